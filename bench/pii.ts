@@ -1,0 +1,133 @@
+/**
+ * PII shield benchmark: recall and precision per type on the labelled Presidio synthetic
+ * set, for Baton and for the npm package redact-pii on the same data, plus throughput.
+ *
+ *   npx tsx bench/pii.ts [path/to/data.jsonl]
+ *
+ * A labelled span is caught when any detected span overlaps it; a detected span is right
+ * when it overlaps any labelled span (whatever the type names, which differ by tool).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SyncRedactor } from 'redact-pii';
+import { detect } from '../src/pii/index.ts';
+import { resolveSettings } from '../src/pii/index.ts';
+import { spansFromReplacement } from './pii-align.ts';
+
+interface Labelled {
+  type: string;
+  start: number;
+  end: number;
+}
+interface Sample {
+  text: string;
+  entities: Labelled[];
+}
+
+/** The data set's type names for the identifying types, and Baton's names for them. */
+const DATASET_TO_BATON: Record<string, string> = {
+  PERSON: 'PERSON',
+  STREET_ADDRESS: 'ADDRESS',
+  CREDIT_CARD: 'CARD',
+  PHONE_NUMBER: 'PHONE',
+  EMAIL_ADDRESS: 'EMAIL',
+  IBAN_CODE: 'IBAN',
+  US_SSN: 'SSN',
+  IP_ADDRESS: 'IP',
+  US_DRIVER_LICENSE: 'DRIVER_LICENSE',
+  ZIP_CODE: 'POSTCODE',
+};
+const STRUCTURED = ['CARD', 'IBAN', 'EMAIL', 'SSN', 'IP'];
+
+type Detect = (text: string) => Labelled[];
+
+const defaultPath = fileURLToPath(new URL('../../shared/data/pii/presidio-synth-dev.jsonl', import.meta.url));
+const path = process.argv[2] ?? (process.env.BATON_SHARED ? `${process.env.BATON_SHARED}/data/pii/presidio-synth-dev.jsonl` : defaultPath);
+const samples: Sample[] = readFileSync(path, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Sample);
+
+const settings = resolveSettings({ locale: 'en' });
+const baton: Detect = (text) => detect(text, settings);
+
+// redact-pii only returns text; each built-in rule gets a unique marker as replacement,
+// and the markers are aligned back onto the original to recover spans.
+const RULES = ['credentials', 'creditCardNumber', 'emailAddress', 'ipAddress', 'names', 'password', 'phoneNumber', 'streetAddress', 'username', 'usSocialSecurityNumber', 'zipcode', 'url', 'digits'];
+const RULE_TYPE: Record<string, string> = {
+  names: 'PERSON', streetAddress: 'ADDRESS', creditCardNumber: 'CARD', phoneNumber: 'PHONE', emailAddress: 'EMAIL',
+  usSocialSecurityNumber: 'SSN', ipAddress: 'IP', zipcode: 'POSTCODE', credentials: 'SECRET', password: 'SECRET',
+  username: 'SECRET', url: 'URL', digits: 'DIGITS',
+};
+const redactor = new SyncRedactor({
+  builtInRedactors: Object.fromEntries(RULES.map((rule, i) => [rule, { replaceWith: `\uE000${i}\uE001` }])),
+});
+const redactPii: Detect = (text) =>
+  spansFromReplacement(text, redactor.redact(text)).map((s) => ({ type: RULE_TYPE[RULES[s.marker]], start: s.start, end: s.end }));
+
+const overlaps = (a: Labelled, b: Labelled) => a.start < b.end && b.start < a.end;
+
+interface Counts {
+  labelled: number;
+  caught: number;
+  detected: number;
+  right: number;
+}
+const zero = (): Counts => ({ labelled: 0, caught: 0, detected: 0, right: 0 });
+
+function score(run: Detect): { perType: Map<string, Counts>; overall: Counts; messagesPerSecond: number } {
+  const outputs = samples.map((s) => run(s.text));
+  const perType = new Map<string, Counts>();
+  const get = (t: string) => perType.get(t) ?? perType.set(t, zero()).get(t)!;
+  const overall = zero();
+  samples.forEach((sample, i) => {
+    const found = outputs[i];
+    for (const label of sample.entities) {
+      const ours = DATASET_TO_BATON[label.type];
+      if (!ours) continue;
+      const caught = found.some((f) => overlaps(f, label));
+      get(ours).labelled++;
+      overall.labelled++;
+      if (caught) (get(ours).caught++, overall.caught++);
+    }
+    for (const f of found) {
+      const right = sample.entities.some((label) => overlaps(f, label));
+      get(f.type).detected++;
+      overall.detected++;
+      if (right) (get(f.type).right++, overall.right++);
+    }
+  });
+  // Throughput: whole passes over the data until a second has gone by.
+  const started = performance.now();
+  let messages = 0;
+  while (performance.now() - started < 1500) {
+    for (const s of samples) run(s.text);
+    messages += samples.length;
+  }
+  return { perType, overall, messagesPerSecond: messages / ((performance.now() - started) / 1000) };
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '   -  ' : (n / d).toFixed(3).padStart(6));
+
+function report(name: string, result: ReturnType<typeof score>): void {
+  console.log(`\n== ${name} ==`);
+  console.log('type            labelled  recall   detected  precision');
+  const types = [...result.perType.keys()].sort();
+  for (const t of types) {
+    const c = result.perType.get(t)!;
+    console.log(`${t.padEnd(16)}${String(c.labelled).padStart(8)}  ${pct(c.caught, c.labelled)}  ${String(c.detected).padStart(8)}  ${pct(c.right, c.detected)}`);
+  }
+  const o = result.overall;
+  const structured = STRUCTURED.map((t) => result.perType.get(t) ?? zero()).reduce((a, c) => ({ ...a, labelled: a.labelled + c.labelled, caught: a.caught + c.caught }), zero());
+  console.log(`${'OVERALL'.padEnd(16)}${String(o.labelled).padStart(8)}  ${pct(o.caught, o.labelled)}  ${String(o.detected).padStart(8)}  ${pct(o.right, o.detected)}`);
+  console.log(`structured (card, IBAN, e-mail, SSN, IP) recall: ${pct(structured.caught, structured.labelled).trim()}`);
+  console.log(`throughput: ${Math.round(result.messagesPerSecond)} messages/s`);
+}
+
+console.log(`PII bench on ${samples.length} messages (${path})`);
+const ours = score(baton);
+report('Baton PII shield', ours);
+const theirs = score(redactPii);
+report('redact-pii (npm, built-in rules)', theirs);
+const o = ours.overall;
+console.log(`\nBaton vs bar: recall ${(o.caught / o.labelled).toFixed(3)} (>= 0.90), precision ${(o.right / o.detected).toFixed(3)} (>= 0.85), throughput ratio ${(ours.messagesPerSecond / theirs.messagesPerSecond).toFixed(2)} (>= 0.5)`);

@@ -1,0 +1,32 @@
+/**
+ * Context cues: words near a candidate that make it more (or less) likely to be the
+ * entity. "Order 4111 1111 1111 1111" is less likely a card than "card: 4111...".
+ */
+
+/** The lower-cased text in a window before the span. */
+export function before(text: string, start: number, window = 40): string {
+  return text.slice(Math.max(0, start - window), start).toLowerCase();
+}
+
+/** The lower-cased text in a window after the span. */
+export function after(text: string, end: number, window = 30): string {
+  return text.slice(end, end + window).toLowerCase();
+}
+
+/** True when a cue matches in the window before the span (or right after it). */
+export function hasCue(text: string, start: number, end: number, cue: RegExp, windowBefore = 40, windowAfter = 0): boolean {
+  if (cue.test(before(text, start, windowBefore))) return true;
+  return windowAfter > 0 && cue.test(after(text, end, windowAfter));
+}
+
+/** Raise a score by a boost, capped at 1. */
+export function boost(score: number, by: number): number {
+  return Math.min(1, score + by);
+}
+
+/** True when the characters around [start, end) are not letters or digits: a whole token. */
+export function isBounded(text: string, start: number, end: number): boolean {
+  const left = start > 0 ? text[start - 1] : ' ';
+  const right = end < text.length ? text[end] : ' ';
+  return !/[\p{L}\p{N}]/u.test(left) && !/[\p{L}\p{N}]/u.test(right);
+}

@@ -1,0 +1,72 @@
+import { detectAddress } from './detectors/address.ts';
+import { detectCard } from './detectors/card.ts';
+import { detectDateOfBirth } from './detectors/date-of-birth.ts';
+import { detectDriverLicense } from './detectors/driver-license.ts';
+import { detectEmail } from './detectors/email.ts';
+import { detectIban } from './detectors/iban.ts';
+import { detectIp } from './detectors/ip.ts';
+import { detectNationalId } from './detectors/national-id.ts';
+import { detectPerson } from './detectors/person.ts';
+import { detectPhone } from './detectors/phone.ts';
+import { detectPostcode } from './detectors/postcode.ts';
+import { detectSecret } from './detectors/secret.ts';
+import { resolveOverlaps } from './resolve.ts';
+import { DEFAULT_SETTINGS, type CustomPattern, type PiiSettings } from './settings.ts';
+import type { BuiltinType, Detector, Span } from './types.ts';
+
+/** Each detector and the types it can produce (to skip it when all are disabled). */
+const DETECTORS: ReadonlyArray<{ detector: Detector; types: readonly BuiltinType[] }> = [
+  { detector: detectEmail, types: ['EMAIL'] },
+  { detector: detectCard, types: ['CARD'] },
+  { detector: detectIban, types: ['IBAN'] },
+  { detector: detectNationalId, types: ['SSN', 'NINO', 'NATIONAL_ID'] },
+  { detector: detectIp, types: ['IP'] },
+  { detector: detectPhone, types: ['PHONE'] },
+  { detector: detectDateOfBirth, types: ['DATE_OF_BIRTH'] },
+  { detector: detectSecret, types: ['SECRET'] },
+  { detector: detectDriverLicense, types: ['DRIVER_LICENSE'] },
+  { detector: detectAddress, types: ['ADDRESS'] },
+  { detector: detectPostcode, types: ['POSTCODE'] },
+  { detector: detectPerson, types: ['PERSON'] },
+];
+
+/**
+ * All PII spans in a text under a workspace's settings: disjoint, sorted by start,
+ * above the score threshold and not on the allow-list.
+ */
+export function detect(text: string, settings: PiiSettings = DEFAULT_SETTINGS): Span[] {
+  const enabled = settings.enabled ? new Set<string>(settings.enabled) : undefined;
+  const ctx = { locale: settings.locale };
+  const candidates: Span[] = [];
+  for (const { detector, types } of DETECTORS) {
+    if (enabled && !types.some((t) => enabled.has(t))) continue;
+    for (const span of detector(text, ctx)) {
+      if (!enabled || enabled.has(span.type)) candidates.push(span);
+    }
+  }
+  candidates.push(...detectCustom(text, settings.custom));
+  const allowed = new Set(settings.allow.map((v) => v.toLowerCase()));
+  const kept = candidates.filter(
+    (s) => s.score >= settings.minScore && s.end > s.start && !allowed.has(text.slice(s.start, s.end).toLowerCase()),
+  );
+  return resolveOverlaps(kept);
+}
+
+// Compiled custom patterns are cached per source so a workspace's rules compile once.
+const compiled = new Map<string, RegExp>();
+
+function detectCustom(text: string, patterns: readonly CustomPattern[]): Span[] {
+  const spans: Span[] = [];
+  for (const p of patterns) {
+    const key = `${p.flags}/${p.pattern}`;
+    let re = compiled.get(key);
+    if (!re) {
+      re = new RegExp(p.pattern, `${p.flags.replace(/g/g, '')}g`);
+      compiled.set(key, re);
+    }
+    for (const m of text.matchAll(re)) {
+      if (m[0].length > 0) spans.push({ type: p.type, start: m.index, end: m.index + m[0].length, score: p.score });
+    }
+  }
+  return spans;
+}

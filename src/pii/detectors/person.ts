@@ -1,0 +1,3 @@
+import type { Detector } from '../types.ts';
+
+export const detectPerson: Detector = () => [];

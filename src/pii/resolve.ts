@@ -1,0 +1,42 @@
+import type { Span } from './types.ts';
+
+/**
+ * Turns overlapping candidates into a set of disjoint spans. Spans of the same type that
+ * overlap or touch are merged (an address found in pieces becomes one). Between types,
+ * the higher score wins, then the longer span, so "4111 1111 1111 1111" stays a card
+ * even though the phone library also matches it.
+ */
+export function resolveOverlaps(spans: readonly Span[]): Span[] {
+  const merged = mergeSameType(spans);
+  const ranked = [...merged].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of ranked) {
+    if (kept.every((k) => k.end <= span.start || span.end <= k.start)) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function mergeSameType(spans: readonly Span[]): Span[] {
+  const byType = new Map<string, Span[]>();
+  for (const s of spans) {
+    const list = byType.get(s.type);
+    if (list) list.push(s);
+    else byType.set(s.type, [s]);
+  }
+  const out: Span[] = [];
+  for (const list of byType.values()) {
+    list.sort((a, b) => a.start - b.start);
+    let current = { ...list[0] };
+    for (const s of list.slice(1)) {
+      if (s.start < current.end) {
+        current.end = Math.max(current.end, s.end);
+        current.score = Math.max(current.score, s.score);
+      } else {
+        out.push(current);
+        current = { ...s };
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
