@@ -1,0 +1,95 @@
+import type { ConversationRow, MessageRow, Priority } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { findOpenHandoff, updateHandoff } from '../db/repositories/handoffs.ts';
+import { findAgent, findTeam } from '../db/repositories/agents.ts';
+import type { Actor } from './actor.ts';
+import type { ConversationService } from './service.ts';
+
+type StaffActor = Actor & { type: 'agent' | 'api_key' };
+
+// What humans do to a conversation. Each runs in one transaction with the row locked.
+
+export function accept(service: ConversationService, actor: Actor & { type: 'agent' }, id: string): Promise<ConversationRow> {
+  return service.run(actor, id, async (tx, c) => {
+    const updated = await service.move(tx, actor, c, 'accept', { assignee_id: actor.id });
+    const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
+    if (handoff) await updateHandoff(tx, handoff.id, { accepted_at: new Date() });
+    await service.addMessage(tx, actor, updated, { author: 'system', text: `${actor.name} joined the conversation.` });
+    return updated;
+  });
+}
+
+/** A reply the customer sees (only while a human holds it), or an internal note (any time). */
+export function reply(
+  service: ConversationService,
+  actor: StaffActor,
+  id: string,
+  input: { text: string; internal: boolean },
+): Promise<MessageRow> {
+  return service.run(actor, id, async (tx, c) => {
+    if (c.status === 'closed') throw new AppError('conversation_closed');
+    if (!input.internal && c.status !== 'with_agent') {
+      throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${c.status}).`, { status: c.status });
+    }
+    const message = await service.addMessage(tx, actor, c, { author: 'agent', text: input.text, internal: input.internal });
+    if (!input.internal) {
+      const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
+      if (handoff && !handoff.first_agent_reply_at) await updateHandoff(tx, handoff.id, { first_agent_reply_at: new Date() });
+    }
+    return message;
+  });
+}
+
+export function resolve(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+  return service.run(actor, id, async (tx, c) => {
+    const updated = await service.move(tx, actor, c, 'resolve');
+    await closeHandoff(tx, c);
+    return updated;
+  });
+}
+
+export function returnToBot(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+  return service.run(actor, id, async (tx, c) => {
+    const updated = await service.move(tx, actor, c, 'return_to_bot', { assignee_id: null });
+    await closeHandoff(tx, c);
+    await service.addMessage(tx, actor, updated, { author: 'system', text: 'You are back with our assistant.' });
+    return updated;
+  });
+}
+
+export function close(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+  return service.run(actor, id, async (tx, c) => {
+    const updated = await service.move(tx, actor, c, 'close');
+    await closeHandoff(tx, c);
+    return updated;
+  });
+}
+
+/** Give it to a named agent (with_agent), or transfer it to a team's queue. */
+export function assign(
+  service: ConversationService,
+  actor: StaffActor,
+  id: string,
+  target: { agentId?: string; teamId?: string; priority?: Priority },
+): Promise<ConversationRow> {
+  return service.run(actor, id, async (tx, c) => {
+    const patch: Partial<Pick<ConversationRow, 'assignee_id' | 'team_id' | 'priority'>> = {};
+    if (target.priority) patch.priority = target.priority;
+    if (target.teamId) {
+      if (!(await findTeam(tx, c.workspace_id, target.teamId))) throw new AppError('not_found', 'No such team.');
+      patch.team_id = target.teamId;
+    }
+    if (target.agentId) {
+      const agent = await findAgent(tx, c.workspace_id, target.agentId);
+      if (!agent || agent.role === 'viewer') throw new AppError('not_found', 'No such agent.');
+      return service.move(tx, actor, c, 'assign_agent', { ...patch, assignee_id: agent.id }, { agent_id: agent.id });
+    }
+    if (target.teamId) return service.move(tx, actor, c, 'transfer_team', { ...patch, assignee_id: null }, { team_id: target.teamId });
+    throw new AppError('invalid_request', 'Name an agentId or a teamId.');
+  });
+}
+
+async function closeHandoff(tx: Parameters<Parameters<ConversationService['run']>[2]>[0], c: ConversationRow): Promise<void> {
+  const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
+  if (handoff) await updateHandoff(tx, handoff.id, { resolved_at: new Date() });
+}

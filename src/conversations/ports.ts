@@ -1,0 +1,23 @@
+import type { Decision, TurnInput } from '../engine/types.ts';
+import type { WorkspaceRow } from '../db/schema.ts';
+
+/**
+ * The bot's seat: given a workspace and a turn, decide. The default seat runs the embedded
+ * engine on the workspace's knowledge; tests and other engines plug in here.
+ */
+export interface BotSeat {
+  decide(workspace: WorkspaceRow, input: TurnInput): Promise<Decision>;
+  /** Knowledge changed: rebuild what was learned from it. */
+  invalidate(workspaceId: string): void;
+}
+
+/** The PII shield's seam: text in, redacted text out, the conversation's token state carried along. */
+export interface Shield {
+  redact(text: string, state: ShieldState): { redacted: string; state: ShieldState };
+}
+export type ShieldState = Record<string, unknown>;
+
+/** Until the PII shield is wired, text passes unchanged. */
+export const passThroughShield: Shield = {
+  redact: (text, state) => ({ redacted: text, state }),
+};

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../errors.ts';
+import type { Decision, HandoffReason, HistoryTurn } from '../engine/types.ts';
+import type { Author, ConversationRow, MessageRow, Schema, WorkspaceRow } from '../db/schema.ts';
+import * as conversations from '../db/repositories/conversations.ts';
+import * as messages from '../db/repositories/messages.ts';
+import { appendEvent } from '../db/repositories/events.ts';
+import { findWorkspace } from '../db/repositories/workspaces.ts';
+import { actorRef, type Actor } from './actor.ts';
+import { transition, type LifecycleAction } from './lifecycle.ts';
+import type { BotSeat, Shield } from './ports.ts';
+import { startHandoff } from './handoff.ts';
+import { readPolicy } from '../workspaces/policy.ts';
+
+type Tx = Transaction<Schema>;
+
+/** How many earlier messages the bot reads as context. */
+const HISTORY_TURNS = 12;
+
+export interface PostedMessage {
+  message: MessageRow;
+  /** What the bot said in reply, if it took a turn. */
+  replies: MessageRow[];
+  conversation: ConversationRow;
+}
+
+/**
+ * The conversation core: every change of a conversation goes through here, in one
+ * transaction with its event, with the conversation row locked so control moves one at a time.
+ */
+export class ConversationService {
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly bot: BotSeat,
+    private readonly shield: Shield,
+  ) {}
+
+  /** Runs `fn` on the locked conversation; "not found or no access" when it is not the actor's. */
+  private async withConversation<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow) => Promise<T>): Promise<T> {
+    if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
+    return this.db.transaction().execute(async (tx) => {
+      const conversation = await conversations.lockConversation(tx, actor.workspaceId, conversationId);
+      if (!conversation) throw new AppError('not_found');
+      return fn(tx, conversation);
+    });
+  }
+
+  /** Applies a lifecycle move and records it; throws 409 when the move is illegal. */
+  async move(
+    tx: Tx,
+    actor: Actor,
+    conversation: ConversationRow,
+    action: LifecycleAction,
+    patch: Partial<Pick<ConversationRow, 'assignee_id' | 'team_id' | 'priority'>> = {},
+    data: Record<string, unknown> = {},
+  ): Promise<ConversationRow> {
+    if (conversation.status === 'closed' && action !== 'close') throw new AppError('conversation_closed');
+    const result = transition(conversation.status, action);
+    if (!result.ok) {
+      throw new AppError('illegal_transition', `Cannot ${action.replaceAll('_', ' ')} a conversation that is ${result.from}.`, {
+        status: result.from,
+        action,
+        allowed_from: result.allowedFrom,
+      });
+    }
+    const updated = await conversations.updateConversation(tx, conversation.id, {
+      status: result.status,
+      controller: result.controller,
+      ...patch,
+    });
+    await appendEvent(tx, {
+      workspaceId: conversation.workspace_id,
+      conversationId: conversation.id,
+      type: 'conversation.updated',
+      actor: actorRef(actor),
+      data: { action, from: conversation.status, to: result.status, ...data },
+    });
+    return updated;
+  }
+
+  /** Appends a message with the next sequence number and its event. */
+  async addMessage(
+    tx: Tx,
+    actor: Actor,
+    conversation: ConversationRow,
+    m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null },
+  ): Promise<MessageRow> {
+    const seq = conversation.last_seq + 1;
+    const message = await messages.insertMessage(tx, {
+      id: randomUUID(),
+      workspaceId: conversation.workspace_id,
+      conversationId: conversation.id,
+      seq,
+      author: m.author,
+      agentId: actor.type === 'agent' ? actor.id : null,
+      text: m.text,
+      redactedText: m.redactedText ?? m.text,
+      internal: m.internal,
+      citations: m.citations,
+      trace: m.trace,
+    });
+    conversation.last_seq = seq;
+    await conversations.updateConversation(tx, conversation.id, { last_seq: seq });
+    await appendEvent(tx, {
+      workspaceId: conversation.workspace_id,
+      conversationId: conversation.id,
+      type: 'message.created',
+      actor: actorRef(actor),
+      data: { message_id: message.id, seq, internal: message.internal },
+    });
+    return message;
+  }
+
+  /** A customer writes: store it (reopening a resolved conversation), then let the bot take its turn. */
+  async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<PostedMessage> {
+    const { message, conversation } = await this.withConversation(actor, conversationId, async (tx, c) => {
+      let current = c;
+      if (current.status === 'closed') throw new AppError('conversation_closed');
+      if (current.status === 'resolved') current = await this.move(tx, actor, current, 'reopen');
+      const redacted = this.shield.redact(text, {}).redacted;
+      const message = await this.addMessage(tx, actor, current, { author: 'customer', text, redactedText: redacted });
+      return { message, conversation: current };
+    });
+    if (conversation.controller !== 'bot') return { message, replies: [], conversation };
+    return this.botTurn(actor, conversation, message);
+  }
+
+  /**
+   * The bot's turn, outside any transaction (a model may take seconds); its result is written
+   * only if the bot still holds the conversation and nothing newer arrived meanwhile.
+   */
+  private async botTurn(actor: Actor, conversation: ConversationRow, trigger: MessageRow): Promise<PostedMessage> {
+    const workspace = (await findWorkspace(this.db, conversation.workspace_id)) as WorkspaceRow;
+    const policy = readPolicy(workspace.policy);
+    const history = await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1);
+    const decision = await this.bot.decide(workspace, {
+      text: trigger.redacted_text,
+      history: history.filter((m) => m.id !== trigger.id).map(toHistoryTurn),
+      policy: {
+        confidenceThreshold: policy.confidenceThreshold,
+        alwaysHumanIntents: policy.alwaysHumanIntents,
+        alwaysHumanTopics: policy.alwaysHumanTopics,
+      },
+    });
+    const bot: Actor = { type: 'bot', id: null, workspaceId: conversation.workspace_id };
+    return this.withConversation(bot, conversation.id, async (tx, c) => {
+      if (c.controller !== 'bot' || c.last_seq !== trigger.seq) return { message: trigger, replies: [], conversation: c };
+      const patch = { language: decision.language || c.language, intent: decision.intent?.id ?? c.intent };
+      const current = await conversations.updateConversation(tx, c.id, patch);
+      if (decision.action === 'handoff') {
+        const result = await startHandoff(this, tx, bot, current, decision.reasons, decision);
+        return { message: trigger, replies: result.messages, conversation: result.conversation };
+      }
+      const reply = await this.addMessage(tx, bot, current, {
+        author: 'bot',
+        text: decision.text,
+        citations: decision.citations,
+        trace: { action: decision.action, confidence: decision.confidence, threshold: decision.threshold, ...decision.trace },
+      });
+      return { message: trigger, replies: [reply], conversation: current };
+    });
+  }
+
+  /** The customer asks for a person (the widget's button or the API). */
+  async requestHuman(actor: Actor, conversationId: string): Promise<PostedMessage['replies']> {
+    return this.withConversation(actor, conversationId, async (tx, c) => {
+      if (c.status !== 'bot') return []; // already with (or waiting for) a human: nothing to do
+      const result = await startHandoff(this, tx, actor, c, ['customer_requested'], null);
+      return result.messages;
+    });
+  }
+
+  async getForActor(actor: Actor, conversationId: string): Promise<ConversationRow> {
+    if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
+    const c = await conversations.findConversation(this.db, actor.workspaceId, conversationId);
+    if (!c) throw new AppError('not_found');
+    return c;
+  }
+
+  run<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow) => Promise<T>): Promise<T> {
+    return this.withConversation(actor, conversationId, fn);
+  }
+}
+
+const toHistoryTurn = (m: MessageRow): HistoryTurn => {
+  if (m.author === 'bot') {
+    const trace = (m.trace ?? {}) as { action?: Decision['action'] };
+    const articleIds = (m.citations as { articleId?: string }[]).map((c) => c.articleId).filter((id): id is string => !!id);
+    return { role: 'bot', text: m.redacted_text, action: trace.action ?? 'answer', articleIds };
+  }
+  return { role: m.author === 'customer' ? 'customer' : 'agent', text: m.redacted_text };
+};
+
+export type { HandoffReason };

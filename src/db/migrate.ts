@@ -1,0 +1,21 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './database.ts';
+import * as m0001 from './migrations/0001_core.ts';
+
+// Migrations are listed here in order, so they run the same from source and in tests.
+const migrations: Record<string, Migration> = {
+  '0001_core': m0001,
+};
+
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { ActorType, EventRow } from '../schema.ts';
+import { json, type Executor } from './executor.ts';
+
+/** The channel every node LISTENs on for the realtime fan-out. */
+export const EVENTS_CHANNEL = 'baton_events';
+
+export interface NewEvent {
+  workspaceId: string;
+  conversationId: string | null;
+  type: string;
+  actor: { type: ActorType; id: string | null };
+  data?: Record<string, unknown>;
+}
+
+/** What a NOTIFY carries: ids only (payloads are capped at 8 kB and may be logged by Postgres). */
+export interface EventNotice {
+  id: string;
+  workspaceId: string;
+  conversationId: string | null;
+  type: string;
+  /** The message an event is about, so listeners need not read the event row. */
+  messageId?: string;
+}
+
+/**
+ * Appends an event and announces it, inside the caller's transaction: Postgres delivers the
+ * NOTIFY only on commit, so no node ever hears of a change that was rolled back.
+ */
+export async function appendEvent(db: Executor, e: NewEvent): Promise<EventRow> {
+  const row = await db
+    .insertInto('events')
+    .values({
+      workspace_id: e.workspaceId,
+      conversation_id: e.conversationId,
+      type: e.type,
+      actor_type: e.actor.type,
+      actor_id: e.actor.id,
+      data: json(e.data ?? {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const messageId = typeof e.data?.message_id === 'string' ? e.data.message_id : undefined;
+  const notice: EventNotice = { id: String(row.id), workspaceId: e.workspaceId, conversationId: e.conversationId, type: e.type, messageId };
+  await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
+  return row;
+}
+
+export function findEvent(db: Executor, id: string): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listEvents(db: Executor, workspaceId: string, conversationId: string): Promise<EventRow[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('id')
+    .execute();
+}

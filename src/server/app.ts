@@ -1,0 +1,53 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { authRoutes } from './routes/auth/routes.ts';
+import { widgetRoutes } from './routes/widget/routes.ts';
+import { conversationRoutes } from './routes/conversations/routes.ts';
+import { workspaceRoutes } from './routes/workspace/routes.ts';
+import { realtimeRoutes } from './realtime/routes.ts';
+import type { AppContext } from './context.ts';
+
+/** Builds the HTTP + WebSocket server; listening is the caller's choice (tests use port 0). */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: ctx.env.BODY_LIMIT,
+    // Request logs name the route and status, never bodies (message text is personal data).
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, message: 'rate limited' }) });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Baton API', version: '1', description: 'Self-hosted AI customer support with first-class handoff to humans.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'bs_ session, bk_ API key or ct_ conversation token' },
+        },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, ctx.db);
+
+  authRoutes(app, ctx);
+  widgetRoutes(app, ctx);
+  conversationRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  realtimeRoutes(app, ctx);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// Configuration comes from the environment, validated once at boot: every problem is
+// listed together and the process exits non-zero rather than failing late.
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  BATON_DATA_DIR: z.string().min(1).default('.baton-data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bytes; bigger request bodies are refused with 413. */
+  BODY_LIMIT: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  /** Set when Baton is served over HTTPS (behind a proxy): cookies get the Secure flag. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Message text is personal data: off unless an operator turns it on for debugging. */
+  LOG_MESSAGE_TEXT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}

@@ -1,0 +1,86 @@
+import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../../db/schema.ts';
+
+// Row -> API JSON, in one place: REST responses and WebSocket pushes share these shapes.
+
+const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+
+export function presentConversation(c: ConversationRow) {
+  return {
+    id: c.id,
+    status: c.status,
+    controller: c.controller,
+    channel: c.channel,
+    language: c.language,
+    customer_id: c.customer_id,
+    assignee_id: c.assignee_id,
+    team_id: c.team_id,
+    priority: c.priority,
+    intent: c.intent,
+    tags: c.tags,
+    csat: c.csat,
+    last_seq: c.last_seq,
+    created_at: iso(c.created_at),
+    updated_at: iso(c.updated_at),
+  };
+}
+
+/** What a customer may see of their own conversation. */
+export function presentConversationForCustomer(c: ConversationRow) {
+  return { id: c.id, status: c.status, controller: c.controller, language: c.language, csat: c.csat, created_at: iso(c.created_at) };
+}
+
+/**
+ * Staff see the redacted text by default; the clear text is the vault's to reveal.
+ * `audience` decides: customers see their own words as typed and never internal notes or traces.
+ */
+export function presentMessage(m: MessageRow, audience: 'staff' | 'customer') {
+  const base = {
+    id: m.id,
+    conversation_id: m.conversation_id,
+    seq: m.seq,
+    author: m.author,
+    agent_id: m.agent_id,
+    text: audience === 'customer' ? m.text : m.redacted_text,
+    citations: m.citations,
+    created_at: iso(m.created_at),
+  };
+  if (audience === 'customer') return base;
+  return { ...base, internal: m.internal, trace: m.trace };
+}
+
+export function presentHandoff(h: HandoffRow) {
+  return {
+    id: h.id,
+    conversation_id: h.conversation_id,
+    reasons: h.reasons,
+    brief: h.brief,
+    routing: h.routing,
+    team_id: h.team_id,
+    requested_at: iso(h.requested_at),
+    offered_at: iso(h.offered_at),
+    accepted_at: iso(h.accepted_at),
+    first_agent_reply_at: iso(h.first_agent_reply_at),
+    resolved_at: iso(h.resolved_at),
+  };
+}
+
+export function presentAgent(a: AgentRow) {
+  return {
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    skills: a.skills,
+    languages: a.languages,
+    capacity: a.capacity,
+    status: a.status,
+  };
+}
+
+export function presentTeam(t: TeamRow, memberIds: string[] = []) {
+  return { id: t.id, name: t.name, skills: t.skills, sla_seconds: t.sla_seconds, fallback_team_id: t.fallback_team_id, member_ids: memberIds };
+}
+
+export function presentCustomer(c: CustomerRow) {
+  return { id: c.id, external_id: c.external_id, name: c.name, email: c.email, verified: c.verified, attributes: c.attributes };
+}

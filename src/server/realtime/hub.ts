@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import type { Schema } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { EVENTS_CHANNEL, type EventNotice } from '../../db/repositories/events.ts';
+import { findMessage } from '../../db/repositories/messages.ts';
+import { findConversation } from '../../db/repositories/conversations.ts';
+import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
+import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../presenters/index.ts';
+
+interface Subscriber {
+  socket: WebSocket;
+  workspaceId: string;
+  /** Customers follow one conversation; agents follow their whole workspace. */
+  conversationId: string | null;
+}
+
+export interface Push {
+  type: string;
+  data: unknown;
+}
+
+/**
+ * Fans events out to the sockets on this node. Every node LISTENs to the same channel, so a
+ * change committed through node A reaches sockets held by node B. Notices carry ids; the
+ * node reads what it pushes, in the REST shapes.
+ */
+export class RealtimeHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private unlisten: (() => Promise<void>) | null = null;
+  // Notices are handled one at a time so pushes keep commit order.
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly log: Logger,
+  ) {}
+
+  async start(database: Database): Promise<void> {
+    this.unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {
+      this.queue = this.queue.then(() => this.handle(payload)).catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+    await this.queue;
+    for (const s of this.subscribers) s.socket.close(1001, 'server shutting down');
+    this.subscribers.clear();
+  }
+
+  subscribe(socket: WebSocket, workspaceId: string, conversationId: string | null): () => void {
+    const sub: Subscriber = { socket, workspaceId, conversationId };
+    this.subscribers.add(sub);
+    return () => this.subscribers.delete(sub);
+  }
+
+  /** Sockets of one kind that care about this workspace (and conversation, for customers). */
+  private audience(notice: EventNotice, kind: 'staff' | 'customer'): Subscriber[] {
+    return [...this.subscribers].filter(
+      (s) =>
+        s.workspaceId === notice.workspaceId &&
+        (kind === 'staff' ? s.conversationId === null : s.conversationId === notice.conversationId),
+    );
+  }
+
+  private async handle(payload: string): Promise<void> {
+    const notice = JSON.parse(payload) as EventNotice;
+    const staff = this.audience(notice, 'staff');
+    const customers = this.audience(notice, 'customer');
+    if (staff.length === 0 && customers.length === 0) return;
+    const pushes = await this.render(notice);
+    for (const [audience, push] of [
+      [staff, pushes.staff],
+      [customers, pushes.customer],
+    ] as const) {
+      if (!push) continue;
+      const text = JSON.stringify(push);
+      for (const s of audience) if (s.socket.readyState === s.socket.OPEN) s.socket.send(text);
+    }
+  }
+
+  private async render(notice: EventNotice): Promise<{ staff: Push | null; customer: Push | null }> {
+    const { workspaceId, conversationId } = notice;
+    if (!conversationId) return { staff: null, customer: null };
+    if (notice.type === 'message.created') {
+      const message = notice.messageId ? await findMessage(this.db, workspaceId, notice.messageId) : undefined;
+      if (!message) return { staff: null, customer: null };
+      return {
+        staff: { type: 'message.created', data: presentMessage(message, 'staff') },
+        customer: message.internal ? null : { type: 'message.created', data: presentMessage(message, 'customer') },
+      };
+    }
+    const conversation = await findConversation(this.db, workspaceId, conversationId);
+    if (!conversation) return { staff: null, customer: null };
+    if (notice.type === 'conversation.handoff') {
+      const handoff = await findOpenHandoff(this.db, workspaceId, conversationId);
+      return {
+        staff: { type: 'conversation.handoff', data: { conversation: presentConversation(conversation), handoff: handoff ? presentHandoff(handoff) : null } },
+        customer: null,
+      };
+    }
+    return {
+      staff: { type: 'conversation.updated', data: presentConversation(conversation) },
+      customer: { type: 'conversation.updated', data: presentConversationForCustomer(conversation) },
+    };
+  }
+}

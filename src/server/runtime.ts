@@ -1,0 +1,64 @@
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { ConversationService } from '../conversations/service.ts';
+import { EngineBotSeat } from '../conversations/bot-seat.ts';
+import { passThroughShield, type BotSeat } from '../conversations/ports.ts';
+import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
+import type { EngineFactory } from '../engine/types.ts';
+import { RealtimeHub } from './realtime/hub.ts';
+import { buildApp } from './app.ts';
+import type { Env } from './env.ts';
+import type { AppContext } from './context.ts';
+
+export interface RunningBaton {
+  app: FastifyInstance;
+  url: string;
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: Env;
+  engineFactory: EngineFactory;
+  log?: Logger;
+  /** An already open database (tests share one per file); otherwise opened from env. */
+  database?: Database;
+  /** Replace the engine seat entirely (tests of the core). */
+  bot?: BotSeat;
+}
+
+/** Opens the database, migrates, wires the services and listens. */
+export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
+  const { env } = opts;
+  const log = opts.log ?? pino({ level: env.LOG_LEVEL });
+  const ownsDatabase = !opts.database;
+  const database = opts.database ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR }));
+  await migrateToLatest(database);
+  const bot = opts.bot ?? new EngineBotSeat(database.db, opts.engineFactory, log);
+  const conversations = new ConversationService(database.db, bot, passThroughShield);
+  const hub = new RealtimeHub(database.db, log);
+  await hub.start(database);
+  // Knowledge changed on any node: every node drops what it learned from the old knowledge.
+  const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {
+    const notice = JSON.parse(payload) as EventNotice;
+    if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
+  });
+  const ctx: AppContext = { env, log, database, db: database.db, conversations, bot, hub };
+  const app = await buildApp(ctx);
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  return {
+    app,
+    ctx,
+    url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
+    stop: async () => {
+      await hub.stop();
+      await unlistenKnowledge();
+      await app.close();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}
