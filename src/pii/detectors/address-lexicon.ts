@@ -29,8 +29,27 @@ export const PREFIX_TYPES = [
   'impasse', 'allée', 'allee', 'cours', 'rond-point', 'calle', 'c', 'carrer', 'camino', 'paseo', 'plaza', 'pasaje',
   'ronda', 'travesía', 'via', 'viale', 'piazza', 'piazzale', 'corso', 'largo', 'vicolo', 'strada', 'contrada', 'rua',
   'travessa', 'praça', 'estrada', 'alameda', 'ul', 'ulica', 'al', 'aleja', 'os', 'osiedle', 'pl', 'plac', 'quadra',
-  'λεωφόρος', 'λ', 'οδός', 'πλατεία', 'ulitsa', 'prospekt', 'str', 'strada', 'calea', 'bulevardul', 'bul',
-  'the corner of',
+  'λεωφόρος', 'λ', 'οδός', 'πλατεία', 'ulitsa', 'prospekt', 'str', 'strada', 'calea', 'bulevardul', 'bul', 'trg',
+  'náměstí', 'nám', 'námestie', 'tr', 'cesta', 'sokak', 'cad', 'caddesi',
+];
+
+/** Prefix types distinctive enough to make an address without a house number. */
+export const STRONG_PREFIX_TYPES = [
+  'rue', 'avenue', 'avenida', 'avda', 'boulevard', 'calle', 'carrer', 'paseo', 'via', 'viale', 'piazza', 'corso', 'largo',
+  'strada', 'rua', 'travessa', 'praça', 'ul', 'ulica', 'λεωφόρος', 'οδός', 'allée', 'chemin', 'quai', 'impasse', 'trg',
+];
+
+/** Lower-case words that join a street name: "Avenue des Tuileries", "Paseo del Atlántico". */
+export const CONNECTORS = [
+  'de', 'del', 'des', 'du', 'la', 'le', 'les', 'da', 'do', 'dos', 'das', 'di', 'della', 'van', 'von', 'der', 'den',
+  'ten', 'ter', 'y', 'e', 'al', 'el', 'am', 'an', 'auf', 'im', 'of', 'the', 'sur', 'sous', 'en', 'z', 'ze', 'na', 'nad',
+  'pod', 'u', 'w',
+];
+
+/** Street types that are safe to take in all-lower-case text ("12 main street"). */
+export const STRONG_SUFFIX_TYPES = [
+  'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'terrace', 'crescent', 'highway',
+  'hwy', 'strasse', 'straße',
 ];
 
 /**
@@ -48,7 +67,28 @@ export const COMPOUND_ENDINGS = [
 
 /** Unit and box designators that continue an address: "Suite 501", "Apt. 7", "P.O. Box 9". */
 export const UNIT = String.raw`(?:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|dept\.?|wohnung|whg\.?|etage|stock|appt\.?|appartement|bâtiment|bat\.?|piso|puerta|interno|int\.|scala|#)\s*[A-Z0-9][A-Z0-9-]{0,5}`;
-export const PO_BOX = String.raw`(?:p\.?\s?o\.?\s?box|post\s?box|postbox|postfach|boîte postale|bp|apartado(?: de correos)?|casella postale|caixa postal|box)\s*\d{1,6}`;
+export const PO_BOX = String.raw`(?:p\.?\s?o\.?\s?box|post\s?box|postbox|postfach|boîte postale|apartado(?: de correos)?|casella postale|caixa postal)\s*\d{1,6}`;
+
+/** Words that end a walk back over a street name: people's titles and unit words. */
+export const NOT_NAME_WORDS = [
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau', 'mme', 'mlle', 'sr', 'sra', 'dott', 'suite', 'ste', 'apt',
+  'apartment', 'unit', 'flat', 'floor', 'room', 'rm', 'bldg', 'building', 'box', 'no', 'nr', 'nº', 'n°',
+];
+
+/** "Name 12" shapes that are not streets ("Windows 10", "March 15", "Chapter 3"). */
+export const NOT_STREET_NAMES = [
+  'windows', 'chapter', 'page', 'level', 'version', 'season', 'episode', 'part', 'room', 'gate', 'platform', 'terminal',
+  'flight', 'order', 'invoice', 'ticket', 'step', 'item', 'table', 'figure', 'section', 'article', 'model', 'day',
+  'week', 'year', 'top', 'number', 'covid', 'galaxy', 'iphone', 'pixel', 'office', 'vol', 'volume', 'book', 'track',
+  'bus', 'line', 'tier', 'plan', 'phase', 'stage', 'group', 'team', 'class', 'grade', 'size', 'type', 'series',
+  'android', 'ios', 'macos', 'ubuntu', 'java', 'python', 'node', 'php', 'blink', 'age', 'aged', 'since', 'until',
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug',
+  'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december', 'januar', 'februar',
+  'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'janvier', 'février', 'mars', 'avril', 'juin', 'juillet',
+  'août', 'septembre', 'octobre', 'novembre', 'décembre', 'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio',
+  'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'born', 'in', 'on', 'at',
+];
 
 /** Words that stop an address from running on into the sentence. */
 export const STOP_WORDS = new Set([

@@ -1,60 +1,63 @@
 import { hasCue } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
-import { COMPOUND_ENDINGS, PO_BOX, PREFIX_TYPES, STOP_WORDS, SUFFIX_TYPES, UNIT } from './address-lexicon.ts';
+import {
+  COMPOUND_ENDINGS,
+  CONNECTORS,
+  NOT_NAME_WORDS,
+  NOT_STREET_NAMES,
+  PO_BOX,
+  PREFIX_TYPES,
+  STOP_WORDS,
+  STRONG_PREFIX_TYPES,
+  STRONG_SUFFIX_TYPES,
+  SUFFIX_TYPES,
+  UNIT,
+} from './address-lexicon.ts';
 
 /*
  * Street addresses are found in three steps:
- *  1. cores: phrases that are a street line on their own (number + name + street type,
- *     name + house number, a prefix type like "Rue ...", a PO or military box);
+ *  1. cores: street lines found on a token stream (number + name + street type, name +
+ *     house number, a prefix type like "Rue ..."), plus PO and military boxes;
  *  2. cores next to each other (only spaces, commas or line breaks between) join up,
  *     with unit designators ("Suite 501") that alone are too weak to count;
  *  3. each block runs on over what follows a street line: city, region code, postcode,
  *     country, each on its own line or after a comma, until the sentence resumes.
+ * Word lists are looked up in sets, not regex alternations: this runs on every message.
  */
 
-const alt = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\\\./g, '\\.')).join('|');
-const capitalise = (w: string) => w[0].toUpperCase() + w.slice(1);
+const set = (words: readonly string[]) => new Set(words);
+const SUFFIXES = set(SUFFIX_TYPES);
+const STRONG_SUFFIXES = set(STRONG_SUFFIX_TYPES);
+const PREFIXES = set(PREFIX_TYPES);
+const STRONG_PREFIXES = set(STRONG_PREFIX_TYPES);
+const CONNECT = set(CONNECTORS);
+const NOT_NAME = set(NOT_NAME_WORDS);
+const NOT_STREET = set(NOT_STREET_NAMES);
+const COMPOUND = new RegExp(`\\p{L}{2}(?:${COMPOUND_ENDINGS.join('|')})$`, 'u');
 
-const SUFFIX = `(?:${alt(SUFFIX_TYPES.flatMap((w) => [w, capitalise(w), w.toUpperCase()]))})\\.?`;
-const PREFIX = `(?:${alt(PREFIX_TYPES.flatMap((w) => [w, capitalise(w), w.toUpperCase()]))})\\.?`;
-const COMPOUND = new RegExp(`(?:${COMPOUND_ENDINGS.join('|')})$`, 'iu');
-const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’-]*\.?`;
-const CONNECT = '(?:de|del|des|du|la|le|les|da|do|dos|das|di|della|van|von|der|den|ten|ter|y|al|el|am|an|auf|im|of|the|sur|sous|en)';
-// A street name: capitalised words, lowercase connectors, lowercase street words (tér, u.).
-const NAME_WORD = `(?:${CAP}|${SUFFIX})`;
-const NAME = `${NAME_WORD}(?:[ ]+(?:${CONNECT}[ ]+)?${NAME_WORD}){0,3}`;
-const HOUSE = String.raw`\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?`;
-const LEAD = String.raw`(?:\d{1,6}[ ]+){0,2}`;
-const B = String.raw`(?<![\p{L}\p{N}])`;
-const E = String.raw`(?![\p{L}\p{N}])`;
+interface Token {
+  kind: 'num' | 'word' | 'mark';
+  text: string;
+  /** Lower case without a trailing dot: the form looked up in the word lists. */
+  key: string;
+  start: number;
+  end: number;
+  capital: boolean;
+}
 
-/** "1668 Glyn St", "935 69 Gordon Terrace", "3911 Fourth Avenue". */
-const NUMBER_NAME_TYPE = new RegExp(`${B}(?:\\d{1,6}[A-Za-z]?[ ]+){1,2}(?:${NAME}[ ]+)?${SUFFIX}${E}`, 'gu');
-/** All lower case: "74678 midtvollen 130 st.", "3911 fourth avenue". */
-const LOWER_NUMBER_TYPE = new RegExp(
-  `${B}(?:\\d{1,6}[ ]+){1,2}((?:\\p{Ll}[\\p{L}\\p{M}'’-]*[ ]+){1,3})(?:\\d{1,5}[ ]+)?(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|terrace|crescent|highway|hwy|strasse|straße)\\.?${E}`,
-  'gu',
-);
-/** "Via Franscini 71", "Villacher Strasse 89", "20789 Allika 46", "Erzsébet tér 19." */
-const NAME_NUMBER = new RegExp(`${B}(${LEAD})(${PREFIX}[ ]+)?(${NAME})[ ]+${HOUSE}${E}\\.?`, 'gu');
-/** "Rue Hsine Eloued", "Avenue des Tuileries": a prefix type needs no number. */
-const PREFIX_NAME = new RegExp(`${B}${LEAD}${PREFIX}[ ]+(?:${CONNECT}[ ]+)?${CAP}(?:[ ]+(?:${CONNECT}[ ]+)?${CAP}){0,3}`, 'gu');
-const BOXES = [
-  new RegExp(`${B}${PO_BOX}${E}`, 'giu'),
-  /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}\b/g, // US military mail
-  /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/g,
-  /\b(?:USNS|USS|USNV|USCGC)\s+\p{Lu}[\p{L}\p{M}'’-]+/gu,
-];
-const UNIT_RE = new RegExp(`${B}${UNIT}${E}`, 'giu');
-const CORNER = new RegExp(`\\b(?:the\\s+)?corner\\s+of\\s+[^\\n,.;]{3,60}?\\s+and\\s+${NAME}`, 'giu');
+const TOKEN = /\d+(?:[A-Za-z](?![\p{L}]))?|[\p{L}][\p{L}\p{M}'’-]*\.?|\S/gu;
 
-// Cues that a bare "Name 12" is a place: "lives at", "meet me at", "send it to".
-const PLACE_CUE = /(?:\bat|\bon|\bto|\bin|\bfrom|\bof|address(?:e|s)?|adres|anschrift|dirección|indirizzo|endereço|live[sd]?|living|located|moved|wohne|habite|vivo|abito|woon)\s*:?\s*$/;
-// "Name 12" shapes that are not streets.
-const NOT_STREET = /^(?:windows|chapter|page|level|version|season|episode|part|room|gate|platform|terminal|flight|order|invoice|ticket|step|item|table|figure|section|article|model|day|week|year|top|number|no|nr|covid|galaxy|iphone|pixel|office|vol|volume|book|track|bus|line|tier|plan|phase|stage|group|team|class|grade|size|type|series|android|ios|macos|ubuntu|java|python|node|php|dr|mr|mrs|ms|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-
-const UNIT_WORD = /^(?:suite|ste\.?|apt\.?|apartment|unit|flat|floor|room|bldg\.?|building|box)$/i;
-const TITLE = /^(?:mr|mrs|ms|miss|dr|prof|herr|frau|mme|mlle|sr|sra|dott)\.?$/i;
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const c = t.charCodeAt(0);
+    const kind = c >= 48 && c <= 57 ? 'num' : /\p{L}/u.test(t[0]) ? 'word' : 'mark';
+    const key = t.toLowerCase().replace(/\.$/, '');
+    tokens.push({ kind, text: t, key, start: m.index, end: m.index + t.length, capital: kind === 'word' && t[0] !== t[0].toLowerCase() });
+  }
+  return tokens;
+}
 
 interface Core {
   start: number;
@@ -62,36 +65,118 @@ interface Core {
   score: number;
 }
 
-function findCores(text: string): Core[] {
-  const cores: Core[] = [];
-  const add = (start: number, end: number, score: number) => cores.push({ start, end, score });
+/** Tokens a and b are neighbours on one line (spaces only between them). */
+const sameLine = (text: string, a: Token, b: Token) => b.start - a.end <= 3 && !/[^ \t]/.test(text.slice(a.end, b.start));
+const isHouseNumber = (t: Token) => t.kind === 'num' && t.text.replace(/\D/g, '').length <= 5;
+const isNameWord = (t: Token) =>
+  t.kind === 'word' && !NOT_NAME.has(t.key) && (t.capital || CONNECT.has(t.key) || SUFFIXES.has(t.key) || PREFIXES.has(t.key));
+/** A word that may be part of an all-lower-case street line ("rue de pologne"). */
+const isLowerWord = (t: Token) => t.kind === 'word' && !STOP_WORDS.has(t.key) && !NOT_NAME.has(t.key);
 
-  for (const m of text.matchAll(NUMBER_NAME_TYPE)) add(m.index, m.index + m[0].length, 0.85);
-  for (const m of text.matchAll(LOWER_NUMBER_TYPE)) {
-    const words = m[1].trim().split(/\s+/);
-    if (!words.some((w) => STOP_WORDS.has(w))) add(m.index, m.index + m[0].length, 0.75);
+/** Connectors join words of a name but never start one: "of Joaquin Suarez" starts at "Joaquin". */
+function skipConnectors(tokens: Token[], j: number, i: number): number {
+  while (j < i && CONNECT.has(tokens[j].key) && !tokens[j].capital) j++;
+  return j;
+}
+
+/** Walks back from token i (exclusive) over up to `max` tokens passing `ok` on one line. */
+function walkBack(text: string, tokens: Token[], i: number, ok: (t: Token) => boolean, max: number): number {
+  let j = i;
+  while (j > 0 && i - j < max && ok(tokens[j - 1]) && sameLine(text, tokens[j - 1], tokens[j])) j--;
+  return j;
+}
+
+// Cues that a bare "Name 12" is a place: "lives at", "meet me at", "send it to".
+const PLACE_CUE = /(?:\bat|\bon|\bto|\bin|\bfrom|\bof|address(?:e|s)?|adres|anschrift|dirección|indirizzo|endereço|live[sd]?|living|located|moved|wohne|habite|vivo|abito|woon)\s*:?\s*$/;
+
+function streetCores(text: string, tokens: Token[]): Core[] {
+  const cores: Core[] = [];
+  const push = (from: number, to: number, score: number) => cores.push({ start: tokens[from].start, end: tokens[to].end, score });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'word' && SUFFIXES.has(t.key) && i > 0) suffixCore(text, tokens, i, push);
+    if (isHouseNumber(t) && i > 0 && tokens[i - 1].kind === 'word') numberCore(text, tokens, i, push);
+    if (t.kind === 'word' && STRONG_PREFIXES.has(t.key)) prefixCore(text, tokens, i, push);
   }
-  for (const m of text.matchAll(NAME_NUMBER)) {
-    const [whole, lead, prefix, name] = m;
-    const words = name.split(/\s+/);
-    if (words.length === 1 && NOT_STREET.test(words[0].replace(/\.$/, ''))) continue;
-    // "Mrs. Barbara Yudina Apt. 675" is a name and a unit, not a street line.
-    if (words.some((w) => UNIT_WORD.test(w) || TITLE.test(w))) continue;
-    const streety = prefix || words.some((w) => COMPOUND.test(w.replace(/\.$/, '')) || new RegExp(`^${SUFFIX}$`, 'u').test(w));
-    const score = streety ? 0.85 : lead ? 0.75 : hasCue(text, m.index, m.index, PLACE_CUE, 25) ? 0.6 : 0.4;
-    add(m.index, m.index + whole.length, score);
+  return cores;
+}
+
+type Push = (from: number, to: number, score: number) => void;
+
+/** "1668 Glyn St", "935 69 Gordon Terrace", "on Marina Fort Street", "3911 fourth avenue". */
+function suffixCore(text: string, tokens: Token[], i: number, push: Push): void {
+  const j = skipConnectors(tokens, walkBack(text, tokens, i, (w) => isNameWord(w) && (w.capital || CONNECT.has(w.key)), 5), i);
+  const lead = walkBack(text, tokens, j, isHouseNumber, 2);
+  if (lead < j && (j < i || tokens[i - 1].kind === 'num')) return push(lead, i, 0.85);
+  if (!STRONG_SUFFIXES.has(tokens[i].key)) return;
+  // No house number: a named street is still a place after "on", "at", "lives in" ...
+  if (j < i && hasCue(text, tokens[j].start, tokens[i].end, PLACE_CUE, 20)) return push(j, i, 0.55);
+  // All lower case: the line must start with a house number.
+  const k = walkBack(text, tokens, i, (w) => isLowerWord(w) || isHouseNumber(w), 5);
+  const first = tokens.slice(k, i).findIndex(isHouseNumber);
+  if (first >= 0 && k + first < i - 1) push(k + first, i, 0.75);
+}
+
+/** "Via Franscini 71", "20789 Allika 46", "Erzsébet tér 19", "2407 tawastintie 6". */
+function numberCore(text: string, tokens: Token[], i: number, push: Push): void {
+  let j = skipConnectors(tokens, walkBack(text, tokens, i, isNameWord, 6), i);
+  if (j === i) j = walkBack(text, tokens, i, isLowerWord, 4);
+  if (j === i) return;
+  const words = tokens.slice(j, i);
+  const lowerOnly = !words.some((w) => w.capital);
+  if (words.length === 1 && NOT_STREET.has(words[0].key)) return;
+  const lead = walkBack(text, tokens, j, isHouseNumber, 2);
+  const streety = words.some((w) => PREFIXES.has(w.key) || SUFFIXES.has(w.key) || COMPOUND.test(w.key));
+  if (lowerOnly) {
+    // Lower-case words need both a street word and a leading number.
+    if (!streety || lead === j) return;
+    return push(lead, i, 0.7);
   }
-  for (const m of text.matchAll(PREFIX_NAME)) add(m.index, m.index + m[0].length, m[0].trim().split(/\s+/).length >= 3 ? 0.6 : 0.45);
-  for (const re of BOXES) for (const m of text.matchAll(re)) add(m.index, m.index + m[0].length, 0.85);
-  for (const m of text.matchAll(UNIT_RE)) add(m.index, m.index + m[0].length, 0.45);
-  for (const m of text.matchAll(CORNER)) add(m.index, m.index + m[0].length, 0.8);
-  return cores.sort((a, b) => a.start - b.start || b.end - a.end);
+  const score = streety ? 0.85 : lead < j ? 0.75 : hasCue(text, tokens[j].start, tokens[i].end, PLACE_CUE, 25) ? 0.6 : 0.4;
+  push(lead, i, score);
+}
+
+/** "Rue Hsine Eloued", "36 rue de pologne", "ul. Miła 53": prefix types need no number. */
+function prefixCore(text: string, tokens: Token[], i: number, push: Push): void {
+  const lead = walkBack(text, tokens, i, isHouseNumber, 2);
+  const lower = !tokens[i].capital;
+  if (lower && lead === i) return; // "via email": a lower-case prefix needs a house number before it
+  const ok = lower ? isLowerWord : isNameWord;
+  let k = i + 1;
+  while (k < tokens.length && k - i <= 5 && ok(tokens[k]) && sameLine(text, tokens[k - 1], tokens[k])) k++;
+  const named = tokens.slice(i + 1, k).filter((w) => w.capital || lower).length;
+  if (named === 0) return;
+  const house = k < tokens.length && isHouseNumber(tokens[k]) && sameLine(text, tokens[k - 1], tokens[k]);
+  const end = house ? k : k - 1;
+  push(lead, end, lead < i || house ? 0.8 : named >= 2 ? 0.6 : 0.45);
+}
+
+const B = String.raw`(?<![\p{L}\p{N}])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ ]+(?:[a-z]{1,4}[ ]+)?\p{Lu}[\p{L}\p{M}'’-]*\.?){0,3}`;
+const BOXES = [
+  new RegExp(`${B}${PO_BOX}${E}`, 'giu'),
+  /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}\b/g, // US military mail
+  /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/g,
+  /\b(?:USNS|USS|USNV|USCGC)\s+\p{Lu}[\p{L}\p{M}'’-]+/gu,
+];
+const UNIT_RE = new RegExp(`${B}${UNIT}${E}`, 'giu');
+// "the corner of Pachergasse 64 and Radolič Harbor", "corner of 5th and Main".
+const CORNER = new RegExp(String.raw`\b(?:the\s+)?corner\s+of\s+[^\n,;]{3,60}?\s+and\s+${NAME}`, 'giu');
+
+function patternCores(text: string): Core[] {
+  const cores: Core[] = [];
+  for (const re of BOXES) for (const m of text.matchAll(re)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.85 });
+  for (const m of text.matchAll(UNIT_RE)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.45 });
+  if (/corner/i.test(text)) for (const m of text.matchAll(CORNER)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.8 });
+  return cores;
 }
 
 /** Joins cores that overlap or are separated only by spaces, commas and line breaks. */
 function joinCores(text: string, cores: Core[]): Core[] {
+  const sorted = [...cores].sort((a, b) => a.start - b.start || b.end - a.end);
   const blocks: Core[] = [];
-  for (const core of cores) {
+  for (const core of sorted) {
     const last = blocks[blocks.length - 1];
     if (last && (core.start <= last.end || isJoint(text.slice(last.end, core.start)))) {
       last.end = Math.max(last.end, core.end);
@@ -110,9 +195,11 @@ function isJoint(gap: string): boolean {
 // What may follow a street line: a postcode, a unit, or a short run of capitalised words
 // (city, region code, country), possibly with a postcode after it.
 const POSTCODE = String.raw`(?:\d{4,5}(?:-\d{3,4})?|\d{3}[ ]\d{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})`;
+// Quoting marks and bullets that may open a line of a pasted address block.
+const LINE_START = String.raw`[ \t>*•·?-]{0,6}`;
 const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|\(\p{Lu}[\p{L}\p{M}'’. -]*\))`;
 const LOCALITY = new RegExp(
-  String.raw`^(?:[ \t]*,[ \t]*\n?[ \t>]*|[ \t]*\n[ \t\n>]*|[ \t]+)((?:${UNIT}|${PO_BOX}|${PLACE_WORD}(?:[ ]+(?:${CONNECT}[ ]+)?${PLACE_WORD}){0,3}(?:[ ]+${POSTCODE})?|${POSTCODE}))(?![\p{L}\p{N}])`,
+  String.raw`^\.?(?:[ \t]*,[ \t]*\n?${LINE_START}|[ \t]*\n(?:${LINE_START}\n)?${LINE_START}|[ \t]+)((?:${UNIT}|${PO_BOX}|${PLACE_WORD}(?:[ ]+(?:[a-z]{1,4}[ ]+)?${PLACE_WORD}){0,3}(?:[ ]+${POSTCODE})?|${POSTCODE}))(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -123,17 +210,17 @@ function extend(text: string, block: Core): Core {
     if (!m) break;
     const separator = m[0].slice(0, m[0].length - m[1].length);
     if ((separator.match(/\n/g)?.length ?? 0) > 2) break;
-    const first = m[1].split(/\s+/)[0].toLowerCase();
-    if (STOP_WORDS.has(first)) break;
+    if (STOP_WORDS.has(m[1].split(/\s+/)[0].toLowerCase())) break;
     end += m[0].length;
   }
   return { ...block, end };
 }
 
 export const detectAddress: Detector = (text) => {
-  if (!/\d/.test(text) && !/corner|rue|calle|via|avenue/i.test(text)) return [];
+  const hasDigit = /\d/.test(text);
+  if (!hasDigit && !/corner|\b(?:rue|calle|via|avenue|rua|ul)\b/i.test(text)) return [];
   // Cores under 0.45 are too weak even to glue onto a real address.
-  const cores = findCores(text).filter((c) => c.score >= 0.45);
+  const cores = [...streetCores(text, tokenise(text)), ...patternCores(text)].filter((c) => c.score >= 0.45);
   return joinCores(text, cores)
     .map((block) => extend(text, block))
     .filter((block) => block.score >= 0.5)
