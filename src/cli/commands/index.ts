@@ -1,9 +1,15 @@
 import type { Command } from 'commander';
+import { serveCommand } from './serve.ts';
+import { migrateCommand } from './migrate.ts';
+import { demoCommand } from './demo.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
 export type CommandModule = (program: Command) => void;
 
 const modules: CommandModule[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
 ];
 
 export function registerCommands(program: Command): void {

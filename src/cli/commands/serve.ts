@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { EnvError, loadEnv } from '../../server/env.ts';
+import { startBaton } from '../../server/runtime.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../workspaces/demo.ts';
+
+export function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the Baton server (HTTP API, WebSocket, agent workspace, widget)')
+    .option('--port <port>', 'port to listen on (env PORT, default 3000)')
+    .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
+    .option('--demo', 'seed the demo workspace (agents, teams, knowledge) if it is not there yet')
+    .action(async (opts: { port?: string; host?: string; demo?: boolean }) => {
+      const env = loadEnvOrExit({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+      // Loaded here, not at the top: other commands should not pay for the engine's imports.
+      const { createEngine } = await import('../../engine/index.ts');
+      const baton = await startBaton({ env, engineFactory: createEngine });
+      if (opts.demo) {
+        const { created } = await ensureDemoWorkspace(baton.ctx.db);
+        printDemo(baton.url, created);
+      } else {
+        console.log(`Baton is listening on ${baton.url}`);
+      }
+      const shutdown = async () => {
+        await baton.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+}
+
+export function loadEnvOrExit(source: NodeJS.ProcessEnv) {
+  try {
+    return loadEnv(source);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+function printDemo(url: string, created: boolean): void {
+  const lines = [
+    '',
+    `Baton is running: ${url}`,
+    created ? 'Demo workspace created (embedded database).' : 'Demo workspace ready.',
+    `  Agent workspace: ${url}/app   (log in as ${DEMO_LOGINS[0]!.email} / ${DEMO_PASSWORD}; also ${DEMO_LOGINS.slice(1).map((l) => l.email).join(', ')})`,
+    `  Chat widget demo: ${url}/demo   (workspace "${DEMO_SLUG}")`,
+    `  API docs (OpenAPI): ${url}/api/v1/openapi.json`,
+    'Press Ctrl+C to stop.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}

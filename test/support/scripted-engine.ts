@@ -1,0 +1,37 @@
+import type { Article, BotEngine, Decision, EngineFactory } from '../../src/engine/types.ts';
+
+/**
+ * A small, predictable engine for testing the core through the engine port: it answers with
+ * the article whose title words the message contains, hands off when asked for a person.
+ * The real engine has its own tests; these tests are about the conversation core.
+ */
+export const scriptedEngineFactory: EngineFactory = async (articles: Article[]): Promise<BotEngine> => ({
+  defaultThreshold: () => 0.5,
+  turn: async (input) => {
+    const base: Omit<Decision, 'action' | 'text' | 'citations' | 'confidence' | 'reasons'> = {
+      threshold: input.policy.confidenceThreshold ?? 0.5,
+      language: 'en',
+      intent: null,
+      sentiment: 0,
+      trace: { engine: 'scripted' },
+    };
+    const text = input.text.toLowerCase();
+    if (/\b(human|person|agent)\b/.test(text)) {
+      return { ...base, action: 'handoff', text: '', citations: [], confidence: 1, reasons: ['customer_requested'] };
+    }
+    if (text.includes('explode')) throw new Error('engine exploded');
+    const hit = articles.find((a) => a.title.toLowerCase().split(/\s+/).some((w) => w.length > 3 && text.includes(w)));
+    if (hit) {
+      return {
+        ...base,
+        action: 'answer',
+        text: hit.body,
+        citations: [{ articleId: hit.id, title: hit.title, url: hit.url, passage: hit.body }],
+        confidence: 0.9,
+        reasons: [],
+        intent: { id: hit.id, title: hit.title, confidence: 0.9 },
+      };
+    }
+    return { ...base, action: 'handoff', text: '', citations: [], confidence: 0.1, reasons: ['low_confidence'] };
+  },
+});
