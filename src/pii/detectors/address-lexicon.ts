@@ -66,7 +66,10 @@ export const COMPOUND_ENDINGS = [
 ];
 
 /** Unit and box designators that continue an address: "Suite 501", "Apt. 7", "P.O. Box 9". */
-export const UNIT = String.raw`(?:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|dept\.?|wohnung|whg\.?|etage|stock|appt\.?|appartement|bâtiment|bat\.?|piso|puerta|interno|int\.|scala|#)\s*[A-Z0-9][A-Z0-9-]{0,5}`;
+const UNIT_WORDS = ['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'dept', 'wohnung', 'whg', 'etage', 'appt', 'appartement', 'bâtiment', 'bat', 'piso', 'puerta', 'interno', 'int', 'scala'];
+// Spelled out in three cases so the pattern works inside case-sensitive expressions.
+const UNIT_ALT = UNIT_WORDS.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
+export const UNIT = String.raw`(?:(?:${UNIT_ALT})\.?|#)\s*[A-Za-z0-9][A-Za-z0-9-]{0,5}`;
 export const PO_BOX = String.raw`(?:p\.?\s?o\.?\s?box|post\s?box|postbox|postfach|boîte postale|apartado(?: de correos)?|casella postale|caixa postal)\s*\d{1,6}`;
 
 /** Words that end a walk back over a street name: people's titles and unit words. */

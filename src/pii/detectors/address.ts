@@ -45,7 +45,7 @@ interface Token {
   capital: boolean;
 }
 
-const TOKEN = /\d+(?:[A-Za-z](?![\p{L}]))?|[\p{L}][\p{L}\p{M}'’-]*\.?|\S/gu;
+const TOKEN = /\d+(?:[A-Ha-h](?![\p{L}]))?|[\p{L}][\p{L}\p{M}'’-]*\.?|\S/gu;
 
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
@@ -69,7 +69,7 @@ interface Core {
 const sameLine = (text: string, a: Token, b: Token) => b.start - a.end <= 3 && !/[^ \t]/.test(text.slice(a.end, b.start));
 const isHouseNumber = (t: Token) => t.kind === 'num' && t.text.replace(/\D/g, '').length <= 5;
 const isNameWord = (t: Token) =>
-  t.kind === 'word' && !NOT_NAME.has(t.key) && (t.capital || CONNECT.has(t.key) || SUFFIXES.has(t.key) || PREFIXES.has(t.key));
+  t.kind === 'word' && !NOT_NAME.has(t.key) && !(t.capital && STOP_WORDS.has(t.key)) && (t.capital || CONNECT.has(t.key) || SUFFIXES.has(t.key) || PREFIXES.has(t.key));
 /** A word that may be part of an all-lower-case street line ("rue de pologne"). */
 const isLowerWord = (t: Token) => t.kind === 'word' && !STOP_WORDS.has(t.key) && !NOT_NAME.has(t.key);
 
@@ -160,7 +160,7 @@ const BOXES = [
   /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/g,
   /\b(?:USNS|USS|USNV|USCGC)\s+\p{Lu}[\p{L}\p{M}'’-]+/gu,
 ];
-const UNIT_RE = new RegExp(`${B}${UNIT}${E}`, 'giu');
+const UNIT_RE = new RegExp(`${B}${UNIT}${E}`, 'gu');
 // "the corner of Pachergasse 64 and Radolič Harbor", "corner of 5th and Main".
 const CORNER = new RegExp(String.raw`\b(?:the\s+)?corner\s+of\s+[^\n,;]{3,60}?\s+and\s+${NAME}`, 'giu');
 
