@@ -2,8 +2,8 @@ import { luhnValid } from '../checksums.ts';
 import { boost, hasCue, isBounded } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
-// 13 to 19 digits, optionally grouped by single spaces or dashes (4-4-4-4, 4-6-5 ...).
-const CANDIDATE = /\d(?:[ -]?\d){12,18}/g;
+// 12 (Maestro) to 19 digits, optionally grouped by single spaces or dashes (4-4-4-4, 4-6-5 ...).
+const CANDIDATE = /\d(?:[ -]?\d){11,18}/g;
 
 // Issuer prefixes (IIN ranges) of the networks in use: Visa 4, Mastercard 51-55 and
 // 2221-2720, Amex 34/37, Discover 6011/644-649/65, JCB 35/1800/2131, Diners 30/36/38/39,
@@ -12,7 +12,7 @@ const ISSUER = /^(?:4|5[0-9]|2[2-7]|3[0-9]|6|1800|2131)/;
 
 const CARD_CUE = /(card|visa|master ?card|amex|credit|debit|karte|carte|tarjeta|carta|cc|cvv|expir)/;
 // Numbers people quote in support chats that can be Luhn-valid by chance.
-const NOT_CARD_CUE = /(order|invoice|tracking|parcel|shipment|reference|ref\.?|ticket|case|booking|confirmation|bestell|commande|pedido|ordine|auftrag|rechnung|facture|factura|imei|serial|account no|#)\s*(?:n(?:o|umber|r)\.?|id|:)?\s*[:#]?\s*$/;
+const NOT_CARD_CUE = /(order|invoice|tracking|parcel|shipment|reference|ref\.?|ticket|case|booking|confirmation|bestell|commande|pedido|ordine|auftrag|rechnung|facture|factura|imei|serial|account no)\s*(?:n(?:o|umber|r)\.?|id|:)?\s*[:#]?\s*$/;
 
 export const detectCard: Detector = (text) => {
   const spans: Span[] = [];
@@ -21,7 +21,8 @@ export const detectCard: Detector = (text) => {
     const end = start + m[0].length;
     if (!isBounded(text, start, end)) continue;
     const digits = m[0].replace(/[ -]/g, '');
-    if (digits.length < 13 || digits.length > 19) continue;
+    // 12 digits only for Maestro (50, 56-69) and only when the text talks about a card.
+    if (digits.length === 12 && !(/^(?:50|5[6-9]|6)/.test(digits) && hasCue(text, start, end, CARD_CUE, 40))) continue;
     // Mixed separators ("1234-5678 9012") are more often two numbers than one card.
     if (/ /.test(m[0]) && /-/.test(m[0])) continue;
     if (!ISSUER.test(digits) || !luhnValid(digits)) continue;

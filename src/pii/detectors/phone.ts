@@ -3,7 +3,7 @@ import { boost, hasCue } from '../context.ts';
 import { regionOf } from '../locale.ts';
 import type { Detector, Span } from '../types.ts';
 
-const PHONE_CUE = /(phone|tel\b|tel\.|telephone|mobile|cell|fax|call|ring|reach|whats ?app|sms|text me|office|desk|direct|hotline|contact|number|nummer|numéro|numero|n°|telefon|handy|portable|téléphone|móvil|cellulare|rufnummer|mob\.?)[^\d]{0,20}$/;
+const PHONE_CUE = /(phone|messages?|registered|tel\b|tel\.|telephone|mobile|cell|fax|call|ring|reach|whats ?app|sms|text me|office|desk|direct|hotline|contact|number|nummer|numéro|numero|n°|telefon|handy|portable|téléphone|móvil|cellulare|rufnummer|mob\.?)[^\d]{0,20}$/;
 const PHONE_CUE_AFTER = /^[\s(-]*(office|fax|mobile|cell|home|work|desk|tel|phone)\b/;
 const NOT_PHONE_CUE = /(order|invoice|tracking|parcel|reference|ref\.?|ticket|case|booking|account|iban|card|serial|imei|sku|id|bestell|commande|pedido|ordine)\s*(?:n(?:o|umber|r)\.?|id)?\s*[:#]?\s*$/;
 
