@@ -1,14 +1,12 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config.ts';
+import { defineConfig } from 'vitest/config';
+import { shared } from './vitest.shared.ts';
 
-// The same suites on the machine's real Postgres (TEST_DATABASE_URL), plus the ones that
-// need several server processes sharing one database.
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ['test/**/*.test.ts', 'src/**/*.db.test.ts'],
-      exclude: ['**/node_modules/**'],
-    },
-  }),
-);
+// The database suites again on the machine's real Postgres (TEST_DATABASE_URL), plus the
+// ones that need several server processes sharing one database (test/pg).
+export default defineConfig({
+  test: {
+    ...shared,
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**', '**/node_modules/**'],
+  },
+});

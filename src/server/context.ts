@@ -6,6 +6,7 @@ import type { ConversationService } from '../conversations/service.ts';
 import type { BotSeat } from '../conversations/ports.ts';
 import type { RealtimeHub } from './realtime/hub.ts';
 import type { Env } from './env.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 
 /** What route modules are given: named parts, no service locator. */
 export interface AppContext {
@@ -16,4 +17,6 @@ export interface AppContext {
   conversations: ConversationService;
   bot: BotSeat;
   hub: RealtimeHub;
+  /** Durable background work (webhooks, connectors, SLA timers, retention). */
+  jobs: JobQueue;
 }

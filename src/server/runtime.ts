@@ -8,6 +8,8 @@ import { passThroughShield, type BotSeat } from '../conversations/ports.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
 import type { EngineFactory } from '../engine/types.ts';
 import { RealtimeHub } from './realtime/hub.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import { registerJobs } from '../jobs/registry.ts';
 import { buildApp } from './app.ts';
 import type { Env } from './env.ts';
 import type { AppContext } from './context.ts';
@@ -45,7 +47,10 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     const notice = JSON.parse(payload) as EventNotice;
     if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
   });
-  const ctx: AppContext = { env, log, database, db: database.db, conversations, bot, hub };
+  const jobs = new JobQueue(database, log);
+  const ctx: AppContext = { env, log, database, db: database.db, conversations, bot, hub, jobs };
+  registerJobs(jobs, ctx);
+  await jobs.start();
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
@@ -56,6 +61,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     stop: async () => {
       await hub.stop();
+      await jobs.stop();
       await unlistenKnowledge();
       await app.close();
       if (ownsDatabase) await database.close();
