@@ -1,19 +1,30 @@
 import type { Span } from './types.ts';
 
 /**
- * Turns overlapping candidates into a set of disjoint spans. Spans of the same type that
+ * Turns overlapping candidates into a set of disjoint spans. A span inside a longer one
+ * of another type goes (see dropContained). Spans of the same type that
  * overlap or touch are merged (an address found in pieces becomes one). Between types,
  * the higher score wins, then the longer span, so "4111 1111 1111 1111" stays a card
  * even though the phone library also matches it.
  */
 export function resolveOverlaps(spans: readonly Span[]): Span[] {
-  const merged = mergeSameType(spans);
+  const merged = dropContained(mergeSameType(spans));
   const ranked = [...merged].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Span[] = [];
   for (const span of ranked) {
     if (kept.every((k) => k.end <= span.start || span.end <= k.start)) kept.push(span);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A span strictly inside a longer, confident span of another type is part of it: the
+ * "Jana Nerudy" of "5850 Jana Nerudy 894" is a street named after a person.
+ */
+function dropContained(spans: Span[]): Span[] {
+  return spans.filter(
+    (s) => !spans.some((o) => o !== s && o.type !== s.type && o.score >= 0.6 && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start),
+  );
 }
 
 function mergeSameType(spans: readonly Span[]): Span[] {

@@ -77,6 +77,8 @@ const STRONG_BEFORE = /(?:\bname(?:'s| is|:)|\bnamed|\bcalled|\bcall me|\bi'm|\b
 const WEAK_BEFORE = /(?:\bwith|\bby|\band|\badd|\bask|\basked|\btell|\btold|\bcontact|\bmeet|\bmet|\bthank|\bthanks|\bdear|\bhi|\bhello|\bhey|\bsaid|\bsays|\bstarring|\bfeaturing|\bcc|\battn|\bspeak to|\bspoke to|\bspoke with|\bheard|\bassistant to|\bchange it to|\bcorrect it to|\bunder|\bfor|\bdirected by|&)\s*[:,]?\s*$/i;
 const TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|señor|señora|dott|sig)\.?\s*$/iu;
 const AFTER = /^(?:'s|’s|\s+(?:said|says|say|explained|wrote|writes|told|asked|replied|added|noted|points? out|was|is|will|has|had|who|and his|and her|spent|listed|began|lives|lived|flew|from\b))/i;
+const VOCATIVE_AFTER = /^,\s+(?:can|could|would|will|please|i|you|we|do|did|are|is|have|thanks|thank|how|what|where|when|why)\b/i;
+const NAME_QUESTION = /\bname\b[^.!\n]{0,40}[?:]\s*(?:\p{L}+:\s*)?$/iu;
 const PLACE_BEFORE = /(?:\bin|\bto|\bfrom|\bat|\bof|\bnear|\bvisit|\bvisited|\bcity of)\s*$/i;
 
 function scoreRun(text: string, ws: Word[], run: Run): number {
@@ -86,7 +88,7 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   const first = inRun[0];
   const last = inRun[inRun.length - 1];
   const next = ws[run.to + 1];
-  if (next && ORGANISATION_WORDS.has(next.lower) && joined(text, last, next)) return 0;
+  if (next && isUpper(next.text[0]) && ORGANISATION_WORDS.has(next.lower) && joined(text, last, next)) return 0;
   const before = text.slice(Math.max(0, first.start - 40), first.start);
   const after = text.slice(last.end, last.end + 20);
   const sentenceStart = /(?:^|[.!?\n]\s*|^\s*["'“(]|[.!?]["”]\s*)$/.test(before) || /^\s*$/.test(before);
@@ -105,6 +107,12 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   else if (WEAK_BEFORE.test(before)) score += 0.2;
   else if (names.length === 1 && !knownFirst && PLACE_BEFORE.test(before)) score -= 0.2;
   if (AFTER.test(after)) score += 0.15;
+  // Addressing someone: "Bryce, can I ...", "Don't go to town, Mark!"
+  if (names.length <= 2 && ((sentenceStart && VOCATIVE_AFTER.test(after)) || (/,\s*$/.test(before) && /^\s*[!?]/.test(after)))) score += 0.3;
+  // A line of its own, as in signatures and address blocks: "Dreux Joly\nPaxata".
+  if (names.length >= 2 && names.length <= 3 && /(?:^|\n)[\s>*•?-]*$/.test(before) && /^[ \t]*(?:\n|$)/.test(after)) score += 0.15;
+  // The answer to a question about the name: "What's the name on the account? User: Beatrix Veres"
+  if (NAME_QUESTION.test(before)) score += 0.3;
   // A speaker label at the start of a line: "Lisa: Remember me, Nathan?"
   if (names.length === 1 && /^:\s/.test(after) && /(?:^|\n)\s*$/.test(before) && knownFirst) score += 0.2;
   return Math.min(score, 0.99);
@@ -162,6 +170,26 @@ function lowerCaseNames(text: string, ws: Word[]): Span[] {
   return spans;
 }
 
+/** "they had 6: silvana, adam, christopher and caleb": a list of given names, any case. */
+function nameLists(text: string, ws: Word[]): Span[] {
+  const spans: Span[] = [];
+  let group: Word[] = [];
+  const flush = () => {
+    const known = group.filter((w) => isFirstName(w.text) && !AMBIGUOUS_NAMES.has(w.lower)).length;
+    if (group.length >= 3 && known * 2 >= group.length) {
+      for (const w of group) if (!isExcluded(w)) spans.push({ type: 'PERSON', start: w.start, end: w.end, score: 0.6 });
+    }
+    group = [];
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const prev = group[group.length - 1];
+    if (prev && !/^(?:,\s*|\s+(?:and|or|&|und|et|y|e|och|og|en)\s+|,\s*(?:and|or)\s+)$/i.test(text.slice(prev.end, ws[i].start))) flush();
+    group.push(ws[i]);
+  }
+  flush();
+  return spans;
+}
+
 export const detectPerson: Detector = (text) => {
   const ws = words(text);
   if (ws.length === 0) return [];
@@ -182,5 +210,6 @@ export const detectPerson: Detector = (text) => {
     for (const w of ws.slice(r.from, r.to + 1)) if (seen.has(w.text)) spans.push({ type: 'PERSON', start: w.start, end: w.end, score: 0.65 });
   });
   spans.push(...introducedNames(text, ws), ...lowerCaseNames(text, ws));
+  if (text.includes(',')) spans.push(...nameLists(text, ws));
   return spans;
 };
