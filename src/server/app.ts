@@ -11,6 +11,7 @@ import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
 import { workspaceRoutes } from './routes/workspace/routes.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
+import { staticRoutes } from './routes/static/routes.ts';
 import type { AppContext } from './context.ts';
 
 /** Builds the HTTP + WebSocket server; listening is the caller's choice (tests use port 0). */
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   conversationRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   realtimeRoutes(app, ctx);
+  staticRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   return app;
