@@ -9,8 +9,10 @@ type StaffActor = Actor & { type: 'agent' | 'api_key' };
 
 // What humans do to a conversation. Each runs in one transaction with the row locked.
 
-export function accept(service: ConversationService, actor: Actor & { type: 'agent' }, id: string): Promise<ConversationRow> {
+export function accept(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
   return service.run(actor, id, async (tx, c) => {
+    // Checked after the lookup, so another workspace's key learns nothing about the id.
+    if (actor.type !== 'agent') throw new AppError('forbidden', 'Only a logged-in agent can accept; an API key can assign to an agent.');
     const updated = await service.move(tx, actor, c, 'accept', { assignee_id: actor.id });
     const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
     if (handoff) await updateHandoff(tx, handoff.id, { accepted_at: new Date() });

@@ -75,7 +75,8 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Schema>): void {
       throw new Error(`route ${route.method} ${route.url} declares no access: every API route must`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so an anonymous caller learns nothing from schema errors.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access || access.kind === 'public') return;
     const token = bearer(request);

@@ -7,7 +7,7 @@ import { listMessages } from '../../../db/repositories/messages.ts';
 import { listHandoffs } from '../../../db/repositories/handoffs.ts';
 import { listTeams } from '../../../db/repositories/agents.ts';
 import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
-import { agentActor, staffActor } from '../../plugins/auth.ts';
+import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
 import { AssignBody, ListQuery, ReplyBody } from './schema.ts';
 import type { AppContext } from '../../context.ts';
@@ -90,7 +90,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/accept',
     { schema: { tags: ['conversations'], summary: 'Take a queued conversation', params: IdParams }, config: write },
-    async (request) => ({ conversation: presentConversation(await actions.accept(ctx.conversations, agentActor(request), request.params.id)) }),
+    async (request) => ({ conversation: presentConversation(await actions.accept(ctx.conversations, staffActor(request), request.params.id)) }),
   );
 
   r.post(
