@@ -19,6 +19,16 @@ export function hasCue(text: string, start: number, end: number, cue: RegExp, wi
   return windowAfter > 0 && cue.test(after(text, end, windowAfter));
 }
 
+/**
+ * True when the lower-cased text contains any of the keys. indexOf per key is much
+ * cheaper than a regex alternation tried at every position: detectors use it to skip
+ * texts that cannot match before running their expressions.
+ */
+export function containsAny(lower: string, keys: readonly string[]): boolean {
+  for (const key of keys) if (lower.includes(key)) return true;
+  return false;
+}
+
 /** Raise a score by a boost, capped at 1. */
 export function boost(score: number, by: number): number {
   return Math.min(1, score + by);

@@ -35,8 +35,7 @@ const DETECTORS: ReadonlyArray<{ detector: Detector; types: readonly BuiltinType
  * above the score threshold and not on the allow-list.
  */
 export function detect(text: string, settings: PiiSettings = DEFAULT_SETTINGS): Span[] {
-  const enabled = settings.enabled ? new Set<string>(settings.enabled) : undefined;
-  const ctx = { locale: settings.locale };
+  const { enabled, allowed, ctx } = prepared(settings);
   const candidates: Span[] = [];
   for (const { detector, types } of DETECTORS) {
     if (enabled && !types.some((t) => enabled.has(t))) continue;
@@ -45,11 +44,26 @@ export function detect(text: string, settings: PiiSettings = DEFAULT_SETTINGS): 
     }
   }
   candidates.push(...detectCustom(text, settings.custom));
-  const allowed = new Set(settings.allow.map((v) => v.toLowerCase()));
   const kept = candidates.filter(
     (s) => s.score >= settings.minScore && s.end > s.start && !allowed.has(text.slice(s.start, s.end).toLowerCase()),
   );
   return resolveOverlaps(kept);
+}
+
+// Sets derived from a settings object, built once per object rather than per message.
+const preparedCache = new WeakMap<PiiSettings, { enabled?: Set<string>; allowed: Set<string>; ctx: { locale: string } }>();
+
+function prepared(settings: PiiSettings) {
+  let p = preparedCache.get(settings);
+  if (!p) {
+    p = {
+      enabled: settings.enabled ? new Set<string>(settings.enabled) : undefined,
+      allowed: new Set(settings.allow.map((v) => v.toLowerCase())),
+      ctx: { locale: settings.locale },
+    };
+    preparedCache.set(settings, p);
+  }
+  return p;
 }
 
 // Compiled custom patterns are cached per source so a workspace's rules compile once.

@@ -66,7 +66,7 @@ export const COMPOUND_ENDINGS = [
 ];
 
 /** Unit and box designators that continue an address: "Suite 501", "Apt. 7", "P.O. Box 9". */
-const UNIT_WORDS = ['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'dept', 'wohnung', 'whg', 'etage', 'appt', 'appartement', 'bâtiment', 'bat', 'piso', 'puerta', 'interno', 'int', 'scala'];
+export const UNIT_WORDS = ['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'dept', 'wohnung', 'whg', 'etage', 'appt', 'appartement', 'bâtiment', 'bat', 'piso', 'puerta', 'interno', 'int', 'scala'];
 // Spelled out in three cases so the pattern works inside case-sensitive expressions.
 const UNIT_ALT = UNIT_WORDS.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
 export const UNIT = String.raw`(?:(?:${UNIT_ALT})\.?|#)\s*[A-Za-z0-9][A-Za-z0-9-]{0,5}`;

@@ -12,6 +12,7 @@ import {
   STRONG_SUFFIX_TYPES,
   SUFFIX_TYPES,
   UNIT,
+  UNIT_WORDS,
 } from './address-lexicon.ts';
 
 /*
@@ -33,6 +34,7 @@ const STRONG_PREFIXES = set(STRONG_PREFIX_TYPES);
 const CONNECT = set(CONNECTORS);
 const NOT_NAME = set(NOT_NAME_WORDS);
 const NOT_STREET = set(NOT_STREET_NAMES);
+const UNITS = set(UNIT_WORDS);
 const COMPOUND = new RegExp(`\\p{L}{2}(?:${COMPOUND_ENDINGS.join('|')})$`, 'u');
 
 interface Token {
@@ -52,9 +54,10 @@ function tokenise(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
     const c = t.charCodeAt(0);
-    const kind = c >= 48 && c <= 57 ? 'num' : /\p{L}/u.test(t[0]) ? 'word' : 'mark';
-    const key = t.toLowerCase().replace(/\.$/, '');
-    tokens.push({ kind, text: t, key, start: m.index, end: m.index + t.length, capital: kind === 'word' && t[0] !== t[0].toLowerCase() });
+    const kind = c >= 48 && c <= 57 ? 'num' : t.length > 1 || t.toLowerCase() !== t.toUpperCase() ? 'word' : 'mark';
+    const lower = t.toLowerCase();
+    const key = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+    tokens.push({ kind, text: t, key, start: m.index, end: m.index + t.length, capital: kind === 'word' && lower[0] !== t[0] });
   }
   return tokens;
 }
@@ -97,6 +100,9 @@ function streetCores(text: string, tokens: Token[]): Core[] {
     if (t.kind === 'word' && SUFFIXES.has(t.key) && i > 0) suffixCore(text, tokens, i, push);
     if (isHouseNumber(t) && i > 0 && tokens[i - 1].kind === 'word') numberCore(text, tokens, i, push);
     if (t.kind === 'word' && STRONG_PREFIXES.has(t.key)) prefixCore(text, tokens, i, push);
+    // "Suite 501", "Apt. 7": too weak alone, they glue onto a street line next to them.
+    const unit = tokens[i + 1];
+    if ((UNITS.has(t.key) || t.text === '#') && unit && unit.kind !== 'mark' && unit.text.length <= 6 && sameLine(text, t, unit) && /\d/.test(unit.text)) push(i, i + 1, 0.45);
   }
   return cores;
 }
@@ -160,14 +166,14 @@ const BOXES = [
   /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/g,
   /\b(?:USNS|USS|USNV|USCGC)\s+\p{Lu}[\p{L}\p{M}'’-]+/gu,
 ];
-const UNIT_RE = new RegExp(`${B}${UNIT}${E}`, 'gu');
+// Cheap test first: the box patterns are slow to try at every position of every message.
+const BOX_HINT = /box|postfach|apartado|casella|caixa|boîte|\b[AFD]PO\b|\bUS[NSC]/i;
 // "the corner of Pachergasse 64 and Radolič Harbor", "corner of 5th and Main".
 const CORNER = new RegExp(String.raw`\b(?:the\s+)?corner\s+of\s+[^\n,;]{3,60}?\s+and\s+${NAME}`, 'giu');
 
 function patternCores(text: string): Core[] {
   const cores: Core[] = [];
-  for (const re of BOXES) for (const m of text.matchAll(re)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.85 });
-  for (const m of text.matchAll(UNIT_RE)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.45 });
+  if (BOX_HINT.test(text)) for (const re of BOXES) for (const m of text.matchAll(re)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.85 });
   if (/corner/i.test(text)) for (const m of text.matchAll(CORNER)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.8 });
   return cores;
 }

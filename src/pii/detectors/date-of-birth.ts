@@ -1,4 +1,4 @@
-import { hasCue } from '../context.ts';
+import { containsAny, hasCue } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 // Month names and abbreviations in the languages Baton serves first.
@@ -16,10 +16,13 @@ const DATE = new RegExp(String.raw`(?<![\d\p{L}])(?:${NUMERIC}|${DAY_MONTH_YEAR}
 
 // A date is personal data when it is somebody's birth date; other dates (orders,
 // appointments) stay in clear so the bot can reason about them.
-const BIRTH_CUE = /(born|birth|b\.\s?|dob|d\.o\.b\.?|birthday|bday|geboren|geb\.|geburts\w*|né|née|naissance|nacid[oa]|nacimiento|nat[oa]\b|nascita|nascid[oa]|nascimento|geboortedatum|födelse\w*|født|syntynyt|urodzon[ya])[^.!?\n]{0,25}$/;
+const BIRTH_CUE = /(born|birth|dob|d\.o\.b\.?|birthday|bday|geboren|geb\.|geburts\w*|né|née|naissance|nacid[oa]|nacimiento|nat[oa]\b|nascita|nascid[oa]|nascimento|geboortedatum|födelse\w*|født|syntynyt|urodzon[ya])[^.!?\n]{0,25}$/;
+
+// Stems of the cues above: without one the text has no birth date to find.
+const HINTS = ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geb.', 'geburt', 'né', 'naissance', 'nacid', 'nacimiento', 'nato', 'nata', 'nasc', 'geboorte', 'födel', 'født', 'synty', 'urodzon'];
 
 export const detectDateOfBirth: Detector = (text) => {
-  if (!/\d/.test(text)) return [];
+  if (!/\d/.test(text) || !containsAny(text.toLowerCase(), HINTS)) return [];
   const spans: Span[] = [];
   for (const m of text.matchAll(DATE)) {
     const start = m.index;

@@ -18,7 +18,7 @@ const OBFUSCATED = new RegExp(
 
 export const detectEmail: Detector = (text) => {
   const spans: Span[] = [];
-  for (const m of text.matchAll(PLAIN)) {
+  if (text.includes('@')) for (const m of text.matchAll(PLAIN)) {
     spans.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, score: 0.99 });
   }
   if (/\bat\b|\(at\)|\[at\]|arobase/i.test(text)) {

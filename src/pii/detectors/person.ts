@@ -141,6 +141,8 @@ function boostLists(text: string, ws: Word[], runs: Run[], scores: number[]): vo
 // After these, the next one to three words are the name whatever their case.
 const INTRODUCES = /(?:\bmy name is|\bmy name's|\bname:|\bcall me|\bnamed|\bje m'appelle|\bmein name ist|\bme llamo|\bmi chiamo)\s*$/i;
 
+const INTRO_HINT = /name|call me|appelle|llamo|chiamo/i;
+
 function introducedNames(text: string, ws: Word[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -209,7 +211,8 @@ export const detectPerson: Detector = (text) => {
     if (scores[k] >= 0.5) return;
     for (const w of ws.slice(r.from, r.to + 1)) if (seen.has(w.text)) spans.push({ type: 'PERSON', start: w.start, end: w.end, score: 0.65 });
   });
-  spans.push(...introducedNames(text, ws), ...lowerCaseNames(text, ws));
+  if (INTRO_HINT.test(text)) spans.push(...introducedNames(text, ws));
+  spans.push(...lowerCaseNames(text, ws));
   if (text.includes(',')) spans.push(...nameLists(text, ws));
   return spans;
 };

@@ -14,6 +14,7 @@ const PLAIN = /\b(?:\d{3}[ ]?\d{2}|\d{2}-\d{3}|\d{4,6})\b/g;
 const CUE = /(zip|post ?code|postal|postleitzahl|plz|code postal|cp|c\.p\.|cap|código postal|codigo postal|postcode|postnummer|postinumero|irányítószám|psč)\b[^\d\n]{0,15}$/;
 
 export const detectPostcode: Detector = (text) => {
+  if (!/\d/.test(text)) return [];
   const spans: Span[] = [];
   for (const re of DISTINCT) {
     for (const m of text.matchAll(re)) {

@@ -1,3 +1,4 @@
+import { containsAny } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 // Well-known credential shapes: a prefix that the issuer chose so leaks can be found.
@@ -21,12 +22,17 @@ const CUED = /\b(?:pass(?:word|wd|phrase|code)?|pwd|pin|passwort|kennwort|mot de
 // Words that follow a cue without being the secret ("my password is not working").
 const NOT_SECRET = /^(?:is|was|not|wrong|incorrect|expired|reset|forgotten|forgot|doesn't|does|isn't|and|or|the|for|to|of|in|on|field|please|change|changed|locked|ist|est|es|nicht|falsch)$/i;
 
+// Literal pieces of the patterns above, to skip the expressions on ordinary text.
+const TOKEN_HINTS = ['akia', 'gh', 'glpat-', 'xox', '_live_', '_test_', 'aiza', 'sk-', 'sg.', 'eyj', '-----begin', '://'];
+const CUE_HINTS = ['pass', 'pwd', 'pin', 'kennwort', 'mot de passe', 'mdp', 'contraseña', 'clave', 'senha', 'wachtwoord', 'api', 'secret', 'token', 'access', 'otp', 'one-time', 'one time'];
+
 export const detectSecret: Detector = (text) => {
   const spans: Span[] = [];
-  for (const pattern of TOKEN_PATTERNS) {
+  const lower = text.toLowerCase();
+  if (containsAny(lower, TOKEN_HINTS)) for (const pattern of TOKEN_PATTERNS) {
     for (const m of text.matchAll(pattern)) spans.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length, score: 0.95 });
   }
-  for (const m of text.matchAll(CUED)) {
+  if (containsAny(lower, CUE_HINTS)) for (const m of text.matchAll(CUED)) {
     const value = m[1].replace(/[.,;!?)]+$/, '');
     if (NOT_SECRET.test(value)) continue;
     const start = m.index + m[0].length - m[1].length;

@@ -229,5 +229,7 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set(
 
 export function isFirstName(word: string): boolean {
   const lower = word.toLowerCase();
-  return FIRST_NAMES.has(lower) || FIRST_NAMES.has(stripAccents(lower));
+  if (FIRST_NAMES.has(lower)) return true;
+  // Accent-free spellings ("Jose" for "José") match too; only non-ASCII words need folding.
+  return /[^\x00-\x7f]/.test(lower) && FIRST_NAMES.has(stripAccents(lower));
 }
