@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { demoCommand } from './demo.ts';
+import { redactCommand } from './redact.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
 export type CommandModule = (program: Command) => void;
@@ -10,6 +11,7 @@ const modules: CommandModule[] = [
   serveCommand,
   migrateCommand,
   demoCommand,
+  redactCommand,
 ];
 
 export function registerCommands(program: Command): void {
