@@ -16,6 +16,10 @@ const OBFUSCATED = new RegExp(
   'giu',
 );
 
+const NOT_LOCAL_PART = new Set(
+  'look looking looked meet meeting met arrive arrived arriving be is are was were am me us him her them it this that stay stop live lives lived work works worked call called good bad great here there only least all home aim aimed laugh laughed smile stare glance point pointed shot arrive anyone someone everyone nobody'.split(' '),
+);
+
 export const detectEmail: Detector = (text) => {
   const spans: Span[] = [];
   if (text.includes('@')) for (const m of text.matchAll(PLAIN)) {
@@ -26,6 +30,10 @@ export const detectEmail: Detector = (text) => {
       // Plain text with " at " and a "." is common ("meet at home.com"?); an obfuscated
       // address must use at least one spelled-out separator or a bracketed "at".
       if (!/\b(?:dot|punkt|point)\b|[([{<]at[)\]}>]/i.test(m[0]) && !/\sat\s/i.test(m[0])) continue;
+      // "look at this dot com": with a bare " at ", the word before it must not be one
+      // that English puts before "at" anyway.
+      const local = /^(\S+)\s+at\s/i.exec(m[0])?.[1].toLowerCase();
+      if (local && NOT_LOCAL_PART.has(local)) continue;
       spans.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, score: 0.85 });
     }
   }

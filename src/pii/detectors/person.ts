@@ -76,7 +76,9 @@ function findRuns(text: string, ws: Word[]): Run[] {
 const STRONG_BEFORE = /(?:\bname(?:'s| is|:)|\bnamed|\bcalled|\bcall me|\bi'm|\bi am|\bthis is|\bsigned|\bmaiden name is|\bname (?:on|in) the account(?: is)?|\bname\?|\bje m'appelle|\bich heiße|\bich bin|\bmein name ist|\bme llamo|\bmi chiamo|\bik ben|\bmijn naam is|\bjag heter|\bmeu nome é)\s*[:,-]?\s*$/i;
 const WEAK_BEFORE = /(?:\bwith|\bby|\band|\badd|\bask|\basked|\btell|\btold|\bcontact|\bmeet|\bmet|\bthank|\bthanks|\bdear|\bhi|\bhello|\bhey|\bsaid|\bsays|\bstarring|\bfeaturing|\bcc|\battn|\bspeak to|\bspoke to|\bspoke with|\bheard|\bassistant to|\bchange it to|\bcorrect it to|\bunder|\bfor|\bdirected by|&)\s*[:,]?\s*$/i;
 const TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|señor|señora|dott|sig)\.?\s*$/iu;
-const AFTER = /^(?:'s|’s|\s+(?:said|says|say|explained|wrote|writes|told|asked|replied|added|noted|points? out|was|is|will|has|had|who|and his|and her|spent|listed|began|lives|lived|flew|from\b))/i;
+// After a run: verbs of speech are good evidence; "is", "has" ... follow any subject.
+const SPEECH_AFTER = /^(?:'s|’s|\s+(?:said|says|say|explained|wrote|writes|told|asked|replied|added|noted|points? out)\b)/i;
+const VERB_AFTER = /^\s+(?:was|is|will|has|had|who|and his|and her|spent|listed|began|lives|lived|flew|from)\b/i;
 const VOCATIVE_AFTER = /^,\s+(?:can|could|would|will|please|i|you|we|do|did|are|is|have|thanks|thank|how|what|where|when|why)\b/i;
 const NAME_QUESTION = /\bname\b[^.!\n]{0,40}[?:]\s*(?:\p{L}+:\s*)?$/iu;
 const PLACE_BEFORE = /(?:\bin|\bto|\bfrom|\bat|\bof|\bnear|\bvisit|\bvisited|\bcity of)\s*$/i;
@@ -106,7 +108,8 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   else if (roleBefore) score += 0.3;
   else if (WEAK_BEFORE.test(before)) score += 0.2;
   else if (names.length === 1 && !knownFirst && PLACE_BEFORE.test(before)) score -= 0.2;
-  if (AFTER.test(after)) score += 0.15;
+  if (SPEECH_AFTER.test(after)) score += 0.15;
+  else if (VERB_AFTER.test(after)) score += 0.05;
   // Addressing someone: "Bryce, can I ...", "Don't go to town, Mark!"
   if (names.length <= 2 && ((sentenceStart && VOCATIVE_AFTER.test(after)) || (/,\s*$/.test(before) && /^\s*[!?]/.test(after)))) score += 0.3;
   // A line of its own, as in signatures and address blocks: "Dreux Joly\nPaxata".
