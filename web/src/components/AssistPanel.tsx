@@ -1,0 +1,71 @@
+import { firstArray, useResource } from '../hooks.ts';
+import { NotAvailable } from './NotAvailable.tsx';
+
+interface Item {
+  key: string;
+  label: string | null;
+  text: string;
+}
+
+const textOf = (o: Record<string, unknown>): string | null => {
+  for (const k of ['text', 'body', 'reply', 'content', 'draft']) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
+  return null;
+};
+
+function normalise(data: unknown, prefer: string[]): Item[] {
+  return firstArray(data, ...prefer).flatMap((x, i): Item[] => {
+    if (typeof x === 'string') return [{ key: String(i), label: null, text: x }];
+    if (!x || typeof x !== 'object') return [];
+    const o = x as Record<string, unknown>;
+    const text = textOf(o);
+    if (!text) return [];
+    const source = o.source && typeof o.source === 'object' ? (o.source as Record<string, unknown>) : null;
+    const label = [o.title, o.name, source?.title, o.kind].find((v): v is string => typeof v === 'string' && !!v) ?? null;
+    return [{ key: typeof o.id === 'string' ? o.id : String(i), label, text }];
+  });
+}
+
+function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string) => void; kind: string }) {
+  if (items.length === 0) return <p className="muted small">No {kind} for this conversation.</p>;
+  return (
+    <ul className="assist-items">
+      {items.map((s) => (
+        <li key={s.key}>
+          {s.label && <span className="assist-label">{s.label}</span>}
+          <p>{s.text}</p>
+          <button type="button" onClick={() => onInsert(s.text)} aria-label={`Insert ${kind === 'macros' ? 'macro' : 'suggestion'}${s.label ? ` "${s.label}"` : ''} into the reply`}>
+            Insert
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Agent assist: suggested replies for this conversation and the team's macros, one click to insert. */
+export function AssistPanel({ conversationId, onInsert }: { conversationId: string; onInsert: (text: string) => void }) {
+  const [suggestions, reload] = useResource<unknown>(`/conversations/${conversationId}/suggestions`);
+  const [macros] = useResource<unknown>('/macros');
+  return (
+    <section className="card assist" aria-labelledby="assist-title">
+      <div className="card-head">
+        <h2 id="assist-title">Agent assist</h2>
+        {suggestions.state !== 'missing' && (
+          <button type="button" className="link" onClick={reload}>
+            Refresh
+          </button>
+        )}
+      </div>
+      <h3>Suggested replies</h3>
+      {suggestions.state === 'loading' && <p className="muted small">Loading…</p>}
+      {suggestions.state === 'missing' && <NotAvailable what="Suggested replies" />}
+      {suggestions.state === 'error' && <p className="error small">{suggestions.message}</p>}
+      {suggestions.state === 'ready' && <Items items={normalise(suggestions.data, ['suggestions', 'replies', 'drafts'])} onInsert={onInsert} kind="suggestions" />}
+      <h3>Macros</h3>
+      {macros.state === 'loading' && <p className="muted small">Loading…</p>}
+      {macros.state === 'missing' && <NotAvailable what="Macros" />}
+      {macros.state === 'error' && <p className="error small">{macros.message}</p>}
+      {macros.state === 'ready' && <Items items={normalise(macros.data, ['macros'])} onInsert={onInsert} kind="macros" />}
+    </section>
+  );
+}

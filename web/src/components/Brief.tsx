@@ -1,0 +1,232 @@
+import type { ReactNode } from 'react';
+import { humanize, percent, REASON_LABEL, safeHref } from '../format.ts';
+import { Value } from './Value.tsx';
+import type { Handoff } from '../types.ts';
+
+// The handoff brief, rendered from its JSON: the fields we know get a proper place, anything
+// newer than this screen is still listed under "More", so nothing in the brief is hidden.
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+function pick(b: Json, used: Set<string>, ...keys: string[]): unknown {
+  for (const k of keys) {
+    if (k in b) {
+      used.add(k);
+      if (b[k] !== null && b[k] !== undefined) return b[k];
+    }
+  }
+  return undefined;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="brief-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Sentiment({ v }: { v: unknown }) {
+  if (typeof v !== 'number') return <Value v={v} />;
+  const label = v <= -0.5 ? 'very negative' : v < -0.1 ? 'negative' : v > 0.3 ? 'positive' : 'neutral';
+  return (
+    <span className={`sentiment ${v < -0.1 ? 'neg' : ''}`}>
+      {label} ({v.toFixed(2)})
+    </span>
+  );
+}
+
+function Attempts({ items }: { items: unknown[] }) {
+  return (
+    <ol className="attempts">
+      {items.map((a, i) => {
+        const o = obj(a);
+        if (!o) return <li key={i}>{String(a)}</li>;
+        const text = str(o.text) ?? str(o.answer) ?? str(o.summary);
+        const cites = arr(o.citations ?? o.articles ?? o.sources);
+        const reaction = o.reaction ?? o.customer_reaction ?? o.outcome;
+        return (
+          <li key={i}>
+            {text && <q>{text}</q>}
+            {cites.length > 0 && (
+              <span className="cites">
+                {' '}
+                from{' '}
+                {cites.map((c, j) => {
+                  const co = obj(c);
+                  const title = str(co?.title) ?? str(co?.articleId) ?? str(co?.id) ?? String(c);
+                  const link = safeHref(co?.url);
+                  return (
+                    <span key={j}>
+                      {j > 0 && ', '}
+                      {link ? (
+                        <a href={link} target="_blank" rel="noopener noreferrer">
+                          {title}
+                        </a>
+                      ) : (
+                        title
+                      )}
+                    </span>
+                  );
+                })}
+              </span>
+            )}
+            {reaction !== undefined && reaction !== null && (
+              <span className="reaction">
+                {' '}
+                · customer: <Value v={reaction} />
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number }) {
+  const b: Json = obj(handoff.brief) ?? {};
+  const used = new Set<string>(['schema_version', 'transcript']);
+  const summary = str(pick(b, used, 'summary'));
+  const goal = pick(b, used, 'goal', 'customer_goal');
+  const next = pick(b, used, 'next_step', 'recommended_next_step', 'next_steps', 'recommendation');
+  const customer = obj(pick(b, used, 'customer'));
+  const intentRaw = pick(b, used, 'intent');
+  const intent = obj(intentRaw);
+  const confidence = pick(b, used, 'confidence');
+  const threshold = pick(b, used, 'threshold');
+  const sentiment = pick(b, used, 'sentiment');
+  const language = pick(b, used, 'language');
+  const priority = pick(b, used, 'priority');
+  const briefReasons = arr(pick(b, used, 'reasons', 'escalation_reasons'));
+  const reasons = [...new Set([...handoff.reasons, ...briefReasons.map(String)])];
+  const attempts = arr(pick(b, used, 'bot_attempts', 'what_the_bot_tried', 'bot_tried', 'attempts'));
+  const knowledge = arr(pick(b, used, 'knowledge', 'knowledge_referenced', 'articles'));
+  const fields = pick(b, used, 'fields', 'fields_collected', 'collected');
+  const routing = obj(pick(b, used, 'routing')) ?? obj(handoff.routing);
+  const redactions = pick(b, used, 'redaction_tokens', 'redactions');
+  const lastMessage = str(pick(b, used, 'last_customer_message'));
+  const rest = Object.entries(b).filter(([k]) => !used.has(k));
+
+  const intentText = intent ? (str(intent.title) ?? str(intent.id) ?? JSON.stringify(intent)) : str(intentRaw);
+  const intentConf = intent ? percent(intent.confidence) : null;
+
+  return (
+    <section className="brief" aria-labelledby="brief-title">
+      <header>
+        <h2 id="brief-title">Handoff brief</h2>
+        <ul className="reasons" aria-label="Escalation reasons">
+          {reasons.map((r) => (
+            <li key={r} className={`reason reason-${r}`}>
+              {REASON_LABEL[r] ?? humanize(r)}
+            </li>
+          ))}
+        </ul>
+      </header>
+      {summary && <p className="brief-summary">{summary}</p>}
+      <dl className="brief-grid">
+        {goal !== undefined && (
+          <Row label="Goal">
+            <Value v={goal} />
+          </Row>
+        )}
+        {next !== undefined && (
+          <Row label="Recommended next step">
+            <strong>
+              <Value v={next} />
+            </strong>
+          </Row>
+        )}
+        {customer && (
+          <Row label="Customer">
+            {str(customer.name) ?? 'Anonymous'}
+            {str(customer.email) && <> · {String(customer.email)}</>}{' '}
+            <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
+              {customer.verified ? `verified${str(customer.verified_by) ? ` (${humanize(String(customer.verified_by))})` : ''}` : 'not verified'}
+            </span>
+          </Row>
+        )}
+        {intentText && (
+          <Row label="Intent">
+            {intentText}
+            {intentConf && <span className="muted"> ({intentConf} sure)</span>}
+          </Row>
+        )}
+        {(confidence !== undefined || threshold !== undefined) && (
+          <Row label="Bot confidence">
+            {percent(confidence) ?? '—'}
+            {percent(threshold) && <span className="muted"> (threshold {percent(threshold)})</span>}
+          </Row>
+        )}
+        {sentiment !== undefined && (
+          <Row label="Sentiment">
+            <Sentiment v={sentiment} />
+          </Row>
+        )}
+        {language !== undefined && (
+          <Row label="Language">
+            <Value v={language} />
+          </Row>
+        )}
+        {priority !== undefined && (
+          <Row label="Priority">
+            <Value v={priority} />
+          </Row>
+        )}
+        {routing && (
+          <Row label="Routed to">
+            {str(routing.teamName) ?? str(routing.team_name) ?? 'workspace queue'}
+            {str(routing.why) && <span className="muted"> — {String(routing.why)}</span>}
+          </Row>
+        )}
+        {lastMessage && (
+          <Row label="Last customer message">
+            <q>{lastMessage}</q>
+          </Row>
+        )}
+        {fields !== undefined && (
+          <Row label="Collected">
+            <Value v={fields} />
+          </Row>
+        )}
+        {redactions !== undefined && (
+          <Row label="Redacted">
+            <Value v={redactions} />
+          </Row>
+        )}
+      </dl>
+      {attempts.length > 0 && (
+        <div className="brief-block">
+          <h3>What the bot tried</h3>
+          <Attempts items={attempts} />
+        </div>
+      )}
+      {knowledge.length > 0 && (
+        <div className="brief-block">
+          <h3>Knowledge referenced</h3>
+          <Value v={knowledge} />
+        </div>
+      )}
+      {rest.length > 0 && (
+        <details className="brief-block">
+          <summary>More ({rest.length})</summary>
+          <dl className="brief-grid">
+            {rest.map(([k, v]) => (
+              <Row key={k} label={humanize(k)}>
+                <Value v={v} />
+              </Row>
+            ))}
+          </dl>
+        </details>
+      )}
+      {earlier > 0 && (
+        <p className="muted small">
+          {earlier} earlier handoff{earlier > 1 ? 's' : ''} in this conversation.
+        </p>
+      )}
+    </section>
+  );
+}

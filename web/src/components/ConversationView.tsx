@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, errorText, get } from '../api.ts';
+import type { PushBus } from '../bus.ts';
+import { href, onLinkClick } from '../router.ts';
+import { shortId, STATUS_LABEL } from '../format.ts';
+import { useWorkspace } from '../workspace.tsx';
+import { Brief } from './Brief.tsx';
+import { Transcript } from './Transcript.tsx';
+import { Composer, type ComposerMode } from './Composer.tsx';
+import { Actions } from './Actions.tsx';
+import { AssistPanel } from './AssistPanel.tsx';
+import { CustomerCard } from './CustomerCard.tsx';
+import type { Conversation, ConversationDetail, Message } from '../types.ts';
+
+function byRequested(a: { requested_at: string | null }, b: { requested_at: string | null }) {
+  return (a.requested_at ?? '').localeCompare(b.requested_at ?? '');
+}
+
+export function ConversationView(props: { id: string; bus: PushBus; onChanged: (c: Conversation) => void; onSeen: (id: string) => void }) {
+  const { id, bus, onChanged, onSeen } = props;
+  const ws = useWorkspace();
+  const [detail, setDetail] = useState<ConversationDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const inputRef = useRef<HTMLTextAreaElement | null>(null);
+  const endRef = useRef<HTMLDivElement | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await get<ConversationDetail>(`/conversations/${encodeURIComponent(id)}`));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 404 ? 'This conversation does not exist, or you have no access to it.' : errorText(err));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+    onSeen(id);
+  }, [load, id, onSeen]);
+
+  const addMessage = useCallback((m: Message) => {
+    setDetail((d) => {
+      if (!d || m.conversation_id !== d.conversation.id || d.messages.some((x) => x.id === m.id)) return d;
+      return { ...d, messages: [...d.messages, m].sort((a, b) => a.seq - b.seq) };
+    });
+  }, []);
+
+  const setConversation = useCallback(
+    (c: Conversation) => {
+      setDetail((d) => (d && d.conversation.id === c.id ? { ...d, conversation: c } : d));
+      onChanged(c);
+    },
+    [onChanged],
+  );
+
+  useEffect(
+    () =>
+      bus.subscribe((push) => {
+        if (push.type === 'message.created' && push.data.conversation_id === id) addMessage(push.data);
+        else if (push.type === 'conversation.updated' && push.data.id === id) setDetail((d) => (d ? { ...d, conversation: push.data } : d));
+        else if (push.type === 'conversation.handoff' && push.data.conversation.id === id) void load();
+      }),
+    [bus, id, addMessage, load],
+  );
+
+  const count = detail?.messages.length ?? 0;
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
+
+  const insert = (t: string) => {
+    setMode('reply');
+    setText(text.trim() ? `${text.trimEnd()}\n${t}` : t);
+    requestAnimationFrame(() => inputRef.current?.focus());
+  };
+
+  if (error)
+    return (
+      <section className="conversation-pane" aria-label="Conversation">
+        <a className="back" href={href('/')} onClick={onLinkClick('/')}>
+          ← Back to the list
+        </a>
+        <p className="error" role="alert">
+          {error}
+        </p>
+      </section>
+    );
+  if (!detail)
+    return (
+      <section className="conversation-pane" aria-label="Conversation">
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      </section>
+    );
+
+  const c = detail.conversation;
+  const handoffs = [...detail.handoffs].sort(byRequested);
+  const latest = handoffs.at(-1);
+  const title = detail.customer?.name ?? c.intent ?? `Conversation ${shortId(c.id)}`;
+
+  return (
+    <>
+      <section className="conversation-pane" aria-labelledby="conv-title">
+        <div className="conv-head">
+          <a className="back" href={href('/')} onClick={onLinkClick('/')}>
+            ← Conversations
+          </a>
+          <h1 id="conv-title">{title}</h1>
+          <p className="badges">
+            <span className={`badge status-${c.status}`} data-testid="conversation-status">
+              {STATUS_LABEL[c.status] ?? c.status}
+            </span>
+            <span className={`badge prio-${c.priority}`}>{c.priority} priority</span>
+            {c.team_id && <span className="badge">{ws.teamName(c.team_id) ?? 'team'}</span>}
+            {c.assignee_id && <span className="badge">assigned to {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}</span>}
+            {c.csat != null && <span className="badge">CSAT {c.csat}/5</span>}
+          </p>
+          <Actions conversation={c} onChanged={setConversation} />
+        </div>
+        <div className="conv-body">
+          {latest ? <Brief handoff={latest} earlier={handoffs.length - 1} /> : <p className="muted small">No handoff: the bot has handled this conversation so far.</p>}
+          <h2 className="sr-only">Transcript</h2>
+          <Transcript messages={detail.messages} customer={detail.customer} />
+          <div ref={endRef} />
+        </div>
+        <Composer conversation={c} text={text} setText={setText} mode={mode} setMode={setMode} inputRef={inputRef} onSent={addMessage} />
+      </section>
+      <aside className="side-pane" aria-label="Customer and assist">
+        <CustomerCard customer={detail.customer} conversation={c} />
+        <AssistPanel conversationId={c.id} onInsert={insert} />
+      </aside>
+    </>
+  );
+}

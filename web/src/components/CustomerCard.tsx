@@ -1,0 +1,74 @@
+import { useResource } from '../hooks.ts';
+import { href, onLinkClick } from '../router.ts';
+import { shortId, STATUS_LABEL, timeAgo } from '../format.ts';
+import { Value } from './Value.tsx';
+import type { Conversation, Customer } from '../types.ts';
+
+export function CustomerCard({ customer, conversation }: { customer: Customer | null; conversation: Conversation }) {
+  const [history] = useResource<{ conversations: Conversation[] }>(customer ? `/conversations?customer_id=${customer.id}&limit=6` : null);
+  const previous = history.state === 'ready' ? history.data.conversations.filter((c) => c.id !== conversation.id) : [];
+  return (
+    <section className="card" aria-labelledby="customer-title">
+      <h2 id="customer-title">Customer</h2>
+      {customer ? (
+        <dl className="kv">
+          <div>
+            <dt>Name</dt>
+            <dd>{customer.name ?? <span className="muted">not given</span>}</dd>
+          </div>
+          <div>
+            <dt>E-mail</dt>
+            <dd>{customer.email ?? <span className="muted">not given</span>}</dd>
+          </div>
+          <div>
+            <dt>Identity</dt>
+            <dd>
+              <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>{customer.verified ? 'verified' : 'not verified'}</span>
+            </dd>
+          </div>
+          {customer.external_id && (
+            <div>
+              <dt>User id</dt>
+              <dd>{customer.external_id}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Channel</dt>
+            <dd>{conversation.channel}</dd>
+          </div>
+          <div>
+            <dt>Language</dt>
+            <dd>{conversation.language ?? '—'}</dd>
+          </div>
+          {Object.keys(customer.attributes ?? {}).length > 0 && (
+            <div>
+              <dt>Attributes</dt>
+              <dd>
+                <Value v={customer.attributes} />
+              </dd>
+            </div>
+          )}
+        </dl>
+      ) : (
+        <p className="muted">No customer record.</p>
+      )}
+      {previous.length > 0 && (
+        <>
+          <h3>Earlier conversations</h3>
+          <ul className="history">
+            {previous.map((c) => (
+              <li key={c.id}>
+                <a href={href(`/c/${c.id}`)} onClick={onLinkClick(`/c/${c.id}`)}>
+                  {c.intent ?? shortId(c.id)}
+                </a>{' '}
+                <span className="muted small">
+                  {STATUS_LABEL[c.status]} · {timeAgo(c.updated_at)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

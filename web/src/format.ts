@@ -1,0 +1,57 @@
+// Small display helpers shared by the screens.
+
+export const STATUS_LABEL: Record<string, string> = {
+  bot: 'With bot',
+  queued: 'Queued',
+  with_agent: 'With agent',
+  awaiting_customer: 'Awaiting customer',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
+
+export const REASON_LABEL: Record<string, string> = {
+  low_confidence: 'Low confidence',
+  customer_requested: 'Customer asked for a person',
+  negative_sentiment: 'Negative sentiment',
+  repeated_failure: 'Repeated failure',
+  policy: 'Policy',
+  sensitive_topic: 'Sensitive topic',
+  engine_error: 'Engine error',
+};
+
+export function humanize(key: string): string {
+  const s = key.replace(/[_-]+/g, ' ').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function timeAgo(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString();
+}
+
+export function clock(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+}
+
+export function percent(v: unknown): string | null {
+  return typeof v === 'number' && Number.isFinite(v) ? `${Math.round(v * 100)}%` : null;
+}
+
+/** Only http(s) URLs become links: a javascript: URL from data stays text. */
+export function safeHref(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const u = new URL(url, location.origin);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}

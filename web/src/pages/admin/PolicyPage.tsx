@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { errorText, put } from '../../api.ts';
+import { useResource } from '../../hooks.ts';
+import { useWorkspace } from '../../workspace.tsx';
+import { Value } from '../../components/Value.tsx';
+import { NotAvailable } from '../../components/NotAvailable.tsx';
+
+/** The workspace policy: confidence threshold, always-human topics, limits, hours, languages. */
+export function PolicyPage() {
+  const { me } = useWorkspace();
+  const [res, reload] = useResource<Record<string, unknown>>('/policy');
+  const policy = res.state === 'ready' ? ((res.data.policy as Record<string, unknown> | undefined) ?? res.data) : null;
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    if (policy && !editing) setDraft(JSON.stringify(policy, null, 2));
+  }, [policy, editing]);
+
+  const save = async () => {
+    let body: unknown;
+    try {
+      body = JSON.parse(draft);
+    } catch {
+      return setMessage({ ok: false, text: 'That is not valid JSON.' });
+    }
+    try {
+      await put('/policy', body);
+      setMessage({ ok: true, text: 'Policy saved.' });
+      setEditing(false);
+      reload();
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">Policy</h1>
+      <p className="muted">When the bot may answer, and when it must hand off: confidence threshold, always-human intents and topics, limits, business hours, languages, PII rules.</p>
+      {res.state === 'loading' && <p role="status">Loading…</p>}
+      {res.state === 'missing' && <NotAvailable what="Policy administration" />}
+      {res.state === 'error' && (
+        <p className="error" role="alert">
+          {res.message}
+        </p>
+      )}
+      {policy && !editing && (
+        <>
+          <Value v={policy} />
+          {me.role === 'admin' && (
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          )}
+        </>
+      )}
+      {policy && editing && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label htmlFor="policy-json">Policy (JSON)</label>
+          <textarea id="policy-json" className="code" rows={16} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <div className="action-row">
+            <button type="submit" className="primary">
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

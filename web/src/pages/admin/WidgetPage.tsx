@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { get } from '../../api.ts';
+
+/** The install snippet for the chat widget, with this server's address filled in. */
+export function WidgetPage() {
+  const [slug, setSlug] = useState('');
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    // A workspace endpoint may not exist yet: then the admin types the slug.
+    get<{ workspace?: { slug?: string }; slug?: string }>('/workspace').then(
+      (r) => setSlug((s) => s || r.workspace?.slug || r.slug || ''),
+      () => {},
+    );
+  }, []);
+  const snippet = `<script src="${location.origin}/widget.js" data-workspace="${slug || 'YOUR-WORKSPACE'}" async></script>`;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(snippet);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">Chat widget</h1>
+      <p className="muted">Paste this before the closing &lt;/body&gt; tag of your site. The widget loads on its own, keeps its styles to itself and speaks English, Spanish, French or German.</p>
+      <label htmlFor="slug">Workspace slug</label>
+      <input id="slug" value={slug} onChange={(e) => setSlug(e.target.value.trim())} placeholder="demo" />
+      <label htmlFor="snippet">Install snippet</label>
+      <textarea id="snippet" className="code" readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+      <div className="action-row">
+        <button type="button" className="primary" onClick={() => void copy()}>
+          Copy snippet
+        </button>
+        <span role="status" className="ok">
+          {copied ? 'Copied.' : ''}
+        </span>
+      </div>
+      <h2>Options</h2>
+      <ul>
+        <li>
+          <code>data-lang="es"</code>: the interface language (en, es, fr, de); by default the visitor's browser language.
+        </li>
+        <li>
+          <code>data-user-id</code>, <code>data-user-hash</code>, <code>data-name</code>, <code>data-email</code>: identify a logged-in customer; the hash is
+          HMAC-SHA256 of the user id with the workspace secret, computed on your server.
+        </li>
+        <li>
+          <code>data-open="true"</code>: open the chat on load. <code>window.Baton.open()</code> opens it from your own button.
+        </li>
+      </ul>
+      <p>
+        Try it on the <a href="/demo">demo page</a>.
+      </p>
+    </section>
+  );
+}
