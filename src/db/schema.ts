@@ -158,6 +158,32 @@ export interface KnowledgeArticlesTable {
   updated_at: Timestamp;
 }
 
+export interface RoutingRulesTable {
+  id: string;
+  workspace_id: string;
+  position: number;
+  name: string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  conditions: Json<Record<string, unknown>>;
+  target: Json<Record<string, unknown>>;
+  skills: Json<string[]>;
+  priority: Priority | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MacrosTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  body: string;
+  tags: Json<string[]>;
+  team_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -171,6 +197,8 @@ export interface Schema {
   events: EventsTable;
   handoffs: HandoffsTable;
   knowledge_articles: KnowledgeArticlesTable;
+  routing_rules: RoutingRulesTable;
+  macros: MacrosTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -182,5 +210,7 @@ export type MessageRow = Selectable<MessagesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type HandoffRow = Selectable<HandoffsTable>;
 export type ArticleRow = Selectable<KnowledgeArticlesTable>;
+export type RoutingRuleRow = Selectable<RoutingRulesTable>;
+export type MacroRow = Selectable<MacrosTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;

@@ -1,5 +1,28 @@
 import { z } from 'zod';
 
+const Hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM (24-hour)');
+const Interval = z.tuple([Hhmm, Hhmm]).refine(([from, to]) => from < to, 'an interval must start before it ends');
+const Day = z.array(Interval).max(6);
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Opening hours per weekday in one time zone, e.g. { mon: [["09:00", "17:00"]] }; a missing day is closed. */
+export const BusinessHoursSchema = z
+  .object({
+    timezone: z.string().min(1).max(64).refine(isTimeZone, 'unknown IANA time zone'),
+    days: z.object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day }).partial().strict(),
+    /** Whole days closed (YYYY-MM-DD, in the time zone above). */
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
+  })
+  .strict();
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
+
 /** Per-workspace settings the bot and the handoff decide against (design.md: policy). */
 export const PolicySchema = z.object({
   confidenceThreshold: z.number().min(0).max(1).nullable().default(null),
@@ -7,6 +30,8 @@ export const PolicySchema = z.object({
   alwaysHumanTopics: z.array(z.string().min(1).max(200)).max(500).default([]),
   defaultTeamId: z.string().uuid().nullable().default(null),
   languages: z.array(z.string().min(2).max(10)).max(50).default(['en']),
+  /** When people answer; null means always (routing: nobody on shift outside these hours). */
+  businessHours: BusinessHoursSchema.nullable().default(null),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
