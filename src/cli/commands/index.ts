@@ -3,6 +3,7 @@ import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { demoCommand } from './demo.ts';
 import { redactCommand } from './redact.ts';
+import { evalCommand } from './eval.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
 export type CommandModule = (program: Command) => void;
@@ -12,6 +13,7 @@ const modules: CommandModule[] = [
   migrateCommand,
   demoCommand,
   redactCommand,
+  evalCommand,
 ];
 
 export function registerCommands(program: Command): void {

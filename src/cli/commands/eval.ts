@@ -1,0 +1,86 @@
+// `baton eval`: measure the answer engine on labelled tickets (shared/contracts/eval.md).
+import type { Command } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { loadKnowledge } from '../../knowledge/index.ts';
+import { parseTickets } from '../../engine/eval/tickets.ts';
+import { evaluate, detailLine } from '../../engine/eval/evaluate.ts';
+import { renderReport } from '../../engine/eval/report-html.ts';
+import { createEngine } from '../../engine/index.ts';
+
+interface EvalFlags {
+  kb: string;
+  tickets: string;
+  threshold?: string;
+  targetPrecision: string;
+  json?: string;
+  report?: string;
+  details?: string;
+}
+
+function parseThreshold(v: string | undefined): number | null | 'auto' {
+  if (v === undefined || v === 'default') return null;
+  if (v === 'auto') return 'auto';
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--threshold must be a number in [0, 1], "auto" or "default" (got "${v}")`);
+  return n;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function printSummary(s: Record<string, unknown>, out: NodeJS.WritableStream = process.stdout): void {
+  const lat = s.latency_ms as { p50: number; p99: number };
+  const rows: [string, string][] = [
+    ['tickets', `${s.tickets} (${s.answer_expected} answerable, ${s.handoff_expected} expect a hand-off)`],
+    ['threshold', `${s.threshold} (engine default ${s.default_threshold})`],
+    ['coverage', pct(s.coverage as number)],
+    ['resolution rate', pct(s.resolution_rate as number)],
+    ['answered precision', pct(s.answered_precision as number)],
+    ['hallucination rate', pct(s.hallucination_rate as number)],
+    ['handoff recall', pct(s.handoff_recall as number)],
+    ['handoff precision', pct(s.handoff_precision as number)],
+    ['answered / clarified / handed off', `${s.answered} / ${s.clarified} / ${s.handed_off}`],
+    ['latency per turn', `p50 ${lat.p50} ms, p99 ${lat.p99} ms`],
+    ['set-up', `${s.setup_ms} ms`],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  for (const [k, v] of rows) out.write(`${k.padEnd(w)}  ${v}\n`);
+}
+
+export function evalCommand(program: Command): void {
+  program
+    .command('eval')
+    .description('Run labelled tickets through a throw-away engine and report answer quality')
+    .requiredOption('--kb <file>', 'knowledge: JSONL file or a folder (Markdown, HTML, JSON exports)')
+    .requiredOption('--tickets <file>', 'labelled tickets, JSON Lines')
+    .option('--threshold <x>', 'confidence threshold in [0,1], "auto" (see --target-precision) or "default"')
+    .option('--target-precision <p>', 'with --threshold auto: lowest threshold reaching this answered precision', '0.95')
+    .option('--json <out>', 'write the result as JSON')
+    .option('--report <out>', 'write a self-contained HTML report')
+    .option('--details <out>', 'write one JSON line per ticket')
+    .action(async (flags: EvalFlags) => {
+      const threshold = parseThreshold(flags.threshold);
+      const kb = await loadKnowledge(flags.kb);
+      for (const e of kb.errors) process.stderr.write(`kb: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
+      if (kb.articles.length === 0) throw new Error(`no articles loaded from ${flags.kb}`);
+      const parsed = parseTickets(await readFile(flags.tickets, 'utf8'));
+      for (const e of parsed.errors) process.stderr.write(`tickets: line ${e.line}: ${e.why}\n`);
+      if (parsed.tickets.length === 0) throw new Error(`no tickets loaded from ${flags.tickets}`);
+      const tty = process.stderr.isTTY;
+      if (tty) process.stderr.write(`building engine from ${kb.articles.length} articles...\n`);
+      const { summary, results } = await evaluate(createEngine, kb.articles, parsed.tickets, {
+        threshold,
+        targetPrecision: Number(flags.targetPrecision),
+        onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} tickets`) : undefined,
+      });
+      if (tty) process.stderr.write('\n');
+      printSummary(summary);
+      if (flags.json) await writeFile(flags.json, JSON.stringify(summary, null, 2) + '\n');
+      if (flags.details) {
+        const out = createWriteStream(flags.details);
+        for (const r of results) out.write(detailLine(r) + '\n');
+        await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      }
+      if (flags.report) await writeFile(flags.report, renderReport(summary, summary.curve, results, `baton eval: ${flags.tickets}`));
+    });
+}

@@ -1,0 +1,83 @@
+// Build-time calibration. Confidence must mean "probability the answer is right" on traffic
+// where about half the questions have no article (the brief's assumption), so we hold out
+// examples of known articles (may be misclassified) *and* whole articles (any answer to their
+// questions is wrong: the stand-in for out-of-scope traffic), fit a logistic calibrator on
+// what a model trained without them says, and weight both kinds equally.
+import type { Article } from '../types.ts';
+import { IntentClassifier, type TrainingExample } from '../retrieve/classifier.ts';
+import type { PassageIndex } from '../retrieve/passages.ts';
+import { rng, shuffle } from '../retrieve/random.ts';
+import { fitLogistic, predictLogistic, type LogisticModel } from './logistic.ts';
+import { classifierFeatures, passageFeatures } from './features.ts';
+import { expectedCalibrationError, type Scored } from './calibration.ts';
+import { terms } from '../retrieve/bm25.ts';
+import { tokenize } from '../text/normalize.ts';
+import { isStopword } from '../text/stopwords.ts';
+
+export interface CalibrationResult {
+  model: LogisticModel;
+  /** Held-out (confidence, correct) pairs, scored by the fitted calibrator. */
+  heldOut: Scored[];
+  ece: number;
+}
+
+function fit(rows: { x: number[]; correct: boolean; weight: number }[]): CalibrationResult {
+  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight));
+  const heldOut = rows.map((r) => ({ confidence: predictLogistic(model, r.x), correct: r.correct, weight: r.weight }));
+  return { model, heldOut, ece: expectedCalibrationError(heldOut) };
+}
+
+/** Equal total weight for answerable and unanswerable rows. */
+function balance<T extends { correct: boolean; weight: number }>(known: T[], unknown: T[]): T[] {
+  const wk = 1 / Math.max(1, known.length);
+  const wu = 1 / Math.max(1, unknown.length);
+  known.forEach((r) => (r.weight = wk * (known.length + unknown.length) / 2));
+  unknown.forEach((r) => (r.weight = wu * (known.length + unknown.length) / 2));
+  return [...known, ...unknown];
+}
+
+export function calibrateClassifier(articles: Article[], examples: TrainingExample[], seed = 11, epochs = 5): CalibrationResult {
+  const random = rng(seed);
+  const classes = articles.length;
+  const heldClasses = new Set(shuffle([...Array(classes).keys()], random).slice(0, Math.max(1, Math.round(classes * 0.15))));
+  const train: TrainingExample[] = [];
+  const known: TrainingExample[] = [];
+  const unknown: TrainingExample[] = [];
+  for (const e of shuffle(examples, random)) {
+    const isTitle = e.text === articles[e.label].title;
+    if (heldClasses.has(e.label)) (isTitle ? train : unknown).push(e);
+    else if (!isTitle && random() < 0.2) known.push(e);
+    else train.push(e);
+  }
+  // Held-out classes keep only their title in training, as a thin article would.
+  const model = IntentClassifier.train(train, classes, { epochs, learningRate: 1, l2: 1e-5, seed });
+  const row = (e: TrainingExample, isKnown: boolean) => {
+    const out = model.classify(e.text);
+    return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };
+  };
+  return fit(balance(known.map((e) => row(e, true)), unknown.map((e) => row(e, false))));
+}
+
+/**
+ * Passage route: no example questions exist, so we make pseudo-questions from the passages
+ * (a random half of a sentence's content words) and ask them with and without their article.
+ */
+export function calibratePassages(index: PassageIndex, seed = 13, samples = 600): CalibrationResult {
+  const random = rng(seed);
+  const known: { x: number[]; correct: boolean; weight: number }[] = [];
+  const unknown: { x: number[]; correct: boolean; weight: number }[] = [];
+  const pool = shuffle(index.passages, random).slice(0, samples);
+  for (const p of pool) {
+    const sentence = p.sentences[Math.floor(random() * p.sentences.length)];
+    const words = tokenize(sentence).filter((w) => !isStopword(w));
+    if (words.length < 4) continue;
+    const kept = words.filter(() => random() < 0.5).slice(0, 8);
+    if (terms(kept.join(' ')).length < 2) continue;
+    const q = kept.join(' ');
+    const withIt = index.search(q, []);
+    known.push({ x: passageFeatures(withIt, false), correct: withIt.candidates[0]?.articleId === p.articleId, weight: 1 });
+    const without = index.search(q, [], 5, new Set([p.articleId]));
+    unknown.push({ x: passageFeatures(without, false), correct: false, weight: 1 });
+  }
+  return fit(balance(known, unknown));
+}

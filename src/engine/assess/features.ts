@@ -1,0 +1,30 @@
+// Feature vectors the calibrators read: one per retrieval route. Kept in one place so that
+// build-time calibration and live traffic compute exactly the same numbers.
+import type { ClassifierOutput } from '../retrieve/classifier.ts';
+import type { PassageEvidence } from '../retrieve/passages.ts';
+
+export function classifierFeatures(out: ClassifierOutput, tokenCount: number): number[] {
+  const p1 = out.top[0]?.prob ?? 0;
+  const p2 = out.top[1]?.prob ?? 0;
+  return [
+    p1,
+    p2,
+    Math.log((p1 + 1e-6) / (p2 + 1e-6)),
+    out.knownShare,
+    out.centroidSim,
+    out.nearestSim,
+    Math.min(tokenCount, 20) / 20,
+  ];
+}
+
+export function passageFeatures(ev: PassageEvidence, hasContext: boolean): number[] {
+  return [
+    ev.relScore,
+    ev.runnerUpRatio,
+    ev.coverage,
+    Math.min(ev.missingIdf, 8),
+    ev.answerType === 'none' ? 1 : ev.answerTypeFound ? 1 : 0,
+    Math.min(ev.messageTerms, 10) / 10,
+    hasContext ? 1 : 0,
+  ];
+}

@@ -1,0 +1,68 @@
+// Stage: compose. The embedded engine writes no new claims: it quotes the sentences of the
+// chosen passage that best match the question, in their original order, with a short frame
+// and the citation. Frame text is marked so the verifier knows it makes no claim.
+import type { Passage } from '../../knowledge/chunk.ts';
+import type { Article, Citation } from '../types.ts';
+import { terms } from '../retrieve/bm25.ts';
+
+export interface AnswerPart {
+  text: string;
+  /** 'claim' sentences must be supported by the cited passage; 'frame' text carries no facts. */
+  kind: 'claim' | 'frame';
+}
+
+export interface Draft {
+  parts: AnswerPart[];
+  citations: Citation[];
+}
+
+const MAX_SENTENCES = 3;
+
+/** Picks up to three sentences: the best match and its neighbours, kept in passage order. */
+export function selectSentences(passage: Passage, question: string): string[] {
+  const s = passage.sentences;
+  if (s.length <= MAX_SENTENCES) return s;
+  const q = new Set(terms(question));
+  let best = 0;
+  let bestHits = -1;
+  s.forEach((sentence, i) => {
+    let hits = 0;
+    for (const t of terms(sentence)) if (q.has(t)) hits++;
+    if (hits > bestHits) [best, bestHits] = [i, hits];
+  });
+  const start = Math.max(0, Math.min(best - 1, s.length - MAX_SENTENCES));
+  return s.slice(start, start + MAX_SENTENCES);
+}
+
+export function compose(article: Article, passage: Passage, question: string, language: string): Draft {
+  const claims = selectSentences(passage, question);
+  const parts: AnswerPart[] = [];
+  if (language === 'en') parts.push({ kind: 'frame', text: `From “${article.title}”:` });
+  for (const c of claims) parts.push({ kind: 'claim', text: c });
+  return {
+    parts,
+    citations: [{ articleId: article.id, title: article.title, url: article.url, passage: passage.text }],
+  };
+}
+
+/** A clarifying question naming the options (titles only: no claims to verify). */
+export function composeClarify(options: Article[], language: string): string {
+  const names = options.map((a) => `“${a.title}”`);
+  const list = names.length === 2 ? `${names[0]} or ${names[1]}` : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  switch (language) {
+    case 'es':
+      return `¿Se refiere a ${list.replace(' or ', ' o ')}?`;
+    case 'fr':
+      return `Voulez-vous parler de ${list.replace(' or ', ' ou ')} ?`;
+    case 'de':
+      return `Meinen Sie ${list.replace(' or ', ' oder ')}?`;
+    default:
+      return `Do you mean ${list}?`;
+  }
+}
+
+export function renderAnswer(parts: AnswerPart[], citations: Citation[]): string {
+  const body = parts.map((p) => p.text).join(' ');
+  const src = citations.map((c) => (c.url ? `${c.title} (${c.url})` : c.title)).join('; ');
+  return src ? `${body}\n\nSource: ${src}` : body;
+}

@@ -1,0 +1,89 @@
+// Runs labelled tickets through an engine exactly as live traffic would flow: each customer
+// message is a turn with the conversation so far as history; a handoff ends the bot's part.
+import type { BotEngine, Decision, HandoffReason, HistoryTurn } from '../types.ts';
+import { expectedArticles, type Ticket } from './tickets.ts';
+
+/** What each bot turn said, enough to re-score the run at another threshold. */
+export interface TurnRecord {
+  confidence: number;
+  article: string | null;
+  /** Reasons that hand off whatever the threshold. */
+  blocking: HandoffReason[];
+  verified: boolean;
+  ms: number;
+}
+
+export interface TicketResult {
+  id: string;
+  outcome: Decision['action'];
+  reasons: HandoffReason[];
+  confidence: number;
+  article: string | null;
+  turn: number;
+  correct: boolean;
+  expected: Ticket['expected'];
+  turns: TurnRecord[];
+  /** The deciding turn's decision (text and trace), for reports. */
+  decision: Decision;
+  question: string;
+}
+
+export function isCorrect(t: Ticket, outcome: Decision['action'], article: string | null, reasons: HandoffReason[]): boolean {
+  if (t.expected.outcome === 'handoff') return outcome === 'handoff' && (!t.expected.reason || reasons.includes(t.expected.reason));
+  return outcome === 'answer' && article !== null && expectedArticles(t).includes(article);
+}
+
+export async function runTicket(engine: BotEngine, t: Ticket, threshold: number | null): Promise<TicketResult> {
+  const history: HistoryTurn[] = (t.context ?? []).map((m) => ({ role: m.role, text: m.text }));
+  const policy = { confidenceThreshold: threshold, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+  const turns: TurnRecord[] = [];
+  let last: Decision | null = null;
+  let turn = 0;
+  let question = '';
+  for (const m of t.messages) {
+    if (m.role === 'agent') {
+      history.push({ role: 'agent', text: m.text });
+      continue;
+    }
+    turn++;
+    question = m.text;
+    const start = performance.now();
+    const d = await engine.turn({ text: m.text, history: history.slice(), policy });
+    const ms = performance.now() - start;
+    const tr = d.trace.decision as { blocking?: HandoffReason[]; verified?: boolean; article?: string | null } | undefined;
+    turns.push({
+      confidence: d.confidence,
+      article: d.citations[0]?.articleId ?? tr?.article ?? null,
+      blocking: tr?.blocking ?? d.reasons.filter((r) => r !== 'low_confidence'),
+      verified: tr?.verified ?? d.action === 'answer',
+      ms,
+    });
+    history.push({ role: 'customer', text: m.text });
+    history.push({ role: 'bot', text: d.text, action: d.action, articleIds: d.citations.map((c) => c.articleId) });
+    last = d;
+    if (d.action === 'handoff') break;
+  }
+  const d = last!;
+  const article = d.action === 'answer' ? (d.citations[0]?.articleId ?? null) : null;
+  return {
+    id: t.id,
+    outcome: d.action,
+    reasons: d.action === 'handoff' ? d.reasons : [],
+    confidence: d.confidence,
+    article,
+    turn,
+    correct: isCorrect(t, d.action, article, d.reasons),
+    expected: t.expected,
+    turns,
+    decision: d,
+    question,
+  };
+}
+
+/** The run's outcome had every turn been decided at `threshold` (clarifications count as hand-offs). */
+export function rescore(r: TicketResult, threshold: number): { outcome: 'answer' | 'handoff'; article: string | null } {
+  for (const t of r.turns) {
+    if (t.blocking.length > 0 || t.confidence < threshold || !t.verified) return { outcome: 'handoff', article: null };
+  }
+  return { outcome: 'answer', article: r.turns.at(-1)?.article ?? null };
+}

@@ -1,0 +1,148 @@
+// One bot turn: understand -> retrieve -> assess -> compose -> verify -> decide, with a trace.
+import type { Article, Decision, HistoryTurn, TurnInput } from './types.ts';
+import type { KnowledgeModel } from './knowledge-model.ts';
+import { understand } from './understand/index.ts';
+import { classifierFeatures, passageFeatures } from './assess/features.ts';
+import { predictLogistic } from './assess/logistic.ts';
+import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
+import { verify } from './verify/verify.ts';
+import { decide } from './decide/decide.ts';
+import { detectSensitive } from './understand/sensitive.ts';
+import { normalize } from './text/normalize.ts';
+import { terms } from './retrieve/bm25.ts';
+import type { ContextTurn } from './retrieve/passages.ts';
+
+export interface Candidate {
+  article: Article;
+  confidence: number;
+  route: 'classifier' | 'passages';
+  score: number;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Earlier turns as weighted retrieval context: the latest exchange counts most. */
+export function contextTurns(history: HistoryTurn[]): ContextTurn[] {
+  const out: ContextTurn[] = [];
+  const customerWeights = [0.5, 0.3, 0.2];
+  let customers = 0;
+  let replies = 0;
+  for (let i = history.length - 1; i >= 0 && customers < customerWeights.length; i--) {
+    const t = history[i];
+    if (t.role === 'customer') out.push({ text: t.text, weight: customerWeights[customers++] });
+    else if (replies++ === 0) out.push({ text: t.text, weight: 0.3 });
+  }
+  return out;
+}
+
+function previousCustomerText(history: HistoryTurn[]): string | null {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].role === 'customer') return history[i].text;
+  return null;
+}
+
+/** Candidates from both routes, each with its calibrated confidence, best first. */
+function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], trace: Record<string, unknown>): Candidate[] {
+  const out: Candidate[] = [];
+  if (km.classifier && km.classifierCalibration) {
+    let cls = km.classifier.classify(text);
+    let used = text;
+    // A short follow-up ("and for kids?") borrows the previous question's words.
+    const prev = previousCustomerText(history);
+    if (prev && terms(text).length <= 2) {
+      const joined = km.classifier.classify(`${prev} ${text}`);
+      if ((joined.top[0]?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${text}`];
+    }
+    const x = classifierFeatures(cls, normalize(used).split(/\s+/).length);
+    const conf = predictLogistic(km.classifierCalibration.model, x);
+    const p1 = cls.top[0]?.prob ?? 0;
+    cls.top.forEach((c, i) => {
+      // The runner-ups' confidence scales with their share of probability.
+      const confidence = i === 0 ? conf : conf * (c.prob / Math.max(p1, 1e-9));
+      out.push({ article: km.classArticles[c.index], confidence, route: 'classifier', score: c.prob });
+    });
+    trace.classifier = {
+      features: x.map(round),
+      top: cls.top.map((c) => ({ id: km.classArticles[c.index].id, prob: round(c.prob) })),
+    };
+  }
+  const context = contextTurns(history);
+  const ev = km.passages.search(text, context);
+  const px = passageFeatures(ev, context.length > 0);
+  const pconf = predictLogistic(km.passageCalibration.model, px);
+  const top = ev.candidates[0]?.score ?? 1;
+  ev.candidates.forEach((c, i) => {
+    const article = km.byId.get(c.articleId);
+    if (!article) return;
+    const confidence = i === 0 ? pconf : pconf * Math.min(1, (c.score / top) ** 4);
+    out.push({ article, confidence, route: 'passages', score: c.score });
+  });
+  trace.passages = {
+    features: px.map(round),
+    answerType: ev.answerType,
+    top: ev.candidates.map((c) => ({ id: c.articleId, passage: c.passage.id, score: round(c.score) })),
+  };
+  // Each article once, at its best confidence.
+  const best = new Map<string, Candidate>();
+  for (const c of out) if (!best.has(c.article.id) || best.get(c.article.id)!.confidence < c.confidence) best.set(c.article.id, c);
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
+  const trace: Record<string, unknown> = {};
+  const u = understand({ text: input.text, history: input.history, policy: input.policy, defaultLanguage: km.defaultLanguage });
+  trace.signals = {
+    language: u.language,
+    humanRequest: u.humanRequest,
+    sentiment: round(u.sentiment),
+    frustrated: u.frustrated,
+    sentimentCues: u.sentimentCues,
+    sensitive: u.sensitive,
+    repeatedFailure: u.repeatedFailure,
+    policyTopic: u.policyTopic,
+  };
+  const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
+  const cands = candidates(km, input.text, input.history, trace);
+  const best = cands[0];
+  const second = cands[1];
+  trace.candidates = cands.slice(0, 5).map((c) => ({ id: c.article.id, route: c.route, confidence: round(c.confidence) }));
+
+  let draft = null;
+  let verified = false;
+  if (best) {
+    const passage = km.passages.bestPassageOf(best.article.id, input.text);
+    if (passage) {
+      draft = compose(best.article, passage, input.text, u.language);
+      const v = verify(draft.parts, draft.citations);
+      draft.parts = v.parts;
+      verified = v.ok;
+      if (v.dropped.length) trace.verifierDropped = v.dropped;
+    }
+  }
+  const lastBot = [...input.history].reverse().find((t) => t.role === 'bot');
+  const intentIds = new Set(input.policy.alwaysHumanIntents);
+  const alwaysHuman = !!best && (intentIds.has(best.article.id) || (best.article.tags ?? []).some((t) => intentIds.has(t)));
+  const sensitiveCovered = !!best && !!u.sensitive && detectSensitive(normalize(`${best.article.title} ${(best.article.examples ?? []).join(' ')}`))?.kind === u.sensitive.kind;
+  const d = decide({
+    understanding: u,
+    confidence: best?.confidence ?? 0,
+    threshold,
+    runnerUpConfidence: second?.confidence ?? 0,
+    verified,
+    alwaysHumanIntent: alwaysHuman && (best?.confidence ?? 0) >= threshold / 2,
+    sensitiveCovered: sensitiveCovered && (best?.confidence ?? 0) >= threshold,
+    clarifiedBefore: lastBot?.action === 'clarify',
+  });
+  // `blocking`: reasons that hand off whatever the threshold (lets `baton eval` re-score a run).
+  const blocking = d.reasons.filter((r) => r !== 'low_confidence');
+  trace.decision = { action: d.action, reasons: d.reasons, blocking, verified, threshold: round(threshold), confidence: round(best?.confidence ?? 0), article: best?.article.id ?? null };
+
+  const intent = best ? { id: best.article.id, title: best.article.title, confidence: round(best.confidence) } : null;
+  const base = { confidence: round(best?.confidence ?? 0), threshold, language: u.language, intent, sentiment: round(u.sentiment), trace };
+  if (d.action === 'answer' && draft) {
+    return { ...base, action: 'answer', text: renderAnswer(draft.parts, draft.citations), citations: draft.citations, reasons: [] };
+  }
+  if (d.action === 'clarify' && best && second) {
+    return { ...base, action: 'clarify', text: composeClarify([best.article, second.article], u.language), citations: [], reasons: [] };
+  }
+  return { ...base, action: 'handoff', text: '', citations: [], reasons: d.reasons.length ? d.reasons : ['low_confidence'] };
+}

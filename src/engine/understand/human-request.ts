@@ -1,0 +1,38 @@
+// Explicit requests for a human, in several languages. Matched on normalised text (lower
+// case, no accents). Kept as data so that adding a language is adding lines, not code.
+
+const PATTERNS: RegExp[] = [
+  // English
+  /\b(talk|speak|chat|connect|put me through|transfer|escalate)\b.{0,25}\b(human|person|agent|representative|rep|operator|someone|somebody|staff|employee|manager|supervisor|customer service)\b/,
+  /\b(real|live|actual)\s+(human|person|agent|people|operator)\b/,
+  /\b(human|agent|representative|operator)\s*(please|pls|now)\b/,
+  /\b(i want|i need|give me|get me|let me talk to)\b.{0,12}\b(a|an|the)\s+(human|agent|representative|operator|manager|supervisor)\b/,
+  /^\s*(human|agent|representative|operator)[\s.!?]*$/,
+  /\bnot (talk|speak)(ing)? to a (bot|robot|machine)\b/,
+  /\b(stop|no more)\b.{0,10}\b(bot|robot)\b/,
+  // Spanish
+  /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|agente|asesor|representante|operador|alguien)\b/,
+  /\b(persona|agente) (real|humano|humana)\b/,
+  /\bquiero (un|una) (agente|humano|persona|asesor|representante)\b/,
+  // French
+  /\b(parler|discuter)\b.{0,25}\b(humain|personne|agent|conseiller|conseillere|operateur|quelqu'un)\b/,
+  /\b(vraie personne|etre humain|agent humain)\b/,
+  /\bje veux (un|une) (humain|agent|conseiller|conseillere|personne)\b/,
+  // German
+  /\b(mensch|menschen|mitarbeiter|mitarbeiterin|berater|beraterin|person|agenten|kundendienst)\b.{0,30}\b(sprechen|reden)\b/,
+  /\b(echten|echte|richtigen) (menschen|mensch|person|mitarbeiter)\b/,
+  /\b(verbinden sie mich|ich mochte|ich will)\b.{0,30}\b(mensch|menschen|mitarbeiter|berater)\b/,
+  // Portuguese / Italian / Dutch
+  /\b(falar com)\b.{0,20}\b(pessoa|humano|atendente|agente)\b/,
+  /\b(parlare con)\b.{0,20}\b(persona|umano|operatore|agente)\b/,
+  /\b(spreken met|praten met)\b.{0,20}\b(mens|medewerker|persoon)\b/,
+];
+
+/** Returns the phrase that asked for a human, or null. Expects normalised text. */
+export function detectHumanRequest(normalized: string): string | null {
+  for (const p of PATTERNS) {
+    const m = normalized.match(p);
+    if (m) return m[0];
+  }
+  return null;
+}

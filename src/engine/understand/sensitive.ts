@@ -1,0 +1,33 @@
+// Sensitive topics that must reach a person: legal threats, safety, and fraud reports.
+// Questions *about* a legal topic ("how do I file a complaint with the attorney general")
+// are not threats, so the legal patterns look for the customer threatening action.
+
+export type SensitiveKind = 'legal' | 'safety' | 'fraud';
+
+export interface SensitiveHit {
+  kind: SensitiveKind;
+  phrase: string;
+  /** Soft topics may be answered when the knowledge has an article written for them. */
+  soft: boolean;
+}
+
+const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
+  { kind: 'legal', soft: false, re: /\b(i('ll| will| am going to|'m going to| shall)|we('ll| will)|going to|gonna)\s+(sue|take (you|this|legal)|report you|file a lawsuit|press charges)\b/ },
+  { kind: 'legal', soft: false, re: /\b(my|our) (lawyer|attorney|solicitor|legal team)\b|\b(see you in court|legal action|class action|small claims court)\b/ },
+  { kind: 'legal', soft: false, re: /\b(abogado|demanda|demandar|avocat|poursuite|anwalt|klage|verklagen)\b/ },
+  { kind: 'safety', soft: false, re: /\b(kill (myself|me|you|him|her|them)|suicid\w*|self[- ]harm|hurt (myself|someone)|end my life|want to die|overdos\w*)\b/ },
+  // Immediate danger, said about the customer's own situation (not "benefits for an injury").
+  { kind: 'safety', soft: false, re: /\b(bomb threat|has a (gun|knife|weapon)|on fire|caught fire|smoke coming|electric shock|gas leak|got poisoned|is bleeding|am bleeding|call an ambulance|i('m| am) (in danger|not safe|being (threatened|harassed|stalked|abused)))\b/ },
+  { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },
+  { kind: 'fraud', soft: true, re: /\b(fraud\w*|scam\w*|identity theft|stolen identity|phishing|hacked|hijacked)\b/ },
+  { kind: 'fraud', soft: true, re: /\b(unauthori[sz]ed|didn't make|did not make|don't recognize|do not recognize|not mine|aren't mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|use)\w*/ },
+  { kind: 'fraud', soft: true, re: /\b(charge|transaction|payment|purchase)\w*\b.{0,30}\b(didn't make|did not make|don't recognize|not mine|aren't mine|unauthori[sz]ed)\b/ },
+];
+
+export function detectSensitive(normalized: string): SensitiveHit | null {
+  for (const r of RULES) {
+    const m = normalized.match(r.re);
+    if (m) return { kind: r.kind, phrase: m[0], soft: r.soft };
+  }
+  return null;
+}
