@@ -113,14 +113,15 @@ type Push = (from: number, to: number, score: number) => void;
 function suffixCore(text: string, tokens: Token[], i: number, push: Push): void {
   const j = skipConnectors(tokens, walkBack(text, tokens, i, (w) => isNameWord(w) && (w.capital || CONNECT.has(w.key)), 5), i);
   const lead = walkBack(text, tokens, j, isHouseNumber, 2);
-  if (lead < j && (j < i || tokens[i - 1].kind === 'num')) return push(lead, i, 0.85);
-  if (!STRONG_SUFFIXES.has(tokens[i].key)) return;
+  if (lead < j && j < i) return push(lead, i, 0.85);
+  if (!STRONG_SUFFIXES.has(tokens[i].key)) return lead < j ? push(lead, i, 0.85) : undefined;
   // No house number: a named street is still a place after "on", "at", "lives in" ...
   if (j < i && hasCue(text, tokens[j].start, tokens[i].end, PLACE_CUE, 20)) return push(j, i, 0.55);
   // All lower case: the line must start with a house number.
   const k = walkBack(text, tokens, i, (w) => isLowerWord(w) || isHouseNumber(w), 5);
   const first = tokens.slice(k, i).findIndex(isHouseNumber);
-  if (first >= 0 && k + first < i - 1) push(k + first, i, 0.75);
+  if (first >= 0 && k + first < i - 1 && tokens.slice(k + first, i).some((w) => w.kind === 'word')) return push(k + first, i, 0.75);
+  if (lead < j) push(lead, i, 0.85); // just a number and the type: "130 St."
 }
 
 /** "Via Franscini 71", "20789 Allika 46", "Erzsébet tér 19", "2407 tawastintie 6". */

@@ -5,7 +5,7 @@ import type { Detector, Span } from '../types.ts';
 
 const PHONE_CUE = /(phone|messages?|registered|tel\b|tel\.|telephone|mobile|cell|fax|call|ring|reach|whats ?app|sms|text me|office|desk|direct|hotline|contact|number|nummer|numéro|numero|n°|telefon|handy|portable|téléphone|móvil|cellulare|rufnummer|mob\.?)[^\d]{0,20}$/;
 const PHONE_CUE_AFTER = /^[\s(-]*(office|fax|mobile|cell|home|work|desk|tel|phone)\b/;
-const NOT_PHONE_CUE = /(order|invoice|tracking|parcel|reference|ref\.?|ticket|case|booking|account|iban|card|serial|imei|sku|id|bestell|commande|pedido|ordine)\s*(?:n(?:o|umber|r)\.?|id)?\s*[:#]?\s*$/;
+const NOT_PHONE_CUE = /(order|invoice|tracking|parcel|reference|ref\.?|ticket|case|booking|account|iban|card|serial|imei|sku|id|bestell|commande|pedido|ordine)\s*(?:n(?:o|umber|r)\.?|id)?\s*(?:is|was)?\s*[:#]?\s*$/;
 
 // Digit runs that could be a phone number: optional "+CC", "(area)", groups joined by
 // single separators, optional extension. The phone library then validates each run
@@ -23,15 +23,16 @@ export const detectPhone: Detector = (text, ctx) => {
     if (digits < 7 || digits > 17 || DATE_LIKE.test(raw)) continue;
     const start = m.index;
     const end = start + raw.length;
-    const cue = hasCue(text, start, end, PHONE_CUE, 30) || PHONE_CUE_AFTER.test(text.slice(end, end + 12).toLowerCase());
-    const negative = !cue && hasCue(text, start, end, NOT_PHONE_CUE, 25);
+    // "order number 123...": the nearer, negative cue wins over the word "number".
+    const negative = hasCue(text, start, end, NOT_PHONE_CUE, 25);
+    const cue = !negative && (hasCue(text, start, end, PHONE_CUE, 30) || PHONE_CUE_AFTER.test(text.slice(end, end + 12).toLowerCase()));
     // Valid for its country ("+..." numbers) or the locale's region by the phone library.
     const valid = parsePhoneNumberFromString(raw, region)?.isValid() ?? false;
     if (valid) {
       // A formatted or international number is likely a phone; a bare digit run less so.
       let score = /^\+|[ ().-]/.test(raw) ? 0.8 : 0.55;
-      if (cue) score = boost(score, 0.15);
-      else if (negative) score = 0.2;
+      if (negative) score = 0.2;
+      else if (cue) score = boost(score, 0.15);
       spans.push({ type: 'PHONE', start, end, score });
     } else if (/[ .()-]/.test(raw) && (cue || raw.startsWith('+'))) {
       // Not valid there (a foreign national format, a short local number): still a
