@@ -295,7 +295,7 @@ export class BatonWidget {
     const c = this.conversation;
     const status = c?.status ?? 'bot';
     let label = this.t.talk;
-    if (c && (c.controller === 'human' || status === 'with_agent')) label = this.t.talkWith;
+    if (status === 'with_agent') label = this.t.talkWith;
     else if (status === 'queued' || status === 'awaiting_customer') label = this.t.talkBusy;
     this.talk.textContent = label;
     this.talk.disabled = this.busy || label !== this.t.talk;

@@ -14,7 +14,7 @@ export function Transcript({ messages, customer }: { messages: Message[]; custom
           m.author === 'customer'
             ? (customer?.name ?? 'Customer')
             : m.author === 'bot'
-              ? 'Bot'
+              ? 'Assistant'
               : m.author === 'agent'
                 ? (ws.agentName(m.agent_id) ?? 'Agent')
                 : 'System';

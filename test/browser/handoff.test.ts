@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
+import type { RunningBaton } from '../../src/server/runtime.ts';
+import { ensureBuilt } from './build.ts';
+import { agentLogin, launchBrowser, shot, startHostSite } from './browser.ts';
+
+// The whole handoff in two real browsers: a customer on a website with the widget, an agent in
+// the workspace. Bot answer with its source, "talk to a person", the brief live in the queue,
+// accept, reply, resolve, rating; reload and a second tab resume the same conversation.
+describe('handoff in the browser: widget and agent workspace', () => {
+  let tdb: TestDatabase;
+  let baton: RunningBaton;
+  let ws: SeededWorkspace;
+  let browser: Browser;
+  let site: { url: string; close(): Promise<void> };
+  let customerCtx: BrowserContext;
+  let agentCtx: BrowserContext;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    const built = ensureBuilt();
+    tdb = await openTestDatabase();
+    baton = await startTestBaton(tdb.database);
+    ws = await seedWorkspace(tdb.database.db);
+    site = await startHostSite(baton.url, { workspace: ws.slug, name: 'Ann' });
+    [browser] = await Promise.all([launchBrowser(), built]);
+    customerCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    customerCtx.setDefaultTimeout(10_000);
+    agentCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    agentCtx.setDefaultTimeout(10_000);
+    for (const ctx of [customerCtx, agentCtx]) ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await baton?.stop();
+    await tdb?.dispose();
+  });
+
+  it('runs from the first question to the rating', async () => {
+    const api = apiClient(baton.url);
+    // The agent is at work first (an open workspace socket counts as online).
+    const agent: Page = await agentCtx.newPage();
+    await agentLogin(agent, baton.url, ws.agent.email, ws.agent.password);
+
+    const customer: Page = await customerCtx.newPage();
+    await customer.goto(site.url);
+    await customer.getByRole('button', { name: 'Chat with us' }).click();
+    const widget = customer.locator('#baton-widget');
+    await widget.getByRole('textbox').fill('how do refunds work?');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    const botAnswer = widget.locator('.m.bot', { hasText: 'Refunds take 5 to 10 business days.' });
+    await botAnswer.waitFor();
+    const source = botAnswer.getByRole('link', { name: 'Refunds' });
+    expect(await source.getAttribute('href')).toBe('https://help.example.test/refunds');
+    // Host styles stay outside the shadow root.
+    const launcherBg = await widget.locator('.launcher').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(launcherBg).toBe('rgb(29, 78, 216)');
+    await shot(customer, 'widget-bot-answer');
+
+    await widget.getByRole('button', { name: 'Talk to a person' }).click();
+    await widget.getByText('Connecting you with the Support team.').waitFor();
+    await widget.getByRole('button', { name: 'Waiting for a person…' }).waitFor();
+
+    // The handoff appears in the agent's queue without a reload, marked new.
+    const item = agent.locator('.conversations li.new', { hasText: 'Ann' });
+    await item.waitFor({ timeout: 10_000 });
+    await shot(agent, 'workspace-queue-live');
+    await item.getByRole('link').click();
+    const brief = agent.locator('section.brief');
+    await brief.waitFor();
+    await brief.getByText('Customer asked for a person').waitFor();
+    await brief.getByText('Routed to').waitFor();
+    expect(await brief.locator('.brief-summary').textContent()).toContain('refunds');
+    // The transcript below it: the bot's turn marked, with its source.
+    const botTurn = agent.locator('.msg-bot', { hasText: 'Refunds take 5 to 10 business days.' });
+    await botTurn.getByText('Bot', { exact: true }).waitFor();
+    await botTurn.getByRole('link', { name: 'Refunds' }).waitFor();
+    // Agent assist routes are not on this server yet: the panel says so.
+    await agent.getByText('Suggested replies are not available on this server yet.').waitFor();
+    await shot(agent, 'workspace-brief');
+
+    await agent.getByRole('button', { name: 'Accept' }).click();
+    await agent.getByTestId('conversation-status').getByText('With agent').waitFor();
+    await widget.getByText(`${'agent of acme'} joined the conversation.`).waitFor();
+
+    await agent.getByRole('radio', { name: 'Internal note' }).check();
+    await agent.getByRole('textbox', { name: 'Internal note (agents only)' }).fill('Refund looks eligible.');
+    await agent.getByRole('button', { name: 'Add note' }).click();
+    await agent.locator('.msg-note', { hasText: 'Refund looks eligible.' }).waitFor();
+
+    await agent.getByRole('radio', { name: 'Reply' }).check();
+    await agent.getByRole('textbox', { name: 'Reply to the customer' }).fill('Hi Ann, I am on it: your refund is on its way.');
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await widget.locator('.m.agent', { hasText: 'your refund is on its way' }).waitFor();
+    expect(await widget.getByText('Refund looks eligible.').count()).toBe(0);
+
+    // Reload and a second tab pick the same conversation back up.
+    await customer.reload();
+    await customer.getByRole('button', { name: 'Chat with us' }).click();
+    await customer.locator('#baton-widget .m.agent', { hasText: 'your refund is on its way' }).waitFor();
+    const secondTab = await customerCtx.newPage();
+    await secondTab.goto(site.url);
+    await secondTab.getByRole('button', { name: 'Chat with us' }).click();
+    await secondTab.locator('#baton-widget .m.bot', { hasText: 'Refunds take 5 to 10' }).waitFor();
+    await secondTab.close();
+    await shot(customer, 'widget-with-agent');
+
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await agent.getByTestId('conversation-status').getByText('Resolved').waitFor();
+    await widget.getByRole('button', { name: 'Rate 5 out of 5' }).click();
+    await widget.getByText('Thank you for your feedback!').waitFor();
+    await shot(customer, 'widget-rated');
+
+    const agentToken = await login(baton.url, ws.admin.email, ws.admin.password);
+    const list = await api('GET', '/api/v1/conversations?limit=5', { token: agentToken });
+    const rated = list.body.conversations.find((c: { csat: number | null }) => c.csat === 5);
+    expect(rated).toMatchObject({ status: 'resolved', csat: 5 });
+    expect(dialogs).toEqual([]);
+  });
+
+  it('lays out without horizontal scrolling at 375 and 1280 px', async () => {
+    for (const width of [375, 1280]) {
+      const page = await agentCtx.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${baton.url}/app/`);
+      await page.getByText('Live', { exact: true }).waitFor();
+      await page.getByRole('tab', { name: 'All' }).click();
+      await page.locator('.conversations li a').first().click();
+      await page.locator('section.brief').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `workspace at ${width}px`).toBeLessThanOrEqual(0);
+      await shot(page, `workspace-${width}`);
+      await page.close();
+
+      const phone = await customerCtx.newPage();
+      await phone.setViewportSize({ width, height: 740 });
+      await phone.goto(site.url);
+      await phone.getByRole('button', { name: 'Chat with us' }).click();
+      await phone.locator('#baton-widget .m.agent').first().waitFor();
+      const box = await phone.locator('#baton-widget .panel').boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      await shot(phone, `widget-${width}`);
+      await phone.close();
+    }
+  });
+});
