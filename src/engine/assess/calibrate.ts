@@ -36,7 +36,7 @@ function balance<T extends { correct: boolean; weight: number }>(known: T[], unk
   return [...known, ...unknown];
 }
 
-export function calibrateClassifier(articles: Article[], examples: TrainingExample[], seed = 11, epochs = 5): CalibrationResult {
+export function calibrateClassifier(articles: Article[], examples: TrainingExample[], seed = 11, epochs = 4): CalibrationResult {
   const random = rng(seed);
   const classes = articles.length;
   const heldClasses = new Set(shuffle([...Array(classes).keys()], random).slice(0, Math.max(1, Math.round(classes * 0.15))));
@@ -50,7 +50,7 @@ export function calibrateClassifier(articles: Article[], examples: TrainingExamp
     else train.push(e);
   }
   // Held-out classes keep only their title in training, as a thin article would.
-  const model = IntentClassifier.train(train, classes, { epochs, learningRate: 1, l2: 1e-5, seed });
+  const model = IntentClassifier.train(train, classes, { epochs, learningRate: 2, l2: 1e-5, seed });
   const row = (e: TrainingExample, isKnown: boolean) => {
     const out = model.classify(e.text);
     return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };
@@ -60,24 +60,37 @@ export function calibrateClassifier(articles: Article[], examples: TrainingExamp
 
 /**
  * Passage route: no example questions exist, so we make pseudo-questions from the passages
- * (a random half of a sentence's content words) and ask them with and without their article.
+ * and ask them with and without their article. Real questions are terse, share only some
+ * words with the answer, add words of their own and lean on earlier turns, so the
+ * pseudo-questions do too: a few of a sentence's content words, a couple of words from
+ * elsewhere, and half the time the article's title as the previous question.
  */
-export function calibratePassages(index: PassageIndex, seed = 13, samples = 600): CalibrationResult {
+export function calibratePassages(index: PassageIndex, seed = 13, samples = 800): CalibrationResult {
   const random = rng(seed);
   const known: { x: number[]; correct: boolean; weight: number }[] = [];
   const unknown: { x: number[]; correct: boolean; weight: number }[] = [];
-  const pool = shuffle(index.passages, random).slice(0, samples);
+  const all = index.passages;
+  const pool = shuffle(all, random).slice(0, samples);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   for (const p of pool) {
-    const sentence = p.sentences[Math.floor(random() * p.sentences.length)];
-    const words = tokenize(sentence).filter((w) => !isStopword(w));
-    if (words.length < 4) continue;
-    const kept = words.filter(() => random() < 0.5).slice(0, 8);
-    if (terms(kept.join(' ')).length < 2) continue;
-    const q = kept.join(' ');
-    const withIt = index.search(q, []);
-    known.push({ x: passageFeatures(withIt, false), correct: withIt.candidates[0]?.articleId === p.articleId, weight: 1 });
-    const without = index.search(q, [], 5, new Set([p.articleId]));
-    unknown.push({ x: passageFeatures(without, false), correct: false, weight: 1 });
+    const sentence = pick(p.sentences);
+    const words = tokenize(sentence).filter((w) => !isStopword(w) && w.length > 2);
+    if (words.length < 3) continue;
+    const n = 2 + Math.floor(random() * Math.min(4, words.length - 1));
+    const kept = shuffle(words, random).slice(0, n);
+    const noise = tokenize(pick(pick(all).sentences)).filter((w) => !isStopword(w) && w.length > 2);
+    const extra = shuffle(noise, random).slice(0, Math.floor(random() * 3));
+    const q = [...kept, ...extra].join(' ');
+    if (terms(q).length < 2) continue;
+    // Every article holding the sentence answers the question (pages are often chunked into
+    // overlapping or repeated passages): right when retrieved, all removed for "unanswerable".
+    const holders = new Set(all.filter((o) => o.text.includes(sentence)).map((o) => o.articleId));
+    const context = random() < 0.5 ? [{ text: p.title, weight: 0.5 }] : [];
+    const withIt = index.search(q, context);
+    const top = withIt.candidates[0]?.articleId;
+    known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
+    const without = index.search(q, context, 5, holders);
+    unknown.push({ x: passageFeatures(without, context.length > 0), correct: false, weight: 1 });
   }
   return fit(balance(known, unknown));
 }

@@ -18,13 +18,13 @@ export function classifierFeatures(out: ClassifierOutput, tokenCount: number): n
 }
 
 export function passageFeatures(ev: PassageEvidence, hasContext: boolean): number[] {
+  // Runner-up ratio and message length are left out on purpose: sibling passages of one page
+  // make the first meaningless, and synthetic calibration questions distort the second.
   return [
-    ev.relScore,
-    ev.runnerUpRatio,
+    Math.min(ev.relScore, 1.2),
     ev.coverage,
-    Math.min(ev.missingIdf, 8),
+    Math.min(ev.missingIdf, 8) / 8,
     ev.answerType === 'none' ? 1 : ev.answerTypeFound ? 1 : 0,
-    Math.min(ev.messageTerms, 10) / 10,
     hasContext ? 1 : 0,
   ];
 }

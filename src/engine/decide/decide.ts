@@ -35,7 +35,7 @@ export function decide(d: DecideInput): DecideOutput {
   if (reasons.length > 0) return { action: 'handoff', reasons };
   if (d.confidence >= d.threshold && d.verified) return { action: 'answer', reasons };
   // Two plausible articles that together clear the bar: ask which one, once.
-  const close = d.runnerUpConfidence >= 0.5 * d.confidence && d.confidence + d.runnerUpConfidence >= d.threshold;
-  if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.25 * d.threshold) return { action: 'clarify', reasons };
+  const close = d.runnerUpConfidence >= 0.8 * d.confidence && d.confidence + d.runnerUpConfidence >= d.threshold;
+  if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.5 * d.threshold) return { action: 'clarify', reasons };
   return { action: 'handoff', reasons: ['low_confidence'] };
 }

@@ -4,7 +4,7 @@
 import type { Article } from '../types.ts';
 import { Vectorizer } from './vectorizer.ts';
 import { SoftmaxModel, type SoftmaxOptions, DEFAULT_SOFTMAX } from './softmax.ts';
-import { type SparseVec, sparseDot, fromMap } from './sparse.ts';
+import { type SparseVec, fromMap } from './sparse.ts';
 
 export interface ClassScore {
   index: number;
@@ -37,12 +37,16 @@ export function trainingExamples(articles: Article[]): TrainingExample[] {
 }
 
 export class IntentClassifier {
+  private readonly scratch: Float32Array;
+
   private constructor(
     private readonly vectorizer: Vectorizer,
     private readonly model: SoftmaxModel,
     private readonly centroids: SparseVec[],
     private readonly examplesByClass: SparseVec[][],
-  ) {}
+  ) {
+    this.scratch = new Float32Array(vectorizer.size);
+  }
 
   get classes(): number {
     return this.model.classes;
@@ -74,13 +78,18 @@ export class IntentClassifier {
       }
     }
     const best = top[0]?.index ?? 0;
-    let nearestSim = 0;
-    for (const e of this.examplesByClass[best]) nearestSim = Math.max(nearestSim, sparseDot(x, e));
-    return {
-      top,
-      knownShare: this.vectorizer.knownWordShare(text),
-      centroidSim: x.idx.length ? sparseDot(x, this.centroids[best]) : 0,
-      nearestSim,
+    // Scatter the message into a dense scratch vector once; each similarity is then a gather.
+    const scratch = this.scratch;
+    for (let k = 0; k < x.idx.length; k++) scratch[x.idx[k]] = x.val[k];
+    const sim = (v: SparseVec) => {
+      let s = 0;
+      for (let k = 0; k < v.idx.length; k++) s += v.val[k] * scratch[v.idx[k]];
+      return s;
     };
+    let nearestSim = 0;
+    for (const e of this.examplesByClass[best]) nearestSim = Math.max(nearestSim, sim(e));
+    const centroidSim = sim(this.centroids[best]);
+    for (let k = 0; k < x.idx.length; k++) scratch[x.idx[k]] = 0;
+    return { top, knownShare: this.vectorizer.knownWordShare(text), centroidSim, nearestSim };
   }
 }

@@ -1,0 +1,46 @@
+// Benchmark: the embedded engine on the shared data sets, as `baton eval` measures it.
+// Run: npx tsx bench/eval.ts   (figures are printed; nothing is written)
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createEngine } from '../src/engine/index.ts';
+import type { Article, BotEngine } from '../src/engine/types.ts';
+import { parseKnowledgeFile } from '../src/knowledge/index.ts';
+import { parseTickets } from '../src/engine/eval/tickets.ts';
+import { evaluate } from '../src/engine/eval/evaluate.ts';
+
+const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
+
+async function load(kb: string) {
+  const r = await parseKnowledgeFile(resolve(DATA, kb));
+  if (r.errors.length) throw new Error(`${kb}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  return r.articles;
+}
+const tickets = (f: string) => parseTickets(readFileSync(resolve(DATA, f), 'utf8')).tickets;
+
+/** Builds once, hands the same engine to every run on that knowledge. */
+function memo(): (a: Article[]) => Promise<BotEngine> {
+  let engine: Promise<BotEngine> | null = null;
+  return (a) => (engine ??= createEngine(a));
+}
+
+function row(name: string, s: Record<string, any>) {
+  console.log(
+    `${name.padEnd(34)} thr ${String(s.threshold).padEnd(7)} resolution ${s.resolution_rate.toFixed(3)}  precision ${s.answered_precision.toFixed(3)}  coverage ${s.coverage.toFixed(3)}  handoff_recall ${s.handoff_recall.toFixed(3)}  p50 ${s.latency_ms.p50}ms p99 ${s.latency_ms.p99}ms  setup ${s.setup_ms}ms`,
+  );
+}
+
+const clincKb = await load('clinc150/kb.jsonl');
+const build = memo();
+const t0 = performance.now();
+await build(clincKb);
+const setup = Math.round(performance.now() - t0);
+console.log(`clinc150: engine built in ${setup} ms`);
+const val = await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 'auto', targetPrecision: 0.985 });
+row('clinc150 val (auto, P>=0.985)', val.summary);
+const test = tickets('clinc150/tickets-test.jsonl');
+row('clinc150 test @ val threshold', (await evaluate(build, clincKb, test, { threshold: val.summary.threshold })).summary);
+row('clinc150 test @ 0 (top-1)', (await evaluate(build, clincKb, test, { threshold: 0 })).summary);
+row('clinc150 test @ engine default', (await evaluate(build, clincKb, test, { threshold: null })).summary);
+
+const govKb = await load('docs-govt/kb.jsonl');
+row('docs-govt @ engine default', (await evaluate(createEngine, govKb, tickets('docs-govt/tickets.jsonl'), { threshold: null })).summary);
