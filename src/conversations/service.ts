@@ -11,6 +11,7 @@ import { actorRef, type Actor } from './actor.ts';
 import { transition, type LifecycleAction } from './lifecycle.ts';
 import type { BotSeat, Shield } from './ports.ts';
 import { startHandoff } from './handoff.ts';
+import { transaction } from '../db/transaction.ts';
 import { readPolicy } from '../workspaces/policy.ts';
 
 type Tx = Transaction<Schema>;
@@ -39,7 +40,7 @@ export class ConversationService {
   /** Runs `fn` on the locked conversation; "not found or no access" when it is not the actor's. */
   private async withConversation<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow) => Promise<T>): Promise<T> {
     if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
-    return this.db.transaction().execute(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const conversation = await conversations.lockConversation(tx, actor.workspaceId, conversationId);
       if (!conversation) throw new AppError('not_found');
       return fn(tx, conversation);

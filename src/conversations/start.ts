@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import { hashToken, newToken, verifyIdentity } from '../auth/secrets.ts';
 import type { ConversationRow, CustomerRow, Schema, WorkspaceRow } from '../db/schema.ts';
 import * as repo from '../db/repositories/conversations.ts';
+import { transaction } from '../db/transaction.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 
 export interface StartInput {
@@ -38,7 +39,7 @@ export async function startConversation(db: Kysely<Schema>, workspace: Workspace
     verified = true;
   }
   const token = newToken('ct');
-  return db.transaction().execute(async (tx) => {
+  return transaction(db, async (tx) => {
     let customer = verified ? await repo.findCustomerByExternalId(tx, workspace.id, c.userId!) : undefined;
     if (customer) {
       await repo.updateCustomer(tx, customer.id, {

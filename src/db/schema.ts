@@ -158,6 +158,85 @@ export interface KnowledgeArticlesTable {
   updated_at: Timestamp;
 }
 
+// Connectors and outbound webhooks (migrations/0004_connectors.ts).
+export interface ConnectorsTable {
+  id: string;
+  workspace_id: string;
+  vendor: string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  config: Json<Record<string, unknown>>;
+  credentials_enc: string | null;
+  allow_clear_text: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ConnectorThreadsTable {
+  id: string;
+  workspace_id: string;
+  connector_id: string;
+  conversation_id: string;
+  handoff_id: string;
+  transcript_seq: ColumnType<number, number | undefined, number>;
+  external_id: string | null;
+  status: ColumnType<'pending' | 'open' | 'closed', 'pending' | 'open' | 'closed' | undefined, 'pending' | 'open' | 'closed'>;
+  data: Json<Record<string, unknown>>;
+  lease_until: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface ConnectorOpsTable {
+  id: Generated<string>;
+  thread_id: string;
+  kind: 'create' | 'message' | 'close';
+  dedupe_key: string;
+  payload: Json<Record<string, unknown>>;
+  state: ColumnType<'pending' | 'done' | 'skipped', 'pending' | 'done' | 'skipped' | undefined, 'pending' | 'done' | 'skipped'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  done_at: NullableTimestamp;
+}
+
+export interface ConnectorInboundTable {
+  connector_id: string;
+  event_id: string;
+  received_at: CreatedAt;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: string | null;
+  event_types: Json<string[]>;
+  secret_enc: string;
+  allow_private: ColumnType<boolean, boolean | undefined, boolean>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | 'delivered' | 'failed' | undefined, 'pending' | 'delivered' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  last_attempt_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+}
+
+export interface OutboxCursorsTable {
+  name: string;
+  last_event_id: string;
+  updated_at: Timestamp;
+}
+
 export interface RoutingRulesTable {
   id: string;
   workspace_id: string;
@@ -199,6 +278,13 @@ export interface Schema {
   knowledge_articles: KnowledgeArticlesTable;
   routing_rules: RoutingRulesTable;
   macros: MacrosTable;
+  connectors: ConnectorsTable;
+  connector_threads: ConnectorThreadsTable;
+  connector_ops: ConnectorOpsTable;
+  connector_inbound: ConnectorInboundTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  outbox_cursors: OutboxCursorsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -214,3 +300,8 @@ export type RoutingRuleRow = Selectable<RoutingRulesTable>;
 export type MacroRow = Selectable<MacrosTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;
+export type ConnectorRow = Selectable<ConnectorsTable>;
+export type ConnectorThreadRow = Selectable<ConnectorThreadsTable>;
+export type ConnectorOpRow = Selectable<ConnectorOpsTable>;
+export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   /** Set when Baton is served over HTTPS (behind a proxy): cookies get the Secure flag. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Per client address: login attempts, and conversations started on the public widget API. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_START_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Per conversation: what one customer may send or read in a minute. */
+  RATE_LIMIT_CUSTOMER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Message text is personal data: off unless an operator turns it on for debugging. */
   LOG_MESSAGE_TEXT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

@@ -6,6 +6,7 @@ import type { Article } from '../engine/types.ts';
 import { hashPassword, newSecret } from '../auth/secrets.ts';
 import { findWorkspaceBySlug, insertWorkspace } from '../db/repositories/workspaces.ts';
 import { addTeamMember, insertAgent, insertTeam } from '../db/repositories/agents.ts';
+import { transaction } from '../db/transaction.ts';
 import { syncArticles } from '../db/repositories/knowledge.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -27,7 +28,7 @@ export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspa
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Article);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const workspace = await db.transaction().execute(async (tx) => {
+  const workspace = await transaction(db, async (tx) => {
     const ws = await insertWorkspace(tx, { id: randomUUID(), slug: DEMO_SLUG, name: 'Demo Shop', identitySecret: newSecret() });
     const teams = new Map<string, string>();
     for (const name of ['Support', 'Billing']) {

@@ -15,7 +15,7 @@ import type { EngineFactory } from '../../src/engine/types.ts';
 import { scriptedEngineFactory } from './scripted-engine.ts';
 
 export async function startTestBaton(database: Database, engineFactory: EngineFactory = scriptedEngineFactory): Promise<RunningBaton> {
-  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', BODY_LIMIT: String(64 * 1024) });
+  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', BODY_LIMIT: String(64 * 1024), RATE_LIMIT_START_PER_MINUTE: '1000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000' });
   return startBaton({ env, engineFactory, database, log: pino({ level: 'silent' }) });
 }
 

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { ActorType, EventRow } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
+import { notifyAfterCommit } from '../transaction.ts';
 
 /** The channel every node LISTENs on for the realtime fan-out. */
 export const EVENTS_CHANNEL = 'baton_events';
@@ -24,8 +24,8 @@ export interface EventNotice {
 }
 
 /**
- * Appends an event and announces it, inside the caller's transaction: Postgres delivers the
- * NOTIFY only on commit, so no node ever hears of a change that was rolled back.
+ * Appends an event in the caller's transaction and announces it once that commits (see
+ * db/transaction.ts), so no node ever hears of a change that was rolled back.
  */
 export async function appendEvent(db: Executor, e: NewEvent): Promise<EventRow> {
   const row = await db
@@ -42,7 +42,7 @@ export async function appendEvent(db: Executor, e: NewEvent): Promise<EventRow> 
     .executeTakeFirstOrThrow();
   const messageId = typeof e.data?.message_id === 'string' ? e.data.message_id : undefined;
   const notice: EventNotice = { id: String(row.id), workspaceId: e.workspaceId, conversationId: e.conversationId, type: e.type, messageId };
-  await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
+  await notifyAfterCommit(db, EVENTS_CHANNEL, JSON.stringify(notice));
   return row;
 }
 

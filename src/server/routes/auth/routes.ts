@@ -19,7 +19,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Log in as an agent; sets a session cookie and returns the token', body: LoginBody },
-      config: { access: { kind: 'public' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const agent = await findAgentByEmail(ctx.db, request.body.email);

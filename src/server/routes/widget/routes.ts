@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.ts';
 import { startConversation } from '../../../conversations/start.ts';
@@ -13,17 +13,22 @@ import { CsatBody, PostMessageBody, StartBody } from './schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../../conversations/actor.ts';
 
-const customer = { access: { kind: 'customer' as const }, rateLimit: { max: 60, timeWindow: '1 minute' } };
+/** Customer routes are limited per conversation token: many customers may share one address. */
+const perConversation = (request: FastifyRequest): string => request.headers.authorization ?? request.headers['x-conversation-token']?.toString() ?? request.ip;
 
 // The customer side: what the widget (or a server acting for a customer) calls.
 export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const customer = {
+    access: { kind: 'customer' as const },
+    rateLimit: { max: ctx.env.RATE_LIMIT_CUSTOMER_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perConversation },
+  };
 
   r.post(
     '/api/v1/widget/conversations',
     {
       schema: { tags: ['widget'], summary: 'Start a conversation (returns the customer token)', body: StartBody },
-      config: { access: { kind: 'public' }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_START_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const body = request.body;
