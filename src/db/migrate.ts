@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001_core.ts';
+import * as m0002 from './migrations/0002_privacy.ts';
 import * as m0003 from './migrations/0003_routing.ts';
 import * as m0004 from './migrations/0004_connectors.ts';
 
 // Migrations are listed here in order, so they run the same from source and in tests.
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_privacy': m0002,
   '0003_routing': m0003,
   '0004_connectors': m0004,
 };

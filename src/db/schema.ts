@@ -99,6 +99,8 @@ export interface ConversationsTable {
   tags: Json<string[]>;
   csat: number | null;
   last_seq: ColumnType<number, number | undefined, number>;
+  /** The PII vault: this conversation's token state, sealed (see src/pii/vault.ts). */
+  pii_state: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
