@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createEngine, EmbeddedEngine } from './index.ts';
+import type { Article, TurnInput } from './types.ts';
+
+// A slice of CLINC150 (shared/data): 12 intents, real example questions.
+const clinc: Article[] = readFileSync(new URL('../../../shared/data/clinc150/kb.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(0, 12)
+  .map((l) => JSON.parse(l));
+
+const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const turn = (text: string, extra: Partial<TurnInput> = {}): TurnInput => ({ text, history: [], policy, ...extra });
+
+describe('embedded engine', async () => {
+  const engine = (await createEngine(clinc)) as EmbeddedEngine;
+  const first = clinc[0];
+
+  it('answers an in-scope question with a citation of the right article', async () => {
+    const d = await engine.turn(turn(first.examples![0], { policy: { ...policy, confidenceThreshold: 0 } }));
+    expect(d.action).toBe('answer');
+    expect(d.citations[0].articleId).toBe(first.id);
+    expect(d.confidence).toBeGreaterThan(0);
+    expect(d.trace).toHaveProperty('candidates');
+  });
+
+  it('has a calibrated default threshold in (0, 1)', () => {
+    expect(engine.defaultThreshold()).toBeGreaterThan(0);
+    expect(engine.defaultThreshold()).toBeLessThan(1);
+  });
+
+  it('hands off a request for a human whatever the confidence', async () => {
+    const d = await engine.turn(turn('let me talk to a real person', { policy: { ...policy, confidenceThreshold: 0 } }));
+    expect(d).toMatchObject({ action: 'handoff', reasons: ['customer_requested'] });
+  });
+
+  it('hands off always-human intents by policy', async () => {
+    const d = await engine.turn(turn(first.examples![1], { policy: { ...policy, confidenceThreshold: 0, alwaysHumanIntents: [first.id] } }));
+    expect(d.reasons).toContain('policy');
+  });
+
+  it('returns engine_error instead of throwing', async () => {
+    const broken = new EmbeddedEngine({ ...engine.knowledge, passages: null as never });
+    const d = await broken.turn(turn('hello'));
+    expect(d).toMatchObject({ action: 'handoff', reasons: ['engine_error'] });
+    const empty = await engine.turn(turn(''));
+    expect(['handoff', 'clarify', 'answer']).toContain(empty.action);
+  });
+
+  it('works on knowledge without example questions, using context', async () => {
+    const e = await createEngine([
+      { id: 'hours', title: 'Opening hours', body: 'The library is open from 9 a.m. to 5 p.m., Monday to Friday.' },
+      { id: 'card', title: 'Library card', body: 'A library card is free for residents. Bring a photo ID and proof of address.' },
+      { id: 'fines', title: 'Late fees', body: 'Late books cost 25 cents a day, up to $5 per item.' },
+    ]);
+    const d = await e.turn({
+      text: 'and what do I need to bring?',
+      history: [{ role: 'customer', text: 'how do I get a library card' }, { role: 'agent', text: 'A library card is free for residents.' }],
+      policy: { ...policy, confidenceThreshold: 0 },
+    });
+    expect(d.citations[0]?.articleId).toBe('card');
+  });
+});

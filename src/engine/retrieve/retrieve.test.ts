@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Vectorizer } from './vectorizer.ts';
+import { IntentClassifier, trainingExamples } from './classifier.ts';
+import { Bm25Index, queryTerms } from './bm25.ts';
+import { PassageIndex } from './passages.ts';
+import { answerTypeOf, passageHasAnswerType } from './answer-type.ts';
+import { chunkArticles } from '../../knowledge/chunk.ts';
+import type { Article } from '../types.ts';
+
+const articles: Article[] = [
+  { id: 'refund', title: 'Refund policy', body: 'Refunds are paid within 14 days to the original card.', examples: ['can I get my money back', 'how do refunds work', 'I want a refund'] },
+  { id: 'ship', title: 'Shipping times', body: 'Orders ship in 2 business days. Delivery takes 3-5 days.', examples: ['when will my order arrive', 'how long is delivery', 'where is my package'] },
+  { id: 'pw', title: 'Reset your password', body: 'Open Settings, choose Security and click Reset password.', examples: ['I forgot my password', 'how to change password', 'cannot log in'] },
+];
+
+describe('vectorizer', () => {
+  it('gives unit vectors and shares character n-grams across typos', () => {
+    const v = new Vectorizer().fit(['refund my order', 'password reset']);
+    const a = v.transform('refund');
+    const norm = Math.sqrt(a.val.reduce((s, x) => s + x * x, 0));
+    expect(norm).toBeCloseTo(1, 5);
+    expect(v.transform('refnd').idx.length).toBeGreaterThan(0);
+    expect(v.knownWordShare('refund the zebra')).toBeCloseTo(1 / 3, 5);
+  });
+});
+
+describe('intent classifier', () => {
+  const clf = IntentClassifier.train(trainingExamples(articles), articles.length, { epochs: 30, learningRate: 1, l2: 1e-5, seed: 1 });
+  it.each([
+    ['money back please', 0],
+    ['my parcel has not arrived', 1],
+    ['forgot password', 2],
+  ])('classifies "%s"', (text, label) => {
+    expect(clf.classify(text as string).top[0].index).toBe(label);
+  });
+  it('returns a probability distribution', () => {
+    const out = clf.classify('refund');
+    expect(out.top[0].prob).toBeGreaterThan(out.top[1].prob);
+    expect(out.top.reduce((s, t) => s + t.prob, 0)).toBeLessThanOrEqual(1.0001);
+  });
+});
+
+describe('BM25 and passages', () => {
+  it('ranks the passage with the query terms first, titles count extra', () => {
+    const idx = new Bm25Index([
+      { title: 'Shipping', text: 'We ship worldwide.' },
+      { title: 'Refunds', text: 'Money back within 14 days.' },
+    ]);
+    const s = idx.search(queryTerms([{ text: 'refund money', weight: 1 }]));
+    expect(s[1]).toBeGreaterThan(s[0]);
+  });
+  it('uses the conversation as context and reports missing key terms', () => {
+    const idx = new PassageIndex(chunkArticles(articles));
+    const ev = idx.search('how long does it take?', [{ text: 'when will my order ship', weight: 0.5 }]);
+    expect(ev.candidates[0].articleId).toBe('ship');
+    const unknown = idx.search('do you sell gift vouchers', []);
+    expect(unknown.coverage).toBeLessThan(0.5);
+  });
+  it('knows what kind of answer a question asks for', () => {
+    expect(answerTypeOf('how much does it cost')).toBe('amount');
+    expect(answerTypeOf('when do you open')).toBe('date');
+    expect(passageHasAnswerType('amount', 'It costs $20.')).toBe(true);
+    expect(passageHasAnswerType('amount', 'Ask our team.')).toBe(false);
+    expect(passageHasAnswerType('none', 'anything')).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseKnowledgeFolder, parseKnowledgeText, chunkArticle } from './index.ts';
+import { parseFrontMatter } from './markdown.ts';
+import { htmlToText } from './html.ts';
+
+describe('knowledge loaders', () => {
+  it('reads JSONL and reports bad lines with their number', () => {
+    const r = parseKnowledgeText('{"id":"a","title":"A","body":"x"}\nnot json\n{"id":"b","title":"B"}\n', 'kb.jsonl');
+    expect(r.articles.map((a) => a.id)).toEqual(['a']);
+    expect(r.errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(r.errors[1].why).toContain('body');
+  });
+  it('reads Markdown front matter (inline and dash lists)', () => {
+    const fm = parseFrontMatter('---\ntitle: "Refunds"\ntags: [billing, money]\nexamples:\n  - can I get my money back\n  - refund please\n---\nBody text');
+    expect(fm.data).toEqual({ title: 'Refunds', tags: ['billing', 'money'], examples: ['can I get my money back', 'refund please'] });
+    const r = parseKnowledgeText('# Heading title\n\nSome body.', 'docs/My Page.md');
+    expect(r.articles[0]).toMatchObject({ id: 'my-page', title: 'Heading title' });
+  });
+  it('reads HTML pages without scripts and navigation', () => {
+    const html = '<html lang="fr"><head><title>Livraison &amp; retours</title><script>x()</script></head><body><nav>menu</nav><main><h1>Livraison</h1><p>Sous 3&nbsp;jours.</p><ul><li>A</li><li>B</li></ul></main></body></html>';
+    const r = parseKnowledgeText(html, 'livraison.html');
+    expect(r.articles[0]).toMatchObject({ id: 'livraison', title: 'Livraison & retours', locale: 'fr' });
+    expect(r.articles[0].body).not.toContain('menu');
+    expect(htmlToText('<p>a</p><p>b</p>')).toBe('a\nb');
+  });
+  it('reads a Zendesk Help Center export', () => {
+    const z = JSON.stringify({ articles: [{ id: 360001, title: 'Reset password', body: '<p>Click <b>Reset</b>.</p>', html_url: 'https://x.zendesk.com/hc/articles/360001', locale: 'en-us', label_names: ['account'] }, { id: 2, html_url: 'u', title: '', body: '' }] });
+    const r = parseKnowledgeText(z, 'export.json');
+    expect(r.articles[0]).toMatchObject({ id: '360001', body: 'Click Reset.', tags: ['account'] });
+    expect(r.errors).toHaveLength(1);
+  });
+  it('loads a folder: bad files reported, the rest loaded, duplicate ids caught', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'a.md'), '---\nid: a\ntitle: A\n---\nBody A');
+    writeFileSync(join(dir, 'sub', 'b.html'), '<title>B</title><p>Body B</p>');
+    writeFileSync(join(dir, 'broken.json'), '{oops');
+    writeFileSync(join(dir, 'dup.md'), '---\nid: a\ntitle: Again\n---\nBody');
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    const r = await parseKnowledgeFolder(dir);
+    expect(r.articles.map((a) => a.id).sort()).toEqual(['a', 'b']);
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['broken.json', 'dup.md']);
+  });
+});
+
+describe('chunker', () => {
+  it('splits long bodies into passages under the word budget, keeping sentences whole', () => {
+    const body = Array.from({ length: 30 }, (_, i) => `Sentence number ${i} has exactly seven words.`).join(' ');
+    const ps = chunkArticle({ id: 'x', title: 'X', body }, { maxWords: 50 });
+    expect(ps.length).toBeGreaterThan(3);
+    expect(ps.every((p) => p.text.split(' ').length <= 50)).toBe(true);
+    expect(ps[1].id).toBe('x#1');
+  });
+});
