@@ -52,8 +52,15 @@ export async function ensureBuilt(): Promise<void> {
   try {
     const stamp = await sourcesStamp();
     if (await upToDate(stamp)) return;
-    for (const config of ['web/vite.config.ts', 'widget/vite.config.ts']) {
-      await build({ configFile: join(ROOT, config), logLevel: 'warn' });
+    // vitest runs with NODE_ENV=test, which would give React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      for (const config of ['web/vite.config.ts', 'widget/vite.config.ts']) {
+        await build({ configFile: join(ROOT, config), mode: 'production', logLevel: 'warn' });
+      }
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
     }
     await writeFile(STAMP, stamp);
   } finally {

@@ -122,6 +122,52 @@ describe('handoff in the browser: widget and agent workspace', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('renders hostile text as text in the widget and the workspace (no script runs)', async () => {
+    const payload = '<img src=x onerror=alert(1)>';
+    const hostileName = '<img src=y onerror=alert("name")>';
+    const hostile = await startHostSite(baton.url, { workspace: ws.slug, name: hostileName });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    ctx.setDefaultTimeout(10_000);
+    ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+    try {
+      const agent = await agentCtx.newPage();
+      agent.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+      await agent.goto(`${baton.url}/app/`);
+      await agent.getByText('Live', { exact: true }).waitFor();
+
+      const customer = await ctx.newPage();
+      await customer.goto(hostile.url);
+      await customer.getByRole('button', { name: 'Chat with us' }).click();
+      const widget = customer.locator('#baton-widget');
+      await widget.getByRole('textbox').fill(payload);
+      await widget.getByRole('button', { name: 'Send' }).click();
+      // Nothing matches in the knowledge: the bot hands off, and the text stays text.
+      await widget.locator('.m.customer .text', { hasText: payload }).waitFor();
+      expect(await widget.locator('.log img').count()).toBe(0);
+
+      const item = agent.locator('.conversations li', { hasText: hostileName });
+      await item.getByRole('link').click();
+      await agent.locator('h1', { hasText: hostileName }).waitFor();
+      expect(await agent.locator('.msg-customer .msg-text').first().textContent()).toBe(payload);
+      expect(await agent.locator('main img').count()).toBe(0);
+      await agent.getByRole('button', { name: 'Accept' }).click();
+      await agent.getByTestId('conversation-status').getByText('With agent').waitFor();
+      const reply = '<script>alert(2)</script><b onmouseover=alert(3)>bold</b>';
+      await agent.getByRole('textbox', { name: 'Reply to the customer' }).fill(reply);
+      await agent.getByRole('button', { name: 'Send reply' }).click();
+      await widget.locator('.m.agent .text', { hasText: reply }).waitFor();
+      expect(await widget.locator('.log b, .log script').count()).toBe(0);
+      await agent.locator('.msg-agent .msg-text', { hasText: reply }).hover();
+      await shot(agent, 'workspace-xss');
+      await shot(customer, 'widget-xss');
+      expect(dialogs).toEqual([]);
+      await agent.close();
+    } finally {
+      await ctx.close();
+      await hostile.close();
+    }
+  });
+
   it('lays out without horizontal scrolling at 375 and 1280 px', async () => {
     for (const width of [375, 1280]) {
       const page = await agentCtx.newPage();
