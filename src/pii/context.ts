@@ -19,6 +19,20 @@ export function hasCue(text: string, start: number, end: number, cue: RegExp, wi
   return windowAfter > 0 && cue.test(after(text, end, windowAfter));
 }
 
+// Several detectors need the lower-cased message; the last one is kept so a message is
+// lower-cased once per detect() call rather than once per detector.
+let lastText = '';
+let lastLower = '';
+
+/** The text in lower case (memoised for the most recent text). */
+export function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
 /**
  * True when the lower-cased text contains any of the keys. indexOf per key is much
  * cheaper than a regex alternation tried at every position: detectors use it to skip

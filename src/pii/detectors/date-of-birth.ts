@@ -1,4 +1,4 @@
-import { containsAny, hasCue } from '../context.ts';
+import { containsAny, hasCue, lowerCase } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 // Month names and abbreviations in the languages Baton serves first.
@@ -22,7 +22,7 @@ const BIRTH_CUE = /(born|birth|dob|d\.o\.b\.?|birthday|bday|geboren|geb\.|geburt
 const HINTS = ['born', 'birth', 'dob', 'd.o.b', 'bday', 'geboren', 'geb.', 'geburt', 'né', 'naissance', 'nacid', 'nacimiento', 'nato', 'nata', 'nasc', 'geboorte', 'födel', 'født', 'synty', 'urodzon'];
 
 export const detectDateOfBirth: Detector = (text) => {
-  if (!/\d/.test(text) || !containsAny(text.toLowerCase(), HINTS)) return [];
+  if (!/\d/.test(text) || !containsAny(lowerCase(text), HINTS)) return [];
   const spans: Span[] = [];
   for (const m of text.matchAll(DATE)) {
     const start = m.index;

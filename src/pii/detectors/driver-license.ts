@@ -1,4 +1,4 @@
-import { containsAny } from '../context.ts';
+import { containsAny, lowerCase } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 // Licence numbers have no shared format across states and countries, so a number is
@@ -10,7 +10,7 @@ const HINTS = ['licen', 'führerschein', 'permis', 'carnet', 'patente', 'rijbewi
 
 export const detectDriverLicense: Detector = (text) => {
   const spans: Span[] = [];
-  if (containsAny(text.toLowerCase(), HINTS) || text.includes('DL')) for (const m of text.matchAll(CUED)) {
+  if (containsAny(lowerCase(text), HINTS) || text.includes('DL')) for (const m of text.matchAll(CUED)) {
     const value = m[1] ?? m[2];
     if (!/\d/.test(value)) continue; // a word after the cue, not a number
     const start = m.index + m[0].lastIndexOf(value);

@@ -27,7 +27,9 @@ const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 function words(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
-    const raw = m[0].replace(/['’]s$/u, '').replace(/['’-]+$/u, '');
+    let raw = m[0];
+    if (raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s'))) raw = raw.slice(0, -2);
+    while (raw.length > 1 && "'’-".includes(raw[raw.length - 1])) raw = raw.slice(0, -1);
     out.push({ text: raw, lower: raw.toLowerCase(), start: m.index, end: m.index + raw.length });
   }
   return out;
@@ -96,7 +98,7 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   const sentenceStart = /(?:^|[.!?\n]\s*|^\s*["'“(]|[.!?]["”]\s*)$/.test(before) || /^\s*$/.test(before);
 
   let score = names.length >= 2 ? 0.45 : sentenceStart ? 0.2 : 0.35;
-  const knownFirst = names.some((w, k) => isFirstName(w.text) && !(AMBIGUOUS_NAMES.has(w.lower) && names.length === 1 && k === 0));
+  const knownFirst = names.some((w, k) => isFirstName(w.text, w.lower) && !(AMBIGUOUS_NAMES.has(w.lower) && names.length === 1 && k === 0));
   if (knownFirst) score += 0.35;
   if (names.length >= 1 && SURNAME_ENDING.test(last.lower) && last.text.length > 4) score += 0.15;
   if (/^(?:mc|mac|o'|o’)\p{Lu}/u.test(last.text) || /^(?:Mc|Mac)/.test(last.text)) score += 0.15;
@@ -163,7 +165,7 @@ function lowerCaseNames(text: string, ws: Word[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i + 1 < ws.length; i++) {
     const w = ws[i];
-    if (w.text !== w.lower || !isFirstName(w.text) || AMBIGUOUS_NAMES.has(w.lower)) continue;
+    if (w.text !== w.lower || !isFirstName(w.text, w.lower) || AMBIGUOUS_NAMES.has(w.lower)) continue;
     let j = i + 1;
     if (ws[j].text.length === 1 && j + 1 < ws.length && joined(text, ws[j], ws[j + 1])) j++; // middle initial
     const surname = ws[j];
@@ -180,7 +182,7 @@ function nameLists(text: string, ws: Word[]): Span[] {
   const spans: Span[] = [];
   let group: Word[] = [];
   const flush = () => {
-    const known = group.filter((w) => isFirstName(w.text) && !AMBIGUOUS_NAMES.has(w.lower)).length;
+    const known = group.filter((w) => isFirstName(w.text, w.lower) && !AMBIGUOUS_NAMES.has(w.lower)).length;
     if (group.length >= 3 && known * 2 >= group.length) {
       for (const w of group) if (!isExcluded(w)) spans.push({ type: 'PERSON', start: w.start, end: w.end, score: 0.6 });
     }

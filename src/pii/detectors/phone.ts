@@ -20,7 +20,8 @@ export const detectPhone: Detector = (text, ctx) => {
   for (const m of text.matchAll(CANDIDATE)) {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 17 || DATE_LIKE.test(raw)) continue;
+    // E.164 numbers have at most 15 digits, plus an extension.
+    if (digits < 7 || digits > (/x|ext|#/i.test(raw) ? 20 : 15) || DATE_LIKE.test(raw)) continue;
     const start = m.index;
     const end = start + raw.length;
     // "order number 123...": the nearer, negative cue wins over the word "number".

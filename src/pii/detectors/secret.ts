@@ -1,4 +1,4 @@
-import { containsAny } from '../context.ts';
+import { containsAny, lowerCase } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 // Well-known credential shapes: a prefix that the issuer chose so leaks can be found.
@@ -28,7 +28,7 @@ const CUE_HINTS = ['pass', 'pwd', 'pin', 'kennwort', 'mot de passe', 'mdp', 'con
 
 export const detectSecret: Detector = (text) => {
   const spans: Span[] = [];
-  const lower = text.toLowerCase();
+  const lower = lowerCase(text);
   if (containsAny(lower, TOKEN_HINTS)) for (const pattern of TOKEN_PATTERNS) {
     for (const m of text.matchAll(pattern)) spans.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length, score: 0.95 });
   }
