@@ -4,13 +4,16 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ConversationService } from '../conversations/service.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
-import { passThroughShield, type BotSeat } from '../conversations/ports.ts';
+import type { BotSeat } from '../conversations/ports.ts';
+import { ConversationPrivacy } from '../conversations/privacy.ts';
+import { loadKeyring } from './keyring.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
 import type { EngineFactory } from '../engine/types.ts';
 import { RealtimeHub } from './realtime/hub.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { registerJobs } from '../jobs/registry.ts';
 import { buildApp } from './app.ts';
+import { startOutbound } from '../connectors/start.ts';
 import type { Env } from './env.ts';
 import type { AppContext } from './context.ts';
 
@@ -39,8 +42,9 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const database = opts.database ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR }));
   await migrateToLatest(database);
   const bot = opts.bot ?? new EngineBotSeat(database.db, opts.engineFactory, log);
-  const conversations = new ConversationService(database.db, bot, passThroughShield);
-  const hub = new RealtimeHub(database.db, log);
+  const privacy = new ConversationPrivacy(await loadKeyring(env, log));
+  const conversations = new ConversationService(database.db, bot, privacy);
+  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed));
   await hub.start(database);
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
   const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {
@@ -51,6 +55,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const ctx: AppContext = { env, log, database, db: database.db, conversations, bot, hub, jobs };
   registerJobs(jobs, ctx);
   await jobs.start();
+  const outbound = await startOutbound(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
@@ -61,6 +66,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     stop: async () => {
       await hub.stop();
+      await outbound.stop();
       await jobs.stop();
       await unlistenKnowledge();
       await app.close();

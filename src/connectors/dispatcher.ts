@@ -1,0 +1,97 @@
+import type { Logger } from 'pino';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { EventRow, Schema } from '../db/schema.ts';
+import { EVENTS_CHANNEL } from '../db/repositories/events.ts';
+import { advanceCursor, eventsAfter, lockCursor } from '../db/repositories/outbox.ts';
+
+/** Something that reacts to events by writing its own rows and enqueueing jobs, inside `tx`. */
+export interface Reactor {
+  name: string;
+  /** Called once per batch with the workspaces in it (load their settings once). */
+  prepare(tx: Transaction<Schema>, workspaceIds: string[]): Promise<(event: EventRow) => Promise<void>>;
+}
+
+const CURSOR = 'outbound';
+const BATCH = 500;
+/** A gap in event ids younger than this may still be an uncommitted transaction: wait for it. */
+const GAP_GRACE_MS = 10_000;
+
+/**
+ * An outbox over the append-only event log: reads events after a stored cursor and, in one
+ * transaction with the cursor move, lets each reactor insert its work (deliveries, connector
+ * ops) and enqueue jobs. The cursor row is locked (SKIP LOCKED), so one node at a time
+ * dispatches; a crash rolls back both the work and the cursor. Reactions are idempotent (unique
+ * keys), so an event read twice (a gap being waited on) creates nothing twice.
+ */
+export class EventDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly reactors: Reactor[],
+    private readonly log: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  async start(database: Database): Promise<void> {
+    this.unlisten = await database.listen(EVENTS_CHANNEL, () => this.wake());
+    this.timer = setInterval(() => this.wake(), this.intervalMs);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    await this.running;
+  }
+
+  /** Runs a pass now, or right after the one in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err: unknown) => this.log.error({ err }, 'event dispatch failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && (await this.pass()) === BATCH);
+  }
+
+  /** One batch; returns how many events it read. */
+  async pass(): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const cursor = await lockCursor(tx, CURSOR);
+      if (cursor === null) return 0; // another node is dispatching
+      const events = await eventsAfter(tx, cursor, BATCH);
+      if (events.length === 0) return 0;
+      const workspaces = [...new Set(events.map((e) => e.workspace_id))];
+      const handlers = await Promise.all(this.reactors.map((r) => r.prepare(tx, workspaces)));
+      for (const event of events) for (const handle of handlers) await handle(event);
+      let next = BigInt(cursor);
+      const settled = Date.now() - GAP_GRACE_MS;
+      for (const e of events) {
+        const id = BigInt(e.id);
+        if (id !== next + 1n && new Date(e.created_at).getTime() > settled) break;
+        next = id;
+      }
+      if (next !== BigInt(cursor)) await advanceCursor(tx, CURSOR, next.toString());
+      return events.length;
+    });
+  }
+}

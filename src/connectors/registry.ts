@@ -1,0 +1,17 @@
+import type { ConnectorDefinition } from './types.ts';
+import { zendesk } from './zendesk/index.ts';
+import { intercom } from './intercom/index.ts';
+import { freshdesk } from './freshdesk/index.ts';
+
+// Every helpdesk Baton can hand off to. A new vendor is a folder and one line here.
+const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, intercom, freshdesk];
+
+export const VENDORS = CONNECTORS.map((c) => c.vendor);
+
+export function connectorDefinition(vendor: string): ConnectorDefinition<any, any> | undefined {
+  return CONNECTORS.find((c) => c.vendor === vendor);
+}
+
+export function listConnectorDefinitions(): ConnectorDefinition<any, any>[] {
+  return CONNECTORS;
+}
