@@ -191,11 +191,25 @@ export class BatonWidget {
     return started.messages;
   }
 
+  /** Forgets a finished conversation so the next message or "talk to a person" starts anew. */
+  private reset(): void {
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+    this.conversation = null;
+    this.messages.clear();
+    this.rated = false;
+    this.api.token = null;
+    this.save(null);
+    this.render();
+  }
+
   private async send(): Promise<void> {
     const text = this.input.value.trim();
     if (!text || this.busy) return;
     this.setBusy(true);
     try {
+      if (this.conversation?.status === 'closed') this.reset();
       if (!this.conversation) await this.ensureStarted(text);
       else {
         const posted = await this.api.send(this.conversation.id, text);
@@ -214,6 +228,8 @@ export class BatonWidget {
     if (this.busy) return;
     this.setBusy(true);
     try {
+      // A resolved or closed conversation cannot go back to a queue: a new one does.
+      if (this.conversation && (this.conversation.status === 'resolved' || this.conversation.status === 'closed')) this.reset();
       await this.ensureStarted();
       const c = this.conversation!;
       const res = await this.api.handoff(c.id);

@@ -25,6 +25,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
   const [mode, setMode] = useState<ComposerMode>('reply');
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const endRef = useRef<HTMLDivElement | null>(null);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -65,9 +66,16 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
     [bus, id, addMessage, load],
   );
 
+  // The brief comes first when a conversation opens; later messages scroll into view when
+  // the agent is already reading the end of the transcript.
   const count = detail?.messages.length ?? 0;
+  const seen = useRef(0);
   useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
+    const body = bodyRef.current;
+    if (body && seen.current > 0 && count > seen.current && body.scrollHeight - body.scrollTop - body.clientHeight < 200) {
+      endRef.current?.scrollIntoView({ block: 'end' });
+    }
+    seen.current = count;
   }, [count]);
 
   const insert = (t: string) => {
@@ -120,7 +128,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
           </p>
           <Actions conversation={c} onChanged={setConversation} />
         </div>
-        <div className="conv-body">
+        <div className="conv-body" ref={bodyRef}>
           {latest ? <Brief handoff={latest} earlier={handoffs.length - 1} /> : <p className="muted small">No handoff: the bot has handled this conversation so far.</p>}
           <h2 className="sr-only">Transcript</h2>
           <Transcript messages={detail.messages} customer={detail.customer} />
