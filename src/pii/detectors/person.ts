@@ -93,9 +93,12 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   const last = inRun[inRun.length - 1];
   const next = ws[run.to + 1];
   if (next && isUpper(next.text[0]) && ORGANISATION_WORDS.has(next.lower) && joined(text, last, next)) return 0;
+  // Anchored-at-end expressions cost per character of input: short windows for short cues.
   const before = text.slice(Math.max(0, first.start - 40), first.start);
+  const near = before.slice(-22);
   const after = text.slice(last.end, last.end + 20);
-  const sentenceStart = /(?:^|[.!?\n]\s*|^\s*["'“(]|[.!?]["”]\s*)$/.test(before) || /^\s*$/.test(before);
+  const sentenceStart =
+    (first.start <= 40 && /^\s*["'“(]?\s*$/.test(before)) || /(?:[.!?\n]|[.!?]["”])\s*["'“(]?\s*$/.test(before.slice(-8));
 
   let score = names.length >= 2 ? 0.45 : sentenceStart ? 0.2 : 0.35;
   const knownFirst = names.some((w, k) => isFirstName(w.text, w.lower) && !(AMBIGUOUS_NAMES.has(w.lower) && names.length === 1 && k === 0));
@@ -106,10 +109,10 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   if (names.length > 4) score -= 0.3; // a title or heading, not a name
 
   const roleBefore = ws[run.from - 1] && ROLE_WORDS.has(ws[run.from - 1].lower) && /^[.\s]{1,3}$/.test(text.slice(ws[run.from - 1].end, first.start));
-  if (STRONG_BEFORE.test(before) || TITLE_BEFORE.test(before)) score += 0.4;
+  if (TITLE_BEFORE.test(near) || STRONG_BEFORE.test(before)) score += 0.4;
   else if (roleBefore) score += 0.3;
-  else if (WEAK_BEFORE.test(before)) score += 0.2;
-  else if (names.length === 1 && !knownFirst && PLACE_BEFORE.test(before)) score -= 0.2;
+  else if (WEAK_BEFORE.test(near)) score += 0.2;
+  else if (names.length === 1 && !knownFirst && PLACE_BEFORE.test(near)) score -= 0.2;
   if (SPEECH_AFTER.test(after)) score += 0.15;
   else if (VERB_AFTER.test(after)) score += 0.05;
   // Addressing someone: "Bryce, can I ...", "Don't go to town, Mark!"
