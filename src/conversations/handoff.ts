@@ -5,14 +5,10 @@ import type { ConversationRow, MessageRow, Schema } from '../db/schema.ts';
 import { findCustomer } from '../db/repositories/conversations.ts';
 import { recentMessages } from '../db/repositories/messages.ts';
 import { insertHandoff } from '../db/repositories/handoffs.ts';
-import { listTeams } from '../db/repositories/agents.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { appendEvent } from '../db/repositories/events.ts';
-import { buildBrief } from '../handoff/brief.ts';
-import { chooseTeam } from '../handoff/routing.ts';
-import { readPolicy } from '../workspaces/policy.ts';
+import { afterHandoff, handoffNotice, prepareHandoff, routingPatch } from '../handoff/service.ts';
 import { actorRef, type Actor } from './actor.ts';
-import { countAvailableAgents } from './availability.ts';
 import type { ConversationService } from './service.ts';
 
 /**
@@ -29,14 +25,13 @@ export async function startHandoff(
   decision: Decision | null,
 ): Promise<{ conversation: ConversationRow; messages: MessageRow[] }> {
   const workspaceId = conversation.workspace_id;
-  const [workspace, teams, customer, transcript] = await Promise.all([
+  const [workspace, customer, transcript] = await Promise.all([
     findWorkspace(tx, workspaceId),
-    listTeams(tx, workspaceId),
     findCustomer(tx, workspaceId, conversation.customer_id),
     recentMessages(tx, conversation.id, 200),
   ]);
-  const routing = chooseTeam(teams, readPolicy(workspace?.policy));
-  const brief = buildBrief({ conversation, customer: customer!, messages: transcript, reasons, decision, routing });
+  // Routing (rules, team, agent, priority, who is on shift) and the brief: src/handoff.
+  const { routing, brief } = await prepareHandoff(tx, { conversation, customer: customer!, transcript, reasons, decision, policy: workspace?.policy });
   const handoff = await insertHandoff(tx, {
     id: randomUUID(),
     workspaceId,
@@ -44,27 +39,21 @@ export async function startHandoff(
     reasons,
     brief,
     routing: { ...routing },
-    teamId: routing.teamId,
+    teamId: routing.team_id,
   });
-  let current = await service.move(tx, actor, conversation, 'handoff', { team_id: routing.teamId }, { reasons, handoff_id: handoff.id });
+  let current = await service.move(tx, actor, conversation, 'handoff', routingPatch(routing), { reasons, handoff_id: handoff.id });
   await appendEvent(tx, {
     workspaceId,
     conversationId: conversation.id,
     type: 'conversation.handoff',
     actor: actorRef(actor),
-    data: { handoff_id: handoff.id, reasons, team_id: routing.teamId },
+    data: { handoff_id: handoff.id, reasons, team_id: routing.team_id },
   });
+  await afterHandoff(tx, { actor, conversation: current, handoff, routing });
 
-  const available = await countAvailableAgents(tx, workspaceId, routing.teamId);
   const system: Actor = { type: 'system', id: null, workspaceId };
-  let notice: string;
-  if (available === 0) {
-    current = await service.move(tx, system, current, 'await_customer', {}, { why: 'no agent available' });
-    notice =
-      'Nobody from our team is available right now. Leave your e-mail address here and we will get back to you; this conversation stays open.';
-  } else {
-    notice = routing.teamName ? `Connecting you with the ${routing.teamName} team.` : 'Connecting you with a person.';
-  }
+  if (!routing.on_shift) current = await service.move(tx, system, current, 'await_customer', {}, { why: routing.why });
+  const notice = handoffNotice(routing, customer!);
   const message = await service.addMessage(tx, system, current, { author: 'system', text: notice });
   return { conversation: current, messages: [message] };
 }

@@ -10,14 +10,3 @@ export interface BotSeat {
   /** Knowledge changed: rebuild what was learned from it. */
   invalidate(workspaceId: string): void;
 }
-
-/** The PII shield's seam: text in, redacted text out, the conversation's token state carried along. */
-export interface Shield {
-  redact(text: string, state: ShieldState): { redacted: string; state: ShieldState };
-}
-export type ShieldState = Record<string, unknown>;
-
-/** Until the PII shield is wired, text passes unchanged. */
-export const passThroughShield: Shield = {
-  redact: (text, state) => ({ redacted: text, state }),
-};

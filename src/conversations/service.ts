@@ -9,8 +9,10 @@ import { appendEvent } from '../db/repositories/events.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { actorRef, type Actor } from './actor.ts';
 import { transition, type LifecycleAction } from './lifecycle.ts';
-import type { BotSeat, Shield } from './ports.ts';
+import type { BotSeat } from './ports.ts';
+import type { ConversationPrivacy } from './privacy.ts';
 import { startHandoff } from './handoff.ts';
+import { onCustomerMessageWhileWaiting } from '../handoff/service.ts';
 import { transaction } from '../db/transaction.ts';
 import { readPolicy } from '../workspaces/policy.ts';
 
@@ -34,7 +36,7 @@ export class ConversationService {
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly bot: BotSeat,
-    private readonly shield: Shield,
+    readonly privacy: ConversationPrivacy,
   ) {}
 
   /** Runs `fn` on the locked conversation; "not found or no access" when it is not the actor's. */
@@ -119,8 +121,14 @@ export class ConversationService {
       let current = c;
       if (current.status === 'closed') throw new AppError('conversation_closed');
       if (current.status === 'resolved') current = await this.move(tx, actor, current, 'reopen');
-      const redacted = this.shield.redact(text, {}).redacted;
-      const message = await this.addMessage(tx, actor, current, { author: 'customer', text, redactedText: redacted });
+      // Redacted before anything else sees it: the stored text, the bot, the logs, the events.
+      const workspace = await findWorkspace(tx, current.workspace_id);
+      const shielded = this.privacy.redact(text, current.pii_state, { ...readPolicy(workspace?.policy).pii, locale: current.language ?? 'en' });
+      if (shielded.sealed !== current.pii_state) {
+        current = await conversations.updateConversation(tx, current.id, { pii_state: shielded.sealed });
+      }
+      const message = await this.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted });
+      if (current.status === 'queued' || current.status === 'awaiting_customer') await onCustomerMessageWhileWaiting(this, tx, actor, current, message);
       return { message, conversation: current };
     });
     if (conversation.controller !== 'bot') return { message, replies: [], conversation };

@@ -12,6 +12,8 @@ import { conversationRoutes } from './routes/conversations/routes.ts';
 import { workspaceRoutes } from './routes/workspace/routes.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { staticRoutes } from './routes/static/routes.ts';
+import { connectorRoutes } from './routes/connectors/routes.ts';
+import { webhookRoutes } from './routes/webhooks/routes.ts';
 import type { AppContext } from './context.ts';
 
 /** Builds the HTTP + WebSocket server; listening is the caller's choice (tests use port 0). */
@@ -49,6 +51,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   workspaceRoutes(app, ctx);
   realtimeRoutes(app, ctx);
   staticRoutes(app, ctx);
+  connectorRoutes(app, ctx);
+  webhookRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   return app;

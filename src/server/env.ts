@@ -7,6 +7,9 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   BATON_DATA_DIR: z.string().min(1).default('.baton-data'),
+  /** The PII vault key (base64 of 32 bytes); required with DATABASE_URL. Old keys, comma-separated, still decrypt. */
+  BATON_VAULT_KEY: z.string().min(40).optional(),
+  BATON_VAULT_PREVIOUS_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bytes; bigger request bodies are refused with 413. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),

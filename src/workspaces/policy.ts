@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { piiSettingsSchema } from '../pii/settings.ts';
 
 const Hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM (24-hour)');
 const Interval = z.tuple([Hhmm, Hhmm]).refine(([from, to]) => from < to, 'an interval must start before it ends');
@@ -32,6 +33,10 @@ export const PolicySchema = z.object({
   languages: z.array(z.string().min(2).max(10)).max(50).default(['en']),
   /** When people answer; null means always (routing: nobody on shift outside these hours). */
   businessHours: BusinessHoursSchema.nullable().default(null),
+  /** The PII shield's rules: types, custom patterns, allow-list (docs/pii.md). */
+  pii: piiSettingsSchema.default(piiSettingsSchema.parse({})),
+  /** Roles that may reveal redacted values; every reveal is recorded. */
+  revealRoles: z.array(z.enum(['admin', 'agent'])).default(['admin', 'agent']),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 

@@ -13,13 +13,17 @@ import { insertApiKey } from '../../src/db/repositories/auth.ts';
 import { syncArticles } from '../../src/db/repositories/knowledge.ts';
 import type { EngineFactory } from '../../src/engine/types.ts';
 import { scriptedEngineFactory } from './scripted-engine.ts';
+import { generateKey } from '../../src/pii/index.ts';
 
 export async function startTestBaton(database: Database, engineFactory: EngineFactory = scriptedEngineFactory): Promise<RunningBaton> {
-  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', BODY_LIMIT: String(64 * 1024), RATE_LIMIT_START_PER_MINUTE: '1000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000' });
+  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', BODY_LIMIT: String(64 * 1024), RATE_LIMIT_START_PER_MINUTE: '1000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000', BATON_VAULT_KEY: TEST_VAULT_KEY });
   return startBaton({ env, engineFactory, database, log: pino({ level: 'silent' }) });
 }
 
 const PASSWORD = 'correct horse battery staple';
+
+/** One vault key per test run: every server a test starts can open what the others sealed. */
+export const TEST_VAULT_KEY = process.env.BATON_VAULT_KEY ?? generateKey();
 
 export interface SeededWorkspace {
   id: string;

@@ -30,17 +30,18 @@ export function presentConversationForCustomer(c: ConversationRow) {
 }
 
 /**
- * Staff see the redacted text by default; the clear text is the vault's to reveal.
- * `audience` decides: customers see their own words as typed and never internal notes or traces.
+ * Staff see the redacted text (the clear values are the vault's to reveal, on purpose and on
+ * record). Customers see their own words as typed (`restore` puts their values back) and
+ * never internal notes or traces.
  */
-export function presentMessage(m: MessageRow, audience: 'staff' | 'customer') {
+export function presentMessage(m: MessageRow, audience: 'staff' | 'customer', restore: (text: string) => string = (t) => t) {
   const base = {
     id: m.id,
     conversation_id: m.conversation_id,
     seq: m.seq,
     author: m.author,
     agent_id: m.agent_id,
-    text: audience === 'customer' ? m.text : m.redacted_text,
+    text: audience === 'customer' ? restore(m.text) : m.redacted_text,
     citations: m.citations,
     created_at: iso(m.created_at),
   };

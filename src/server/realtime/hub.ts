@@ -35,6 +35,8 @@ export class RealtimeHub {
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly log: Logger,
+    /** Puts a conversation's own values back into text shown to its customer. */
+    private readonly restoreForCustomer: (text: string, sealed: string | null) => string,
   ) {}
 
   async start(database: Database): Promise<void> {
@@ -70,7 +72,7 @@ export class RealtimeHub {
     const staff = this.audience(notice, 'staff');
     const customers = this.audience(notice, 'customer');
     if (staff.length === 0 && customers.length === 0) return;
-    const pushes = await this.render(notice);
+    const pushes = await this.render(notice, customers.length > 0);
     for (const [audience, push] of [
       [staff, pushes.staff],
       [customers, pushes.customer],
@@ -81,16 +83,19 @@ export class RealtimeHub {
     }
   }
 
-  private async render(notice: EventNotice): Promise<{ staff: Push | null; customer: Push | null }> {
+  private async render(notice: EventNotice, wantsCustomer: boolean): Promise<{ staff: Push | null; customer: Push | null }> {
     const { workspaceId, conversationId } = notice;
     if (!conversationId) return { staff: null, customer: null };
     if (notice.type === 'message.created') {
       const message = notice.messageId ? await findMessage(this.db, workspaceId, notice.messageId) : undefined;
       if (!message) return { staff: null, customer: null };
-      return {
-        staff: { type: 'message.created', data: presentMessage(message, 'staff') },
-        customer: message.internal ? null : { type: 'message.created', data: presentMessage(message, 'customer') },
-      };
+      let customer: Push | null = null;
+      if (!message.internal && wantsCustomer) {
+        const conversation = await findConversation(this.db, workspaceId, conversationId);
+        const restore = (text: string) => this.restoreForCustomer(text, conversation?.pii_state ?? null);
+        customer = { type: 'message.created', data: presentMessage(message, 'customer', restore) };
+      }
+      return { staff: { type: 'message.created', data: presentMessage(message, 'staff') }, customer };
     }
     const conversation = await findConversation(this.db, workspaceId, conversationId);
     if (!conversation) return { staff: null, customer: null };

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.ts';
+import { findWorkspace } from '../../../db/repositories/workspaces.ts';
+import { appendEvent } from '../../../db/repositories/events.ts';
+import { readPolicy } from '../../../workspaces/policy.ts';
 import * as actions from '../../../conversations/agent-actions.ts';
 import { countQueued, findCustomer, listConversations } from '../../../db/repositories/conversations.ts';
 import { listMessages } from '../../../db/repositories/messages.ts';
@@ -84,6 +87,33 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         handoffs: handoffs.map(presentHandoff),
         customer: customer ? presentCustomer(customer) : null,
       };
+    },
+  );
+
+  r.post(
+    '/api/v1/conversations/:id/reveal',
+    {
+      schema: { tags: ['conversations'], summary: "Reveal the conversation's redacted values (recorded in the audit trail)", params: IdParams },
+      config: write,
+    },
+    async (request) => {
+      const actor = staffActor(request);
+      const values = await ctx.conversations.run(actor, request.params.id, async (tx, c) => {
+        const workspace = await findWorkspace(tx, c.workspace_id);
+        const allowed = readPolicy(workspace?.policy).revealRoles;
+        const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
+        if (!role || role === 'viewer' || !allowed.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+        const state = ctx.conversations.privacy.open(c.pii_state);
+        await appendEvent(tx, {
+          workspaceId: c.workspace_id,
+          conversationId: c.id,
+          type: 'pii.revealed',
+          actor: { type: actor.type, id: actor.id },
+          data: { tokens: Object.keys(state.values) },
+        });
+        return state.values;
+      });
+      return { values };
     },
   );
 

@@ -12,6 +12,7 @@ import { IdParams } from '../schemas.ts';
 import { CsatBody, PostMessageBody, StartBody } from './schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../../conversations/actor.ts';
+import type { ConversationRow } from '../../../db/schema.ts';
 
 /** Customer routes are limited per conversation token: many customers may share one address. */
 const perConversation = (request: FastifyRequest): string => request.headers.authorization ?? request.headers['x-conversation-token']?.toString() ?? request.ip;
@@ -19,6 +20,8 @@ const perConversation = (request: FastifyRequest): string => request.headers.aut
 // The customer side: what the widget (or a server acting for a customer) calls.
 export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** The customer's own values, put back into what they are shown. */
+  const ownWords = (c: ConversationRow) => (text: string) => ctx.conversations.privacy.restore(text, c.pii_state);
   const customer = {
     access: { kind: 'customer' as const },
     rateLimit: { max: ctx.env.RATE_LIMIT_CUSTOMER_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perConversation },
@@ -62,7 +65,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
       return {
         token: started.token,
         conversation: presentConversationForCustomer(conversation),
-        messages: messages.map((m) => presentMessage(m, 'customer')),
+        messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))),
       };
     },
   );
@@ -74,7 +77,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = customerActor(request);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
       const messages = await listMessages(ctx.db, actor.workspaceId, conversation.id, { includeInternal: false, limit: 1000 });
-      return { conversation: presentConversationForCustomer(conversation), messages: messages.map((m) => presentMessage(m, 'customer')) };
+      return { conversation: presentConversationForCustomer(conversation), messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
     },
   );
 
@@ -86,8 +89,8 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
       const posted = await ctx.conversations.postCustomerMessage(actor, request.params.id, request.body.text);
       reply.status(201);
       return {
-        message: presentMessage(posted.message, 'customer'),
-        replies: posted.replies.map((m) => presentMessage(m, 'customer')),
+        message: presentMessage(posted.message, 'customer', ownWords(posted.conversation)),
+        replies: posted.replies.map((m) => presentMessage(m, 'customer', ownWords(posted.conversation))),
         conversation: presentConversationForCustomer(posted.conversation),
       };
     },
@@ -100,7 +103,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = customerActor(request);
       const replies = await ctx.conversations.requestHuman(actor, request.params.id);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
-      return { conversation: presentConversationForCustomer(conversation), replies: replies.map((m) => presentMessage(m, 'customer')) };
+      return { conversation: presentConversationForCustomer(conversation), replies: replies.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
     },
   );
 
