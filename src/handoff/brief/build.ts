@@ -1,0 +1,221 @@
+import type { Citation, HandoffReason } from '../../engine/types.ts';
+import type { ConversationRow, CustomerRow, MessageRow } from '../../db/schema.ts';
+import type { RoutingDecision } from '../routing/engine.ts';
+import { BRIEF_SCHEMA_VERSION, type Brief } from './schema.ts';
+import { classifyReaction, extractFields, findGoal, HUMAN_REQUEST, sentences, summarise, tokensIn, type Sourced } from './extract.ts';
+
+/** What the bot measured on the turn that escalated (or the last turn it took). */
+export interface BriefSignals {
+  intent: { id: string; title: string; confidence: number } | null;
+  sentiment: number | null;
+  confidence: number | null;
+  threshold: number | null;
+}
+
+export interface BriefInput {
+  conversation: ConversationRow;
+  customer: CustomerRow;
+  /** The customer-visible transcript, oldest first (internal notes excluded). */
+  messages: MessageRow[];
+  reasons: HandoffReason[];
+  signals: BriefSignals;
+  routing: RoutingDecision;
+  /** Titles and links of articles, by id, from the knowledge base. */
+  articles: Map<string, { title: string; url: string | null }>;
+  /** Articles the escalating decision cited or considered (they join "knowledge referenced"). */
+  considered?: Partial<Citation>[];
+  now: Date;
+  previous?: Brief | null;
+}
+
+type Trace = { action?: 'answer' | 'clarify' | 'handoff'; confidence?: number; threshold?: number; intent?: unknown; sentiment?: unknown };
+
+const NEGATIVE_WORDS = /\b(angry|annoyed|frustrat\w*|ridiculous|terrible|awful|unacceptable|worst|hate|furious|disappointed|scam)\b/i;
+const SENSITIVE_WORDS = /\b(lawyer|legal|sue|court|fraud|scam|stolen|police|unsafe|danger\w*|injur\w*|threat\w*)\b/i;
+
+const label = (s: number): 'negative' | 'neutral' | 'positive' => (s <= -0.25 ? 'negative' : s >= 0.25 ? 'positive' : 'neutral');
+const attr = (a: Record<string, unknown>, k: string): string | null => (typeof a[k] === 'string' && a[k] ? (a[k] as string) : null);
+
+/** The signals of the last bot turn that stored them, for a handoff the customer asked for by button. */
+export function signalsFromTranscript(messages: MessageRow[], conversation: ConversationRow): BriefSignals {
+  const lastBot = [...messages].reverse().find((m) => m.author === 'bot' && m.trace);
+  const t = (lastBot?.trace ?? {}) as Trace;
+  const i = t.intent as { id?: unknown; title?: unknown; confidence?: unknown } | undefined;
+  const intent =
+    i && typeof i.id === 'string'
+      ? { id: i.id, title: typeof i.title === 'string' ? i.title : i.id, confidence: typeof i.confidence === 'number' ? i.confidence : (t.confidence ?? 0) }
+      : null;
+  return {
+    intent: intent ?? (conversation.intent && typeof t.confidence === 'number' ? { id: conversation.intent, title: conversation.intent, confidence: t.confidence } : null),
+    sentiment: typeof t.sentiment === 'number' ? t.sentiment : null,
+    confidence: typeof t.confidence === 'number' ? t.confidence : null,
+    threshold: typeof t.threshold === 'number' ? t.threshold : null,
+  };
+}
+
+/**
+ * Builds the brief from the transcript, the bot's traces and the customer record. Pure; every
+ * sentence of summary and goal is quoted from a customer message, every article from the
+ * bot's citations and the knowledge base.
+ */
+export function buildBrief(input: BriefInput): Brief {
+  const { conversation, customer, messages, routing, signals } = input;
+  const visible = messages.filter((m) => !m.internal);
+  const customerTurns: Sourced[] = visible.filter((m) => m.author === 'customer').map((m) => ({ text: m.redacted_text, message_id: m.id, seq: m.seq }));
+
+  const articleRef = (id: string, fallbackTitle?: string, fallbackUrl?: string) => {
+    const a = input.articles.get(id);
+    return { id, title: a?.title ?? fallbackTitle ?? id, url: a?.url ?? fallbackUrl ?? null };
+  };
+
+  // What the bot tried, and how the customer took it.
+  const attempts: Brief['bot_attempts'] = [];
+  visible.forEach((m, i) => {
+    if (m.author !== 'bot') return;
+    const trace = (m.trace ?? {}) as Trace;
+    const citations = (m.citations ?? []) as Partial<Citation>[];
+    const next = visible.slice(i + 1).find((x) => x.author === 'customer' || x.author === 'bot');
+    const reply = next?.author === 'customer' ? next : null;
+    const before = [...visible.slice(0, i)].reverse().find((x) => x.author === 'customer') ?? null;
+    attempts.push({
+      message_id: m.id,
+      seq: m.seq,
+      action: trace.action ?? 'answer',
+      text: m.redacted_text,
+      confidence: typeof trace.confidence === 'number' ? trace.confidence : null,
+      articles: citations.filter((c) => typeof c.articleId === 'string').map((c) => articleRef(c.articleId!, c.title, c.url)),
+      reaction: {
+        kind: classifyReaction(reply?.redacted_text ?? null, before?.redacted_text ?? null),
+        message_id: reply?.id ?? null,
+        text: reply?.redacted_text ?? null,
+      },
+    });
+  });
+  const knowledge = new Map<string, Brief['knowledge'][number]>();
+  for (const a of attempts) for (const art of a.articles) knowledge.set(art.id, art);
+  for (const c of input.considered ?? []) if (typeof c.articleId === 'string' && !knowledge.has(c.articleId)) knowledge.set(c.articleId, articleRef(c.articleId, c.title, c.url));
+
+  const summary = summarise(customerTurns);
+  const goal = findGoal(customerTurns);
+  const fields = extractFields(customerTurns);
+  const lastCustomer = customerTurns.at(-1) ?? null;
+
+  // Why it escalated, each reason with what shows it.
+  const quote = (re: RegExp): Sourced | null => {
+    for (const t of [...customerTurns].reverse()) {
+      const s = sentences(t.text).find((x) => re.test(x));
+      if (s) return { ...t, text: s };
+    }
+    return null;
+  };
+  const failed = attempts.find((a) => a.reaction.kind === 'said_not_helpful' || a.reaction.kind === 'rephrased');
+  const evidence = (reason: HandoffReason): { evidence: string | null; message_id: string | null } => {
+    const q = (s: Sourced | null) => ({ evidence: s?.text ?? null, message_id: s?.message_id ?? null });
+    switch (reason) {
+      case 'customer_requested':
+        return q(quote(HUMAN_REQUEST));
+      case 'negative_sentiment': {
+        const s = quote(NEGATIVE_WORDS);
+        return s ? q(s) : { evidence: signals.sentiment !== null ? `sentiment ${signals.sentiment.toFixed(2)}` : null, message_id: null };
+      }
+      case 'repeated_failure':
+        return failed ? { evidence: failed.reaction.text, message_id: failed.reaction.message_id } : { evidence: null, message_id: null };
+      case 'low_confidence':
+        return {
+          evidence: signals.confidence !== null && signals.threshold !== null ? `confidence ${signals.confidence.toFixed(2)} below threshold ${signals.threshold.toFixed(2)}` : null,
+          message_id: null,
+        };
+      case 'sensitive_topic':
+        return q(quote(SENSITIVE_WORDS) ?? lastCustomer);
+      case 'policy':
+        return q(lastCustomer);
+      case 'engine_error':
+        return { evidence: null, message_id: null };
+    }
+  };
+
+  const previousUpdates = input.previous?.updates ?? [];
+  return {
+    schema_version: BRIEF_SCHEMA_VERSION,
+    conversation_id: conversation.id,
+    generated_at: input.now.toISOString(),
+    customer: {
+      id: customer.id,
+      external_id: customer.external_id,
+      name: customer.name,
+      email: customer.email,
+      verified: customer.verified,
+      verified_by: customer.verified ? 'identity_hash' : null,
+      tier: attr(customer.attributes, 'tier'),
+      plan: attr(customer.attributes, 'plan'),
+      vip: customer.attributes.vip === true || customer.attributes.vip === 'true',
+    },
+    language: conversation.language,
+    channel: conversation.channel,
+    intent: signals.intent,
+    sentiment: signals.sentiment === null ? null : { score: signals.sentiment, label: label(signals.sentiment) },
+    summary: summary.map((s) => s.text).join(' '),
+    summary_sources: summary.map((s) => ({ message_id: s.message_id, seq: s.seq })),
+    goal,
+    last_customer_message: lastCustomer?.text ?? null,
+    bot_attempts: attempts,
+    knowledge: [...knowledge.values()],
+    reasons: input.reasons,
+    escalation: {
+      reasons: input.reasons.map((reason) => ({ reason, ...evidence(reason) })),
+      confidence: signals.confidence,
+      threshold: signals.threshold,
+    },
+    recommended_next_step: nextStep(input, attempts, fields),
+    priority: routing.priority,
+    routing: {
+      team_id: routing.team_id,
+      team_name: routing.team_name,
+      agent_id: routing.agent_id,
+      agent_name: routing.agent_name,
+      rule: routing.rule?.name ?? null,
+      assignment: routing.assignment,
+      on_shift: routing.on_shift,
+      why: routing.why,
+    },
+    fields,
+    redaction_tokens: tokensIn(visible.map((m) => m.redacted_text)),
+    transcript: { url: `/api/v1/conversations/${conversation.id}`, message_count: visible.length, last_seq: visible.at(-1)?.seq ?? 0 },
+    updates: previousUpdates,
+  };
+}
+
+/** What the agent should do first: a fixed recommendation per situation, naming only facts from the brief. */
+function nextStep(input: BriefInput, attempts: Brief['bot_attempts'], fields: Brief['fields']): Brief['recommended_next_step'] {
+  const { reasons, routing, customer } = input;
+  const order = fields.find((f) => f.kind === 'order_number');
+  const unverified = !customer.verified && fields.length > 0 ? ' The customer is not verified: confirm their identity before sharing account details.' : '';
+  const failedArticles = [...new Set(attempts.filter((a) => a.reaction.kind === 'said_not_helpful' || a.reaction.kind === 'rephrased').flatMap((a) => a.articles.map((x) => x.title)))];
+  let step: { action: string; text: string };
+  if (!routing.on_shift) {
+    step = {
+      action: 'reply_by_email',
+      text: customer.email
+        ? 'Nobody was on shift when this came in: reply by e-mail to the address on the customer record.'
+        : 'Nobody was on shift when this came in: reply once the customer leaves an e-mail address, or here if they come back.',
+    };
+  } else if (reasons.includes('sensitive_topic')) {
+    step = { action: 'review_sensitive', text: 'Read the whole transcript before replying: the customer raised a sensitive topic (legal, fraud or safety). Follow your escalation procedure.' };
+  } else if (reasons.includes('policy')) {
+    step = { action: 'handle_by_policy', text: 'The workspace policy sends this topic to a person: handle it by hand.' };
+  } else if (reasons.includes('repeated_failure') || failedArticles.length > 0) {
+    step = {
+      action: 'correct_answer',
+      text: `The bot's answer did not solve it${failedArticles.length ? ` (${failedArticles.join(', ')})` : ''}: look at the customer's case rather than repeating the article.`,
+    };
+  } else if (order) {
+    step = { action: 'look_up_order', text: `Look up order ${order.value} and answer from its status.` };
+  } else if (reasons.includes('customer_requested')) {
+    step = { action: 'greet_and_continue', text: 'The customer asked for a person: greet them and continue from their goal; they have already explained it.' };
+  } else if (reasons.includes('low_confidence')) {
+    step = { action: 'confirm_issue', text: 'The bot was not sure enough to answer: confirm the issue with the customer and answer it.' };
+  } else {
+    step = { action: 'answer_manually', text: 'The bot could not take this turn: read the transcript and answer.' };
+  }
+  return { action: step.action, text: step.text + unverified };
+}

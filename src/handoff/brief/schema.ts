@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { HANDOFF_REASONS } from '../../engine/types.ts';
+
+// The handoff brief: what an agent sees first. Versioned: a consumer checks schema_version and
+// reads the fields it knows. Published as JSON Schema at GET /api/v1/schemas/brief.json.
+// Every statement in it is taken from a message (named by message_id) or an article (by id).
+
+export const BRIEF_SCHEMA_VERSION = 2;
+
+const Ref = z.object({ message_id: z.string(), seq: z.number().int() });
+const ArticleRef = z.object({ id: z.string(), title: z.string(), url: z.string().nullable() });
+
+export const Reaction = z.enum(['asked_for_human', 'said_not_helpful', 'rephrased', 'negative', 'thanked', 'continued', 'none']);
+
+export const BriefSchema = z
+  .object({
+    schema_version: z.literal(BRIEF_SCHEMA_VERSION),
+    conversation_id: z.string(),
+    generated_at: z.string().describe('When the brief was (re)built, ISO 8601'),
+    customer: z.object({
+      id: z.string(),
+      external_id: z.string().nullable(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      verified: z.boolean(),
+      verified_by: z.enum(['identity_hash']).nullable().describe('How the identity was verified: identity_hash = the site signed the user id (HMAC)'),
+      tier: z.string().nullable(),
+      plan: z.string().nullable(),
+      vip: z.boolean(),
+    }),
+    language: z.string().nullable(),
+    channel: z.string(),
+    intent: z.object({ id: z.string(), title: z.string(), confidence: z.number() }).nullable(),
+    sentiment: z
+      .object({ score: z.number().min(-1).max(1), label: z.enum(['negative', 'neutral', 'positive']) })
+      .nullable()
+      .describe('As the bot measured it on the last turn'),
+    summary: z.string().describe('2-3 sentences quoted from the customer, in their own words'),
+    summary_sources: z.array(Ref).describe('The messages the summary sentences come from'),
+    goal: z.object({ text: z.string(), message_id: z.string(), seq: z.number().int() }).nullable().describe("The customer's goal, quoted"),
+    last_customer_message: z.string().nullable(),
+    bot_attempts: z.array(
+      z.object({
+        message_id: z.string(),
+        seq: z.number().int(),
+        action: z.enum(['answer', 'clarify', 'handoff']),
+        text: z.string(),
+        confidence: z.number().nullable(),
+        articles: z.array(ArticleRef),
+        reaction: z.object({ kind: Reaction, message_id: z.string().nullable(), text: z.string().nullable() }),
+      }),
+    ),
+    knowledge: z.array(ArticleRef).describe('Articles the bot cited or considered'),
+    reasons: z.array(z.enum(HANDOFF_REASONS)),
+    escalation: z.object({
+      reasons: z.array(
+        z.object({
+          reason: z.enum(HANDOFF_REASONS),
+          evidence: z.string().nullable().describe('What in the conversation shows it'),
+          message_id: z.string().nullable(),
+        }),
+      ),
+      confidence: z.number().nullable(),
+      threshold: z.number().nullable().describe('The confidence threshold in force for the last bot decision'),
+    }),
+    recommended_next_step: z.object({ action: z.string(), text: z.string() }),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']),
+    routing: z.object({
+      team_id: z.string().nullable(),
+      team_name: z.string().nullable(),
+      agent_id: z.string().nullable(),
+      agent_name: z.string().nullable(),
+      rule: z.string().nullable(),
+      assignment: z.string(),
+      on_shift: z.boolean().describe('Whether anyone was on shift; false means the customer was asked for an e-mail'),
+      why: z.string(),
+    }),
+    fields: z
+      .array(
+        z.object({
+          kind: z.enum(['order_number', 'email', 'amount', 'phone', 'pii_token']),
+          value: z.string().describe('As written; redacted values stay tokens such as <EMAIL_1>'),
+          message_id: z.string(),
+        }),
+      )
+      .describe('Details the customer gave'),
+    redaction_tokens: z.array(z.string()),
+    transcript: z.object({ url: z.string(), message_count: z.number().int(), last_seq: z.number().int() }),
+    updates: z
+      .array(z.object({ at: z.string(), message_id: z.string(), seq: z.number().int() }))
+      .describe('Customer messages that arrived while waiting for a person, which refreshed the brief'),
+  })
+  .describe('Baton handoff brief');
+
+export type Brief = z.infer<typeof BriefSchema>;
+
+/** The brief's JSON Schema (draft 2020-12), for helpdesks and other consumers. */
+export const briefJsonSchema = (): Record<string, unknown> => ({
+  $id: `urn:baton:schema:brief:v${BRIEF_SCHEMA_VERSION}`,
+  ...(z.toJSONSchema(BriefSchema) as Record<string, unknown>),
+});

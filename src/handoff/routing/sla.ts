@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Transaction } from 'kysely';
+import { defineJob, type JobDefinition } from '../../jobs/queue.ts';
+import type { AppContext } from '../../server/context.ts';
+import type { Schema } from '../../db/schema.ts';
+import type { Executor } from '../../db/repositories/executor.ts';
+import type { RoutingDecision } from './engine.ts';
+import { overflowHandoff } from '../service.ts';
+
+// SLA overflow: when a handoff is routed to a team with a fallback, a timer is enqueued in the
+// handoff's transaction. If nobody has accepted when it fires, the conversation moves to the
+// fallback team (and is offered there), and the move is recorded with its reason.
+
+export const SlaPayload = z.object({
+  workspace_id: z.string().uuid(),
+  conversation_id: z.string().uuid(),
+  handoff_id: z.string().uuid(),
+  /** The team whose SLA this is: if the conversation has moved on, the timer does nothing. */
+  team_id: z.string().uuid(),
+  /** Teams already tried, so fallbacks that point at each other stop. */
+  visited: z.array(z.string().uuid()).max(20).default([]),
+});
+export type SlaPayload = z.infer<typeof SlaPayload>;
+
+export type SlaScheduler = (tx: Executor, payload: SlaPayload, seconds: number) => Promise<void>;
+
+// The queue that runs the timers, set when the job is registered at start. One per process:
+// every node registers the same job on the same database, so any of them will do.
+let scheduler: SlaScheduler | null = null;
+
+export function scheduleSla(tx: Transaction<Schema>, routing: RoutingDecision, ids: { workspaceId: string; conversationId: string; handoffId: string }, visited: string[] = []): Promise<boolean> {
+  if (!routing.sla || !routing.team_id || !scheduler) return Promise.resolve(false);
+  return scheduler(
+    tx,
+    { workspace_id: ids.workspaceId, conversation_id: ids.conversationId, handoff_id: ids.handoffId, team_id: routing.team_id, visited: [...visited, routing.team_id] },
+    routing.sla.seconds,
+  ).then(() => true);
+}
+
+export function slaOverflowJob(ctx: AppContext): JobDefinition<typeof SlaPayload> {
+  const job = defineJob({
+    name: 'handoff.sla-overflow.v1',
+    schema: SlaPayload,
+    retryLimit: 5,
+    retryDelaySeconds: 2,
+    handler: async (payload) => {
+      await overflowHandoff(ctx.conversations, payload);
+    },
+  });
+  scheduler = async (tx, payload, seconds) => {
+    await ctx.jobs.enqueue(job, payload, { tx, startAfterSeconds: Math.max(1, seconds), singletonKey: `sla:${payload.handoff_id}:${payload.team_id}` });
+  };
+  return job;
+}
