@@ -14,6 +14,7 @@ export interface KnowledgeModel {
   /** Articles the classifier knows (those with example questions), by class index. */
   classArticles: Article[];
   classifier: IntentClassifier | null;
+  classifierIds: Set<string>;
   classifierCalibration: CalibrationResult | null;
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
@@ -52,7 +53,7 @@ export function buildKnowledge(articles: Article[], opts: BuildOptions = DEFAULT
   const useClassifier = classArticles.length >= 2 && classArticles.length <= MAX_CLASSES;
   const examples = useClassifier ? trainingExamples(classArticles) : [];
   const t1 = performance.now();
-  const classifierCalibration = useClassifier && classArticles.length >= 5 ? calibrateClassifier(classArticles, examples) : null;
+  const classifierCalibration = useClassifier && classArticles.length >= 5 ? calibrateClassifier(classArticles, examples, opts.softmax) : null;
   const t2 = performance.now();
   const classifier = useClassifier ? IntentClassifier.train(examples, classArticles.length, opts.softmax) : null;
   const t3 = performance.now();
@@ -75,6 +76,7 @@ export function buildKnowledge(articles: Article[], opts: BuildOptions = DEFAULT
     passages,
     classArticles: useClassifier ? classArticles : [],
     classifier,
+    classifierIds: new Set(useClassifier ? classArticles.map((a) => a.id) : []),
     classifierCalibration,
     passageCalibration,
     defaultThreshold,

@@ -66,7 +66,9 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
     };
   }
   const context = contextTurns(history);
-  const ev = km.passages.search(text, context);
+  // Articles with example questions are the classifier's: passages speak for the others only
+  // (their confidence is calibrated on different evidence and must not outbid it).
+  const ev = km.passages.search(text, context, 5, km.classifier ? km.classifierIds : undefined);
   const px = passageFeatures(ev, context.length > 0);
   const pconf = predictLogistic(km.passageCalibration.model, px);
   const top = ev.candidates[0]?.score ?? 1;

@@ -29,7 +29,7 @@ describe('calibration', () => {
       body: w,
       examples: [`tell me about ${w}`, `${w} question`, `help with ${w}`, `what is ${w}`, `${w} please`, `${w} info`],
     }));
-    const r = calibrateClassifier(arts, trainingExamples(arts), 3, 10);
+    const r = calibrateClassifier(arts, trainingExamples(arts), { epochs: 10, learningRate: 1, l2: 1e-5, seed: 3 });
     expect(r.heldOut.length).toBeGreaterThan(5);
     expect(r.heldOut.every((h) => h.confidence >= 0 && h.confidence <= 1)).toBe(true);
     expect(r.ece).toBeLessThan(0.5);

@@ -5,6 +5,7 @@
 // what a model trained without them says, and weight both kinds equally.
 import type { Article } from '../types.ts';
 import { IntentClassifier, type TrainingExample } from '../retrieve/classifier.ts';
+import type { SoftmaxOptions } from '../retrieve/softmax.ts';
 import type { PassageIndex } from '../retrieve/passages.ts';
 import { rng, shuffle } from '../retrieve/random.ts';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic.ts';
@@ -36,7 +37,8 @@ function balance<T extends { correct: boolean; weight: number }>(known: T[], unk
   return [...known, ...unknown];
 }
 
-export function calibrateClassifier(articles: Article[], examples: TrainingExample[], seed = 11, epochs = 4): CalibrationResult {
+/** `softmax`: the same training options as the final model, so its scores mean the same. */
+export function calibrateClassifier(articles: Article[], examples: TrainingExample[], softmax: SoftmaxOptions, seed = 11): CalibrationResult {
   const random = rng(seed);
   const classes = articles.length;
   const heldClasses = new Set(shuffle([...Array(classes).keys()], random).slice(0, Math.max(1, Math.round(classes * 0.15))));
@@ -50,7 +52,7 @@ export function calibrateClassifier(articles: Article[], examples: TrainingExamp
     else train.push(e);
   }
   // Held-out classes keep only their title in training, as a thin article would.
-  const model = IntentClassifier.train(train, classes, { epochs, learningRate: 2, l2: 1e-5, seed });
+  const model = IntentClassifier.train(train, classes, { ...softmax, seed });
   const row = (e: TrainingExample, isKnown: boolean) => {
     const out = model.classify(e.text);
     return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };

@@ -17,7 +17,7 @@ export interface VectorizerOptions {
 export const DEFAULT_VECTORIZER: VectorizerOptions = {
   minDf: 1,
   weights: { word: 1, stem: 0.7, bigram: 0.8, char: 1.3 },
-  charMin: 2,
+  charMin: 3,
   charMax: 5,
 };
 
