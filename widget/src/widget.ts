@@ -392,6 +392,9 @@ function boot(): void {
   const start = () => {
     const host = document.createElement('div');
     host.id = 'baton-widget';
+    // Inherited properties (letter-spacing, font, colour...) cross the shadow boundary: the host
+    // element starts from initial values whatever the page's CSS says.
+    host.setAttribute('style', 'all:initial !important');
     document.body.append(host);
     const widget = new BatonWidget(host, { workspace: d.workspace!, api, lang: d.lang ?? null, identity, open: d.open === 'true' });
     window.Baton = { open: () => widget.toggle(true), close: () => widget.toggle(false), toggle: () => widget.toggle() };

@@ -30,12 +30,107 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Sentiment({ v }: { v: unknown }) {
+  const o = obj(v);
+  if (o && typeof o.score === 'number') {
+    const label = str(o.label) ?? '';
+    return (
+      <span className={`sentiment ${label === 'negative' || o.score < -0.1 ? 'neg' : ''}`}>
+        {label} ({o.score.toFixed(2)})
+      </span>
+    );
+  }
   if (typeof v !== 'number') return <Value v={v} />;
   const label = v <= -0.5 ? 'very negative' : v < -0.1 ? 'negative' : v > 0.3 ? 'positive' : 'neutral';
   return (
     <span className={`sentiment ${v < -0.1 ? 'neg' : ''}`}>
       {label} ({v.toFixed(2)})
     </span>
+  );
+}
+
+function Reaction({ v }: { v: unknown }) {
+  const o = obj(v);
+  const kind = o ? str(o.kind) : str(v);
+  if (kind === 'none') return null;
+  const text = o ? str(o.text) : null;
+  return (
+    <span className="reaction">
+      {' '}
+      → customer {kind ? (REACTION_LABEL[kind] ?? humanize(kind).toLowerCase()) : <Value v={v} />}
+      {text && (
+        <>
+          : <q>{text}</q>
+        </>
+      )}
+    </span>
+  );
+}
+
+const REACTION_LABEL: Record<string, string> = {
+  asked_for_human: 'asked for a person',
+  said_not_helpful: 'said it did not help',
+  rephrased: 'rephrased the question',
+  negative: 'reacted negatively',
+  thanked: 'said thanks',
+  continued: 'carried on',
+};
+
+/** A value that may be plain text or {text, ...}: the text, with any action as a badge. */
+function TextOf({ v }: { v: unknown }) {
+  const o = obj(v);
+  if (o && str(o.text)) {
+    return (
+      <>
+        {str(o.action) && <span className="badge">{humanize(String(o.action))}</span>} {String(o.text)}
+      </>
+    );
+  }
+  return <Value v={v} />;
+}
+
+function ArticleLinks({ items }: { items: unknown[] }) {
+  return (
+    <ul className="inline-list">
+      {items.map((a, i) => {
+        const o = obj(a);
+        const title = str(o?.title) ?? str(o?.id) ?? str(o?.articleId) ?? (o ? JSON.stringify(o) : String(a));
+        const link = safeHref(o?.url);
+        return (
+          <li key={i}>
+            {link ? (
+              <a href={link} target="_blank" rel="noopener noreferrer">
+                {title}
+              </a>
+            ) : (
+              title
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Fields({ v }: { v: unknown }) {
+  if (!Array.isArray(v)) return <Value v={v} />;
+  if (v.length === 0) return <span className="muted">none</span>;
+  return (
+    <ul className="inline-list">
+      {v.map((f, i) => {
+        const o = obj(f);
+        return (
+          <li key={i}>
+            {o && str(o.kind) ? (
+              <>
+                <span className="muted">{humanize(String(o.kind))}:</span> <code>{String(o.value ?? '')}</code>
+              </>
+            ) : (
+              <Value v={f} />
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -74,12 +169,7 @@ function Attempts({ items }: { items: unknown[] }) {
                 })}
               </span>
             )}
-            {reaction !== undefined && reaction !== null && (
-              <span className="reaction">
-                {' '}
-                · customer: <Value v={reaction} />
-              </span>
-            )}
+            {reaction !== undefined && reaction !== null && <Reaction v={reaction} />}
           </li>
         );
       })}
@@ -89,20 +179,24 @@ function Attempts({ items }: { items: unknown[] }) {
 
 export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number }) {
   const b: Json = obj(handoff.brief) ?? {};
-  const used = new Set<string>(['schema_version', 'transcript']);
+  const used = new Set<string>(['schema_version', 'transcript', 'conversation_id', 'summary_sources', 'generated_at']);
   const summary = str(pick(b, used, 'summary'));
   const goal = pick(b, used, 'goal', 'customer_goal');
   const next = pick(b, used, 'next_step', 'recommended_next_step', 'next_steps', 'recommendation');
   const customer = obj(pick(b, used, 'customer'));
   const intentRaw = pick(b, used, 'intent');
   const intent = obj(intentRaw);
-  const confidence = pick(b, used, 'confidence');
-  const threshold = pick(b, used, 'threshold');
+  const escalation = obj(pick(b, used, 'escalation'));
+  const confidence = escalation?.confidence ?? pick(b, used, 'confidence');
+  const threshold = escalation?.threshold ?? pick(b, used, 'threshold');
+  const evidence = arr(escalation?.reasons).map(obj).filter((e): e is Json => !!e && !!str(e.evidence));
+  const channel = pick(b, used, 'channel');
+  const updates = arr(pick(b, used, 'updates'));
   const sentiment = pick(b, used, 'sentiment');
   const language = pick(b, used, 'language');
   const priority = pick(b, used, 'priority');
   const briefReasons = arr(pick(b, used, 'reasons', 'escalation_reasons'));
-  const reasons = [...new Set([...handoff.reasons, ...briefReasons.map(String)])];
+  const reasons = [...new Set([...handoff.reasons, ...briefReasons.map(String), ...arr(escalation?.reasons).map((e) => str(obj(e)?.reason)).filter((r): r is string => !!r)])];
   const attempts = arr(pick(b, used, 'bot_attempts', 'what_the_bot_tried', 'bot_tried', 'attempts'));
   const knowledge = arr(pick(b, used, 'knowledge', 'knowledge_referenced', 'articles'));
   const fields = pick(b, used, 'fields', 'fields_collected', 'collected');
@@ -128,16 +222,16 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
       </header>
       {summary && <p className="brief-summary">{summary}</p>}
       <dl className="brief-grid">
-        {goal !== undefined && (
-          <Row label="Goal">
-            <Value v={goal} />
-          </Row>
-        )}
         {next !== undefined && (
           <Row label="Recommended next step">
             <strong>
-              <Value v={next} />
+              <TextOf v={next} />
             </strong>
+          </Row>
+        )}
+        {goal !== undefined && (
+          <Row label="Goal">
+            {obj(goal) && str(obj(goal)!.text) ? <q>{String(obj(goal)!.text)}</q> : <Value v={goal} />}
           </Row>
         )}
         {customer && (
@@ -147,6 +241,9 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
             <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
               {customer.verified ? `verified${str(customer.verified_by) ? ` (${humanize(String(customer.verified_by))})` : ''}` : 'not verified'}
             </span>
+            {customer.vip === true && <span className="badge prio-high">VIP</span>}
+            {str(customer.tier) && <span className="badge">tier {String(customer.tier)}</span>}
+            {str(customer.plan) && <span className="badge">plan {String(customer.plan)}</span>}
           </Row>
         )}
         {intentText && (
@@ -166,9 +263,9 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
             <Sentiment v={sentiment} />
           </Row>
         )}
-        {language !== undefined && (
-          <Row label="Language">
-            <Value v={language} />
+        {(language !== undefined || channel !== undefined) && (
+          <Row label="Language · channel">
+            <Value v={language} /> · <Value v={channel} />
           </Row>
         )}
         {priority !== undefined && (
@@ -178,8 +275,10 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         )}
         {routing && (
           <Row label="Routed to">
-            {str(routing.teamName) ?? str(routing.team_name) ?? 'workspace queue'}
+            {[str(routing.team_name) ?? str(routing.teamName) ?? 'workspace queue', str(routing.agent_name)].filter(Boolean).join(' → ')}
             {str(routing.why) && <span className="muted"> — {String(routing.why)}</span>}
+            {str(routing.rule) && <span className="muted"> (rule: {String(routing.rule)})</span>}
+            {routing.on_shift === false && <span className="badge status-awaiting_customer">nobody on shift</span>}
           </Row>
         )}
         {lastMessage && (
@@ -189,7 +288,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         )}
         {fields !== undefined && (
           <Row label="Collected">
-            <Value v={fields} />
+            <Fields v={fields} />
           </Row>
         )}
         {redactions !== undefined && (
@@ -198,6 +297,18 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           </Row>
         )}
       </dl>
+      {evidence.length > 0 && (
+        <div className="brief-block">
+          <h3>Why it was escalated</h3>
+          <ul className="value-list">
+            {evidence.map((e, i) => (
+              <li key={i}>
+                <strong>{REASON_LABEL[String(e.reason)] ?? humanize(String(e.reason))}:</strong> {String(e.evidence)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {attempts.length > 0 && (
         <div className="brief-block">
           <h3>What the bot tried</h3>
@@ -207,7 +318,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
       {knowledge.length > 0 && (
         <div className="brief-block">
           <h3>Knowledge referenced</h3>
-          <Value v={knowledge} />
+          <ArticleLinks items={knowledge} />
         </div>
       )}
       {rest.length > 0 && (
@@ -221,6 +332,11 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
             ))}
           </dl>
         </details>
+      )}
+      {updates.length > 0 && (
+        <p className="muted small">
+          The customer wrote {updates.length} more message{updates.length > 1 ? 's' : ''} while waiting; the brief includes them.
+        </p>
       )}
       {earlier > 0 && (
         <p className="muted small">
