@@ -7,27 +7,42 @@ export type Resource<T> =
   | { state: 'error'; message: string }
   | { state: 'ready'; data: T };
 
-/** GETs a path; a 404 means the feature is not on this server yet ("missing"), not an error. */
-export function useResource<T>(path: string | null): [Resource<T>, () => void] {
+/**
+ * GETs the first of the paths that exists; 404 on all of them means the feature is not on this
+ * server yet ("missing"), not an error. Also returns the path that answered (to write back to).
+ */
+export function useResource<T>(paths: string | readonly string[] | null): [Resource<T>, () => void, string | null] {
   const [res, setRes] = useState<Resource<T>>({ state: 'loading' });
+  const [found, setFound] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const key = paths === null ? null : JSON.stringify(typeof paths === 'string' ? [paths] : paths);
   useEffect(() => {
-    if (!path) return;
+    if (key === null) return;
+    const candidates = JSON.parse(key) as string[];
     let live = true;
     setRes((r) => (r.state === 'ready' ? r : { state: 'loading' }));
-    get<T>(path).then(
-      (data) => live && setRes({ state: 'ready', data }),
-      (err: unknown) => {
-        if (!live) return;
-        if (err instanceof ApiError && err.status === 404) setRes({ state: 'missing' });
-        else setRes({ state: 'error', message: errorText(err) });
-      },
-    );
+    void (async () => {
+      for (const path of candidates) {
+        try {
+          const data = await get<T>(path);
+          if (live) {
+            setFound(path);
+            setRes({ state: 'ready', data });
+          }
+          return;
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 404) continue;
+          if (live) setRes({ state: 'error', message: errorText(err) });
+          return;
+        }
+      }
+      if (live) setRes({ state: 'missing' });
+    })();
     return () => {
       live = false;
     };
-  }, [path, tick]);
-  return [res, useCallback(() => setTick((t) => t + 1), [])];
+  }, [key, tick]);
+  return [res, useCallback(() => setTick((t) => t + 1), []), found];
 }
 
 /** The first array in a response, whatever the key: {articles: [...]}, {items: [...]}, or [...]. */

@@ -1,6 +1,7 @@
 import { href, onLinkClick } from '../../router.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { ResourcePage } from './ResourcePage.tsx';
+import { FUTURE } from '../../endpoints.ts';
 import { PolicyPage } from './PolicyPage.tsx';
 import { TeamsPage } from './TeamsPage.tsx';
 import { WidgetPage } from './WidgetPage.tsx';
@@ -35,7 +36,7 @@ export function Admin({ path }: { path: string }) {
           <ResourcePage
             title="Knowledge"
             intro="Articles the bot answers from. Add sources with `baton ingest`; the bot cites these in its answers."
-            path="/knowledge/articles"
+            path={FUTURE.articles}
             prefer={['articles', 'items']}
             columns={['title', 'url', 'locale', 'tags', 'updated_at']}
             what="Knowledge administration"
@@ -46,7 +47,7 @@ export function Admin({ path }: { path: string }) {
           <ResourcePage
             title="Routing rules"
             intro="Ordered rules: the first that matches a handoff's intent, language, reason or customer attributes picks the team or agent."
-            path="/routing/rules"
+            path={FUTURE.routingRules}
             prefer={['rules', 'items']}
             columns={['position', 'name', 'match', 'target', 'team_id', 'enabled']}
             what="Routing rules administration"

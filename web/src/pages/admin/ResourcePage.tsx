@@ -4,7 +4,7 @@ import { Value } from '../../components/Value.tsx';
 import { NotAvailable } from '../../components/NotAvailable.tsx';
 
 /** A read view of a list resource: known columns first, whatever the server returns shown. */
-export function ResourcePage(props: { title: string; intro: string; path: string; prefer: string[]; columns: string[]; what: string }) {
+export function ResourcePage(props: { title: string; intro: string; path: readonly string[]; prefer: string[]; columns: string[]; what: string }) {
   const [res, reload] = useResource<unknown>(props.path);
   const rows = res.state === 'ready' ? firstArray(res.data, ...props.prefer).filter((r): r is Record<string, unknown> => !!r && typeof r === 'object') : [];
   const present = new Set(rows.flatMap((r) => Object.keys(r)));

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
-import { get } from '../../api.ts';
+import { useResource } from '../../hooks.ts';
+import { FUTURE } from '../../endpoints.ts';
 
 /** The install snippet for the chat widget, with this server's address filled in. */
 export function WidgetPage() {
   const [slug, setSlug] = useState('');
   const [copied, setCopied] = useState(false);
+  const [ws] = useResource<{ workspace?: { slug?: string }; slug?: string }>(FUTURE.workspace);
+  const known = ws.state === 'ready' ? (ws.data.workspace?.slug ?? ws.data.slug ?? '') : '';
   useEffect(() => {
-    // A workspace endpoint may not exist yet: then the admin types the slug.
-    get<{ workspace?: { slug?: string }; slug?: string }>('/workspace').then(
-      (r) => setSlug((s) => s || r.workspace?.slug || r.slug || ''),
-      () => {},
-    );
-  }, []);
+    if (known) setSlug((s) => s || known);
+  }, [known]);
   const snippet = `<script src="${location.origin}/widget.js" data-workspace="${slug || 'YOUR-WORKSPACE'}" async></script>`;
   const copy = async () => {
     try {
