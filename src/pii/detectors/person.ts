@@ -120,7 +120,7 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   // A line of its own, as in signatures and address blocks: "Dreux Joly\nPaxata".
   if (names.length >= 2 && names.length <= 3 && /(?:^|\n)[\s>*•?-]*$/.test(before) && /^[ \t]*(?:\n|$)/.test(after)) score += 0.15;
   // The answer to a question about the name: "What's the name on the account? User: Beatrix Veres"
-  if (NAME_QUESTION.test(before)) score += 0.3;
+  if (before.includes('name') && NAME_QUESTION.test(before)) score += 0.3;
   // A speaker label at the start of a line: "Lisa: Remember me, Nathan?"
   if (names.length === 1 && /^:\s/.test(after) && /(?:^|\n)\s*$/.test(before) && knownFirst) score += 0.2;
   return Math.min(score, 0.99);

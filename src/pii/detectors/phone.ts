@@ -10,8 +10,12 @@ const NOT_PHONE_CUE = /(order|invoice|tracking|parcel|reference|ref\.?|ticket|ca
 // Digit runs that could be a phone number: optional "+CC", "(area)", groups joined by
 // single separators, optional extension. The phone library then validates each run
 // (parsing one candidate is several times cheaper than its findNumbers over the text).
-const CANDIDATE = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\(0\)[ ]?)?\d{1,5}(?:[ .-]?\(?\d{1,5}\)?){0,6}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])/g;
-const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d{2})$/;
+// (The leading lookahead lets the engine skip quickly to characters that can start one.)
+const CANDIDATE = /(?=[\d+(])(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\(0\)[ ]?)?\d{1,5}(?:[ .-]?\(?\d{1,5}\)?){0,6}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])/g;
+// Shapes that are something else: dates (with a time after them), US SSNs (3-2-4),
+// IPv4 addresses. Ruled out before the (costly) phone library sees them.
+const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:\s\d{1,2})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d{2})$/;
+const NOT_PHONE_SHAPE = /^(?:\d{3}-\d{2}-\d{4}|\d{1,3}(?:\.\d{1,3}){3})$/;
 
 export const detectPhone: Detector = (text, ctx) => {
   if (countDigits(text) < 7) return [];
@@ -21,7 +25,7 @@ export const detectPhone: Detector = (text, ctx) => {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '').length;
     // E.164 numbers have at most 15 digits, plus an extension.
-    if (digits < 7 || digits > (/x|ext|#/i.test(raw) ? 20 : 15) || DATE_LIKE.test(raw)) continue;
+    if (digits < 7 || digits > (/x|ext|#/i.test(raw) ? 20 : 15) || DATE_LIKE.test(raw) || NOT_PHONE_SHAPE.test(raw)) continue;
     const start = m.index;
     const end = start + raw.length;
     // "order number 123...": the nearer, negative cue wins over the word "number".

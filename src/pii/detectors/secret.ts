@@ -23,7 +23,7 @@ const CUED = /\b(?:pass(?:word|wd|phrase|code)?|pwd|pin|passwort|kennwort|mot de
 const NOT_SECRET = /^(?:is|was|not|wrong|incorrect|expired|reset|forgotten|forgot|doesn't|does|isn't|and|or|the|for|to|of|in|on|field|please|change|changed|locked|ist|est|es|nicht|falsch)$/i;
 
 // Literal pieces of the patterns above, to skip the expressions on ordinary text.
-const TOKEN_HINTS = ['akia', 'gh', 'glpat-', 'xox', '_live_', '_test_', 'aiza', 'sk-', 'sg.', 'eyj', '-----begin', '://'];
+const TOKEN_HINTS = ['akia', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', '_live_', '_test_', 'aiza', 'sk-', 'sg.', 'eyj', '-----begin', '://'];
 const CUE_HINTS = ['pass', 'pwd', 'pin', 'kennwort', 'mot de passe', 'mdp', 'contraseña', 'clave', 'senha', 'wachtwoord', 'api', 'secret', 'token', 'access', 'otp', 'one-time', 'one time'];
 
 export const detectSecret: Detector = (text) => {

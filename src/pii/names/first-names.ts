@@ -227,8 +227,7 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set(
   GROUPS.flatMap((g) => g.split(/\s+/)).filter(Boolean).flatMap((n) => [n, stripAccents(n)]),
 );
 
+/** The set holds each name with and without accents, so "José" and "Jose" both match. */
 export function isFirstName(word: string, lower = word.toLowerCase()): boolean {
-  if (FIRST_NAMES.has(lower)) return true;
-  // Accent-free spellings ("Jose" for "José") match too; only non-ASCII words need folding.
-  return /[^\x00-\x7f]/.test(lower) && FIRST_NAMES.has(stripAccents(lower));
+  return FIRST_NAMES.has(lower);
 }
