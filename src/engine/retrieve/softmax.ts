@@ -13,7 +13,8 @@ export interface SoftmaxOptions {
 
 export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 7 };
 
-const ACTIVE = Number(process.env.ACTIVE ?? 1e-4);
+/** Gradient entries below this are skipped in the update (they would not change the model). */
+const ACTIVE = 1e-4;
 
 export class SoftmaxModel {
   readonly weights: Float32Array;
