@@ -4,6 +4,7 @@ import { migrateCommand } from './migrate.ts';
 import { demoCommand } from './demo.ts';
 import { redactCommand } from './redact.ts';
 import { evalCommand } from './eval.ts';
+import { ingestCommand } from './ingest.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
 export type CommandModule = (program: Command) => void;
@@ -14,6 +15,7 @@ const modules: CommandModule[] = [
   demoCommand,
   redactCommand,
   evalCommand,
+  ingestCommand,
 ];
 
 export function registerCommands(program: Command): void {
