@@ -16,6 +16,10 @@ export function briefLines(t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>, br
   push('Intent', t.intent ? `${t.intent}${t.confidence === null ? '' : ` (confidence ${t.confidence.toFixed(2)})`}` : null);
   push('Why handed off', t.reasons.join(', '));
   push('Summary', brief.summary);
+  push('Goal', (brief.goal as { text?: string } | null | undefined)?.text);
+  push('Recommended next step', (brief.recommended_next_step as { text?: string } | undefined)?.text);
+  const fields = (brief.fields as { kind: string; value: string }[] | undefined) ?? [];
+  push('Details given', fields.map((f) => `${f.kind}: ${f.value}`).join('; '));
   push('Last message', brief.last_customer_message);
   push('Routing', (brief.routing as { why?: string } | undefined)?.why);
   push('Priority', t.priority);

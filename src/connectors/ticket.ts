@@ -18,8 +18,16 @@ export async function buildTicket(db: Executor, connector: ConnectorRow, thread:
   const messages = await listMessages(db, thread.workspace_id, conversation.id, { includeInternal: false, limit: 2000 });
   const team = handoff.team_id ? (await listTeams(db, thread.workspace_id)).find((t) => t.id === handoff.team_id) : undefined;
   const brief = handoff.brief;
-  const intent = (brief.intent as { id?: string; title?: string } | null)?.id ?? conversation.intent ?? null;
-  const confidence = typeof brief.confidence === 'number' ? brief.confidence : null;
+  // Brief v2 (src/handoff/brief/schema.ts), read tolerantly: v1 briefs are still in the database.
+  const b = brief as {
+    intent?: { id?: string; confidence?: number } | null;
+    confidence?: number | null;
+    escalation?: { confidence?: number | null };
+    priority?: string;
+  };
+  const intent = b.intent?.id ?? conversation.intent ?? null;
+  const confidence = [b.escalation?.confidence, b.intent?.confidence, b.confidence].find((x): x is number => typeof x === 'number') ?? null;
+  const priority = (['low', 'normal', 'high', 'urgent'] as const).find((p) => p === b.priority) ?? conversation.priority;
   const text = (m: { text: string; redacted_text: string }) => (connector.allow_clear_text ? m.text : m.redacted_text);
   const base = {
     handoffId: handoff.id,
@@ -29,7 +37,7 @@ export async function buildTicket(db: Executor, connector: ConnectorRow, thread:
     transcript: messages.filter((m) => m.seq <= thread.transcript_seq).map((m) => ({ author: m.author, text: text(m), at: new Date(m.created_at).toISOString() })),
     intent,
     confidence,
-    priority: conversation.priority,
+    priority,
     team: team ? { id: team.id, name: team.name } : null,
     reasons: handoff.reasons,
     tags: [],
