@@ -19,6 +19,10 @@ interface Word {
   lower: string;
   start: number;
   end: number;
+  /** Capitalised ("Anna", "McDowell", an initial "J"), not all-caps ("LEPPEN"). */
+  cap: boolean;
+  /** A grammar word, place, nationality or role noun: never part of a name. */
+  excluded: boolean;
 }
 
 // Words with inner apostrophes and hyphens (O'Brien, Jean-Luc); a possessive 's is cut.
@@ -30,15 +34,20 @@ function words(text: string): Word[] {
     let raw = m[0];
     if (raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s'))) raw = raw.slice(0, -2);
     while (raw.length > 1 && "'’-".includes(raw[raw.length - 1])) raw = raw.slice(0, -1);
-    out.push({ text: raw, lower: raw.toLowerCase(), start: m.index, end: m.index + raw.length });
+    const lower = raw.toLowerCase();
+    const upper = raw.toUpperCase();
+    // Flags are computed once here: the run finder and the scorer ask for them repeatedly.
+    const cap = raw[0] !== lower[0] && (raw.length === 1 || raw !== upper);
+    const excluded = cap && (NOT_NAMES.has(lower) || PLACES_AND_NATIONALITIES.has(lower) || ROLE_WORDS.has(lower));
+    out.push({ text: raw, lower, start: m.index, end: m.index + raw.length, cap, excluded });
   }
   return out;
 }
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
-const isCapitalised = (w: Word) => isUpper(w.text[0]) && (w.text.length === 1 || w.text.slice(1) !== w.text.slice(1).toUpperCase());
-const isInitial = (w: Word) => w.text.length === 1 && isUpper(w.text);
-const isExcluded = (w: Word) => NOT_NAMES.has(w.lower) || PLACES_AND_NATIONALITIES.has(w.lower) || ROLE_WORDS.has(w.lower);
+const isCapitalised = (w: Word) => w.cap;
+const isInitial = (w: Word) => w.cap && w.text.length === 1;
+const isExcluded = (w: Word) => (w.cap ? w.excluded : NOT_NAMES.has(w.lower) || PLACES_AND_NATIONALITIES.has(w.lower) || ROLE_WORDS.has(w.lower));
 
 /** The text between two words may only be spaces, or the dot of an initial ("Faina D. Yefremova"). */
 function joined(text: string, a: Word, b: Word): boolean {
