@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { Mutex } from './mutex.ts';
+import { lockFolder } from './folder-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Schema } from './schema.ts';
 
@@ -31,7 +32,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string | null): Promise<Database> {
-  const pglite = await PGlite.create(dataDir ?? undefined);
+  const unlock = dataDir ? await lockFolder(dataDir) : async () => {};
+  const pglite = await PGlite.create(dataDir ?? undefined).catch(async (err) => {
+    await unlock();
+    throw err;
+  });
   const mutex = new Mutex();
   const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite, mutex) });
   const executor: SqlExecutor = {
@@ -54,6 +59,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     close: async () => {
       await db.destroy();
       await mutex.run(() => pglite.close());
+      await unlock();
     },
   };
 }
