@@ -43,6 +43,16 @@ export function containsAny(lower: string, keys: readonly string[]): boolean {
   return false;
 }
 
+/** How many ASCII digits a text has: most detectors need a minimum to have anything to find. */
+export function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 /** Raise a score by a boost, capped at 1. */
 export function boost(score: number, by: number): number {
   return Math.min(1, score + by);

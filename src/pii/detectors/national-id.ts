@@ -1,5 +1,5 @@
 import { elfproefValid, iso7064Mod11_10Valid } from '../checksums.ts';
-import { hasCue, isBounded } from '../context.ts';
+import { countDigits, hasCue, isBounded } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 /*
@@ -135,6 +135,14 @@ function detectCuedDigitIds(text: string): Span[] {
 }
 
 export const detectNationalId: Detector = (text) => {
-  const spans = [...detectSsn(text), ...detectNino(text), ...detectDni(text), ...detectNir(text), ...detectCodiceFiscale(text), ...detectCuedDigitIds(text)];
+  // Every format here has at least six digits (a codice fiscale seven, unless letters
+  // replace some); the digit count picks which expressions can match at all.
+  const digits = countDigits(text);
+  if (digits < 5) return [];
+  const spans = detectCodiceFiscale(text);
+  if (digits >= 6) spans.push(...detectNino(text));
+  if (digits >= 7) spans.push(...detectDni(text));
+  if (digits >= 9) spans.push(...detectSsn(text), ...detectCuedDigitIds(text));
+  if (digits >= 15) spans.push(...detectNir(text));
   return spans.filter((s) => isBounded(text, s.start, s.end));
 };

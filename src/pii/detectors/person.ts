@@ -35,9 +35,8 @@ function words(text: string): Word[] {
     if (raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s'))) raw = raw.slice(0, -2);
     while (raw.length > 1 && "'’-".includes(raw[raw.length - 1])) raw = raw.slice(0, -1);
     const lower = raw.toLowerCase();
-    const upper = raw.toUpperCase();
     // Flags are computed once here: the run finder and the scorer ask for them repeatedly.
-    const cap = raw[0] !== lower[0] && (raw.length === 1 || raw !== upper);
+    const cap = raw[0] !== lower[0] && (raw.length === 1 || raw !== raw.toUpperCase());
     const excluded = cap && (NOT_NAMES.has(lower) || PLACES_AND_NATIONALITIES.has(lower) || ROLE_WORDS.has(lower));
     out.push({ text: raw, lower, start: m.index, end: m.index + raw.length, cap, excluded });
   }

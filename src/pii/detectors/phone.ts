@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { boost, hasCue } from '../context.ts';
+import { boost, countDigits, hasCue } from '../context.ts';
 import { regionOf } from '../locale.ts';
 import type { Detector, Span } from '../types.ts';
 
@@ -47,12 +47,3 @@ export const detectPhone: Detector = (text, ctx) => {
   }
   return spans;
 };
-
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
