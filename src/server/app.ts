@@ -14,6 +14,8 @@ import { realtimeRoutes } from './realtime/routes.ts';
 import { staticRoutes } from './routes/static/routes.ts';
 import { connectorRoutes } from './routes/connectors/routes.ts';
 import { webhookRoutes } from './routes/webhooks/routes.ts';
+import { adminRoutes } from './routes/admin/routes.ts';
+import { assistRoutes } from './routes/assist/routes.ts';
 import type { AppContext } from './context.ts';
 
 /** Builds the HTTP + WebSocket server; listening is the caller's choice (tests use port 0). */
@@ -53,6 +55,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   staticRoutes(app, ctx);
   connectorRoutes(app, ctx);
   webhookRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  assistRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   return app;

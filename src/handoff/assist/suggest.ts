@@ -1,0 +1,137 @@
+import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } from '../../db/schema.ts';
+import { sentences } from '../brief/extract.ts';
+import { Bm25 } from './bm25.ts';
+
+// Agent assist: reply drafts from the knowledge and from the team's own past replies, and the
+// macros that fit. Pure: the route reads the rows, this ranks and drafts. Drafts quote the
+// article or the past reply; the agent edits before sending.
+
+export interface PastReply {
+  reply_id: string;
+  conversation_id: string;
+  team_id: string | null;
+  reply: string;
+  asked: string | null;
+}
+
+export interface Suggestion {
+  kind: 'knowledge' | 'past_reply';
+  text: string;
+  score: number;
+  why: string;
+  article: { id: string; title: string; url: string | null } | null;
+  source_conversation_id: string | null;
+}
+
+export interface MacroSuggestion {
+  id: string;
+  title: string;
+  body: string;
+  rendered: string;
+  score: number;
+}
+
+export interface AssistInput {
+  conversation: ConversationRow;
+  customer: CustomerRow | null;
+  agentName: string | null;
+  messages: MessageRow[];
+  articles: ArticleRow[];
+  pastReplies: PastReply[];
+  macros: MacroRow[];
+  limit: number;
+}
+
+/** What the customer is asking about: their last few messages. */
+export function assistQuery(messages: MessageRow[]): string {
+  return messages
+    .filter((m) => m.author === 'customer')
+    .slice(-3)
+    .map((m) => m.redacted_text)
+    .join('\n');
+}
+
+/** The article sentences that best answer the query, in article order (at most three). */
+export function draftFromArticle(article: { body: string }, query: string): string {
+  const parts = sentences(article.body);
+  if (parts.length <= 3) return parts.join(' ');
+  const ranked = new Bm25(parts.map((text, i) => ({ text, i })), (p) => p.text).search(query, 3);
+  const chosen = (ranked.length ? ranked.map((r) => r.item) : parts.slice(0, 2).map((text, i) => ({ text, i }))).sort((a, b) => a.i - b.i);
+  return chosen.map((c) => c.text).join(' ');
+}
+
+export function renderMacro(body: string, vars: { customerName: string | null; agentName: string | null }): string {
+  return body
+    .replace(/\{\{\s*customer\.name\s*\}\}/g, vars.customerName ?? 'there')
+    .replace(/\{\{\s*agent\.name\s*\}\}/g, vars.agentName ?? '')
+    .trim();
+}
+
+export function suggest(input: AssistInput): { query: string; replies: Suggestion[]; macros: MacroSuggestion[] } {
+  const query = assistQuery(input.messages);
+  const byId = new Map(input.articles.map((a) => [a.id, a]));
+  const greeting = `Hi ${input.customer?.name ?? 'there'},`;
+  const replies: Suggestion[] = [];
+
+  // 1. Knowledge: articles the bot cited (strongest evidence of fit), then the best BM25 matches.
+  const cited = [
+    ...new Set(
+      input.messages.flatMap((m) => (m.author === 'bot' ? (m.citations as { articleId?: unknown }[]).map((c) => c.articleId) : [])).filter((id): id is string => typeof id === 'string'),
+    ),
+  ];
+  const ranked = query ? new Bm25(input.articles, (a) => `${a.title}\n${a.title}\n${a.body}\n${a.examples.join('\n')}`).search(query, input.limit) : [];
+  const topScore = ranked[0]?.score ?? 1;
+  const seenArticles = new Set<string>();
+  for (const [article, score, why] of [
+    ...cited.map((id) => [byId.get(id), 1, 'the bot cited this article'] as const),
+    ...ranked.map((r) => [r.item, r.score / topScore, 'matches what the customer asked'] as const),
+  ]) {
+    if (!article || seenArticles.has(article.id)) continue;
+    seenArticles.add(article.id);
+    const draft = draftFromArticle(article, query);
+    replies.push({
+      kind: 'knowledge',
+      text: `${greeting}\n\n${draft}${article.url ? `\n\nMore: ${article.url}` : ''}`,
+      score: Number(score.toFixed(3)),
+      why,
+      article: { id: article.id, title: article.title, url: article.url },
+      source_conversation_id: null,
+    });
+  }
+
+  // 2. The team's own past replies to similar questions.
+  const team = input.conversation.team_id;
+  const asked = input.pastReplies.filter((p) => p.asked);
+  const past = query ? new Bm25(asked, (p) => p.asked ?? '').search(query, input.limit * 3) : [];
+  const pastTop = past[0]?.score ?? 1;
+  const seenText = new Set<string>();
+  for (const p of past) {
+    const key = p.item.reply.trim().toLowerCase();
+    if (seenText.has(key)) continue;
+    seenText.add(key);
+    const sameTeam = team !== null && p.item.team_id === team;
+    replies.push({
+      kind: 'past_reply',
+      text: p.item.reply,
+      score: Number(((p.score / pastTop) * (sameTeam ? 1 : 0.8)).toFixed(3)),
+      why: `${sameTeam ? 'your team' : 'a colleague'} sent this to a similar question: "${p.item.asked!.slice(0, 160)}"`,
+      article: null,
+      source_conversation_id: p.item.conversation_id,
+    });
+  }
+
+  // 3. Macros that fit (or the most recent ones when nothing is asked yet).
+  const mRanked = query ? new Bm25(input.macros, (m) => `${m.title}\n${m.title}\n${m.body}\n${m.tags.join(' ')}`).search(query, input.limit) : [];
+  const mTop = mRanked[0]?.score ?? 1;
+  const macros = mRanked.map(({ item, score }) => ({
+    id: item.id,
+    title: item.title,
+    body: item.body,
+    rendered: renderMacro(item.body, { customerName: input.customer?.name ?? null, agentName: input.agentName }),
+    score: Number((score / mTop).toFixed(3)),
+  }));
+
+  const knowledge = replies.filter((r) => r.kind === 'knowledge').slice(0, input.limit);
+  const fromPast = replies.filter((r) => r.kind === 'past_reply').sort((a, b) => b.score - a.score).slice(0, input.limit);
+  return { query, replies: [...knowledge, ...fromPast], macros };
+}

@@ -1,0 +1,53 @@
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../../../errors.ts';
+import { actorRef, type Actor } from '../../../conversations/actor.ts';
+import { appendEvent } from '../../../db/repositories/events.ts';
+import type { Schema } from '../../../db/schema.ts';
+
+export const adminAccess = { access: { kind: 'staff' as const, role: 'admin' as const } };
+export const tags = ['admin'];
+
+/** Every admin change is written as an event (conversation-less), in the change's transaction. */
+export function audit(tx: Transaction<Schema>, actor: Actor, type: string, data: Record<string, unknown>): Promise<unknown> {
+  return appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: null, type, actor: actorRef(actor), data });
+}
+
+/** Keyset cursors over ids (lists ordered by id). */
+export const encodeIdCursor = (id: string): string => Buffer.from(JSON.stringify({ after: id })).toString('base64url');
+export function decodeIdCursor(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { after?: unknown };
+    if (typeof v.after === 'string' && v.after.length <= 200) return v.after;
+  } catch {
+    // fall through
+  }
+  throw new AppError('invalid_request', 'cursor: not a cursor this API returned');
+}
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+});
+
+/** A page of rows fetched with limit + 1, and the cursor to the next one. */
+export function page<T extends { id: string }>(rows: T[], limit: number): { items: T[]; next_cursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next_cursor: rows.length > limit && last ? encodeIdCursor(last.id) : null };
+}
+
+/** Postgres unique_violation, as a catalogue error. */
+export async function uniquely<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const code = (err as { code?: unknown })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+    if (code === '23505') throw new AppError('conflict', `${what} already exists.`);
+    throw err;
+  }
+}
+
+export const Skills = z.array(z.string().trim().min(1).max(100)).max(100);
+export const Languages = z.array(z.string().trim().min(2).max(10)).max(50);
