@@ -72,7 +72,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
     await item.getByRole('link').click();
     const brief = agent.locator('section.brief');
     await brief.waitFor();
-    await brief.getByText('Customer asked for a person').waitFor();
+    await brief.locator('.reasons').getByText('Customer asked for a person').waitFor();
     await brief.getByText('Routed to').waitFor();
     expect(await brief.locator('.brief-summary').textContent()).toContain('refunds');
     // The transcript below it: the bot's turn marked, with its source.
