@@ -4,8 +4,8 @@
 export const FUTURE = {
   suggestions: (id: string) => [`/conversations/${id}/suggestions`, `/conversations/${id}/assist`, `/assist/conversations/${id}/suggestions`],
   macros: ['/macros', '/assist/macros'],
-  articles: ['/knowledge/articles', '/articles', '/knowledge'],
-  policy: ['/policy', '/admin/policy', '/workspace/policy'],
-  routingRules: ['/routing/rules', '/routing-rules', '/admin/routing/rules'],
-  workspace: ['/workspace', '/admin/workspace'],
+  articles: ['/admin/knowledge', '/knowledge/articles'],
+  policy: ['/admin/policy', '/policy'],
+  routingRules: ['/admin/routing-rules', '/routing/rules'],
+  widgetSnippet: ['/admin/widget-snippet'],
 };

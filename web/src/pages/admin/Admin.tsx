@@ -49,7 +49,7 @@ export function Admin({ path }: { path: string }) {
             intro="Ordered rules: the first that matches a handoff's intent, language, reason or customer attributes picks the team or agent."
             path={FUTURE.routingRules}
             prefer={['rules', 'items']}
-            columns={['position', 'name', 'match', 'target', 'team_id', 'enabled']}
+            columns={['position', 'name', 'enabled', 'conditions', 'target', 'skills', 'priority']}
             what="Routing rules administration"
           />
         )}

@@ -2,12 +2,18 @@ import { useEffect, useState } from 'react';
 import { useResource } from '../../hooks.ts';
 import { FUTURE } from '../../endpoints.ts';
 
+interface SnippetInfo {
+  workspace?: string | { slug?: string };
+  identity?: { how?: string; snippet?: string; server_example?: string };
+}
+
 /** The install snippet for the chat widget, with this server's address filled in. */
 export function WidgetPage() {
   const [slug, setSlug] = useState('');
   const [copied, setCopied] = useState(false);
-  const [ws] = useResource<{ workspace?: { slug?: string }; slug?: string }>(FUTURE.workspace);
-  const known = ws.state === 'ready' ? (ws.data.workspace?.slug ?? ws.data.slug ?? '') : '';
+  const [ws] = useResource<SnippetInfo>(FUTURE.widgetSnippet);
+  const info = ws.state === 'ready' ? ws.data : null;
+  const known = info ? (typeof info.workspace === 'string' ? info.workspace : (info.workspace?.slug ?? '')) : '';
   useEffect(() => {
     if (known) setSlug((s) => s || known);
   }, [known]);
@@ -37,6 +43,18 @@ export function WidgetPage() {
           {copied ? 'Copied.' : ''}
         </span>
       </div>
+      {info?.identity && (
+        <>
+          <h2>Logged-in customers</h2>
+          {info.identity.how && <p>{info.identity.how}</p>}
+          {info.identity.snippet && <textarea className="code" readOnly rows={3} aria-label="Snippet with identity verification" value={info.identity.snippet} />}
+          {info.identity.server_example && (
+            <p>
+              On your server: <code>{info.identity.server_example}</code>
+            </p>
+          )}
+        </>
+      )}
       <h2>Options</h2>
       <ul>
         <li>
