@@ -93,6 +93,13 @@ const VOCATIVE_AFTER = /^,\s+(?:can|could|would|will|please|i|you|we|do|did|are|
 const NAME_QUESTION = /\bname\b[^.!\n]{0,40}[?:]\s*(?:\p{L}+:\s*)?$/iu;
 const PLACE_BEFORE = /(?:\bin|\bto|\bfrom|\bat|\bof|\bnear|\bvisit|\bvisited|\bcity of)\s*$/i;
 
+// The last word of each cue above. The word before a run is looked up here first, and
+// the (end-anchored, so costly) expressions run only when it could be a cue at all.
+const STRONG_LAST = new Set(['name', "name's", 'is', 'named', 'called', 'me', "i'm", 'am', 'signed', 'account', 'appelle', "m'appelle", 'heiße', 'bin', 'ist', 'llamo', 'chiamo', 'ben', 'heter', 'é']);
+const WEAK_LAST = new Set(['with', 'by', 'and', 'add', 'ask', 'asked', 'tell', 'told', 'contact', 'meet', 'met', 'thank', 'thanks', 'dear', 'hi', 'hello', 'hey', 'said', 'says', 'starring', 'featuring', 'cc', 'attn', 'to', 'heard', 'under', 'for']);
+const TITLE_LAST = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'mme', 'mlle', 'madame', 'monsieur', 'sr', 'sra', 'señor', 'señora', 'dott', 'sig']);
+const PLACE_LAST = new Set(['in', 'to', 'from', 'at', 'of', 'near', 'visit', 'visited']);
+
 function scoreRun(text: string, ws: Word[], run: Run): number {
   const inRun = ws.slice(run.from, run.to + 1);
   const names = inRun.filter((w) => !isInitial(w) && !NAME_PARTICLES.has(w.text));
@@ -117,10 +124,12 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   if (names.length > 4) score -= 0.3; // a title or heading, not a name
 
   const roleBefore = ws[run.from - 1] && ROLE_WORDS.has(ws[run.from - 1].lower) && /^[.\s]{1,3}$/.test(text.slice(ws[run.from - 1].end, first.start));
-  if (TITLE_BEFORE.test(near) || STRONG_BEFORE.test(before)) score += 0.4;
+  const prevWord = ws[run.from - 1]?.lower ?? '';
+  const punctuated = /[:?&]/.test(near);
+  if ((TITLE_LAST.has(prevWord) && TITLE_BEFORE.test(near)) || ((STRONG_LAST.has(prevWord) || punctuated) && STRONG_BEFORE.test(before))) score += 0.4;
   else if (roleBefore) score += 0.3;
-  else if (WEAK_BEFORE.test(near)) score += 0.2;
-  else if (names.length === 1 && !knownFirst && PLACE_BEFORE.test(near)) score -= 0.2;
+  else if ((WEAK_LAST.has(prevWord) || punctuated) && WEAK_BEFORE.test(near)) score += 0.2;
+  else if (names.length === 1 && !knownFirst && PLACE_LAST.has(prevWord) && PLACE_BEFORE.test(near)) score -= 0.2;
   if (SPEECH_AFTER.test(after)) score += 0.15;
   else if (VERB_AFTER.test(after)) score += 0.05;
   // Addressing someone: "Bryce, can I ...", "Don't go to town, Mark!"
