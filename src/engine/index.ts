@@ -2,24 +2,47 @@
 import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
 import { buildKnowledge, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
 import { runTurn } from './turn.ts';
+import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
 
 export type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
 export { chunkArticles, chunkArticle, type Passage } from '../knowledge/chunk.ts';
 export { parseKnowledgeFile, parseKnowledgeFolder, type KnowledgeLoadResult } from '../knowledge/index.ts';
 
+export { loadLlmConfig, LlmConfigSchema, type LlmConfig } from './llm/index.ts';
+
 export interface EngineOptions {
   build?: Partial<BuildOptions>;
+  /** Optional model that writes answers (docs/llm.md): a config (`loadLlmConfig`) or a ready client. */
+  llm?: LlmConfigInput | LlmSetup | null;
+  /** The workspace whose token budget the model's calls count against. */
+  workspaceId?: string;
+  /** Where token usage is counted (default: in memory, shared by the process). */
+  tokenBudget?: TokenBudget;
 }
 
 export class EmbeddedEngine implements BotEngine {
-  constructor(readonly knowledge: KnowledgeModel) {}
+  constructor(
+    readonly knowledge: KnowledgeModel,
+    readonly writer: LlmAnswerWriter | null = null,
+  ) {}
 
   defaultThreshold(): number {
     return this.knowledge.defaultThreshold;
   }
 
   async turn(input: TurnInput): Promise<Decision> {
-    return this.turnSync(input);
+    const decision = this.turnSync(input);
+    if (!this.writer || decision.action !== 'answer') return decision;
+    // The model rewrites an answer the engine already decided to give, from the same article.
+    try {
+      const articleId = decision.citations[0]?.articleId ?? decision.intent?.id;
+      const passages = this.knowledge.passages.passages.filter((p) => p.articleId === articleId);
+      const url = articleId ? this.knowledge.byId.get(articleId)?.url : undefined;
+      return await this.writer.write({ embedded: decision, question: input.text, history: input.history, passages, url });
+    } catch (err) {
+      // The writer does not throw; should it ever, the embedded answer stands.
+      return { ...decision, trace: { ...decision.trace, llm: { used: false, error: `error: ${(err as Error)?.message ?? String(err)}` } } };
+    }
   }
 
   /** Synchronous turn (the embedded engine does no I/O); never throws. */
@@ -48,7 +71,9 @@ export function engineError(threshold: number, err: unknown): Decision {
 }
 
 export async function buildEngine(articles: Article[], opts: EngineOptions = {}): Promise<EmbeddedEngine> {
-  return new EmbeddedEngine(buildKnowledge(articles, { ...DEFAULT_BUILD, ...opts.build }));
+  const writer = opts.llm ? createAnswerWriter(opts.llm, { workspaceId: opts.workspaceId, tokenBudget: opts.tokenBudget }) : null;
+  return new EmbeddedEngine(buildKnowledge(articles, { ...DEFAULT_BUILD, ...opts.build }), writer);
 }
 
-export const createEngine: EngineFactory = (articles) => buildEngine(articles);
+/** An EngineFactory; the optional second argument adds a model (`{ llm, workspaceId }`). */
+export const createEngine = ((articles: Article[], opts: EngineOptions = {}) => buildEngine(articles, opts)) satisfies EngineFactory;

@@ -63,6 +63,7 @@ export function composeClarify(options: Article[], language: string): string {
 
 export function renderAnswer(parts: AnswerPart[], citations: Citation[]): string {
   const body = parts.map((p) => p.text).join(' ');
-  const src = citations.map((c) => (c.url ? `${c.title} (${c.url})` : c.title)).join('; ');
+  // Several passages of one article are one source.
+  const src = [...new Set(citations.map((c) => (c.url ? `${c.title} (${c.url})` : c.title)))].join('; ');
   return src ? `${body}\n\nSource: ${src}` : body;
 }
