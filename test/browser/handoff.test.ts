@@ -31,7 +31,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
     agentCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     agentCtx.setDefaultTimeout(10_000);
     for (const ctx of [customerCtx, agentCtx]) ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
-  });
+  }, 180_000); // builds the app and the widget when their sources changed
 
   afterAll(async () => {
     await browser?.close();
@@ -40,7 +40,8 @@ describe('handoff in the browser: widget and agent workspace', () => {
     await tdb?.dispose();
   });
 
-  it('runs from the first question to the rating', async () => {
+  // About 15 s on an idle machine; the margin is for a busy CI runner.
+  it('runs from the first question to the rating', { timeout: 120_000 }, async () => {
     const api = apiClient(baton.url);
     // The agent is at work first (an open workspace socket counts as online).
     const agent: Page = await agentCtx.newPage();
@@ -94,7 +95,14 @@ describe('handoff in the browser: widget and agent workspace', () => {
     await agent.locator('.msg-note', { hasText: 'Refund looks eligible.' }).waitFor();
 
     await agent.getByRole('radio', { name: 'Reply' }).check();
-    await agent.getByRole('textbox', { name: 'Reply to the customer' }).fill('Hi Ann, I am on it: your refund is on its way.');
+    const replyBox = agent.getByRole('textbox', { name: 'Reply to the customer' });
+    // One click puts a suggested reply in the composer, to edit before sending.
+    const insert = assist.getByRole('button', { name: /^Insert suggestion/ }).first();
+    if ((await insert.count()) > 0) {
+      await insert.click();
+      expect(await replyBox.inputValue()).not.toBe('');
+    }
+    await replyBox.fill('Hi Ann, I am on it: your refund is on its way.');
     await agent.getByRole('button', { name: 'Send reply' }).click();
     await widget.locator('.m.agent', { hasText: 'your refund is on its way' }).waitFor();
     expect(await widget.getByText('Refund looks eligible.').count()).toBe(0);
