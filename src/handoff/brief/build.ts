@@ -38,9 +38,11 @@ const attr = (a: Record<string, unknown>, k: string): string | null => (typeof a
 
 /** The signals of the last bot turn that stored them, for a handoff the customer asked for by button. */
 export function signalsFromTranscript(messages: MessageRow[], conversation: ConversationRow): BriefSignals {
-  const lastBot = [...messages].reverse().find((m) => m.author === 'bot' && m.trace);
-  const t = (lastBot?.trace ?? {}) as Trace;
-  const i = t.intent as { id?: unknown; title?: unknown; confidence?: unknown } | undefined;
+  const bots = [...messages].reverse().filter((m) => m.author === 'bot' && m.trace);
+  const t = (bots[0]?.trace ?? {}) as Trace;
+  // The intent of the latest turn that recognised one (a clarifying turn may carry none).
+  const withIntent = bots.map((m) => m.trace as Trace).find((x) => typeof (x.intent as { id?: unknown } | undefined)?.id === 'string');
+  const i = withIntent?.intent as { id?: unknown; title?: unknown; confidence?: unknown } | undefined;
   const intent =
     i && typeof i.id === 'string'
       ? { id: i.id, title: typeof i.title === 'string' ? i.title : i.id, confidence: typeof i.confidence === 'number' ? i.confidence : (t.confidence ?? 0) }
