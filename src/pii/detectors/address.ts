@@ -69,7 +69,14 @@ interface Core {
 }
 
 /** Tokens a and b are neighbours on one line (spaces only between them). */
-const sameLine = (text: string, a: Token, b: Token) => b.start - a.end <= 3 && !/[^ \t]/.test(text.slice(a.end, b.start));
+function sameLine(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 3) return false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false; // called for every step of every walk: no slicing
+  }
+  return true;
+}
 const isHouseNumber = (t: Token) => t.kind === 'num' && t.text.replace(/\D/g, '').length <= 5;
 const isNameWord = (t: Token) =>
   t.kind === 'word' && !NOT_NAME.has(t.key) && !(t.capital && STOP_WORDS.has(t.key)) && (t.capital || CONNECT.has(t.key) || SUFFIXES.has(t.key) || PREFIXES.has(t.key));

@@ -50,8 +50,11 @@ const isExcluded = (w: Word) => (w.cap ? w.excluded : NOT_NAMES.has(w.lower) || 
 
 /** The text between two words may only be spaces, or the dot of an initial ("Faina D. Yefremova"). */
 function joined(text: string, a: Word, b: Word): boolean {
-  const gap = text.slice(a.end, b.start);
-  return /^ {1,2}$/.test(gap) || (isInitial(a) && /^\. ?$/.test(gap));
+  const gap = b.start - a.end;
+  const c1 = text.charCodeAt(a.end);
+  const c2 = gap === 2 ? text.charCodeAt(a.end + 1) : 32;
+  if (gap < 1 || gap > 2 || c2 !== 32) return false;
+  return c1 === 32 || (c1 === 46 && isInitial(a)); // " ", "  ", or ". " after an initial
 }
 
 interface Run {
