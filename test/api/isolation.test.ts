@@ -57,7 +57,8 @@ describe('workspace isolation', () => {
     expect(routes.length).toBeGreaterThan(5);
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
-      for (const token of [bAdmin, b.apiKey]) {
+      // The most powerful credentials of B: an admin session and an admin-scoped key.
+      for (const token of [bAdmin, b.adminKey]) {
         for (const id of idsOfA) {
           const res = await api(route.method, route.path.replace('{id}', id), { token, body: SAMPLE_BODIES[key] ?? (route.method === 'GET' ? undefined : {}) });
           expect({ key, id, status: res.status, code: res.body?.error?.code }).toEqual({ key, id, status: 404, code: 'not_found' });

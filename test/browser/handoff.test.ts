@@ -183,7 +183,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`${baton.url}/app/`);
       await page.getByText('Live', { exact: true }).waitFor();
-      await page.getByRole('tab', { name: 'All' }).click();
+      await page.getByRole('button', { name: 'All', exact: true }).click();
       await page.locator('.conversations li a').first().click();
       await page.locator('section.brief').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../src/db/database.ts';
 import { listArticles } from '../../src/db/repositories/knowledge.ts';
 import { seedWorkspace } from '../support/baton.ts';
-import { ROOT, TEMPLATE_DIR } from '../support/paths.ts';
+import { ROOT } from '../support/paths.ts';
+import { copyTemplate } from '../support/database.ts';
 
 const run = promisify(execFile);
 
@@ -21,7 +22,7 @@ describe('baton ingest into a workspace', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'baton-ingest-'));
     dataDir = join(dir, 'data');
-    await cp(TEMPLATE_DIR, dataDir, { recursive: true });
+    await copyTemplate(dataDir);
     const database = await openDatabase({ dataDir });
     slug = (await seedWorkspace(database.db)).slug;
     await database.close();
@@ -31,7 +32,7 @@ describe('baton ingest into a workspace', () => {
   const baton = (args: string[]) =>
     run(process.execPath, ['bin/baton.js', ...args], { cwd: ROOT, env: { ...process.env, BATON_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
 
-  it('adds, updates, prunes, and reports bad lines', async () => {
+  it('adds, updates, prunes, and reports bad lines', { timeout: 180_000 }, async () => {
     const kb = join(dir, 'kb.jsonl');
     await writeFile(
       kb,

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/database.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { copyTemplate, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, seedWorkspace } from '../support/baton.ts';
 import { spawnServer } from '../support/processes.ts';
-import { TEMPLATE_DIR } from '../support/paths.ts';
 
 // SIGKILL in the middle of a busy conversation: every acknowledged message survives, in order.
 describe('crash and restart', () => {
@@ -22,7 +21,7 @@ describe('crash and restart', () => {
       env = { DATABASE_URL: pgTest.url! };
     } else {
       dataDir = await mkdtemp(join(tmpdir(), 'baton-restart-'));
-      await cp(TEMPLATE_DIR, dataDir, { recursive: true });
+      await copyTemplate(dataDir);
       const database = await openDatabase({ dataDir });
       slug = (await seedWorkspace(database.db)).slug;
       await database.close();
@@ -34,7 +33,7 @@ describe('crash and restart', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged message', async () => {
+  it('keeps every acknowledged message', { timeout: 180_000 }, async () => {
     const first = await spawnServer(env);
     const api = apiClient(first.url);
     const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: slug } });

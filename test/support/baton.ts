@@ -35,6 +35,7 @@ export interface SeededWorkspace {
   viewer: { id: string; email: string; password: string };
   apiKey: string;
   readKey: string;
+  adminKey: string;
 }
 
 /** A workspace with an admin, an agent, a viewer, one team, API keys and two articles. */
@@ -52,6 +53,8 @@ export async function seedWorkspace(db: Kysely<Schema>, name = 'acme'): Promise<
   };
   const apiKey = newToken('bk');
   const readKey = newToken('bk');
+  const adminKey = newToken('bk');
+  await insertApiKey(db, { id: randomUUID(), workspaceId: ws.id, name: 'admin', keyHash: hashToken(adminKey), scopes: ['admin'] });
   await insertApiKey(db, { id: randomUUID(), workspaceId: ws.id, name: 'server', keyHash: hashToken(apiKey), scopes: ['write'] });
   await insertApiKey(db, { id: randomUUID(), workspaceId: ws.id, name: 'reader', keyHash: hashToken(readKey), scopes: ['read'] });
   await syncArticles(
@@ -73,6 +76,7 @@ export async function seedWorkspace(db: Kysely<Schema>, name = 'acme'): Promise<
     viewer: await person('viewer'),
     apiKey,
     readKey,
+    adminKey,
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { TEMPLATE_DIR } from './paths.ts';
+import { inject } from 'vitest';
 
 export interface TestDatabase {
   database: Database;
@@ -42,7 +42,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dir = await mkdtemp(join(tmpdir(), 'baton-test-'));
-  await cp(TEMPLATE_DIR, dir, { recursive: true });
+  await copyTemplate(dir);
   const database = await openDatabase({ dataDir: dir });
   await migrateToLatest(database);
   return {
@@ -53,4 +53,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A migrated, empty embedded database folder at `dest` (copied from the run's template). */
+export async function copyTemplate(dest: string): Promise<void> {
+  await cp(inject('pgliteTemplate'), dest, { recursive: true });
 }

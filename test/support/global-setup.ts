@@ -1,15 +1,27 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { TEMPLATE_DIR } from './paths.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
 
 // A fresh PGlite takes 5-7 s (initdb in WASM); copying a migrated data folder and reopening
-// it takes about 2. Build the template once per run; each test file opens its own copy.
-export default async function setup(): Promise<void> {
-  if (process.env.TEST_DATABASE_URL) return;
-  await rm(TEMPLATE_DIR, { recursive: true, force: true });
-  await mkdir(TEMPLATE_DIR, { recursive: true });
-  const database = await openDatabase({ dataDir: TEMPLATE_DIR });
-  await migrateToLatest(database);
-  await database.close();
+// it takes about 2. Build the template once per run (its own folder, so parallel runs never
+// share one); each test file opens its own copy.
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), 'baton-template-'));
+  const template = join(dir, 'pgdata');
+  if (!process.env.TEST_DATABASE_URL) {
+    const database = await openDatabase({ dataDir: template });
+    await migrateToLatest(database);
+    await database.close();
+  }
+  project.provide('pgliteTemplate', template);
+  return () => rm(dir, { recursive: true, force: true });
 }
