@@ -32,7 +32,7 @@ describe('baton ingest into a workspace', () => {
   const baton = (args: string[]) =>
     run(process.execPath, ['bin/baton.js', ...args], { cwd: ROOT, env: { ...process.env, BATON_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
 
-  it('adds, updates, prunes, and reports bad lines', { timeout: 180_000 }, async () => {
+  it('adds, updates, prunes, and reports bad lines', { timeout: 400_000 }, async () => {
     const kb = join(dir, 'kb.jsonl');
     await writeFile(
       kb,

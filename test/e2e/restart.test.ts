@@ -33,7 +33,7 @@ describe('crash and restart', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged message', { timeout: 180_000 }, async () => {
+  it('keeps every acknowledged message', { timeout: 400_000 }, async () => {
     const first = await spawnServer(env);
     const api = apiClient(first.url);
     const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: slug } });

@@ -22,7 +22,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   child.stderr!.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 60_000);
+    // Generous: a loaded 2-core machine compiles and opens the database slowly.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${stderr}`));
+    }, 150_000);
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /LISTENING (\S+)/.exec(out);
