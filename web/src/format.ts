@@ -20,7 +20,11 @@ export const REASON_LABEL: Record<string, string> = {
 };
 
 export function humanize(key: string): string {
-  const s = key.replace(/[_-]+/g, ' ').trim();
+  const s = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

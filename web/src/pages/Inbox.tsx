@@ -171,13 +171,12 @@ export function Inbox({ path }: { path: string }) {
     <div className={`inbox ${selected ? 'has-selection' : ''}`}>
       <section className="list-pane" aria-label="Conversations">
         <div className="list-head">
-          <div role="tablist" aria-label="Views" className="tabs">
+          <div role="group" aria-label="Views" className="tabs">
             {VIEWS.map((v) => (
               <button
                 key={v.id}
                 type="button"
-                role="tab"
-                aria-selected={view === v.id}
+                aria-pressed={view === v.id}
                 className={view === v.id ? 'active' : ''}
                 onClick={() => setView(v.id)}
               >
