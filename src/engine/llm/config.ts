@@ -60,9 +60,17 @@ export const LlmConfigSchema = z
     budget: LlmBudgetSchema.optional(),
   })
   .superRefine((c, ctx) => {
-    if (NEEDS_KEY.includes(c.provider) && !c.apiKey) ctx.addIssue({ code: 'custom', path: ['apiKey'], message: `required for provider ${c.provider}` });
-    if (NEEDS_BASE_URL.includes(c.provider) && !c.baseUrl) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: `required for provider ${c.provider}` });
+    for (const r of missingFor(c)) ctx.addIssue({ code: 'custom', ...r });
   });
+
+/** Fields a provider cannot do without. */
+function missingFor(c: { provider?: unknown; apiKey?: unknown; baseUrl?: unknown }): { path: string[]; message: string }[] {
+  const p = c.provider as LlmProvider;
+  const out = [];
+  if (NEEDS_KEY.includes(p) && !c.apiKey) out.push({ path: ['apiKey'], message: `required for provider ${p}` });
+  if (NEEDS_BASE_URL.includes(p) && !c.baseUrl) out.push({ path: ['baseUrl'], message: `required for provider ${p}` });
+  return out;
+}
 
 export type LlmConfig = z.output<typeof LlmConfigSchema>;
 export type LlmConfigInput = z.input<typeof LlmConfigSchema>;
@@ -124,9 +132,12 @@ export function loadLlmConfig(env: Record<string, string | undefined> = process.
   }
   const parsed = LlmConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${envNameOf(issue.path)}: ${issue.message}`);
+    // zod skips the refinement when a field is invalid: add its problems so all are listed at once.
+    const issues = [...parsed.error.issues, ...missingFor(raw)];
+    for (const issue of issues) problems.push(`${envNameOf(issue.path)}: ${issue.message}`);
   }
-  return problems.length || !parsed.success ? { config: null, problems } : { config: parsed.data, problems };
+  const unique = [...new Set(problems)];
+  return unique.length || !parsed.success ? { config: null, problems: unique } : { config: parsed.data, problems: [] };
 }
 
 function envNameOf(path: PropertyKey[]): string {
