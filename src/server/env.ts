@@ -21,8 +21,6 @@ const EnvSchema = z.object({
   RATE_LIMIT_START_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Per conversation: what one customer may send or read in a minute. */
   RATE_LIMIT_CUSTOMER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  /** Message text is personal data: off unless an operator turns it on for debugging. */
-  LOG_MESSAGE_TEXT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
