@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { redactCommand } from './redact.ts';
 import { evalCommand } from './eval.ts';
 import { ingestCommand } from './ingest.ts';
+import { chatCommand } from './chat.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
 export type CommandModule = (program: Command) => void;
@@ -16,6 +17,7 @@ const modules: CommandModule[] = [
   redactCommand,
   evalCommand,
   ingestCommand,
+  chatCommand,
 ];
 
 export function registerCommands(program: Command): void {
