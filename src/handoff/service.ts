@@ -109,7 +109,18 @@ export function handoffNotice(routing: RoutingDecision, customer: { email: strin
   return routing.team_name ? `Connecting you with the ${routing.team_name} team.` : 'Connecting you with a person.';
 }
 
-const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+const EMAIL_RE = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/;
+
+/**
+ * The e-mail address a customer left for us to reply to. The PII shield has turned it into a
+ * token (<EMAIL_1>); the conversation's sealed state holds the value, restored for this one use.
+ */
+function leftEmail(service: ConversationService, conversation: ConversationRow, message: MessageRow): string | undefined {
+  const token = /<EMAIL_\d+>/.exec(message.redacted_text)?.[0];
+  const plain = /[\w.+-]+@[\w-]+(\.[\w-]+)+/.exec(message.redacted_text)?.[0];
+  const value = token ? service.privacy.restore(token, conversation.pii_state) : plain;
+  return value && EMAIL_RE.test(value) ? value : undefined;
+}
 
 /**
  * A customer wrote while waiting for a person (queued or awaiting_customer): the brief takes
@@ -122,7 +133,7 @@ export async function onCustomerMessageWhileWaiting(service: ConversationService
   if (!handoff) return;
   let customer = await findCustomer(tx, ws, conversation.customer_id);
   if (!customer) return;
-  const email = conversation.status === 'awaiting_customer' && !customer.email ? EMAIL_RE.exec(message.text)?.[0] : undefined;
+  const email = conversation.status === 'awaiting_customer' && !customer.email ? leftEmail(service, conversation, message) : undefined;
   if (email) {
     await updateCustomer(tx, customer.id, { email });
     customer = { ...customer, email };

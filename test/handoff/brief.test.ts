@@ -12,9 +12,8 @@ import type { ConversationRow, CustomerRow, MessageRow } from '../../src/db/sche
 const at = new Date('2026-03-02T10:00:00Z');
 const conversation: ConversationRow = {
   id: 'c1', workspace_id: 'w1', customer_id: 'cu1', token_hash: 'x', channel: 'widget', language: 'en', status: 'bot', controller: 'bot',
-  assignee_id: null, team_id: null, priority: 'normal', intent: 'refunds', tags: [], csat: null, last_seq: 6, created_at: at, updated_at: at,
-  ...({ pii_state: null } as object),
-} as ConversationRow;
+  assignee_id: null, team_id: null, priority: 'normal', intent: 'refunds', tags: [], csat: null, last_seq: 6, created_at: at, updated_at: at, pii_state: null,
+};
 const customer: CustomerRow = {
   id: 'cu1', workspace_id: 'w1', external_id: 'u-42', name: 'Ann Lee', email: 'ann@example.test', attributes: { tier: 'gold', plan: 'pro', vip: true }, verified: true, created_at: at,
 };
