@@ -1,6 +1,9 @@
 // Benchmark: the embedded engine on the shared data sets, as `baton eval` measures it.
-// Run: npx tsx bench/eval.ts   (figures are printed; nothing is written)
+// Run: npx tsx bench/eval.ts            all runs (figures are printed; nothing is written)
+//      npx tsx bench/eval.ts val        CLINC150 val only (for choices while iterating)
+//      npx tsx bench/eval.ts govt       docs-govt only
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { createEngine } from '../src/engine/index.ts';
 import type { Article, BotEngine } from '../src/engine/types.ts';
@@ -9,6 +12,7 @@ import { parseTickets } from '../src/engine/eval/tickets.ts';
 import { evaluate } from '../src/engine/eval/evaluate.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
+const only = process.argv[2] ?? 'all';
 
 async function load(kb: string) {
   const r = await parseKnowledgeFile(resolve(DATA, kb));
@@ -28,19 +32,28 @@ function row(name: string, s: Record<string, any>) {
     `${name.padEnd(34)} thr ${String(s.threshold).padEnd(7)} resolution ${s.resolution_rate.toFixed(3)}  precision ${s.answered_precision.toFixed(3)}  coverage ${s.coverage.toFixed(3)}  handoff_recall ${s.handoff_recall.toFixed(3)}  p50 ${s.latency_ms.p50}ms p99 ${s.latency_ms.p99}ms  setup ${s.setup_ms}ms`,
   );
 }
+const load1 = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+console.log(load1());
 
-const clincKb = await load('clinc150/kb.jsonl');
-const build = memo();
-const t0 = performance.now();
-await build(clincKb);
-const setup = Math.round(performance.now() - t0);
-console.log(`clinc150: engine built in ${setup} ms`);
-const val = await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 'auto', targetPrecision: 0.985 });
-row('clinc150 val (auto, P>=0.985)', val.summary);
-const test = tickets('clinc150/tickets-test.jsonl');
-row('clinc150 test @ val threshold', (await evaluate(build, clincKb, test, { threshold: val.summary.threshold })).summary);
-row('clinc150 test @ 0 (top-1)', (await evaluate(build, clincKb, test, { threshold: 0 })).summary);
-row('clinc150 test @ engine default', (await evaluate(build, clincKb, test, { threshold: null })).summary);
-
-const govKb = await load('docs-govt/kb.jsonl');
-row('docs-govt @ engine default', (await evaluate(createEngine, govKb, tickets('docs-govt/tickets.jsonl'), { threshold: null })).summary);
+if (only === 'all' || only === 'val' || only === 'clinc') {
+  const clincKb = await load('clinc150/kb.jsonl');
+  const build = memo();
+  const t0 = performance.now();
+  await build(clincKb);
+  const setup = Math.round(performance.now() - t0);
+  console.log(`clinc150: engine built in ${setup} ms`);
+  const val = await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 'auto', targetPrecision: 0.985 });
+  row('clinc150 val (auto, P>=0.985)', val.summary);
+  if (only === 'val') row('clinc150 val @ 0 (top-1)', (await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 0 })).summary);
+  if (only !== 'val') {
+    const test = tickets('clinc150/tickets-test.jsonl');
+    row('clinc150 test @ val threshold', (await evaluate(build, clincKb, test, { threshold: val.summary.threshold })).summary);
+    row('clinc150 test @ 0 (top-1)', (await evaluate(build, clincKb, test, { threshold: 0 })).summary);
+    row('clinc150 test @ engine default', (await evaluate(build, clincKb, test, { threshold: null })).summary);
+  }
+}
+if (only === 'all' || only === 'govt') {
+  const govKb = await load('docs-govt/kb.jsonl');
+  row('docs-govt @ engine default', (await evaluate(createEngine, govKb, tickets('docs-govt/tickets.jsonl'), { threshold: null })).summary);
+}
+console.log(load1());

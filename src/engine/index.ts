@@ -1,6 +1,6 @@
 // The embedded answer engine: build from articles (train, calibrate), then one turn per message.
 import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
-import { buildKnowledge, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
+import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
 import { runTurn } from './turn.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
 
@@ -72,7 +72,7 @@ export function engineError(threshold: number, err: unknown): Decision {
 
 export async function buildEngine(articles: Article[], opts: EngineOptions = {}): Promise<EmbeddedEngine> {
   const writer = opts.llm ? createAnswerWriter(opts.llm, { workspaceId: opts.workspaceId, tokenBudget: opts.tokenBudget }) : null;
-  return new EmbeddedEngine(buildKnowledge(articles, { ...DEFAULT_BUILD, ...opts.build }), writer);
+  return new EmbeddedEngine(await buildKnowledgeAsync(articles, { ...DEFAULT_BUILD, ...opts.build }), writer);
 }
 
 /** An EngineFactory; the optional second argument adds a model (`{ llm, workspaceId }`). */
