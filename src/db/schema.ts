@@ -265,6 +265,46 @@ export interface MacrosTable {
   updated_at: Timestamp;
 }
 
+// The audit log and erasure tombstones (migrations/0005_audit.ts, src/audit/).
+/** Read-only to Kysely: entries are appended by the database function audit_append only. */
+type Appended<T> = ColumnType<T, never, never>;
+export interface AuditLogTable {
+  id: Appended<string>;
+  at: Appended<Date>;
+  workspace_id: Appended<string | null>;
+  type: Appended<string>;
+  actor_type: Appended<string>;
+  actor_id: Appended<string | null>;
+  subject_type: Appended<string | null>;
+  subject_id: Appended<string | null>;
+  event_id: Appended<string | null>;
+  data: Appended<Record<string, unknown>>;
+  prev_hash: Appended<string>;
+  hash: Appended<string>;
+}
+
+export interface AuditChainTable {
+  id: number;
+  last_id: string;
+  last_hash: string;
+  updated_at: Timestamp;
+}
+
+export interface ErasureTombstonesTable {
+  id: string;
+  workspace_id: string;
+  reason: 'request' | 'retention';
+  erased_at: CreatedAt;
+  customers: number;
+  conversations: number;
+  messages: number;
+  handoffs: number;
+  channels: Json<Record<string, number>>;
+  statuses: Json<Record<string, number>>;
+  csat_count: number;
+  csat_sum: number;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -287,6 +327,9 @@ export interface Schema {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   outbox_cursors: OutboxCursorsTable;
+  audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
+  erasure_tombstones: ErasureTombstonesTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;

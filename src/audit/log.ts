@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/repositories/executor.ts';
+import type { ActorType } from '../db/schema.ts';
+
+/**
+ * What Baton records beyond the domain events the database derives entries from (see
+ * migrations/0005_audit.ts, `events_audit`): logins, API-key use, exports, erasures, retention.
+ */
+export type AuditType =
+  | 'auth.login.succeeded'
+  | 'auth.login.failed'
+  | 'auth.logout'
+  | 'api_key.used'
+  | 'privacy.customer_exported'
+  | 'privacy.customer_erased'
+  | 'privacy.retention_applied';
+
+export interface AuditInput {
+  workspaceId: string | null;
+  type: AuditType;
+  actor: { type: ActorType; id: string | null };
+  subject?: { type: string; id: string } | null;
+  /** Ids, setting names and counts only: never a customer's personal data. */
+  data?: Record<string, unknown>;
+}
+
+/** Appends an entry to the chain in the caller's transaction (or its own, on the bare database). */
+export async function recordAudit(db: Executor, e: AuditInput): Promise<string> {
+  const { rows } = await sql<{ id: string }>`
+    select audit_append(${e.workspaceId}::uuid, ${e.type}, ${e.actor.type}, ${e.actor.id}, ${e.subject?.type ?? null},
+      ${e.subject?.id ?? null}, null, ${JSON.stringify(e.data ?? {})}::jsonb) as id`.execute(db);
+  return String(rows[0]!.id);
+}
+
+// The first use of an API key in an hour is recorded (audit_api_key_use checks under the
+// chain lock, so it holds across nodes); this per-process memo only spares the database the
+// question for keys it has just recorded.
+const recentKeyUse = new Map<string, number>();
+const HOUR = 3600_000;
+
+export async function recordApiKeyUse(db: Executor, key: { id: string; workspaceId: string }, data: Record<string, unknown>, now = Date.now()): Promise<boolean> {
+  const seen = recentKeyUse.get(key.id);
+  if (seen !== undefined && now - seen < HOUR) return false;
+  const { rows } = await sql<{ recorded_at: Date; is_new: boolean }>`
+    select recorded_at, is_new from audit_api_key_use(${key.workspaceId}::uuid, ${key.id}, ${JSON.stringify(data)}::jsonb)`.execute(db);
+  const row = rows[0];
+  if (row?.recorded_at) recentKeyUse.set(key.id, new Date(row.recorded_at).getTime());
+  if (recentKeyUse.size > 10_000) recentKeyUse.clear();
+  return row?.is_new === true;
+}
+
+/** Forget the memo (tests that rewind the clock). */
+export const forgetApiKeyUse = (): void => recentKeyUse.clear();
