@@ -119,13 +119,14 @@ export async function teamMembers(db: Executor, workspaceId: string): Promise<Ma
   return map;
 }
 
-/** Recent agent replies of a workspace, each with the customer message it answered (assist). */
+/** Recent agent replies of a workspace, each with the customer messages (up to three) it answered (assist). */
 export async function recentAgentReplies(db: Executor, workspaceId: string, exceptConversationId: string, limit: number) {
   const rows = await sql<{ reply_id: string; conversation_id: string; team_id: string | null; reply: string; asked: string | null }>`
     select m.id as reply_id, m.conversation_id, c.team_id, m.redacted_text as reply,
-      (select q.redacted_text from messages q
+      (select string_agg(l.redacted_text, ' ' order by l.seq) from (
+        select q.redacted_text, q.seq from messages q
         where q.conversation_id = m.conversation_id and q.author = 'customer' and q.seq < m.seq
-        order by q.seq desc limit 1) as asked
+        order by q.seq desc limit 3) l) as asked
     from messages m join conversations c on c.id = m.conversation_id
     where m.workspace_id = ${workspaceId} and m.author = 'agent' and m.internal = false
       and m.conversation_id <> ${exceptConversationId}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
+import { setAgentStatus } from '../../src/db/repositories/agents.ts';
+import type { RunningBaton } from '../../src/server/runtime.ts';
+
+// Agent assist over HTTP: suggestions from the knowledge and from past replies, macros.
+describe('agent assist', () => {
+  let tdb: TestDatabase;
+  let baton: RunningBaton;
+  let ws: SeededWorkspace;
+  let api: ReturnType<typeof apiClient>;
+  let agent: string;
+  let viewer: string;
+
+  const handOff = async (message: string, name = 'Ann') => {
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer: { name }, message } });
+    const id = start.body.conversation.id as string;
+    await api('POST', `/api/v1/widget/conversations/${id}/messages`, { token: start.body.token, body: { text: 'a person please' } });
+    return id;
+  };
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase();
+    baton = await startTestBaton(tdb.database);
+    ws = await seedWorkspace(tdb.database.db, 'assist');
+    api = apiClient(baton.url);
+    [agent, viewer] = await Promise.all([ws.agent, ws.viewer].map((p) => login(baton.url, p.email, p.password)));
+    await setAgentStatus(tdb.database.db, ws.id, ws.agent.id, 'online');
+  });
+  afterAll(async () => {
+    await baton?.stop();
+    await tdb?.dispose();
+  });
+
+  it('drafts from the article the bot cited and from the team’s past reply to a similar question', async () => {
+    // An earlier conversation the agent answered.
+    const earlier = await handOff('Can I get my refund paid to a different card than the one I used?', 'Bea');
+    await api('POST', `/api/v1/conversations/${earlier}/accept`, { token: agent });
+    const pastReply = 'Refunds always go back to the card used for the purchase; we cannot send them to another card.';
+    await api('POST', `/api/v1/conversations/${earlier}/messages`, { token: agent, body: { text: pastReply } });
+    await api('POST', `/api/v1/conversations/${earlier}/resolve`, { token: agent });
+
+    const now = await handOff('Hello, how long do refunds take? Could the refund go to a different card?');
+    const res = await api('GET', `/api/v1/conversations/${now}/suggestions?limit=3`, { token: viewer });
+    expect(res.status).toBe(200);
+    const knowledge = res.body.replies.filter((r: any) => r.kind === 'knowledge');
+    expect(knowledge[0]).toMatchObject({ article: { id: 'refunds', url: 'https://help.example.test/refunds' }, why: 'the bot cited this article' });
+    expect(knowledge[0].text).toBe('Hi Ann,\n\nRefunds take 5 to 10 business days.\n\nMore: https://help.example.test/refunds');
+    const past = res.body.replies.find((r: any) => r.kind === 'past_reply');
+    expect(past).toMatchObject({ text: pastReply, source_conversation_id: earlier });
+    expect(past.why).toContain('different card');
+    expect(res.body.summary).toContain('how long do refunds take?');
+    expect(res.body.recommended_next_step.action).toEqual(expect.any(String));
+  });
+
+  it('keeps macros (saved replies) and suggests the ones that fit', async () => {
+    const before = Number((await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n);
+    const refund = await api('POST', '/api/v1/macros', { token: agent, body: { title: 'Refund timing', body: 'Hi {{customer.name}}, refunds take 5 to 10 business days. {{agent.name}}', tags: ['refunds'] } });
+    expect(refund.status).toBe(201);
+    const shipping = await api('POST', '/api/v1/macros', { token: agent, body: { title: 'Shipping delays', body: 'Parcels can take a few extra days.' } });
+    expect((await api('POST', '/api/v1/macros', { token: viewer, body: { title: 'x', body: 'y' } })).status).toBe(403);
+    expect((await api('POST', '/api/v1/macros', { token: agent, body: { title: '', body: 'y' } })).status).toBe(400);
+
+    const id = await handOff('When will my refund arrive?', 'Cleo');
+    const res = await api('GET', `/api/v1/conversations/${id}/suggestions`, { token: agent });
+    expect(res.body.macros[0]).toMatchObject({ id: refund.body.macro.id, rendered: `Hi Cleo, refunds take 5 to 10 business days. agent of assist` });
+    expect(res.body.macros.map((m: any) => m.id)).not.toContain(shipping.body.macro.id);
+
+    const patched = await api('PATCH', `/api/v1/macros/${shipping.body.macro.id}`, { token: agent, body: { tags: ['shipping', 'delay'] } });
+    expect(patched.body.macro.tags).toEqual(['shipping', 'delay']);
+    const page1 = await api('GET', '/api/v1/macros?limit=1', { token: viewer });
+    const page2 = await api('GET', `/api/v1/macros?limit=1&cursor=${page1.body.next_cursor}`, { token: viewer });
+    expect([...page1.body.macros, ...page2.body.macros]).toHaveLength(2);
+    expect(page2.body.next_cursor).toBeNull();
+    expect((await api('DELETE', `/api/v1/macros/${shipping.body.macro.id}`, { token: agent })).status).toBe(200);
+    expect((await api('DELETE', `/api/v1/macros/${shipping.body.macro.id}`, { token: agent })).status).toBe(404);
+    const after = Number((await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n);
+    expect(after - before).toBe(4); // two created, one updated, one deleted
+  });
+
+  it('answers not found for another workspace’s conversation', async () => {
+    const other = await seedWorkspace(tdb.database.db, 'elsewhere');
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: other.slug, message: 'hi' } });
+    const res = await api('GET', `/api/v1/conversations/${start.body.conversation.id}/suggestions`, { token: agent });
+    expect([res.status, res.body.error.code]).toEqual([404, 'not_found']);
+  });
+});
