@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { redactCommand } from './redact.ts';
 import { evalCommand } from './eval.ts';
 import { ingestCommand } from './ingest.ts';
+import { importCommand } from './import.ts';
 import { chatCommand } from './chat.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
@@ -18,6 +19,7 @@ const modules: CommandModule[] = [
   evalCommand,
   ingestCommand,
   chatCommand,
+  importCommand,
 ];
 
 export function registerCommands(program: Command): void {
