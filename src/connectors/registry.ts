@@ -2,9 +2,10 @@ import type { ConnectorDefinition } from './types.ts';
 import { zendesk } from './zendesk/index.ts';
 import { intercom } from './intercom/index.ts';
 import { freshdesk } from './freshdesk/index.ts';
+import { sunco } from './sunco/index.ts';
 
 // Every helpdesk Baton can hand off to. A new vendor is a folder and one line here.
-const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, intercom, freshdesk];
+const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, sunco, intercom, freshdesk];
 
 export const VENDORS = CONNECTORS.map((c) => c.vendor);
 

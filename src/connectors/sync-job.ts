@@ -3,6 +3,7 @@ import { defineJob, type JobDefinition } from '../jobs/queue.ts';
 import type { AppContext } from '../server/context.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 import { findMessage } from '../db/repositories/messages.ts';
+import { findConversation, findCustomer } from '../db/repositories/conversations.ts';
 import {
   failOp,
   findConnectorById,
@@ -94,7 +95,7 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
             messageId: last.id,
             text: lines.map((l) => l.text).join('\n\n'),
             at: last.at,
-            customer: { id: '', externalId: null, name: null, email: null },
+            customer: await customerOf(out, fresh),
           });
           await auditClearText(out, connector, fresh, 'message');
         }
@@ -120,6 +121,12 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
     throw new Error(`${connector.vendor}: ${message}`, { cause: err });
   }
   await releaseThread(out.db, thread.id);
+}
+
+async function customerOf(out: Outbound, thread: ConnectorThreadRow) {
+  const c = await findConversation(out.db, thread.workspace_id, thread.conversation_id);
+  const customer = c ? await findCustomer(out.db, thread.workspace_id, c.customer_id) : undefined;
+  return { id: customer?.id ?? '', externalId: customer?.external_id ?? null, name: customer?.name ?? null, email: customer?.email ?? null };
 }
 
 function takeWhile<T>(items: T[], keep: (t: T) => boolean): T[] {

@@ -91,6 +91,7 @@ describe('outbound webhooks', () => {
     expect(log.reduce((n: number, d: any) => n + d.attempts, 0)).toBe(log.length + 2);
     // Each event once: the ids are distinct.
     expect(new Set(rx.got.filter((r) => r.headers['baton-delivery-id']).map((r) => r.body.id)).size).toBe(new Set(log.map((d: any) => d.event_id)).size);
+    expect((await h.api('PATCH', `/api/v1/webhooks/${sub}`, { token: h.adminToken, body: { enabled: false } })).body.webhook.enabled).toBe(false);
     await rx.close();
   });
 

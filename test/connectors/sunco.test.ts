@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sunco } from '../../src/connectors/sunco/index.ts';
+import { TokenBucket, VendorClient } from '../../src/connectors/http.ts';
+import { SignatureError, type HandoffTicket, type ThreadRef } from '../../src/connectors/types.ts';
+import { StandIn } from './support/standin.ts';
+
+// Sunshine Conversations + Switchboard, after research/integrations.md §1b: Basic key id/secret,
+// user and personal conversation, the transcript, passControl to the Agent Workspace with the
+// brief in metadata; webhooks batch several events and carry the secret as X-API-Key.
+const AUTH = `Basic ${Buffer.from('app_key:app_secret').toString('base64')}`;
+
+describe('Sunshine Conversations connector (contract)', () => {
+  const conversations: { id: string; metadata: any; messages: any[]; passed: any[] }[] = [];
+  const sc = new StandIn((h) => (h.authorization === AUTH ? null : 'bad auth'));
+  sc.route('POST', '/v2/apps/app1/users', (r) => (typeof r.body.externalId === 'string' ? { status: 201, body: { user: { id: 'u1' } } } : { status: 400 }))
+    .route('GET', '/v2/apps/app1/conversations', () => ({ status: 200, body: { conversations } }))
+    .route('POST', '/v2/apps/app1/conversations', (r) => {
+      if (r.body.type !== 'personal' || r.body.participants?.length !== 1) sc.violations.push('conversation create');
+      const c = { id: `c${conversations.length + 1}`, metadata: r.body.metadata, messages: [] as any[], passed: [] as any[] };
+      conversations.push(c);
+      return { status: 201, body: { conversation: { id: c.id } } };
+    })
+    .route('POST', '/v2/apps/app1/conversations/:id/messages', (r, p) => {
+      const b = r.body;
+      if (!['user', 'business'].includes(b.author?.type) || b.content?.type !== 'text') sc.violations.push('message body');
+      if (b.author.type === 'user' && !b.author.userExternalId) sc.violations.push('user message without userExternalId');
+      conversations.find((c) => c.id === p.id)!.messages.push(b);
+      return { status: 201, body: { messages: [{ id: 'm' }] } };
+    })
+    .route('POST', '/v2/apps/app1/conversations/:id/passControl', (r, p) => {
+      const meta = r.body.metadata ?? {};
+      if (typeof r.body.switchboardIntegration !== 'string') sc.violations.push('passControl target');
+      if (Buffer.byteLength(JSON.stringify(meta)) > 4096) sc.violations.push('metadata over 4 kB');
+      if (Object.values(meta).some((v) => typeof v === 'object')) sc.violations.push('metadata must be flat');
+      conversations.find((c) => c.id === p.id)!.passed.push(r.body);
+      return { status: 200, body: {} };
+    });
+
+  let conn: ReturnType<typeof sunco.create>;
+  beforeAll(async () => {
+    await sc.start();
+    const config = sunco.configSchema.parse({ app_id: 'app1', base_url: sc.url, allow_private_network: true, integration_id: 'ours' });
+    const credentials = { key_id: 'app_key', secret: 'app_secret', webhook_secret: 'hook-secret' };
+    const client = new VendorClient({ vendor: 'sunco', baseUrl: sc.url, headers: sunco.authHeaders(credentials, config), timeoutMs: 2000, allowPrivate: true, bucket: new TokenBucket(100, 1000) });
+    conn = sunco.create({ config, credentials, client });
+  });
+  afterAll(() => sc.stop());
+
+  const ticket: HandoffTicket = {
+    handoffId: 'h-1',
+    conversationId: 'conv-1',
+    customer: { id: 'cust-1', externalId: null, name: 'Ann', email: null },
+    subject: 'Chat handoff',
+    briefText: 'Baton handoff brief (internal)\nIntent: refunds',
+    briefHtml: '<p>brief</p>',
+    transcript: [
+      { author: 'customer', text: 'refund please', at: '' },
+      { author: 'bot', text: 'Refunds take 5 days.', at: '' },
+    ],
+    intent: 'refunds',
+    confidence: 0.42,
+    priority: 'high',
+    team: { id: 't', name: 'Billing' },
+    reasons: ['low_confidence'],
+    tags: [],
+  };
+
+  it('hands off once, resuming after an interruption', async () => {
+    let saved: ThreadRef = { externalId: null, data: {} };
+    const save = async (r: ThreadRef) => void (saved = r);
+    sc.down = true;
+    await expect(conn.handoff(ticket, saved, save)).rejects.toThrow();
+    sc.down = false;
+    sc.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/v2/apps/app1/conversations';
+    await expect(conn.handoff(ticket, saved, save)).rejects.toThrow();
+    const ref = await conn.handoff(ticket, saved, save);
+    expect(conversations).toHaveLength(1);
+    expect(ref.externalId).toBe('c1');
+    const c = conversations[0]!;
+    expect(c.messages.map((m) => m.author.type)).toEqual(['user', 'business']);
+    expect(c.passed).toHaveLength(1);
+    expect(c.passed[0].switchboardIntegration).toBe('zd:agentWorkspace');
+    expect(c.passed[0].metadata).toMatchObject({ baton_handoff_id: 'h-1', baton_intent: 'refunds', baton_confidence: 0.42 });
+    expect(c.passed[0].metadata['dataCapture.systemField.tags']).toContain('priority_high');
+    await conn.appendCustomerMessage(ref, { messageId: 'm9', text: 'hello?', at: '', customer: ticket.customer });
+    expect(c.messages.at(-1)).toMatchObject({ author: { type: 'user', userExternalId: 'baton_cust-1' }, metadata: { baton_message_id: 'm9' } });
+    expect(sc.violations).toEqual([]);
+  });
+
+  it('verifies X-API-Key and splits a batch, dropping echoes and bot lines', () => {
+    const body = {
+      app: { id: 'app1' },
+      webhook: { id: 'w', version: 'v2' },
+      events: [
+        { id: 'e1', type: 'conversation:message', payload: { conversation: { id: 'c1', activeSwitchboardIntegration: { integrationType: 'zd:agentWorkspace' } }, message: { author: { type: 'business', displayName: 'Sam' }, content: { type: 'text', text: 'Hi, Sam here' } } } },
+        { id: 'e2', type: 'conversation:message', payload: { conversation: { id: 'c1' }, message: { author: { type: 'user' }, content: { type: 'text', text: 'mirrored' }, metadata: { baton: true } } } },
+        { id: 'e3', type: 'conversation:message', payload: { conversation: { id: 'c1' }, message: { author: { type: 'business' }, source: { integrationId: 'ours' }, content: { type: 'text', text: 'bot' } } } },
+        { id: 'e4', type: 'switchboard:passControl', payload: { conversation: { id: 'c1' }, switchboardIntegration: { name: 'baton', integrationType: 'custom' }, reason: 'ticketClosed' } },
+      ],
+    };
+    const req = (key: string) => ({ headers: { 'x-api-key': key }, rawBody: Buffer.from(JSON.stringify(body)), now: new Date() });
+    expect(() => conn.verify(req('wrong'))).toThrow(SignatureError);
+    conn.verify(req('hook-secret'));
+    const events = conn.parse(req('hook-secret'));
+    expect(events.map((e) => e.kind)).toEqual(['agent_message', 'ignored', 'ignored', 'closed']);
+    expect(events[0]).toMatchObject({ text: 'Hi, Sam here', agentName: 'Sam', externalThreadId: 'c1' });
+  });
+});
