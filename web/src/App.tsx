@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorText, get, post, put, setUnauthenticatedHandler } from './api.ts';
 import { Login } from './pages/Login.tsx';
 import { Inbox } from './pages/Inbox.tsx';
@@ -12,21 +12,23 @@ type Session = { state: 'loading' } | { state: 'out' } | { state: 'in'; workspac
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const path = usePath();
+  const loadRef = useRef<() => Promise<void>>(async () => {});
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<void> => {
     try {
       const { agent } = await get<{ agent: Agent }>('/me');
       const [teams, agents] = await Promise.all([
         get<{ teams: Team[] }>('/teams').then((r) => r.teams, () => [] as Team[]),
         get<{ agents: Agent[] }>('/agents').then((r) => r.agents, () => [] as Agent[]),
       ]);
-      setSession({ state: 'in', workspace: makeWorkspace(agent, teams, agents) });
+      setSession({ state: 'in', workspace: makeWorkspace(agent, teams, agents, () => void loadRef.current()) });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setSession({ state: 'out' });
       else setSession({ state: 'error', message: errorText(err) });
     }
   }, []);
 
+  loadRef.current = load;
   useEffect(() => {
     setUnauthenticatedHandler(() => setSession({ state: 'out' }));
     void load();

@@ -21,12 +21,13 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(method: string, path: string, body?: unknown, raw?: { type: string; text: string }): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.type;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
   }
@@ -48,6 +49,10 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
 export const get = <T,>(path: string) => api<T>('GET', path);
 export const post = <T,>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 export const put = <T,>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T,>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = <T,>(path: string) => api<T>('DELETE', path);
+/** A body that is not JSON (a JSONL upload), with its content type. */
+export const postText = <T,>(path: string, type: string, text: string) => api<T>('POST', path, undefined, { type, text });
 
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) return err.message;

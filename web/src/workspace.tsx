@@ -8,6 +8,8 @@ export interface WorkspaceData {
   agents: Agent[];
   teamName(id: string | null | undefined): string | null;
   agentName(id: string | null | undefined): string | null;
+  /** Fetches the teams and agents again (after an admin changed them). */
+  reload(): void;
 }
 
 export const WorkspaceContext = createContext<WorkspaceData | null>(null);
@@ -18,7 +20,7 @@ export function useWorkspace(): WorkspaceData {
   return w;
 }
 
-export function makeWorkspace(me: Agent, teams: Team[], agents: Agent[]): WorkspaceData {
+export function makeWorkspace(me: Agent, teams: Team[], agents: Agent[], reload: () => void = () => {}): WorkspaceData {
   const teamsById = new Map(teams.map((t) => [t.id, t.name]));
   const agentsById = new Map(agents.map((a) => [a.id, a.name]));
   return {
@@ -27,5 +29,6 @@ export function makeWorkspace(me: Agent, teams: Team[], agents: Agent[]): Worksp
     agents,
     teamName: (id) => (id ? (teamsById.get(id) ?? null) : null),
     agentName: (id) => (id ? (agentsById.get(id) ?? null) : null),
+    reload,
   };
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { humanize, percent, REASON_LABEL, safeHref } from '../format.ts';
 import { Value } from './Value.tsx';
+import { Redactable } from './Reveal.tsx';
 import type { Handoff } from '../types.ts';
 
 // The handoff brief, rendered from its JSON: the fields we know get a proper place, anything
@@ -220,7 +221,11 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           ))}
         </ul>
       </header>
-      {summary && <p className="brief-summary">{summary}</p>}
+      {summary && (
+        <p className="brief-summary">
+          <Redactable text={summary} />
+        </p>
+      )}
       <dl className="brief-grid">
         {next !== undefined && (
           <Row label="Recommended next step">

@@ -10,6 +10,7 @@ import { Composer, type ComposerMode } from './Composer.tsx';
 import { Actions } from './Actions.tsx';
 import { AssistPanel } from './AssistPanel.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
+import { hasTokens, RevealBar, RevealProvider } from './Reveal.tsx';
 import type { Conversation, ConversationDetail, Message } from '../types.ts';
 
 function byRequested(a: { requested_at: string | null }, b: { requested_at: string | null }) {
@@ -23,6 +24,8 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>('reply');
+  const [revealed, setRevealed] = useState<Record<string, string> | null>(null);
+  useEffect(() => setRevealed(null), [id]);
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const endRef = useRef<HTMLDivElement | null>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
@@ -108,9 +111,10 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
   const handoffs = [...detail.handoffs].sort(byRequested);
   const latest = handoffs.at(-1);
   const title = detail.customer?.name ?? c.intent ?? `Conversation ${shortId(c.id)}`;
+  const tokens = detail.messages.some((m) => hasTokens(m.text)) || hasTokens(typeof latest?.brief?.summary === 'string' ? latest.brief.summary : null);
 
   return (
-    <>
+    <RevealProvider value={revealed}>
       <section className="conversation-pane" aria-labelledby="conv-title">
         <div className="conv-head">
           <a className="back" href={href('/')} onClick={onLinkClick('/')}>
@@ -127,6 +131,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
             {c.csat != null && <span className="badge">CSAT {c.csat}/5</span>}
           </p>
           <Actions conversation={c} onChanged={setConversation} />
+          <RevealBar conversationId={c.id} present={tokens} values={revealed} onValues={setRevealed} />
         </div>
         <div className="conv-body" ref={bodyRef}>
           {latest ? <Brief handoff={latest} earlier={handoffs.length - 1} /> : <p className="muted small">No handoff: the bot has handled this conversation so far.</p>}
@@ -140,6 +145,6 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
         <CustomerCard customer={detail.customer} conversation={c} />
         <AssistPanel conversationId={c.id} onInsert={insert} />
       </aside>
-    </>
+    </RevealProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { clock, percent, safeHref } from '../format.ts';
 import { useWorkspace } from '../workspace.tsx';
 import { Value } from './Value.tsx';
+import { Redactable } from './Reveal.tsx';
 import type { Customer, Message } from '../types.ts';
 
 /** The conversation as it happened: bot turns marked, their sources shown, internal notes apart. */
@@ -28,7 +29,9 @@ export function Transcript({ messages, customer }: { messages: Message[]; custom
               <span className="msg-who">{who}</span>
               <time dateTime={m.created_at ?? undefined}>{clock(m.created_at)}</time>
             </div>
-            <p className="msg-text">{m.text}</p>
+            <p className="msg-text">
+              <Redactable text={m.text} />
+            </p>
             {cites.length > 0 && (
               <div className="sources">
                 <span className="sources-label">Sources:</span>

@@ -1,29 +1,41 @@
 import { href, onLinkClick } from '../../router.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { ResourcePage } from './ResourcePage.tsx';
-import { FUTURE } from '../../endpoints.ts';
 import { PolicyPage } from './PolicyPage.tsx';
 import { TeamsPage } from './TeamsPage.tsx';
+import { AgentsPage } from './AgentsPage.tsx';
+import { RulesPage } from './RulesPage.tsx';
+import { KnowledgePage } from './KnowledgePage.tsx';
+import { MacrosPage } from './MacrosPage.tsx';
+import { KeysPage } from './KeysPage.tsx';
+import { ConnectorsPage } from './ConnectorsPage.tsx';
+import { WebhooksPage } from './WebhooksPage.tsx';
 import { WidgetPage } from './WidgetPage.tsx';
 
 const PAGES = [
-  { id: 'knowledge', label: 'Knowledge' },
-  { id: 'policy', label: 'Policy' },
-  { id: 'routing', label: 'Routing rules' },
-  { id: 'teams', label: 'Teams and agents' },
-  { id: 'widget', label: 'Widget' },
+  { id: 'knowledge', label: 'Knowledge', page: KnowledgePage },
+  { id: 'routing', label: 'Routing rules', page: RulesPage },
+  { id: 'teams', label: 'Teams', page: TeamsPage },
+  { id: 'agents', label: 'Agents', page: AgentsPage },
+  { id: 'macros', label: 'Macros', page: MacrosPage },
+  { id: 'policy', label: 'Policy', page: PolicyPage },
+  { id: 'api-keys', label: 'API keys', page: KeysPage },
+  { id: 'connectors', label: 'Connectors', page: ConnectorsPage },
+  { id: 'webhooks', label: 'Webhooks', page: WebhooksPage },
+  { id: 'widget', label: 'Widget', page: WidgetPage },
 ] as const;
 
 export function Admin({ path }: { path: string }) {
   const { me } = useWorkspace();
-  const page = path.split('/')[2] || 'knowledge';
+  const id = path.split('/')[2] || 'knowledge';
+  const current = PAGES.find((p) => p.id === id) ?? PAGES[0];
+  const Page = current.page;
   return (
     <div className="admin">
       <nav className="admin-nav" aria-label="Admin">
         <ul>
           {PAGES.map((p) => (
             <li key={p.id}>
-              <a href={href(`/admin/${p.id}`)} onClick={onLinkClick(`/admin/${p.id}`)} aria-current={page === p.id ? 'page' : undefined}>
+              <a href={href(`/admin/${p.id}`)} onClick={onLinkClick(`/admin/${p.id}`)} aria-current={current.id === p.id ? 'page' : undefined}>
                 {p.label}
               </a>
             </li>
@@ -31,30 +43,8 @@ export function Admin({ path }: { path: string }) {
         </ul>
       </nav>
       <div className="admin-page">
-        {me.role !== 'admin' && <p className="muted small">You are signed in as {me.role}: you can look, an admin can change things.</p>}
-        {page === 'knowledge' && (
-          <ResourcePage
-            title="Knowledge"
-            intro="Articles the bot answers from. Add sources with `baton ingest`; the bot cites these in its answers."
-            path={FUTURE.articles}
-            prefer={['articles', 'items']}
-            columns={['title', 'url', 'locale', 'tags', 'updated_at']}
-            what="Knowledge administration"
-          />
-        )}
-        {page === 'policy' && <PolicyPage />}
-        {page === 'routing' && (
-          <ResourcePage
-            title="Routing rules"
-            intro="Ordered rules: the first that matches a handoff's intent, language, reason or customer attributes picks the team or agent."
-            path={FUTURE.routingRules}
-            prefer={['rules', 'items']}
-            columns={['position', 'name', 'enabled', 'conditions', 'target', 'skills', 'priority']}
-            what="Routing rules administration"
-          />
-        )}
-        {page === 'teams' && <TeamsPage />}
-        {page === 'widget' && <WidgetPage />}
+        {me.role !== 'admin' && <p className="muted small">You are signed in as {me.role}: only an admin can see and change most of these settings.</p>}
+        <Page key={current.id} />
       </div>
     </div>
   );

@@ -1,66 +1,172 @@
+import { useState } from 'react';
+import { del, patch, post } from '../../api.ts';
+import { useResource } from '../../hooks.ts';
+import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
+import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import type { Team } from '../../types.ts';
+import { AdminError } from './common.tsx';
 
+interface Draft {
+  name: string;
+  skills: string;
+  sla_minutes: string;
+  fallback_team_id: string;
+  member_ids: string[];
+}
+
+const fromTeam = (t?: Team): Draft => ({
+  name: t?.name ?? '',
+  skills: joinList(t?.skills),
+  sla_minutes: t?.sla_seconds ? String(Math.round((t.sla_seconds / 60) * 100) / 100) : '5',
+  fallback_team_id: t?.fallback_team_id ?? '',
+  member_ids: t?.member_ids ?? [],
+});
+
+/** Teams: members, skills, SLA and the team a handoff overflows to. */
 export function TeamsPage() {
-  const { teams, agents, agentName, teamName } = useWorkspace();
+  const ws = useWorkspace();
+  const [res, reload] = useResource<{ teams: Team[] }>(ADMIN.teams);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const list = useAction();
+  const teams = res.state === 'ready' ? res.data.teams : [];
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice(text);
+    reload();
+    ws.reload();
+  };
   return (
     <section aria-labelledby="admin-title">
-      <h1 id="admin-title">Teams and agents</h1>
-      <h2>Teams</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Skills</th>
-              <th scope="col">Members</th>
-              <th scope="col">SLA</th>
-              <th scope="col">Overflow to</th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{t.skills.join(', ') || '—'}</td>
-                <td>{t.member_ids.map((id) => agentName(id) ?? id.slice(0, 8)).join(', ') || '—'}</td>
-                <td>{t.sla_seconds ? `${Math.round(t.sla_seconds / 60)} min` : '—'}</td>
-                <td>{teamName(t.fallback_team_id) ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="card-head">
+        <h1 id="admin-title">Teams</h1>
+        {editing !== 'new' && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Add team
+          </button>
+        )}
       </div>
-      <h2>Agents</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Skills</th>
-              <th scope="col">Languages</th>
-              <th scope="col">Capacity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agents.map((a) => (
-              <tr key={a.id}>
-                <td>{a.name}</td>
-                <td>{a.email}</td>
-                <td>{a.role}</td>
-                <td>
-                  <span className={`dot ${a.status}`} aria-hidden="true" /> {a.status}
-                </td>
-                <td>{a.skills.join(', ') || '—'}</td>
-                <td>{a.languages.join(', ') || '—'}</td>
-                <td>{a.capacity}</td>
+      <p className="muted">A handoff routed to a team waits for one of its members with the skills it needs. When nobody accepts within the SLA, it overflows to the fallback team.</p>
+      {editing === 'new' && <TeamForm teams={teams} onDone={(ok) => (ok ? done('Team added.') : setEditing(null))} />}
+      <AdminError res={res} what="Team administration" />
+      <p role="status" className="ok small">
+        {notice}
+      </p>
+      <FormError action={list} />
+      {res.state === 'ready' && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Skills</th>
+                <th scope="col">Members</th>
+                <th scope="col">SLA</th>
+                <th scope="col">Overflow to</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {teams.map((t) =>
+                editing === t.id ? (
+                  <tr key={t.id}>
+                    <td colSpan={6}>
+                      <TeamForm team={t} teams={teams} onDone={(ok) => (ok ? done('Team saved.') : setEditing(null))} />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={t.id}>
+                    <td>{t.name}</td>
+                    <td>{t.skills.join(', ') || '—'}</td>
+                    <td>{t.member_ids.map((id) => ws.agentName(id) ?? id.slice(0, 8)).join(', ') || '—'}</td>
+                    <td>{t.sla_seconds ? `${Math.round(t.sla_seconds / 60)} min` : '—'}</td>
+                    <td>{teams.find((x) => x.id === t.fallback_team_id)?.name ?? '—'}</td>
+                    <td>
+                      <div className="action-row">
+                        <button type="button" onClick={() => setEditing(t.id)}>
+                          Edit<span className="sr-only"> {t.name}</span>
+                        </button>
+                        <ConfirmButton label="Delete" what={t.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.teams}/${t.id}`), done('Team deleted.')))} />
+                      </div>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
+  );
+}
+
+function TeamForm({ team, teams, onDone }: { team?: Team; teams: Team[]; onDone: (saved: boolean) => void }) {
+  const ws = useWorkspace();
+  const [d, setD] = useState<Draft>(() => fromTeam(team));
+  const act = useAction();
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const e = (...n: string[]) => errorFor(act.errs, ...n);
+  const submit = () =>
+    void act.run(async () => {
+      const minutes = Number(d.sla_minutes);
+      const body = {
+        name: d.name,
+        skills: splitList(d.skills),
+        sla_seconds: d.sla_minutes.trim() === '' || !Number.isFinite(minutes) ? Number.NaN : Math.round(minutes * 60),
+        fallback_team_id: d.fallback_team_id || null,
+        member_ids: d.member_ids,
+      };
+      // An empty or non-numeric SLA is left to the server to refuse, with its own message.
+      const payload = Number.isNaN(body.sla_seconds) ? { ...body, sla_seconds: d.sla_minutes } : body;
+      if (team) await patch(`${ADMIN.teams}/${team.id}`, payload);
+      else await post(ADMIN.teams, payload);
+      onDone(true);
+    });
+  return (
+    <form
+      className="admin-form"
+      aria-label={team ? `Edit team ${team.name}` : 'New team'}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        submit();
+      }}
+    >
+      <div className="form-grid">
+        <Field label="Team name" error={e('name')}>
+          <input value={d.name} onChange={(ev) => set('name', ev.target.value)} maxLength={100} />
+        </Field>
+        <Field label="Skills" hint="Comma-separated, e.g. refunds, billing" error={e('skills')}>
+          <input value={d.skills} onChange={(ev) => set('skills', ev.target.value)} />
+        </Field>
+        <Field label="SLA (minutes)" hint="How long a handoff may wait before it overflows" error={e('sla_seconds')}>
+          <input inputMode="decimal" value={d.sla_minutes} onChange={(ev) => set('sla_minutes', ev.target.value)} />
+        </Field>
+        <Field label="Fallback team" error={e('fallback_team_id')}>
+          <select value={d.fallback_team_id} onChange={(ev) => set('fallback_team_id', ev.target.value)}>
+            <option value="">None (stays in the queue)</option>
+            {teams
+              .filter((t) => t.id !== team?.id)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+          </select>
+        </Field>
+      </div>
+      <CheckList legend="Members" options={ws.agents.map((a) => ({ value: a.id, label: `${a.name} (${a.role})` }))} value={d.member_ids} onChange={(v) => set('member_ids', v)} error={e('member_ids')} />
+      <FormError action={act} shown={['name', 'skills', 'sla_seconds', 'fallback_team_id', 'member_ids']} />
+      <div className="action-row">
+        <button type="submit" className="primary" disabled={act.busy}>
+          {act.busy ? 'Saving…' : team ? 'Save team' : 'Create team'}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'react';
+import { del, get, patch, post, query } from '../../api.ts';
+import { ADMIN } from '../../endpoints.ts';
+import { useWorkspace } from '../../workspace.tsx';
+import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import type { Agent } from '../../types.ts';
+
+type AdminAgent = Agent & { team_ids?: string[] };
+
+interface Draft {
+  email: string;
+  name: string;
+  role: Agent['role'];
+  skills: string;
+  languages: string;
+  capacity: string;
+  team_ids: string[];
+  password: string;
+}
+
+const fromAgent = (a?: AdminAgent): Draft => ({
+  email: a?.email ?? '',
+  name: a?.name ?? '',
+  role: a?.role ?? 'agent',
+  skills: joinList(a?.skills),
+  languages: joinList(a?.languages),
+  capacity: String(a?.capacity ?? 5),
+  team_ids: a?.team_ids ?? [],
+  password: '',
+});
+
+/** Agents: invite with a first password, then role, skills, languages, capacity and teams. */
+export function AgentsPage() {
+  const ws = useWorkspace();
+  const [agents, setAgents] = useState<AdminAgent[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const list = useAction();
+
+  const load = (cursor?: string) =>
+    void list.run(async () => {
+      const res = await get<{ agents: AdminAgent[]; next_cursor: string | null }>(`${ADMIN.agents}${query({ limit: 50, cursor })}`);
+      setAgents((prev) => (cursor && prev ? [...prev, ...res.agents] : res.agents));
+      setNext(res.next_cursor);
+    });
+  useEffect(() => load(), []);
+
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice(text);
+    load();
+    ws.reload();
+  };
+
+  return (
+    <section aria-labelledby="admin-title">
+      <div className="card-head">
+        <h1 id="admin-title">Agents</h1>
+        {editing !== 'new' && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Invite agent
+          </button>
+        )}
+      </div>
+      <p className="muted">Admins change settings, agents take conversations, viewers only read. Capacity is how many open conversations an agent takes at once.</p>
+      {editing === 'new' && <AgentForm onDone={(ok) => (ok ? done('Agent invited: give them their e-mail and first password.') : setEditing(null))} />}
+      <p role="status" className="ok small">
+        {notice}
+      </p>
+      <FormError action={list} />
+      {agents === null && !list.error && <p role="status">Loading…</p>}
+      {agents && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Skills</th>
+                <th scope="col">Languages</th>
+                <th scope="col">Capacity</th>
+                <th scope="col">Teams</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {agents.map((a) =>
+                editing === a.id ? (
+                  <tr key={a.id}>
+                    <td colSpan={9}>
+                      <AgentForm agent={a} onDone={(ok) => (ok ? done('Agent saved.') : setEditing(null))} />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={a.id}>
+                    <td>{a.name}</td>
+                    <td>{a.email}</td>
+                    <td>{a.role}</td>
+                    <td>
+                      <span className={`dot ${a.status}`} aria-hidden="true" /> {a.status}
+                    </td>
+                    <td>{a.skills.join(', ') || '—'}</td>
+                    <td>{a.languages.join(', ') || '—'}</td>
+                    <td>{a.capacity}</td>
+                    <td>{(a.team_ids ?? []).map((id) => ws.teamName(id) ?? id.slice(0, 8)).join(', ') || '—'}</td>
+                    <td>
+                      <div className="action-row">
+                        <button type="button" onClick={() => setEditing(a.id)}>
+                          Edit<span className="sr-only"> {a.name}</span>
+                        </button>
+                        {a.id !== ws.me.id && (
+                          <ConfirmButton label="Remove" what={a.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.agents}/${a.id}`), done('Agent removed.')))} />
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && (
+        <button type="button" disabled={list.busy} onClick={() => load(next)}>
+          Load more agents
+        </button>
+      )}
+    </section>
+  );
+}
+
+function AgentForm({ agent, onDone }: { agent?: AdminAgent; onDone: (saved: boolean) => void }) {
+  const ws = useWorkspace();
+  const [d, setD] = useState<Draft>(() => fromAgent(agent));
+  const act = useAction();
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const e = (...n: string[]) => errorFor(act.errs, ...n);
+  const submit = () =>
+    void act.run(async () => {
+      const capacity = d.capacity.trim() !== '' && Number.isFinite(Number(d.capacity)) ? Number(d.capacity) : d.capacity;
+      const body: Record<string, unknown> = { name: d.name, role: d.role, skills: splitList(d.skills), languages: splitList(d.languages), capacity, team_ids: d.team_ids };
+      if (d.password || !agent) body.password = d.password;
+      if (agent) await patch(`${ADMIN.agents}/${agent.id}`, body);
+      else await post(ADMIN.agents, { email: d.email, ...body });
+      onDone(true);
+    });
+  return (
+    <form
+      className="admin-form"
+      aria-label={agent ? `Edit agent ${agent.name}` : 'Invite an agent'}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        submit();
+      }}
+    >
+      <div className="form-grid">
+        {!agent && (
+          <Field label="E-mail" error={e('email')}>
+            <input type="email" autoComplete="off" value={d.email} onChange={(ev) => set('email', ev.target.value)} />
+          </Field>
+        )}
+        <Field label="Name" error={e('name')}>
+          <input value={d.name} onChange={(ev) => set('name', ev.target.value)} />
+        </Field>
+        <Field label="Role" error={e('role')}>
+          <select value={d.role} onChange={(ev) => set('role', ev.target.value as Agent['role'])}>
+            <option value="agent">Agent</option>
+            <option value="admin">Admin</option>
+            <option value="viewer">Viewer (read only)</option>
+          </select>
+        </Field>
+        <Field label="Skills" hint="Comma-separated" error={e('skills')}>
+          <input value={d.skills} onChange={(ev) => set('skills', ev.target.value)} />
+        </Field>
+        <Field label="Languages" hint="e.g. en, es" error={e('languages')}>
+          <input value={d.languages} onChange={(ev) => set('languages', ev.target.value)} />
+        </Field>
+        <Field label="Capacity" hint="Open conversations at once, 0–100" error={e('capacity')}>
+          <input inputMode="numeric" value={d.capacity} onChange={(ev) => set('capacity', ev.target.value)} />
+        </Field>
+        <Field label={agent ? 'New password (optional)' : 'First password'} hint="At least 10 characters; a new password signs the agent out" error={e('password')}>
+          <input type="password" autoComplete="new-password" value={d.password} onChange={(ev) => set('password', ev.target.value)} />
+        </Field>
+      </div>
+      <CheckList legend="Teams" options={ws.teams.map((t) => ({ value: t.id, label: t.name }))} value={d.team_ids} onChange={(v) => set('team_ids', v)} error={e('team_ids')} />
+      <FormError action={act} shown={['email', 'name', 'role', 'skills', 'languages', 'capacity', 'password', 'team_ids']} />
+      <div className="action-row">
+        <button type="submit" className="primary" disabled={act.busy}>
+          {act.busy ? 'Saving…' : agent ? 'Save agent' : 'Invite'}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { del, post } from '../../api.ts';
+import { useResource } from '../../hooks.ts';
+import { ADMIN } from '../../endpoints.ts';
+import { CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
+import { AdminError, ShownOnce } from './common.tsx';
+
+interface ApiKey {
+  id: string;
+  name: string;
+  scopes: string[];
+  created_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+const SCOPES = [
+  { value: 'read', label: 'read (like a viewer)' },
+  { value: 'write', label: 'write (like an agent)' },
+  { value: 'admin', label: 'admin' },
+] as const;
+type Scope = (typeof SCOPES)[number]['value'];
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** API keys for servers and scripts: created with the secret shown once, revoked at once. */
+export function KeysPage() {
+  const [res, reload] = useResource<{ api_keys: ApiKey[] }>(ADMIN.keys);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Scope[]>(['read']);
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const [notice, setNotice] = useState('');
+  const act = useAction();
+  const list = useAction();
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">API keys</h1>
+      <p className="muted">
+        Keys let your servers call the Baton API (<code>Authorization: Bearer bk_…</code>). Only a hash is stored: the key itself is shown once, when you create it.
+      </p>
+      <form
+        className="admin-form"
+        aria-label="New API key"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void act.run(async () => {
+            const r = await post<{ api_key: { name: string; key: string } }>(ADMIN.keys, { name, scopes });
+            setCreated({ name: r.api_key.name, key: r.api_key.key });
+            setName('');
+            reload();
+          });
+        }}
+      >
+        <div className="form-grid">
+          <Field label="Key name" hint="Where it is used, e.g. “CRM sync”" error={errorFor(act.errs, 'name')}>
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+        </div>
+        <CheckList legend="Scopes" options={SCOPES} value={scopes} onChange={setScopes} error={errorFor(act.errs, 'scopes')} />
+        <FormError action={act} shown={['name', 'scopes']} />
+        <div className="action-row">
+          <button type="submit" className="primary" disabled={act.busy}>
+            Create key
+          </button>
+        </div>
+      </form>
+      {created && <ShownOnce label={`New key “${created.name}”.`} value={created.key} onDismiss={() => setCreated(null)} />}
+      <AdminError res={res} what="API key administration" />
+      <p role="status" className="ok small">
+        {notice}
+      </p>
+      <FormError action={list} />
+      {res.state === 'ready' && (
+        <div className="table-wrap">
+          <table aria-label="API keys">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {res.data.api_keys.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td>{k.scopes.join(', ')}</td>
+                  <td>{when(k.created_at)}</td>
+                  <td>{when(k.last_used_at)}</td>
+                  <td>{k.revoked_at ? <span className="badge">revoked {when(k.revoked_at)}</span> : <span className="badge verified">active</span>}</td>
+                  <td>
+                    {!k.revoked_at && (
+                      <ConfirmButton label="Revoke" what={k.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.keys}/${k.id}`), setNotice(`Key “${k.name}” revoked.`), reload()))} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { del, get, patch, post, query } from '../../api.ts';
+import { ADMIN } from '../../endpoints.ts';
+import { useWorkspace } from '../../workspace.tsx';
+import { ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+
+interface Macro {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  team_id: string | null;
+}
+
+/** Macros: saved replies agents insert from the assist panel. */
+export function MacrosPage() {
+  const ws = useWorkspace();
+  const [macros, setMacros] = useState<Macro[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const list = useAction();
+  const load = (cursor?: string) =>
+    void list.run(async () => {
+      const res = await get<{ macros: Macro[]; next_cursor: string | null }>(`${ADMIN.macros}${query({ limit: 50, cursor })}`);
+      setMacros((prev) => (cursor && prev ? [...prev, ...res.macros] : res.macros));
+      setNext(res.next_cursor);
+    });
+  useEffect(() => load(), []);
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice(text);
+    load();
+  };
+  const canEdit = ws.me.role !== 'viewer';
+  return (
+    <section aria-labelledby="admin-title">
+      <div className="card-head">
+        <h1 id="admin-title">Macros</h1>
+        {canEdit && editing !== 'new' && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Add macro
+          </button>
+        )}
+      </div>
+      <p className="muted">
+        Saved replies. They may use <code>{'{{customer.name}}'}</code> and <code>{'{{agent.name}}'}</code>; a macro for a team is offered only on that team's conversations.
+      </p>
+      {editing === 'new' && <MacroForm onDone={(ok) => (ok ? done('Macro added.') : setEditing(null))} />}
+      <p role="status" className="ok small">
+        {notice}
+      </p>
+      <FormError action={list} />
+      {macros === null && !list.error && <p role="status">Loading…</p>}
+      {macros?.length === 0 && <p className="muted">No macros yet.</p>}
+      <ul className="card-list">
+        {macros?.map((m) => (
+          <li key={m.id} className="card">
+            {editing === m.id ? (
+              <MacroForm macro={m} onDone={(ok) => (ok ? done('Macro saved.') : setEditing(null))} />
+            ) : (
+              <>
+                <div className="card-head">
+                  <h2>{m.title}</h2>
+                  {canEdit && (
+                    <div className="action-row">
+                      <button type="button" onClick={() => setEditing(m.id)}>
+                        Edit<span className="sr-only"> {m.title}</span>
+                      </button>
+                      <ConfirmButton label="Delete" what={m.title} onConfirm={() => void list.run(async () => (await del(`${ADMIN.macros}/${m.id}`), done('Macro deleted.')))} />
+                    </div>
+                  )}
+                </div>
+                <p className="pre">{m.body}</p>
+                <p className="muted small">
+                  {m.team_id ? `Team ${ws.teamName(m.team_id) ?? ''}` : 'All teams'}
+                  {m.tags.length > 0 && ` · ${m.tags.join(', ')}`}
+                </p>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {next && (
+        <button type="button" disabled={list.busy} onClick={() => load(next)}>
+          Load more macros
+        </button>
+      )}
+    </section>
+  );
+}
+
+function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) => void }) {
+  const ws = useWorkspace();
+  const [title, setTitle] = useState(macro?.title ?? '');
+  const [body, setBody] = useState(macro?.body ?? '');
+  const [tags, setTags] = useState(joinList(macro?.tags));
+  const [team, setTeam] = useState(macro?.team_id ?? '');
+  const act = useAction();
+  const e = (...n: string[]) => errorFor(act.errs, ...n);
+  return (
+    <form
+      className="admin-form"
+      aria-label={macro ? `Edit macro ${macro.title}` : 'New macro'}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        void act.run(async () => {
+          const b = { title, body, tags: splitList(tags), team_id: team || null };
+          if (macro) await patch(`${ADMIN.macros}/${macro.id}`, b);
+          else await post(ADMIN.macros, b);
+          onDone(true);
+        });
+      }}
+    >
+      <div className="form-grid">
+        <Field label="Title" error={e('title')}>
+          <input value={title} onChange={(ev) => setTitle(ev.target.value)} />
+        </Field>
+        <Field label="Team" error={e('team_id')}>
+          <select value={team} onChange={(ev) => setTeam(ev.target.value)}>
+            <option value="">All teams</option>
+            {ws.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Tags" hint="Comma-separated" error={e('tags')}>
+          <input value={tags} onChange={(ev) => setTags(ev.target.value)} />
+        </Field>
+      </div>
+      <Field label="Reply text" error={e('body')}>
+        <textarea rows={4} value={body} onChange={(ev) => setBody(ev.target.value)} />
+      </Field>
+      <FormError action={act} shown={['title', 'body', 'tags', 'team_id']} />
+      <div className="action-row">
+        <button type="submit" className="primary" disabled={act.busy}>
+          {act.busy ? 'Saving…' : macro ? 'Save macro' : 'Add macro'}
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

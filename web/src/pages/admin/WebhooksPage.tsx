@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import { del, patch, post } from '../../api.ts';
+import { useResource } from '../../hooks.ts';
+import { ADMIN } from '../../endpoints.ts';
+import { CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
+import { AdminError, ShownOnce } from './common.tsx';
+
+interface Webhook {
+  id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  allow_private: boolean;
+  enabled: boolean;
+}
+interface Delivery {
+  id: string;
+  event_id: string;
+  event_type: string;
+  status: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string | null;
+  delivered_at: string | null;
+}
+
+// src/webhooks/events.ts
+const EVENT_TYPES = [
+  '*',
+  'conversation.created',
+  'conversation.updated',
+  'conversation.handoff',
+  'conversation.accepted',
+  'conversation.assigned',
+  'conversation.transferred',
+  'conversation.awaiting_customer',
+  'conversation.resolved',
+  'conversation.reopened',
+  'conversation.returned_to_bot',
+  'conversation.closed',
+  'conversation.rated',
+  'message.created',
+  'knowledge.updated',
+];
+const EVENTS = EVENT_TYPES.map((t) => ({ value: t, label: t === '*' ? 'Every event' : t }));
+
+/** Outbound webhooks: subscriptions, their signing secret (shown once) and the delivery log. */
+export function WebhooksPage() {
+  const [res, reload] = useResource<{ webhooks: Webhook[] }>(ADMIN.webhooks);
+  const [adding, setAdding] = useState(false);
+  const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
+  const [log, setLog] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const list = useAction();
+  return (
+    <section aria-labelledby="admin-title">
+      <div className="card-head">
+        <h1 id="admin-title">Webhooks</h1>
+        {!adding && (
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add webhook
+          </button>
+        )}
+      </div>
+      <p className="muted">Baton POSTs signed events to your URLs and retries failed deliveries. Verify the signature with the secret shown when you create the subscription.</p>
+      {adding && (
+        <WebhookForm
+          onDone={(created) => {
+            setAdding(false);
+            if (created) {
+              setSecret({ label: 'Signing secret for the new webhook.', value: created });
+              reload();
+            }
+          }}
+        />
+      )}
+      {secret && <ShownOnce label={secret.label} value={secret.value} onDismiss={() => setSecret(null)} />}
+      <AdminError res={res} what="Webhook administration" />
+      <p role="status" className="ok small">
+        {notice}
+      </p>
+      <FormError action={list} />
+      {res.state === 'ready' && res.data.webhooks.length === 0 && <p className="muted">No webhooks.</p>}
+      <ul className="card-list">
+        {res.state === 'ready' &&
+          res.data.webhooks.map((w) => (
+            <li key={w.id} className="card">
+              <div className="card-head">
+                <h2 className="wrap">
+                  {w.url} {!w.enabled && <span className="badge">off</span>}
+                </h2>
+                <div className="action-row">
+                  <button type="button" aria-expanded={log === w.id} onClick={() => setLog(log === w.id ? null : w.id)}>
+                    Delivery log<span className="sr-only"> for {w.url}</span>
+                  </button>
+                  <button type="button" disabled={list.busy} onClick={() => void list.run(async () => (await patch(`${ADMIN.webhooks}/${w.id}`, { enabled: !w.enabled }), reload()))}>
+                    {w.enabled ? 'Turn off' : 'Turn on'}
+                    <span className="sr-only"> {w.url}</span>
+                  </button>
+                  <button
+                    type="button"
+                    disabled={list.busy}
+                    onClick={() =>
+                      void list.run(async () => {
+                        const r = await post<{ secret: string }>(`${ADMIN.webhooks}/${w.id}/rotate-secret`);
+                        setSecret({ label: `New signing secret for ${w.url}.`, value: r.secret });
+                      })
+                    }
+                  >
+                    Rotate secret
+                  </button>
+                  <ConfirmButton label="Delete" what={w.url} onConfirm={() => void list.run(async () => (await del(`${ADMIN.webhooks}/${w.id}`), setNotice('Webhook deleted.'), reload()))} />
+                </div>
+              </div>
+              <p className="small muted">
+                {w.description && `${w.description} · `}
+                {w.event_types.join(', ')}
+                {w.allow_private && ' · private addresses allowed'}
+              </p>
+              {log === w.id && <DeliveryLog id={w.id} />}
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+function WebhookForm({ onDone }: { onDone: (secret: string | null) => void }) {
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [events, setEvents] = useState<string[]>(['conversation.handoff']);
+  const [allowPrivate, setAllowPrivate] = useState(false);
+  const act = useAction();
+  const e = (...n: string[]) => errorFor(act.errs, ...n);
+  return (
+    <form
+      className="admin-form"
+      aria-label="New webhook"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        void act.run(async () => {
+          const r = await post<{ secret: string }>(ADMIN.webhooks, { url, description: description || undefined, event_types: events, allow_private: allowPrivate });
+          onDone(r.secret);
+        });
+      }}
+    >
+      <div className="form-grid">
+        <Field label="URL" error={e('url')}>
+          <input type="url" value={url} onChange={(ev) => setUrl(ev.target.value)} placeholder="https://example.com/baton-events" />
+        </Field>
+        <Field label="Description" error={e('description')}>
+          <input value={description} onChange={(ev) => setDescription(ev.target.value)} maxLength={200} />
+        </Field>
+      </div>
+      <CheckList legend="Events" options={EVENTS} value={events} onChange={setEvents} error={e('event_types')} />
+      <label className="check">
+        <input type="checkbox" checked={allowPrivate} onChange={(ev) => setAllowPrivate(ev.target.checked)} /> Allow private and loopback addresses (only for servers inside your network)
+      </label>
+      <FormError action={act} shown={['url', 'description', 'event_types']} />
+      <div className="action-row">
+        <button type="submit" className="primary" disabled={act.busy}>
+          Add webhook
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeliveryLog({ id }: { id: string }) {
+  const [res, reload] = useResource<{ deliveries: Delivery[] }>(`${ADMIN.webhooks}/${id}/deliveries?limit=50`);
+  const act = useAction();
+  return (
+    <div className="delivery-log">
+      <div className="card-head">
+        <h3>Deliveries (newest first)</h3>
+        <button type="button" className="link" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      <AdminError res={res} what="The delivery log" />
+      <FormError action={act} />
+      {res.state === 'ready' &&
+        (res.data.deliveries.length === 0 ? (
+          <p className="muted small">No deliveries yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table aria-label="Deliveries">
+              <thead>
+                <tr>
+                  <th scope="col">Event</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Last response</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {res.data.deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      {d.event_type}
+                      <br />
+                      <code className="small">{d.event_id}</code>
+                    </td>
+                    <td>{d.status}</td>
+                    <td>{d.attempts}</td>
+                    <td>{d.last_status ?? d.last_error ?? '—'}</td>
+                    <td>{d.created_at ? new Date(d.created_at).toLocaleString() : '—'}</td>
+                    <td>
+                      {d.status !== 'delivered' && (
+                        <button type="button" disabled={act.busy} onClick={() => void act.run(async () => (await post(`${ADMIN.webhooks}/deliveries/${d.id}/retry`), reload()))}>
+                          Retry<span className="sr-only"> {d.event_type}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </div>
+  );
+}
+

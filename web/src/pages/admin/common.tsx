@@ -1,0 +1,35 @@
+import type { Resource } from '../../hooks.ts';
+import { NotAvailable } from '../../components/NotAvailable.tsx';
+
+/** Loading, "not on this server yet" and errors (a non-admin gets the API's "forbidden"). */
+export function AdminError({ res, what }: { res: Resource<unknown>; what: string }) {
+  if (res.state === 'loading') return <p role="status">Loading…</p>;
+  if (res.state === 'missing') return <NotAvailable what={what} />;
+  if (res.state === 'error')
+    return (
+      <p className="error" role="alert">
+        {res.message}
+      </p>
+    );
+  return null;
+}
+
+/** A secret the server returns once (API key, webhook signing secret), with a copy button. */
+export function ShownOnce({ label, value, onDismiss }: { label: string; value: string; onDismiss: () => void }) {
+  return (
+    <div className="secret-once" role="status">
+      <p>
+        <strong>{label}</strong> It is shown only this once: copy it now and keep it somewhere safe.
+      </p>
+      <div className="action-row">
+        <input readOnly aria-label={label} value={value} className="code" onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(value).catch(() => {})}>
+          Copy
+        </button>
+        <button type="button" onClick={onDismiss}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}
