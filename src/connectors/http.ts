@@ -53,7 +53,7 @@ export class VendorClient {
     extra: { headers?: Record<string, string>; accept?: number[] } = {},
   ): Promise<VendorResponse<T>> {
     const wait = this.opts.bucket.take();
-    if (wait > 0) throw new OutboundError(`${this.opts.vendor}: local rate budget spent`, 'http', true, 429, wait);
+    if (wait > 0) throw new OutboundError(`${this.opts.vendor}: local rate budget spent`, 'throttled', true, 429, wait);
     const res = await safeRequest(this.opts.baseUrl.replace(/\/$/, '') + path, {
       method,
       headers: {

@@ -108,13 +108,15 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
   } catch (err) {
     const e = err instanceof OutboundError ? err : null;
     const message = err instanceof Error ? err.message : String(err);
-    if (current) await failOp(out.db, current.id, message);
+    if (current && e?.kind !== 'throttled') await failOp(out.db, current.id, message);
     await releaseThread(out.db, thread.id);
     const retryable = e ? e.retryable : false;
     if (retryable && attempt < out.settings.BATON_OUTBOUND_MAX_ATTEMPTS) {
       const delay = backoffMs(out.settings, attempt, e?.retryAfterMs ?? null);
       out.log.warn({ vendor: connector.vendor, threadId, attempt, status: e?.status, delayMs: Math.round(delay) }, 'connector call failed; retrying');
-      await out.jobs.enqueue(connectorSyncJob, { threadId, attempt: attempt + 1 }, { startAfterSeconds: delay / 1000 });
+      // Waiting for our own rate budget is not a failed attempt.
+      const next = e?.kind === 'throttled' ? attempt : attempt + 1;
+      await out.jobs.enqueue(connectorSyncJob, { threadId, attempt: next }, { startAfterSeconds: delay / 1000 });
       return;
     }
     out.log.error({ vendor: connector.vendor, threadId, attempt, status: e?.status }, 'connector call failed for good; dead-lettered');

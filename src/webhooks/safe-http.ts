@@ -28,7 +28,7 @@ export function isPrivateAddress(address: string): boolean {
 export class OutboundError extends Error {
   constructor(
     message: string,
-    readonly kind: 'ssrf' | 'network' | 'timeout' | 'http' | 'invalid',
+    readonly kind: 'ssrf' | 'network' | 'timeout' | 'http' | 'invalid' | 'throttled',
     readonly retryable: boolean,
     readonly status: number | null = null,
     readonly retryAfterMs: number | null = null,
