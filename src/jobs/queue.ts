@@ -15,6 +15,8 @@ export interface JobDefinition<S extends z.ZodType> {
   /** Attempts after the first, with exponential backoff from retryDelaySeconds. */
   retryLimit: number;
   retryDelaySeconds: number;
+  /** Run on this cron schedule (UTC), by one node at a time: pg-boss `schedule`. */
+  cron?: string;
   handler: (payload: z.infer<S>, meta: { id: string; attempt: number }) => Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export class JobQueue {
         retryDelay: def.retryDelaySeconds,
         retryBackoff: true,
       });
+      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
       if (opts.work) await this.work(boss, def);
     }
   }

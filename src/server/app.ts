@@ -17,11 +17,14 @@ import { webhookRoutes } from './routes/webhooks/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { assistRoutes } from './routes/assist/routes.ts';
 import type { AppContext } from './context.ts';
+import { registerSecurity, withRedaction } from './plugins/security.ts';
+import { auditRoutes } from './routes/audit/routes.ts';
+import { privacyRoutes } from './routes/privacy/routes.ts';
 
 /** Builds the HTTP + WebSocket server; listening is the caller's choice (tests use port 0). */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance: withRedaction(ctx.log) as FastifyBaseLogger,
     bodyLimit: ctx.env.BODY_LIMIT,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -46,6 +49,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerAuth(app, ctx.db);
+  await registerSecurity(app, ctx);
 
   authRoutes(app, ctx);
   widgetRoutes(app, ctx);
@@ -57,6 +61,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   webhookRoutes(app, ctx);
   adminRoutes(app, ctx);
   assistRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  privacyRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
   return app;

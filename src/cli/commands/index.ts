@@ -5,7 +5,9 @@ import { demoCommand } from './demo.ts';
 import { redactCommand } from './redact.ts';
 import { evalCommand } from './eval.ts';
 import { ingestCommand } from './ingest.ts';
+import { auditLogCommand } from './audit-log.ts';
 import { importCommand } from './import.ts';
+import { auditCommand } from './audit.ts';
 import { chatCommand } from './chat.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
@@ -18,8 +20,10 @@ const modules: CommandModule[] = [
   redactCommand,
   evalCommand,
   ingestCommand,
+  auditLogCommand,
   chatCommand,
   importCommand,
+  auditCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -8,6 +8,7 @@ import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/reposit
 import { presentAgent } from '../../presenters/index.ts';
 import { agentActor, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
+import { auditLogin, auditLogout } from '../../../audit/auth.ts';
 
 const LoginBody = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
 const StatusBody = z.object({ status: z.enum(['online', 'away', 'offline']) });
@@ -25,6 +26,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const agent = await findAgentByEmail(ctx.db, request.body.email);
       // Verify against a real hash even when the e-mail is unknown, so timing does not tell.
       const ok = await verifyPassword(request.body.password, agent?.password_hash ?? DUMMY_HASH);
+      await auditLogin(ctx.db, request, request.body.email, agent, ok);
       if (!agent || !ok) throw new AppError('invalid_credentials');
       const token = newToken('bs');
       const expiresAt = new Date(Date.now() + ctx.env.SESSION_TTL_HOURS * 3600_000);
@@ -47,6 +49,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const header = request.headers.authorization;
       const token = header?.startsWith('Bearer ') ? header.slice(7) : request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(ctx.db, hashToken(token));
+      await auditLogout(ctx.db, request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },
