@@ -3,7 +3,7 @@ import type { Article, Decision, HistoryTurn, TurnInput } from './types.ts';
 import type { KnowledgeModel } from './knowledge-model.ts';
 import { understand } from './understand/index.ts';
 import { classifierFeatures, passageFeatures } from './assess/features.ts';
-import { predictLogistic } from './assess/logistic.ts';
+import { predictCalibrator } from './assess/logistic.ts';
 import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
 import { verify } from './verify/verify.ts';
 import { decide } from './decide/decide.ts';
@@ -53,7 +53,7 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
       if ((joined.top[0]?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${text}`];
     }
     const x = classifierFeatures(cls, normalize(used).split(/\s+/).length);
-    const conf = predictLogistic(km.classifierCalibration.model, x);
+    const conf = predictCalibrator(km.classifierCalibration.model, x);
     const p1 = cls.top[0]?.prob ?? 0;
     cls.top.forEach((c, i) => {
       // The runner-ups' confidence scales with their share of probability.
@@ -70,7 +70,7 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
   // (their confidence is calibrated on different evidence and must not outbid it).
   const ev = km.passages.search(text, context, 5, km.classifier ? km.classifierIds : undefined);
   const px = passageFeatures(ev, context.length > 0);
-  const pconf = predictLogistic(km.passageCalibration.model, px);
+  const pconf = predictCalibrator(km.passageCalibration.model, px);
   const top = ev.candidates[0]?.score ?? 1;
   ev.candidates.forEach((c, i) => {
     const article = km.byId.get(c.articleId);

@@ -8,24 +8,50 @@ import { IntentClassifier, type TrainingExample } from '../retrieve/classifier.t
 import type { SoftmaxOptions } from '../retrieve/softmax.ts';
 import type { PassageIndex } from '../retrieve/passages.ts';
 import { rng, shuffle } from '../retrieve/random.ts';
-import { fitLogistic, predictLogistic, type LogisticModel } from './logistic.ts';
-import { classifierFeatures, passageFeatures } from './features.ts';
+import { fitLogistic, predictCalibrator, type Calibrator } from './logistic.ts';
+import { classifierFeatureIndex, classifierFeatures, passageFeatures } from './features.ts';
 import { expectedCalibrationError, type Scored } from './calibration.ts';
 import { terms } from '../retrieve/bm25.ts';
 import { tokenize } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
 
 export interface CalibrationResult {
-  model: LogisticModel;
+  model: Calibrator;
   /** Held-out (confidence, correct) pairs, scored by the fitted calibrator. */
   heldOut: Scored[];
   ece: number;
 }
 
-function fit(rows: { x: number[]; correct: boolean; weight: number }[]): CalibrationResult {
-  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight));
-  const heldOut = rows.map((r) => ({ confidence: predictLogistic(model, r.x), correct: r.correct, weight: r.weight }));
+type Row = { x: number[]; correct: boolean; weight: number };
+
+function scored(model: Calibrator, rows: Row[]): CalibrationResult {
+  const heldOut = rows.map((r) => ({ confidence: predictCalibrator(model, r.x), correct: r.correct, weight: r.weight }));
   return { model, heldOut, ece: expectedCalibrationError(heldOut) };
+}
+
+function fit(rows: Row[]): CalibrationResult {
+  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight));
+  return scored({ parts: [{ model, features: rows[0]?.x.map((_, i) => i) ?? [] }] }, rows);
+}
+
+/**
+ * Classifier confidence in two factors, each fitted on the rows that speak to it:
+ * P(in scope), from held-out examples (1) against held-out articles' questions (0), on
+ * evidence of familiarity (top probability and its margin, known words, similarity to the
+ * class and its nearest example), balanced; times P(top article right | in scope), from the
+ * held-out examples only, on the shape of the probabilities. One logistic model over both
+ * kinds of rows lets the out-of-scope evidence blur the ranking of in-scope mistakes.
+ */
+const SCOPE_FEATURES = classifierFeatureIndex(['p1', 'logRatio', 'knownShare', 'centroidSim', 'nearestSim']);
+const RIGHT_FEATURES = classifierFeatureIndex(['p1', 'p2', 'logRatio', 'entropy', 'logOneMinusP1']);
+
+function fitFactored(known: Row[], unknown: Row[]): CalibrationResult {
+  const rows = balance(known, unknown);
+  const inScope = new Set(known);
+  const pick = (idx: number[], r: Row) => idx.map((i) => r.x[i]);
+  const scope = fitLogistic(rows.map((r) => pick(SCOPE_FEATURES, r)), rows.map((r) => (inScope.has(r) ? 1 : 0)), rows.map((r) => r.weight));
+  const right = fitLogistic(known.map((r) => pick(RIGHT_FEATURES, r)), known.map((r) => (r.correct ? 1 : 0)));
+  return scored({ parts: [{ model: scope, features: SCOPE_FEATURES }, { model: right, features: RIGHT_FEATURES }] }, rows);
 }
 
 /** Equal total weight for answerable and unanswerable rows. */
@@ -57,7 +83,7 @@ export function calibrateClassifier(articles: Article[], examples: TrainingExamp
     const out = model.classify(e.text);
     return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };
   };
-  return fit(balance(known.map((e) => row(e, true)), unknown.map((e) => row(e, false))));
+  return fitFactored(known.map((e) => row(e, true)), unknown.map((e) => row(e, false)));
 }
 
 /**

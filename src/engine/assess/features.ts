@@ -3,9 +3,15 @@
 import type { ClassifierOutput } from '../retrieve/classifier.ts';
 import type { PassageEvidence } from '../retrieve/passages.ts';
 
+/** Classifier features by name: the calibrator's parts pick theirs by index. */
+export const CLASSIFIER_FEATURES = ['p1', 'p2', 'logRatio', 'knownShare', 'centroidSim', 'nearestSim', 'length', 'entropy', 'logOneMinusP1'] as const;
+export const classifierFeatureIndex = (names: (typeof CLASSIFIER_FEATURES)[number][]) => names.map((n) => CLASSIFIER_FEATURES.indexOf(n));
+
 export function classifierFeatures(out: ClassifierOutput, tokenCount: number): number[] {
   const p1 = out.top[0]?.prob ?? 0;
   const p2 = out.top[1]?.prob ?? 0;
+  let entropy = 0;
+  for (const t of out.top) if (t.prob > 0) entropy -= t.prob * Math.log(t.prob);
   return [
     p1,
     p2,
@@ -14,6 +20,8 @@ export function classifierFeatures(out: ClassifierOutput, tokenCount: number): n
     out.centroidSim,
     out.nearestSim,
     Math.min(tokenCount, 20) / 20,
+    entropy,
+    Math.log(1 - p1 + 1e-6),
   ];
 }
 

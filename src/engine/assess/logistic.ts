@@ -42,3 +42,18 @@ export function predictLogistic(m: LogisticModel, x: number[]): number {
   for (let j = 0; j < m.weights.length; j++) s += m.weights[j] * ((x[j] - m.mean[j]) / m.std[j]);
   return sigmoid(s);
 }
+
+/**
+ * A calibrator: the product of logistic models, each reading some of the features (by index).
+ * One part is plain Platt-style calibration; two parts factor the confidence as
+ * P(the question is in scope) x P(the top article is right | in scope).
+ */
+export interface Calibrator {
+  parts: { model: LogisticModel; features: number[] }[];
+}
+
+export function predictCalibrator(c: Calibrator, x: number[]): number {
+  let p = 1;
+  for (const part of c.parts) p *= predictLogistic(part.model, part.features.map((i) => x[i]));
+  return p;
+}

@@ -1,6 +1,8 @@
-// Turns text into sparse TF-IDF features: word unigrams, stems, word bigrams and character
-// 3-5-grams inside word boundaries. Character n-grams make the model robust to typos and
-// morphology ("refund"/"refunded"/"refnd"); bigrams capture short phrases ("credit score").
+// Turns text into sparse TF-IDF features: word unigrams, stems, word bigrams, skip-bigrams
+// (a word and the one two places on: "cancel _ order" matches "cancel my order" and "cancel
+// the order"), character 3-5-grams inside words and character 3-5-grams across a word boundary.
+// Character n-grams make the model robust to typos and morphology ("refund"/"refunded"/"refnd");
+// bigrams capture short phrases ("credit score"), boundary n-grams their inflected forms.
 import { normalize, words } from '../text/normalize.ts';
 import { stem } from '../text/stem.ts';
 import { type SparseVec, fromMap } from './sparse.ts';
@@ -9,20 +11,20 @@ export interface VectorizerOptions {
   /** Drop features seen in fewer than this many training texts. */
   minDf: number;
   /** Relative weight of each feature family (each family is L2-normalised first). */
-  weights: { word: number; stem: number; bigram: number; char: number };
+  weights: { word: number; stem: number; bigram: number; skip: number; char: number; charX: number };
   charMin: number;
   charMax: number;
 }
 
 export const DEFAULT_VECTORIZER: VectorizerOptions = {
   minDf: 1,
-  weights: { word: 1, stem: 0.7, bigram: 0.8, char: 1.3 },
+  weights: { word: 1, stem: 0.7, bigram: 0.8, skip: 0.5, char: 1.3, charX: 0.6 },
   charMin: 3,
   charMax: 5,
 };
 
 type Family = keyof VectorizerOptions['weights'];
-const FAMILIES: Family[] = ['word', 'stem', 'bigram', 'char'];
+const FAMILIES: Family[] = ['word', 'stem', 'bigram', 'skip', 'char', 'charX'];
 
 /** Raw feature strings per family, with term counts. */
 export function extractFeatures(text: string, opts: VectorizerOptions): Map<string, number>[] {
@@ -34,9 +36,18 @@ export function extractFeatures(text: string, opts: VectorizerOptions): Map<stri
     add(0, t);
     add(1, stem(t));
     add(2, i === 0 ? `^ ${t}` : `${toks[i - 1]} ${t}`);
+    if (i >= 2) add(3, `${toks[i - 2]} _ ${t}`);
     const padded = ` ${t} `;
     for (let n = opts.charMin; n <= opts.charMax; n++) {
-      for (let j = 0; j + n <= padded.length; j++) add(3, padded.slice(j, j + n));
+      for (let j = 0; j + n <= padded.length; j++) add(4, padded.slice(j, j + n));
+    }
+  }
+  // Across boundaries: only the n-grams with a space strictly inside (the others are above).
+  const line = ` ${toks.join(' ')} `;
+  for (let n = opts.charMin; n <= opts.charMax; n++) {
+    for (let j = 0; j + n <= line.length; j++) {
+      const g = line.slice(j, j + n);
+      if (g.indexOf(' ', 1) > 0 && g.indexOf(' ', 1) < n - 1) add(5, g);
     }
   }
   return fams;
