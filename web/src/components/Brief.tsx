@@ -82,7 +82,7 @@ function TextOf({ v }: { v: unknown }) {
   if (o && str(o.text)) {
     return (
       <>
-        {str(o.action) && <span className="badge">{humanize(String(o.action))}</span>} {String(o.text)}
+        {str(o.action) && <span className="badge">{humanize(String(o.action))}</span>} <Redactable text={String(o.text)} />
       </>
     );
   }
@@ -146,7 +146,11 @@ function Attempts({ items }: { items: unknown[] }) {
         const reaction = o.reaction ?? o.customer_reaction ?? o.outcome;
         return (
           <li key={i}>
-            {text && <q>{text}</q>}
+            {text && (
+              <q>
+                <Redactable text={text} />
+              </q>
+            )}
             {cites.length > 0 && (
               <span className="cites">
                 {' '}
@@ -236,7 +240,9 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         )}
         {goal !== undefined && (
           <Row label="Goal">
-            {obj(goal) && str(obj(goal)!.text) ? <q>{String(obj(goal)!.text)}</q> : <Value v={goal} />}
+            {obj(goal) && str(obj(goal)!.text) ? <q>
+                <Redactable text={String(obj(goal)!.text)} />
+              </q> : <Value v={goal} />}
           </Row>
         )}
         {customer && (
@@ -288,7 +294,9 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         )}
         {lastMessage && (
           <Row label="Last customer message">
-            <q>{lastMessage}</q>
+            <q>
+              <Redactable text={lastMessage} />
+            </q>
           </Row>
         )}
         {fields !== undefined && (

@@ -1,10 +1,12 @@
 import { humanize } from '../format.ts';
+import { Redactable } from './Reveal.tsx';
 
 /** Renders any JSON value readably: scalars as text, arrays as lists, objects as term lists. */
 export function Value({ v, depth = 0 }: { v: unknown; depth?: number }) {
   if (v === null || v === undefined || v === '') return <span className="muted">—</span>;
   if (typeof v === 'boolean') return <>{v ? 'yes' : 'no'}</>;
-  if (typeof v === 'number' || typeof v === 'string') return <>{String(v)}</>;
+  if (typeof v === 'number') return <>{String(v)}</>;
+  if (typeof v === 'string') return <Redactable text={v} />;
   if (depth > 4) return <code>{JSON.stringify(v)}</code>;
   if (Array.isArray(v)) {
     if (v.length === 0) return <span className="muted">none</span>;

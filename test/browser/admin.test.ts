@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
+import type { RunningBaton } from '../../src/server/runtime.ts';
+import { ensureBuilt } from './build.ts';
+import { agentLogin, launchBrowser, shot } from './browser.ts';
+
+// The admin in a real browser against a real server: a team, a routing rule to it, a knowledge
+// upload listed; personal data revealed in a conversation (and recorded), refused clearly to a
+// role that may not, and absent for a viewer; admin screens without horizontal scrolling.
+describe('admin and personal data in the browser', () => {
+  let tdb: TestDatabase;
+  let baton: RunningBaton;
+  let ws: SeededWorkspace;
+  let browser: Browser;
+  let conversationId: string;
+  const PLANTED = 'pia.planted@example.org';
+  const api = () => apiClient(baton.url);
+
+  beforeAll(async () => {
+    const built = ensureBuilt();
+    tdb = await openTestDatabase();
+    baton = await startTestBaton(tdb.database);
+    ws = await seedWorkspace(tdb.database.db, 'globex');
+    // A customer writes their e-mail address: staff see it only as a token until revealed.
+    const started = await api()('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, customer: { name: 'Pia' }, message: `Please send the invoice to ${PLANTED} today` },
+    });
+    expect(started.status).toBe(201);
+    conversationId = started.body.conversation.id;
+    [browser] = await Promise.all([launchBrowser(), built]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await baton?.stop();
+    await tdb?.dispose();
+  });
+
+  async function page(email: string, password: string, width = 1280): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    ctx.setDefaultTimeout(10_000);
+    const p = await ctx.newPage();
+    p.on('dialog', (d) => void d.dismiss());
+    await agentLogin(p, baton.url, email, password);
+    return p;
+  }
+
+  it('creates a team and a rule, uploads knowledge, reveals personal data on record', { timeout: 90_000 }, async () => {
+    const admin = await page(ws.admin.email, ws.admin.password);
+
+    // Teams: the server's validation message appears next to the field, then the team is created.
+    await admin.getByRole('link', { name: 'Admin' }).click();
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Teams' }).click();
+    await admin.getByRole('button', { name: 'Add team' }).click();
+    const teamForm = admin.getByRole('form', { name: 'New team' });
+    await teamForm.getByLabel('Team name').fill('Billing');
+    await teamForm.getByLabel('Skills').fill('invoices, refunds');
+    await teamForm.getByLabel('SLA (minutes)').fill('0');
+    await teamForm.getByRole('checkbox', { name: /agent of globex/ }).check();
+    await teamForm.getByRole('button', { name: 'Create team' }).click();
+    const slaField = teamForm.getByLabel('SLA (minutes)');
+    await teamForm.locator('.field', { has: admin.getByLabel('SLA (minutes)') }).locator('.field-error').waitFor();
+    expect(await slaField.getAttribute('aria-invalid')).toBe('true');
+    await slaField.fill('10');
+    await teamForm.getByRole('button', { name: 'Create team' }).click();
+    const row = admin.getByRole('row', { name: /Billing/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('10 min');
+    expect(await row.textContent()).toContain('agent of globex');
+
+    // Routing rules: a rule sending billing intents to the new team.
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Routing rules' }).click();
+    await admin.getByRole('button', { name: 'Add rule' }).click();
+    const ruleForm = admin.getByRole('form', { name: 'New routing rule' });
+    await ruleForm.getByLabel('Rule name').fill('Billing questions');
+    await ruleForm.getByLabel('Team', { exact: true }).selectOption({ label: 'Billing' });
+    await ruleForm.getByLabel('Intents').fill('billing, invoice');
+    await ruleForm.getByRole('checkbox', { name: 'Customer asked for a person' }).check();
+    await ruleForm.getByRole('button', { name: 'Add rule' }).click();
+    const rule = admin.locator('.rule-list li', { hasText: 'Billing questions' });
+    await rule.waitFor();
+    expect(await rule.textContent()).toContain('Team Billing');
+    await shot(admin, 'admin-routing-rules');
+
+    // Knowledge: a small JSONL file, uploaded and listed.
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Knowledge' }).click();
+    const jsonl = [
+      { id: 'gift-cards', title: 'Gift cards', body: 'Gift cards never expire.' },
+      { id: 'invoices', title: 'Invoices', body: 'Invoices are sent by e-mail on the first of the month.', url: 'https://help.example.test/invoices' },
+    ]
+      .map((a) => JSON.stringify(a))
+      .join('\n');
+    await admin.getByLabel('Knowledge file').setInputFiles({ name: 'faq.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+    await admin.getByRole('button', { name: 'Upload', exact: true }).click();
+    await admin.getByText('Upload done.').waitFor();
+    const articles = admin.getByRole('table', { name: 'Knowledge articles' });
+    await articles.getByRole('cell', { name: 'Gift cards' }).waitFor();
+    await articles.getByRole('link', { name: 'Invoices' }).waitFor();
+    // A bad line is refused with its line number.
+    await admin.getByLabel('Knowledge file').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"id":"x","title":"X"}\n') });
+    await admin.getByRole('button', { name: 'Upload', exact: true }).click();
+    await admin.getByRole('alert').filter({ hasText: 'line 1' }).waitFor();
+    await shot(admin, 'admin-knowledge');
+
+    // Personal data: a token in the transcript until revealed, then the value, on record.
+    await admin.goto(`${baton.url}/app/c/${conversationId}`);
+    const customerMsg = admin.locator('.msg-customer .msg-text').first();
+    await customerMsg.getByText('<EMAIL_1>').waitFor();
+    expect(await admin.locator('main').textContent()).not.toContain(PLANTED);
+    await admin.getByRole('button', { name: 'Reveal personal data' }).click();
+    await customerMsg.locator('mark.revealed', { hasText: PLANTED }).waitFor();
+    await admin.getByText('This reveal is recorded in the audit trail').waitFor();
+    await shot(admin, 'workspace-reveal');
+    const events = await tdb.database.db.selectFrom('events').select(['type', 'actor']).where('conversation_id', '=', conversationId).where('type', '=', 'pii.revealed').execute();
+    expect(events).toHaveLength(1);
+    await admin.getByRole('button', { name: 'Hide personal data' }).click();
+    await customerMsg.getByText('<EMAIL_1>').waitFor();
+    await admin.context().close();
+  });
+
+  it('refuses the reveal clearly to a role the policy leaves out, and shows a viewer no button', { timeout: 60_000 }, async () => {
+    const adminToken = await login(baton.url, ws.admin.email, ws.admin.password);
+    const set = await api()('PUT', '/api/v1/admin/policy', { token: adminToken, body: { revealRoles: ['admin'] } });
+    expect(set.status).toBe(200);
+    try {
+      const agent = await page(ws.agent.email, ws.agent.password);
+      await agent.goto(`${baton.url}/app/c/${conversationId}`);
+      await agent.getByRole('button', { name: 'Reveal personal data' }).click();
+      const refusal = agent.getByRole('alert').filter({ hasText: 'You may not reveal personal data here' });
+      await refusal.waitFor();
+      expect(await agent.locator('main').textContent()).not.toContain(PLANTED);
+      await agent.context().close();
+
+      const viewer = await page(ws.viewer.email, ws.viewer.password);
+      await viewer.goto(`${baton.url}/app/c/${conversationId}`);
+      await viewer.locator('.msg-customer .msg-text').first().getByText('<EMAIL_1>').waitFor();
+      expect(await viewer.getByRole('button', { name: 'Reveal personal data' }).count()).toBe(0);
+      await viewer.context().close();
+    } finally {
+      await api()('PUT', '/api/v1/admin/policy', { token: adminToken, body: {} });
+    }
+  });
+
+  it('lays the admin screens out without horizontal scrolling at 375 and 1280 px', { timeout: 60_000 }, async () => {
+    const admin = await page(ws.admin.email, ws.admin.password, 375);
+    for (const width of [375, 1280]) {
+      await admin.setViewportSize({ width, height: 800 });
+      for (const screen of ['routing', 'teams', 'agents', 'knowledge', 'api-keys', 'webhooks', 'connectors']) {
+        await admin.goto(`${baton.url}/app/admin/${screen}`);
+        await admin.locator('#admin-title').waitFor();
+        await admin.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
+        const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `admin ${screen} at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      await admin.goto(`${baton.url}/app/admin/routing`);
+      await admin.locator('.rule-list li').first().waitFor();
+      await admin.getByRole('button', { name: 'Add rule' }).click();
+      const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `rule form at ${width}px`).toBeLessThanOrEqual(0);
+      await shot(admin, `admin-rule-form-${width}`);
+    }
+    await admin.context().close();
+  });
+});
