@@ -10,7 +10,12 @@ export interface Reactor {
   name: string;
   /** Called once per batch with the workspaces in it (load their settings once). */
   prepare(tx: Transaction<Schema>, workspaceIds: string[]): Promise<(event: EventRow) => Promise<void>>;
+  /** Periodic repair, by the node that holds the cursor (e.g. work a crashed worker left). */
+  sweep?(tx: Transaction<Schema>): Promise<void>;
 }
+
+/** Sweeps run every this many dispatch intervals (15 s at the default 1 s). */
+const SWEEP_EVERY_INTERVALS = 15;
 
 const CURSOR = 'outbound';
 const BATCH = 500;
@@ -30,6 +35,7 @@ export class EventDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private lastSweep = 0;
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -78,6 +84,10 @@ export class EventDispatcher {
     return this.db.transaction().execute(async (tx) => {
       const cursor = await lockCursor(tx, CURSOR);
       if (cursor === null) return 0; // another node is dispatching
+      if (Date.now() - this.lastSweep > this.intervalMs * SWEEP_EVERY_INTERVALS) {
+        this.lastSweep = Date.now();
+        for (const r of this.reactors) await r.sweep?.(tx);
+      }
       const events = await eventsAfter(tx, cursor, BATCH);
       if (events.length === 0) return 0;
       const workspaces = [...new Set(events.map((e) => e.workspace_id))];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectorRow, EventRow } from '../db/schema.ts';
-import { insertOp, insertThread, listEnabledConnectors, openThreadsOf, updateThread } from '../db/repositories/connectors.ts';
+import { insertOp, insertThread, listEnabledConnectors, openThreadsOf, orphanedThreads, releaseThread, updateThread } from '../db/repositories/connectors.ts';
 import { findMessage } from '../db/repositories/messages.ts';
 import { seqBefore } from '../db/repositories/outbox.ts';
 import type { Reactor } from './dispatcher.ts';
@@ -17,6 +17,14 @@ const ENDS_HUMAN_PART = new Set(['resolve', 'close', 'return_to_bot']);
 export function connectorReactor(out: Outbound): Reactor {
   return {
     name: 'connectors',
+    // A worker that died mid-call leaves its lease set and expired (a finished or dead-lettered
+    // job always clears it): hand the thread to a new job.
+    async sweep(tx) {
+      for (const id of await orphanedThreads(tx)) {
+        await releaseThread(tx, id);
+        await out.jobs.enqueue(connectorSyncJob, { threadId: id, attempt: 1 }, { tx });
+      }
+    },
     async prepare(tx, workspaceIds) {
       const byWorkspace = new Map<string, ConnectorRow[]>();
       for (const c of await listEnabledConnectors(tx, workspaceIds)) byWorkspace.set(c.workspace_id, [...(byWorkspace.get(c.workspace_id) ?? []), c]);

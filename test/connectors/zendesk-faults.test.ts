@@ -47,6 +47,18 @@ describe('Zendesk connector under faults', () => {
     for (const line of ['line one', 'line two', 'line three']) expect(text.split(line), text).toHaveLength(2);
   });
 
+  it('work a crashed worker left (lease set, expired) is picked up again', async () => {
+    const c = await customerAsksForHuman(h);
+    const ticket = await waitFor(async () => (await ticketsFor(c.id))[0], 15_000, 'ticket');
+    const db = h.tdb.database.db;
+    const thread = await db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirstOrThrow();
+    const message = await db.selectFrom('messages').select('id').where('conversation_id', '=', c.id).where('author', '=', 'customer').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    // As if a worker took the lease, then died before mirroring this line.
+    await db.insertInto('connector_ops').values({ thread_id: thread.id, kind: 'message', dedupe_key: 'crash-test', payload: JSON.stringify({ message_id: message.id }) }).execute();
+    await db.updateTable('connector_threads').set({ lease_until: new Date(Date.now() - 1000) }).where('id', '=', thread.id).execute();
+    await waitFor(() => ticket.comments.some((x) => x.public), 15_000, 'mirrored after the sweep');
+  });
+
   it('honours 429 Retry-After', async () => {
     zd.throttle = { count: 1, retryAfter: '2', match: (r) => r.method === 'POST' && r.path === '/api/v2/tickets' };
     const c = await customerAsksForHuman(h);

@@ -130,6 +130,18 @@ export async function leaseThread(db: Executor, id: string, seconds: number): Pr
   return !!row;
 }
 
+/** Threads with pending work whose lease expired without being released: their worker died. */
+export async function orphanedThreads(db: Executor, limit = 100): Promise<string[]> {
+  const rows = await db
+    .selectFrom('connector_threads')
+    .select('id')
+    .where('lease_until', '<', sql<Date>`now()`)
+    .where((eb) => eb.exists(eb.selectFrom('connector_ops').select('id').whereRef('thread_id', '=', 'connector_threads.id').where('state', '=', 'pending')))
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function releaseThread(db: Executor, id: string): Promise<void> {
   await db.updateTable('connector_threads').set({ lease_until: null }).where('id', '=', id).execute();
 }

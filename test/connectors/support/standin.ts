@@ -116,6 +116,6 @@ export function fastOutboundEnv(): void {
   process.env.BATON_OUTBOUND_RETRY_BASE_MS = '100';
   process.env.BATON_OUTBOUND_RETRY_MAX_MS = '400';
   process.env.BATON_OUTBOUND_MAX_ATTEMPTS = '40';
-  process.env.BATON_OUTBOUND_TIMEOUT_MS = '3000';
+  process.env.BATON_OUTBOUND_TIMEOUT_MS = '10000';
   process.env.BATON_DISPATCH_INTERVAL_MS = '200';
 }
