@@ -35,12 +35,14 @@ export const DEFAULT_BUILD: BuildOptions = {
 };
 
 /**
- * The pseudo-questions of passage calibration are harder than real ones (their unanswerable
- * half is made of words other passages share), so the same 0.90 target would be far too
- * strict. 0.55 on pseudo-questions was chosen by looking at docs-govt (see docs/engine.md):
- * an honest caveat, not a held-out figure.
+ * Passage-only knowledge has no real questions to pick a threshold on: its confidence is
+ * calibrated on pseudo-questions, which are much harder than real ones (their unanswerable
+ * half shares words with other passages), so a precision target on them says little about
+ * real traffic. The default is a decision rule instead, fixed before looking at any data set:
+ * answer when the calibrated probability of being right is at least even (a wrong answer
+ * costs about what a right one saves: the customer is handed to a person either way).
  */
-const PASSAGE_TARGET_PRECISION = 0.55;
+export const PASSAGE_DEFAULT_THRESHOLD = 0.5;
 
 /** Below this many examples training takes well under a second: a worker's start-up would cost more. */
 const WORKER_MIN_EXAMPLES = 2000;
@@ -112,7 +114,7 @@ function finish(
   const defaultThreshold = Number(
     (classifierCalibration
       ? thresholdForPrecision(classifierCalibration.heldOut, opts.targetPrecision, 0.5)
-      : thresholdForPrecision(passageCalibration.heldOut, PASSAGE_TARGET_PRECISION, 0.5)
+      : PASSAGE_DEFAULT_THRESHOLD
     ).toFixed(3),
   );
   const locales = new Map<string, number>();
