@@ -113,8 +113,9 @@ describe('admin and personal data in the browser', () => {
     await customerMsg.locator('mark.revealed', { hasText: PLANTED }).waitFor();
     await admin.getByText('This reveal is recorded in the audit trail').waitFor();
     await shot(admin, 'workspace-reveal');
-    const events = await tdb.database.db.selectFrom('events').select(['type', 'actor']).where('conversation_id', '=', conversationId).where('type', '=', 'pii.revealed').execute();
+    const events = await tdb.database.db.selectFrom('events').select(['type', 'actor_type', 'actor_id']).where('conversation_id', '=', conversationId).where('type', '=', 'pii.revealed').execute();
     expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor_type: 'agent', actor_id: ws.admin.id });
     await admin.getByRole('button', { name: 'Hide personal data' }).click();
     await customerMsg.getByText('<EMAIL_1>').waitFor();
     await admin.context().close();
