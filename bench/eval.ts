@@ -2,6 +2,7 @@
 // Run: npx tsx bench/eval.ts            all runs (figures are printed; nothing is written)
 //      npx tsx bench/eval.ts val        CLINC150 val only (for choices while iterating)
 //      npx tsx bench/eval.ts govt       docs-govt only
+//      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -51,6 +52,27 @@ if (only === 'all' || only === 'val' || only === 'clinc') {
     row('clinc150 test @ 0 (top-1)', (await evaluate(build, clincKb, test, { threshold: 0 })).summary);
     row('clinc150 test @ engine default', (await evaluate(build, clincKb, test, { threshold: null })).summary);
   }
+}
+if (only === 'latency') {
+  // Wall time per turn suffers from scheduling stalls on a busy machine; the CPU time of the
+  // turn (this process, this thread: nothing else runs) is the work itself.
+  const engine = await createEngine(await load('clinc150/kb.jsonl'));
+  const ts = tickets('clinc150/tickets-val.jsonl');
+  const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    for (const t of ts) {
+      const c0 = process.cpuUsage();
+      const w0 = performance.now();
+      await engine.turn({ text: t.messages[0].text, history: [], policy });
+      wall.push(performance.now() - w0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+  }
+  const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.floor((p / 100) * xs.length)].toFixed(2);
+  console.log(`latency over ${wall.length} turns: wall p50 ${pct(wall, 50)} ms p99 ${pct(wall, 99)} ms p99.9 ${pct(wall, 99.9)} ms | cpu p50 ${pct(cpu, 50)} ms p99 ${pct(cpu, 99)} ms`);
 }
 if (only === 'all' || only === 'govt') {
   const govKb = await load('docs-govt/kb.jsonl');
