@@ -3,6 +3,7 @@ import { ApiError, errorText, get, post, put, setUnauthenticatedHandler } from '
 import { Login } from './pages/Login.tsx';
 import { Inbox } from './pages/Inbox.tsx';
 import { Admin } from './pages/admin/Admin.tsx';
+import { Analytics } from './pages/Analytics.tsx';
 import { href, navigate, onLinkClick, usePath } from './router.ts';
 import { makeWorkspace, WorkspaceContext, type WorkspaceData } from './workspace.tsx';
 import type { Agent, Team } from './types.ts';
@@ -52,7 +53,7 @@ export function App() {
     navigate('/', true);
   };
 
-  const section = path.startsWith('/admin') ? 'admin' : 'inbox';
+  const section = path.startsWith('/admin') ? 'admin' : path.startsWith('/analytics') ? 'analytics' : 'inbox';
   return (
     <WorkspaceContext.Provider value={session.workspace}>
       <a className="skip" href="#main">
@@ -65,6 +66,9 @@ export function App() {
         <nav aria-label="Sections">
           <a href={href('/')} onClick={onLinkClick('/')} aria-current={section === 'inbox' ? 'page' : undefined}>
             Inbox
+          </a>
+          <a href={href('/analytics')} onClick={onLinkClick('/analytics')} aria-current={section === 'analytics' ? 'page' : undefined}>
+            Analytics
           </a>
           <a href={href('/admin')} onClick={onLinkClick('/admin')} aria-current={section === 'admin' ? 'page' : undefined}>
             Admin
@@ -80,7 +84,7 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {section === 'admin' ? <Admin path={path} /> : <Inbox path={path} />}
+        {section === 'admin' ? <Admin path={path} /> : section === 'analytics' ? <Analytics /> : <Inbox path={path} />}
       </main>
     </WorkspaceContext.Provider>
   );

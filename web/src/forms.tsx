@@ -98,10 +98,15 @@ export function Field(props: { label: ReactNode; error?: string; hint?: ReactNod
 
 /** The form-level error: the server's message, and which field it names when that is not on screen. */
 export function FormError({ action, shown = [] }: { action: Action; shown?: string[] }) {
+  const ref = useRef<HTMLParagraphElement | null>(null);
+  // After a refused submit, the keyboard lands on the first field the server named.
+  useEffect(() => {
+    if (action.error) ref.current?.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [action.error]);
   if (!action.error) return null;
   const fieldOnly = Object.keys(action.errs).length > 0 && Object.keys(action.errs).every((k) => shown.some((s) => k === s || k.startsWith(`${s}.`)));
   return (
-    <p className="error" role="alert">
+    <p className="error" role="alert" ref={ref}>
       {fieldOnly ? 'Please correct the highlighted field.' : errorText(action.error)}
       {action.error instanceof ApiError && Array.isArray(action.error.details) && !fieldOnly && action.error.details.length > 1 && (
         <span className="small"> ({action.error.details.length} problems)</span>
