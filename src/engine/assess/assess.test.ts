@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, predictLogistic } from './logistic.ts';
+import { fitLogistic, predictCalibrator, predictLogistic } from './logistic.ts';
 import { expectedCalibrationError, thresholdForPrecision } from './calibration.ts';
 import { calibrateClassifier } from './calibrate.ts';
 import { trainingExamples } from '../retrieve/classifier.ts';
@@ -33,5 +33,11 @@ describe('calibration', () => {
     expect(r.heldOut.length).toBeGreaterThan(5);
     expect(r.heldOut.every((h) => h.confidence >= 0 && h.confidence <= 1)).toBe(true);
     expect(r.ece).toBeLessThan(0.5);
+    // Two factors: in scope, and right given in scope.
+    expect(r.model.parts).toHaveLength(2);
+  });
+  it('multiplies the factors of a calibrator', () => {
+    const one = { weights: [0], bias: 0, mean: [0], std: [1] };
+    expect(predictCalibrator({ parts: [{ model: one, features: [0] }, { model: one, features: [1] }] }, [3, 4])).toBeCloseTo(0.25, 6);
   });
 });

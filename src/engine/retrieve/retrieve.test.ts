@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Vectorizer } from './vectorizer.ts';
+import { DEFAULT_VECTORIZER, Vectorizer, extractFeatures } from './vectorizer.ts';
 import { IntentClassifier, trainingExamples } from './classifier.ts';
 import { Bm25Index, queryTerms } from './bm25.ts';
 import { PassageIndex } from './passages.ts';
@@ -21,6 +21,13 @@ describe('vectorizer', () => {
     expect(norm).toBeCloseTo(1, 5);
     expect(v.transform('refnd').idx.length).toBeGreaterThan(0);
     expect(v.knownWordShare('refund the zebra')).toBeCloseTo(1 / 3, 5);
+  });
+  it('has skip-bigrams and character n-grams across word boundaries', () => {
+    const [, , , skip, , across] = extractFeatures('cancel my order', DEFAULT_VECTORIZER);
+    expect([...skip.keys()]).toEqual(['cancel _ order']);
+    expect(across.has('l my')).toBe(true);
+    expect(across.has('ncel')).toBe(false);
+    expect([...across.keys()].every((g) => g.trim().includes(' '))).toBe(true);
   });
 });
 
