@@ -144,6 +144,24 @@ export interface HandoffsTable {
   accepted_at: NullableTimestamp;
   first_agent_reply_at: NullableTimestamp;
   resolved_at: NullableTimestamp;
+  /** The assigned agent's one-click rating of the brief (migrations/0006_analytics.ts). */
+  brief_useful: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  brief_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  brief_rated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  brief_rated_at: NullableTimestamp;
+}
+
+export interface QaReviewsTable {
+  id: string;
+  workspace_id: string;
+  handoff_id: string;
+  conversation_id: string;
+  reviewer_id: string;
+  month: string;
+  scores: Json<Record<string, number>>;
+  comment: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface KnowledgeArticlesTable {
@@ -317,6 +335,7 @@ export interface Schema {
   messages: MessagesTable;
   events: EventsTable;
   handoffs: HandoffsTable;
+  qa_reviews: QaReviewsTable;
   knowledge_articles: KnowledgeArticlesTable;
   routing_rules: RoutingRulesTable;
   macros: MacrosTable;

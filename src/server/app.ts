@@ -16,6 +16,8 @@ import { connectorRoutes } from './routes/connectors/routes.ts';
 import { webhookRoutes } from './routes/webhooks/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { assistRoutes } from './routes/assist/routes.ts';
+import { analyticsRoutes } from './routes/analytics/routes.ts';
+import { qaRoutes } from './routes/qa/routes.ts';
 import type { AppContext } from './context.ts';
 import { registerSecurity, withRedaction } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
@@ -61,6 +63,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   webhookRoutes(app, ctx);
   adminRoutes(app, ctx);
   assistRoutes(app, ctx);
+  analyticsRoutes(app, ctx);
+  qaRoutes(app, ctx);
   auditRoutes(app, ctx);
   privacyRoutes(app, ctx);
 

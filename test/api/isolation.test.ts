@@ -12,6 +12,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/widget/conversations/{id}/csat': { score: 4 },
   'POST /api/v1/conversations/{id}/messages': { text: 'hello', internal: false },
   'POST /api/v1/conversations/{id}/assign': { team_id: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/conversations/{id}/brief-feedback': { useful: true },
 };
 
 // Every route that names a resource, called with another workspace's credentials, answers

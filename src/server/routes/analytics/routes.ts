@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../../errors.ts';
+import { agentActor, staffActor } from '../../plugins/auth.ts';
+import { transaction } from '../../../db/transaction.ts';
+import { findConversation } from '../../../db/repositories/conversations.ts';
+import { rateLatestBrief } from '../../../db/repositories/analytics.ts';
+import { appendEvent } from '../../../db/repositories/events.ts';
+import { actorRef } from '../../../conversations/actor.ts';
+import { analyticsReport, reportCsv } from '../../../analytics/service.ts';
+import { IdParams } from '../schemas.ts';
+import { AnalyticsQuery, BriefFeedbackBody, rangeOf } from './schema.ts';
+import type { AppContext } from '../../context.ts';
+
+const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
+const write = { access: { kind: 'staff' as const, role: 'agent' as const } };
+const tags = ['analytics'];
+
+// Live analytics (docs/analytics.md): computed on request from conversations, messages and handoffs.
+export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const report = (workspaceId: string, q: AnalyticsQuery) => {
+    const { from, to } = rangeOf(q);
+    return analyticsReport(
+      ctx.db,
+      { workspaceId, from, to, teamId: q.team_id, intent: q.intent, language: q.language, includeImported: q.include_imported === 'true' },
+      q.bucket,
+    );
+  };
+
+  r.get(
+    '/api/v1/analytics/overview',
+    { schema: { tags, summary: 'Resolution, handoffs, response and handle times, CSAT by path, re-explain rate, brief ratings: totals and per day/week', querystring: AnalyticsQuery }, config: read },
+    async (request) => {
+      const { knowledge_gaps: _gaps, ...rest } = await report(staffActor(request).workspaceId, request.query);
+      return rest;
+    },
+  );
+
+  r.get(
+    '/api/v1/analytics/knowledge-gaps',
+    { schema: { tags, summary: 'Topics that keep escalating for low confidence, with example questions', querystring: AnalyticsQuery }, config: read },
+    async (request) => {
+      const rep = await report(staffActor(request).workspaceId, request.query);
+      return { from: rep.from, to: rep.to, knowledge_gaps: rep.knowledge_gaps };
+    },
+  );
+
+  r.get(
+    '/api/v1/analytics/export.csv',
+    { schema: { tags, summary: 'The overview as CSV: one row per day/week, then the total', querystring: AnalyticsQuery }, config: read },
+    async (request, reply) => {
+      const rep = await report(staffActor(request).workspaceId, request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="baton-analytics-${rep.from.slice(0, 10)}-${rep.to.slice(0, 10)}-${rep.bucket}.csv"`)
+        .send(reportCsv(rep));
+    },
+  );
+
+  r.post(
+    '/api/v1/conversations/:id/brief-feedback',
+    { schema: { tags, summary: "The agent's one-click rating of the brief (on the latest handoff)", params: IdParams, body: BriefFeedbackBody }, config: write },
+    async (request) => {
+      const staff = staffActor(request);
+      const at = new Date();
+      return transaction(ctx.db, async (tx) => {
+        const conversation = await findConversation(tx, staff.workspaceId, request.params.id);
+        if (!conversation) throw new AppError('not_found');
+        // A person rates the brief: API keys may read analytics but not rate.
+        const actor = agentActor(request);
+        const comment = request.body.comment || null;
+        const handoff = await rateLatestBrief(tx, actor.workspaceId, conversation.id, { useful: request.body.useful, comment, agentId: actor.id, at });
+        if (!handoff) throw new AppError('conflict', 'This conversation has no handoff, so no brief to rate.');
+        await appendEvent(tx, {
+          workspaceId: actor.workspaceId,
+          conversationId: conversation.id,
+          type: 'handoff.brief_rated',
+          actor: actorRef(actor),
+          data: { handoff_id: handoff.id, useful: request.body.useful, commented: comment !== null },
+        });
+        return { handoff_id: handoff.id, useful: request.body.useful, comment, rated_at: at.toISOString() };
+      });
+    },
+  );
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../errors.ts';
+import { agentActor, staffActor } from '../../plugins/auth.ts';
+import { transaction } from '../../../db/transaction.ts';
+import { appendEvent } from '../../../db/repositories/events.ts';
+import { findHandoffInWorkspace, handoffsRequestedIn, reviewsForMonth, upsertReview } from '../../../db/repositories/qa.ts';
+import { actorRef } from '../../../conversations/actor.ts';
+import { RUBRIC, RUBRIC_IDS, SCORE_MAX, SCORE_MIN, monthRange, monthSeed, seededSample, toPercent } from '../../../quality/rubric.ts';
+import type { AppContext } from '../../context.ts';
+
+const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
+const write = { access: { kind: 'staff' as const, role: 'agent' as const } };
+const tags = ['qa'];
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use YYYY-MM');
+const SampleQuery = z.object({ month: Month, n: z.coerce.number().int().min(1).max(500).default(20) });
+const Score = z.number().int().min(SCORE_MIN).max(SCORE_MAX);
+const ReviewBody = z.object({
+  handoff_id: z.string().uuid(),
+  scores: z.object(Object.fromEntries(RUBRIC_IDS.map((id) => [id, Score])) as Record<(typeof RUBRIC_IDS)[number], typeof Score>).strict(),
+  comment: z.string().trim().max(4000).optional(),
+});
+
+const monthOf = (d: Date) => d.toISOString().slice(0, 7);
+const mean = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)) : null);
+
+// Monthly QA of handoffs: a deterministic random sample per month, a rubric, reviews, a report.
+export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/qa/rubric', { schema: { tags, summary: 'The QA rubric: items scored 1..5' }, config: read }, async () => ({
+    scale: { min: SCORE_MIN, max: SCORE_MAX },
+    items: RUBRIC.map(({ id, title, description, brief }) => ({ id, title, description, counts_for_brief_score: brief })),
+  }));
+
+  r.get(
+    '/api/v1/qa/sample',
+    { schema: { tags, summary: "N handoffs of a month drawn at random for review (the same month always draws the same ones)", querystring: SampleQuery }, config: read },
+    async (request) => {
+      const actor = staffActor(request);
+      const { month, n } = request.query;
+      const { start, end } = monthRange(month);
+      const [population, reviews] = await Promise.all([handoffsRequestedIn(ctx.db, actor.workspaceId, start, end), reviewsForMonth(ctx.db, actor.workspaceId, month)]);
+      const seed = monthSeed(actor.workspaceId, month);
+      const picked = seededSample(population, n, seed);
+      return {
+        month,
+        population: population.length,
+        n: picked.length,
+        seed,
+        items: picked.map((h) => {
+          const brief = h.brief as { summary?: unknown; intent?: { title?: unknown } | null };
+          const mine = reviews.filter((rv) => rv.handoff_id === h.id);
+          return {
+            handoff_id: h.id,
+            conversation_id: h.conversation_id,
+            requested_at: h.requested_at.toISOString(),
+            reasons: h.reasons,
+            team_id: h.team_id,
+            intent: typeof brief.intent?.title === 'string' ? brief.intent.title : null,
+            summary: typeof brief.summary === 'string' ? brief.summary : null,
+            brief_useful: h.brief_useful,
+            reviews: mine.length,
+            reviewed_by_me: actor.type === 'agent' && mine.some((rv) => rv.reviewer_id === actor.id),
+          };
+        }),
+      };
+    },
+  );
+
+  r.post(
+    '/api/v1/qa/reviews',
+    { schema: { tags, summary: 'Score a handoff on every rubric item (again: replaces your earlier review)', body: ReviewBody }, config: write },
+    async (request) => {
+      const actor = agentActor(request);
+      return transaction(ctx.db, async (tx) => {
+        const h = await findHandoffInWorkspace(tx, actor.workspaceId, request.body.handoff_id);
+        if (!h) throw new AppError('not_found', 'No such handoff.');
+        const row = await upsertReview(tx, {
+          id: randomUUID(),
+          workspaceId: actor.workspaceId,
+          handoffId: h.id,
+          conversationId: h.conversation_id,
+          reviewerId: actor.id,
+          month: monthOf(h.requested_at),
+          scores: request.body.scores,
+          comment: request.body.comment || null,
+        });
+        await appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: h.conversation_id, type: 'qa.review_submitted', actor: actorRef(actor), data: { review_id: row.id, handoff_id: h.id } });
+        return { id: row.id, handoff_id: row.handoff_id, month: row.month, scores: row.scores, comment: row.comment, reviewer_id: row.reviewer_id };
+      });
+    },
+  );
+
+  r.get(
+    '/api/v1/qa/report',
+    { schema: { tags, summary: "A month's brief-quality score from QA reviews, per rubric item, with agents' one-click ratings", querystring: z.object({ month: Month }) }, config: read },
+    async (request) => {
+      const actor = staffActor(request);
+      const { month } = request.query;
+      const { start, end } = monthRange(month);
+      const [reviews, handoffs] = await Promise.all([reviewsForMonth(ctx.db, actor.workspaceId, month), handoffsRequestedIn(ctx.db, actor.workspaceId, start, end)]);
+      const items = RUBRIC.map((item) => {
+        const m = mean(reviews.map((rv) => rv.scores[item.id]).filter((x): x is number => typeof x === 'number'));
+        return { id: item.id, title: item.title, mean: m, score: m === null ? null : toPercent(m), counts_for_brief_score: item.brief };
+      });
+      const briefMeans = reviews.map((rv) => mean(RUBRIC.filter((i) => i.brief).map((i) => rv.scores[i.id]!)) ?? 0);
+      const overallMeans = reviews.map((rv) => mean(RUBRIC.map((i) => rv.scores[i.id]!)) ?? 0);
+      const briefMean = mean(briefMeans);
+      const overallMean = mean(overallMeans);
+      const rated = handoffs.filter((h) => h.brief_useful !== null);
+      const useful = rated.filter((h) => h.brief_useful).length;
+      return {
+        month,
+        handoffs: handoffs.length,
+        reviews: reviews.length,
+        handoffs_reviewed: new Set(reviews.map((rv) => rv.handoff_id)).size,
+        brief_quality_score: briefMean === null ? null : toPercent(briefMean),
+        overall_score: overallMean === null ? null : toPercent(overallMean),
+        items,
+        agent_ratings: { rated: rated.length, useful, useful_rate: rated.length ? Number((useful / rated.length).toFixed(4)) : null },
+      };
+    },
+  );
+}
