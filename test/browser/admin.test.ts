@@ -155,7 +155,7 @@ describe('admin and personal data in the browser', () => {
         await admin.locator('#admin-title, #analytics-title').first().waitFor();
         await admin.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
         // Analytics: the figures and charts when the server has the routes, "not available" otherwise.
-        if (screen.includes('analytics')) await admin.locator('.kpis, .not-available').first().waitFor();
+        if (screen.includes('analytics')) await admin.locator('.kpis, .not-available, [role=alert]').first().waitFor();
         const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `admin ${screen} at ${width}px`).toBeLessThanOrEqual(0);
       }
