@@ -22,7 +22,7 @@ export class EngineBotSeat implements BotSeat {
   engineFor(workspaceId: string): Promise<BotEngine> {
     let engine = this.engines.get(workspaceId);
     if (!engine) {
-      engine = listArticles(this.db, workspaceId).then((articles) => this.factory(articles));
+      engine = listArticles(this.db, workspaceId).then((articles) => this.factory(articles, { workspaceId }));
       this.engines.set(workspaceId, engine);
       engine.catch(() => this.engines.delete(workspaceId));
     }

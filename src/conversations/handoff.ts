@@ -54,6 +54,10 @@ export async function startHandoff(
   const system: Actor = { type: 'system', id: null, workspaceId };
   if (!routing.on_shift) current = await service.move(tx, system, current, 'await_customer', {}, { why: routing.why });
   const notice = handoffNotice(routing, customer!);
-  const message = await service.addMessage(tx, system, current, { author: 'system', text: notice });
+  // The bot's trace stays with the turn that handed off: an admin can see why.
+  const trace = decision
+    ? { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, reasons: decision.reasons, ...decision.trace }
+    : { action: 'handoff', reasons };
+  const message = await service.addMessage(tx, system, current, { author: 'system', text: notice, trace });
   return { conversation: current, messages: [message] };
 }

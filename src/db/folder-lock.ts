@@ -1,4 +1,5 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /**
  * The embedded database is one process's: a second process opening the same folder would
@@ -7,6 +8,7 @@ import { open, readFile, rm } from 'node:fs/promises';
  */
 export async function lockFolder(dir: string): Promise<() => Promise<void>> {
   const file = `${dir.replace(/\/+$/, '')}.lock`;
+  await mkdir(dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(file, 'wx');

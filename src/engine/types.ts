@@ -83,4 +83,4 @@ export interface BotEngine {
 }
 
 /** Builds an engine for one workspace's knowledge; called at start-up and after ingest. */
-export type EngineFactory = (articles: Article[]) => Promise<BotEngine>;
+export type EngineFactory = (articles: Article[], opts?: { workspaceId?: string }) => Promise<BotEngine>;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EnvError, loadEnv } from '../../server/env.ts';
 import { startBaton } from '../../server/runtime.ts';
+import type { EngineFactory } from '../../engine/types.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../workspaces/demo.ts';
 
 export function serveCommand(program: Command): void {
@@ -13,8 +14,15 @@ export function serveCommand(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }) => {
       const env = loadEnvOrExit({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
       // Loaded here, not at the top: other commands should not pay for the engine's imports.
-      const { createEngine } = await import('../../engine/index.ts');
-      const baton = await startBaton({ env, engineFactory: createEngine });
+      const { createEngine, loadLlmConfig } = await import('../../engine/index.ts');
+      // Optional model (docs/llm.md): configured by BATON_LLM_*, checked here with the rest.
+      const llm = loadLlmConfig(process.env);
+      if (llm.problems.length > 0) {
+        console.error(`invalid configuration:\n${llm.problems.map((p) => `  - ${p}`).join('\n')}`);
+        process.exit(2);
+      }
+      const engineFactory: EngineFactory = (articles, o) => createEngine(articles, { llm: llm.config, workspaceId: o?.workspaceId });
+      const baton = await startBaton({ env, engineFactory });
       if (opts.demo) {
         const { created } = await ensureDemoWorkspace(baton.ctx.db);
         printDemo(baton.url, created);
