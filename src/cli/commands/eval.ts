@@ -7,6 +7,13 @@ import { parseTickets } from '../../engine/eval/tickets.ts';
 import { evaluate, detailLine } from '../../engine/eval/evaluate.ts';
 import { renderReport } from '../../engine/eval/report-html.ts';
 import { createEngine } from '../../engine/index.ts';
+import { openDatabase } from '../../db/database.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { transaction } from '../../db/transaction.ts';
+import { findWorkspaceBySlug, updateWorkspacePolicy } from '../../db/repositories/workspaces.ts';
+import { appendEvent } from '../../db/repositories/events.ts';
+import { readPolicy } from '../../workspaces/policy.ts';
+import { loadEnvOrExit } from './serve.ts';
 
 interface EvalFlags {
   kb: string;
@@ -16,6 +23,7 @@ interface EvalFlags {
   json?: string;
   report?: string;
   details?: string;
+  applyTo?: string;
 }
 
 function parseThreshold(v: string | undefined): number | null | 'auto' {
@@ -58,8 +66,10 @@ export function evalCommand(program: Command): void {
     .option('--json <out>', 'write the result as JSON')
     .option('--report <out>', 'write a self-contained HTML report')
     .option('--details <out>', 'write one JSON line per ticket')
+    .option('--apply-to <workspace>', 'write the threshold evaluated (a number or auto) into this workspace policy (confidenceThreshold)')
     .action(async (flags: EvalFlags) => {
       const threshold = parseThreshold(flags.threshold);
+      if (flags.applyTo && threshold === null) throw new Error('--apply-to needs --threshold X or --threshold auto (the engine default is already what a workspace without a threshold uses)');
       const kb = await loadKnowledge(flags.kb);
       for (const e of kb.errors) process.stderr.write(`kb: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
       if (kb.articles.length === 0) throw new Error(`no articles loaded from ${flags.kb}`);
@@ -82,5 +92,33 @@ export function evalCommand(program: Command): void {
         await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       }
       if (flags.report) await writeFile(flags.report, renderReport(summary, summary.curve, results, `baton eval: ${flags.tickets}`));
+      if (flags.applyTo) await applyThreshold(flags.applyTo, summary.threshold, flags.tickets);
     });
+}
+
+/** Writes the evaluated threshold into a workspace policy, with its admin event, in one transaction. */
+async function applyThreshold(slug: string, threshold: number, tickets: string): Promise<void> {
+  const env = loadEnvOrExit(process.env);
+  const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });
+  try {
+    await migrateToLatest(database);
+    const before = await transaction(database.db, async (tx) => {
+      const ws = await findWorkspaceBySlug(tx, slug);
+      if (!ws) throw new Error(`no workspace "${slug}"`);
+      const was = readPolicy(ws.policy).confidenceThreshold;
+      readPolicy({ ...ws.policy, confidenceThreshold: threshold });
+      await updateWorkspacePolicy(tx, ws.id, { ...ws.policy, confidenceThreshold: threshold });
+      await appendEvent(tx, {
+        workspaceId: ws.id,
+        conversationId: null,
+        type: 'admin.policy.updated',
+        actor: { type: 'system', id: null },
+        data: { changed: ['confidenceThreshold'], via: 'baton eval --apply-to', from: was, to: threshold, tickets },
+      });
+      return was;
+    });
+    process.stdout.write(`workspace ${slug}: confidenceThreshold ${threshold} (was ${before ?? 'the engine default'})\n`);
+  } finally {
+    await database.close();
+  }
 }

@@ -2,6 +2,7 @@
 // the worst mistakes with their traces. Every piece of data text is escaped.
 import type { CurvePoint, Summary } from './metrics.ts';
 import type { TicketResult } from './run.ts';
+import { confusionSection } from './report-confusion.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -51,6 +52,7 @@ export function renderReport(summary: Summary & Record<string, unknown>, points:
 <h2>Summary</h2><table>${rows}</table>
 <h2>Coverage and precision by threshold</h2>${chart(points, summary.threshold)}
 <details><summary>curve table</summary><table><tr><th>threshold</th><th>coverage</th><th>resolution</th><th>precision</th><th>handoff recall</th></tr>${curveRows}</table></details>
+${confusionSection(results)}
 <h2>Worst mistakes: confident wrong answers (incl. answers where a hand-off was expected)</h2>${mistakes || '<p>None.</p>'}
 </body></html>`;
 }
