@@ -8,7 +8,6 @@ import { ingestCommand } from './ingest.ts';
 import { auditLogCommand } from './audit-log.ts';
 import { importCommand } from './import.ts';
 import { auditCommand } from './audit.ts';
-import { auditCommand } from './audit.ts';
 import { chatCommand } from './chat.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
@@ -24,7 +23,6 @@ const modules: CommandModule[] = [
   auditLogCommand,
   chatCommand,
   importCommand,
-  auditCommand,
   auditCommand,
 ];
 
