@@ -10,6 +10,7 @@ import { Composer, type ComposerMode } from './Composer.tsx';
 import { Actions } from './Actions.tsx';
 import { AssistPanel } from './AssistPanel.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
+import { BriefFeedback } from './BriefFeedback.tsx';
 import { hasTokens, RevealBar, RevealProvider } from './Reveal.tsx';
 import type { Conversation, ConversationDetail, Message } from '../types.ts';
 
@@ -134,7 +135,14 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
           <RevealBar conversationId={c.id} present={tokens} values={revealed} onValues={setRevealed} />
         </div>
         <div className="conv-body" ref={bodyRef}>
-          {latest ? <Brief handoff={latest} earlier={handoffs.length - 1} /> : <p className="muted small">No handoff: the bot has handled this conversation so far.</p>}
+          {latest ? (
+            <>
+              <Brief handoff={latest} earlier={handoffs.length - 1} />
+              <BriefFeedback conversationId={c.id} handoffId={latest.id} />
+            </>
+          ) : (
+            <p className="muted small">No handoff: the bot has handled this conversation so far.</p>
+          )}
           <h2 className="sr-only">Transcript</h2>
           <Transcript messages={detail.messages} customer={detail.customer} />
           <div ref={endRef} />
