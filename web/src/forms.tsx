@@ -33,7 +33,11 @@ export function errorFor(errs: Record<string, string>, ...names: string[]): stri
   for (const n of names) {
     if (errs[n]) return errs[n];
     const inner = Object.keys(errs).find((k) => k.startsWith(`${n}.`));
-    if (inner) return `${inner.slice(n.length + 1)}: ${errs[inner]}`;
+    if (inner) {
+      const rest = inner.slice(n.length + 1);
+      const where = /^\d+$/.test(rest) ? `entry ${Number(rest) + 1}` : rest.replace(/^(\d+)\./, (_m, i: string) => `entry ${Number(i) + 1}, `);
+      return `${where}: ${errs[inner]}`;
+    }
   }
   return undefined;
 }
