@@ -84,7 +84,7 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {section === 'admin' ? <Admin path={path} /> : section === 'analytics' ? <Analytics /> : <Inbox path={path} />}
+        {section === 'admin' ? <Admin path={path} /> : section === 'analytics' ? <Analytics path={path} /> : <Inbox path={path} />}
       </main>
     </WorkspaceContext.Provider>
   );

@@ -4,6 +4,8 @@ import { REASON_LABEL, humanize } from '../format.ts';
 import { errorFor, Field, FormError, useAction } from '../forms.tsx';
 import { useWorkspace } from '../workspace.tsx';
 import { NotAvailable } from '../components/NotAvailable.tsx';
+import { href, onLinkClick } from '../router.ts';
+import { Quality } from './Quality.tsx';
 
 // Analytics (GET /api/v1/analytics/overview, /knowledge-gaps, /export.csv): numbers, a few
 // inline SVG charts (no chart library), filters, and the CSV export of the same query.
@@ -64,7 +66,31 @@ function dur(s: number | null | undefined): string {
 }
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export function Analytics() {
+export function Analytics({ path }: { path: string }) {
+  const qa = path.startsWith('/analytics/qa');
+  return (
+    <div className="analytics admin-page">
+      <h1 id="analytics-title">Analytics</h1>
+      <nav aria-label="Analytics views">
+        <ul className="subtabs">
+          <li>
+            <a href={href('/analytics')} onClick={onLinkClick('/analytics')} aria-current={!qa ? 'page' : undefined}>
+              Overview
+            </a>
+          </li>
+          <li>
+            <a href={href('/analytics/qa')} onClick={onLinkClick('/analytics/qa')} aria-current={qa ? 'page' : undefined}>
+              QA review
+            </a>
+          </li>
+        </ul>
+      </nav>
+      {qa ? <Quality /> : <Overview />}
+    </div>
+  );
+}
+
+function Overview() {
   const ws = useWorkspace();
   const today = new Date();
   const [f, setF] = useState<Filters>({ from: day(new Date(today.getTime() - 29 * 86_400_000)), to: day(today), bucket: 'day', team_id: '', intent: '', language: '', include_imported: false });
@@ -107,8 +133,7 @@ export function Analytics() {
   const series = data?.overview.series ?? [];
 
   return (
-    <div className="analytics admin-page">
-      <h1 id="analytics-title">Analytics</h1>
+    <>
       {missing ? (
         <NotAvailable what="Analytics" />
       ) : (
@@ -228,7 +253,7 @@ export function Analytics() {
           )}
         </>
       )}
-    </div>
+    </>
   );
 }
 
