@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorText, get, post, put, setUnauthenticatedHandler } from './api.ts';
 import { Login } from './pages/Login.tsx';
 import { Inbox } from './pages/Inbox.tsx';
-import { Admin } from './pages/admin/Admin.tsx';
-import { Analytics } from './pages/Analytics.tsx';
 import { href, navigate, onLinkClick, usePath } from './router.ts';
 import { makeWorkspace, WorkspaceContext, type WorkspaceData } from './workspace.tsx';
 import type { Agent, Team } from './types.ts';
+
+// Admin and analytics load on first visit, so the inbox agents live in stays small.
+const Admin = lazy(() => import('./pages/admin/Admin.tsx').then((m) => ({ default: m.Admin })));
+const Analytics = lazy(() => import('./pages/Analytics.tsx').then((m) => ({ default: m.Analytics })));
 
 type Session = { state: 'loading' } | { state: 'out' } | { state: 'in'; workspace: WorkspaceData } | { state: 'error'; message: string };
 
@@ -84,7 +86,19 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {section === 'admin' ? <Admin path={path} /> : section === 'analytics' ? <Analytics path={path} /> : <Inbox path={path} />}
+        {section === 'inbox' ? (
+          <Inbox path={path} />
+        ) : (
+          <Suspense
+            fallback={
+              <p className="centered" role="status">
+                Loading…
+              </p>
+            }
+          >
+            {section === 'admin' ? <Admin path={path} /> : <Analytics path={path} />}
+          </Suspense>
+        )}
       </main>
     </WorkspaceContext.Provider>
   );
