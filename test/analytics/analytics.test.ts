@@ -288,7 +288,7 @@ describe('analytics API', () => {
 
     const report = (await api('GET', '/api/v1/qa/report?month=2025-03', { token: viewer })).body;
     const briefItems = rubric.items.filter((i: any) => i.counts_for_brief_score).map((i: any) => i.id as string);
-    const perReview = [c2Scores, scores(5)].map((s) => avg(briefItems.map((id) => s[id]!)));
+    const perReview = [c2Scores, scores(5)].map((s: Record<string, number>) => avg(briefItems.map((id: string) => s[id]!)));
     const expected = Number((((avg(perReview) - 1) / 4) * 100).toFixed(1));
     expect(report).toMatchObject({ month: '2025-03', handoffs: 3, reviews: 2, handoffs_reviewed: 2, brief_quality_score: expected, agent_ratings: { rated: 2, useful: 1, useful_rate: 0.5 } });
     expect(report.items.find((i: any) => i.id === 'summary_accurate')).toMatchObject({ mean: 4.5, score: 87.5 });
