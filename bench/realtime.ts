@@ -1,5 +1,6 @@
-// Realtime benchmark: N customer WebSockets on one node (real Postgres), each customer
-// sending messages over HTTP for D seconds; an agent socket receives every message. Prints
+// Realtime benchmark: N customer WebSockets on one node (real Postgres), each customer in a
+// live chat with an agent, sending messages over HTTP for D seconds; an agent socket receives
+// every message. Prints
 // messages/s and p50/p99 latency from send to the agent socket receiving it, and losses.
 //
 //   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--database-url postgres://...]
@@ -64,9 +65,15 @@ try {
       Array.from({ length: Math.min(50, customers - i) }, async () => {
         const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug } });
         if (started.status !== 201) throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
+        const id = started.body.conversation.id;
+        // Live chat: the customer asks for a person and the agent takes the conversation, so
+        // the timed phase measures customer -> agent messages (no bot turn, no waiting queue).
+        await api('POST', `/api/v1/widget/conversations/${id}/handoff`, { token: started.body.token });
+        const accepted = await api('POST', `/api/v1/conversations/${id}/accept`, { token: agentToken });
+        if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
         const socket = await TestSocket.open(wsUrl(server.url, '/api/v1/widget/ws', started.body.token));
         socket.ws.removeAllListeners('message');
-        return { id: started.body.conversation.id, token: started.body.token, socket };
+        return { id, token: started.body.token, socket };
       }),
     );
     sessions.push(...batch);
@@ -75,6 +82,7 @@ try {
   process.stderr.write(`sending at ${rate} messages/s for ${seconds} s...\n`);
   let sent = 0;
   let failed = 0;
+  const failures: Record<number, number> = {};
   const inflight = new Set<Promise<void>>();
   const started = performance.now();
   const end = started + seconds * 1000;
@@ -93,7 +101,10 @@ try {
     sentAt.set(text, performance.now());
     const p = api('POST', `/api/v1/widget/conversations/${session.id}/messages`, { token: session.token, body: { text } })
       .then((res) => {
-        if (res.status !== 201) failed++;
+        if (res.status !== 201) {
+          failed++;
+          failures[res.status] = (failures[res.status] ?? 0) + 1;
+        }
       })
       .catch(() => void failed++)
       .finally(() => inflight.delete(p));
@@ -119,6 +130,7 @@ try {
         received_by_agent: latencies.length,
         lost: sentAt.size,
         http_failures: failed,
+        failures_by_status: failures,
         messages_per_second: Number((latencies.length / elapsed).toFixed(1)),
         latency_ms: { p50: Number(pct(50).toFixed(1)), p99: Number(pct(99).toFixed(1)), max: Number((latencies.at(-1) ?? NaN).toFixed(1)) },
       },

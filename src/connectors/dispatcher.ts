@@ -76,10 +76,12 @@ export class EventDispatcher {
   }
 
   private async drain(): Promise<void> {
+    // Go on only while whole batches are consumed: a gap (a transaction still in flight) that
+    // holds the cursor back waits for the next wake, not a busy loop over the same batch.
     while (!this.stopped && (await this.pass()) === BATCH);
   }
 
-  /** One batch; returns how many events it read. */
+  /** One batch; returns how many events the cursor moved past. */
   async pass(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const cursor = await lockCursor(tx, CURSOR);
@@ -100,8 +102,9 @@ export class EventDispatcher {
         if (id !== next + 1n && new Date(e.created_at).getTime() > settled) break;
         next = id;
       }
-      if (next !== BigInt(cursor)) await advanceCursor(tx, CURSOR, next.toString());
-      return events.length;
+      if (next === BigInt(cursor)) return 0;
+      await advanceCursor(tx, CURSOR, next.toString());
+      return events.filter((e) => BigInt(e.id) <= next).length;
     });
   }
 }

@@ -29,7 +29,8 @@ export interface Push {
 export class RealtimeHub {
   private readonly subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | null = null;
-  // Notices are handled one at a time so pushes keep commit order.
+  // Notices are read in parallel (each needs a row or two) but sent one at a time, in the
+  // order they were heard, so pushes keep commit order without waiting on each other's reads.
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -41,7 +42,12 @@ export class RealtimeHub {
 
   async start(database: Database): Promise<void> {
     this.unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {
-      this.queue = this.queue.then(() => this.handle(payload)).catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
+      const prepared = this.prepare(payload);
+      // A failed read is logged and skipped; it must not stop the pushes after it.
+      prepared.catch(() => {});
+      this.queue = this.queue
+        .then(async () => (await prepared)())
+        .catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
     });
   }
 
@@ -67,20 +73,22 @@ export class RealtimeHub {
     );
   }
 
-  private async handle(payload: string): Promise<void> {
+  /** Reads what a notice pushes; resolves with the function that sends it. */
+  private async prepare(payload: string): Promise<() => void> {
     const notice = JSON.parse(payload) as EventNotice;
-    const staff = this.audience(notice, 'staff');
-    const customers = this.audience(notice, 'customer');
-    if (staff.length === 0 && customers.length === 0) return;
-    const pushes = await this.render(notice, customers.length > 0);
-    for (const [audience, push] of [
-      [staff, pushes.staff],
-      [customers, pushes.customer],
-    ] as const) {
-      if (!push) continue;
-      const text = JSON.stringify(push);
-      for (const s of audience) if (s.socket.readyState === s.socket.OPEN) s.socket.send(text);
-    }
+    if (this.audience(notice, 'staff').length === 0 && this.audience(notice, 'customer').length === 0) return () => {};
+    const pushes = await this.render(notice, this.audience(notice, 'customer').length > 0);
+    return () => {
+      // Audiences are taken again at send time: a socket may have come or gone meanwhile.
+      for (const [audience, push] of [
+        [this.audience(notice, 'staff'), pushes.staff],
+        [this.audience(notice, 'customer'), pushes.customer],
+      ] as const) {
+        if (!push) continue;
+        const text = JSON.stringify(push);
+        for (const s of audience) if (s.socket.readyState === s.socket.OPEN) s.socket.send(text);
+      }
+    };
   }
 
   private async render(notice: EventNotice, wantsCustomer: boolean): Promise<{ staff: Push | null; customer: Push | null }> {
