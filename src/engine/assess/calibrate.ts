@@ -20,13 +20,15 @@ export interface CalibrationResult {
   /** Held-out (confidence, correct) pairs, scored by the fitted calibrator. */
   heldOut: Scored[];
   ece: number;
+  /** Independent held-out splits pooled in `heldOut` (1 for large knowledge sets). */
+  splits: number;
 }
 
 type Row = { x: number[]; correct: boolean; weight: number };
 
 function scored(model: Calibrator, rows: Row[]): CalibrationResult {
   const heldOut = rows.map((r) => ({ confidence: predictCalibrator(model, r.x), correct: r.correct, weight: r.weight }));
-  return { model, heldOut, ece: expectedCalibrationError(heldOut) };
+  return { model, heldOut, ece: expectedCalibrationError(heldOut), splits: 1 };
 }
 
 function fit(rows: Row[]): CalibrationResult {
@@ -63,8 +65,29 @@ function balance<T extends { correct: boolean; weight: number }>(known: T[], unk
   return [...known, ...unknown];
 }
 
+/**
+ * Small knowledge sets give a handful of held-out rows per split (the 8-article demo: ~10),
+ * too few for a stable calibrator or threshold. The split is repeated with new seeds until
+ * about this many examples have been through it (at most MAX_SPLITS times), and the held-out
+ * rows of all splits are pooled. Large sets (CLINC150: 15k examples) use one split, as before.
+ */
+const SPLIT_EXAMPLES = 2000;
+const MAX_SPLITS = 20;
+
 /** `softmax`: the same training options as the final model, so its scores mean the same. */
 export function calibrateClassifier(articles: Article[], examples: TrainingExample[], softmax: SoftmaxOptions, seed = 11): CalibrationResult {
+  const splits = Math.max(1, Math.min(MAX_SPLITS, Math.ceil(SPLIT_EXAMPLES / Math.max(1, examples.length))));
+  const known: Row[] = [];
+  const unknown: Row[] = [];
+  for (let s = 0; s < splits; s++) {
+    const rows = heldOutRows(articles, examples, softmax, seed + s * 101);
+    known.push(...rows.known);
+    unknown.push(...rows.unknown);
+  }
+  return { ...fitFactored(known, unknown), splits };
+}
+
+function heldOutRows(articles: Article[], examples: TrainingExample[], softmax: SoftmaxOptions, seed: number): { known: Row[]; unknown: Row[] } {
   const random = rng(seed);
   const classes = articles.length;
   const heldClasses = new Set(shuffle([...Array(classes).keys()], random).slice(0, Math.max(1, Math.round(classes * 0.15))));
@@ -79,11 +102,11 @@ export function calibrateClassifier(articles: Article[], examples: TrainingExamp
   }
   // Held-out classes keep only their title in training, as a thin article would.
   const model = IntentClassifier.train(train, classes, { ...softmax, seed });
-  const row = (e: TrainingExample, isKnown: boolean) => {
+  const row = (e: TrainingExample, isKnown: boolean): Row => {
     const out = model.classify(e.text);
     return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };
   };
-  return fitFactored(known.map((e) => row(e, true)), unknown.map((e) => row(e, false)));
+  return { known: known.map((e) => row(e, true)), unknown: unknown.map((e) => row(e, false)) };
 }
 
 /**

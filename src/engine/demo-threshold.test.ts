@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { buildKnowledge } from './knowledge-model.ts';
+import { EmbeddedEngine } from './index.ts';
+import type { Article } from './types.ts';
+
+// The demo knowledge: 8 articles with ~5 example questions each (few held-out rows).
+const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
+const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+
+describe('default threshold on a small knowledge set', () => {
+  const a = buildKnowledge(demo);
+  const b = buildKnowledge(demo);
+
+  it('is the same on every build, and sane', () => {
+    expect(b.defaultThreshold).toBe(a.defaultThreshold);
+    expect(a.defaultThreshold).toBeGreaterThan(0.3);
+    expect(a.defaultThreshold).toBeLessThan(0.7);
+  });
+
+  it('answers the obvious question and hands off an unrelated one', () => {
+    const engine = new EmbeddedEngine(a);
+    const refund = engine.turnSync({ text: 'how long does a refund take?', history: [], policy });
+    expect(refund.action).toBe('answer');
+    expect(refund.citations[0]?.articleId ?? refund.intent?.id).toBe('refund-policy');
+    const mars = engine.turnSync({ text: "what's the weather on Mars?", history: [], policy });
+    expect(mars.action).toBe('handoff');
+  });
+});
