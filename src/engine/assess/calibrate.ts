@@ -120,6 +120,12 @@ function heldOutRows(articles: Article[], examples: TrainingExample[], softmax: 
  * previous question. The mix was set from that general figure, not from any evaluation set.
  */
 const OWN_WORD_SHARE = 0.6;
+/**
+ * A question's words that are not in the answering sentence mostly name the topic: in reading-
+ * comprehension data they are often found elsewhere in the same document (its title, other
+ * sentences). Half of those words come from the same article, half from anywhere.
+ */
+const TOPIC_WORD_SHARE = 0.5;
 
 export function calibratePassages(index: PassageIndex, seed = 13, samples = 800): CalibrationResult {
   const random = rng(seed);
@@ -129,6 +135,15 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
   const pool = shuffle(all, random).slice(0, samples);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const content = (text: string) => tokenize(text).filter((w) => !isStopword(w) && w.length > 2);
+  // Support chats run over several turns: a follow-up comes after the customer's previous
+  // question (here the article's title, weight 0.5 as in the turn) and the reply it got (a
+  // passage of the same article, weight 0.3, as `contextTurns` weighs the last reply).
+  const byArticle = new Map<string, typeof all>();
+  for (const o of all) byArticle.set(o.articleId, [...(byArticle.get(o.articleId) ?? []), o]);
+  const conversation = (p: (typeof all)[number]) => [
+    { text: p.title, weight: 0.5 },
+    { text: pick(byArticle.get(p.articleId)!).text, weight: 0.3 },
+  ];
   for (const p of pool) {
     const sentence = pick(p.sentences);
     const words = content(sentence);
@@ -140,7 +155,8 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
     const kept = shuffle(words, random).slice(0, own);
     const extra: string[] = [];
     while (kept.length + extra.length < size) {
-      const w = pick(content(pick(pick(all).sentences)));
+      const from = random() < TOPIC_WORD_SHARE ? pick(byArticle.get(p.articleId)!) : pick(all);
+      const w = pick(content(pick(from.sentences)));
       if (w) extra.push(w);
       else break;
     }
@@ -149,7 +165,7 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
     // Every article holding the sentence answers the question (pages are often chunked into
     // overlapping or repeated passages): right when retrieved, all removed for "unanswerable".
     const holders = new Set(all.filter((o) => o.text.includes(sentence)).map((o) => o.articleId));
-    const context = random() < 0.5 ? [{ text: p.title, weight: 0.5 }] : [];
+    const context = random() < 0.5 ? conversation(p) : [];
     const withIt = index.search(q, context);
     const top = withIt.candidates[0]?.articleId;
     known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
