@@ -136,14 +136,20 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const content = (text: string) => tokenize(text).filter((w) => !isStopword(w) && w.length > 2);
   // Support chats run over several turns: a follow-up comes after the customer's previous
-  // question (here the article's title, weight 0.5 as in the turn) and the reply it got (a
-  // passage of the same article, weight 0.3, as `contextTurns` weighs the last reply).
+  // question (here the article's title, weight 0.5 as in the turn), the reply it got (a
+  // passage of the same article, weight 0.3, as `contextTurns` weighs the last reply) and
+  // possibly earlier questions on the same topic.
   const byArticle = new Map<string, typeof all>();
   for (const o of all) byArticle.set(o.articleId, [...(byArticle.get(o.articleId) ?? []), o]);
-  const conversation = (p: (typeof all)[number]) => [
-    { text: p.title, weight: 0.5 },
-    { text: pick(byArticle.get(p.articleId)!).text, weight: 0.3 },
-  ];
+  // One to three earlier customer turns (the turn reads up to three): the title, then short
+  // questions from the article's other sentences.
+  const conversation = (p: (typeof all)[number]) => {
+    const same = byArticle.get(p.articleId)!;
+    const turns = 1 + Math.floor(random() * 3);
+    const out = [{ text: p.title, weight: 0.5 }, { text: pick(same).text, weight: 0.3 }];
+    for (const weight of [0.3, 0.2].slice(0, turns - 1)) out.push({ text: shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' '), weight });
+    return out;
+  };
   for (const p of pool) {
     const sentence = pick(p.sentences);
     const words = content(sentence);
