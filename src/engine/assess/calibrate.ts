@@ -12,6 +12,7 @@ import { fitLogistic, predictCalibrator, type Calibrator } from './logistic.ts';
 import { classifierFeatureIndex, classifierFeatures, passageFeatures } from './features.ts';
 import { expectedCalibrationError, type Scored } from './calibration.ts';
 import { terms } from '../retrieve/bm25.ts';
+import { exactTokens } from '../verify/verify.ts';
 import { tokenize } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
 
@@ -150,6 +151,22 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
     for (const weight of [0.3, 0.2].slice(0, turns - 1)) out.push({ text: shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' '), weight });
     return out;
   };
+  // An article answers when one of its passages supports the sentence by the verifier's rule
+  // (quoted, or >= 80% of its content words and every number in it): knowledge often holds
+  // the same text chunked or worded slightly differently on several pages.
+  const passageTerms = all.map((o) => new Set(terms(o.text)));
+  const passageRaw = all.map((o) => o.text.toLowerCase().replace(/\s+/g, ' '));
+  const holdersOf = (sentence: string) => {
+    const st = [...new Set(terms(sentence))];
+    const exact = exactTokens(sentence);
+    const out = new Set<string>();
+    all.forEach((o, i) => {
+      if (o.text.includes(sentence)) return void out.add(o.articleId);
+      if (st.length === 0 || !exact.every((t) => passageRaw[i].includes(t))) return;
+      if (st.filter((t) => passageTerms[i].has(t)).length >= 0.8 * st.length) out.add(o.articleId);
+    });
+    return out;
+  };
   for (const p of pool) {
     const sentence = pick(p.sentences);
     const words = content(sentence);
@@ -170,7 +187,7 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
     if (terms(q).length < 2) continue;
     // Every article holding the sentence answers the question (pages are often chunked into
     // overlapping or repeated passages): right when retrieved, all removed for "unanswerable".
-    const holders = new Set(all.filter((o) => o.text.includes(sentence)).map((o) => o.articleId));
+    const holders = holdersOf(sentence);
     const context = random() < 0.5 ? conversation(p) : [];
     const withIt = index.search(q, context);
     const top = withIt.candidates[0]?.articleId;
