@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { BotEngine, Decision, EngineFactory, TurnInput } from '../engine/types.ts';
+import { engineError } from '../engine/decide/engine-error.ts';
 import type { Schema, WorkspaceRow } from '../db/schema.ts';
 import { listArticles } from '../db/repositories/knowledge.ts';
 import type { BotSeat } from './ports.ts';
@@ -39,20 +40,7 @@ export class EngineBotSeat implements BotSeat {
       return await engine.turn(input);
     } catch (err) {
       this.log.error({ err, workspaceId: workspace.id }, 'bot turn failed; handing off');
-      return engineErrorDecision(input.policy.confidenceThreshold ?? 0.5);
+      return engineError(input.policy.confidenceThreshold ?? 0.5, err);
     }
   }
 }
-
-export const engineErrorDecision = (threshold: number): Decision => ({
-  action: 'handoff',
-  text: '',
-  citations: [],
-  confidence: 0,
-  threshold,
-  reasons: ['engine_error'],
-  language: 'en',
-  intent: null,
-  sentiment: 0,
-  trace: { error: 'engine failed' },
-});

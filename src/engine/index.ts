@@ -2,6 +2,7 @@
 import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
 import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
 import { runTurn } from './turn.ts';
+import { engineError } from './decide/engine-error.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
 
 export type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
@@ -55,20 +56,7 @@ export class EmbeddedEngine implements BotEngine {
   }
 }
 
-export function engineError(threshold: number, err: unknown): Decision {
-  return {
-    action: 'handoff',
-    text: '',
-    citations: [],
-    confidence: 0,
-    threshold,
-    reasons: ['engine_error'],
-    language: 'en',
-    intent: null,
-    sentiment: 0,
-    trace: { error: err instanceof Error ? err.message : String(err) },
-  };
-}
+export { engineError };
 
 export async function buildEngine(articles: Article[], opts: EngineOptions = {}): Promise<EmbeddedEngine> {
   const writer = opts.llm ? createAnswerWriter(opts.llm, { workspaceId: opts.workspaceId, tokenBudget: opts.tokenBudget }) : null;
