@@ -156,15 +156,22 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
   // the same text chunked or worded slightly differently on several pages.
   const passageTerms = all.map((o) => new Set(terms(o.text)));
   const passageRaw = all.map((o) => o.text.toLowerCase().replace(/\s+/g, ' '));
+  // Candidates through an inverted index (a scan of every passage per question would cost
+  // seconds on large knowledge): only passages holding >= 80% of the sentence's terms.
+  const postings = new Map<string, number[]>();
+  passageTerms.forEach((set, i) => set.forEach((t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(i)));
   const holdersOf = (sentence: string) => {
     const st = [...new Set(terms(sentence))];
     const exact = exactTokens(sentence);
     const out = new Set<string>();
-    all.forEach((o, i) => {
-      if (o.text.includes(sentence)) return void out.add(o.articleId);
-      if (st.length === 0 || !exact.every((t) => passageRaw[i].includes(t))) return;
-      if (st.filter((t) => passageTerms[i].has(t)).length >= 0.8 * st.length) out.add(o.articleId);
-    });
+    const hits = new Map<number, number>();
+    for (const t of st) for (const i of postings.get(t) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+    for (const [i, n] of hits) {
+      const o = all[i];
+      if (o.text.includes(sentence)) out.add(o.articleId);
+      else if (n >= 0.8 * st.length && exact.every((t) => passageRaw[i].includes(t))) out.add(o.articleId);
+    }
+    if (out.size === 0) for (const o of all) if (o.text.includes(sentence)) out.add(o.articleId);
     return out;
   };
   for (const p of pool) {
