@@ -62,12 +62,7 @@ export class JobQueue {
     await boss.start();
     this.boss = boss;
     for (const def of this.definitions.values()) {
-      await boss.createQueue(def.name, {
-        name: def.name,
-        retryLimit: def.retryLimit,
-        retryDelay: def.retryDelaySeconds,
-        retryBackoff: true,
-      });
+      await createQueueOnce(boss, def);
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
       if (opts.work) await this.work(boss, def);
     }
@@ -128,4 +123,24 @@ function kyselyExecutor(tx: Executor): PgBoss.Db {
       return { rows: result.rows as unknown[] };
     },
   } as PgBoss.Db;
+}
+
+/**
+ * Creates a job's queue unless it exists. Nodes starting together race to create the same
+ * queues and Postgres may pick one as a deadlock victim: that node looks again and retries.
+ */
+async function createQueueOnce(boss: PgBoss, def: JobDefinition<z.ZodType>): Promise<void> {
+  const options = { name: def.name, retryLimit: def.retryLimit, retryDelay: def.retryDelaySeconds, retryBackoff: true };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, options);
+      else await boss.createQueue(def.name, options);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      // 40P01 deadlock, 23505 another node created it first.
+      if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
 }

@@ -17,11 +17,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-template-'));
   const template = join(dir, 'pgdata');
-  if (!process.env.TEST_DATABASE_URL) {
-    const database = await openDatabase({ dataDir: template });
-    await migrateToLatest(database);
-    await database.close();
-  }
+  // Built in the Postgres run too: the CLI suites test the embedded database either way.
+  const database = await openDatabase({ dataDir: template });
+  await migrateToLatest(database);
+  await database.close();
   project.provide('pgliteTemplate', template);
   return () => rm(dir, { recursive: true, force: true });
 }
