@@ -3,7 +3,7 @@
 // every message. Prints
 // messages/s and p50/p99 latency from send to the agent socket receiving it, and losses.
 //
-//   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--database-url postgres://...]
+//   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--database-url postgres://...] [--profile DIR]
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '330' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    // Writes a V8 CPU profile of the server process into this folder (open it in Chrome DevTools).
+    profile: { type: 'string' },
   },
 });
 const benchStart = performance.now();
@@ -38,7 +40,9 @@ const ws = await seedWorkspace(database.db, 'bench');
 await database.close();
 
 // Every bench client comes from 127.0.0.1: lift the per-address limit on starting conversations.
-const server = await spawnServer({ DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', RATE_LIMIT_START_PER_MINUTE: String(customers * 2) });
+const server = await spawnServer({ DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', RATE_LIMIT_START_PER_MINUTE: String(customers * 2) },
+  values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+);
 try {
   const api = apiClient(server.url);
   const agentToken = await login(server.url, ws.agent.email, ws.agent.password);

@@ -3,13 +3,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { EventRow, Schema } from '../db/schema.ts';
 import { EVENTS_CHANNEL } from '../db/repositories/events.ts';
-import { advanceCursor, eventsAfter, lockCursor } from '../db/repositories/outbox.ts';
+import { advanceCursor, ensureCursor, eventsAfter, lockCursor } from '../db/repositories/outbox.ts';
 
 /** Something that reacts to events by writing its own rows and enqueueing jobs, inside `tx`. */
 export interface Reactor {
   name: string;
-  /** Called once per batch with the workspaces in it (load their settings once). */
-  prepare(tx: Transaction<Schema>, workspaceIds: string[]): Promise<(event: EventRow) => Promise<void>>;
+  /** Called once per batch with its events (load what they need once, not per event). */
+  prepare(tx: Transaction<Schema>, events: EventRow[]): Promise<(event: EventRow) => Promise<void>>;
   /** Periodic repair, by the node that holds the cursor (e.g. work a crashed worker left). */
   sweep?(tx: Transaction<Schema>): Promise<void>;
 }
@@ -19,6 +19,8 @@ const SWEEP_EVERY_INTERVALS = 15;
 
 const CURSOR = 'outbound';
 const BATCH = 500;
+/** Events heard within this window share one pass: under load a pass per event is most of the database's work. */
+const COALESCE_MS = 50;
 /** A gap in event ids younger than this may still be an uncommitted transaction: wait for it. */
 const GAP_GRACE_MS = 10_000;
 
@@ -36,6 +38,8 @@ export class EventDispatcher {
   private again = false;
   private stopped = false;
   private lastSweep = 0;
+  private soon: NodeJS.Timeout | null = null;
+  private cursorExists = false;
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -45,7 +49,7 @@ export class EventDispatcher {
   ) {}
 
   async start(database: Database): Promise<void> {
-    this.unlisten = await database.listen(EVENTS_CHANNEL, () => this.wake());
+    this.unlisten = await database.listen(EVENTS_CHANNEL, () => this.wakeSoon());
     this.timer = setInterval(() => this.wake(), this.intervalMs);
     this.wake();
   }
@@ -53,8 +57,17 @@ export class EventDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     await this.unlisten?.();
     await this.running;
+  }
+
+  /** Runs a pass shortly, together with whatever else is heard meanwhile. */
+  private wakeSoon(): void {
+    this.soon ??= setTimeout(() => {
+      this.soon = null;
+      this.wake();
+    }, COALESCE_MS);
   }
 
   /** Runs a pass now, or right after the one in progress. */
@@ -84,6 +97,8 @@ export class EventDispatcher {
   /** One batch; returns how many events the cursor moved past. */
   async pass(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
+      if (!this.cursorExists) await ensureCursor(tx, CURSOR);
+      this.cursorExists = true;
       const cursor = await lockCursor(tx, CURSOR);
       if (cursor === null) return 0; // another node is dispatching
       if (Date.now() - this.lastSweep > this.intervalMs * SWEEP_EVERY_INTERVALS) {
@@ -92,8 +107,7 @@ export class EventDispatcher {
       }
       const events = await eventsAfter(tx, cursor, BATCH);
       if (events.length === 0) return 0;
-      const workspaces = [...new Set(events.map((e) => e.workspace_id))];
-      const handlers = await Promise.all(this.reactors.map((r) => r.prepare(tx, workspaces)));
+      const handlers = await Promise.all(this.reactors.map((r) => r.prepare(tx, events)));
       for (const event of events) for (const handle of handlers) await handle(event);
       let next = BigInt(cursor);
       const settled = Date.now() - GAP_GRACE_MS;
@@ -108,3 +122,5 @@ export class EventDispatcher {
     });
   }
 }
+
+export const workspacesOf = (events: EventRow[]): string[] => [...new Set(events.map((e) => e.workspace_id))];

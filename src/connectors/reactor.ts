@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectorRow, EventRow } from '../db/schema.ts';
-import { insertOp, insertThread, listEnabledConnectors, openThreadsOf, orphanedThreads, releaseThread, updateThread } from '../db/repositories/connectors.ts';
+import { conversationsWithOpenThreads, insertOp, insertThread, listEnabledConnectors, openThreadsOf, orphanedThreads, releaseThread, updateThread } from '../db/repositories/connectors.ts';
 import { findMessage } from '../db/repositories/messages.ts';
 import { seqBefore } from '../db/repositories/outbox.ts';
-import type { Reactor } from './dispatcher.ts';
+import { workspacesOf, type Reactor } from './dispatcher.ts';
 import type { Outbound } from './outbound.ts';
 import { connectorSyncJob } from './sync-job.ts';
 
@@ -25,9 +25,12 @@ export function connectorReactor(out: Outbound): Reactor {
         await out.jobs.enqueue(connectorSyncJob, { threadId: id, attempt: 1 }, { tx });
       }
     },
-    async prepare(tx, workspaceIds) {
+    async prepare(tx, events) {
       const byWorkspace = new Map<string, ConnectorRow[]>();
-      for (const c of await listEnabledConnectors(tx, workspaceIds)) byWorkspace.set(c.workspace_id, [...(byWorkspace.get(c.workspace_id) ?? []), c]);
+      for (const c of await listEnabledConnectors(tx, workspacesOf(events))) byWorkspace.set(c.workspace_id, [...(byWorkspace.get(c.workspace_id) ?? []), c]);
+      // Conversations a helpdesk follows, read once for the batch (most events concern none);
+      // a handoff in this batch adds its conversation.
+      const followed = new Set(await conversationsWithOpenThreads(tx, [...new Set(events.flatMap((e) => (e.conversation_id ? [e.conversation_id] : [])))]));
       const enqueue = (threadId: string) => out.jobs.enqueue(connectorSyncJob, { threadId, attempt: 1 }, { tx });
 
       return async (e: EventRow) => {
@@ -47,10 +50,12 @@ export function connectorReactor(out: Outbound): Reactor {
               handoffId,
               transcriptSeq,
             });
+            if (thread) followed.add(e.conversation_id);
             if (thread && (await insertOp(tx, { threadId: thread.id, kind: 'create', dedupeKey: 'create' }))) await enqueue(thread.id);
           }
           return;
         }
+        if (!followed.has(e.conversation_id)) return;
         if (e.type === 'message.created') {
           if (e.data.internal === true) return;
           const threads = await openThreadsOf(tx, e.conversation_id);

@@ -14,7 +14,8 @@ import type { ConversationPrivacy } from './privacy.ts';
 import { startHandoff } from './handoff.ts';
 import { onCustomerMessageWhileWaiting } from '../handoff/service.ts';
 import { transaction } from '../db/transaction.ts';
-import { readPolicy } from '../workspaces/policy.ts';
+import { readPolicy, type Policy } from '../workspaces/policy.ts';
+import { RecentMessages } from './recent-messages.ts';
 
 type Tx = Transaction<Schema>;
 
@@ -33,19 +34,26 @@ export interface PostedMessage {
  * transaction with its event, with the conversation row locked so control moves one at a time.
  */
 export class ConversationService {
+  /** Messages this process wrote lately, so its realtime hub can push them without reading them back. */
+  readonly written = new RecentMessages();
+
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly bot: BotSeat,
     readonly privacy: ConversationPrivacy,
   ) {}
 
-  /** Runs `fn` on the locked conversation; "not found or no access" when it is not the actor's. */
-  private async withConversation<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` on the locked conversation, with its workspace's policy read in the same round
+   * trip; "not found or no access" when it is not the actor's.
+   */
+  private async withConversation<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>): Promise<T> {
     if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
     return transaction(this.db, async (tx) => {
-      const conversation = await conversations.lockConversation(tx, actor.workspaceId, conversationId);
-      if (!conversation) throw new AppError('not_found');
-      return fn(tx, conversation);
+      const locked = await conversations.lockConversationWithPolicy(tx, actor.workspaceId, conversationId);
+      if (!locked) throw new AppError('not_found');
+      const { workspace_policy, ...conversation } = locked;
+      return fn(tx, conversation, readPolicy(workspace_policy));
     });
   }
 
@@ -104,7 +112,7 @@ export class ConversationService {
       trace: m.trace,
     });
     conversation.last_seq = seq;
-    await conversations.updateConversation(tx, conversation.id, { last_seq: seq });
+    this.written.remember(message, conversation.pii_state);
     await appendEvent(tx, {
       workspaceId: conversation.workspace_id,
       conversationId: conversation.id,
@@ -117,13 +125,12 @@ export class ConversationService {
 
   /** A customer writes: store it (reopening a resolved conversation), then let the bot take its turn. */
   async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<PostedMessage> {
-    const { message, conversation } = await this.withConversation(actor, conversationId, async (tx, c) => {
+    const { message, conversation } = await this.withConversation(actor, conversationId, async (tx, c, policy) => {
       let current = c;
       if (current.status === 'closed') throw new AppError('conversation_closed');
       if (current.status === 'resolved') current = await this.move(tx, actor, current, 'reopen');
       // Redacted before anything else sees it: the stored text, the bot, the logs, the events.
-      const workspace = await findWorkspace(tx, current.workspace_id);
-      const shielded = this.privacy.redact(text, current.pii_state, { ...readPolicy(workspace?.policy).pii, locale: current.language ?? 'en' });
+      const shielded = this.privacy.redact(text, current.pii_state, { ...policy.pii, locale: current.language ?? 'en' });
       if (shielded.sealed !== current.pii_state) {
         current = await conversations.updateConversation(tx, current.id, { pii_state: shielded.sealed });
       }
@@ -187,7 +194,7 @@ export class ConversationService {
     return c;
   }
 
-  run<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow) => Promise<T>): Promise<T> {
+  run<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>): Promise<T> {
     return this.withConversation(actor, conversationId, fn);
   }
 }

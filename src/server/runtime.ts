@@ -44,7 +44,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const bot = opts.bot ?? new EngineBotSeat(database.db, opts.engineFactory, log);
   const privacy = new ConversationPrivacy(await loadKeyring(env, log));
   const conversations = new ConversationService(database.db, bot, privacy);
-  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed));
+  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
   await hub.start(database);
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
   const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {

@@ -12,8 +12,8 @@ export interface ServerProcess {
 }
 
 /** Starts a server process and resolves once it listens. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', BATON_VAULT_KEY: TEST_VAULT_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

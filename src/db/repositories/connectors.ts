@@ -90,6 +90,19 @@ export function findThreadByExternal(db: Executor, connectorId: string, external
     .executeTakeFirst();
 }
 
+/** Of these conversations, those a thread still follows. */
+export async function conversationsWithOpenThreads(db: Executor, conversationIds: string[]): Promise<string[]> {
+  if (conversationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('connector_threads')
+    .select('conversation_id')
+    .distinct()
+    .where('conversation_id', 'in', conversationIds)
+    .where('status', '!=', 'closed')
+    .execute();
+  return rows.map((r) => r.conversation_id);
+}
+
 /** Threads still following a conversation (not closed). */
 export function openThreadsOf(db: Executor, conversationId: string): Promise<ConnectorThreadRow[]> {
   return db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', conversationId).where('status', '!=', 'closed').execute();

@@ -92,6 +92,23 @@ export function lockConversation(db: Executor, workspaceId: string, id: string):
     .executeTakeFirst();
 }
 
+/** Locks a conversation like `lockConversation` and reads its workspace's policy in the same round trip. */
+export function lockConversationWithPolicy(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<(ConversationRow & { workspace_policy: unknown }) | undefined> {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('workspaces', 'workspaces.id', 'conversations.workspace_id')
+    .selectAll('conversations')
+    .select('workspaces.policy as workspace_policy')
+    .where('conversations.workspace_id', '=', workspaceId)
+    .where('conversations.id', '=', id)
+    .forUpdate('conversations')
+    .executeTakeFirst();
+}
+
 export function findConversationByTokenHash(db: Executor, tokenHash: string): Promise<ConversationRow | undefined> {
   return db.selectFrom('conversations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }

@@ -2,14 +2,17 @@ import { sql } from 'kysely';
 import type { EventRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-/** Locks a consumer's cursor row for this transaction; null when another node holds it. */
-export async function lockCursor(db: Executor, name: string): Promise<string | null> {
-  // A new consumer starts at the end of the log: it reacts to what happens from now on.
+/** Creates the cursor if it is new: a new consumer starts at the end of the log (it reacts to what happens from now on). */
+export async function ensureCursor(db: Executor, name: string): Promise<void> {
   await db
     .insertInto('outbox_cursors')
     .values((eb) => ({ name, last_event_id: eb.selectFrom('events').select(sql<string>`coalesce(max(id), 0)`.as('m')) }))
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
+}
+
+/** The cursor's position, locked; null while another node holds it. */
+export async function lockCursor(db: Executor, name: string): Promise<string | null> {
   const row = await db.selectFrom('outbox_cursors').select('last_event_id').where('name', '=', name).forUpdate().skipLocked().executeTakeFirst();
   return row ? String(row.last_event_id) : null;
 }

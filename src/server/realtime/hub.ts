@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../../db/repositories/events.ts';
 import { findMessage } from '../../db/repositories/messages.ts';
 import { findConversation } from '../../db/repositories/conversations.ts';
+import { RecentMessages } from '../../conversations/recent-messages.ts';
 import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
 import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../presenters/index.ts';
 
@@ -38,6 +39,8 @@ export class RealtimeHub {
     private readonly log: Logger,
     /** Puts a conversation's own values back into text shown to its customer. */
     private readonly restoreForCustomer: (text: string, sealed: string | null) => string,
+    /** Messages this node wrote itself: pushed without reading them back. */
+    private readonly written: RecentMessages = new RecentMessages(),
   ) {}
 
   async start(database: Database): Promise<void> {
@@ -95,12 +98,14 @@ export class RealtimeHub {
     const { workspaceId, conversationId } = notice;
     if (!conversationId) return { staff: null, customer: null };
     if (notice.type === 'message.created') {
-      const message = notice.messageId ? await findMessage(this.db, workspaceId, notice.messageId) : undefined;
+      if (!notice.messageId) return { staff: null, customer: null };
+      const local = this.written.get(notice.messageId);
+      const message = local?.message ?? (await findMessage(this.db, workspaceId, notice.messageId));
       if (!message) return { staff: null, customer: null };
       let customer: Push | null = null;
       if (!message.internal && wantsCustomer) {
-        const conversation = await findConversation(this.db, workspaceId, conversationId);
-        const restore = (text: string) => this.restoreForCustomer(text, conversation?.pii_state ?? null);
+        const piiState = local ? local.piiState : ((await findConversation(this.db, workspaceId, conversationId))?.pii_state ?? null);
+        const restore = (text: string) => this.restoreForCustomer(text, piiState);
         customer = { type: 'message.created', data: presentMessage(message, 'customer', restore) };
       }
       return { staff: { type: 'message.created', data: presentMessage(message, 'staff') }, customer };
