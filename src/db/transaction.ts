@@ -10,11 +10,11 @@ import type { Schema } from './schema.ts';
  * announcement follows in its own tiny transaction that need not wait for the disk (a
  * notice lost in a crash only delays a live push: clients re-read on reconnect).
  */
-const pending = new WeakMap<object, { channel: string; payload: string }[]>();
+const pending = new WeakMap<object, Notice[]>();
 
 /** Runs `fn` in a transaction and, once it has committed, announces what it queued. */
 export async function transaction<T>(db: Kysely<Schema>, fn: (tx: Transaction<Schema>) => Promise<T>): Promise<T> {
-  let queued: { channel: string; payload: string }[] = [];
+  let queued: Notice[] = [];
   const result = await db.transaction().execute(async (tx) => {
     queued = [];
     pending.set(tx, queued);
@@ -34,7 +34,44 @@ export async function notifyAfterCommit(db: Kysely<Schema> | Transaction<Schema>
   else await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
 
-async function announce(db: Kysely<Schema>, notices: { channel: string; payload: string }[]): Promise<void> {
+type Notice = { channel: string; payload: string };
+
+/**
+ * Sends announcements, one statement at a time per database: what is queued while one is in
+ * flight goes together in the next (under load most transactions share one round trip; when
+ * idle a notice goes at once).
+ */
+class Announcer {
+  private open: Notice[] | null = null;
+  private openDone: Promise<void> = Promise.resolve();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  announce(notices: Notice[]): Promise<void> {
+    if (!this.open) {
+      const batch: Notice[] = [];
+      this.open = batch;
+      this.openDone = this.tail.then(() => {
+        if (this.open === batch) this.open = null;
+        return send(this.db, batch);
+      });
+      this.tail = this.openDone.catch(() => {});
+    }
+    this.open.push(...notices);
+    return this.openDone;
+  }
+}
+
+const announcers = new WeakMap<Kysely<Schema>, Announcer>();
+
+function announce(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
+  let announcer = announcers.get(db);
+  if (!announcer) announcers.set(db, (announcer = new Announcer(db)));
+  return announcer.announce(notices);
+}
+
+async function send(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
   // One statement, its own implicit transaction, committed without waiting for the disk.
   await sql`
     select set_config('synchronous_commit', 'off', true),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
 import { hashToken } from '../../auth/secrets.ts';
 import type { Actor } from '../../conversations/actor.ts';
@@ -37,8 +38,16 @@ function bearer(request: FastifyRequest): string | null {
   return null;
 }
 
+/**
+ * Customer tokens by hash. What a conversation token stands for (workspace, customer,
+ * conversation) never changes, and every customer route reads its conversation anyway (an
+ * erased one is "not found"), so a short-lived cache only saves the lookup on each message.
+ */
+export type CustomerTokenCache = LRUCache<string, Actor & { type: 'customer' }>;
+export const customerTokenCache = (): CustomerTokenCache => new LRUCache({ max: 10_000, ttl: 60_000 });
+
 /** Resolves a bearer secret to who holds it; null when it is unknown or expired. */
-export async function resolveActor(db: Kysely<Schema>, token: string): Promise<Actor | null> {
+export async function resolveActor(db: Kysely<Schema>, token: string, customers?: CustomerTokenCache): Promise<Actor | null> {
   const hash = hashToken(token);
   if (token.startsWith('bs_')) {
     const agent = await findSessionAgent(db, hash, new Date());
@@ -51,8 +60,13 @@ export async function resolveActor(db: Kysely<Schema>, token: string): Promise<A
     return { type: 'api_key', id: key.id, workspaceId: key.workspace_id, scopes: key.scopes };
   }
   if (token.startsWith('ct_')) {
+    const cached = customers?.get(hash);
+    if (cached) return cached;
     const c = await findConversationByTokenHash(db, hash);
-    return c ? { type: 'customer', id: c.customer_id, workspaceId: c.workspace_id, conversationId: c.id } : null;
+    if (!c) return null;
+    const actor = { type: 'customer' as const, id: c.customer_id, workspaceId: c.workspace_id, conversationId: c.id };
+    customers?.set(hash, Object.freeze(actor));
+    return actor;
   }
   return null;
 }
@@ -70,6 +84,7 @@ export function allows(actor: Actor | null, access: Access): boolean {
 
 export function registerAuth(app: FastifyInstance, db: Kysely<Schema>): void {
   app.decorateRequest('actor', null);
+  const customers = customerTokenCache();
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
       throw new Error(`route ${route.method} ${route.url} declares no access: every API route must`);
@@ -80,7 +95,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Schema>): void {
     const access = request.routeOptions.config?.access;
     if (!access || access.kind === 'public') return;
     const token = bearer(request);
-    request.actor = token ? await resolveActor(db, token) : null;
+    request.actor = token ? await resolveActor(db, token, customers) : null;
     if (!request.actor) throw new AppError('unauthenticated');
     // A customer token on a staff route, or a viewer on a write route: the same answer as
     // for something that does not exist, so ids leak nothing.
