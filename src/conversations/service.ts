@@ -98,8 +98,9 @@ export class ConversationService {
     m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null },
   ): Promise<MessageRow> {
     const seq = conversation.last_seq + 1;
+    const id = randomUUID();
     const message = await messages.insertMessage(tx, {
-      id: randomUUID(),
+      id,
       workspaceId: conversation.workspace_id,
       conversationId: conversation.id,
       seq,
@@ -110,16 +111,9 @@ export class ConversationService {
       internal: m.internal,
       citations: m.citations,
       trace: m.trace,
-    });
+    }, { type: 'message.created', actor: actorRef(actor), data: { message_id: id, seq, internal: m.internal ?? false } });
     conversation.last_seq = seq;
     this.written.remember(message, conversation.pii_state);
-    await appendEvent(tx, {
-      workspaceId: conversation.workspace_id,
-      conversationId: conversation.id,
-      type: 'message.created',
-      actor: actorRef(actor),
-      data: { message_id: message.id, seq, internal: message.internal },
-    });
     return message;
   }
 

@@ -28,22 +28,26 @@ export interface EventNotice {
  * db/transaction.ts), so no node ever hears of a change that was rolled back.
  */
 export async function appendEvent(db: Executor, e: NewEvent): Promise<EventRow> {
-  const row = await db
-    .insertInto('events')
-    .values({
-      workspace_id: e.workspaceId,
-      conversation_id: e.conversationId,
-      type: e.type,
-      actor_type: e.actor.type,
-      actor_id: e.actor.id,
-      data: json(e.data ?? {}),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const messageId = typeof e.data?.message_id === 'string' ? e.data.message_id : undefined;
-  const notice: EventNotice = { id: String(row.id), workspaceId: e.workspaceId, conversationId: e.conversationId, type: e.type, messageId };
-  await notifyAfterCommit(db, EVENTS_CHANNEL, JSON.stringify(notice));
+  const row = await db.insertInto('events').values(eventValues(e)).returningAll().executeTakeFirstOrThrow();
+  await announceEvent(db, String(row.id), e);
   return row;
+}
+
+/** The row of a new event, for writes that insert it in the same statement as their change. */
+export const eventValues = (e: NewEvent) => ({
+  workspace_id: e.workspaceId,
+  conversation_id: e.conversationId,
+  type: e.type,
+  actor_type: e.actor.type,
+  actor_id: e.actor.id,
+  data: json(e.data ?? {}),
+});
+
+/** Announces an appended event once the caller's transaction commits. */
+export async function announceEvent(db: Executor, id: string, e: NewEvent): Promise<void> {
+  const messageId = typeof e.data?.message_id === 'string' ? e.data.message_id : undefined;
+  const notice: EventNotice = { id, workspaceId: e.workspaceId, conversationId: e.conversationId, type: e.type, messageId };
+  await notifyAfterCommit(db, EVENTS_CHANNEL, JSON.stringify(notice));
 }
 
 export function findEvent(db: Executor, id: string): Promise<EventRow | undefined> {

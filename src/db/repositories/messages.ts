@@ -1,5 +1,6 @@
 import type { Author, MessageRow } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
+import { announceEvent, eventValues, type NewEvent } from './events.ts';
 
 export interface NewMessageInput {
   id: string;
@@ -16,14 +17,17 @@ export interface NewMessageInput {
 }
 
 /**
- * Appends a message and moves its conversation's `last_seq` to it, in one statement (one round
- * trip on the hottest path: every line of every chat).
+ * Appends a message, moves its conversation's `last_seq` to it and appends its event, in one
+ * statement (one round trip on the hottest path: every line of every chat); the event is
+ * announced once the caller's transaction commits.
  */
-export function insertMessage(db: Executor, m: NewMessageInput): Promise<MessageRow> {
-  return db
+export async function insertMessage(db: Executor, m: NewMessageInput, event: Omit<NewEvent, 'workspaceId' | 'conversationId'>): Promise<MessageRow> {
+  const e: NewEvent = { ...event, workspaceId: m.workspaceId, conversationId: m.conversationId };
+  const row = await db
     .with('advanced', (qb) =>
       qb.updateTable('conversations').set({ last_seq: m.seq, updated_at: new Date() }).where('id', '=', m.conversationId).returning('id'),
     )
+    .with('event', (qb) => qb.insertInto('events').values(eventValues(e)).returning('id'))
     .insertInto('messages')
     .values({
       id: m.id,
@@ -39,7 +43,11 @@ export function insertMessage(db: Executor, m: NewMessageInput): Promise<Message
       trace: m.trace ? json(m.trace) : null,
     })
     .returningAll()
+    .returning((eb) => eb.selectFrom('event').select('event.id').as('event_id'))
     .executeTakeFirstOrThrow();
+  const { event_id, ...message } = row;
+  await announceEvent(db, String(event_id), e);
+  return message;
 }
 
 export function findMessage(db: Executor, workspaceId: string, id: string): Promise<MessageRow | undefined> {
