@@ -3,10 +3,11 @@ import { zendesk } from './zendesk/index.ts';
 import { intercom } from './intercom/index.ts';
 import { freshdesk } from './freshdesk/index.ts';
 import { sunco } from './sunco/index.ts';
+import { salesforce } from './salesforce/index.ts';
 import { gorgias } from './gorgias/index.ts';
 
 // Every helpdesk Baton can hand off to. A new vendor is a folder and one line here.
-const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, sunco, intercom, freshdesk, gorgias];
+const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, sunco, intercom, freshdesk, gorgias, salesforce];
 
 export const VENDORS = CONNECTORS.map((c) => c.vendor);
 
