@@ -61,7 +61,8 @@ export async function receiveInbound(out: Outbound, vendor: string, workspaceId:
           trace: { via, agent_name: ev.agentName, external_id: ev.externalThreadId },
         });
         const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
-        if (handoff && handoff.id === thread.handoff_id) {
+        // Only the first reply stamps the handoff (an empty update is a SQL error: a second reply answered 500).
+        if (handoff && handoff.id === thread.handoff_id && (!handoff.accepted_at || !handoff.first_agent_reply_at)) {
           await updateHandoff(tx, handoff.id, {
             ...(handoff.accepted_at ? {} : { accepted_at: new Date() }),
             ...(handoff.first_agent_reply_at ? {} : { first_agent_reply_at: new Date() }),
