@@ -1,7 +1,11 @@
 // Benchmark: the embedded engine on the shared data sets, as `baton eval` measures it.
 // Run: npx tsx bench/eval.ts            all runs (figures are printed; nothing is written)
 //      npx tsx bench/eval.ts val        CLINC150 val only (for choices while iterating)
-//      npx tsx bench/eval.ts govt       docs-govt only
+//      npx tsx bench/eval.ts govt       docs-govt: the whole set, then its two halves (ids sorted;
+//                                       even positions = the development half, odd = held out)
+//      npx tsx bench/eval.ts docs       bench/data/baton-docs: this repository's own documentation as
+//                                       passages, 32 hand-written questions (10 unanswerable); a
+//                                       passage-only set the engine's choices were not made on
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -76,6 +80,18 @@ if (only === 'latency') {
 }
 if (only === 'all' || only === 'govt') {
   const govKb = await load('docs-govt/kb.jsonl');
-  row('docs-govt @ engine default', (await evaluate(createEngine, govKb, tickets('docs-govt/tickets.jsonl'), { threshold: null })).summary);
+  const build = memo();
+  const all = tickets('docs-govt/tickets.jsonl');
+  const order = new Map(all.map((t) => t.id).sort().map((id, i) => [id, i]));
+  const half = (even: boolean) => all.filter((t) => (order.get(t.id)! % 2 === 0) === even);
+  row('docs-govt @ engine default', (await evaluate(build, govKb, all, { threshold: null })).summary);
+  row('docs-govt dev half (even)', (await evaluate(build, govKb, half(true), { threshold: null })).summary);
+  row('docs-govt held-out half (odd)', (await evaluate(build, govKb, half(false), { threshold: null })).summary);
+}
+if (only === 'all' || only === 'docs') {
+  const here = resolve(import.meta.dirname, 'data/baton-docs');
+  const kb = (await parseKnowledgeFile(resolve(here, 'kb.jsonl'))).articles;
+  const ts = parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets;
+  row('baton-docs @ engine default', (await evaluate(createEngine, kb, ts, { threshold: null })).summary);
 }
 console.log(load1());

@@ -9,7 +9,7 @@ import type { SoftmaxOptions } from '../retrieve/softmax.ts';
 import type { PassageIndex } from '../retrieve/passages.ts';
 import { rng, shuffle } from '../retrieve/random.ts';
 import { fitLogistic, predictCalibrator, type Calibrator } from './logistic.ts';
-import { classifierFeatureIndex, classifierFeatures, passageFeatures } from './features.ts';
+import { classifierFeatureIndex, classifierFeatures, passageFeatures, PASSAGE_FEATURE_SIGNS } from './features.ts';
 import { expectedCalibrationError, type Scored } from './calibration.ts';
 import { terms } from '../retrieve/bm25.ts';
 import { exactTokens } from '../verify/verify.ts';
@@ -32,8 +32,8 @@ function scored(model: Calibrator, rows: Row[]): CalibrationResult {
   return { model, heldOut, ece: expectedCalibrationError(heldOut), splits: 1 };
 }
 
-function fit(rows: Row[]): CalibrationResult {
-  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight));
+function fit(rows: Row[], signs?: number[]): CalibrationResult {
+  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight), undefined, undefined, signs);
   return scored({ parts: [{ model, features: rows[0]?.x.map((_, i) => i) ?? [] }] }, rows);
 }
 
@@ -128,27 +128,55 @@ const OWN_WORD_SHARE = 0.6;
  */
 const TOPIC_WORD_SHARE = 0.5;
 
-export function calibratePassages(index: PassageIndex, seed = 13, samples = 800): CalibrationResult {
+/**
+ * Pseudo-questions asked (each once answerable, once not). Small knowledge sets cycle through
+ * their passages again with new sentences and words, so the calibrator always sees about as
+ * many rows as the classifier's (SPLIT_EXAMPLES); 800 passages once had left the docs-govt
+ * calibrator with ~540 rows and a threshold's worth of seed-to-seed noise.
+ */
+const PASSAGE_QUESTIONS = 2000;
+
+/** What one pseudo-question looked like (for tests and diagnostics). */
+export interface PseudoQuestion {
+  question: string;
+  context: { text: string; weight: number }[];
+  passageId: string;
+  holders: Set<string>;
+}
+
+export function calibratePassages(index: PassageIndex, seed = 13, samples = PASSAGE_QUESTIONS, inspect?: (q: PseudoQuestion) => void): CalibrationResult {
   const random = rng(seed);
   const known: { x: number[]; correct: boolean; weight: number }[] = [];
   const unknown: { x: number[]; correct: boolean; weight: number }[] = [];
   const all = index.passages;
   const pool = shuffle(all, random).slice(0, samples);
+  if (pool.length === 0) return fit([]);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const content = (text: string) => tokenize(text).filter((w) => !isStopword(w) && w.length > 2);
   // Support chats run over several turns: a follow-up comes after the customer's previous
-  // question (here the article's title, weight 0.5 as in the turn), the reply it got (a
-  // passage of the same article, weight 0.3, as `contextTurns` weighs the last reply) and
-  // possibly earlier questions on the same topic.
+  // question (weight 0.5 as in the turn), the reply it got (weight 0.3, as `contextTurns`
+  // weighs the last reply) and possibly earlier questions on the same topic. People do not
+  // type the title back, and a reply is written for the question, not pasted from the page:
+  // both are drawn like the question itself (OWN_WORD_SHARE of the words kept, the rest from
+  // the article or anywhere). Verbatim titles and passages as context had made every
+  // pseudo-answer match its context perfectly, which real conversations never do, and so
+  // taught the calibrator to expect match scores that real answers do not reach.
   const byArticle = new Map<string, typeof all>();
   for (const o of all) byArticle.set(o.articleId, [...(byArticle.get(o.articleId) ?? []), o]);
-  // One to three earlier customer turns (the turn reads up to three): the title, then short
-  // questions from the article's other sentences.
+  const otherWord = (articleId: string) => pick(content(pick((random() < TOPIC_WORD_SHARE ? pick(byArticle.get(articleId)!) : pick(all)).sentences)));
+  const paraphrase = (text: string, articleId: string) =>
+    content(text)
+      .map((w) => (random() < OWN_WORD_SHARE ? w : (otherWord(articleId) ?? w)))
+      .join(' ');
+  // One to three earlier customer turns (the turn reads up to three): the first names the
+  // topic (the title's words and a few of one sentence), the others are short questions on
+  // the article's other sentences.
   const conversation = (p: (typeof all)[number]) => {
     const same = byArticle.get(p.articleId)!;
     const turns = 1 + Math.floor(random() * 3);
-    const out = [{ text: p.title, weight: 0.5 }, { text: pick(same).text, weight: 0.3 }];
-    for (const weight of [0.3, 0.2].slice(0, turns - 1)) out.push({ text: shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' '), weight });
+    const first = `${p.title} ${shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' ')}`;
+    const out = [{ text: paraphrase(first, p.articleId), weight: 0.5 }, { text: paraphrase(pick(same).text, p.articleId), weight: 0.3 }];
+    for (const weight of [0.3, 0.2].slice(0, turns - 1)) out.push({ text: paraphrase(shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' '), p.articleId), weight });
     return out;
   };
   // An article answers when one of its passages supports the sentence by the verifier's rule
@@ -174,7 +202,8 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
     if (out.size === 0) for (const o of all) if (o.text.includes(sentence)) out.add(o.articleId);
     return out;
   };
-  for (const p of pool) {
+  for (let n = 0; n < samples; n++) {
+    const p = pool[n % pool.length];
     const sentence = pick(p.sentences);
     const words = content(sentence);
     if (words.length < 3) continue;
@@ -196,11 +225,12 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = 800)
     // overlapping or repeated passages): right when retrieved, all removed for "unanswerable".
     const holders = holdersOf(sentence);
     const context = random() < 0.5 ? conversation(p) : [];
+    inspect?.({ question: q, context, passageId: p.id, holders });
     const withIt = index.search(q, context);
     const top = withIt.candidates[0]?.articleId;
     known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
     const without = index.search(q, context, 5, holders);
     unknown.push({ x: passageFeatures(without, context.length > 0), correct: false, weight: 1 });
   }
-  return fit(balance(known, unknown));
+  return fit(balance(known, unknown), PASSAGE_FEATURE_SIGNS);
 }

@@ -36,3 +36,13 @@ export function passageFeatures(ev: PassageEvidence, hasContext: boolean): numbe
     hasContext ? 1 : 0,
   ];
 }
+
+/**
+ * The direction each passage feature may push the confidence, fixed in advance: a better
+ * match, more of the question found and an answer of the asked kind can only make an answer
+ * likelier; a rarer unmatched word only less likely; context is free. Pseudo-questions make
+ * the features collinear (coverage and the rarest missing word move together), and an
+ * unconstrained fit learned that a missing rare word *raises* confidence: an artefact that
+ * real questions, with words the knowledge never uses, would turn into confident answers.
+ */
+export const PASSAGE_FEATURE_SIGNS = [1, 1, -1, 1, 0];

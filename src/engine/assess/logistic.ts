@@ -10,7 +10,12 @@ export interface LogisticModel {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-export function fitLogistic(xs: number[][], ys: number[], sampleWeights?: number[], iterations = 600, l2 = 1e-3): LogisticModel {
+/**
+ * `signs`: per feature, +1 (the weight may not be negative), -1 (may not be positive) or 0
+ * (free). Evidence whose direction is known in advance (more of the question matched can only
+ * make an answer likelier) is held to it by projected gradient descent.
+ */
+export function fitLogistic(xs: number[][], ys: number[], sampleWeights?: number[], iterations = 600, l2 = 1e-3, signs?: number[]): LogisticModel {
   const d = xs[0]?.length ?? 0;
   const n = xs.length;
   const w8 = sampleWeights ?? xs.map(() => 1);
@@ -31,7 +36,11 @@ export function fitLogistic(xs: number[][], ys: number[], sampleWeights?: number
       for (let j = 0; j < d; j++) g[j] += err * z[i][j];
       gb += err;
     }
-    for (let j = 0; j < d; j++) weights[j] -= lr * (g[j] / totalW + l2 * weights[j]);
+    for (let j = 0; j < d; j++) {
+      weights[j] -= lr * (g[j] / totalW + l2 * weights[j]);
+      const sign = signs?.[j] ?? 0;
+      if (sign * weights[j] < 0) weights[j] = 0;
+    }
     bias -= lr * (gb / totalW);
   }
   return { weights, bias, mean, std };

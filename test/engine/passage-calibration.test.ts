@@ -1,0 +1,84 @@
+// Passage-only knowledge: the self-calibration on pseudo-questions (issue 8).
+import { describe, expect, it } from 'vitest';
+import { fitLogistic, predictLogistic } from '../../src/engine/assess/logistic.ts';
+import { calibratePassages, type PseudoQuestion } from '../../src/engine/assess/calibrate.ts';
+import { PASSAGE_FEATURE_SIGNS } from '../../src/engine/assess/features.ts';
+import { PassageIndex } from '../../src/engine/retrieve/passages.ts';
+import { chunkArticles } from '../../src/knowledge/chunk.ts';
+import { terms } from '../../src/engine/retrieve/bm25.ts';
+import type { Article } from '../../src/engine/types.ts';
+
+const articles: Article[] = [
+  { id: 'refund', title: 'Refund policy', body: 'Refunds are paid within 14 days to the original card. Gift cards cannot be refunded. Ask for a refund from the order page within 30 days of delivery.' },
+  { id: 'ship', title: 'Shipping times', body: 'Orders ship in 2 business days from our warehouse in Leeds. Delivery takes 3-5 days in the United Kingdom. International parcels travel by air mail and take up to three weeks.' },
+  { id: 'pw', title: 'Reset your password', body: 'Open Settings, choose Security and click Reset password. A link arrives by e-mail and expires after one hour. Accounts lock after five wrong attempts.' },
+  { id: 'hours', title: 'Opening hours of the shop', body: 'The shop in Leeds opens Monday to Saturday from 9 am to 6 pm. It is closed on Sundays and bank holidays. Parking is free behind the building.' },
+  { id: 'returns', title: 'Returning an item', body: 'Print the return label from your account and drop the parcel at any post office. Returns are free for faulty goods. Refunds for returns follow once the warehouse has checked the item.' },
+];
+
+describe('sign-constrained logistic regression', () => {
+  // y rises with x0; x1 is a noisy copy of x0 that an unconstrained fit uses freely.
+  const xs: number[][] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const a = (i % 20) / 20;
+    xs.push([a, a + ((i * 7) % 5) / 50]);
+    ys.push(a + ((i * 13) % 10) / 20 > 0.7 ? 1 : 0);
+  }
+  it('fits freely without signs and keeps each weight on its allowed side with them', () => {
+    const free = fitLogistic(xs, ys);
+    expect(free.weights[0]).toBeGreaterThan(0);
+    const forbidden = fitLogistic(xs, ys, undefined, 600, 1e-3, [-1, -1]);
+    expect(forbidden.weights.every((w) => w <= 0)).toBe(true);
+    // With both weights barred from the direction of the evidence, the model can only say the base rate.
+    const p = xs.map((x) => predictLogistic(forbidden, x));
+    expect(Math.max(...p) - Math.min(...p)).toBeLessThan(1e-6);
+    const allowed = fitLogistic(xs, ys, undefined, 600, 1e-3, [1, 0]);
+    expect(allowed.weights[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('passage calibration', () => {
+  const index = new PassageIndex(chunkArticles(articles));
+  const seen: PseudoQuestion[] = [];
+  const cal = calibratePassages(index, 13, 400, (q) => seen.push(q));
+
+  it('respects the fixed direction of every passage feature', () => {
+    const w = cal.model.parts[0].model.weights;
+    expect(w).toHaveLength(PASSAGE_FEATURE_SIGNS.length);
+    PASSAGE_FEATURE_SIGNS.forEach((sign, j) => expect(sign * w[j]).toBeGreaterThanOrEqual(0));
+  });
+
+  it('asks the requested number of pseudo-questions even when the knowledge has few passages', () => {
+    expect(index.passages.length).toBeLessThan(20);
+    // Each question asked twice (answerable, then with its holders removed); short sentences are skipped.
+    expect(seen.length).toBeGreaterThan(200);
+    expect(cal.heldOut.length).toBe(2 * seen.length);
+  });
+
+  it('builds conversations that paraphrase the article instead of quoting its title and passages', () => {
+    const withContext = seen.filter((q) => q.context.length > 0);
+    expect(withContext.length).toBeGreaterThan(50);
+    const titles = new Set(articles.map((a) => a.title));
+    const passages = new Set(index.passages.map((p) => p.text));
+    expect(withContext.some((q) => titles.has(q.context[0].text))).toBe(false);
+    expect(withContext.some((q) => passages.has(q.context[1].text))).toBe(false);
+    // The first turn still names the topic: on average, most of its words are the article's.
+    let own = 0;
+    let all = 0;
+    for (const q of withContext) {
+      const art = index.passages.find((p) => p.id === q.passageId)!.articleId;
+      const vocab = new Set(index.passages.filter((p) => p.articleId === art).flatMap((p) => terms(`${p.title} ${p.text}`)));
+      const words = terms(q.context[0].text);
+      own += words.filter((w) => vocab.has(w)).length;
+      all += words.length;
+    }
+    expect(own / all).toBeGreaterThan(0.6);
+    expect(own / all).toBeLessThan(1);
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = calibratePassages(index, 13, 400);
+    expect(again.model.parts[0].model.weights).toEqual(cal.model.parts[0].model.weights);
+  });
+});
