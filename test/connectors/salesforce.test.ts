@@ -98,7 +98,10 @@ describe('Salesforce connector', () => {
     expect(upsert.path).toBe(`${SF_API}/sobjects/Case/${HANDOFF_FIELD}/${handoffId}`);
     expect(upsert.headers['sforce-auto-assign']).toBe('FALSE');
     expect(upsert.headers.authorization).toMatch(/^Bearer /);
-    expect(kase.fields).toMatchObject({ [HANDOFF_FIELD]: handoffId, OwnerId: QUEUE, Origin: 'Web', Status: 'New' });
+    expect(kase.fields).toMatchObject({ [HANDOFF_FIELD]: handoffId, OwnerId: QUEUE, Origin: 'Web', Status: 'New', Baton_Intent__c: 'refunds', Baton_Confidence__c: 1 });
+    expect(upsert.body[HANDOFF_FIELD]).toBeUndefined();
+    // With the custom fields configured, intent and confidence are not repeated in the tag line.
+    expect(String(kase.fields.Description).split('\n')[0]).not.toContain('intent:');
     expect(['High', 'Medium', 'Low']).toContain(kase.fields.Priority);
     expect(String(kase.fields.Description)).toContain(`Baton handoff ${handoffId}`);
     expect(String(kase.fields.Description)).toContain('baton_handoff');
@@ -193,9 +196,38 @@ describe('Salesforce connector', () => {
     expect(sf.violations).toEqual([]);
   });
 
+  it('says why when the connected app refuses the client credentials, and calls nothing else', async () => {
+    const restBefore = sf.requests.filter((r) => r.path.startsWith(SF_API)).length;
+    const put = await h.api('PUT', '/api/v1/connectors/salesforce', {
+      token: h.adminToken,
+      body: { config: { base_url: sf.url, allow_private_network: true }, credentials: { client_id: SF_CLIENT_ID, client_secret: 'wrong-secret', webhook_secret: SECRET } },
+    });
+    expect(put.status).toBe(200);
+    try {
+      const test = await h.api('POST', '/api/v1/connectors/salesforce/test', { token: h.adminToken });
+      expect(test.body).toMatchObject({ ok: false });
+      expect(test.body.detail).toContain('invalid_client');
+      expect(test.body.detail).not.toContain('wrong-secret');
+      expect(sf.requests.filter((r) => r.path.startsWith(SF_API)).length).toBe(restBefore);
+    } finally {
+      await configure({ handoff_field: HANDOFF_FIELD, intent_field: 'Baton_Intent__c', confidence_field: 'Baton_Confidence__c' });
+    }
+  });
+
   describe('without an External ID field (create, then SOQL before creating again)', () => {
     beforeAll(async () => {
       await configure({ organization_id: SF_ORG_ID, integration_user_id: SF_USER_ID });
+    });
+
+    it('creates the Case with POST and, without custom fields, puts intent and confidence in the tag line', async () => {
+      const c = await customerAsksForHuman(h);
+      const kase = await caseFor(c.id);
+      const post = sf.calls('POST', `${SF_API}/sobjects/Case`).filter((r) => r.path === `${SF_API}/sobjects/Case`).at(-1)!;
+      expect(post.headers['sforce-auto-assign']).toBe('FALSE');
+      expect(Object.keys(post.body).filter((k) => k.endsWith('__c'))).toEqual([]);
+      const tagLine = String(kase.fields.Description).split('\n')[0];
+      expect(tagLine).toBe(`Baton handoff ${await handoffOf(c.id)} | intent: refunds | confidence: 1.00 | tags: baton baton_handoff intent_refunds confidence_high reason_customer_requested`);
+      expect(sf.violations).toEqual([]);
     });
 
     it('Salesforce down for a while during a handoff, then back: one Case, no lost lines, in order', async () => {
