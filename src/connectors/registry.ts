@@ -5,9 +5,10 @@ import { freshdesk } from './freshdesk/index.ts';
 import { sunco } from './sunco/index.ts';
 import { salesforce } from './salesforce/index.ts';
 import { gorgias } from './gorgias/index.ts';
+import { kustomer } from './kustomer/index.ts';
 
 // Every helpdesk Baton can hand off to. A new vendor is a folder and one line here.
-const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, sunco, intercom, freshdesk, gorgias, salesforce];
+const CONNECTORS: ConnectorDefinition<any, any>[] = [zendesk, sunco, intercom, freshdesk, gorgias, kustomer, salesforce];
 
 export const VENDORS = CONNECTORS.map((c) => c.vendor);
 

@@ -91,9 +91,9 @@ describe('Gorgias connector', () => {
     expect(mine.body.messages.some((m: any) => m.author === 'agent')).toBe(false);
     t.status = 'open';
 
-    // A batch: the reply, and the echo of our note again (Gorgias posts one per request; a list is split too).
-    const batch = await gg.send([reply, gg.delivery('ticket-message-created', t, note)]);
-    expect(batch.body).toMatchObject({ received: 2, applied: 1, ignored: 1 });
+    // A batch (Gorgias posts one per request; a list is split too): two replies and the echo of our note.
+    const batch = await gg.send([reply, gg.delivery('ticket-message-created', t, note), gg.agentReply(t, 'Checking your order.')]);
+    expect(batch.body).toMatchObject({ received: 3, applied: 2, ignored: 1 });
     const live = await socket.next((p) => p.type === 'message.created' && p.data.author === 'agent');
     expect(live.data.text).toBe('Hi Ann, I can help with that.');
     expect((await gg.send(reply)).body).toMatchObject({ duplicates: 1, applied: 0 });
@@ -106,7 +106,7 @@ describe('Gorgias connector', () => {
     expect((await gg.send(gg.agentCloses(t), { trigger: 'ticket-updated' })).body).toMatchObject({ duplicates: 1 });
     mine = await widget(c);
     expect(mine.body.conversation.status).toBe('bot');
-    expect(mine.body.messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text)).toEqual(['Hi Ann, I can help with that.', 'Refund is on its way.']);
+    expect(mine.body.messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text)).toEqual(['Hi Ann, I can help with that.', 'Checking your order.', 'Refund is on its way.']);
     socket.close();
     expect(gg.violations).toEqual([]);
   });
