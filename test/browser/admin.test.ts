@@ -121,6 +121,26 @@ describe('admin and personal data in the browser', () => {
     await admin.context().close();
   });
 
+  it('subscribes a webhook to event types the server lists, and shows its secret once', { timeout: 60_000 }, async () => {
+    const admin = await page(ws.admin.email, ws.admin.password);
+    await admin.goto(`${baton.url}/app/admin/webhooks`);
+    await admin.getByRole('button', { name: 'Add webhook' }).click();
+    const form = admin.getByRole('form', { name: 'New webhook' });
+    // Every type the API accepts is offered, none more.
+    const offered = await form.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b.closest('label')?.textContent ?? '').trim()));
+    const listed = (await api()('GET', '/api/v1/webhooks', { token: await login(baton.url, ws.admin.email, ws.admin.password) })).body.event_types as string[];
+    expect(offered.filter((t) => !t.startsWith('Allow private'))).toEqual(listed.map((t) => (t === '*' ? 'Every event' : t)));
+    await form.getByLabel('URL').fill('http://127.0.0.1:9/hook');
+    await form.getByRole('checkbox', { name: 'message.created' }).check();
+    await form.getByRole('checkbox', { name: /Allow private/ }).check();
+    await form.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = admin.getByLabel('Signing secret for the new webhook.');
+    expect(await secret.inputValue()).toMatch(/\S{20,}/);
+    await admin.getByRole('heading', { name: 'http://127.0.0.1:9/hook' }).waitFor();
+    await admin.getByText(/conversation\.handoff, message\.created/).waitFor();
+    await admin.context().close();
+  });
+
   it('refuses the reveal clearly to a role the policy leaves out, and shows a viewer no button', { timeout: 60_000 }, async () => {
     const adminToken = await login(baton.url, ws.admin.email, ws.admin.password);
     const set = await api()('PUT', '/api/v1/admin/policy', { token: adminToken, body: { revealRoles: ['admin'] } });

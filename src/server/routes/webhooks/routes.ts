@@ -18,6 +18,7 @@ import {
 import type { WebhookDeliveryRow, WebhookSubscriptionRow } from '../../../db/schema.ts';
 import { Outbound, outboundFor } from '../../../connectors/outbound.ts';
 import { webhookDeliveryJob } from '../../../webhooks/deliver-job.ts';
+import { WEBHOOK_EVENT_TYPES } from '../../../webhooks/events.ts';
 import { checkTargetUrl, OutboundError } from '../../../webhooks/safe-http.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
@@ -76,8 +77,9 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   }
 
-  r.get('/api/v1/webhooks', { schema: { tags, summary: 'Webhook subscriptions' }, config: admin }, async (request) => ({
+  r.get('/api/v1/webhooks', { schema: { tags, summary: 'Webhook subscriptions, and the event types a subscription can ask for' }, config: admin }, async (request) => ({
     webhooks: (await listSubscriptions(ctx.db, staffActor(request).workspaceId)).map(presentSubscription),
+    event_types: ['*', ...WEBHOOK_EVENT_TYPES],
   }));
 
   r.post('/api/v1/webhooks', { schema: { tags, summary: 'Subscribe a URL to events (the signing secret is returned once)', body: CreateWebhookBody }, config: admin }, async (request, reply) => {

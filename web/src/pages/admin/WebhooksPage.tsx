@@ -25,29 +25,12 @@ interface Delivery {
   delivered_at: string | null;
 }
 
-// src/webhooks/events.ts
-const EVENT_TYPES = [
-  '*',
-  'conversation.created',
-  'conversation.updated',
-  'conversation.handoff',
-  'conversation.accepted',
-  'conversation.assigned',
-  'conversation.transferred',
-  'conversation.awaiting_customer',
-  'conversation.resolved',
-  'conversation.reopened',
-  'conversation.returned_to_bot',
-  'conversation.closed',
-  'conversation.rated',
-  'message.created',
-  'knowledge.updated',
-];
-const EVENTS = EVENT_TYPES.map((t) => ({ value: t, label: t === '*' ? 'Every event' : t }));
+// The server lists the event types a subscription can ask for ('*': every one).
+const eventOptions = (types: string[]) => types.map((t) => ({ value: t, label: t === '*' ? 'Every event' : t }));
 
 /** Outbound webhooks: subscriptions, their signing secret (shown once) and the delivery log. */
 export function WebhooksPage() {
-  const [res, reload] = useResource<{ webhooks: Webhook[] }>(ADMIN.webhooks);
+  const [res, reload] = useResource<{ webhooks: Webhook[]; event_types: string[] }>(ADMIN.webhooks);
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
   const [log, setLog] = useState<string | null>(null);
@@ -64,8 +47,9 @@ export function WebhooksPage() {
         )}
       </div>
       <p className="muted">Baton POSTs signed events to your URLs and retries failed deliveries. Verify the signature with the secret shown when you create the subscription.</p>
-      {adding && (
+      {adding && res.state === 'ready' && (
         <WebhookForm
+          eventTypes={res.data.event_types}
           onDone={(created) => {
             setAdding(false);
             if (created) {
@@ -126,7 +110,7 @@ export function WebhooksPage() {
   );
 }
 
-function WebhookForm({ onDone }: { onDone: (secret: string | null) => void }) {
+function WebhookForm({ eventTypes, onDone }: { eventTypes: string[]; onDone: (secret: string | null) => void }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>(['conversation.handoff']);
@@ -153,7 +137,7 @@ function WebhookForm({ onDone }: { onDone: (secret: string | null) => void }) {
           <input value={description} onChange={(ev) => setDescription(ev.target.value)} maxLength={200} />
         </Field>
       </div>
-      <CheckList legend="Events" options={EVENTS} value={events} onChange={setEvents} error={e('event_types')} />
+      <CheckList legend="Events" options={eventOptions(eventTypes)} value={events} onChange={setEvents} error={e('event_types')} />
       <label className="check">
         <input type="checkbox" checked={allowPrivate} onChange={(ev) => setAllowPrivate(ev.target.checked)} /> Allow private and loopback addresses (only for servers inside your network)
       </label>
