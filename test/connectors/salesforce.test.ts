@@ -277,9 +277,13 @@ describe('Salesforce connector', () => {
       const long = 'ü'.repeat(2500); // 5,000 bytes in one line
       const c = await customerAsksForHuman(h, `refund please ${long}`);
       const kase = await caseFor(c.id);
-      await waitFor(() => kase.comments.filter((x) => !x.IsPublished).length >= 2, 10_000, 'brief parts');
-      const parts = kase.comments.filter((x) => !x.IsPublished);
-      expect(parts[0]!.CommentBody.startsWith(`(1/${parts.length}) `)).toBe(true);
+      // Every part posted: as many as the first one announces, "(1/N) ".
+      const parts = await waitFor(() => {
+        const brief = kase.comments.filter((x) => !x.IsPublished);
+        const total = Number(/^\(1\/(\d+)\) /.exec(brief[0]?.CommentBody ?? '')?.[1] ?? 0);
+        return total >= 2 && brief.length === total ? brief : null;
+      }, 10_000, 'all brief parts');
+      parts.forEach((p, i) => expect(p.CommentBody.startsWith(`(${i + 1}/${parts.length}) `)).toBe(true));
       for (const p of parts) expect(Buffer.byteLength(p.CommentBody)).toBeLessThanOrEqual(4000);
       expect(parts.map((p) => p.CommentBody).join('')).toContain('ü'.repeat(1000));
       expect(sf.violations).toEqual([]);
