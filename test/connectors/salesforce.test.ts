@@ -181,6 +181,27 @@ describe('Salesforce connector', () => {
     expect(sf.violations).toEqual([]);
   });
 
+  it('waits out a token endpoint outage (503) and then mirrors the line', async () => {
+    const c = await customerAsksForHuman(h);
+    const kase = await caseFor(c.id);
+    await waitFor(() => kase.comments.length > 0, 10_000, 'brief');
+    sf.expireTokens();
+    sf.tokenDown = true;
+    const tokenCalls = () => sf.calls('POST', '/services/oauth2/token').length;
+    const before = tokenCalls();
+    try {
+      await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'hello again' } });
+      await waitFor(() => tokenCalls() >= before + 2, 10_000, 'token retried');
+      expect(kase.comments.some((x) => x.CommentBody.includes('hello again'))).toBe(false);
+    } finally {
+      sf.tokenDown = false;
+    }
+    await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('hello again')), 10_000, 'mirrored after the outage');
+    const dead = await h.api('GET', '/api/v1/connectors/dead-letters', { token: h.adminToken });
+    expect(dead.body.dead_letters.filter((x: any) => x.conversation_id === c.id)).toEqual([]);
+    expect(sf.violations).toEqual([]);
+  });
+
   it('honours 429 Retry-After, and retries when the org\'s API allocation is spent (403 REQUEST_LIMIT_EXCEEDED)', async () => {
     sf.throttle = { count: 1, status: 429, retryAfter: '2', match: (r) => r.method === 'PATCH' && r.path.includes(HANDOFF_FIELD) };
     const c = await customerAsksForHuman(h);

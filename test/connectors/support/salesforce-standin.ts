@@ -51,6 +51,8 @@ export class SalesforceStandIn {
   url = '';
   /** 503 SERVER_UNAVAILABLE for every REST call while true. */
   down = false;
+  /** 503 from the token endpoint while true (login service unavailable). */
+  tokenDown = false;
   /** The next N REST calls matching get this answer (429 with Retry-After, or 403 REQUEST_LIMIT_EXCEEDED). */
   throttle: { count: number; status: 429 | 403; retryAfter?: string; match?: (r: SfRequest) => boolean } | null = null;
   /** The next call matching is handled, then its connection destroyed (Salesforce did the work, we never heard). */
@@ -130,6 +132,7 @@ export class SalesforceStandIn {
   }
 
   private token(rec: SfRequest): Answer {
+    if (this.tokenDown) return { status: 503, body: { error: 'temporarily_unavailable', error_description: 'service unavailable' }, headers: { 'retry-after': '1' } };
     if (rec.method !== 'POST' || !String(rec.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       this.violations.push(`token: ${rec.method} ${String(rec.headers['content-type'])}`);
       return { status: 400, body: { error: 'invalid_request', error_description: 'must use POST, form-encoded' } };
