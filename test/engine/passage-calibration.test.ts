@@ -1,7 +1,7 @@
 // Passage-only knowledge: the self-calibration on pseudo-questions (issue 8).
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, predictLogistic } from '../../src/engine/assess/logistic.ts';
-import { calibratePassages, type PseudoQuestion } from '../../src/engine/assess/calibrate.ts';
+import { calibratePassages, passageQuestionCount, type PseudoQuestion } from '../../src/engine/assess/calibrate.ts';
 import { PASSAGE_FEATURE_SIGNS } from '../../src/engine/assess/features.ts';
 import { PassageIndex } from '../../src/engine/retrieve/passages.ts';
 import { chunkArticles } from '../../src/knowledge/chunk.ts';
@@ -80,5 +80,15 @@ describe('passage calibration', () => {
   it('is deterministic for a seed', () => {
     const again = calibratePassages(index, 13, 400);
     expect(again.model.parts[0].model.weights).toEqual(cal.model.parts[0].model.weights);
+  });
+});
+
+describe('passage question budget', () => {
+  it('asks 2,000 questions up to 2,000 passages, then fewer as each search costs more, never under 800', () => {
+    expect(passageQuestionCount(10)).toBe(2000);
+    expect(passageQuestionCount(2000)).toBe(2000);
+    expect(passageQuestionCount(4000)).toBe(1000);
+    expect(passageQuestionCount(4000) * 4000).toBeLessThanOrEqual(2000 * 2000);
+    expect(passageQuestionCount(20000)).toBe(800);
   });
 });

@@ -135,6 +135,17 @@ const TOPIC_WORD_SHARE = 0.5;
  * calibrator with ~540 rows and a threshold's worth of seed-to-seed noise.
  */
 const PASSAGE_QUESTIONS = 2000;
+/**
+ * Each pseudo-question is a BM25 search over every passage, so on large knowledge the count
+ * comes down (never below the 800 of before) to keep the work at what 2,000 questions cost on
+ * 2,000 passages: 13,910 passages get 800, as they did before.
+ */
+const PASSAGE_QUESTION_MIN = 800;
+
+export function passageQuestionCount(passages: number): number {
+  if (passages <= PASSAGE_QUESTIONS) return PASSAGE_QUESTIONS;
+  return Math.max(PASSAGE_QUESTION_MIN, Math.round((PASSAGE_QUESTIONS * PASSAGE_QUESTIONS) / passages));
+}
 
 /** What one pseudo-question looked like (for tests and diagnostics). */
 export interface PseudoQuestion {
@@ -144,7 +155,7 @@ export interface PseudoQuestion {
   holders: Set<string>;
 }
 
-export function calibratePassages(index: PassageIndex, seed = 13, samples = PASSAGE_QUESTIONS, inspect?: (q: PseudoQuestion) => void): CalibrationResult {
+export function calibratePassages(index: PassageIndex, seed = 13, samples = passageQuestionCount(index.passages.length), inspect?: (q: PseudoQuestion) => void): CalibrationResult {
   const random = rng(seed);
   const known: { x: number[]; correct: boolean; weight: number }[] = [];
   const unknown: { x: number[]; correct: boolean; weight: number }[] = [];
