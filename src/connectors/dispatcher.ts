@@ -19,8 +19,8 @@ const SWEEP_EVERY_INTERVALS = 15;
 
 const CURSOR = 'outbound';
 const BATCH = 500;
-/** Events heard within this window share one pass: under load a pass per event is most of the database's work. */
-const COALESCE_MS = 50;
+/** Events heard within this window share one pass: under load a pass per event would be most of the database's work. */
+const COALESCE_MS = 200;
 /** A gap in event ids younger than this may still be an uncommitted transaction: wait for it. */
 const GAP_GRACE_MS = 10_000;
 

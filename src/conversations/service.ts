@@ -50,7 +50,7 @@ export class ConversationService {
   private async withConversation<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>): Promise<T> {
     if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
     return transaction(this.db, async (tx) => {
-      const locked = await conversations.lockConversationWithPolicy(tx, actor.workspaceId, conversationId);
+      const locked = await conversations.conversationWithPolicy(tx, actor.workspaceId, conversationId, { lock: true });
       if (!locked) throw new AppError('not_found');
       const { workspace_policy, ...conversation } = locked;
       return fn(tx, conversation, readPolicy(workspace_policy));
@@ -119,7 +119,35 @@ export class ConversationService {
 
   /** A customer writes: store it (reopening a resolved conversation), then let the bot take its turn. */
   async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<PostedMessage> {
-    const { message, conversation } = await this.withConversation(actor, conversationId, async (tx, c, policy) => {
+    const { message, conversation } = (await this.appendCustomerLine(actor, conversationId, text)) ?? (await this.postCustomerMessageLocked(actor, conversationId, text));
+    if (conversation.controller !== 'bot') return { message, replies: [], conversation };
+    return this.botTurn(actor, conversation, message);
+  }
+
+  /**
+   * The common case in one statement, no transaction: the bot or an agent holds the
+   * conversation and it does not change between the read and the write (the write checks).
+   * Undefined when the locked path must run (another status, or a change meanwhile).
+   */
+  private async appendCustomerLine(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<Omit<PostedMessage, 'replies'> | undefined> {
+    if (actor.conversationId !== conversationId) throw new AppError('not_found');
+    const read = await conversations.conversationWithPolicy(this.db, actor.workspaceId, conversationId, { lock: false });
+    if (!read) throw new AppError('not_found');
+    const { workspace_policy, ...c } = read;
+    if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
+    const shielded = this.privacy.redact(text, c.pii_state, { ...readPolicy(workspace_policy).pii, locale: c.language ?? 'en' });
+    const message = await messages.appendCustomerLineIfUnchanged(
+      this.db,
+      { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state },
+      { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, actor: actorRef(actor) },
+    );
+    if (!message) return undefined;
+    this.written.remember(message, shielded.sealed);
+    return { message, conversation: { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at } };
+  }
+
+  private async postCustomerMessageLocked(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<Omit<PostedMessage, 'replies'>> {
+    return this.withConversation(actor, conversationId, async (tx, c, policy) => {
       let current = c;
       if (current.status === 'closed') throw new AppError('conversation_closed');
       if (current.status === 'resolved') current = await this.move(tx, actor, current, 'reopen');
@@ -132,8 +160,6 @@ export class ConversationService {
       if (current.status === 'queued' || current.status === 'awaiting_customer') await onCustomerMessageWhileWaiting(this, tx, actor, current, message);
       return { message, conversation: current };
     });
-    if (conversation.controller !== 'bot') return { message, replies: [], conversation };
-    return this.botTurn(actor, conversation, message);
   }
 
   /**

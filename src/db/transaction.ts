@@ -26,12 +26,14 @@ export async function transaction<T>(db: Kysely<Schema>, fn: (tx: Transaction<Sc
 
 /**
  * Queues a NOTIFY for after the commit when `db` is a transaction opened by `transaction`;
- * otherwise notifies at once (inside the caller's transaction, delivered at its commit).
+ * inside another transaction, notifies there (delivered at its commit); on the database itself
+ * (a statement that commits alone), announces at once.
  */
 export async function notifyAfterCommit(db: Kysely<Schema> | Transaction<Schema>, channel: string, payload: string): Promise<void> {
   const queue = pending.get(db);
   if (queue) queue.push({ channel, payload });
-  else await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+  else if (db.isTransaction) await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+  else await announce(db, [{ channel, payload }]);
 }
 
 type Notice = { channel: string; payload: string };

@@ -92,21 +92,21 @@ export function lockConversation(db: Executor, workspaceId: string, id: string):
     .executeTakeFirst();
 }
 
-/** Locks a conversation like `lockConversation` and reads its workspace's policy in the same round trip. */
-export function lockConversationWithPolicy(
+/** A conversation with its workspace's policy, in one round trip; locked (like `lockConversation`) when asked. */
+export function conversationWithPolicy(
   db: Executor,
   workspaceId: string,
   id: string,
+  opts: { lock: boolean },
 ): Promise<(ConversationRow & { workspace_policy: unknown }) | undefined> {
-  return db
+  const q = db
     .selectFrom('conversations')
     .innerJoin('workspaces', 'workspaces.id', 'conversations.workspace_id')
     .selectAll('conversations')
     .select('workspaces.policy as workspace_policy')
     .where('conversations.workspace_id', '=', workspaceId)
-    .where('conversations.id', '=', id)
-    .forUpdate('conversations')
-    .executeTakeFirst();
+    .where('conversations.id', '=', id);
+  return (opts.lock ? q.forUpdate('conversations') : q).executeTakeFirst();
 }
 
 export function findConversationByTokenHash(db: Executor, tokenHash: string): Promise<ConversationRow | undefined> {

@@ -1,4 +1,5 @@
-import type { Author, MessageRow } from '../schema.ts';
+import { sql } from 'kysely';
+import type { ActorType, Author, ConversationStatus, MessageRow } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { announceEvent, eventValues, type NewEvent } from './events.ts';
 
@@ -47,6 +48,49 @@ export async function insertMessage(db: Executor, m: NewMessageInput, event: Omi
     .executeTakeFirstOrThrow();
   const { event_id, ...message } = row;
   await announceEvent(db, String(event_id), e);
+  return message;
+}
+
+/**
+ * A customer's line without a transaction (the common case, one round trip): only if the
+ * conversation still has the status and PII state it was read with, move its `last_seq`,
+ * append the message with that number and its `message.created` event, in one statement (the
+ * update locks the row, so concurrent lines still number one after the other). Undefined when
+ * the conversation changed meanwhile: the caller takes the locked path.
+ */
+export async function appendCustomerLineIfUnchanged(
+  db: Executor,
+  read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null },
+  line: { id: string; text: string; piiState: string | null; actor: { type: ActorType; id: string | null } },
+): Promise<MessageRow | undefined> {
+  const { rows } = await sql<MessageRow & { event_id: string }>`
+    with c as (
+      update conversations set last_seq = last_seq + 1, updated_at = now(), pii_state = ${line.piiState}
+      where id = ${read.conversationId} and workspace_id = ${read.workspaceId} and status = ${read.status}
+        and pii_state is not distinct from ${read.piiState}
+      returning id, workspace_id, last_seq
+    ), m as (
+      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text)
+      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, 'customer', ${line.text}::text, ${line.text}::text from c
+      returning *
+    ), e as (
+      insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
+      select m.workspace_id, m.conversation_id, 'message.created', ${line.actor.type}::text, ${line.actor.id}::text,
+        jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
+      from m
+      returning id
+    )
+    select m.*, (select id from e) as event_id from m`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { event_id, ...message } = row;
+  await announceEvent(db, String(event_id), {
+    workspaceId: read.workspaceId,
+    conversationId: read.conversationId,
+    type: 'message.created',
+    actor: line.actor,
+    data: { message_id: message.id, seq: message.seq, internal: false },
+  });
   return message;
 }
 

@@ -48,10 +48,27 @@ interface Token {
 }
 
 const TOKEN = /\d+(?:[A-Ha-h](?![\p{L}]))?|[\p{L}][\p{L}\p{M}'’-]*\.?|\S/gu;
+/**
+ * Opaque identifiers (UUIDs, hashes, order and tracking codes): runs of six or more letters,
+ * digits and dashes where letters and digits alternate at least twice ("c0f76f28", not
+ * "221B"). Read as words and numbers they look like "210 c0f..." house-number-and-name.
+ */
+const OPAQUE = /(?<![\p{L}\d])[\p{L}\d-]{6,}(?![\p{L}\d])/gu;
+const ALTERNATIONS = /\p{L}\d|\d\p{L}/gu;
+const isOpaque = (run: string) => (run.match(ALTERNATIONS)?.length ?? 0) >= 2;
 
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
+  // An opaque identifier is one mark: it breaks a street line and never joins one.
+  const opaque = [...text.matchAll(OPAQUE)].filter((m) => isOpaque(m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  let next = 0;
   for (const m of text.matchAll(TOKEN)) {
+    while (next < opaque.length && opaque[next]!.end <= m.index) next++;
+    const id = opaque[next];
+    if (id && m.index >= id.start) {
+      if (m.index === id.start) tokens.push({ kind: 'mark', text: text.slice(id.start, id.end), key: '', start: id.start, end: id.end, capital: false });
+      continue;
+    }
     const t = m[0];
     const c = t.charCodeAt(0);
     const kind = c >= 48 && c <= 57 ? 'num' : t.length > 1 || t.toLowerCase() !== t.toUpperCase() ? 'word' : 'mark';

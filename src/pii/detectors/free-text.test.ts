@@ -15,6 +15,7 @@ describe('ADDRESS', () => {
     ['Mail it to P.O. Box 104 please', 'P.O. Box 104'],
     ['the bus drops you off at 74678 midtvollen 130 st.', '74678 midtvollen 130 st.'],
     ['stop at the corner of Pachergasse 64 and Radolič Harbor', 'the corner of Pachergasse 64 and Radolič Harbor'],
+    ['ship order a1b2c3d4 to 12 Elm Street', '12 Elm Street'],
     ['Name\n\n41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896', '41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896'],
   ])('finds the address in %j', (text, address) => {
     expect(ofType(text, 'ADDRESS')).toEqual([address]);
@@ -27,6 +28,9 @@ describe('ADDRESS', () => {
     'Room 4 is free',
     'We shipped 12 Items today',
     'Please send it via email',
+    'bench 210 c0f76f28-88c5-4eeb-b34a-b3ed73491fd2',
+    'order 161 3f373474-fab9-4bd9-8170-94c0e5a39174 never came',
+    'tracking 448 1Z999AA10123456784 at the depot',
   ])('finds no address in %j', (text) => {
     expect(ofType(text, 'ADDRESS')).toEqual([]);
   });
