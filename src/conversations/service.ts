@@ -140,9 +140,9 @@ export class ConversationService {
       this.db,
       { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state },
       { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, actor: actorRef(actor) },
+      (m) => this.written.remember(m, shielded.sealed),
     );
     if (!message) return undefined;
-    this.written.remember(message, shielded.sealed);
     return { message, conversation: { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at } };
   }
 

@@ -62,10 +62,12 @@ export async function appendCustomerLineIfUnchanged(
   db: Executor,
   read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null },
   line: { id: string; text: string; piiState: string | null; actor: { type: ActorType; id: string | null } },
+  /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
+  written: (message: MessageRow) => void,
 ): Promise<MessageRow | undefined> {
   const { rows } = await sql<MessageRow & { event_id: string }>`
     with c as (
-      update conversations set last_seq = last_seq + 1, updated_at = now(), pii_state = ${line.piiState}
+      update conversations set last_seq = last_seq + 1, updated_at = now()${line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`}
       where id = ${read.conversationId} and workspace_id = ${read.workspaceId} and status = ${read.status}
         and pii_state is not distinct from ${read.piiState}
       returning id, workspace_id, last_seq
@@ -84,6 +86,7 @@ export async function appendCustomerLineIfUnchanged(
   const row = rows[0];
   if (!row) return undefined;
   const { event_id, ...message } = row;
+  written(message);
   await announceEvent(db, String(event_id), {
     workspaceId: read.workspaceId,
     conversationId: read.conversationId,
