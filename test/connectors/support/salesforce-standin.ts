@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer } from './loopback.ts';
 
 // Salesforce on loopback, after the documented shapes (research/integrations.md §4A; no OpenAPI
 // description exists): the My Domain OAuth token endpoint (client credentials, form-encoded),
@@ -40,15 +40,13 @@ const PRIORITIES = new Set(['High', 'Medium', 'Low']);
 const err = (status: number, errorCode: string, message: string): Answer => ({ status, body: [{ message, errorCode }] });
 const sfId = (prefix: string, n: number) => `${prefix}${String(n).padStart(12, '0')}AAA`;
 
-export class SalesforceStandIn {
+export class SalesforceStandIn extends LoopbackServer {
   readonly requests: SfRequest[] = [];
   readonly violations: string[] = [];
   readonly cases: SfCase[] = [];
   readonly tokensIssued: string[] = [];
   private readonly valid = new Set<string>();
-  private server: http.Server | null = null;
   private seq = 0;
-  url = '';
   /** 503 SERVER_UNAVAILABLE for every REST call while true. */
   down = false;
   /** 503 from the token endpoint while true (login service unavailable). */
@@ -58,22 +56,8 @@ export class SalesforceStandIn {
   /** The next call matching is handled, then its connection destroyed (Salesforce did the work, we never heard). */
   dropAfterHandling: ((r: SfRequest) => boolean) | null = null;
 
-  constructor(readonly opts: { customFields: string[]; externalIdFields: string[] }) {}
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  constructor(readonly opts: { customFields: string[]; externalIdFields: string[] }) {
+    super();
   }
 
   /** Every session ends (timeout policy, or an admin revoked it): the next call gets 401 INVALID_SESSION_ID. */
@@ -89,7 +73,7 @@ export class SalesforceStandIn {
     return this.cases.filter((c) => c.fields[field] === handoffId || String(c.fields.Description ?? '').includes(`Baton handoff ${handoffId}`));
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const url = new URL(req.url ?? '/', 'http://x');
     const rec: SfRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, raw, body: null, at: Date.now() };
     this.requests.push(rec);

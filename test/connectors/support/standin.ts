@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer } from './loopback.ts';
 
 export interface Recorded {
   method: string;
@@ -17,12 +17,10 @@ type Handler = (req: Recorded, params: Record<string, string>) => { status: numb
  * and faults on demand (down with 503, 429 with Retry-After, a dropped connection after the
  * work was done). Contract problems (wrong auth, bad bodies) are collected in `violations`.
  */
-export class StandIn {
+export class StandIn extends LoopbackServer {
   readonly requests: Recorded[] = [];
   readonly violations: string[] = [];
   private readonly routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
-  private server: http.Server | null = null;
-  url = '';
   /** 503 for every call while true. */
   down = false;
   /** The next N calls matching get 429 with this Retry-After (seconds). */
@@ -30,7 +28,9 @@ export class StandIn {
   /** The next call matching is handled, then its connection is destroyed (the vendor did it, we never heard). */
   dropAfterHandling: ((r: Recorded) => boolean) | null = null;
 
-  constructor(private readonly checkAuth: (headers: http.IncomingHttpHeaders) => string | null) {}
+  constructor(private readonly checkAuth: (headers: http.IncomingHttpHeaders) => string | null) {
+    super();
+  }
 
   route(method: string, path: string, handler: Handler): this {
     const keys: string[] = [];
@@ -39,27 +39,11 @@ export class StandIn {
     return this;
   }
 
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
   calls(method: string, pathPrefix: string): Recorded[] {
     return this.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix));
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const url = new URL(req.url ?? '/', 'http://x');
     let body: any = null;
     try {
