@@ -49,7 +49,7 @@ export async function startHandoff(
     actor: actorRef(actor),
     data: { handoff_id: handoff.id, reasons, team_id: routing.team_id },
   });
-  await afterHandoff(tx, { actor, conversation: current, handoff, routing });
+  await afterHandoff(service, tx, { actor, conversation: current, handoff, routing });
 
   const system: Actor = { type: 'system', id: null, workspaceId };
   if (!routing.on_shift) current = await service.move(tx, system, current, 'await_customer', {}, { why: routing.why });

@@ -9,7 +9,7 @@ import { appendEvent } from '../db/repositories/events.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { actorRef, type Actor } from './actor.ts';
 import { transition, type LifecycleAction } from './lifecycle.ts';
-import type { BotSeat } from './ports.ts';
+import type { BotSeat, SlaTimers } from './ports.ts';
 import type { ConversationPrivacy } from './privacy.ts';
 import { startHandoff } from './handoff.ts';
 import { onCustomerMessageWhileWaiting } from '../handoff/service.ts';
@@ -36,6 +36,8 @@ export interface PostedMessage {
 export class ConversationService {
   /** Messages this process wrote lately, so its realtime hub can push them without reading them back. */
   readonly written = new RecentMessages();
+  /** SLA timers, once the job queue that runs them is registered (handoff/routing/sla.ts). */
+  slaTimers: SlaTimers | null = null;
 
   constructor(
     private readonly db: Kysely<Schema>,

@@ -73,10 +73,14 @@ export async function prepareHandoff(
 export const routingPatch = (r: RoutingDecision) => ({ team_id: r.team_id, assignee_id: r.agent_id, priority: r.priority });
 
 /** After the handoff row exists: record the decision, mark the offer, start the SLA timer. */
-export async function afterHandoff(tx: Tx, a: { actor: Actor; conversation: ConversationRow; handoff: HandoffRow; routing: RoutingDecision }): Promise<void> {
+export async function afterHandoff(
+  service: ConversationService,
+  tx: Tx,
+  a: { actor: Actor; conversation: ConversationRow; handoff: HandoffRow; routing: RoutingDecision },
+): Promise<void> {
   const { routing, handoff, conversation } = a;
   const sla = routing.on_shift
-    ? await scheduleSla(tx, routing, { workspaceId: conversation.workspace_id, conversationId: conversation.id, handoffId: handoff.id })
+    ? await scheduleSla(service, tx, routing, { workspaceId: conversation.workspace_id, conversationId: conversation.id, handoffId: handoff.id })
     : false;
   if (routing.agent_id || sla) await updateHandoff(tx, handoff.id, { ...(routing.agent_id ? { offered_at: new Date() } : {}), ...(sla ? { routing: { ...routing, sla_scheduled: true } } : {}) });
   await appendEvent(tx, {
@@ -204,6 +208,6 @@ export async function overflowHandoff(service: ConversationService, p: SlaPayloa
       actor: actorRef(system),
       data: { handoff_id: handoff.id, from_team_id: team.id, to_team_id: fallback.id, agent_id: decided.agent_id, why: decided.why },
     });
-    await scheduleSla(tx, decided, { workspaceId: p.workspace_id, conversationId: c.id, handoffId: handoff.id }, p.visited);
+    await scheduleSla(service, tx, decided, { workspaceId: p.workspace_id, conversationId: c.id, handoffId: handoff.id }, p.visited);
   });
 }

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { defineJob, type JobDefinition } from '../../jobs/queue.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { Schema } from '../../db/schema.ts';
-import type { Executor } from '../../db/repositories/executor.ts';
+import type { ConversationService } from '../../conversations/service.ts';
 import type { RoutingDecision } from './engine.ts';
 import { overflowHandoff } from '../service.ts';
 
@@ -22,19 +22,21 @@ export const SlaPayload = z.object({
 });
 export type SlaPayload = z.infer<typeof SlaPayload>;
 
-export type SlaScheduler = (tx: Executor, payload: SlaPayload, seconds: number) => Promise<void>;
-
-// The queue that runs the timers, set when the job is registered at start. One per process:
-// every node registers the same job on the same database, so any of them will do.
-let scheduler: SlaScheduler | null = null;
-
-export function scheduleSla(tx: Transaction<Schema>, routing: RoutingDecision, ids: { workspaceId: string; conversationId: string; handoffId: string }, visited: string[] = []): Promise<boolean> {
-  if (!routing.sla || !routing.team_id || !scheduler) return Promise.resolve(false);
-  return scheduler(
+/** Starts the SLA timer of a routed handoff, if its team has one; true when one was started. */
+export async function scheduleSla(
+  service: ConversationService,
+  tx: Transaction<Schema>,
+  routing: RoutingDecision,
+  ids: { workspaceId: string; conversationId: string; handoffId: string },
+  visited: string[] = [],
+): Promise<boolean> {
+  if (!routing.sla || !routing.team_id || !service.slaTimers) return false;
+  await service.slaTimers(
     tx,
     { workspace_id: ids.workspaceId, conversation_id: ids.conversationId, handoff_id: ids.handoffId, team_id: routing.team_id, visited: [...visited, routing.team_id] },
     routing.sla.seconds,
-  ).then(() => true);
+  );
+  return true;
 }
 
 export function slaOverflowJob(ctx: AppContext): JobDefinition<typeof SlaPayload> {
@@ -47,7 +49,7 @@ export function slaOverflowJob(ctx: AppContext): JobDefinition<typeof SlaPayload
       await overflowHandoff(ctx.conversations, payload);
     },
   });
-  scheduler = async (tx, payload, seconds) => {
+  ctx.conversations.slaTimers = async (tx, payload, seconds) => {
     await ctx.jobs.enqueue(job, payload, { tx, startAfterSeconds: Math.max(1, seconds), singletonKey: `sla:${payload.handoff_id}:${payload.team_id}` });
   };
   return job;
