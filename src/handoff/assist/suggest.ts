@@ -1,6 +1,6 @@
 import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } from '../../db/schema.ts';
 import { sentences } from '../brief/extract.ts';
-import { Bm25 } from './bm25.ts';
+import { rank } from './rank.ts';
 
 // Agent assist: reply drafts from the knowledge and from the team's own past replies, and the
 // macros that fit. Pure: the route reads the rows, this ranks and drafts. Drafts quote the
@@ -55,7 +55,7 @@ export function assistQuery(messages: MessageRow[]): string {
 export function draftFromArticle(article: { body: string }, query: string): string {
   const parts = sentences(article.body);
   if (parts.length <= 3) return parts.join(' ');
-  const ranked = new Bm25(parts.map((text, i) => ({ text, i })), (p) => p.text).search(query, 3);
+  const ranked = rank(parts.map((text, i) => ({ text, i })), (p) => ({ title: '', text: p.text }), query, 3);
   const chosen = (ranked.length ? ranked.map((r) => r.item) : parts.slice(0, 2).map((text, i) => ({ text, i }))).sort((a, b) => a.i - b.i);
   return chosen.map((c) => c.text).join(' ');
 }
@@ -79,7 +79,7 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
       input.messages.flatMap((m) => (m.author === 'bot' ? (m.citations as { articleId?: unknown }[]).map((c) => c.articleId) : [])).filter((id): id is string => typeof id === 'string'),
     ),
   ];
-  const ranked = query ? new Bm25(input.articles, (a) => `${a.title}\n${a.title}\n${a.body}\n${a.examples.join('\n')}`).search(query, input.limit) : [];
+  const ranked = query ? rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.limit) : [];
   const topScore = ranked[0]?.score ?? 1;
   const seenArticles = new Set<string>();
   for (const [article, score, why] of [
@@ -102,7 +102,7 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
   // 2. The team's own past replies to similar questions.
   const team = input.conversation.team_id;
   const asked = input.pastReplies.filter((p) => p.asked);
-  const past = query ? new Bm25(asked, (p) => p.asked ?? '').search(query, input.limit * 3) : [];
+  const past = query ? rank(asked, (p) => ({ title: '', text: p.asked ?? '' }), query, input.limit * 3) : [];
   const pastTop = past[0]?.score ?? 1;
   const seenText = new Set<string>();
   for (const p of past) {
@@ -121,7 +121,7 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
   }
 
   // 3. Macros that fit (or the most recent ones when nothing is asked yet).
-  const mRanked = query ? new Bm25(input.macros, (m) => `${m.title}\n${m.title}\n${m.body}\n${m.tags.join(' ')}`).search(query, input.limit) : [];
+  const mRanked = query ? rank(input.macros, (m) => ({ title: m.title, text: `${m.body}\n${m.tags.join(' ')}` }), query, input.limit) : [];
   const mTop = mRanked[0]?.score ?? 1;
   const macros = mRanked.map(({ item, score }) => ({
     id: item.id,
