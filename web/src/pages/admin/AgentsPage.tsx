@@ -4,6 +4,7 @@ import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Agent } from '../../types.ts';
+import { AdminHeader, Notice } from './common.tsx';
 
 type AdminAgent = Agent & { team_ids?: string[] };
 
@@ -55,19 +56,11 @@ export function AgentsPage() {
 
   return (
     <section aria-labelledby="admin-title">
-      <div className="card-head">
-        <h1 id="admin-title">Agents</h1>
-        {editing !== 'new' && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            Invite agent
-          </button>
-        )}
-      </div>
-      <p className="muted">Admins change settings, agents take conversations, viewers only read. Capacity is how many open conversations an agent takes at once.</p>
+      <AdminHeader title="Agents" add={{ label: 'Invite agent', shown: editing !== 'new', onClick: () => setEditing('new') }}>
+        Admins change settings, agents take conversations, viewers only read. Capacity is how many open conversations an agent takes at once.
+      </AdminHeader>
       {editing === 'new' && <AgentForm onDone={(ok) => (ok ? done('Agent invited: give them their e-mail and first password.') : setEditing(null))} />}
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <FormError action={list} />
       {agents === null && !list.error && <p role="status">Loading…</p>}
       {agents && (

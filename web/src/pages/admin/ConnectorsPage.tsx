@@ -4,7 +4,7 @@ import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { ConfirmButton, Field, FormError, useAction } from '../../forms.tsx';
 import { Value } from '../../components/Value.tsx';
-import { AdminError } from './common.tsx';
+import { AdminError, Notice } from './common.tsx';
 
 interface Vendor {
   vendor: string;
@@ -135,9 +135,7 @@ function ConnectorForm({ vendor, connector, onSaved }: { vendor: Vendor; connect
           )}
         </div>
       )}
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <div className="action-row">
         <button type="submit" className="primary" disabled={act.busy}>
           Save
@@ -179,9 +177,7 @@ function DeadLetters() {
       <p className="muted small">Calls that used up their retries. Retry one once the helpdesk is reachable again.</p>
       <AdminError res={res} what="Connector dead letters" />
       <FormError action={act} />
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       {res.state === 'ready' &&
         (res.data.dead_letters.length === 0 ? (
           <p className="muted">None.</p>

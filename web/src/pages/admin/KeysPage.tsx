@@ -3,7 +3,7 @@ import { del, post } from '../../api.ts';
 import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
-import { AdminError, ShownOnce } from './common.tsx';
+import { AdminError, Notice, ShownOnce } from './common.tsx';
 
 interface ApiKey {
   id: string;
@@ -66,9 +66,7 @@ export function KeysPage() {
       </form>
       {created && <ShownOnce label={`New key “${created.name}”.`} value={created.key} onDismiss={() => setCreated(null)} />}
       <AdminError res={res} what="API key administration" />
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <FormError action={list} />
       {res.state === 'ready' && (
         <div className="table-wrap">

@@ -3,6 +3,7 @@ import { del, get, patch, post, query } from '../../api.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import { AdminHeader, Notice } from './common.tsx';
 
 interface Macro {
   id: string;
@@ -35,21 +36,11 @@ export function MacrosPage() {
   const canEdit = ws.me.role !== 'viewer';
   return (
     <section aria-labelledby="admin-title">
-      <div className="card-head">
-        <h1 id="admin-title">Macros</h1>
-        {canEdit && editing !== 'new' && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            Add macro
-          </button>
-        )}
-      </div>
-      <p className="muted">
+      <AdminHeader title="Macros" add={{ label: 'Add macro', shown: canEdit && editing !== 'new', onClick: () => setEditing('new') }}>
         Saved replies. They may use <code>{'{{customer.name}}'}</code> and <code>{'{{agent.name}}'}</code>; a macro for a team is offered only on that team's conversations.
-      </p>
+      </AdminHeader>
       {editing === 'new' && <MacroForm onDone={(ok) => (ok ? done('Macro added.') : setEditing(null))} />}
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <FormError action={list} />
       {macros === null && !list.error && <p role="status">Loading…</p>}
       {macros?.length === 0 && <p className="muted">No macros yet.</p>}

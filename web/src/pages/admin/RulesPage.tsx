@@ -5,7 +5,7 @@ import { ADMIN } from '../../endpoints.ts';
 import { REASON_LABEL } from '../../format.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction, type Action } from '../../forms.tsx';
-import { AdminError } from './common.tsx';
+import { AdminError, AdminHeader, Notice } from './common.tsx';
 
 type Target = { type: 'team'; team_id: string } | { type: 'agent'; agent_id: string; fallback_team_id?: string | null } | { type: 'queue' };
 interface Conditions {
@@ -119,20 +119,12 @@ export function RulesPage() {
 
   return (
     <section aria-labelledby="admin-title">
-      <div className="card-head">
-        <h1 id="admin-title">Routing rules</h1>
-        {editing !== 'new' && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            Add rule
-          </button>
-        )}
-      </div>
-      <p className="muted">The first enabled rule that matches a handoff decides its team or agent. Conditions are combined with AND; values inside one condition are alternatives. A rule without conditions matches everything (useful last).</p>
+      <AdminHeader title="Routing rules" add={{ label: 'Add rule', shown: editing !== 'new', onClick: () => setEditing('new') }}>
+        The first enabled rule that matches a handoff decides its team or agent. Conditions are combined with AND; values inside one condition are alternatives. A rule without conditions matches everything (useful last).
+      </AdminHeader>
       {editing === 'new' && <RuleForm initial={EMPTY} onDone={(saved) => (setEditing(null), saved && (setNotice('Rule added.'), reload()))} />}
       <AdminError res={res} what="Routing rules administration" />
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <FormError action={list} />
       {res.state === 'ready' &&
         (rules.length === 0 ? (

@@ -5,7 +5,7 @@ import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Team } from '../../types.ts';
-import { AdminError } from './common.tsx';
+import { AdminError, AdminHeader, Notice } from './common.tsx';
 
 interface Draft {
   name: string;
@@ -39,20 +39,12 @@ export function TeamsPage() {
   };
   return (
     <section aria-labelledby="admin-title">
-      <div className="card-head">
-        <h1 id="admin-title">Teams</h1>
-        {editing !== 'new' && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            Add team
-          </button>
-        )}
-      </div>
-      <p className="muted">A handoff routed to a team waits for one of its members with the skills it needs. When nobody accepts within the SLA, it overflows to the fallback team.</p>
+      <AdminHeader title="Teams" add={{ label: 'Add team', shown: editing !== 'new', onClick: () => setEditing('new') }}>
+        A handoff routed to a team waits for one of its members with the skills it needs. When nobody accepts within the SLA, it overflows to the fallback team.
+      </AdminHeader>
       {editing === 'new' && <TeamForm teams={teams} onDone={(ok) => (ok ? done('Team added.') : setEditing(null))} />}
       <AdminError res={res} what="Team administration" />
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <FormError action={list} />
       {res.state === 'ready' && (
         <div className="table-wrap">

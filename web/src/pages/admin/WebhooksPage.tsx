@@ -3,7 +3,7 @@ import { del, patch, post } from '../../api.ts';
 import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
-import { AdminError, ShownOnce } from './common.tsx';
+import { AdminError, AdminHeader, Notice, ShownOnce } from './common.tsx';
 
 interface Webhook {
   id: string;
@@ -38,15 +38,9 @@ export function WebhooksPage() {
   const list = useAction();
   return (
     <section aria-labelledby="admin-title">
-      <div className="card-head">
-        <h1 id="admin-title">Webhooks</h1>
-        {!adding && (
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
-            Add webhook
-          </button>
-        )}
-      </div>
-      <p className="muted">Baton POSTs signed events to your URLs and retries failed deliveries. Verify the signature with the secret shown when you create the subscription.</p>
+      <AdminHeader title="Webhooks" add={{ label: 'Add webhook', shown: !adding, onClick: () => setAdding(true) }}>
+        Baton POSTs signed events to your URLs and retries failed deliveries. Verify the signature with the secret shown when you create the subscription.
+      </AdminHeader>
       {adding && res.state === 'ready' && (
         <WebhookForm
           eventTypes={res.data.event_types}
@@ -61,9 +55,7 @@ export function WebhooksPage() {
       )}
       {secret && <ShownOnce label={secret.label} value={secret.value} onDismiss={() => setSecret(null)} />}
       <AdminError res={res} what="Webhook administration" />
-      <p role="status" className="ok small">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <FormError action={list} />
       {res.state === 'ready' && res.data.webhooks.length === 0 && <p className="muted">No webhooks.</p>}
       <ul className="card-list">

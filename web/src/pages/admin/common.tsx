@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Resource } from '../../hooks.ts';
 import { NotAvailable } from '../../components/NotAvailable.tsx';
 
@@ -31,5 +32,31 @@ export function ShownOnce({ label, value, onDismiss }: { label: string; value: s
         </button>
       </div>
     </div>
+  );
+}
+
+/** An admin page's title, its "add" button (while not adding) and what the page is for. */
+export function AdminHeader({ title, add, children }: { title: string; add?: { label: string; shown: boolean; onClick: () => void }; children: ReactNode }) {
+  return (
+    <>
+      <div className="card-head">
+        <h1 id="admin-title">{title}</h1>
+        {add?.shown && (
+          <button type="button" className="primary" onClick={add.onClick}>
+            {add.label}
+          </button>
+        )}
+      </div>
+      <p className="muted">{children}</p>
+    </>
+  );
+}
+
+/** What the last action did, announced to screen readers. */
+export function Notice({ text }: { text: string }) {
+  return (
+    <p role="status" className="ok small">
+      {text}
+    </p>
   );
 }
