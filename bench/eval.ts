@@ -7,6 +7,8 @@
 //                                       passages, 32 hand-written questions (10 unanswerable); a
 //                                       passage-only set the engine's choices were not made on
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
+//      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
+//                                       1-6 bags, on held-out pseudo-questions (no tickets read)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -15,6 +17,10 @@ import type { Article, BotEngine } from '../src/engine/types.ts';
 import { parseKnowledgeFile } from '../src/knowledge/index.ts';
 import { parseTickets } from '../src/engine/eval/tickets.ts';
 import { evaluate } from '../src/engine/eval/evaluate.ts';
+import { chunkArticles } from '../src/knowledge/chunk.ts';
+import { PassageIndex } from '../src/engine/retrieve/passages.ts';
+import { averageLogistic, fitPassageSet, passageBagSeed, passageQuestionCount, passageRows, questionKit } from '../src/engine/assess/calibrate.ts';
+import { predictLogistic } from '../src/engine/assess/logistic.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
 const only = process.argv[2] ?? 'all';
@@ -93,5 +99,36 @@ if (only === 'all' || only === 'docs') {
   const kb = (await parseKnowledgeFile(resolve(here, 'kb.jsonl'))).articles;
   const ts = parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets;
   row('baton-docs @ engine default', (await evaluate(createEngine, kb, ts, { threshold: null })).summary);
+}
+if (only === 'stability') {
+  // How the bag count was chosen (docs/engine.md, (g)): the calibrator of each base seed scored
+  // on one held-out probe set of pseudo-questions; the spread of its probability across seeds.
+  const sets = [
+    ['docs-govt', await load('docs-govt/kb.jsonl')],
+    ['baton-docs', (await parseKnowledgeFile(resolve(import.meta.dirname, 'data/baton-docs/kb.jsonl'))).articles],
+  ] as const;
+  for (const [name, kb] of sets) {
+    const idx = new PassageIndex(chunkArticles(kb));
+    const kit = questionKit(idx);
+    const n = passageQuestionCount(idx.passages.length);
+    const probe = passageRows(idx, 777_777, n, undefined, kit);
+    const px = [...probe.known, ...probe.unknown].map((r) => r.x);
+    const seeds = [13, 14, 15, 16, 17, 18, 19, 20];
+    const models = seeds.map((s) => Array.from({ length: 6 }, (_, b) => fitPassageSet(passageRows(idx, passageBagSeed(s, b), n, undefined, kit))));
+    for (const bags of [1, 2, 3, 4, 6]) {
+      const preds = models.map((ms) => averageLogistic(ms.slice(0, bags))).map((m) => px.map((x) => predictLogistic(m, x)));
+      let sd = 0, sdMid = 0, mid = 0, both = 0;
+      px.forEach((_, i) => {
+        const v = preds.map((p) => p[i]);
+        const mu = v.reduce((a, b) => a + b, 0) / v.length;
+        const s = Math.sqrt(v.reduce((a, b) => a + (b - mu) ** 2, 0) / (v.length - 1));
+        sd += s;
+        if (mu > 0.3 && mu < 0.7) [sdMid, mid] = [sdMid + s, mid + 1];
+        const above = v.filter((p) => p >= 0.5).length;
+        if (above > 0 && above < v.length) both++;
+      });
+      console.log(`${name.padEnd(11)} bags ${bags}: mean sd ${(sd / px.length).toFixed(4)}  sd where p in 0.3-0.7 ${(sdMid / Math.max(1, mid)).toFixed(4)}  probe rows on both sides of 0.5 ${(both / px.length).toFixed(4)}`);
+    }
+  }
 }
 console.log(load1());

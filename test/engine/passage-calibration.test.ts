@@ -1,7 +1,16 @@
 // Passage-only knowledge: the self-calibration on pseudo-questions (issue 8).
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, predictLogistic } from '../../src/engine/assess/logistic.ts';
-import { calibratePassages, passageQuestionCount, type PseudoQuestion } from '../../src/engine/assess/calibrate.ts';
+import {
+  averageLogistic,
+  calibratePassages,
+  fitPassageSet,
+  passageBagSeed,
+  passageQuestionCount,
+  passageRows,
+  PASSAGE_BAGS,
+  type PseudoQuestion,
+} from '../../src/engine/assess/calibrate.ts';
 import { PASSAGE_FEATURE_SIGNS } from '../../src/engine/assess/features.ts';
 import { PassageIndex } from '../../src/engine/retrieve/passages.ts';
 import { chunkArticles } from '../../src/knowledge/chunk.ts';
@@ -90,5 +99,81 @@ describe('passage question budget', () => {
     expect(passageQuestionCount(4000)).toBe(1000);
     expect(passageQuestionCount(4000) * 4000).toBeLessThanOrEqual(2000 * 2000);
     expect(passageQuestionCount(20000)).toBe(800);
+  });
+});
+
+describe('bagged passage calibrator', () => {
+  const index = new PassageIndex(chunkArticles(articles));
+  const probe = passageRows(index, 999_999, 400);
+  const probeX = [...probe.known, ...probe.unknown].map((r) => r.x);
+  const seeds = [13, 14, 15, 16, 17, 18];
+  /** Mean over probe rows of the standard deviation, across seeds, of the calibrated probability. */
+  const spread = (bags: number) => {
+    const models = seeds.map((s) => calibratePassages(index, s, 400, undefined, bags).model.parts[0].model);
+    const preds = models.map((m) => probeX.map((x) => predictLogistic(m, x)));
+    let sum = 0;
+    for (let i = 0; i < probeX.length; i++) {
+      const v = preds.map((p) => p[i]);
+      const mu = v.reduce((a, b) => a + b, 0) / v.length;
+      sum += Math.sqrt(v.reduce((a, b) => a + (b - mu) ** 2, 0) / (v.length - 1));
+    }
+    return sum / probeX.length;
+  };
+
+  it('fits more than one independent pseudo-question set by default', () => {
+    expect(PASSAGE_BAGS).toBeGreaterThan(1);
+    const seen: PseudoQuestion[] = [];
+    calibratePassages(index, 13, 100, (q) => seen.push(q));
+    const single: PseudoQuestion[] = [];
+    calibratePassages(index, 13, 100, (q) => single.push(q), 1);
+    expect(seen.length).toBeGreaterThan((PASSAGE_BAGS - 0.5) * single.length);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = calibratePassages(index, 21, 300);
+    const b = calibratePassages(index, 21, 300);
+    expect(a.model.parts[0].model).toEqual(b.model.parts[0].model);
+    expect(a.heldOut.map((r) => r.confidence)).toEqual(b.heldOut.map((r) => r.confidence));
+  });
+
+  it('with one bag is exactly the single fit on that seed', () => {
+    const one = calibratePassages(index, 13, 300, undefined, 1).model.parts[0].model;
+    const single = fitPassageSet(passageRows(index, passageBagSeed(13, 0), 300));
+    for (const x of probeX.slice(0, 50)) expect(predictLogistic(one, x)).toBeCloseTo(predictLogistic(single, x), 12);
+  });
+
+  it('averages its bags in the features\' own units, keeping each weight\'s sign', () => {
+    const models = [0, 1, 2].map((b) => fitPassageSet(passageRows(index, passageBagSeed(13, b), 300)));
+    const avg = averageLogistic(models);
+    PASSAGE_FEATURE_SIGNS.forEach((sign, j) => expect(sign * avg.weights[j]).toBeGreaterThanOrEqual(0));
+    // A linear model's logit is linear in its parameters: the average's logit is the mean logit.
+    const logit = (p: number) => Math.log(p / (1 - p));
+    for (const x of probeX.slice(0, 50)) {
+      const mean = models.reduce((s, m) => s + logit(predictLogistic(m, x)), 0) / models.length;
+      expect(logit(predictLogistic(avg, x))).toBeCloseTo(mean, 9);
+    }
+    expect(calibratePassages(index, 13, 300, undefined, 3).model.parts[0].model).toEqual(avg);
+  });
+
+  it('moves less from seed to seed than a single fit', () => {
+    const one = spread(1);
+    const bagged = spread(PASSAGE_BAGS);
+    expect(one).toBeGreaterThan(0);
+    // Independent bags divide the variance by about their number; ask for a clear part of that.
+    expect(bagged).toBeLessThan(0.8 * one);
+  });
+});
+
+describe('searching with and without the holders', () => {
+  const index = new PassageIndex(chunkArticles(articles));
+  it('gives exactly what two searches give', () => {
+    const context = [{ text: 'refund policy card', weight: 0.5 }];
+    for (const [q, ex] of [['refund days card', ['refund']], ['parcel post office label', ['returns', 'ship']], ['shop opens sunday', ['nothing']]] as const) {
+      const exclude = new Set<string>(ex);
+      const [withIt, without] = index.searchWithAndWithout(q, context, exclude);
+      expect(withIt).toEqual(index.search(q, context));
+      expect(without).toEqual(index.search(q, context, 5, exclude));
+      expect(without.candidates.some((c) => exclude.has(c.articleId))).toBe(false);
+    }
   });
 });

@@ -7,8 +7,9 @@ import type { Article } from '../types.ts';
 import { IntentClassifier, type TrainingExample } from '../retrieve/classifier.ts';
 import type { SoftmaxOptions } from '../retrieve/softmax.ts';
 import type { PassageIndex } from '../retrieve/passages.ts';
+import type { Passage } from '../../knowledge/chunk.ts';
 import { rng, shuffle } from '../retrieve/random.ts';
-import { fitLogistic, predictCalibrator, type Calibrator } from './logistic.ts';
+import { fitLogistic, predictCalibrator, type Calibrator, type LogisticModel } from './logistic.ts';
 import { classifierFeatureIndex, classifierFeatures, passageFeatures, PASSAGE_FEATURE_SIGNS } from './features.ts';
 import { expectedCalibrationError, type Scored } from './calibration.ts';
 import { terms } from '../retrieve/bm25.ts';
@@ -25,15 +26,15 @@ export interface CalibrationResult {
   splits: number;
 }
 
-type Row = { x: number[]; correct: boolean; weight: number };
+export type Row = { x: number[]; correct: boolean; weight: number };
 
 function scored(model: Calibrator, rows: Row[]): CalibrationResult {
   const heldOut = rows.map((r) => ({ confidence: predictCalibrator(model, r.x), correct: r.correct, weight: r.weight }));
   return { model, heldOut, ece: expectedCalibrationError(heldOut), splits: 1 };
 }
 
-function fit(rows: Row[], signs?: number[]): CalibrationResult {
-  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight), undefined, undefined, signs);
+function fit(rows: Row[]): CalibrationResult {
+  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight));
   return scored({ parts: [{ model, features: rows[0]?.x.map((_, i) => i) ?? [] }] }, rows);
 }
 
@@ -155,15 +156,132 @@ export interface PseudoQuestion {
   holders: Set<string>;
 }
 
-export function calibratePassages(index: PassageIndex, seed = 13, samples = passageQuestionCount(index.passages.length), inspect?: (q: PseudoQuestion) => void): CalibrationResult {
+/**
+ * Independent pseudo-question sets the passage calibrator is fitted on, one model each, averaged
+ * (bagging). One set of 2,000 questions gives a calibrator whose probabilities move with the
+ * seed by as much as a ticket's worth of threshold; averaging B independent fits divides that
+ * variance by about B. B was chosen from the spread of the calibrated probabilities across
+ * seeds on pseudo-questions (held-out ones, not any evaluation set) against the cost of
+ * asking them: see docs/engine.md.
+ */
+export const PASSAGE_BAGS = 3;
+/** Seed of bag b: bag 0 is the single-fit calibrator of before. */
+export const passageBagSeed = (seed: number, bag: number) => seed + bag * 1009;
+
+/**
+ * The passage calibrator: `bags` independent pseudo-question sets (seeds `passageBagSeed`),
+ * a sign-constrained logistic fit on each, and their average in the features' own units (one
+ * logistic model, so the turn reads it as before; averaged weights keep their signs).
+ */
+export function calibratePassages(
+  index: PassageIndex,
+  seed = 13,
+  samples = passageQuestionCount(index.passages.length),
+  inspect?: (q: PseudoQuestion) => void,
+  bags = PASSAGE_BAGS,
+): CalibrationResult {
+  const kit = questionKit(index);
+  const sets = Array.from({ length: Math.max(1, bags) }, (_, b) => passageRows(index, passageBagSeed(seed, b), samples, inspect, kit));
+  const rows = sets.flatMap((r) => balance(r.known, r.unknown));
+  if (rows.length === 0) return fit([]);
+  const models = sets.filter((r) => r.known.length + r.unknown.length > 0).map((r) => fitPassageSet(r));
+  return scored({ parts: [{ model: averageLogistic(models), features: rows[0].x.map((_, i) => i) }] }, rows);
+}
+
+/** One pseudo-question set's calibrator (the single-fit design). */
+export function fitPassageSet(rows: { known: Row[]; unknown: Row[] }): LogisticModel {
+  const all = balance(rows.known, rows.unknown);
+  return fitLogistic(all.map((r) => r.x), all.map((r) => (r.correct ? 1 : 0)), all.map((r) => r.weight), undefined, undefined, PASSAGE_FEATURE_SIGNS);
+}
+
+/** The mean of logistic models in raw feature units (weight/std, bias less weight*mean/std). */
+export function averageLogistic(models: LogisticModel[]): LogisticModel {
+  const d = models[0]?.weights.length ?? 0;
+  const weights = new Array<number>(d).fill(0);
+  let bias = 0;
+  for (const m of models) {
+    bias += m.bias / models.length;
+    for (let j = 0; j < d; j++) {
+      weights[j] += m.weights[j] / m.std[j] / models.length;
+      bias -= (m.weights[j] * m.mean[j]) / m.std[j] / models.length;
+    }
+  }
+  return { weights, bias, mean: new Array<number>(d).fill(0), std: new Array<number>(d).fill(1) };
+}
+
+/**
+ * What every pseudo-question set of one knowledge set shares, built once (no randomness): the
+ * passages by article, content words by text and the holders of each sentence, memoised since
+ * the bags draw the same sentences again.
+ */
+export interface QuestionKit {
+  byArticle: Map<string, Passage[]>;
+  content: (text: string) => string[];
+  holdersOf: (sentence: string) => Set<string>;
+}
+
+export function questionKit(index: PassageIndex): QuestionKit {
+  const all = index.passages;
+  const byArticle = new Map<string, Passage[]>();
+  for (const o of all) (byArticle.get(o.articleId) ?? byArticle.set(o.articleId, []).get(o.articleId)!).push(o);
+  const words = new Map<string, string[]>();
+  const content = (text: string) => {
+    let out = words.get(text);
+    if (!out) words.set(text, (out = tokenize(text).filter((w) => !isStopword(w) && w.length > 2)));
+    return out;
+  };
+  // An article answers when one of its passages supports the sentence by the verifier's rule
+  // (quoted, or >= 80% of its content words and every number in it): knowledge often holds
+  // the same text chunked or worded slightly differently on several pages.
+  const passageTerms = all.map((o) => new Set(terms(o.text)));
+  const passageRaw = all.map((o) => o.text.toLowerCase().replace(/\s+/g, ' '));
+  // Candidates through an inverted index (a scan of every passage per question would cost
+  // seconds on large knowledge): only passages holding >= 80% of the sentence's terms.
+  const postings = new Map<string, number[]>();
+  passageTerms.forEach((set, i) => set.forEach((t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(i)));
+  const hits = new Int32Array(all.length);
+  const held = new Map<string, Set<string>>();
+  const holdersOf = (sentence: string) => {
+    const known = held.get(sentence);
+    if (known) return known;
+    const st = [...new Set(terms(sentence))];
+    const exact = exactTokens(sentence);
+    const out = new Set<string>();
+    const touched: number[] = [];
+    for (const t of st)
+      for (const i of postings.get(t) ?? []) {
+        if (hits[i] === 0) touched.push(i);
+        hits[i]++;
+      }
+    for (const i of touched) {
+      const o = all[i];
+      if (o.text.includes(sentence)) out.add(o.articleId);
+      else if (hits[i] >= 0.8 * st.length && exact.every((t) => passageRaw[i].includes(t))) out.add(o.articleId);
+      hits[i] = 0;
+    }
+    if (out.size === 0) for (const o of all) if (o.text.includes(sentence)) out.add(o.articleId);
+    held.set(sentence, out);
+    return out;
+  };
+  return { byArticle, content, holdersOf };
+}
+
+/** Feature rows of one pseudo-question set: each question asked with its article (known) and without (unknown). */
+export function passageRows(
+  index: PassageIndex,
+  seed: number,
+  samples: number,
+  inspect?: (q: PseudoQuestion) => void,
+  kit: QuestionKit = questionKit(index),
+): { known: Row[]; unknown: Row[] } {
   const random = rng(seed);
-  const known: { x: number[]; correct: boolean; weight: number }[] = [];
-  const unknown: { x: number[]; correct: boolean; weight: number }[] = [];
+  const known: Row[] = [];
+  const unknown: Row[] = [];
   const all = index.passages;
   const pool = shuffle(all, random).slice(0, samples);
-  if (pool.length === 0) return fit([]);
+  if (pool.length === 0) return { known, unknown };
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const content = (text: string) => tokenize(text).filter((w) => !isStopword(w) && w.length > 2);
+  const { byArticle, content, holdersOf } = kit;
   // Support chats run over several turns: a follow-up comes after the customer's previous
   // question (weight 0.5 as in the turn), the reply it got (weight 0.3, as `contextTurns`
   // weighs the last reply) and possibly earlier questions on the same topic. People do not
@@ -172,8 +290,6 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = pass
   // the article or anywhere). Verbatim titles and passages as context had made every
   // pseudo-answer match its context perfectly, which real conversations never do, and so
   // taught the calibrator to expect match scores that real answers do not reach.
-  const byArticle = new Map<string, typeof all>();
-  for (const o of all) byArticle.set(o.articleId, [...(byArticle.get(o.articleId) ?? []), o]);
   const otherWord = (articleId: string) => pick(content(pick((random() < TOPIC_WORD_SHARE ? pick(byArticle.get(articleId)!) : pick(all)).sentences)));
   const paraphrase = (text: string, articleId: string) =>
     content(text)
@@ -188,29 +304,6 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = pass
     const first = `${p.title} ${shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' ')}`;
     const out = [{ text: paraphrase(first, p.articleId), weight: 0.5 }, { text: paraphrase(pick(same).text, p.articleId), weight: 0.3 }];
     for (const weight of [0.3, 0.2].slice(0, turns - 1)) out.push({ text: paraphrase(shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' '), p.articleId), weight });
-    return out;
-  };
-  // An article answers when one of its passages supports the sentence by the verifier's rule
-  // (quoted, or >= 80% of its content words and every number in it): knowledge often holds
-  // the same text chunked or worded slightly differently on several pages.
-  const passageTerms = all.map((o) => new Set(terms(o.text)));
-  const passageRaw = all.map((o) => o.text.toLowerCase().replace(/\s+/g, ' '));
-  // Candidates through an inverted index (a scan of every passage per question would cost
-  // seconds on large knowledge): only passages holding >= 80% of the sentence's terms.
-  const postings = new Map<string, number[]>();
-  passageTerms.forEach((set, i) => set.forEach((t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(i)));
-  const holdersOf = (sentence: string) => {
-    const st = [...new Set(terms(sentence))];
-    const exact = exactTokens(sentence);
-    const out = new Set<string>();
-    const hits = new Map<number, number>();
-    for (const t of st) for (const i of postings.get(t) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
-    for (const [i, n] of hits) {
-      const o = all[i];
-      if (o.text.includes(sentence)) out.add(o.articleId);
-      else if (n >= 0.8 * st.length && exact.every((t) => passageRaw[i].includes(t))) out.add(o.articleId);
-    }
-    if (out.size === 0) for (const o of all) if (o.text.includes(sentence)) out.add(o.articleId);
     return out;
   };
   for (let n = 0; n < samples; n++) {
@@ -237,11 +330,10 @@ export function calibratePassages(index: PassageIndex, seed = 13, samples = pass
     const holders = holdersOf(sentence);
     const context = random() < 0.5 ? conversation(p) : [];
     inspect?.({ question: q, context, passageId: p.id, holders });
-    const withIt = index.search(q, context);
+    const [withIt, without] = index.searchWithAndWithout(q, context, holders);
     const top = withIt.candidates[0]?.articleId;
     known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
-    const without = index.search(q, context, 5, holders);
     unknown.push({ x: passageFeatures(without, context.length > 0), correct: false, weight: 1 });
   }
-  return fit(balance(known, unknown), PASSAGE_FEATURE_SIGNS);
+  return { known, unknown };
 }
