@@ -3,9 +3,10 @@
 //      npx tsx bench/eval.ts val        CLINC150 val only (for choices while iterating)
 //      npx tsx bench/eval.ts govt       docs-govt: the whole set, then its two halves (ids sorted;
 //                                       even positions = the development half, odd = held out)
-//      npx tsx bench/eval.ts docs       bench/data/baton-docs: this repository's own documentation as
-//                                       passages, 32 hand-written questions (10 unanswerable); a
-//                                       passage-only set the engine's choices were not made on
+//      npx tsx bench/eval.ts docs       two passage-only sets the engine's choices were not made on:
+//                                       bench/data/baton-docs (this repository's own documentation, 32
+//                                       hand-written questions, 10 unanswerable) and bench/data/fastify-docs
+//                                       (Fastify's reference, 60 questions written blind, 20 unanswerable)
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -95,10 +96,14 @@ if (only === 'all' || only === 'govt') {
   row('docs-govt held-out half (odd)', (await evaluate(build, govKb, half(false), { threshold: null })).summary);
 }
 if (only === 'all' || only === 'docs') {
-  const here = resolve(import.meta.dirname, 'data/baton-docs');
-  const kb = (await parseKnowledgeFile(resolve(here, 'kb.jsonl'))).articles;
-  const ts = parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets;
-  row('baton-docs @ engine default', (await evaluate(createEngine, kb, ts, { threshold: null })).summary);
+  for (const set of ['baton-docs', 'fastify-docs']) {
+    const here = resolve(import.meta.dirname, 'data', set);
+    const kb = (await parseKnowledgeFile(resolve(here, 'kb.jsonl'))).articles;
+    const ts = parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets;
+    const run = await evaluate(createEngine, kb, ts, { threshold: null });
+    row(`${set} @ engine default`, run.summary);
+    row(`${set} @ 0 (top-1)`, { ...run.summary, ...run.summary.curve[0], threshold: 0 });
+  }
 }
 if (only === 'stability') {
   // How the bag count was chosen (docs/engine.md, (g)): the calibrator of each base seed scored

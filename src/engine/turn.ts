@@ -7,6 +7,7 @@ import { predictCalibrator } from './assess/logistic.ts';
 import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
 import { verify } from './verify/verify.ts';
 import { decide } from './decide/decide.ts';
+import { pooledBySource } from './assess/sources.ts';
 import { detectSensitive } from './understand/sensitive.ts';
 import { normalize } from './text/normalize.ts';
 import { terms } from './retrieve/bm25.ts';
@@ -104,9 +105,13 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   };
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
   const cands = candidates(km, input.text, input.history, trace);
-  const best = cands[0];
-  const second = cands[1];
+  // The decision is about sources (pages), not chunks: the best source at its pooled
+  // confidence, and for a clarifying question the best *other* source.
+  const sources = pooledBySource(cands);
+  const best = sources[0] ? { ...sources[0].best, confidence: sources[0].confidence } : undefined;
+  const second = sources[1] ? { ...sources[1].best, confidence: sources[1].confidence } : undefined;
   trace.candidates = cands.slice(0, 5).map((c) => ({ id: c.article.id, route: c.route, confidence: round(c.confidence) }));
+  if (sources[0] && sources[0].members.length > 1) trace.source = { members: sources[0].members.map((c) => c.article.id), confidence: round(sources[0].confidence) };
 
   let draft = null;
   let verified = false;
