@@ -4,7 +4,7 @@
 // messages/s and p50/p99 latency from send to the agent socket receiving it, and losses
 // (acknowledged messages the agent's socket had not received 5 s after the last send).
 //
-//   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--warmup 10] [--database-url postgres://...] [--profile DIR]
+//   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--warmup 10] [--database-url postgres://...] [--profile DIR] [--async-commit]
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -48,6 +48,9 @@ const { values } = parseArgs({
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     // Writes a V8 CPU profile of the server process into this folder (open it in Chrome DevTools).
     profile: { type: 'string' },
+    // Diagnosis only: the bench database does not wait for the WAL flush at commit, which shows
+    // how much of the tail is the disk's fsync latency (Baton's own default stays durable).
+    'async-commit': { type: 'boolean', default: false },
   },
 });
 const benchStart = performance.now();
@@ -62,6 +65,7 @@ const name = `baton_bench_${Date.now()}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
 await admin.query(`create database ${name}`);
+if (values['async-commit']) await admin.query(`alter database ${name} set synchronous_commit = off`);
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const database = await openDatabase({ url: url.toString() });
