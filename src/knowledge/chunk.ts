@@ -1,6 +1,9 @@
 // Splits articles into passages: the unit retrieval scores and the composer quotes.
 // Passages follow paragraph boundaries and stay under a word budget, so a citation points at
-// a readable piece of text and a long page does not drown its best paragraph.
+// a readable piece of text and a long page does not drown its best paragraph. A Markdown
+// heading starts a new passage, and the passages under it carry it: a long reference page
+// is a list of topics, and its headings name them.
+import { Lexer } from 'marked';
 import type { Article } from '../engine/types.ts';
 
 export interface Passage {
@@ -9,6 +12,8 @@ export interface Passage {
   articleId: string;
   index: number;
   title: string;
+  /** The Markdown heading the passage sits under (null before the first one, or with none). */
+  heading: string | null;
   text: string;
   sentences: string[];
 }
@@ -32,30 +37,67 @@ export function splitSentences(text: string): string[] {
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-export function chunkArticle(article: Article, opts: ChunkOptions = DEFAULT_CHUNK): Passage[] {
-  const sentences = splitSentences(article.body);
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let words = 0;
-  for (const s of sentences) {
-    const n = wordCount(s);
-    if (current.length > 0 && words + n > opts.maxWords) {
-      groups.push(current);
-      current = [];
-      words = 0;
-    }
-    current.push(s);
-    words += n;
+/** A run of the body under one heading. */
+export interface Section {
+  heading: string | null;
+  text: string;
+}
+
+/** Heading text without inline Markdown (code ticks, emphasis, link targets). */
+const plainHeading = (text: string) =>
+  text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_]/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * The body cut at its Markdown headings (ATX or setext, never inside code). Blocks that are
+ * only HTML tags (anchors such as `<a id="x"></a>`) carry no words and are left out. Plain
+ * text without headings comes back whole, as it was.
+ */
+export function sections(body: string): Section[] {
+  const tokens = Lexer.lex(body);
+  if (!tokens.some((t) => t.type === 'heading' || isTagsOnly(t.raw))) return [{ heading: null, text: body }];
+  const out: Section[] = [{ heading: null, text: '' }];
+  for (const t of tokens) {
+    if (t.type === 'heading') out.push({ heading: plainHeading(t.text) || null, text: '' });
+    else if (!isTagsOnly(t.raw)) out[out.length - 1].text += t.raw;
   }
-  if (current.length > 0) groups.push(current);
-  if (groups.length === 0) groups.push([article.title]);
+  return out.filter((x) => x.text.trim().length > 0);
+}
+
+function isTagsOnly(raw: string): boolean {
+  return /<[^>]+>/.test(raw) && raw.replace(/<[^>]+>/g, '').trim().length === 0;
+}
+
+export function chunkArticle(article: Article, opts: ChunkOptions = DEFAULT_CHUNK): Passage[] {
+  const groups: { heading: string | null; sentences: string[] }[] = [];
+  for (const section of sections(article.body)) {
+    let current: string[] = [];
+    let words = 0;
+    for (const s of splitSentences(section.text)) {
+      const n = wordCount(s);
+      if (current.length > 0 && words + n > opts.maxWords) {
+        groups.push({ heading: section.heading, sentences: current });
+        current = [];
+        words = 0;
+      }
+      current.push(s);
+      words += n;
+    }
+    if (current.length > 0) groups.push({ heading: section.heading, sentences: current });
+  }
+  if (groups.length === 0) groups.push({ heading: null, sentences: [article.title] });
   return groups.map((g, index) => ({
     id: `${article.id}#${index}`,
     articleId: article.id,
     index,
     title: article.title,
-    text: g.join(' '),
-    sentences: g,
+    heading: g.heading,
+    text: g.sentences.join(' '),
+    sentences: g.sentences,
   }));
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseKnowledgeFolder, parseKnowledgeText, chunkArticle } from './index.ts';
+import { sections, splitSentences } from './chunk.ts';
 import { parseFrontMatter } from './markdown.ts';
 import { htmlToText } from './html.ts';
 
@@ -53,5 +54,41 @@ describe('chunker', () => {
     expect(ps.length).toBeGreaterThan(3);
     expect(ps.every((p) => p.text.split(' ').length <= 50)).toBe(true);
     expect(ps[1].id).toBe('x#1');
+  });
+
+  it('cuts at Markdown headings: passages carry their heading and never straddle two', () => {
+    const body = [
+      'Fastify takes options.',
+      '',
+      '### `bodyLimit`',
+      '<a id="body-limit"></a>',
+      '',
+      '+ Default: `1048576` (1MiB)',
+      '',
+      'Defines the maximum payload the server accepts.',
+      '',
+      '```js',
+      '# a shell comment, not a heading',
+      'fastify({ bodyLimit: 1 })',
+      '```',
+      '',
+      'Timeouts',
+      '--------',
+      'The server waits 10 seconds.',
+    ].join('\n');
+    const ps = chunkArticle({ id: 'server', title: 'Server', body });
+    expect(ps.map((p) => p.heading)).toEqual([null, 'bodyLimit', 'Timeouts']);
+    expect(ps[0].text).toBe('Fastify takes options.');
+    expect(ps[1].text).toContain('Defines the maximum payload');
+    expect(ps[1].text).toContain('# a shell comment');
+    // Anchors carry no words; heading lines are not quotable sentences.
+    expect(ps.flatMap((p) => p.sentences).some((s) => s.includes('<a id') || s.startsWith('###'))).toBe(false);
+    expect(ps[2].sentences).toEqual(['The server waits 10 seconds.']);
+  });
+
+  it('leaves plain text without headings as it was', () => {
+    const body = 'Opening hours\nWe open at 9 a.m. Closed on Sundays.\n\n1. Bring an ID\n2. Pay the fee';
+    expect(sections(body)).toEqual([{ heading: null, text: body }]);
+    expect(chunkArticle({ id: 'h', title: 'Hours', body })[0].sentences).toEqual(splitSentences(body));
   });
 });

@@ -42,7 +42,8 @@ export class PassageIndex {
   private readonly excluded: Uint8Array;
 
   constructor(readonly passages: Passage[]) {
-    this.bm25 = new Bm25Index(passages);
+    // A passage's heading counts with the title: it names the topic of a long page's part.
+    this.bm25 = new Bm25Index(passages.map((p) => ({ title: p.heading ? `${p.title} ${p.heading}` : p.title, text: p.text })));
     this.articleOf = new Int32Array(passages.length);
     passages.forEach((p, i) => {
       let s = this.articleTerms.get(p.articleId);

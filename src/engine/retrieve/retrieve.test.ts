@@ -63,6 +63,16 @@ describe('BM25 and passages', () => {
     const unknown = idx.search('do you sell gift vouchers', []);
     expect(unknown.coverage).toBeLessThan(0.5);
   });
+  it('counts the heading of a passage with the title', () => {
+    const page: Article = {
+      id: 'opts',
+      title: 'Server options',
+      body: '## Timeouts\nThe server waits up to 10 seconds for a slow client.\n\n## Payload\nBodies above 1 MiB are refused with status 413.',
+    };
+    const idx = new PassageIndex(chunkArticles([page, ...articles]));
+    expect(idx.search('what are the timeouts', []).candidates[0].passage.heading).toBe('Timeouts');
+    expect(idx.search('payload limit', []).candidates[0].passage.heading).toBe('Payload');
+  });
   it('knows what kind of answer a question asks for', () => {
     expect(answerTypeOf('how much does it cost')).toBe('amount');
     expect(answerTypeOf('when do you open')).toBe('date');
