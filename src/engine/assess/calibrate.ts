@@ -115,13 +115,21 @@ function heldOutRows(articles: Article[], examples: TrainingExample[], softmax: 
  * Passage route: no example questions exist, so we make pseudo-questions from the passages
  * and ask them with and without their article. Real questions are terse, share only some
  * words with the answer, add words of their own and lean on earlier turns, so the
- * pseudo-questions do too: 2-6 content words, each taken from a sentence of the passage with
+ * pseudo-questions do too: 2-10 content words (QUESTION_WORDS), each taken from a sentence of the passage with
  * probability 0.6 and otherwise from elsewhere in the knowledge (a paraphrase or a word of the
  * customer's own: in open question-answering data about half of a question's content words
  * are not in the passage that answers it), and half the time the article's title as the
  * previous question. The mix was set from that general figure, not from any evaluation set.
  */
 const OWN_WORD_SHARE = 0.6;
+/**
+ * Content words in a pseudo-question, drawn uniformly. Customers writing to support often put
+ * a sentence of circumstance before the question ("we run behind nginx and ... how do I get
+ * the client's address"), so real questions run past six content words; a calibrator that
+ * had seen none longer rated a long question, whose matched share is stronger evidence, as
+ * a short one.
+ */
+const QUESTION_WORDS = { min: 2, max: 10 };
 /**
  * A question's words that are not in the answering sentence mostly name the topic: in reading-
  * comprehension data they are often found elsewhere in the same document (its title, other
@@ -311,7 +319,7 @@ export function passageRows(
     const sentence = pick(p.sentences);
     const words = content(sentence);
     if (words.length < 3) continue;
-    const size = 2 + Math.floor(random() * 5);
+    const size = QUESTION_WORDS.min + Math.floor(random() * (QUESTION_WORDS.max - QUESTION_WORDS.min + 1));
     let own = 0;
     for (let i = 0; i < size; i++) if (random() < OWN_WORD_SHARE) own++;
     own = Math.min(words.length, Math.max(1, own));
