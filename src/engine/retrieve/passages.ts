@@ -4,6 +4,7 @@ import type { Passage } from '../../knowledge/chunk.ts';
 import { Bm25Index, queryTerms, terms } from './bm25.ts';
 import { answerTypeOf, passageHasAnswerType, type AnswerType } from './answer-type.ts';
 import { normalize } from '../text/normalize.ts';
+import { mineAbbreviations, type Abbreviations } from './abbreviations.ts';
 
 export interface ContextTurn {
   text: string;
@@ -40,6 +41,10 @@ export class PassageIndex {
   private readonly bestPassage: Int32Array;
   private readonly bestScore: Float64Array;
   private readonly excluded: Uint8Array;
+  /** Abbreviations the knowledge defines: either form of one finds passages using the other. */
+  readonly abbreviations: Abbreviations;
+  /** Long forms by each of their words: the abbreviations a message's words may spell out. */
+  private readonly longFormsWith = new Map<string, { abbr: string; words: string[] }[]>();
 
   constructor(readonly passages: Passage[]) {
     // A passage's heading counts with the title: it names the topic of a long page's part.
@@ -52,6 +57,9 @@ export class PassageIndex {
       if (!this.articleNumber.has(p.articleId)) this.articleNumber.set(p.articleId, this.articleNumber.size);
       this.articleOf[i] = this.articleNumber.get(p.articleId)!;
     });
+    this.abbreviations = mineAbbreviations(passages.map((p) => p.text));
+    for (const [abbr, words] of this.abbreviations.expand)
+      for (const w of new Set(words)) (this.longFormsWith.get(w) ?? this.longFormsWith.set(w, []).get(w)!).push({ abbr, words });
     this.bestPassage = new Int32Array(this.articleNumber.size).fill(-1);
     this.bestScore = new Float64Array(this.articleNumber.size);
     this.excluded = new Uint8Array(this.articleNumber.size);
@@ -59,7 +67,7 @@ export class PassageIndex {
 
   /** `exclude`: article ids to leave out (used to simulate questions the knowledge cannot answer). */
   search(message: string, context: ContextTurn[], k = 5, exclude?: Set<string>): PassageEvidence {
-    const q = queryTerms([{ text: message, weight: 1 }, ...context]);
+    const q = this.query(message, context);
     return this.evidence(message, q, this.bm25.search(q), k, exclude);
   }
 
@@ -69,9 +77,37 @@ export class PassageIndex {
    * the cost (calibration asks every pseudo-question both ways).
    */
   searchWithAndWithout(message: string, context: ContextTurn[], exclude: Set<string>, k = 5): [PassageEvidence, PassageEvidence] {
-    const q = queryTerms([{ text: message, weight: 1 }, ...context]);
+    const q = this.query(message, context);
     const scores = this.bm25.search(q);
     return [this.evidence(message, q, scores, k), this.evidence(message, q, scores, k, exclude)];
+  }
+
+  /**
+   * Weighted query terms with the knowledge's abbreviations added in the other form: an
+   * abbreviation's long form at its weight shared among the long form's words (one concept,
+   * one term's worth), a long form's abbreviation at the weight of its weakest word.
+   */
+  private query(message: string, context: ContextTurn[]): Map<string, number> {
+    const q = queryTerms([{ text: message, weight: 1 }, ...context]);
+    if (this.abbreviations.expand.size === 0) return q;
+    const add = new Map<string, number>();
+    for (const [t, w] of q) {
+      const long = this.abbreviations.expand.get(t);
+      if (long) for (const e of long) add.set(e, Math.max(add.get(e) ?? 0, w / long.length));
+    }
+    for (const t of q.keys())
+      for (const { abbr, words } of this.longFormsWith.get(t) ?? [])
+        if (words.every((x) => q.has(x))) add.set(abbr, Math.max(add.get(abbr) ?? 0, Math.min(...words.map((x) => q.get(x)!))));
+    for (const [t, w] of add) if (!q.has(t)) q.set(t, w);
+    return q;
+  }
+
+  /** A message term the article holds, in either form of an abbreviation. */
+  private holds(artTerms: Set<string>, t: string, own: Set<string>): boolean {
+    if (artTerms.has(t)) return true;
+    const long = this.abbreviations.expand.get(t);
+    if (long && long.every((x) => artTerms.has(x))) return true;
+    return (this.longFormsWith.get(t) ?? []).some(({ abbr, words }) => artTerms.has(abbr) && words.every((x) => own.has(x)));
   }
 
   private evidence(message: string, q: Map<string, number>, scores: Float32Array, k: number, exclude?: Set<string>): PassageEvidence {
@@ -105,7 +141,8 @@ export class PassageIndex {
     for (const a of seen) bestPassage[a] = -1;
     for (const a of ex) excluded[a] = 0;
     const top = candidates[0];
-    const own = [...new Set(terms(message))];
+    const ownSet = new Set(terms(message));
+    const own = [...ownSet];
     const artTerms = top ? this.articleTerms.get(top.articleId)! : new Set<string>();
     let have = 0;
     let total = 0;
@@ -113,7 +150,7 @@ export class PassageIndex {
     for (const t of own) {
       const idf = this.bm25.idf(t);
       total += idf;
-      if (artTerms.has(t)) have += idf;
+      if (this.holds(artTerms, t, ownSet)) have += idf;
       else missingIdf = Math.max(missingIdf, idf);
     }
     const type = answerTypeOf(normalize(message));
