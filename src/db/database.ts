@@ -27,8 +27,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return 'url' in config ? openPostgres(config.url) : openPGlite(config.dataDir);
+export interface DatabaseHooks {
+  /**
+   * A connection failed outside any query (Postgres restarted, an administrator ended the
+   * session): the pool drops the client and the LISTEN connection reconnects, so this is a
+   * report, not a failure. Without a listener such an error would end the process.
+   */
+  onConnectionError?: (err: Error, connection: 'pool' | 'listener') => void;
+}
+
+export async function openDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}): Promise<Database> {
+  return 'url' in config ? openPostgres(config.url, hooks) : openPGlite(config.dataDir);
 }
 
 async function openPGlite(dataDir: string | null): Promise<Database> {
@@ -64,21 +73,52 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+/** Waits between attempts to bring the LISTEN connection back: 0.25 s doubling to 5 s. */
+const RELISTEN_DELAYS_MS = [250, 500, 1000, 2000, 5000];
+
+async function openPostgres(url: string, hooks: DatabaseHooks): Promise<Database> {
+  const report = hooks.onConnectionError ?? (() => {});
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (err) => report(err, 'pool'));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  // A dedicated client holds LISTENs: pooled connections come and go.
-  let listener: pg.Client | null = null;
+  // A dedicated client holds LISTENs: pooled connections come and go. If it is lost, a new
+  // one listens on every channel again (notices sent in between are missed: the dispatcher
+  // also polls, and clients resync when they reconnect).
+  let listener: Promise<pg.Client> | null = null;
+  let closing = false;
+  let retry: NodeJS.Timeout | null = null;
   const handlers = new Map<string, Set<(payload: string) => void>>();
-  const ensureListener = async (): Promise<pg.Client> => {
-    if (listener) return listener;
+  const connectListener = async (): Promise<pg.Client> => {
     const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    client.on('error', (err) => report(err, 'listener'));
     client.on('notification', (msg) => {
       for (const handler of handlers.get(msg.channel) ?? []) handler(msg.payload ?? '');
     });
-    listener = client;
+    await client.connect();
+    client.on('end', () => {
+      if (closing) return;
+      listener = null;
+      relisten(0);
+    });
+    for (const channel of handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     return client;
+  };
+  const ensureListener = (): Promise<pg.Client> => {
+    listener ??= connectListener().catch((err) => {
+      listener = null;
+      throw err;
+    });
+    return listener;
+  };
+  const relisten = (attempt: number) => {
+    if (closing || handlers.size === 0) return;
+    retry = setTimeout(() => {
+      retry = null;
+      ensureListener().catch((err) => {
+        report(err, 'listener');
+        relisten(attempt + 1);
+      });
+    }, RELISTEN_DELAYS_MS[Math.min(attempt, RELISTEN_DELAYS_MS.length - 1)]);
   };
   return {
     kind: 'postgres',
@@ -98,7 +138,9 @@ async function openPostgres(url: string): Promise<Database> {
       };
     },
     close: async () => {
-      await listener?.end();
+      closing = true;
+      if (retry) clearTimeout(retry);
+      await (await listener?.catch(() => null))?.end();
       await db.destroy();
     },
   };

@@ -39,7 +39,11 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const { env } = opts;
   const log = opts.log ?? pino({ level: env.LOG_LEVEL });
   const ownsDatabase = !opts.database;
-  const database = opts.database ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR }));
+  const database =
+    opts.database ??
+    (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR }, {
+      onConnectionError: (err, connection) => log.warn({ err, connection }, 'database connection lost; reconnecting'),
+    }));
   await migrateToLatest(database);
   const bot = opts.bot ?? new EngineBotSeat(database.db, opts.engineFactory, log);
   const privacy = new ConversationPrivacy(await loadKeyring(env, log));
