@@ -4,7 +4,7 @@ import { buildKnowledge } from './knowledge-model.ts';
 import { EmbeddedEngine } from './index.ts';
 import type { Article } from './types.ts';
 
-// The demo knowledge: 8 articles with ~5 example questions each (few held-out rows).
+// The demo knowledge: 14 articles, 12 with a dozen example questions each (few held-out rows).
 const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
@@ -28,5 +28,20 @@ describe('default threshold on a small knowledge set', () => {
     expect(refund.citations[0]?.articleId ?? refund.intent?.id).toBe('refund-policy');
     const mars = engine.turnSync({ text: "what's the weather on Mars?", history: [], policy });
     expect(mars.action).toBe('handoff');
+  });
+
+  it('is surer of a question worded like an example than of a vaguer one', () => {
+    // A free calibrator fitted on few held-out rows had given the classifier's surest cases
+    // less confidence than middling ones ("reset my password" 0.30, "I forgot my password" 0.77).
+    const engine = new EmbeddedEngine(a);
+    const ask = (text: string) => engine.turnSync({ text, history: [], policy });
+    for (const text of demo.flatMap((x) => x.examples ?? [])) {
+      const d = ask(text);
+      expect(d.action, text).toBe('answer');
+    }
+    const exact = ask('how do I reset my password');
+    const vague = ask('password trouble');
+    expect(exact.intent?.id).toBe('reset-password');
+    expect(exact.confidence).toBeGreaterThan(vague.confidence);
   });
 });

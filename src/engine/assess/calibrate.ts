@@ -48,13 +48,23 @@ function fit(rows: Row[]): CalibrationResult {
  */
 const SCOPE_FEATURES = classifierFeatureIndex(['p1', 'logRatio', 'knownShare', 'centroidSim', 'nearestSim']);
 const RIGHT_FEATURES = classifierFeatureIndex(['p1', 'p2', 'logRatio', 'entropy', 'logOneMinusP1']);
+/**
+ * Directions fixed in advance, as for passages: a surer classifier, more known words and a
+ * message closer to an article's examples can only raise the confidence; a stronger runner-up,
+ * a flatter distribution and a larger log(1 - top) only lower it. Held-out rows cover a
+ * narrow range (they are never training examples), and the features are collinear, so a free
+ * fit gave some of them the wrong sign, and a message worded like an example ("reset my
+ * password": top 0.999) got *less* confidence than a vaguer one (0.30 against 0.77).
+ */
+const SCOPE_SIGNS = [1, 1, 1, 1, 1];
+const RIGHT_SIGNS = [1, -1, 1, -1, -1];
 
 function fitFactored(known: Row[], unknown: Row[]): CalibrationResult {
   const rows = balance(known, unknown);
   const inScope = new Set(known);
   const pick = (idx: number[], r: Row) => idx.map((i) => r.x[i]);
-  const scope = fitLogistic(rows.map((r) => pick(SCOPE_FEATURES, r)), rows.map((r) => (inScope.has(r) ? 1 : 0)), rows.map((r) => r.weight));
-  const right = fitLogistic(known.map((r) => pick(RIGHT_FEATURES, r)), known.map((r) => (r.correct ? 1 : 0)));
+  const scope = fitLogistic(rows.map((r) => pick(SCOPE_FEATURES, r)), rows.map((r) => (inScope.has(r) ? 1 : 0)), rows.map((r) => r.weight), undefined, undefined, SCOPE_SIGNS);
+  const right = fitLogistic(known.map((r) => pick(RIGHT_FEATURES, r)), known.map((r) => (r.correct ? 1 : 0)), undefined, undefined, undefined, RIGHT_SIGNS);
   return scored({ parts: [{ model: scope, features: SCOPE_FEATURES }, { model: right, features: RIGHT_FEATURES }] }, rows);
 }
 
