@@ -4,6 +4,8 @@ import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeMo
 import { runTurn } from './turn.ts';
 import { engineError } from './decide/engine-error.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
+import { sourceKey } from './assess/sources.ts';
+import type { Passage } from '../knowledge/chunk.ts';
 
 export type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
 export { chunkArticles, chunkArticle, type Passage } from '../knowledge/chunk.ts';
@@ -22,10 +24,25 @@ export interface EngineOptions {
 }
 
 export class EmbeddedEngine implements BotEngine {
+  /** Passages by source (title and link), built on the first model-written answer. */
+  private bySource: Map<string, Passage[]> | null = null;
+
   constructor(
     readonly knowledge: KnowledgeModel,
     readonly writer: LlmAnswerWriter | null = null,
   ) {}
+
+  /** Every passage of the article's source: a page chunked into several articles is one. */
+  private sourcePassages(article: Article): Passage[] {
+    if (!this.bySource) {
+      this.bySource = new Map();
+      for (const p of this.knowledge.passages.passages) {
+        const key = sourceKey(this.knowledge.byId.get(p.articleId)!);
+        (this.bySource.get(key) ?? this.bySource.set(key, []).get(key)!).push(p);
+      }
+    }
+    return this.bySource.get(sourceKey(article)) ?? [];
+  }
 
   defaultThreshold(): number {
     return this.knowledge.defaultThreshold;
@@ -34,11 +51,12 @@ export class EmbeddedEngine implements BotEngine {
   async turn(input: TurnInput): Promise<Decision> {
     const decision = this.turnSync(input);
     if (!this.writer || decision.action !== 'answer') return decision;
-    // The model rewrites an answer the engine already decided to give, from the same article.
+    // The model rewrites an answer the engine already decided to give, from the same source.
     try {
       const articleId = decision.citations[0]?.articleId ?? decision.intent?.id;
-      const passages = this.knowledge.passages.passages.filter((p) => p.articleId === articleId);
-      const url = articleId ? this.knowledge.byId.get(articleId)?.url : undefined;
+      const article = articleId ? this.knowledge.byId.get(articleId) : undefined;
+      const passages = article ? this.sourcePassages(article) : [];
+      const url = article?.url;
       return await this.writer.write({ embedded: decision, question: input.text, history: input.history, passages, url });
     } catch (err) {
       // The writer does not throw; should it ever, the embedded answer stands.

@@ -198,3 +198,33 @@ describe('writer without an embedded answer', () => {
     expect(d).toMatchObject({ action: 'handoff', reasons: ['low_confidence'] });
   });
 });
+
+describe('a page chunked into several articles', () => {
+  it('gives the model every passage of the source, and keeps an answer from the sibling', async () => {
+    const page = { title: 'Fees and fines | City library', url: 'https://library.example.org/fees' };
+    const kb: Article[] = [
+      { id: 'fees-1', ...page, body: 'Late books cost 25 cents a day, up to $5 per item.' },
+      { id: 'fees-2', ...page, body: 'Fines can be paid at the front desk or online.' },
+      { id: 'hours', title: 'Opening hours', body: 'The library is open from 9 a.m. to 5 p.m., Monday to Friday.' },
+    ];
+    const base = await buildEngine(kb);
+    const sent: string[] = [];
+    const client = {
+      provider: 'x',
+      model: 'x',
+      complete: async (req: unknown) => {
+        sent.push(JSON.stringify(req));
+        return { text: '', json: { answer: 'Fines can be paid at the front desk or online.', citations: ['P2'] }, usage: { inputTokens: 1, outputTokens: 1 }, model: 'x', attempts: 1 };
+      },
+    };
+    const engine = new EmbeddedEngine(base.knowledge, createAnswerWriter({ client: client as never, timeoutMs: 500 }));
+    const d = await engine.turn(turn('how much do late books cost and how do I pay the fines?'));
+    expect(d.action).toBe('answer');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('Late books cost 25 cents a day');
+    expect(sent[0]).toContain('Fines can be paid at the front desk');
+    expect(sent[0]).not.toContain('Opening hours');
+    expect(llmOf(d)).toMatchObject({ used: true, passages: ['fees-1#0', 'fees-2#0'], cited: ['fees-2#0'] });
+    expect(d.citations[0]).toMatchObject({ articleId: 'fees-2', url: page.url });
+  });
+});

@@ -34,7 +34,10 @@ Rules:
  * sharing most words with the question (and the previous customer message), in article order.
  */
 export function selectPassages(passages: Passage[], question: string, history: HistoryTurn[], quoted: string | null, max = MAX_PASSAGES): Passage[] {
-  if (passages.length <= max) return [...passages].sort((a, b) => a.index - b.index);
+  // In the knowledge's order: a source may span several articles (a page chunked into them).
+  const at = new Map(passages.map((x, i) => [x, i]));
+  const inOrder = (a: Passage, b: Passage) => at.get(a)! - at.get(b)!;
+  if (passages.length <= max) return [...passages].sort(inOrder);
   const prev = [...history].reverse().find((t) => t.role === 'customer')?.text ?? '';
   const q = terms(question);
   const p = terms(prev);
@@ -45,10 +48,10 @@ export function selectPassages(passages: Passage[], question: string, history: H
   };
   return passages
     .map((x) => ({ x, s: score(x) }))
-    .sort((a, b) => b.s - a.s || a.x.index - b.x.index)
+    .sort((a, b) => b.s - a.s || inOrder(a.x, b.x))
     .slice(0, max)
     .map((e) => e.x)
-    .sort((a, b) => a.index - b.index);
+    .sort(inOrder);
 }
 
 export interface Prompt {

@@ -24,7 +24,7 @@ export interface WriteInput {
   /** The customer's message, already PII-redacted by the core. */
   question: string;
   history: HistoryTurn[];
-  /** Every passage of the chosen article. */
+  /** Every passage of the chosen article's source (the article, or a page chunked into several). */
   passages: Passage[];
   url?: string;
 }
