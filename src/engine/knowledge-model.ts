@@ -103,9 +103,9 @@ function prepare(articles: Article[]): Prepared {
   const t0 = performance.now();
   const byId = new Map(articles.map((a) => [a.id, a]));
   const passageList: Passage[] = chunkArticles(articles);
-  const passages = new PassageIndex(passageList);
   const classArticles = articles.filter((a) => (a.examples?.length ?? 0) > 0);
   const useClassifier = classArticles.length >= 2 && classArticles.length <= MAX_CLASSES;
+  const passages = new PassageIndex(passageList, useClassifier ? classArticles.flatMap((a) => a.examples ?? []) : []);
   const examples = useClassifier ? trainingExamples(classArticles) : [];
   return { t0, articles, byId, passageList, passages, classArticles, useClassifier, calibrate: useClassifier && classArticles.length >= 5, examples, t1: performance.now() };
 }
@@ -120,7 +120,8 @@ function finish(
   const t2 = performance.now();
   const classifier = trained ? trained.classifier : useClassifier ? IntentClassifier.train(examples, classArticles.length, opts.softmax) : null;
   const t3 = performance.now();
-  const passageCalibration = calibratePassages(passages);
+  // The passage route answers only articles without examples when the classifier runs.
+  const passageCalibration = calibratePassages(passages, undefined, undefined, undefined, undefined, new Set(useClassifier ? classArticles.map((a) => a.id) : []));
   const t4 = performance.now();
   // One threshold for both routes: both confidences are calibrated probabilities. Example-
   // based knowledge sets it when present (its calibration data are real questions).

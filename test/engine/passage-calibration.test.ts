@@ -9,6 +9,7 @@ import {
   passageQuestionCount,
   passageRows,
   PASSAGE_BAGS,
+  questionKit,
   type PseudoQuestion,
 } from '../../src/engine/assess/calibrate.ts';
 import { PASSAGE_FEATURE_SIGNS } from '../../src/engine/assess/features.ts';
@@ -175,5 +176,30 @@ describe('searching with and without the holders', () => {
       expect(without).toEqual(index.search(q, context, 5, exclude));
       expect(without.candidates.some((c) => exclude.has(c.articleId))).toBe(false);
     }
+  });
+});
+
+describe('passage calibration beside a classifier', () => {
+  const index = new PassageIndex(chunkArticles(articles));
+  it('asks the questions of articles another route answers only as ones the passages cannot answer', () => {
+    const seen: PseudoQuestion[] = [];
+    const elsewhere = new Set(['refund', 'ship']);
+    const all = passageRows(index, 13, 400);
+    const mixed = passageRows(index, 13, 400, (q) => seen.push(q), questionKit(index, elsewhere));
+    expect(mixed.unknown.length).toBe(all.unknown.length);
+    const answerable = seen.filter((q) => [...q.holders].some((h) => !elsewhere.has(h))).length;
+    expect(mixed.known.length).toBe(answerable);
+    expect(answerable).toBeLessThan(seen.length);
+    // With every article answered elsewhere, the passage route is never right.
+    const none = passageRows(index, 13, 400, undefined, questionKit(index, new Set(articles.map((a) => a.id))));
+    expect(none.known).toHaveLength(0);
+  });
+
+  it('leaves the articles of the other route out of both searches, as the turn does', () => {
+    const elsewhere = new Set(['refund', 'returns']);
+    const [withIt, without] = index.searchWithAndWithout('refund for returns', [], new Set(['hours']), 5, elsewhere);
+    expect(withIt.candidates.map((c) => c.articleId)).not.toContain('refund');
+    expect(withIt.candidates.map((c) => c.articleId)).not.toContain('returns');
+    expect(without.candidates.map((c) => c.articleId).some((id) => elsewhere.has(id) || id === 'hours')).toBe(false);
   });
 });

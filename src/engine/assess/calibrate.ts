@@ -197,8 +197,9 @@ export function calibratePassages(
   samples = passageQuestionCount(index.passages.length),
   inspect?: (q: PseudoQuestion) => void,
   bags = PASSAGE_BAGS,
+  answeredElsewhere: ReadonlySet<string> = new Set(),
 ): CalibrationResult {
-  const kit = questionKit(index);
+  const kit = questionKit(index, answeredElsewhere);
   const sets = Array.from({ length: Math.max(1, bags) }, (_, b) => passageRows(index, passageBagSeed(seed, b), samples, inspect, kit));
   const rows = sets.flatMap((r) => balance(r.known, r.unknown));
   if (rows.length === 0) return fit([]);
@@ -236,9 +237,15 @@ export interface QuestionKit {
   byArticle: Map<string, Passage[]>;
   content: (text: string) => string[];
   holdersOf: (sentence: string) => Set<string>;
+  /**
+   * Articles another route answers (those with example questions, the classifier's): the turn
+   * leaves them out of the passage route's candidates, so calibration does too, and their
+   * questions are ones the passage route cannot answer.
+   */
+  answeredElsewhere: ReadonlySet<string>;
 }
 
-export function questionKit(index: PassageIndex): QuestionKit {
+export function questionKit(index: PassageIndex, answeredElsewhere: ReadonlySet<string> = new Set()): QuestionKit {
   const all = index.passages;
   const byArticle = new Map<string, Passage[]>();
   for (const o of all) (byArticle.get(o.articleId) ?? byArticle.set(o.articleId, []).get(o.articleId)!).push(o);
@@ -281,7 +288,7 @@ export function questionKit(index: PassageIndex): QuestionKit {
     held.set(sentence, out);
     return out;
   };
-  return { byArticle, content, holdersOf };
+  return { byArticle, content, holdersOf, answeredElsewhere };
 }
 
 /** Feature rows of one pseudo-question set: each question asked with its article (known) and without (unknown). */
@@ -299,7 +306,7 @@ export function passageRows(
   const pool = shuffle(all, random).slice(0, samples);
   if (pool.length === 0) return { known, unknown };
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const { byArticle, content, holdersOf } = kit;
+  const { byArticle, content, holdersOf, answeredElsewhere } = kit;
   // Support chats run over several turns: a follow-up comes after the customer's previous
   // question (weight 0.5 as in the turn), the reply it got (weight 0.3, as `contextTurns`
   // weighs the last reply) and possibly earlier questions on the same topic. People do not
@@ -348,9 +355,11 @@ export function passageRows(
     const holders = holdersOf(sentence);
     const context = random() < 0.5 ? conversation(p) : [];
     inspect?.({ question: q, context, passageId: p.id, holders });
-    const [withIt, without] = index.searchWithAndWithout(q, context, holders);
+    const [withIt, without] = index.searchWithAndWithout(q, context, holders, 5, answeredElsewhere);
     const top = withIt.candidates[0]?.articleId;
-    known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
+    // A question only another route's articles answer is asked as one the passages cannot.
+    if ([...holders].some((h) => !answeredElsewhere.has(h)))
+      known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
     unknown.push({ x: passageFeatures(without, context.length > 0), correct: false, weight: 1 });
   }
   return { known, unknown };

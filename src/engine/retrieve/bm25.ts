@@ -29,13 +29,20 @@ export interface Bm25Hit {
 
 export class Bm25Index {
   private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  /** Document frequency of each term among the statistics-only texts. */
+  private readonly extraDf = new Map<string, number>();
   private readonly lengths: Float32Array;
   private readonly avgLength: number;
   readonly docTerms: Set<string>[];
   readonly size: number;
+  /** Documents the IDF counts: the searchable ones and the statistics-only texts. */
+  private readonly counted: number;
 
-  constructor(docs: Bm25Doc[], private readonly opts: Bm25Options = DEFAULT_BM25) {
+  /** `statsOnly`: texts that count in document frequencies but are never searched or scored. */
+  constructor(docs: Bm25Doc[], private readonly opts: Bm25Options = DEFAULT_BM25, statsOnly: string[] = []) {
     this.size = docs.length;
+    this.counted = docs.length + statsOnly.length;
+    for (const text of statsOnly) for (const t of new Set(terms(text))) this.extraDf.set(t, (this.extraDf.get(t) ?? 0) + 1);
     this.lengths = new Float32Array(docs.length);
     this.docTerms = [];
     docs.forEach((d, i) => {
@@ -57,8 +64,8 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    const df = (this.postings.get(term)?.length ?? 0) + (this.extraDf.get(term) ?? 0);
+    return Math.log(1 + (this.counted - df + 0.5) / (df + 0.5));
   }
 
   /** Scores for a weighted bag of query terms; returns every doc with a positive score. */
@@ -80,7 +87,7 @@ export class Bm25Index {
   /** The score a document holding every query term once would get: scales scores to ~[0, 1]. */
   maxScore(query: Map<string, number>): number {
     let s = 0;
-    for (const [term, qw] of query) if (this.postings.has(term)) s += qw * this.idf(term) * (this.opts.k1 + 1) / (1 + this.opts.k1 * (1 - this.opts.b + this.opts.b));
+    for (const [term, qw] of query) if (this.postings.has(term) || this.extraDf.has(term)) s += qw * this.idf(term) * (this.opts.k1 + 1) / (1 + this.opts.k1 * (1 - this.opts.b + this.opts.b));
     return s;
   }
 }

@@ -46,9 +46,22 @@ export class PassageIndex {
   /** Long forms by each of their words: the abbreviations a message's words may spell out. */
   private readonly longFormsWith = new Map<string, { abbr: string; words: string[] }[]>();
 
-  constructor(readonly passages: Passage[]) {
+  /**
+   * `vocabulary`: texts that count in the term statistics (IDF, the ideal match) but are never
+   * candidates: the example questions of articles another route answers. Without them a word
+   * only those examples use ("coupon") is unknown, left out of the ideal match, and a passage
+   * matching the rest of the question looks like a perfect answer.
+   */
+  constructor(
+    readonly passages: Passage[],
+    vocabulary: string[] = [],
+  ) {
     // A passage's heading counts with the title: it names the topic of a long page's part.
-    this.bm25 = new Bm25Index(passages.map((p) => ({ title: p.heading ? `${p.title} ${p.heading}` : p.title, text: p.text })));
+    this.bm25 = new Bm25Index(
+      passages.map((p) => ({ title: p.heading ? `${p.title} ${p.heading}` : p.title, text: p.text })),
+      undefined,
+      vocabulary,
+    );
     this.articleOf = new Int32Array(passages.length);
     passages.forEach((p, i) => {
       let s = this.articleTerms.get(p.articleId);
@@ -72,14 +85,15 @@ export class PassageIndex {
   }
 
   /**
-   * The same question asked twice, once with every article and once without `exclude`, from a
-   * single scoring pass: exactly `[search(m, c, k), search(m, c, k, exclude)]` at about half
-   * the cost (calibration asks every pseudo-question both ways).
+   * The same question asked twice, once without `always` and once without `exclude` too, from a
+   * single scoring pass: exactly `[search(m, c, k, always), search(m, c, k, always ∪ exclude)]`
+   * at about half the cost (calibration asks every pseudo-question both ways).
    */
-  searchWithAndWithout(message: string, context: ContextTurn[], exclude: Set<string>, k = 5): [PassageEvidence, PassageEvidence] {
+  searchWithAndWithout(message: string, context: ContextTurn[], exclude: Set<string>, k = 5, always: ReadonlySet<string> = new Set()): [PassageEvidence, PassageEvidence] {
     const q = this.query(message, context);
     const scores = this.bm25.search(q);
-    return [this.evidence(message, q, scores, k), this.evidence(message, q, scores, k, exclude)];
+    const both = always.size ? new Set([...always, ...exclude]) : exclude;
+    return [this.evidence(message, q, scores, k, always.size ? new Set(always) : undefined), this.evidence(message, q, scores, k, both)];
   }
 
   /**

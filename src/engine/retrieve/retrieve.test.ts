@@ -63,6 +63,19 @@ describe('BM25 and passages', () => {
     const unknown = idx.search('do you sell gift vouchers', []);
     expect(unknown.coverage).toBeLessThan(0.5);
   });
+  it('counts statistics-only texts in the IDF and the ideal match, never as results', () => {
+    const docs = [
+      { title: 'Opening hours', text: 'Use the chat on any page. We open at 9.' },
+      { title: 'Gift cards', text: 'Gift cards are valid for two years.' },
+    ];
+    const q = queryTerms([{ text: 'can I use two coupons', weight: 1 }]);
+    const plain = new Bm25Index(docs);
+    const taught = new Bm25Index(docs, undefined, ['where do I enter a coupon', 'coupon not accepted', 'can I use two discount codes']);
+    expect(taught.search(q)).toHaveLength(docs.length);
+    // "coupon" is known now: an ideal match must hold it, so matching "use" alone is a weaker match.
+    expect(taught.maxScore(q)).toBeGreaterThan(plain.maxScore(q));
+    expect(taught.idf('coupon')).toBeLessThan(plain.idf('coupon'));
+  });
   it('counts the heading of a passage with the title', () => {
     const page: Article = {
       id: 'opts',
