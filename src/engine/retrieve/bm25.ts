@@ -19,7 +19,12 @@ export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75, titleWeight: 2 };
 
 /** Content terms: normalised, stop words removed, stemmed. */
 export function terms(text: string): string[] {
-  return tokenize(text).filter((t) => !isStopword(t)).map(stem);
+  return tokenize(withIdentifierWords(text)).filter((t) => !isStopword(t)).map(stem);
+}
+
+/** "bodyLimit" also as "body Limit": people type the words of an identifier apart. */
+function withIdentifierWords(text: string): string {
+  return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g, (id) => `${id} ${id.replace(/([a-z0-9])([A-Z])/g, '$1 $2')}`);
 }
 
 export interface Bm25Hit {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VECTORIZER, Vectorizer, extractFeatures } from './vectorizer.ts';
 import { IntentClassifier, trainingExamples } from './classifier.ts';
-import { Bm25Index, queryTerms } from './bm25.ts';
+import { Bm25Index, queryTerms, terms } from './bm25.ts';
 import { PassageIndex } from './passages.ts';
 import { answerTypeOf, passageHasAnswerType } from './answer-type.ts';
 import { chunkArticles } from '../../knowledge/chunk.ts';
@@ -75,6 +75,12 @@ describe('BM25 and passages', () => {
     // "coupon" is known now: an ideal match must hold it, so matching "use" alone is a weaker match.
     expect(taught.maxScore(q)).toBeGreaterThan(plain.maxScore(q));
     expect(taught.idf('coupon')).toBeLessThan(plain.idf('coupon'));
+  });
+  it('reads an identifier as its words too', () => {
+    expect(terms('Set bodyLimit on the server')).toEqual(expect.arrayContaining(terms('bodylimit body limit')));
+    const idx = new PassageIndex(chunkArticles([{ id: 'opt', title: 'Options', body: 'Pass bodyLimit to refuse larger payloads.' }, ...articles]));
+    expect(idx.search('what is the body limit', []).candidates[0].articleId).toBe('opt');
+    expect(idx.search('bodylimit', []).candidates[0].articleId).toBe('opt');
   });
   it('counts the heading of a passage with the title', () => {
     const page: Article = {
