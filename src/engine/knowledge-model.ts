@@ -121,7 +121,7 @@ function finish(
   const classifier = trained ? trained.classifier : useClassifier ? IntentClassifier.train(examples, classArticles.length, opts.softmax) : null;
   const t3 = performance.now();
   // The passage route answers only articles without examples when the classifier runs.
-  const passageCalibration = calibratePassages(passages, undefined, undefined, undefined, undefined, new Set(useClassifier ? classArticles.map((a) => a.id) : []));
+  const passageCalibration = calibratePassages(passages, { answeredElsewhere: new Set(useClassifier ? classArticles.map((a) => a.id) : []) });
   const t4 = performance.now();
   // One threshold for both routes: both confidences are calibrated probabilities. Example-
   // based knowledge sets it when present (its calibration data are real questions).

@@ -51,7 +51,7 @@ describe('sign-constrained logistic regression', () => {
 describe('passage calibration', () => {
   const index = new PassageIndex(chunkArticles(articles));
   const seen: PseudoQuestion[] = [];
-  const cal = calibratePassages(index, 13, 400, (q) => seen.push(q));
+  const cal = calibratePassages(index, { seed: 13, samples: 400, inspect: (q) => seen.push(q) });
 
   it('respects the fixed direction of every passage feature', () => {
     const w = cal.model.parts[0].model.weights;
@@ -88,7 +88,7 @@ describe('passage calibration', () => {
   });
 
   it('is deterministic for a seed', () => {
-    const again = calibratePassages(index, 13, 400);
+    const again = calibratePassages(index, { seed: 13, samples: 400 });
     expect(again.model.parts[0].model.weights).toEqual(cal.model.parts[0].model.weights);
   });
 });
@@ -110,7 +110,7 @@ describe('bagged passage calibrator', () => {
   const seeds = [13, 14, 15, 16, 17, 18];
   /** Mean over probe rows of the standard deviation, across seeds, of the calibrated probability. */
   const spread = (bags: number) => {
-    const models = seeds.map((s) => calibratePassages(index, s, 400, undefined, bags).model.parts[0].model);
+    const models = seeds.map((s) => calibratePassages(index, { seed: s, samples: 400, bags }).model.parts[0].model);
     const preds = models.map((m) => probeX.map((x) => predictLogistic(m, x)));
     let sum = 0;
     for (let i = 0; i < probeX.length; i++) {
@@ -124,21 +124,21 @@ describe('bagged passage calibrator', () => {
   it('fits more than one independent pseudo-question set by default', () => {
     expect(PASSAGE_BAGS).toBeGreaterThan(1);
     const seen: PseudoQuestion[] = [];
-    calibratePassages(index, 13, 100, (q) => seen.push(q));
+    calibratePassages(index, { seed: 13, samples: 100, inspect: (q) => seen.push(q) });
     const single: PseudoQuestion[] = [];
-    calibratePassages(index, 13, 100, (q) => single.push(q), 1);
+    calibratePassages(index, { seed: 13, samples: 100, inspect: (q) => single.push(q), bags: 1 });
     expect(seen.length).toBeGreaterThan((PASSAGE_BAGS - 0.5) * single.length);
   });
 
   it('is deterministic for a seed', () => {
-    const a = calibratePassages(index, 21, 300);
-    const b = calibratePassages(index, 21, 300);
+    const a = calibratePassages(index, { seed: 21, samples: 300 });
+    const b = calibratePassages(index, { seed: 21, samples: 300 });
     expect(a.model.parts[0].model).toEqual(b.model.parts[0].model);
     expect(a.heldOut.map((r) => r.confidence)).toEqual(b.heldOut.map((r) => r.confidence));
   });
 
   it('with one bag is exactly the single fit on that seed', () => {
-    const one = calibratePassages(index, 13, 300, undefined, 1).model.parts[0].model;
+    const one = calibratePassages(index, { seed: 13, samples: 300, bags: 1 }).model.parts[0].model;
     const single = fitPassageSet(passageRows(index, passageBagSeed(13, 0), 300));
     for (const x of probeX.slice(0, 50)) expect(predictLogistic(one, x)).toBeCloseTo(predictLogistic(single, x), 12);
   });
@@ -153,7 +153,7 @@ describe('bagged passage calibrator', () => {
       const mean = models.reduce((s, m) => s + logit(predictLogistic(m, x)), 0) / models.length;
       expect(logit(predictLogistic(avg, x))).toBeCloseTo(mean, 9);
     }
-    expect(calibratePassages(index, 13, 300, undefined, 3).model.parts[0].model).toEqual(avg);
+    expect(calibratePassages(index, { seed: 13, samples: 300, bags: 3 }).model.parts[0].model).toEqual(avg);
   });
 
   it('moves less from seed to seed than a single fit', () => {

@@ -191,15 +191,19 @@ export const passageBagSeed = (seed: number, bag: number) => seed + bag * 1009;
  * a sign-constrained logistic fit on each, and their average in the features' own units (one
  * logistic model, so the turn reads it as before; averaged weights keep their signs).
  */
-export function calibratePassages(
-  index: PassageIndex,
-  seed = 13,
-  samples = passageQuestionCount(index.passages.length),
-  inspect?: (q: PseudoQuestion) => void,
-  bags = PASSAGE_BAGS,
-  answeredElsewhere: ReadonlySet<string> = new Set(),
-): CalibrationResult {
-  const kit = questionKit(index, answeredElsewhere);
+export interface PassageCalibrationOptions {
+  seed?: number;
+  /** Pseudo-questions per set (default `passageQuestionCount`). */
+  samples?: number;
+  inspect?: (q: PseudoQuestion) => void;
+  bags?: number;
+  /** See `QuestionKit.answeredElsewhere`. */
+  answeredElsewhere?: ReadonlySet<string>;
+}
+
+export function calibratePassages(index: PassageIndex, opts: PassageCalibrationOptions = {}): CalibrationResult {
+  const { seed = 13, samples = passageQuestionCount(index.passages.length), inspect, bags = PASSAGE_BAGS } = opts;
+  const kit = questionKit(index, opts.answeredElsewhere);
   const sets = Array.from({ length: Math.max(1, bags) }, (_, b) => passageRows(index, passageBagSeed(seed, b), samples, inspect, kit));
   const rows = sets.flatMap((r) => balance(r.known, r.unknown));
   if (rows.length === 0) return fit([]);
