@@ -43,12 +43,15 @@ export interface Section {
   text: string;
 }
 
+/** An HTML tag, as Markdown may carry them inline or as whole blocks. */
+const TAG = /<[^>]+>/g;
+
 /** Heading text without inline Markdown (code ticks, emphasis, link targets). */
 const plainHeading = (text: string) =>
   text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[`*_]/g, '')
-    .replace(/<[^>]+>/g, '')
+    .replace(TAG, '')
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -69,7 +72,8 @@ export function sections(body: string): Section[] {
 }
 
 function isTagsOnly(raw: string): boolean {
-  return /<[^>]+>/.test(raw) && raw.replace(/<[^>]+>/g, '').trim().length === 0;
+  const words = raw.replace(TAG, '');
+  return words.length !== raw.length && words.trim().length === 0;
 }
 
 export function chunkArticle(article: Article, opts: ChunkOptions = DEFAULT_CHUNK): Passage[] {
