@@ -14,6 +14,7 @@ import type { ConversationPrivacy } from './privacy.ts';
 import { startHandoff } from './handoff.ts';
 import { onCustomerMessageWhileWaiting } from '../handoff/service.ts';
 import { transaction } from '../db/transaction.ts';
+import { walFlushed } from '../db/durability.ts';
 import { readPolicy, type Policy } from '../workspaces/policy.ts';
 import { RecentMessages } from './recent-messages.ts';
 
@@ -121,9 +122,15 @@ export class ConversationService {
 
   /** A customer writes: store it (reopening a resolved conversation), then let the bot take its turn. */
   async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<PostedMessage> {
-    const { message, conversation } = (await this.appendCustomerLine(actor, conversationId, text)) ?? (await this.postCustomerMessageLocked(actor, conversationId, text));
-    if (conversation.controller !== 'bot') return { message, replies: [], conversation };
-    return this.botTurn(actor, conversation, message);
+    const fast = await this.appendCustomerLine(actor, conversationId, text);
+    const { message, conversation } = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text));
+    // A line from the one-statement path is visible before it is durable (decisions/0004): the
+    // bot may start on it while the disk flushes, but the customer hears back only after.
+    const durable = fast ? walFlushed(this.db) : Promise.resolve();
+    durable.catch(() => {}); // awaited below; until then a failure must not count as unhandled
+    const posted = conversation.controller === 'bot' ? await this.botTurn(actor, conversation, message) : { message, replies: [], conversation };
+    await durable;
+    return posted;
   }
 
   /**

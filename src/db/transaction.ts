@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from './schema.ts';
+import { Coalescer } from './coalesce.ts';
 
 /**
  * Announcements (NOTIFY payloads) waiting for their transaction to commit.
@@ -38,39 +39,13 @@ export async function notifyAfterCommit(db: Kysely<Schema> | Transaction<Schema>
 
 type Notice = { channel: string; payload: string };
 
-/**
- * Sends announcements, one statement at a time per database: what is queued while one is in
- * flight goes together in the next (under load most transactions share one round trip; when
- * idle a notice goes at once).
- */
-class Announcer {
-  private open: Notice[] | null = null;
-  private openDone: Promise<void> = Promise.resolve();
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(private readonly db: Kysely<Schema>) {}
-
-  announce(notices: Notice[]): Promise<void> {
-    if (!this.open) {
-      const batch: Notice[] = [];
-      this.open = batch;
-      this.openDone = this.tail.then(() => {
-        if (this.open === batch) this.open = null;
-        return send(this.db, batch);
-      });
-      this.tail = this.openDone.catch(() => {});
-    }
-    this.open.push(...notices);
-    return this.openDone;
-  }
-}
-
-const announcers = new WeakMap<Kysely<Schema>, Announcer>();
+/** Announcements go one statement at a time per database; those made meanwhile share the next. */
+const announcers = new WeakMap<Kysely<Schema>, Coalescer<Notice>>();
 
 function announce(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
   let announcer = announcers.get(db);
-  if (!announcer) announcers.set(db, (announcer = new Announcer(db)));
-  return announcer.announce(notices);
+  if (!announcer) announcers.set(db, (announcer = new Coalescer((batch) => send(db, batch))));
+  return announcer.add(...notices);
 }
 
 async function send(db: Kysely<Schema>, notices: Notice[]): Promise<void> {

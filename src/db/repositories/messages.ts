@@ -56,7 +56,9 @@ export async function insertMessage(db: Executor, m: NewMessageInput, event: Omi
  * conversation still has the status and PII state it was read with, move its `last_seq`,
  * append the message with that number and its `message.created` event, in one statement (the
  * update locks the row, so concurrent lines still number one after the other). Undefined when
- * the conversation changed meanwhile: the caller takes the locked path.
+ * the conversation changed meanwhile: the caller takes the locked path. The statement commits
+ * without waiting for the WAL flush, so the line is visible (and announced) at once; it is
+ * durable only once `walFlushed` resolves, and the customer must not be answered before.
  */
 export async function appendCustomerLineIfUnchanged(
   db: Executor,
@@ -70,7 +72,8 @@ export async function appendCustomerLineIfUnchanged(
       update conversations set last_seq = last_seq + 1, updated_at = now()${line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`}
       where id = ${read.conversationId} and workspace_id = ${read.workspaceId} and status = ${read.status}
         and pii_state is not distinct from ${read.piiState}
-      returning id, workspace_id, last_seq
+      -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
+      returning id, workspace_id, last_seq, set_config('synchronous_commit', 'off', true)
     ), m as (
       insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text)
       select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, 'customer', ${line.text}::text, ${line.text}::text from c

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { Coalescer } from '../../src/db/coalesce.ts';
+
+// The batching under announcements and WAL flushes: one batch in flight at a time, what
+// arrives meanwhile goes together in the next, and each caller hears of its own batch.
+describe('Coalescer', () => {
+  it('sends what is added while a batch is in flight together, in order', async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const first = new Promise<void>((r) => (release = r));
+    const c = new Coalescer<number>(async (batch) => {
+      batches.push([...batch]);
+      if (batches.length === 1) await first;
+    });
+    const a = c.add(1);
+    await new Promise((r) => setTimeout(r, 10)); // batch [1] is now in flight
+    const rest = [c.add(2), c.add(3, 4), c.add(5)];
+    expect(batches).toEqual([[1]]);
+    release();
+    await Promise.all([a, ...rest]);
+    expect(batches).toEqual([[1], [2, 3, 4, 5]]);
+  });
+
+  it('rejects only the callers of a failed batch, and goes on', async () => {
+    const c = new Coalescer<string>(async (batch) => {
+      if (batch.includes('bad')) throw new Error('send failed');
+    });
+    const failed = c.add('bad', 'x');
+    await expect(failed).rejects.toThrow('send failed');
+    await expect(c.add('good')).resolves.toBeUndefined();
+  });
+});
