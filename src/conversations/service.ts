@@ -15,6 +15,7 @@ import { startHandoff } from './handoff.ts';
 import { onCustomerMessageWhileWaiting } from '../handoff/service.ts';
 import { transaction } from '../db/transaction.ts';
 import { walFlushed } from '../db/durability.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { readPolicy, type Policy } from '../workspaces/policy.ts';
 import { RecentMessages } from './recent-messages.ts';
 
@@ -98,7 +99,7 @@ export class ConversationService {
     tx: Tx,
     actor: Actor,
     conversation: ConversationRow,
-    m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null },
+    m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null; clientMessageId?: string },
   ): Promise<MessageRow> {
     const seq = conversation.last_seq + 1;
     const id = randomUUID();
@@ -114,16 +115,30 @@ export class ConversationService {
       internal: m.internal,
       citations: m.citations,
       trace: m.trace,
+      clientMessageId: m.clientMessageId,
     }, { type: 'message.created', actor: actorRef(actor), data: { message_id: id, seq, internal: m.internal ?? false } });
     conversation.last_seq = seq;
     this.written.remember(message, conversation.pii_state);
     return message;
   }
 
-  /** A customer writes: store it (reopening a resolved conversation), then let the bot take its turn. */
-  async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<PostedMessage> {
-    const fast = await this.appendCustomerLine(actor, conversationId, text);
-    const { message, conversation } = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text));
+  /**
+   * A customer writes: store it (reopening a resolved conversation), then let the bot take its
+   * turn. With `clientMessageId`, the sender's own id for the line, sending it again returns
+   * the line already kept (and what answered it) instead of storing a second copy.
+   */
+  async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId?: string): Promise<PostedMessage> {
+    try {
+      return await this.storeCustomerMessage(actor, conversationId, text, clientMessageId ?? null);
+    } catch (err) {
+      if (clientMessageId && isUniqueViolation(err, 'messages_client_message_id')) return this.repeatedLine(actor, conversationId, clientMessageId);
+      throw err;
+    }
+  }
+
+  private async storeCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId: string | null): Promise<PostedMessage> {
+    const fast = await this.appendCustomerLine(actor, conversationId, text, clientMessageId);
+    const { message, conversation } = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
     // A line from the one-statement path is visible before it is durable (decisions/0004): the
     // bot may start on it while the disk flushes, but the customer hears back only after.
     const durable = fast ? walFlushed(this.db) : Promise.resolve();
@@ -133,12 +148,28 @@ export class ConversationService {
     return posted;
   }
 
+  /** The answer to a line sent again: the kept line, once durable, with what followed it so far. */
+  private async repeatedLine(actor: Actor & { type: 'customer' }, conversationId: string, clientMessageId: string): Promise<PostedMessage> {
+    const message = await messages.findLineByClientId(this.db, actor.workspaceId, conversationId, clientMessageId);
+    if (!message) throw new AppError('not_found');
+    // The first send may still be waiting for the disk; this answer must not come sooner.
+    await walFlushed(this.db);
+    const later = await messages.listMessages(this.db, actor.workspaceId, conversationId, { includeInternal: false, afterSeq: message.seq, limit: 50 });
+    const next = later.findIndex((m) => m.author === 'customer');
+    return { message, replies: next === -1 ? later : later.slice(0, next), conversation: await this.getForActor(actor, conversationId) };
+  }
+
   /**
    * The common case in one statement, no transaction: the bot or an agent holds the
    * conversation and it does not change between the read and the write (the write checks).
    * Undefined when the locked path must run (another status, or a change meanwhile).
    */
-  private async appendCustomerLine(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<Omit<PostedMessage, 'replies'> | undefined> {
+  private async appendCustomerLine(
+    actor: Actor & { type: 'customer' },
+    conversationId: string,
+    text: string,
+    clientMessageId: string | null,
+  ): Promise<Omit<PostedMessage, 'replies'> | undefined> {
     if (actor.conversationId !== conversationId) throw new AppError('not_found');
     const read = await conversations.conversationWithPolicy(this.db, actor.workspaceId, conversationId, { lock: false });
     if (!read) throw new AppError('not_found');
@@ -148,14 +179,19 @@ export class ConversationService {
     const message = await messages.appendCustomerLineIfUnchanged(
       this.db,
       { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state },
-      { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, actor: actorRef(actor) },
+      { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
       (m) => this.written.remember(m, shielded.sealed),
     );
     if (!message) return undefined;
     return { message, conversation: { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at } };
   }
 
-  private async postCustomerMessageLocked(actor: Actor & { type: 'customer' }, conversationId: string, text: string): Promise<Omit<PostedMessage, 'replies'>> {
+  private async postCustomerMessageLocked(
+    actor: Actor & { type: 'customer' },
+    conversationId: string,
+    text: string,
+    clientMessageId: string | null,
+  ): Promise<Omit<PostedMessage, 'replies'>> {
     return this.withConversation(actor, conversationId, async (tx, c, policy) => {
       let current = c;
       if (current.status === 'closed') throw new AppError('conversation_closed');
@@ -165,7 +201,7 @@ export class ConversationService {
       if (shielded.sealed !== current.pii_state) {
         current = await conversations.updateConversation(tx, current.id, { pii_state: shielded.sealed });
       }
-      const message = await this.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted });
+      const message = await this.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted, clientMessageId: clientMessageId ?? undefined });
       if (current.status === 'queued' || current.status === 'awaiting_customer') await onCustomerMessageWhileWaiting(this, tx, actor, current, message);
       return { message, conversation: current };
     });

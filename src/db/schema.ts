@@ -117,6 +117,8 @@ export interface MessagesTable {
   internal: boolean;
   citations: Json<unknown[]>;
   trace: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** The sender's own id for a customer line (repeats return the kept line). */
+  client_message_id: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
 }
 

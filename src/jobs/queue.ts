@@ -3,6 +3,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { sqlState } from '../db/errors.ts';
 import type { Executor } from '../db/repositories/executor.ts';
 
 /**
@@ -137,7 +138,7 @@ async function createQueueOnce(boss: PgBoss, def: JobDefinition<z.ZodType>): Pro
       else await boss.createQueue(def.name, options);
       return;
     } catch (err) {
-      const code = (err as { code?: string }).code;
+      const code = sqlState(err);
       // 40P01 deadlock, 23505 another node created it first.
       if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));

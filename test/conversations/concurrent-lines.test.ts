@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, login } from '../support/baton.ts';
+import { useTestBaton } from '../support/test-baton.ts';
 
 // A customer's lines take a one-statement path unless the conversation changed since it was
 // read (then the locked path). Many lines at once, some bringing new personal data (each of
 // those changes the conversation's PII state, so racing lines must fall back): every line
 // is kept once, numbered without gaps, and each reads back as the customer wrote it.
 describe('customer lines sent at once', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-
-  beforeAll(async () => {
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db);
-  });
-  afterAll(async () => {
-    await baton?.stop();
-    await tdb?.dispose();
-  });
+  const t = useTestBaton();
 
   it.each(['with_agent', 'queued'] as const)('keeps every line once, in order, in their own words (%s)', async (status) => {
-    const api = apiClient(baton.url);
-    const agent = await login(baton.url, ws.agent.email, ws.agent.password);
-    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug } });
+    const api = apiClient(t.baton.url);
+    const agent = await login(t.baton.url, t.ws.agent.email, t.ws.agent.password);
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } });
     const { token, conversation } = start.body;
     await api('POST', `/api/v1/widget/conversations/${conversation.id}/handoff`, { token });
     if (status === 'with_agent') expect((await api('POST', `/api/v1/conversations/${conversation.id}/accept`, { token: agent })).status).toBe(200);

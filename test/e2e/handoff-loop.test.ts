@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, startTestBaton, TestSocket, wsUrl, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, login, TestSocket, wsUrl } from '../support/baton.ts';
+import { useTestBaton } from '../support/test-baton.ts';
 
 // The whole loop over real HTTP and WebSocket: bot answers, customer asks for a human, an
 // agent on another socket is told, accepts, replies live, resolves; the customer rates.
 describe('bot-to-human handoff loop', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-
-  beforeAll(async () => {
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db);
-  });
-  afterAll(async () => {
-    await baton?.stop();
-    await tdb?.dispose();
-  });
+  const t = useTestBaton();
 
   it('runs from first question to rating', async () => {
-    const api = apiClient(baton.url);
-    const agentToken = await login(baton.url, ws.agent.email, ws.agent.password);
-    const agentSocket = await TestSocket.open(wsUrl(baton.url, '/api/v1/ws', agentToken));
+    const api = apiClient(t.baton.url);
+    const agentToken = await login(t.baton.url, t.ws.agent.email, t.ws.agent.password);
+    const agentSocket = await TestSocket.open(wsUrl(t.baton.url, '/api/v1/ws', agentToken));
 
     const start = await api('POST', '/api/v1/widget/conversations', {
-      body: { workspace: ws.slug, customer: { name: 'Ann' }, message: 'how do refunds work?' },
+      body: { workspace: t.ws.slug, customer: { name: 'Ann' }, message: 'how do refunds work?' },
     });
     expect(start.status).toBe(201);
     const { token, conversation } = start.body;
@@ -34,7 +21,7 @@ describe('bot-to-human handoff loop', () => {
     expect(start.body.messages[1].citations[0].articleId).toBe('refunds');
     expect(conversation.status).toBe('bot');
 
-    const customerSocket = await TestSocket.open(wsUrl(baton.url, '/api/v1/widget/ws', token));
+    const customerSocket = await TestSocket.open(wsUrl(t.baton.url, '/api/v1/widget/ws', token));
 
     const ask = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
       token,
@@ -55,7 +42,7 @@ describe('bot-to-human handoff loop', () => {
 
     const accepted = await api('POST', `/api/v1/conversations/${conversation.id}/accept`, { token: agentToken });
     expect(accepted.status).toBe(200);
-    expect(accepted.body.conversation).toMatchObject({ status: 'with_agent', controller: 'human', assignee_id: ws.agent.id });
+    expect(accepted.body.conversation).toMatchObject({ status: 'with_agent', controller: 'human', assignee_id: t.ws.agent.id });
 
     const reply = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, {
       token: agentToken,
@@ -96,10 +83,10 @@ describe('bot-to-human handoff loop', () => {
   });
 
   it('hands off with engine_error when the engine fails, and returns to the bot', async () => {
-    const api = apiClient(baton.url);
-    const agentToken = await login(baton.url, ws.agent.email, ws.agent.password);
-    const agentSocket = await TestSocket.open(wsUrl(baton.url, '/api/v1/ws', agentToken));
-    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'please explode' } });
+    const api = apiClient(t.baton.url);
+    const agentToken = await login(t.baton.url, t.ws.agent.email, t.ws.agent.password);
+    const agentSocket = await TestSocket.open(wsUrl(t.baton.url, '/api/v1/ws', agentToken));
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug, message: 'please explode' } });
     expect(start.body.conversation.status).toBe('queued');
     const id = start.body.conversation.id;
     const detail = await api('GET', `/api/v1/conversations/${id}`, { token: agentToken });
@@ -114,12 +101,12 @@ describe('bot-to-human handoff loop', () => {
   });
 
   it('waits for the customer when nobody is online', async () => {
-    const api = apiClient(baton.url);
-    for (const who of [ws.agent, ws.admin]) {
-      const token = await login(baton.url, who.email, who.password);
+    const api = apiClient(t.baton.url);
+    for (const who of [t.ws.agent, t.ws.admin]) {
+      const token = await login(t.baton.url, who.email, who.password);
       expect((await api('PUT', '/api/v1/me/status', { token, body: { status: 'offline' } })).status).toBe(200);
     }
-    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'a person please' } });
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug, message: 'a person please' } });
     expect(start.body.conversation.status).toBe('awaiting_customer');
     expect(start.body.messages.at(-1).text).toMatch(/e-mail/);
   });

@@ -19,7 +19,7 @@ const customer: CustomerRow = {
 };
 let seq = 0;
 const msg = (author: MessageRow['author'], text: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id: `m${++seq}`, workspace_id: 'w1', conversation_id: 'c1', seq, author, agent_id: null, text, redacted_text: text, internal: false, citations: [], trace: null, created_at: at, ...extra,
+  id: `m${++seq}`, workspace_id: 'w1', conversation_id: 'c1', seq, author, agent_id: null, text, redacted_text: text, internal: false, citations: [], trace: null, client_message_id: null, created_at: at, ...extra,
 });
 const refundsCitation = { articleId: 'refunds', title: 'Refunds', url: 'https://help.example.test/refunds', passage: 'Refunds take 5 to 10 business days.' };
 const transcript: MessageRow[] = [

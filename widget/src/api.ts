@@ -67,11 +67,12 @@ export class WidgetApi {
     return this.call<{ conversation: Conversation; messages: Message[] }>('GET', `/api/v1/widget/conversations/${encodeURIComponent(id)}`);
   }
 
-  send(id: string, text: string) {
+  /** `clientMessageId` is the widget's own id for the line: sending again with it never stores a second copy. */
+  send(id: string, text: string, clientMessageId: string) {
     return this.call<{ message: Message; replies: Message[]; conversation: Conversation }>(
       'POST',
       `/api/v1/widget/conversations/${encodeURIComponent(id)}/messages`,
-      { text },
+      { text, client_message_id: clientMessageId },
     );
   }
 

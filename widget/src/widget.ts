@@ -57,6 +57,8 @@ export class BatonWidget {
   private readonly messages = new Map<string, Message>();
   private socket: WebSocket | null = null;
   private retry = 0;
+  /** The line the customer is trying to send, with its id, until the server has answered for it. */
+  private unsent: { text: string; id: string } | null = null;
   private busy = false;
   private rated = false;
   private starting: Promise<void> | null = null;
@@ -212,7 +214,11 @@ export class BatonWidget {
       if (this.conversation?.status === 'closed') this.reset();
       if (!this.conversation) await this.ensureStarted(text);
       else {
-        const posted = await this.api.send(this.conversation.id, text);
+        // The same words sent again after a failure keep their id: if the first send was kept
+        // and only its answer was lost, the server returns that line instead of a copy.
+        if (this.unsent?.text !== text) this.unsent = { text, id: newLineId() };
+        const posted = await this.api.send(this.conversation.id, text, this.unsent.id);
+        this.unsent = null;
         this.adopt(posted.conversation, [posted.message, ...posted.replies]);
       }
       this.input.value = '';
@@ -404,3 +410,8 @@ function boot(): void {
 }
 
 boot();
+
+/** A random id for a line (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newLineId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

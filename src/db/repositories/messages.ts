@@ -15,6 +15,7 @@ export interface NewMessageInput {
   internal?: boolean;
   citations?: unknown[];
   trace?: Record<string, unknown> | null;
+  clientMessageId?: string | null;
 }
 
 /**
@@ -42,6 +43,7 @@ export async function insertMessage(db: Executor, m: NewMessageInput, event: Omi
       internal: m.internal ?? false,
       citations: json(m.citations ?? []),
       trace: m.trace ? json(m.trace) : null,
+      client_message_id: m.clientMessageId ?? null,
     })
     .returningAll()
     .returning((eb) => eb.selectFrom('event').select('event.id').as('event_id'))
@@ -63,7 +65,7 @@ export async function insertMessage(db: Executor, m: NewMessageInput, event: Omi
 export async function appendCustomerLineIfUnchanged(
   db: Executor,
   read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null },
-  line: { id: string; text: string; piiState: string | null; actor: { type: ActorType; id: string | null } },
+  line: { id: string; text: string; piiState: string | null; clientMessageId: string | null; actor: { type: ActorType; id: string | null } },
   /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
   written: (message: MessageRow) => void,
 ): Promise<MessageRow | undefined> {
@@ -75,8 +77,8 @@ export async function appendCustomerLineIfUnchanged(
       -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
       returning id, workspace_id, last_seq, set_config('synchronous_commit', 'off', true)
     ), m as (
-      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text)
-      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, 'customer', ${line.text}::text, ${line.text}::text from c
+      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, client_message_id)
+      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, 'customer', ${line.text}::text, ${line.text}::text, ${line.clientMessageId}::text from c
       returning *
     ), e as (
       insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
@@ -102,6 +104,17 @@ export async function appendCustomerLineIfUnchanged(
 
 export function findMessage(db: Executor, workspaceId: string, id: string): Promise<MessageRow | undefined> {
   return db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The customer line a sender gave this id of its own, if one was kept. */
+export function findLineByClientId(db: Executor, workspaceId: string, conversationId: string, clientMessageId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('conversation_id', '=', conversationId)
+    .where('client_message_id', '=', clientMessageId)
+    .executeTakeFirst();
 }
 
 export function listMessages(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { actorRef, type Actor } from '../../../conversations/actor.ts';
 import { appendEvent } from '../../../db/repositories/events.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
 import type { Schema } from '../../../db/schema.ts';
 
 export const adminAccess = { access: { kind: 'staff' as const, role: 'admin' as const } };
@@ -43,8 +44,7 @@ export async function uniquely<T>(what: string, fn: () => Promise<T>): Promise<T
   try {
     return await fn();
   } catch (err) {
-    const code = (err as { code?: unknown })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
-    if (code === '23505') throw new AppError('conflict', `${what} already exists.`);
+    if (isUniqueViolation(err)) throw new AppError('conflict', `${what} already exists.`);
     throw err;
   }
 }

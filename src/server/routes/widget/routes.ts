@@ -86,7 +86,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], summary: 'Send a message; the bot replies when it holds the conversation', params: IdParams, body: PostMessageBody }, config: customer },
     async (request, reply) => {
       const actor = customerActor(request);
-      const posted = await ctx.conversations.postCustomerMessage(actor, request.params.id, request.body.text);
+      const posted = await ctx.conversations.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
       reply.status(201);
       return {
         message: presentMessage(posted.message, 'customer', ownWords(posted.conversation)),
