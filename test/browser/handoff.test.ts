@@ -177,6 +177,51 @@ describe('handoff in the browser: widget and agent workspace', () => {
     }
   });
 
+  it('sends a line again after its answer was lost, and it is kept and shown once', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    ctx.setDefaultTimeout(10_000);
+    try {
+      const customer = await ctx.newPage();
+      await customer.goto(site.url);
+      await customer.getByRole('button', { name: 'Chat with us' }).click();
+      const widget = customer.locator('#baton-widget');
+      await widget.getByRole('textbox').fill('how do refunds work?');
+      await widget.getByRole('button', { name: 'Send' }).click();
+      await widget.locator('.m.bot').first().waitFor();
+
+      // The next line reaches the server, but its answer never reaches the page.
+      let delivered = 0;
+      await customer.route('**/api/v1/widget/conversations/*/messages', async (route) => {
+        await route.fetch();
+        delivered++;
+        await route.abort('connectionreset');
+      });
+      const line = 'and how long does it take?';
+      await widget.getByRole('textbox').fill(line);
+      await widget.getByRole('button', { name: 'Send' }).click();
+      await widget.getByText('Something went wrong').waitFor();
+      expect(delivered).toBe(1);
+      expect(await widget.getByRole('textbox').inputValue()).toBe(line);
+
+      await customer.unroute('**/api/v1/widget/conversations/*/messages');
+      await widget.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => widget.getByRole('textbox').inputValue()).toBe('');
+      expect(await widget.locator('.m.customer', { hasText: line }).count()).toBe(1);
+
+      // Kept once on the server too (staff read every conversation of the workspace).
+      const agentToken = await login(baton.url, ws.admin.email, ws.admin.password);
+      const list = await apiClient(baton.url)('GET', '/api/v1/conversations?limit=50', { token: agentToken });
+      const mine = [];
+      for (const c of list.body.conversations as { id: string }[]) {
+        const read = await apiClient(baton.url)('GET', `/api/v1/conversations/${c.id}`, { token: agentToken });
+        mine.push(...(read.body.messages as { text: string }[]).filter((m) => m.text === line));
+      }
+      expect(mine).toHaveLength(1);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('lays out without horizontal scrolling at 375 and 1280 px', async () => {
     for (const width of [375, 1280]) {
       const page = await agentCtx.newPage();
