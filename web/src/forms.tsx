@@ -119,6 +119,47 @@ export function FormError({ action, shown = [] }: { action: Action; shown?: stri
   );
 }
 
+/**
+ * An admin form: its fields, then the form-level error and the buttons. `saving` shows
+ * "Saving…" on the submit button while the action runs.
+ */
+export function AdminForm(props: {
+  label: string;
+  action: Action;
+  /** The fields on screen, so an error naming only them is shown next to them (FormError). */
+  shown: string[];
+  submit: string;
+  saving?: boolean;
+  onSubmit: () => void;
+  onCancel?: () => void;
+  children: ReactNode;
+}) {
+  const { action } = props;
+  return (
+    <form
+      className="admin-form"
+      aria-label={props.label}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+      <FormError action={action} shown={props.shown} />
+      <div className="action-row">
+        <button type="submit" className="primary" disabled={action.busy}>
+          {props.saving && action.busy ? 'Saving…' : props.submit}
+        </button>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
 /** "a, b ,c" -> ["a", "b", "c"] */
 export const splitList = (s: string): string[] =>
   s

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { del, get, patch, post, query } from '../../api.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Agent } from '../../types.ts';
 import { AdminHeader, Notice } from './common.tsx';
 
@@ -143,13 +143,14 @@ function AgentForm({ agent, onDone }: { agent?: AdminAgent; onDone: (saved: bool
       onDone(true);
     });
   return (
-    <form
-      className="admin-form"
-      aria-label={agent ? `Edit agent ${agent.name}` : 'Invite an agent'}
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        submit();
-      }}
+    <AdminForm
+      label={agent ? `Edit agent ${agent.name}` : 'Invite an agent'}
+      action={act}
+      shown={['email', 'name', 'role', 'skills', 'languages', 'capacity', 'password', 'team_ids']}
+      submit={agent ? 'Save agent' : 'Invite'}
+      saving
+      onCancel={() => onDone(false)}
+      onSubmit={submit}
     >
       <div className="form-grid">
         {!agent && (
@@ -181,15 +182,6 @@ function AgentForm({ agent, onDone }: { agent?: AdminAgent; onDone: (saved: bool
         </Field>
       </div>
       <CheckList legend="Teams" options={ws.teams.map((t) => ({ value: t.id, label: t.name }))} value={d.team_ids} onChange={(v) => set('team_ids', v)} error={e('team_ids')} />
-      <FormError action={act} shown={['email', 'name', 'role', 'skills', 'languages', 'capacity', 'password', 'team_ids']} />
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          {act.busy ? 'Saving…' : agent ? 'Save agent' : 'Invite'}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { del, post } from '../../api.ts';
 import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
-import { CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
+import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
 import { AdminError, Notice, ShownOnce } from './common.tsx';
 
 interface ApiKey {
@@ -38,11 +38,12 @@ export function KeysPage() {
       <p className="muted">
         Keys let your servers call the Baton API (<code>Authorization: Bearer bk_…</code>). Only a hash is stored: the key itself is shown once, when you create it.
       </p>
-      <form
-        className="admin-form"
-        aria-label="New API key"
-        onSubmit={(ev) => {
-          ev.preventDefault();
+      <AdminForm
+        label="New API key"
+        action={act}
+        shown={['name', 'scopes']}
+        submit="Create key"
+        onSubmit={() => {
           void act.run(async () => {
             const r = await post<{ api_key: { name: string; key: string } }>(ADMIN.keys, { name, scopes });
             setCreated({ name: r.api_key.name, key: r.api_key.key });
@@ -57,13 +58,7 @@ export function KeysPage() {
           </Field>
         </div>
         <CheckList legend="Scopes" options={SCOPES} value={scopes} onChange={setScopes} error={errorFor(act.errs, 'scopes')} />
-        <FormError action={act} shown={['name', 'scopes']} />
-        <div className="action-row">
-          <button type="submit" className="primary" disabled={act.busy}>
-            Create key
-          </button>
-        </div>
-      </form>
+      </AdminForm>
       {created && <ShownOnce label={`New key “${created.name}”.`} value={created.key} onDismiss={() => setCreated(null)} />}
       <AdminError res={res} what="API key administration" />
       <Notice text={notice} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { del, get, patch, post, query } from '../../api.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import { AdminForm, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminHeader, Notice } from './common.tsx';
 
 interface Macro {
@@ -90,11 +90,14 @@ function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) 
   const act = useAction();
   const e = (...n: string[]) => errorFor(act.errs, ...n);
   return (
-    <form
-      className="admin-form"
-      aria-label={macro ? `Edit macro ${macro.title}` : 'New macro'}
-      onSubmit={(ev) => {
-        ev.preventDefault();
+    <AdminForm
+      label={macro ? `Edit macro ${macro.title}` : 'New macro'}
+      action={act}
+      shown={['title', 'body', 'tags', 'team_id']}
+      submit={macro ? 'Save macro' : 'Add macro'}
+      saving
+      onCancel={() => onDone(false)}
+      onSubmit={() => {
         void act.run(async () => {
           const b = { title, body, tags: splitList(tags), team_id: team || null };
           if (macro) await patch(`${ADMIN.macros}/${macro.id}`, b);
@@ -124,15 +127,6 @@ function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) 
       <Field label="Reply text" error={e('body')}>
         <textarea rows={4} value={body} onChange={(ev) => setBody(ev.target.value)} />
       </Field>
-      <FormError action={act} shown={['title', 'body', 'tags', 'team_id']} />
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          {act.busy ? 'Saving…' : macro ? 'Save macro' : 'Add macro'}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

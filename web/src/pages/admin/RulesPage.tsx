@@ -4,7 +4,7 @@ import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { REASON_LABEL } from '../../format.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction, type Action } from '../../forms.tsx';
+import { type Action, AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
 
 type Target = { type: 'team'; team_id: string } | { type: 'agent'; agent_id: string; fallback_team_id?: string | null } | { type: 'queue' };
@@ -205,13 +205,14 @@ function RuleForm({ initial, id, onDone }: { initial: Draft; id?: string; onDone
     });
   const shown = ['name', 'target', 'priority', 'skills', 'conditions', 'enabled'];
   return (
-    <form
-      className="admin-form"
-      aria-label={id ? `Edit rule ${initial.name}` : 'New routing rule'}
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        submit();
-      }}
+    <AdminForm
+      label={id ? `Edit rule ${initial.name}` : 'New routing rule'}
+      action={act}
+      shown={shown}
+      submit={id ? 'Save rule' : 'Add rule'}
+      saving
+      onCancel={() => onDone(false)}
+      onSubmit={submit}
     >
       <div className="form-grid">
         <Field label="Rule name" error={e('name')}>
@@ -314,15 +315,6 @@ function RuleForm({ initial, id, onDone }: { initial: Draft; id?: string; onDone
       <label className="check">
         <input type="checkbox" checked={d.enabled} onChange={(ev) => set('enabled', ev.target.checked)} /> Enabled
       </label>
-      <FormError action={act} shown={shown} />
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          {act.busy ? 'Saving…' : id ? 'Save rule' : 'Add rule'}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

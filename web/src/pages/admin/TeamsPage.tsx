@@ -3,7 +3,7 @@ import { del, patch, post } from '../../api.ts';
 import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Team } from '../../types.ts';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
 
@@ -118,13 +118,14 @@ function TeamForm({ team, teams, onDone }: { team?: Team; teams: Team[]; onDone:
       onDone(true);
     });
   return (
-    <form
-      className="admin-form"
-      aria-label={team ? `Edit team ${team.name}` : 'New team'}
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        submit();
-      }}
+    <AdminForm
+      label={team ? `Edit team ${team.name}` : 'New team'}
+      action={act}
+      shown={['name', 'skills', 'sla_seconds', 'fallback_team_id', 'member_ids']}
+      submit={team ? 'Save team' : 'Create team'}
+      saving
+      onCancel={() => onDone(false)}
+      onSubmit={submit}
     >
       <div className="form-grid">
         <Field label="Team name" error={e('name')}>
@@ -150,15 +151,6 @@ function TeamForm({ team, teams, onDone }: { team?: Team; teams: Team[]; onDone:
         </Field>
       </div>
       <CheckList legend="Members" options={ws.agents.map((a) => ({ value: a.id, label: `${a.name} (${a.role})` }))} value={d.member_ids} onChange={(v) => set('member_ids', v)} error={e('member_ids')} />
-      <FormError action={act} shown={['name', 'skills', 'sla_seconds', 'fallback_team_id', 'member_ids']} />
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          {act.busy ? 'Saving…' : team ? 'Save team' : 'Create team'}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

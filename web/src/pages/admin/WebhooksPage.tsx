@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { del, patch, post } from '../../api.ts';
 import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
-import { CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
+import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice, ShownOnce } from './common.tsx';
 
 interface Webhook {
@@ -110,11 +110,13 @@ function WebhookForm({ eventTypes, onDone }: { eventTypes: string[]; onDone: (se
   const act = useAction();
   const e = (...n: string[]) => errorFor(act.errs, ...n);
   return (
-    <form
-      className="admin-form"
-      aria-label="New webhook"
-      onSubmit={(ev) => {
-        ev.preventDefault();
+    <AdminForm
+      label="New webhook"
+      action={act}
+      shown={['url', 'description', 'event_types']}
+      submit="Add webhook"
+      onCancel={() => onDone(null)}
+      onSubmit={() => {
         void act.run(async () => {
           const r = await post<{ secret: string }>(ADMIN.webhooks, { url, description: description || undefined, event_types: events, allow_private: allowPrivate });
           onDone(r.secret);
@@ -133,16 +135,7 @@ function WebhookForm({ eventTypes, onDone }: { eventTypes: string[]; onDone: (se
       <label className="check">
         <input type="checkbox" checked={allowPrivate} onChange={(ev) => setAllowPrivate(ev.target.checked)} /> Allow private and loopback addresses (only for servers inside your network)
       </label>
-      <FormError action={act} shown={['url', 'description', 'event_types']} />
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          Add webhook
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }
 
