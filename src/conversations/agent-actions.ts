@@ -21,7 +21,11 @@ export function accept(service: ConversationService, actor: StaffActor, id: stri
   });
 }
 
-/** A reply the customer sees (only while a human holds it), or an internal note (any time). */
+/**
+ * A reply the customer sees (only while a human holds it), or an internal note (any time).
+ * Visible before durable, like a customer's line (decisions/0004): the customer's screen gets
+ * it at commit, the agent's answer waits for the disk.
+ */
 export function reply(
   service: ConversationService,
   actor: StaffActor,
@@ -39,7 +43,7 @@ export function reply(
       if (handoff && !handoff.first_agent_reply_at) await updateHandoff(tx, handoff.id, { first_agent_reply_at: new Date() });
     }
     return message;
-  });
+  }, { visibleFirst: true });
 }
 
 export function resolve(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {

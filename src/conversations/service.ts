@@ -13,7 +13,7 @@ import type { BotSeat, SlaTimers } from './ports.ts';
 import type { ConversationPrivacy } from './privacy.ts';
 import { startHandoff } from './handoff.ts';
 import { onCustomerMessageWhileWaiting } from '../handoff/service.ts';
-import { transaction } from '../db/transaction.ts';
+import { transaction, type TransactionOptions } from '../db/transaction.ts';
 import { walFlushed } from '../db/durability.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { readPolicy, type Policy } from '../workspaces/policy.ts';
@@ -51,14 +51,19 @@ export class ConversationService {
    * Runs `fn` on the locked conversation, with its workspace's policy read in the same round
    * trip; "not found or no access" when it is not the actor's.
    */
-  private async withConversation<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>): Promise<T> {
+  private async withConversation<T>(
+    actor: Actor,
+    conversationId: string,
+    fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>,
+    opts?: TransactionOptions,
+  ): Promise<T> {
     if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
     return transaction(this.db, async (tx) => {
       const locked = await conversations.conversationWithPolicy(tx, actor.workspaceId, conversationId, { lock: true });
       if (!locked) throw new AppError('not_found');
       const { workspace_policy, ...conversation } = locked;
       return fn(tx, conversation, readPolicy(workspace_policy));
-    });
+    }, opts);
   }
 
   /** Applies a lifecycle move and records it; throws 409 when the move is illegal. */
@@ -259,8 +264,8 @@ export class ConversationService {
     return c;
   }
 
-  run<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>): Promise<T> {
-    return this.withConversation(actor, conversationId, fn);
+  run<T>(actor: Actor, conversationId: string, fn: (tx: Tx, c: ConversationRow, policy: Policy) => Promise<T>, opts?: TransactionOptions): Promise<T> {
+    return this.withConversation(actor, conversationId, fn, opts);
   }
 }
 

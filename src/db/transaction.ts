@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from './schema.ts';
 import { Coalescer } from './coalesce.ts';
+import { walFlushed } from './durability.ts';
 
 /**
  * Announcements (NOTIFY payloads) waiting for their transaction to commit.
@@ -13,15 +14,29 @@ import { Coalescer } from './coalesce.ts';
  */
 const pending = new WeakMap<object, Notice[]>();
 
+export interface TransactionOptions {
+  /**
+   * Commit without waiting for the disk and announce at once, but resolve only once the WAL is
+   * flushed past the commit (decisions/0004): others see the change sooner, the caller's answer
+   * still means "on disk". Only for writes that nothing outside Baton acts on before the flush
+   * (no job enqueued in the transaction).
+   */
+  visibleFirst?: boolean;
+}
+
 /** Runs `fn` in a transaction and, once it has committed, announces what it queued. */
-export async function transaction<T>(db: Kysely<Schema>, fn: (tx: Transaction<Schema>) => Promise<T>): Promise<T> {
+export async function transaction<T>(db: Kysely<Schema>, fn: (tx: Transaction<Schema>) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
   let queued: Notice[] = [];
   const result = await db.transaction().execute(async (tx) => {
     queued = [];
     pending.set(tx, queued);
-    return fn(tx);
+    const out = await fn(tx);
+    // Read at commit, so setting it last works, and only for a transaction that got this far.
+    if (opts.visibleFirst) await sql`select set_config('synchronous_commit', 'off', true)`.execute(tx);
+    return out;
   });
   if (queued.length > 0) await announce(db, queued);
+  if (opts.visibleFirst) await walFlushed(db);
   return result;
 }
 
