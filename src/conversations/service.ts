@@ -104,7 +104,7 @@ export class ConversationService {
     tx: Tx,
     actor: Actor,
     conversation: ConversationRow,
-    m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null; clientMessageId?: string },
+    m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null; clientMessageId?: string | null },
   ): Promise<MessageRow> {
     const seq = conversation.last_seq + 1;
     const id = randomUUID();
@@ -206,7 +206,7 @@ export class ConversationService {
       if (shielded.sealed !== current.pii_state) {
         current = await conversations.updateConversation(tx, current.id, { pii_state: shielded.sealed });
       }
-      const message = await this.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted, clientMessageId: clientMessageId ?? undefined });
+      const message = await this.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted, clientMessageId });
       if (current.status === 'queued' || current.status === 'awaiting_customer') await onCustomerMessageWhileWaiting(this, tx, actor, current, message);
       return { message, conversation: current };
     });

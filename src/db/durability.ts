@@ -3,11 +3,12 @@ import { Coalescer } from './coalesce.ts';
 import type { Schema } from './schema.ts';
 
 /**
- * "Visible before durable" (decisions/0004): a customer's line is committed without waiting
- * for the disk, announced at once, and acknowledged only after this resolves. It resolves once
- * a transaction that began after the call has committed with the session's own
- * `synchronous_commit` (durable by default; with synchronous replicas, as durable as they
- * make it): the WAL is sequential, so flushing that commit record flushes every commit before it. Callers waiting at the same time share one flush.
+ * "Visible before durable" (decisions/0004): a line is committed without waiting for the disk,
+ * announced at once, and acknowledged only after this resolves. It resolves once a transaction
+ * that began after the call has committed with the session's own `synchronous_commit` (durable
+ * by default; with synchronous replicas, as durable as they make it): the WAL is sequential,
+ * so flushing that commit record flushes every commit before it. Callers waiting at the same
+ * time share one flush.
  */
 export function walFlushed(db: Kysely<Schema>): Promise<void> {
   let flusher = flushers.get(db);
