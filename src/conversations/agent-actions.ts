@@ -30,20 +30,28 @@ export function reply(
   service: ConversationService,
   actor: StaffActor,
   id: string,
-  input: { text: string; internal: boolean },
+  input: { text: string; internal: boolean; clientMessageId?: string },
 ): Promise<MessageRow> {
-  return service.run(actor, id, async (tx, c) => {
-    if (c.status === 'closed') throw new AppError('conversation_closed');
-    if (!input.internal && c.status !== 'with_agent') {
-      throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${c.status}).`, { status: c.status });
-    }
-    const message = await service.addMessage(tx, actor, c, { author: 'agent', text: input.text, internal: input.internal });
-    if (!input.internal) {
-      const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
-      if (handoff && !handoff.first_agent_reply_at) await updateHandoff(tx, handoff.id, { first_agent_reply_at: new Date() });
-    }
-    return message;
-  }, { visibleFirst: true });
+  const store = () =>
+    service.run(
+      actor,
+      id,
+      async (tx, c) => {
+        if (c.status === 'closed') throw new AppError('conversation_closed');
+        if (!input.internal && c.status !== 'with_agent') {
+          throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${c.status}).`, { status: c.status });
+        }
+        const message = await service.addMessage(tx, actor, c, { author: 'agent', text: input.text, internal: input.internal, clientMessageId: input.clientMessageId });
+        if (!input.internal) {
+          const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
+          if (handoff && !handoff.first_agent_reply_at) await updateHandoff(tx, handoff.id, { first_agent_reply_at: new Date() });
+        }
+        return message;
+      },
+      { visibleFirst: true },
+    );
+  // Sent again with the same id (the agent's answer was lost): the reply already kept.
+  return service.once(actor, id, input.clientMessageId, 'agent', store, async (kept) => kept);
 }
 
 export function resolve(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {

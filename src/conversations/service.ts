@@ -132,12 +132,40 @@ export class ConversationService {
    * turn. With `clientMessageId`, the sender's own id for the line, sending it again returns
    * the line already kept (and what answered it) instead of storing a second copy.
    */
-  async postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId?: string): Promise<PostedMessage> {
+  postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId?: string): Promise<PostedMessage> {
+    return this.once(
+      actor,
+      conversationId,
+      clientMessageId,
+      'customer',
+      () => this.storeCustomerMessage(actor, conversationId, text, clientMessageId ?? null),
+      (kept) => this.repeatedLine(actor, conversationId, kept),
+    );
+  }
+
+  /**
+   * Stores a line at most once per sender's id: when `store` hits the id already kept in this
+   * conversation, answers with `repeat` on the kept line instead (once that line is on disk).
+   * A kept line by another author is a conflict, never returned.
+   */
+  async once<T>(
+    actor: Actor,
+    conversationId: string,
+    clientMessageId: string | undefined,
+    author: Author,
+    store: () => Promise<T>,
+    repeat: (kept: MessageRow) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await this.storeCustomerMessage(actor, conversationId, text, clientMessageId ?? null);
+      return await store();
     } catch (err) {
-      if (clientMessageId && isUniqueViolation(err, 'messages_client_message_id')) return this.repeatedLine(actor, conversationId, clientMessageId);
-      throw err;
+      if (!clientMessageId || !isUniqueViolation(err, 'messages_client_message_id')) throw err;
+      const kept = await messages.findLineByClientId(this.db, actor.workspaceId, conversationId, clientMessageId);
+      if (!kept) throw err;
+      if (kept.author !== author) throw new AppError('conflict', 'This client_message_id is already used in this conversation.');
+      // The first send may still be waiting for the disk; this answer must not come sooner.
+      await walFlushed(this.db);
+      return repeat(kept);
     }
   }
 
@@ -153,12 +181,8 @@ export class ConversationService {
     return posted;
   }
 
-  /** The answer to a line sent again: the kept line, once durable, with what followed it so far. */
-  private async repeatedLine(actor: Actor & { type: 'customer' }, conversationId: string, clientMessageId: string): Promise<PostedMessage> {
-    const message = await messages.findLineByClientId(this.db, actor.workspaceId, conversationId, clientMessageId);
-    if (!message) throw new AppError('not_found');
-    // The first send may still be waiting for the disk; this answer must not come sooner.
-    await walFlushed(this.db);
+  /** The answer to a line sent again: the kept line with what followed it so far. */
+  private async repeatedLine(actor: Actor & { type: 'customer' }, conversationId: string, message: MessageRow): Promise<PostedMessage> {
     const later = await messages.listMessages(this.db, actor.workspaceId, conversationId, { includeInternal: false, afterSeq: message.seq, limit: 50 });
     const next = later.findIndex((m) => m.author === 'customer');
     return { message, replies: next === -1 ? later : later.slice(0, next), conversation: await this.getForActor(actor, conversationId) };

@@ -4,7 +4,7 @@ import { useTestBaton } from '../support/test-baton.ts';
 
 // A line sent again with the sender's own id (after a timeout, or an answer lost on the way)
 // is kept once: every send gets the kept line back, on every path a line can take.
-describe('a customer line sent again with its client_message_id', () => {
+describe('a line sent again with its client_message_id', () => {
   const t = useTestBaton();
   const api = () => apiClient(t.baton.url);
 
@@ -53,6 +53,31 @@ describe('a customer line sent again with its client_message_id', () => {
     await send(a, 'no id');
     await send(a, 'no id');
     expect((await customerLines(a)).map((m) => m.text)).toEqual(['hello', 'no id', 'no id']);
+  });
+
+  it('keeps an agent’s reply once when it is sent again, and never answers with the customer’s line', async () => {
+    const c = await start();
+    await api()('POST', `/api/v1/widget/conversations/${c.conversation.id}/handoff`, { token: c.token });
+    const agent = await login(t.baton.url, t.ws.agent.email, t.ws.agent.password);
+    expect((await api()('POST', `/api/v1/conversations/${c.conversation.id}/accept`, { token: agent })).status).toBe(200);
+    const reply = (clientMessageId: string, text = 'Your refund is on its way.') =>
+      api()('POST', `/api/v1/conversations/${c.conversation.id}/messages`, { token: agent, body: { text, client_message_id: clientMessageId } });
+
+    const sends = await Promise.all([reply('agent-line-1'), reply('agent-line-1'), reply('agent-line-1')]);
+    expect(sends.map((s) => s.status)).toEqual([201, 201, 201]);
+    expect(new Set(sends.map((s) => s.body.message.id)).size).toBe(1);
+    const seen = ((await api()('GET', `/api/v1/widget/conversations/${c.conversation.id}`, { token: c.token })).body.messages as { text: string }[]).filter(
+      (m) => m.text === 'Your refund is on its way.',
+    );
+    expect(seen).toHaveLength(1);
+
+    // An id the customer already used is not the agent's: a clear conflict, nothing stored.
+    await send(c, 'thanks!', 'customer-line-1');
+    const clash = await reply('customer-line-1', 'something else');
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('conflict');
+    const staff = (await api()('GET', `/api/v1/conversations/${c.conversation.id}`, { token: agent })).body.messages as { text: string }[];
+    expect(staff.map((m) => m.text)).not.toContain('something else');
   });
 
   it('refuses a malformed id and stores nothing', async () => {

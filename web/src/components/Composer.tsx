@@ -1,4 +1,4 @@
-import { useId, useState, type RefObject } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import { errorText, post } from '../api.ts';
 import type { Conversation, Message } from '../types.ts';
 
@@ -17,6 +17,10 @@ export function Composer(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  // The words being sent and their id, kept until the server answers for them: sending the
+  // same words again after a failure reuses the id, so a reply whose answer was lost is not
+  // stored (and shown to the customer) twice.
+  const unsent = useRef<{ text: string; id: string } | null>(null);
   const canReply = c.status === 'with_agent';
   const closed = c.status === 'closed';
 
@@ -26,7 +30,10 @@ export function Composer(props: {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ message: Message }>(`/conversations/${c.id}/messages`, { text: body, internal: mode === 'note' });
+      const draft = `${mode}:${body}`;
+      if (unsent.current?.text !== draft) unsent.current = { text: draft, id: newLineId() };
+      const res = await post<{ message: Message }>(`/conversations/${c.id}/messages`, { text: body, internal: mode === 'note', client_message_id: unsent.current.id });
+      unsent.current = null;
       props.onSent(res.message);
       setText('');
     } catch (err) {
@@ -99,4 +106,9 @@ export function Composer(props: {
       </div>
     </form>
   );
+}
+
+/** A random id for a line (crypto.randomUUID needs a secure context, which a plain-http install is not). */
+function newLineId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -127,7 +127,8 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     '/api/v1/conversations/:id/messages',
     { schema: { tags: ['conversations'], summary: 'Reply to the customer, or add an internal note', params: IdParams, body: ReplyBody }, config: write },
     async (request, reply) => {
-      const message = await actions.reply(ctx.conversations, staffActor(request), request.params.id, request.body);
+      const { text, internal, client_message_id } = request.body;
+      const message = await actions.reply(ctx.conversations, staffActor(request), request.params.id, { text, internal, clientMessageId: client_message_id });
       reply.status(201);
       return { message: presentMessage(message, 'staff') };
     },

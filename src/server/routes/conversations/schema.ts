@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageText, Pagination } from '../schemas.ts';
+import { ClientMessageId, MessageText, Pagination } from '../schemas.ts';
 
 const Status = z.enum(['bot', 'queued', 'with_agent', 'awaiting_customer', 'resolved', 'closed']);
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
@@ -27,7 +27,7 @@ export const ListQuery = Pagination.extend({
   customer_id: z.string().uuid().optional(),
 });
 
-export const ReplyBody = z.object({ text: MessageText, internal: z.boolean().default(false) });
+export const ReplyBody = z.object({ text: MessageText, internal: z.boolean().default(false), client_message_id: ClientMessageId.optional() });
 
 export const AssignBody = z
   .object({ agent_id: z.string().uuid().optional(), team_id: z.string().uuid().optional(), priority: Priority.optional() })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageText } from '../schemas.ts';
+import { ClientMessageId, MessageText } from '../schemas.ts';
 
 export const StartBody = z.object({
   workspace: z.string().min(1).max(100).describe('The workspace slug from the install snippet'),
@@ -20,12 +20,6 @@ export const StartBody = z.object({
     .optional(),
   message: MessageText.optional(),
 });
-
-/** The sender's own id for a line: sending it again with the same id returns the line already kept. */
-export const ClientMessageId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, "-" or "_"')
-  .describe('Your own id for this line (e.g. a UUID). Send it again with the same id after a timeout: you get the line already kept, never a second copy.');
 
 export const PostMessageBody = z.object({ text: MessageText, client_message_id: ClientMessageId.optional() });
 export const CsatBody = z.object({ score: z.number().int().min(1).max(5) });
