@@ -5,7 +5,7 @@
 // (acknowledged messages the agent's socket had not received 5 s after the last send); also
 // the latency of the customer's HTTP answer, which waits for the line to be on disk.
 //
-//   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--warmup 10] [--database-url postgres://...] [--profile DIR] [--async-commit]
+//   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--warmup 10] [--database-url postgres://...] [--profile DIR] [--async-commit] [--queued]
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -52,6 +52,9 @@ const { values } = parseArgs({
     // Diagnosis only: the bench database does not wait for the WAL flush at commit, which shows
     // how much of the tail is the disk's fsync latency (Baton's own default stays durable).
     'async-commit': { type: 'boolean', default: false },
+    // Nobody accepts: every conversation waits in the queue (an outage, a rush), so each line
+    // takes the locked path and updates its handoff's brief.
+    queued: { type: 'boolean', default: false },
   },
 });
 const benchStart = performance.now();
@@ -121,8 +124,10 @@ try {
         // Live chat: the customer asks for a person and the agent takes the conversation, so
         // the timed phase measures customer -> agent messages (no bot turn, no waiting queue).
         await api('POST', `/api/v1/widget/conversations/${id}/handoff`, { token: started.body.token });
-        const accepted = await api('POST', `/api/v1/conversations/${id}/accept`, { token: agentToken });
-        if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+        if (!values.queued) {
+          const accepted = await api('POST', `/api/v1/conversations/${id}/accept`, { token: agentToken });
+          if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+        }
         const socket = await TestSocket.open(wsUrl(server.url, '/api/v1/widget/ws', started.body.token));
         socket.ws.removeAllListeners('message');
         return { id, token: started.body.token, socket };
