@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { findWorkspaceBySlug } from '../../db/repositories/workspaces.ts';
 import { handedOffConversationIds, transcripts } from '../../db/repositories/quality.ts';
 import { loadEnvOrExit } from './serve.ts';
+import { UsageError } from '../usage-error.ts';
 
 interface AuditFlags {
   format: string;
@@ -32,8 +33,8 @@ export function auditCommand(program: Command): void {
     .option('--evidence <out>', 'write one JSON line per conversation that reached a human, with the matching spans')
     .option('--json <out>', 'write the summary as JSON')
     .action(async (file: string | undefined, flags: AuditFlags) => {
-      if (!file === !flags.workspace) throw new Error('audit either a <file> or --workspace <slug>');
-      if (!(IMPORT_FORMATS as readonly string[]).includes(flags.format)) throw new Error(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+      if (!file === !flags.workspace) throw new UsageError('audit either a <file> or --workspace <slug>');
+      if (!(IMPORT_FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
       const out = flags.evidence ? createWriteStream(flags.evidence) : null;
       const audit = new HandoffAudit();
       const record = async (r: AuditRecord | null) => {
@@ -76,12 +77,12 @@ function printSummary(s: AuditSummary): void {
 async function auditWorkspace(slug: string, since: string | undefined, audit: HandoffAudit, record: (r: AuditRecord | null) => Promise<void>) {
   const env = loadEnvOrExit(process.env);
   const sinceDate = since ? new Date(since) : undefined;
-  if (sinceDate && Number.isNaN(sinceDate.getTime())) throw new Error(`--since: not a date: ${since}`);
+  if (sinceDate && Number.isNaN(sinceDate.getTime())) throw new UsageError(`--since: not a date: ${since}`);
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });
   try {
     await migrateToLatest(database);
     const ws = await findWorkspaceBySlug(database.db, slug);
-    if (!ws) throw new Error(`no workspace "${slug}"`);
+    if (!ws) throw new UsageError(`no workspace "${slug}"`);
     let after: string | undefined;
     for (;;) {
       const ids = await handedOffConversationIds(database.db, ws.id, { since: sinceDate, after, limit: 200 });

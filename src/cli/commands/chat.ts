@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { loadKnowledge } from '../../knowledge/index.ts';
 import { redact, emptyState, type TokenState } from '../../pii/index.ts';
 import type { Decision, HistoryTurn } from '../../engine/types.ts';
+import { UsageError } from '../usage-error.ts';
 
 export function chatCommand(program: Command): void {
   program
@@ -15,26 +16,27 @@ export function chatCommand(program: Command): void {
     .option('--threshold <x>', 'answer only at or above this confidence (default: calibrated by the engine)')
     .action(async (flags: { kb: string; threshold?: string }) => {
       const threshold = flags.threshold === undefined ? null : Number(flags.threshold);
-      if (threshold !== null && !(threshold >= 0 && threshold <= 1)) {
-        console.error('--threshold must be a number in [0, 1]');
-        process.exit(2);
-      }
+      if (threshold !== null && !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number in [0, 1] (got "${flags.threshold}")`);
       const { articles, errors } = await loadKnowledge(flags.kb);
       for (const e of errors) console.error(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}`);
-      if (articles.length === 0) {
-        console.error('no articles loaded');
-        process.exit(1);
-      }
+      if (articles.length === 0) throw new UsageError(`no articles loaded from ${flags.kb} (see docs/formats.md)`);
       const { createEngine } = await import('../../engine/index.ts');
       const engine = await createEngine(articles);
       console.log(`${articles.length} articles loaded; threshold ${threshold ?? engine.defaultThreshold().toFixed(2)}. Type a question (Ctrl+D to quit).`);
 
       const history: HistoryTurn[] = [];
       let pii: TokenState = emptyState();
-      const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY ?? false });
+      const terminal = process.stdin.isTTY ?? false;
+      const rl = createInterface({ input: process.stdin, output: terminal ? process.stdout : undefined, terminal });
+      // A prompt only for a person at a terminal: piped input gets decisions alone.
+      rl.setPrompt('you> ');
+      if (terminal) rl.prompt();
       for await (const line of rl) {
         const text = line.trim();
-        if (!text) continue;
+        if (!text) {
+          if (terminal) rl.prompt();
+          continue;
+        }
         // The same shield as live traffic: the engine sees tokens, never the values.
         const shielded = redact(text, {}, pii);
         pii = shielded.state;
@@ -46,6 +48,7 @@ export function chatCommand(program: Command): void {
         console.log(describe(decision));
         history.push({ role: 'customer', text: shielded.redacted });
         history.push({ role: 'bot', text: decision.text, action: decision.action, articleIds: decision.citations.map((c) => c.articleId) });
+        if (terminal) rl.prompt();
       }
     });
 }

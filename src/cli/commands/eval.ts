@@ -14,6 +14,8 @@ import { findWorkspaceBySlug, updateWorkspacePolicy } from '../../db/repositorie
 import { appendEvent } from '../../db/repositories/events.ts';
 import { readPolicy } from '../../workspaces/policy.ts';
 import { loadEnvOrExit } from './serve.ts';
+import { UsageError } from '../usage-error.ts';
+import { assertWritable } from '../paths.ts';
 
 interface EvalFlags {
   kb: string;
@@ -30,7 +32,7 @@ function parseThreshold(v: string | undefined): number | null | 'auto' {
   if (v === undefined || v === 'default') return null;
   if (v === 'auto') return 'auto';
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--threshold must be a number in [0, 1], "auto" or "default" (got "${v}")`);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--threshold must be a number in [0, 1], "auto" or "default" (got "${v}")`);
   return n;
 }
 
@@ -69,18 +71,22 @@ export function evalCommand(program: Command): void {
     .option('--apply-to <workspace>', 'write the threshold evaluated (a number or auto) into this workspace policy (confidenceThreshold)')
     .action(async (flags: EvalFlags) => {
       const threshold = parseThreshold(flags.threshold);
-      if (flags.applyTo && threshold === null) throw new Error('--apply-to needs --threshold X or --threshold auto (the engine default is already what a workspace without a threshold uses)');
+      const targetPrecision = Number(flags.targetPrecision);
+      if (!(targetPrecision > 0 && targetPrecision <= 1)) throw new UsageError(`--target-precision must be a number in (0, 1] (got "${flags.targetPrecision}")`);
+      // Checked before the run, which can take minutes: a typo in an output path should not cost them.
+      for (const out of [flags.json, flags.report, flags.details]) if (out) await assertWritable(out);
+      if (flags.applyTo && threshold === null) throw new UsageError('--apply-to needs --threshold X or --threshold auto (the engine default is already what a workspace without a threshold uses)');
       const kb = await loadKnowledge(flags.kb);
       for (const e of kb.errors) process.stderr.write(`kb: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
-      if (kb.articles.length === 0) throw new Error(`no articles loaded from ${flags.kb}`);
+      if (kb.articles.length === 0) throw new UsageError(`no articles loaded from ${flags.kb}`);
       const parsed = parseTickets(await readFile(flags.tickets, 'utf8'));
       for (const e of parsed.errors) process.stderr.write(`tickets: line ${e.line}: ${e.why}\n`);
-      if (parsed.tickets.length === 0) throw new Error(`no tickets loaded from ${flags.tickets}`);
+      if (parsed.tickets.length === 0) throw new UsageError(`no valid tickets in ${flags.tickets} (see docs/formats.md)`);
       const tty = process.stderr.isTTY;
       if (tty) process.stderr.write(`building engine from ${kb.articles.length} articles...\n`);
       const { summary, results } = await evaluate(createEngine, kb.articles, parsed.tickets, {
         threshold,
-        targetPrecision: Number(flags.targetPrecision),
+        targetPrecision,
         onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} tickets`) : undefined,
       });
       if (tty) process.stderr.write('\n');
@@ -104,7 +110,7 @@ async function applyThreshold(slug: string, threshold: number, tickets: string):
     await migrateToLatest(database);
     const before = await transaction(database.db, async (tx) => {
       const ws = await findWorkspaceBySlug(tx, slug);
-      if (!ws) throw new Error(`no workspace "${slug}"`);
+      if (!ws) throw new UsageError(`no workspace "${slug}"`);
       const was = readPolicy(ws.policy).confidenceThreshold;
       readPolicy({ ...ws.policy, confidenceThreshold: threshold });
       await updateWorkspacePolicy(tx, ws.id, { ...ws.policy, confidenceThreshold: threshold });

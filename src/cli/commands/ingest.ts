@@ -10,6 +10,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { findWorkspaceBySlug } from '../../db/repositories/workspaces.ts';
 import { updateKnowledge } from '../../workspaces/knowledge.ts';
 import { loadEnvOrExit } from './serve.ts';
+import { UsageError } from '../usage-error.ts';
 
 export function ingestCommand(program: Command): void {
   program
@@ -43,7 +44,7 @@ async function storeInWorkspace(slug: string, articles: Article[], opts: { prune
   try {
     await migrateToLatest(database);
     const workspace = await findWorkspaceBySlug(database.db, slug);
-    if (!workspace) throw new Error(`no workspace "${slug}"`);
+    if (!workspace) throw new UsageError(`no workspace "${slug}"`);
     return await updateKnowledge(database.db, { type: 'system', id: null, workspaceId: workspace.id }, articles, opts);
   } finally {
     await database.close();
