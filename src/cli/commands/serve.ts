@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import pino, { type Logger } from 'pino';
 import { EnvError, loadEnv } from '../../server/env.ts';
 import { startBaton } from '../../server/runtime.ts';
 import type { EngineFactory } from '../../engine/types.ts';
@@ -22,7 +23,7 @@ export function serveCommand(program: Command): void {
         process.exit(2);
       }
       const engineFactory: EngineFactory = (articles, o) => createEngine(articles, { llm: llm.config, workspaceId: o?.workspaceId });
-      const baton = await startBaton({ env, engineFactory });
+      const baton = await startBaton({ env, engineFactory, log: serverLogger(env.LOG_LEVEL) });
       if (opts.demo) {
         const { created } = await ensureDemoWorkspace(baton.ctx.db);
         printDemo(baton.url, created);
@@ -36,6 +37,12 @@ export function serveCommand(program: Command): void {
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
     });
+}
+
+/** JSON lines for log collectors; readable lines when a person watches the terminal. */
+function serverLogger(level: string): Logger {
+  if (!process.stdout.isTTY) return pino({ level });
+  return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
 }
 
 export function loadEnvOrExit(source: NodeJS.ProcessEnv) {
