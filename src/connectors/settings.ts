@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BaseEnvSchema, parseEnv } from '../env.ts';
+import { backoffDelay } from '../retry.ts';
 
 // Settings of the outbound side (connectors and webhooks), read from the environment once at
 // boot and validated like src/server/env.ts: every problem listed, nothing read late. Where
@@ -27,9 +28,8 @@ export function loadOutboundSettings(source: NodeJS.ProcessEnv = process.env): O
   return parseEnv(SettingsSchema, source);
 }
 
-/** Exponential backoff with full jitter, never shorter than what the vendor asked for. */
+/** The shared backoff (src/retry.ts) at the outbound settings, never shorter than what the vendor asked for. */
 export function backoffMs(settings: OutboundSettings, attempt: number, retryAfterMs: number | null, random = Math.random): number {
-  const cap = Math.min(settings.BATON_OUTBOUND_RETRY_MAX_MS, settings.BATON_OUTBOUND_RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  const jittered = cap / 2 + (cap / 2) * random();
-  return Math.max(jittered, retryAfterMs ?? 0);
+  const delay = backoffDelay(attempt, { baseMs: settings.BATON_OUTBOUND_RETRY_BASE_MS, maxMs: settings.BATON_OUTBOUND_RETRY_MAX_MS }, random);
+  return Math.max(delay, retryAfterMs ?? 0);
 }
