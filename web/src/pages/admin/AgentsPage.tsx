@@ -5,7 +5,7 @@ import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Agent } from '../../types.ts';
 import { AdminHeader, Notice } from './common.tsx';
-import { AdminTable, LoadMore, usePagedList, type Column } from './list.tsx';
+import { AdminTable, LoadMore, useEdits, usePagedList, type Column } from './list.tsx';
 
 type AdminAgent = Agent & { team_ids?: string[] };
 
@@ -35,15 +35,10 @@ const fromAgent = (a?: AdminAgent): Draft => ({
 export function AgentsPage() {
   const ws = useWorkspace();
   const list = usePagedList<AdminAgent>(ADMIN.agents, 'agents');
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice(text);
+  const { editing, setEditing, notice, done } = useEdits(() => {
     list.reload();
     ws.reload();
-  };
+  });
   const columns: Column<AdminAgent>[] = [
     { header: 'Name', cell: (a) => a.name },
     { header: 'E-mail', cell: (a) => a.email },

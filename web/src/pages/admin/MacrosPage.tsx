@@ -4,7 +4,7 @@ import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminHeader, Notice } from './common.tsx';
-import { LoadMore, usePagedList } from './list.tsx';
+import { LoadMore, useEdits, usePagedList } from './list.tsx';
 
 interface Macro {
   id: string;
@@ -19,13 +19,7 @@ export function MacrosPage() {
   const ws = useWorkspace();
   const list = usePagedList<Macro>(ADMIN.macros, 'macros');
   const macros = list.items;
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice(text);
-    list.reload();
-  };
+  const { editing, setEditing, notice, done } = useEdits(list.reload);
   const canEdit = ws.me.role !== 'viewer';
   return (
     <section aria-labelledby="admin-title">

@@ -6,7 +6,7 @@ import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Team } from '../../types.ts';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
-import { AdminTable, type Column } from './list.tsx';
+import { AdminTable, useEdits, type Column } from './list.tsx';
 
 interface Draft {
   name: string;
@@ -28,16 +28,12 @@ const fromTeam = (t?: Team): Draft => ({
 export function TeamsPage() {
   const ws = useWorkspace();
   const [res, reload] = useResource<{ teams: Team[] }>(ADMIN.teams);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
   const list = useAction();
   const teams = res.state === 'ready' ? res.data.teams : [];
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice(text);
+  const { editing, setEditing, notice, done } = useEdits(() => {
     reload();
     ws.reload();
-  };
+  });
   const columns: Column<Team>[] = [
     { header: 'Team', cell: (t) => t.name },
     { header: 'Skills', cell: (t) => t.skills.join(', ') || '—' },

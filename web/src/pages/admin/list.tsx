@@ -58,6 +58,18 @@ export function usePagedList<T>(path: string, key: string, limit = 50): PagedLis
   };
 }
 
+/** Which row is being edited ('new': the add form), and what the last change did; `done` ends an edit and refreshes. */
+export function useEdits(refresh: () => void) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice(text);
+    refresh();
+  };
+  return { editing, setEditing, notice, done };
+}
+
 /** "Load more …" under a list, while the API has more. */
 export function LoadMore({ list, label }: { list: PagedList<unknown>; label: string }) {
   if (!list.next) return null;
