@@ -4,7 +4,7 @@ import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminHeader, Notice } from './common.tsx';
-import { LoadMore, useEdits, usePagedList } from './list.tsx';
+import { LoadMore, NamedSelect, useEdits, usePagedList } from './list.tsx';
 
 interface Macro {
   id: string;
@@ -94,14 +94,7 @@ function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) 
           <input value={title} onChange={(ev) => setTitle(ev.target.value)} />
         </Field>
         <Field label="Team" error={e('team_id')}>
-          <select value={team} onChange={(ev) => setTeam(ev.target.value)}>
-            <option value="">All teams</option>
-            {ws.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <NamedSelect none="All teams" options={ws.teams} value={team} onChange={setTeam} />
         </Field>
         <Field label="Tags" hint="Comma-separated" error={e('tags')}>
           <input value={tags} onChange={(ev) => setTags(ev.target.value)} />

@@ -6,7 +6,7 @@ import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Team } from '../../types.ts';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
-import { AdminTable, useEdits, type Column } from './list.tsx';
+import { AdminTable, NamedSelect, useEdits, type Column } from './list.tsx';
 
 interface Draft {
   name: string;
@@ -112,16 +112,7 @@ function TeamForm({ team, teams, onDone }: { team?: Team; teams: Team[]; onDone:
           <input inputMode="decimal" value={d.sla_minutes} onChange={(ev) => set('sla_minutes', ev.target.value)} />
         </Field>
         <Field label="Fallback team" error={e('fallback_team_id')}>
-          <select value={d.fallback_team_id} onChange={(ev) => set('fallback_team_id', ev.target.value)}>
-            <option value="">None (stays in the queue)</option>
-            {teams
-              .filter((t) => t.id !== team?.id)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-          </select>
+          <NamedSelect none="None (stays in the queue)" options={teams.filter((t) => t.id !== team?.id)} value={d.fallback_team_id} onChange={(v) => set('fallback_team_id', v)} />
         </Field>
       </div>
       <CheckList legend="Members" options={ws.agents.map((a) => ({ value: a.id, label: `${a.name} (${a.role})` }))} value={d.member_ids} onChange={(v) => set('member_ids', v)} error={e('member_ids')} />

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { get, query } from '../../api.ts';
 import { useAction, type Action } from '../../forms.tsx';
 
@@ -92,6 +92,26 @@ export function Pager({ list, label }: { list: PagedList<unknown>; label: string
         Next page
       </button>
     </nav>
+  );
+}
+
+/** A choice of one team or agent (by id), or none: `none` labels the empty choice. Inside a Field, which labels it. */
+export function NamedSelect({
+  none,
+  options,
+  value,
+  onChange,
+  ...rest
+}: { none: string; options: { id: string; name: string }[]; value: string; onChange: (id: string) => void } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  return (
+    <select {...rest} value={value} onChange={(ev) => onChange(ev.target.value)}>
+      <option value="">{none}</option>
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </select>
   );
 }
 
