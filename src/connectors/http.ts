@@ -1,4 +1,5 @@
-import { OutboundError, parseRetryAfter, safeRequest } from '../webhooks/safe-http.ts';
+import { OutboundError, safeRequest } from '../webhooks/safe-http.ts';
+import { parseRetryAfter } from '../retry.ts';
 
 /** A per-connector token bucket: the vendor's documented budget, on this node. */
 export class TokenBucket {

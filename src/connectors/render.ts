@@ -1,8 +1,7 @@
 import type { HandoffTicket } from './types.ts';
+import { escapeHtml as esc } from '../html-escape.ts';
 
 // The brief as agents read it in a helpdesk: short labelled lines, then the transcript.
-
-const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export function briefLines(t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>, brief: Record<string, unknown>): [string, string][] {
   const lines: [string, string][] = [];

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { BaseEnvSchema, parseEnv } from '../env.ts';
+import { backoffDelay } from '../retry.ts';
 
 // Settings of the outbound side (connectors and webhooks), read from the environment once at
-// boot and validated like src/server/env.ts: every problem listed, nothing read late.
-const SettingsSchema = z.object({
+// boot and validated like src/server/env.ts: every problem listed, nothing read late. Where
+// data lives (for the key file) comes from the shared fields in src/env.ts.
+const SettingsSchema = BaseEnvSchema.pick({ DATABASE_URL: true, BATON_DATA_DIR: true }).extend({
   /** 32 bytes, as 64 hex characters or base64: encrypts connector credentials and webhook secrets. */
   BATON_SECRET_KEY: z.string().optional(),
-  BATON_DATA_DIR: z.string().min(1).default('.baton-data'),
-  DATABASE_URL: z.string().optional(),
+  /** Retired secret keys (comma-separated) that still decrypt after a rotation. */
+  BATON_SECRET_PREVIOUS_KEYS: z.string().optional(),
   /** Attempts per outbound call before it lands in the dead-letter list. */
   BATON_OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   /** First retry delay; doubles each attempt (with full jitter) up to the max. */
@@ -22,16 +25,11 @@ const SettingsSchema = z.object({
 export type OutboundSettings = z.infer<typeof SettingsSchema>;
 
 export function loadOutboundSettings(source: NodeJS.ProcessEnv = process.env): OutboundSettings {
-  const result = SettingsSchema.safeParse(source);
-  if (!result.success) {
-    throw new Error(`invalid configuration:\n${result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  return result.data;
+  return parseEnv(SettingsSchema, source);
 }
 
-/** Exponential backoff with full jitter, never shorter than what the vendor asked for. */
+/** The shared backoff (src/retry.ts) at the outbound settings, never shorter than what the vendor asked for. */
 export function backoffMs(settings: OutboundSettings, attempt: number, retryAfterMs: number | null, random = Math.random): number {
-  const cap = Math.min(settings.BATON_OUTBOUND_RETRY_MAX_MS, settings.BATON_OUTBOUND_RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  const jittered = cap / 2 + (cap / 2) * random();
-  return Math.max(jittered, retryAfterMs ?? 0);
+  const delay = backoffDelay(attempt, { baseMs: settings.BATON_OUTBOUND_RETRY_BASE_MS, maxMs: settings.BATON_OUTBOUND_RETRY_MAX_MS }, random);
+  return Math.max(delay, retryAfterMs ?? 0);
 }

@@ -62,22 +62,11 @@ async function* jsonExport(path: string, opts: ReadOptions, map: (v: unknown) =>
   try {
     for await (const e of jsonRecords(open(path, opts.meter), onSideload ? ['users'] : [])) {
       if (e.kind === 'sideload') {
-        try {
-          onSideload?.(e.key, JSON.parse(e.text));
-        } catch {
-          // a sideload we cannot read only costs role hints
-        }
+        onSideload?.(e.key, e.value);
         continue;
       }
       last = e.index;
-      let value: unknown;
-      try {
-        value = JSON.parse(e.text);
-      } catch (err) {
-        yield { ok: false, problem: { at: e.index, why: `invalid JSON: ${(err as Error).message}` } };
-        continue;
-      }
-      yield attempt(e.index, () => map(value));
+      yield attempt(e.index, () => map(e.value));
     }
   } catch (err) {
     yield { ok: false, problem: { at: last + 1, why: `unreadable JSON: ${(err as Error).message}` } };

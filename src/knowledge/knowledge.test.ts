@@ -27,6 +27,12 @@ describe('knowledge loaders', () => {
     expect(r.articles[0].body).not.toContain('menu');
     expect(htmlToText('<p>a</p><p>b</p>')).toBe('a\nb');
   });
+  it('reads nested tags as a browser does: a nav inside a nav, an article inside an article', () => {
+    expect(htmlToText('<body><nav><div><nav>Inner</nav>Menu link</div></nav><p>Hello</p></body>')).toBe('Hello');
+    const page = parseKnowledgeText('<html><body><header>Shop</header><article><h1>Returns</h1><section><article>Related: Shipping</article></section><p>Within 30 days.</p></article></body></html>', 'returns.html');
+    expect(page.articles[0]).toMatchObject({ title: 'Returns', body: 'Returns\nRelated: Shipping\nWithin 30 days.' });
+    expect(htmlToText('<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Pro</td><td>&euro;9</td></tr></table>')).toBe('Plan\nPrice\nPro\n€9');
+  });
   it('reads a Zendesk Help Center export', () => {
     const z = JSON.stringify({ articles: [{ id: 360001, title: 'Reset password', body: '<p>Click <b>Reset</b>.</p>', html_url: 'https://x.zendesk.com/hc/articles/360001', locale: 'en-us', label_names: ['account'] }, { id: 2, html_url: 'u', title: '', body: '' }] });
     const r = parseKnowledgeText(z, 'export.json');

@@ -1,37 +1,27 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { EnvelopeError, envelopeKey, keyIdOf, open, reseal, seal, type EnvelopeKey, type Keyring } from '../crypto/envelope.ts';
 import type { TokenState } from './tokens.ts';
 
 /*
- * The vault keeps originals encrypted at rest: AES-256-GCM with a random 96-bit nonce.
- * Each ciphertext names the key that sealed it, so keys can rotate: new data is sealed
- * with the current key, old data still opens with the retired keys kept for decrypting.
- * Storage is someone else's job (the core persists sealed strings in Postgres); this
- * module is pure functions plus the interface a store implements.
+ * The vault keeps originals encrypted at rest in the shared envelope (src/crypto/envelope.ts:
+ * AES-256-GCM, each ciphertext names the key that sealed it, so keys rotate). Storage is
+ * someone else's job (the core persists sealed strings in Postgres); this module is the
+ * vault's keys, its token-state sealing and the interface a store implements.
  */
 
-export interface VaultKey {
-  /** Short public id derived from the key, written into each ciphertext. */
-  id: string;
-  key: Buffer;
-}
+export type VaultKey = EnvelopeKey;
+export type { Keyring };
+export { keyIdOf };
 
-export interface Keyring {
-  current: VaultKey;
-  /** Keys that may still decrypt but never encrypt. */
-  previous: VaultKey[];
-}
-
-export class VaultError extends Error {
-  override name = 'VaultError';
-}
-
-const FORMAT = 'v1';
+/** Vault failures are envelope failures (tampering, unknown key id, bad key). */
+export const VaultError = EnvelopeError;
+export type VaultError = EnvelopeError;
 
 /** A key from its base64 form (32 bytes); its id is a hash prefix, so ids never leak keys. */
 export function vaultKey(base64: string): VaultKey {
   const key = Buffer.from(base64.trim(), 'base64');
   if (key.length !== 32) throw new VaultError(`a vault key must be 32 bytes in base64, got ${key.length} bytes`);
-  return { id: createHash('sha256').update(key).digest('base64url').slice(0, 8), key };
+  return envelopeKey(key);
 }
 
 /** A fresh random key in base64, for set-up scripts and tests. */
@@ -51,43 +41,13 @@ export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
 }
 
 /** Seals a string: "v1.<key id>.<nonce>.<ciphertext>.<tag>", all base64url. */
-export function encrypt(plaintext: string, keyring: Keyring): string {
-  const { id, key } = keyring.current;
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  // The header is authenticated too: moving a ciphertext under another key id fails.
-  cipher.setAAD(Buffer.from(`${FORMAT}.${id}`));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return [FORMAT, id, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
-}
+export const encrypt = (plaintext: string, keyring: Keyring): string => seal(plaintext, keyring);
 
 /** Opens a sealed string with whichever key of the ring sealed it; throws if tampered. */
-export function decrypt(sealed: string, keyring: Keyring): string {
-  const parts = sealed.split('.');
-  if (parts.length !== 5 || parts[0] !== FORMAT) throw new VaultError('not a vault ciphertext');
-  const [format, id, nonce, body, tag] = parts;
-  const entry = [keyring.current, ...keyring.previous].find((k) => k.id === id);
-  if (!entry) throw new VaultError(`no key with id ${id} in the keyring`);
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', entry.key, Buffer.from(nonce, 'base64url'));
-    decipher.setAAD(Buffer.from(`${format}.${id}`));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
-  } catch (cause) {
-    throw new VaultError('vault ciphertext failed authentication (tampered or wrong key)', { cause });
-  }
-}
-
-/** The key id a ciphertext was sealed with: lets a job find rows to re-encrypt. */
-export function keyIdOf(sealed: string): string | undefined {
-  const parts = sealed.split('.');
-  return parts.length === 5 && parts[0] === FORMAT ? parts[1] : undefined;
-}
+export const decrypt = (sealed: string, keyring: Keyring): string => open(sealed, keyring);
 
 /** Re-seals with the current key (rotation); a no-op cost if it already is. */
-export function reencrypt(sealed: string, keyring: Keyring): string {
-  return keyIdOf(sealed) === keyring.current.id ? sealed : encrypt(decrypt(sealed, keyring), keyring);
-}
+export const reencrypt = (sealed: string, keyring: Keyring): string => reseal(sealed, keyring);
 
 /** A conversation's token state, sealed for storage. */
 export function sealState(state: TokenState, keyring: Keyring): string {

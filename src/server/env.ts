@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { BaseEnvSchema, EnvError, parseEnv } from '../env.ts';
 
-// Configuration comes from the environment, validated once at boot: every problem is
-// listed together and the process exits non-zero rather than failing late.
-const EnvSchema = z.object({
+export { EnvError };
+
+// The server's configuration: the shared fields (src/env.ts) and what only serving needs,
+// validated once at boot: every problem is listed together and the process exits non-zero.
+export const EnvSchema = BaseEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
-  BATON_DATA_DIR: z.string().min(1).default('.baton-data'),
-  /** The PII vault key (base64 of 32 bytes); required with DATABASE_URL. Old keys, comma-separated, still decrypt. */
-  BATON_VAULT_KEY: z.string().min(40).optional(),
-  BATON_VAULT_PREVIOUS_KEYS: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bytes; bigger request bodies are refused with 413. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
@@ -25,16 +22,6 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
-
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  return result.data;
+  return parseEnv(EnvSchema, source);
 }

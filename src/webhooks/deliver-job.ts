@@ -5,7 +5,8 @@ import { findEvent } from '../db/repositories/events.ts';
 import { findDelivery, findSubscription, recordAttempt } from '../db/repositories/webhooks.ts';
 import { backoffMs } from '../connectors/settings.ts';
 import { Outbound, outboundFor } from '../connectors/outbound.ts';
-import { OutboundError, parseRetryAfter, safeRequest } from './safe-http.ts';
+import { OutboundError, safeRequest } from './safe-http.ts';
+import { parseRetryAfter } from '../retry.ts';
 import { buildPayload } from './payload.ts';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 

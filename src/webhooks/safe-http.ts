@@ -142,12 +142,3 @@ export function safeRequest(
     req.end();
   });
 }
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; null if absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SecretBox, parseKey } from '../../src/connectors/crypto.ts';
 import { backoffMs, loadOutboundSettings } from '../../src/connectors/settings.ts';
 import { TokenBucket } from '../../src/connectors/http.ts';
-import { parseRetryAfter } from '../../src/webhooks/safe-http.ts';
+import { parseRetryAfter } from '../../src/retry.ts';
 import { sign, verifySignature } from '../../src/webhooks/signature.ts';
 import { freshdesk } from '../../src/connectors/freshdesk/index.ts';
 import { zendesk } from '../../src/connectors/zendesk/index.ts';

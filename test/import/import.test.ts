@@ -35,15 +35,28 @@ describe('streaming parsers', () => {
     const doc = '{"users":[{"id":9}],"tickets":[{"id":1,"s":"a \\" ] } ["},{"id":2,"n":{"x":[1,2]}}],"next_page":null}';
     for (const size of [1, 2, 7, 1000]) {
       const got = [];
-      for await (const e of jsonRecords(chunked(doc, size), ['users'])) got.push(e.kind === 'record' ? JSON.parse(e.text).id : `users:${e.text}`);
+      for await (const e of jsonRecords(chunked(doc, size), ['users'])) got.push(e.kind === 'record' ? (e.value as { id: unknown }).id : `users:${JSON.stringify(e.value)}`);
       expect(got).toEqual(['users:[{"id":9}]', 1, 2]);
     }
     const nd = [];
-    for await (const e of jsonRecords(chunked('{"id":"a"}\n{"id":"b"}\n', 3))) nd.push(JSON.parse(e.text).id);
+    for await (const e of jsonRecords(chunked('{"id":"a"}\n{"id":"b"}\n', 3))) nd.push((e.value as { id: unknown }).id);
     expect(nd).toEqual(['a', 'b']);
     const arr = [];
-    for await (const e of jsonRecords(chunked('[{"id":1},{"id":2}]', 4))) arr.push(JSON.parse(e.text).id);
+    for await (const e of jsonRecords(chunked('[{"id":1},{"id":2}]', 4))) arr.push((e.value as { id: unknown }).id);
     expect(arr).toEqual([1, 2]);
+  });
+
+  it('takes records only from the list, and fails on JSON that breaks off or does not parse', async () => {
+    const ids = async (text: string) => {
+      const out: unknown[] = [];
+      for await (const e of jsonRecords(chunked(text, 5))) if (e.kind === 'record') out.push((e.value as { id: unknown }).id);
+      return out;
+    };
+    expect(await ids('{"meta":{"id":0},"tickets":[{"id":1},7,{"id":2}],"next_page":{"id":3},"more":[{"id":4}]}')).toEqual([1, 2]);
+    await expect(ids('[{"id":1},{"id":2')).rejects.toThrow();
+    await expect(ids('[{"id":1},{"id":}]')).rejects.toThrow();
+    const items = await read('broken.json', '{"tickets":[{"id":1,"comments":[]},{"id":', 'zendesk');
+    expect(bad(items).at(-1)).toMatchObject({ at: 2, why: expect.stringMatching(/^unreadable JSON/) });
   });
 
   it('reads RFC 4180 CSV: quotes, doubled quotes, line breaks in fields, CRLF, BOM', async () => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../../db/database.ts';
 import { verifyAuditChain } from '../../audit/verify.ts';
-import { loadEnvOrExit } from './serve.ts';
+import { loadCliEnv } from '../env.ts';
 
 /** `baton audit-log verify`: walks the hash chain; exit 1 at the first broken link. */
 export function auditLogCommand(program: Command): void {
@@ -11,7 +11,7 @@ export function auditLogCommand(program: Command): void {
     .description('Recompute every entry hash and link; report the first edited or deleted entry (exit 1)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const env = loadEnvOrExit(process.env);
+      const env = loadCliEnv(process.env);
       const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });
       try {
         const result = await verifyAuditChain(database.db);

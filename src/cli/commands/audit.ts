@@ -11,7 +11,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { findWorkspaceBySlug } from '../../db/repositories/workspaces.ts';
 import { handedOffConversationIds, transcripts } from '../../db/repositories/quality.ts';
-import { loadEnvOrExit } from './serve.ts';
+import { loadCliEnv } from '../env.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface AuditFlags {
@@ -75,7 +75,7 @@ function printSummary(s: AuditSummary): void {
 }
 
 async function auditWorkspace(slug: string, since: string | undefined, audit: HandoffAudit, record: (r: AuditRecord | null) => Promise<void>) {
-  const env = loadEnvOrExit(process.env);
+  const env = loadCliEnv(process.env);
   const sinceDate = since ? new Date(since) : undefined;
   if (sinceDate && Number.isNaN(sinceDate.getTime())) throw new UsageError(`--since: not a date: ${since}`);
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });

@@ -13,7 +13,7 @@ import { transaction } from '../../db/transaction.ts';
 import { findWorkspaceBySlug, updateWorkspacePolicy } from '../../db/repositories/workspaces.ts';
 import { appendEvent } from '../../db/repositories/events.ts';
 import { readPolicy } from '../../workspaces/policy.ts';
-import { loadEnvOrExit } from './serve.ts';
+import { loadCliEnv } from '../env.ts';
 import { UsageError } from '../usage-error.ts';
 import { assertWritable } from '../paths.ts';
 
@@ -104,7 +104,7 @@ export function evalCommand(program: Command): void {
 
 /** Writes the evaluated threshold into a workspace policy, with its admin event, in one transaction. */
 async function applyThreshold(slug: string, threshold: number, tickets: string): Promise<void> {
-  const env = loadEnvOrExit(process.env);
+  const env = loadCliEnv(process.env);
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });
   try {
     await migrateToLatest(database);

@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { findWorkspaceBySlug } from '../../db/repositories/workspaces.ts';
 import { readPolicy } from '../../workspaces/policy.ts';
 import { loadKeyring } from '../../server/keyring.ts';
-import { loadEnvOrExit } from './serve.ts';
+import { loadCliEnv } from '../env.ts';
 
 interface ImportFlags {
   format: string;
@@ -76,7 +76,7 @@ export function importCommand(program: Command): void {
 }
 
 async function openWorkspace(slug: string) {
-  const env = loadEnvOrExit(process.env);
+  const env = loadCliEnv(process.env);
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });
   try {
     await migrateToLatest(database);

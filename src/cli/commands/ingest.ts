@@ -9,7 +9,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { findWorkspaceBySlug } from '../../db/repositories/workspaces.ts';
 import { updateKnowledge } from '../../workspaces/knowledge.ts';
-import { loadEnvOrExit } from './serve.ts';
+import { loadCliEnv } from '../env.ts';
 import { UsageError } from '../usage-error.ts';
 
 export function ingestCommand(program: Command): void {
@@ -39,7 +39,7 @@ export function ingestCommand(program: Command): void {
 }
 
 async function storeInWorkspace(slug: string, articles: Article[], opts: { prune: boolean; source: string }) {
-  const env = loadEnvOrExit(process.env);
+  const env = loadCliEnv(process.env);
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.BATON_DATA_DIR });
   try {
     await migrateToLatest(database);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import pino, { type Logger } from 'pino';
-import { EnvError, loadEnv } from '../../server/env.ts';
+import { EnvSchema } from '../../server/env.ts';
+import { parseEnvOrExit } from '../../env.ts';
 import { startBaton } from '../../server/runtime.ts';
 import type { EngineFactory } from '../../engine/types.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../workspaces/demo.ts';
@@ -13,7 +14,7 @@ export function serveCommand(program: Command): void {
     .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
     .option('--demo', 'seed the demo workspace (agents, teams, knowledge) if it is not there yet')
     .action(async (opts: { port?: string; host?: string; demo?: boolean }) => {
-      const env = loadEnvOrExit({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+      const env = parseEnvOrExit(EnvSchema, { ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
       // Loaded here, not at the top: other commands should not pay for the engine's imports.
       const { createEngine, loadLlmConfig } = await import('../../engine/index.ts');
       // Optional model (docs/llm.md): configured by BATON_LLM_*, checked here with the rest.
@@ -43,18 +44,6 @@ export function serveCommand(program: Command): void {
 function serverLogger(level: string): Logger {
   if (!process.stdout.isTTY) return pino({ level });
   return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
-}
-
-export function loadEnvOrExit(source: NodeJS.ProcessEnv) {
-  try {
-    return loadEnv(source);
-  } catch (err) {
-    if (err instanceof EnvError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
 }
 
 function printDemo(url: string, created: boolean): void {

@@ -1,5 +1,6 @@
 import type { VendorClient, VendorResponse } from '../http.ts';
-import { OutboundError, parseRetryAfter } from '../../webhooks/safe-http.ts';
+import { OutboundError } from '../../webhooks/safe-http.ts';
+import { parseRetryAfter } from '../../retry.ts';
 
 // Kustomer answers 429 with x-ratelimit-limit / -remaining / -reset (research §6: per-minute
 // budgets, org-wide), not necessarily Retry-After. The wait comes from whichever it sent, so a

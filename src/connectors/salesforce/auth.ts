@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { OutboundError, parseRetryAfter, safeRequest } from '../../webhooks/safe-http.ts';
+import { OutboundError, safeRequest } from '../../webhooks/safe-http.ts';
+import { parseRetryAfter } from '../../retry.ts';
 import type { VendorClient, VendorResponse } from '../http.ts';
 
 // OAuth 2.0 client credentials against the org's My Domain token endpoint

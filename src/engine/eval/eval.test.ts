@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTickets } from './tickets.ts';
 import { evaluate, detailLine } from './evaluate.ts';
-import { renderReport, escapeHtml } from './report-html.ts';
+import { renderReport } from './report-html.ts';
+import { escapeHtml } from '../../html-escape.ts';
 import type { BotEngine, Decision, TurnInput } from '../types.ts';
 
 // A scripted engine: answers "refund" questions with confidence 0.8, everything else 0.3.

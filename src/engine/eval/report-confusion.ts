@@ -4,6 +4,7 @@
 // heat map of the intents with the most mistakes.
 import { expectedArticles } from './tickets.ts';
 import type { TicketResult } from './run.ts';
+import { escapeHtml as esc } from '../../html-escape.ts';
 
 export const HANDOFF_EXPECTED = '(hand-off expected)';
 export const PRED_HANDOFF = '(handed off)';
@@ -21,8 +22,6 @@ export interface IntentRow {
   /** Everything predicted for this intent (the expected label when right). */
   predicted: Map<string, number>;
 }
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function confusionByIntent(results: TicketResult[]): IntentRow[] {
   const rows = new Map<string, IntentRow>();

@@ -3,10 +3,7 @@
 import type { CurvePoint, Summary } from './metrics.ts';
 import type { TicketResult } from './run.ts';
 import { confusionSection } from './report-confusion.ts';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../../html-escape.ts';
 
 function chart(points: CurvePoint[], threshold: number): string {
   const W = 560, H = 300, L = 44, B = 34, T = 12, R = 12;

@@ -1,5 +1,6 @@
 // POST JSON to a provider with a hard deadline, retrying 429/5xx and connection errors with
 // exponential backoff (Retry-After honoured when it fits before the deadline).
+import { backoffDelay, parseRetryAfter } from '../../retry.ts';
 import { LlmError } from './types.ts';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -34,11 +35,7 @@ const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
 export function retryAfterMs(headers: Headers, now = Date.now()): number | null {
   const ms = Number(headers.get('retry-after-ms'));
   if (headers.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
-  const v = headers.get('retry-after')?.trim();
-  if (!v) return null;
-  if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
+  return parseRetryAfter(headers.get('retry-after'), now);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -130,8 +127,7 @@ export async function postJson(input: PostJsonInput, deps: HttpDeps = {}): Promi
   }
 
   async function backoff(attempt: number, asked: number | null, lastError?: LlmError): Promise<void> {
-    const jitter = 0.5 + Math.random() / 2;
-    const delay = asked ?? Math.min(cap, base * 2 ** (attempt - 1)) * jitter;
+    const delay = asked ?? backoffDelay(attempt, { baseMs: base, maxMs: cap });
     // A wait that cannot end before the deadline is not worth starting: fail now, say why.
     if (now() + delay >= deadline) {
       const why = lastError ? lastError.message : 'connection failed';

@@ -16,7 +16,7 @@ import { demoPage } from '../routes/static/demo-page.ts';
 /** Everything that is not a page: JSON answers load nothing and may not be framed. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The agent workspace: same-origin everything, never framed (kept in step with routes/static). */
+/** The agent workspace: same-origin everything, never framed (routes/static sends it with the pages it serves). */
 const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",

@@ -5,24 +5,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { errorBody } from '../../../errors.ts';
 import { demoPage } from './demo-page.ts';
+// The agent workspace's policy is defined once, with the other response headers.
+import { APP_CSP } from '../../plugins/security.ts';
 import type { AppContext } from '../../context.ts';
 
 /** Where `npm run build` puts the agent workspace and the widget. */
 export const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
 export const WIDGET_DIST = fileURLToPath(new URL('../../../../widget/dist/', import.meta.url));
-
-// The agent workspace keeps to its own origin: no inline script, sockets and API on 'self'.
-const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
 
 async function isFile(path: string): Promise<boolean> {
   try {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
-import { del, get, patch, post, query } from '../../api.ts';
+import { useState } from 'react';
+import { del, patch, post } from '../../api.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Agent } from '../../types.ts';
 import { AdminHeader, Notice } from './common.tsx';
+import { AdminTable, LoadMore, useEdits, usePagedList, type Column } from './list.tsx';
 
 type AdminAgent = Agent & { team_ids?: string[] };
 
@@ -33,26 +34,28 @@ const fromAgent = (a?: AdminAgent): Draft => ({
 /** Agents: invite with a first password, then role, skills, languages, capacity and teams. */
 export function AgentsPage() {
   const ws = useWorkspace();
-  const [agents, setAgents] = useState<AdminAgent[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const list = useAction();
-
-  const load = (cursor?: string) =>
-    void list.run(async () => {
-      const res = await get<{ agents: AdminAgent[]; next_cursor: string | null }>(`${ADMIN.agents}${query({ limit: 50, cursor })}`);
-      setAgents((prev) => (cursor && prev ? [...prev, ...res.agents] : res.agents));
-      setNext(res.next_cursor);
-    });
-  useEffect(() => load(), []);
-
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice(text);
-    load();
+  const list = usePagedList<AdminAgent>(ADMIN.agents, 'agents');
+  const { editing, setEditing, notice, done } = useEdits(() => {
+    list.reload();
     ws.reload();
-  };
+  });
+  const columns: Column<AdminAgent>[] = [
+    { header: 'Name', cell: (a) => a.name },
+    { header: 'E-mail', cell: (a) => a.email },
+    { header: 'Role', cell: (a) => a.role },
+    {
+      header: 'Status',
+      cell: (a) => (
+        <>
+          <span className={`dot ${a.status}`} aria-hidden="true" /> {a.status}
+        </>
+      ),
+    },
+    { header: 'Skills', cell: (a) => a.skills.join(', ') || '—' },
+    { header: 'Languages', cell: (a) => a.languages.join(', ') || '—' },
+    { header: 'Capacity', cell: (a) => a.capacity },
+    { header: 'Teams', cell: (a) => (a.team_ids ?? []).map((id) => ws.teamName(id) ?? id.slice(0, 8)).join(', ') || '—' },
+  ];
 
   return (
     <section aria-labelledby="admin-title">
@@ -61,68 +64,26 @@ export function AgentsPage() {
       </AdminHeader>
       {editing === 'new' && <AgentForm onDone={(ok) => (ok ? done('Agent invited: give them their e-mail and first password.') : setEditing(null))} />}
       <Notice text={notice} />
-      <FormError action={list} />
-      {agents === null && !list.error && <p role="status">Loading…</p>}
-      {agents && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Skills</th>
-                <th scope="col">Languages</th>
-                <th scope="col">Capacity</th>
-                <th scope="col">Teams</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) =>
-                editing === a.id ? (
-                  <tr key={a.id}>
-                    <td colSpan={9}>
-                      <AgentForm agent={a} onDone={(ok) => (ok ? done('Agent saved.') : setEditing(null))} />
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={a.id}>
-                    <td>{a.name}</td>
-                    <td>{a.email}</td>
-                    <td>{a.role}</td>
-                    <td>
-                      <span className={`dot ${a.status}`} aria-hidden="true" /> {a.status}
-                    </td>
-                    <td>{a.skills.join(', ') || '—'}</td>
-                    <td>{a.languages.join(', ') || '—'}</td>
-                    <td>{a.capacity}</td>
-                    <td>{(a.team_ids ?? []).map((id) => ws.teamName(id) ?? id.slice(0, 8)).join(', ') || '—'}</td>
-                    <td>
-                      <div className="action-row">
-                        <button type="button" onClick={() => setEditing(a.id)}>
-                          Edit<span className="sr-only"> {a.name}</span>
-                        </button>
-                        {a.id !== ws.me.id && (
-                          <ConfirmButton label="Remove" what={a.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.agents}/${a.id}`), done('Agent removed.')))} />
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ),
+      <FormError action={list.action} />
+      {list.items === null && !list.action.error && <p role="status">Loading…</p>}
+      {list.items && (
+        <AdminTable
+          columns={columns}
+          rows={list.items}
+          editor={(a) => editing === a.id && <AgentForm agent={a} onDone={(ok) => (ok ? done('Agent saved.') : setEditing(null))} />}
+          actions={(a) => (
+            <div className="action-row">
+              <button type="button" onClick={() => setEditing(a.id)}>
+                Edit<span className="sr-only"> {a.name}</span>
+              </button>
+              {a.id !== ws.me.id && (
+                <ConfirmButton label="Remove" what={a.name} onConfirm={() => void list.action.run(async () => (await del(`${ADMIN.agents}/${a.id}`), done('Agent removed.')))} />
               )}
-            </tbody>
-          </table>
-        </div>
+            </div>
+          )}
+        />
       )}
-      {next && (
-        <button type="button" disabled={list.busy} onClick={() => load(next)}>
-          Load more agents
-        </button>
-      )}
+      <LoadMore list={list} label="Load more agents" />
     </section>
   );
 }

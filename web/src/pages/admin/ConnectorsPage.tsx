@@ -5,6 +5,7 @@ import { ADMIN } from '../../endpoints.ts';
 import { ConfirmButton, Field, FormError, useAction } from '../../forms.tsx';
 import { Value } from '../../components/Value.tsx';
 import { AdminError, Notice } from './common.tsx';
+import { AdminTable, type Column } from './list.tsx';
 
 interface Vendor {
   vendor: string;
@@ -167,6 +168,14 @@ function ConnectorForm({ vendor, connector, onSaved }: { vendor: Vendor; connect
   );
 }
 
+const DEAD_LETTER_COLUMNS: Column<DeadLetter>[] = [
+  { header: 'Ticket', cell: (d) => d.external_id ?? d.conversation_id.slice(0, 8) },
+  { header: 'Call', cell: (d) => d.op ?? '—' },
+  { header: 'Attempts', cell: (d) => d.attempts ?? '—' },
+  { header: 'Error', cell: (d) => d.error ?? '—' },
+  { header: 'Failed', cell: (d) => (d.failed_at ? new Date(d.failed_at).toLocaleString() : '—') },
+];
+
 function DeadLetters() {
   const [res, reload] = useResource<{ dead_letters: DeadLetter[] }>(ADMIN.connectorDeadLetters);
   const act = useAction();
@@ -178,47 +187,23 @@ function DeadLetters() {
       <AdminError res={res} what="Connector dead letters" />
       <FormError action={act} />
       <Notice text={notice} />
-      {res.state === 'ready' &&
-        (res.data.dead_letters.length === 0 ? (
-          <p className="muted">None.</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-label="Failed helpdesk calls">
-              <thead>
-                <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Call</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Error</th>
-                  <th scope="col">Failed</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.dead_letters.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.external_id ?? d.conversation_id.slice(0, 8)}</td>
-                    <td>{d.op ?? '—'}</td>
-                    <td>{d.attempts ?? '—'}</td>
-                    <td>{d.error ?? '—'}</td>
-                    <td>{d.failed_at ? new Date(d.failed_at).toLocaleString() : '—'}</td>
-                    <td>
-                      <button
-                        type="button"
-                        disabled={act.busy}
-                        onClick={() => void act.run(async () => (await post(`${ADMIN.connectorDeadLetters}/${d.id}/retry`), setNotice('Retry queued.'), reload()))}
-                      >
-                        Retry<span className="sr-only"> call {d.op} for {d.external_id ?? d.conversation_id}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      {res.state === 'ready' && (
+        <AdminTable
+          label="Failed helpdesk calls"
+          columns={DEAD_LETTER_COLUMNS}
+          rows={res.data.dead_letters}
+          empty={<p className="muted">None.</p>}
+          actions={(d) => (
+            <button
+              type="button"
+              disabled={act.busy}
+              onClick={() => void act.run(async () => (await post(`${ADMIN.connectorDeadLetters}/${d.id}/retry`), setNotice('Retry queued.'), reload()))}
+            >
+              Retry<span className="sr-only"> call {d.op} for {d.external_id ?? d.conversation_id}</span>
+            </button>
+          )}
+        />
+      )}
     </>
   );
 }

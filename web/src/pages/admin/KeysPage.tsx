@@ -4,6 +4,7 @@ import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
 import { AdminError, Notice, ShownOnce } from './common.tsx';
+import { AdminTable, type Column } from './list.tsx';
 
 interface ApiKey {
   id: string;
@@ -22,6 +23,14 @@ const SCOPES = [
 type Scope = (typeof SCOPES)[number]['value'];
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+const COLUMNS: Column<ApiKey>[] = [
+  { header: 'Name', cell: (k) => k.name },
+  { header: 'Scopes', cell: (k) => k.scopes.join(', ') },
+  { header: 'Created', cell: (k) => when(k.created_at) },
+  { header: 'Last used', cell: (k) => when(k.last_used_at) },
+  { header: 'State', cell: (k) => (k.revoked_at ? <span className="badge">revoked {when(k.revoked_at)}</span> : <span className="badge verified">active</span>) },
+];
 
 /** API keys for servers and scripts: created with the secret shown once, revoked at once. */
 export function KeysPage() {
@@ -64,38 +73,14 @@ export function KeysPage() {
       <Notice text={notice} />
       <FormError action={list} />
       {res.state === 'ready' && (
-        <div className="table-wrap">
-          <table aria-label="API keys">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {res.data.api_keys.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>{k.scopes.join(', ')}</td>
-                  <td>{when(k.created_at)}</td>
-                  <td>{when(k.last_used_at)}</td>
-                  <td>{k.revoked_at ? <span className="badge">revoked {when(k.revoked_at)}</span> : <span className="badge verified">active</span>}</td>
-                  <td>
-                    {!k.revoked_at && (
-                      <ConfirmButton label="Revoke" what={k.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.keys}/${k.id}`), setNotice(`Key “${k.name}” revoked.`), reload()))} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          label="API keys"
+          columns={COLUMNS}
+          rows={res.data.api_keys}
+          actions={(k) =>
+            !k.revoked_at && <ConfirmButton label="Revoke" what={k.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.keys}/${k.id}`), setNotice(`Key “${k.name}” revoked.`), reload()))} />
+          }
+        />
       )}
     </section>
   );

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, get, post, postText, query } from '../../api.ts';
+import { useRef, useState } from 'react';
+import { ApiError, post, postText, query } from '../../api.ts';
 import { ADMIN, FUTURE } from '../../endpoints.ts';
 import { safeHref } from '../../format.ts';
 import { Field, FormError, useAction } from '../../forms.tsx';
 import { Value } from '../../components/Value.tsx';
+import { AdminTable, Pager, usePagedList, type Column } from './list.tsx';
 
 interface ArticleInfo {
   id: string;
@@ -56,95 +57,43 @@ export function markdownArticles(fileName: string, text: string): { id: string; 
 
 /** Knowledge: the article list (paged), uploads of JSONL, JSON or Markdown, and re-indexing. */
 export function KnowledgePage() {
-  const [articles, setArticles] = useState<ArticleInfo[] | null>(null);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [next, setNext] = useState<string | null>(null);
-  const list = useAction();
-
-  const load = (cursor: string | undefined) =>
-    list.run(async () => {
-      const res = await get<{ articles: ArticleInfo[]; next_cursor: string | null }>(`${ADMIN.knowledge}${query({ limit: PAGE, cursor })}`);
-      setArticles(res.articles);
-      setNext(res.next_cursor);
-    });
-  useEffect(() => {
-    void load(undefined);
-  }, []);
-
-  const page = cursors.length;
-  const go = (to: 'next' | 'prev' | 'first') => {
-    const stack = to === 'first' ? [undefined] : to === 'next' ? [...cursors, next ?? undefined] : cursors.slice(0, -1);
-    setCursors(stack);
-    void load(stack.at(-1));
-  };
-
+  const list = usePagedList<ArticleInfo>(ADMIN.knowledge, 'articles', PAGE);
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">Knowledge</h1>
       <p className="muted">Articles the bot answers from and cites. Upload a file to add or update articles (matched by id); the bot rebuilds its index from the new knowledge.</p>
-      <Upload onUploaded={() => go('first')} />
+      <Upload onUploaded={list.reload} />
       <Reindex />
       <h2>Articles</h2>
-      <FormError action={list} />
-      {articles === null && !list.error && <p role="status">Loading…</p>}
-      {articles &&
-        (articles.length === 0 ? (
-          <p className="muted">No articles yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-label="Knowledge articles">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Id</th>
-                  <th scope="col">Locale</th>
-                  <th scope="col">Tags</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {articles.map((a) => {
-                  const link = safeHref(a.url);
-                  return (
-                    <tr key={a.id}>
-                      <td>
-                        {link ? (
-                          <a href={link} target="_blank" rel="noopener noreferrer">
-                            {a.title}
-                          </a>
-                        ) : (
-                          a.title
-                        )}
-                      </td>
-                      <td>
-                        <code>{a.id}</code>
-                      </td>
-                      <td>{a.locale ?? '—'}</td>
-                      <td>{a.tags.join(', ') || '—'}</td>
-                      <td>{a.body_chars.toLocaleString()} chars</td>
-                      <td>{a.version}</td>
-                      <td>{new Date(a.updated_at).toLocaleString()}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        ))}
-      <nav className="action-row" aria-label="Article pages">
-        <button type="button" disabled={page <= 1 || list.busy} onClick={() => go('prev')}>
-          Previous page
-        </button>
-        <span className="muted small">Page {page}</span>
-        <button type="button" disabled={!next || list.busy} onClick={() => go('next')}>
-          Next page
-        </button>
-      </nav>
+      <FormError action={list.action} />
+      {list.items === null && !list.action.error && <p role="status">Loading…</p>}
+      {list.items && <AdminTable label="Knowledge articles" columns={ARTICLE_COLUMNS} rows={list.items} empty={<p className="muted">No articles yet.</p>} />}
+      <Pager list={list} label="Article pages" />
     </section>
   );
 }
+
+const ARTICLE_COLUMNS: Column<ArticleInfo>[] = [
+  {
+    header: 'Title',
+    cell: (a) => {
+      const link = safeHref(a.url);
+      return link ? (
+        <a href={link} target="_blank" rel="noopener noreferrer">
+          {a.title}
+        </a>
+      ) : (
+        a.title
+      );
+    },
+  },
+  { header: 'Id', cell: (a) => <code>{a.id}</code> },
+  { header: 'Locale', cell: (a) => a.locale ?? '—' },
+  { header: 'Tags', cell: (a) => a.tags.join(', ') || '—' },
+  { header: 'Size', cell: (a) => `${a.body_chars.toLocaleString()} chars` },
+  { header: 'Version', cell: (a) => a.version },
+  { header: 'Updated', cell: (a) => new Date(a.updated_at).toLocaleString() },
+];
 
 function Upload({ onUploaded }: { onUploaded: () => void }) {
   const fileRef = useRef<HTMLInputElement | null>(null);

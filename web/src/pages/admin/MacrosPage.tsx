@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { del, get, patch, post, query } from '../../api.ts';
+import { useState } from 'react';
+import { del, patch, post } from '../../api.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminHeader, Notice } from './common.tsx';
+import { LoadMore, NamedSelect, useEdits, usePagedList } from './list.tsx';
 
 interface Macro {
   id: string;
@@ -16,23 +17,9 @@ interface Macro {
 /** Macros: saved replies agents insert from the assist panel. */
 export function MacrosPage() {
   const ws = useWorkspace();
-  const [macros, setMacros] = useState<Macro[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const list = useAction();
-  const load = (cursor?: string) =>
-    void list.run(async () => {
-      const res = await get<{ macros: Macro[]; next_cursor: string | null }>(`${ADMIN.macros}${query({ limit: 50, cursor })}`);
-      setMacros((prev) => (cursor && prev ? [...prev, ...res.macros] : res.macros));
-      setNext(res.next_cursor);
-    });
-  useEffect(() => load(), []);
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice(text);
-    load();
-  };
+  const list = usePagedList<Macro>(ADMIN.macros, 'macros');
+  const macros = list.items;
+  const { editing, setEditing, notice, done } = useEdits(list.reload);
   const canEdit = ws.me.role !== 'viewer';
   return (
     <section aria-labelledby="admin-title">
@@ -41,8 +28,8 @@ export function MacrosPage() {
       </AdminHeader>
       {editing === 'new' && <MacroForm onDone={(ok) => (ok ? done('Macro added.') : setEditing(null))} />}
       <Notice text={notice} />
-      <FormError action={list} />
-      {macros === null && !list.error && <p role="status">Loading…</p>}
+      <FormError action={list.action} />
+      {macros === null && !list.action.error && <p role="status">Loading…</p>}
       {macros?.length === 0 && <p className="muted">No macros yet.</p>}
       <ul className="card-list">
         {macros?.map((m) => (
@@ -58,7 +45,7 @@ export function MacrosPage() {
                       <button type="button" onClick={() => setEditing(m.id)}>
                         Edit<span className="sr-only"> {m.title}</span>
                       </button>
-                      <ConfirmButton label="Delete" what={m.title} onConfirm={() => void list.run(async () => (await del(`${ADMIN.macros}/${m.id}`), done('Macro deleted.')))} />
+                      <ConfirmButton label="Delete" what={m.title} onConfirm={() => void list.action.run(async () => (await del(`${ADMIN.macros}/${m.id}`), done('Macro deleted.')))} />
                     </div>
                   )}
                 </div>
@@ -72,11 +59,7 @@ export function MacrosPage() {
           </li>
         ))}
       </ul>
-      {next && (
-        <button type="button" disabled={list.busy} onClick={() => load(next)}>
-          Load more macros
-        </button>
-      )}
+      <LoadMore list={list} label="Load more macros" />
     </section>
   );
 }
@@ -111,14 +94,7 @@ function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) 
           <input value={title} onChange={(ev) => setTitle(ev.target.value)} />
         </Field>
         <Field label="Team" error={e('team_id')}>
-          <select value={team} onChange={(ev) => setTeam(ev.target.value)}>
-            <option value="">All teams</option>
-            {ws.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <NamedSelect none="All teams" options={ws.teams} value={team} onChange={setTeam} />
         </Field>
         <Field label="Tags" hint="Comma-separated" error={e('tags')}>
           <input value={tags} onChange={(ev) => setTags(ev.target.value)} />

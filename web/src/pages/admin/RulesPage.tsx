@@ -6,6 +6,7 @@ import { REASON_LABEL } from '../../format.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { type Action, AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
+import { NamedSelect } from './list.tsx';
 
 type Target = { type: 'team'; team_id: string } | { type: 'agent'; agent_id: string; fallback_team_id?: string | null } | { type: 'queue' };
 interface Conditions {
@@ -227,39 +228,16 @@ function RuleForm({ initial, id, onDone }: { initial: Draft; id?: string; onDone
         </Field>
         {d.targetType === 'team' && (
           <Field label="Team" error={e('target.team_id', 'target')}>
-            <select value={d.team_id} onChange={(ev) => set('team_id', ev.target.value)}>
-              <option value="">Choose a team</option>
-              {ws.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
+            <NamedSelect none="Choose a team" options={ws.teams} value={d.team_id} onChange={(v) => set('team_id', v)} />
           </Field>
         )}
         {d.targetType === 'agent' && (
           <>
             <Field label="Agent" error={e('target.agent_id', 'target')}>
-              <select value={d.agent_id} onChange={(ev) => set('agent_id', ev.target.value)}>
-                <option value="">Choose an agent</option>
-                {ws.agents
-                  .filter((a) => a.role !== 'viewer')
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-              </select>
+              <NamedSelect none="Choose an agent" options={ws.agents.filter((a) => a.role !== 'viewer')} value={d.agent_id} onChange={(v) => set('agent_id', v)} />
             </Field>
             <Field label="When the agent cannot take it" error={e('target.fallback_team_id')}>
-              <select value={d.fallback_team_id} onChange={(ev) => set('fallback_team_id', ev.target.value)}>
-                <option value="">Workspace queue</option>
-                {ws.teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
+              <NamedSelect none="Workspace queue" options={ws.teams} value={d.fallback_team_id} onChange={(v) => set('fallback_team_id', v)} />
             </Field>
           </>
         )}

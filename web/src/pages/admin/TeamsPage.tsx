@@ -6,6 +6,7 @@ import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import type { Team } from '../../types.ts';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
+import { AdminTable, NamedSelect, useEdits, type Column } from './list.tsx';
 
 interface Draft {
   name: string;
@@ -27,16 +28,19 @@ const fromTeam = (t?: Team): Draft => ({
 export function TeamsPage() {
   const ws = useWorkspace();
   const [res, reload] = useResource<{ teams: Team[] }>(ADMIN.teams);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
   const list = useAction();
   const teams = res.state === 'ready' ? res.data.teams : [];
-  const done = (text: string) => {
-    setEditing(null);
-    setNotice(text);
+  const { editing, setEditing, notice, done } = useEdits(() => {
     reload();
     ws.reload();
-  };
+  });
+  const columns: Column<Team>[] = [
+    { header: 'Team', cell: (t) => t.name },
+    { header: 'Skills', cell: (t) => t.skills.join(', ') || '—' },
+    { header: 'Members', cell: (t) => t.member_ids.map((id) => ws.agentName(id) ?? id.slice(0, 8)).join(', ') || '—' },
+    { header: 'SLA', cell: (t) => (t.sla_seconds ? `${Math.round(t.sla_seconds / 60)} min` : '—') },
+    { header: 'Overflow to', cell: (t) => teams.find((x) => x.id === t.fallback_team_id)?.name ?? '—' },
+  ];
   return (
     <section aria-labelledby="admin-title">
       <AdminHeader title="Teams" add={{ label: 'Add team', shown: editing !== 'new', onClick: () => setEditing('new') }}>
@@ -47,49 +51,19 @@ export function TeamsPage() {
       <Notice text={notice} />
       <FormError action={list} />
       {res.state === 'ready' && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Skills</th>
-                <th scope="col">Members</th>
-                <th scope="col">SLA</th>
-                <th scope="col">Overflow to</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) =>
-                editing === t.id ? (
-                  <tr key={t.id}>
-                    <td colSpan={6}>
-                      <TeamForm team={t} teams={teams} onDone={(ok) => (ok ? done('Team saved.') : setEditing(null))} />
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td>{t.skills.join(', ') || '—'}</td>
-                    <td>{t.member_ids.map((id) => ws.agentName(id) ?? id.slice(0, 8)).join(', ') || '—'}</td>
-                    <td>{t.sla_seconds ? `${Math.round(t.sla_seconds / 60)} min` : '—'}</td>
-                    <td>{teams.find((x) => x.id === t.fallback_team_id)?.name ?? '—'}</td>
-                    <td>
-                      <div className="action-row">
-                        <button type="button" onClick={() => setEditing(t.id)}>
-                          Edit<span className="sr-only"> {t.name}</span>
-                        </button>
-                        <ConfirmButton label="Delete" what={t.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.teams}/${t.id}`), done('Team deleted.')))} />
-                      </div>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          columns={columns}
+          rows={teams}
+          editor={(t) => editing === t.id && <TeamForm team={t} teams={teams} onDone={(ok) => (ok ? done('Team saved.') : setEditing(null))} />}
+          actions={(t) => (
+            <div className="action-row">
+              <button type="button" onClick={() => setEditing(t.id)}>
+                Edit<span className="sr-only"> {t.name}</span>
+              </button>
+              <ConfirmButton label="Delete" what={t.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.teams}/${t.id}`), done('Team deleted.')))} />
+            </div>
+          )}
+        />
       )}
     </section>
   );
@@ -138,16 +112,7 @@ function TeamForm({ team, teams, onDone }: { team?: Team; teams: Team[]; onDone:
           <input inputMode="decimal" value={d.sla_minutes} onChange={(ev) => set('sla_minutes', ev.target.value)} />
         </Field>
         <Field label="Fallback team" error={e('fallback_team_id')}>
-          <select value={d.fallback_team_id} onChange={(ev) => set('fallback_team_id', ev.target.value)}>
-            <option value="">None (stays in the queue)</option>
-            {teams
-              .filter((t) => t.id !== team?.id)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-          </select>
+          <NamedSelect none="None (stays in the queue)" options={teams.filter((t) => t.id !== team?.id)} value={d.fallback_team_id} onChange={(v) => set('fallback_team_id', v)} />
         </Field>
       </div>
       <CheckList legend="Members" options={ws.agents.map((a) => ({ value: a.id, label: `${a.name} (${a.role})` }))} value={d.member_ids} onChange={(v) => set('member_ids', v)} error={e('member_ids')} />

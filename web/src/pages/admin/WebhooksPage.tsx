@@ -4,6 +4,7 @@ import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, useAction } from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice, ShownOnce } from './common.tsx';
+import { AdminTable, type Column } from './list.tsx';
 
 interface Webhook {
   id: string;
@@ -139,6 +140,23 @@ function WebhookForm({ eventTypes, onDone }: { eventTypes: string[]; onDone: (se
   );
 }
 
+const DELIVERY_COLUMNS: Column<Delivery>[] = [
+  {
+    header: 'Event',
+    cell: (d) => (
+      <>
+        {d.event_type}
+        <br />
+        <code className="small">{d.event_id}</code>
+      </>
+    ),
+  },
+  { header: 'Status', cell: (d) => d.status },
+  { header: 'Attempts', cell: (d) => d.attempts },
+  { header: 'Last response', cell: (d) => d.last_status ?? d.last_error ?? '—' },
+  { header: 'Created', cell: (d) => (d.created_at ? new Date(d.created_at).toLocaleString() : '—') },
+];
+
 function DeliveryLog({ id }: { id: string }) {
   const [res, reload] = useResource<{ deliveries: Delivery[] }>(`${ADMIN.webhooks}/${id}/deliveries?limit=50`);
   const act = useAction();
@@ -152,49 +170,21 @@ function DeliveryLog({ id }: { id: string }) {
       </div>
       <AdminError res={res} what="The delivery log" />
       <FormError action={act} />
-      {res.state === 'ready' &&
-        (res.data.deliveries.length === 0 ? (
-          <p className="muted small">No deliveries yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-label="Deliveries">
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Last response</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      {d.event_type}
-                      <br />
-                      <code className="small">{d.event_id}</code>
-                    </td>
-                    <td>{d.status}</td>
-                    <td>{d.attempts}</td>
-                    <td>{d.last_status ?? d.last_error ?? '—'}</td>
-                    <td>{d.created_at ? new Date(d.created_at).toLocaleString() : '—'}</td>
-                    <td>
-                      {d.status !== 'delivered' && (
-                        <button type="button" disabled={act.busy} onClick={() => void act.run(async () => (await post(`${ADMIN.webhooks}/deliveries/${d.id}/retry`), reload()))}>
-                          Retry<span className="sr-only"> {d.event_type}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      {res.state === 'ready' && (
+        <AdminTable
+          label="Deliveries"
+          columns={DELIVERY_COLUMNS}
+          rows={res.data.deliveries}
+          empty={<p className="muted small">No deliveries yet.</p>}
+          actions={(d) =>
+            d.status !== 'delivered' && (
+              <button type="button" disabled={act.busy} onClick={() => void act.run(async () => (await post(`${ADMIN.webhooks}/deliveries/${d.id}/retry`), reload()))}>
+                Retry<span className="sr-only"> {d.event_type}</span>
+              </button>
+            )
+          }
+        />
+      )}
     </div>
   );
 }
