@@ -165,4 +165,14 @@ describe('Kustomer connector', () => {
     expect(ku.calls('GET', `/v1/conversations/externalId=${handoff.id}`).length).toBeGreaterThan(0);
     expect(ku.violations).toEqual([]);
   });
+
+  it('refuses a message channel Kustomer does not record', async () => {
+    // Create message records email, SMS, chat, Facebook, Twitter DM or Tweet, voice, Instagram
+    // or WhatsApp interactions (developer.kustomer.com/api/core-resources/create-message).
+    const put = (message_channel: string) =>
+      h.api('PUT', '/api/v1/connectors/kustomer', { token: h.adminToken, body: { config: { base_url: ku.url, allow_private_network: true, team_map: { Support: 'team_support' }, intent_attribute: 'batonIntentStr', confidence_attribute: 'batonConfidenceNum', message_channel } } });
+    expect((await put('baton-widget')).status).toBe(400);
+    expect((await put('whatsapp')).status).toBe(200);
+    expect((await put('chat')).status).toBe(200);
+  });
 });

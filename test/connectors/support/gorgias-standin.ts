@@ -130,6 +130,10 @@ export class GorgiasStandIn extends StandIn {
     if (!m.sender || typeof m.sender.email !== 'string') return 'a message needs a sender';
     if (m.channel === 'internal-note' && !m.from_agent) return 'an internal note is from an agent';
     if (typeof m.body_text !== 'string' && typeof m.body_html !== 'string') return 'a message needs a body';
+    // Create a message: without sent_datetime it is sent to the recipients; with it, recorded as
+    // already sent; internal notes are never sent (developers.gorgias.com/reference/create-ticket-message).
+    if (m.channel !== 'internal-note' && typeof m.sent_datetime !== 'string') return 'a message without sent_datetime is sent to its recipients';
+    if (m.sent_datetime !== undefined && Number.isNaN(Date.parse(m.sent_datetime))) return 'sent_datetime is a date-time';
     return null;
   }
 

@@ -45,6 +45,7 @@ const EVENTS = [
   'kustomer.tag.update',
 ];
 const API_USER = 'u_api_key';
+const CHANNELS = ['email', 'sms', 'chat', 'facebook', 'twitter-dm', 'twitter-tweet', 'voice', 'instagram', 'whatsapp'];
 
 /**
  * Kustomer on loopback: Bearer API key, JSON:API-style records (`data.attributes`), lookups by
@@ -115,6 +116,9 @@ export class KustomerStandIn extends StandIn {
         if (!c) return notFound;
         const b = r.body ?? {};
         if (!['in', 'out'].includes(b.direction) || typeof b.channel !== 'string' || typeof b.preview !== 'string') return bad(r, 'a message needs direction, channel and preview');
+        // Create message: a recorded message is an email, SMS, chat, Facebook, Twitter DM or Tweet,
+        // voice, Instagram or WhatsApp interaction (developer.kustomer.com/api/core-resources/create-message).
+        if (!CHANNELS.includes(b.channel)) return bad(r, `channel ${String(b.channel)} is not one Kustomer records`);
         const m: KuMessage = { id: oid(), direction: b.direction, channel: b.channel, preview: b.preview, externalId: b.externalId ?? null, createdBy: API_USER, createdAt: new Date().toISOString(), auto: false };
         c.messages.push(m);
         return { status: 201, body: { data: { type: 'message', id: m.id, attributes: m } } };
