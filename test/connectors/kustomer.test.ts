@@ -5,7 +5,7 @@ import { KU_KEY, KustomerStandIn, type KuConversation } from './support/kustomer
 import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
 import { rateLimitWaitMs } from '../../src/connectors/kustomer/api.ts';
 
-// Kustomer contract, after the shapes in research/integrations.md §6: Bearer API key, the
+// Kustomer contract, after developer.kustomer.com (see support/kustomer-standin.ts): Bearer API key, the
 // customer by external id, a conversation for them with externalId = handoff id, native priority
 // 1-5, team, custom attributes, the brief as a note, tags by name; an outbound webhook registered
 // by set-up whose deliveries are signed with hex HMAC-SHA256 keyed by its token.

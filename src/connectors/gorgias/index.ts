@@ -12,7 +12,7 @@ import { integrationBodies, INTEGRATION_NAMES, OUR_PREFIX, parseGorgiasHook, SEC
 // the documented API, so priority is a tag. No idempotency key: the ticket carries our handoff
 // id as `external_id`, and a retried create looks it up first. Agent replies come back through
 // HTTP integrations (registered by set-up) that carry a shared secret header.
-// Shapes: shared/research/integrations.md §5.
+// Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
 const Config = z.object({
   domain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),

@@ -12,7 +12,7 @@ import { EVENTS, OUR_PREFIX, parseKustomerEvents } from './events.ts';
 // native priority 1-5, assigned team or queue, intent/confidence as custom attributes if
 // configured and tags by name. Agent replies come back through an outbound webhook registered
 // by set-up, signed with HMAC-SHA256 keyed by the token Kustomer returns.
-// Shapes: shared/research/integrations.md §6.
+// Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
 const attr = (suffix: string) => z.string().regex(new RegExp(`^[a-z][A-Za-z0-9]*(${suffix})$`), `a custom attribute name ending in ${suffix}`);
 

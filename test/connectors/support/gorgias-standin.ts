@@ -32,7 +32,9 @@ export interface GgIntegration {
   http: { url: string; method: string; headers: Record<string, string>; form: Record<string, string>; triggers: Record<string, boolean>; request_content_type: string };
 }
 
-// Documented shapes (research/integrations.md §5): message channels, trigger keys, ticket statuses.
+// Documented shapes: message channels, trigger keys, ticket statuses, from developers.gorgias.com
+// (reference/create-ticket, reference/create-ticket-message, HTTP integrations); Gorgias publishes
+// no current OpenAPI document. What no vendor page backs is listed in docs/connectors.md.
 const CHANNELS = new Set(['api', 'email', 'chat', 'internal-note', 'sms', 'phone', 'facebook', 'instagram-comment', 'help-center', 'contact_form']);
 const TRIGGERS = new Set(['ticket-created', 'ticket-updated', 'ticket-message-created', 'ticket-self-unsnoozed', 'ticket-message-failed']);
 

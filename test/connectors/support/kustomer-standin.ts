@@ -27,8 +27,10 @@ export interface KuMessage {
   auto: boolean;
 }
 
-// Documented shapes (research/integrations.md §6): priority 1-5, status open|snoozed|done, at most
-// 10 assigned teams/users, typed custom attribute suffixes, 12 subscribable webhook events.
+// Documented shapes, from developer.kustomer.com (docs/concepts/conversations-and-messages:
+// priority 1-5, status open|snoozed|done, at most 10 assigned teams/users, typed custom attribute
+// suffixes; docs/events/outbound-webhooks: at most 12 subscribed events, hex HMAC-SHA256 keyed by
+// the webhook's token; docs/concepts/rate-limits). Kustomer publishes no OpenAPI document.
 const SUFFIX = /(Num|At|Str|Txt|Bool|Url)$/;
 const EVENTS = [
   'kustomer.conversation.create',
