@@ -5,7 +5,8 @@ import { customerAsksForHuman, startHarness, type Harness } from './support/setu
 const KEY = 'fd-api-key';
 const SECRET = 'fd-shared-secret-0123456789';
 
-// Freshdesk contract, after the shapes in research/integrations.md §3: Basic API_KEY:X, a Chat
+// Freshdesk contract. No vendor page backs these shapes (developers.freshdesk.com/api/ was not
+// among the sources; docs/connectors.md marks Freshdesk unverified): Basic API_KEY:X, a Chat
 // ticket (source 7) with numeric priority, the brief as a private note, customer lines as
 // incoming public notes; the automation rule's webhook carries a shared secret header.
 describe('Freshdesk connector', () => {

@@ -4,7 +4,7 @@ import { waitFor } from './support/standin.ts';
 import { GG_EMAIL, GG_KEY, GorgiasStandIn, type GgTicket } from './support/gorgias-standin.ts';
 import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
 
-// Gorgias contract, after the shapes in research/integrations.md §5: Basic email:api_key, an
+// Gorgias contract, after developers.gorgias.com (see support/gorgias-standin.ts): Basic email:api_key, an
 // `api`-channel ticket carrying our handoff id as external_id, the brief as an internal-note
 // message, tags as {name} (priority among them), custom fields and assignee_team; HTTP
 // integrations registered by set-up post back with our shared secret header.

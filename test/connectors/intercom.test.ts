@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket, wsUrl } from '../support/baton.ts';
 import { waitFor } from './support/standin.ts';
-import { IC_ADMIN, IC_CLIENT_SECRET, IC_TOKEN, IntercomStandIn } from './support/intercom-standin.ts';
-import { OpenApiSpec } from './support/openapi.ts';
+import { IC_ADMIN, IC_CLIENT_SECRET, IC_SPEC, IC_TOKEN, IntercomStandIn } from './support/intercom-standin.ts';
+import { intercom } from '../../src/connectors/intercom/index.ts';
+import { TokenBucket, VendorClient } from '../../src/connectors/http.ts';
+import type { HandoffTicket, ThreadRef } from '../../src/connectors/types.ts';
 import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
 
 // Intercom contract: every call our connector makes is checked against Intercom's published
-// OpenAPI description (v2.14), and the notifications it sends back are signed like Intercom's.
+// OpenAPI description (v2.14, test/connectors/specs/intercom), and the notifications it sends
+// back are signed like Intercom's.
 describe('Intercom connector', () => {
   let h: Harness;
   const ic = new IntercomStandIn();
@@ -31,7 +34,7 @@ describe('Intercom connector', () => {
   });
 
   it('the validator itself catches a wrong body', () => {
-    const spec = new OpenApiSpec('/work/shared/specs/intercom/api.intercom.io.v2.14.yaml');
+    const spec = IC_SPEC;
     expect(spec.checkRequest('POST', '/conversations/1/reply', { message_type: 'note', type: 'admin', admin_id: '1', body: 'x' })).toEqual([]);
     expect(spec.checkRequest('POST', '/conversations/1/reply', { message_type: 'memo', type: 'admin', admin_id: '1', body: 'x' })).not.toEqual([]);
     expect(spec.checkRequest('POST', '/conversations/1/parts', { message_type: 'assignment', type: 'team', admin_id: '1' })).not.toEqual([]);
@@ -89,6 +92,51 @@ describe('Intercom connector', () => {
     }, 15_000, 'thread open');
     expect(ic.conversations.length).toBe(before + 1);
     expect(ic.calls('POST', '/conversations/search').length).toBeGreaterThan(0);
+    expect(ic.violations).toEqual([]);
+  });
+});
+
+// A customer without an external id is a lead in Intercom, and "Get a contact by External ID"
+// only supports users, not leads (v2.14): a returning anonymous customer must be found another way.
+describe('Intercom connector, a returning anonymous customer', () => {
+  const ic = new IntercomStandIn();
+  let conn: ReturnType<typeof intercom.create>;
+  beforeAll(async () => {
+    await ic.start();
+    const config = intercom.configSchema.parse({ base_url: ic.url, allow_private_network: true, admin_id: IC_ADMIN });
+    const credentials = { access_token: IC_TOKEN, client_secret: IC_CLIENT_SECRET };
+    const client = new VendorClient({ vendor: 'intercom', baseUrl: ic.url, headers: intercom.authHeaders(credentials, config), timeoutMs: 2000, allowPrivate: true, bucket: new TokenBucket(100, 1000) });
+    conn = intercom.create({ config, credentials, client });
+  });
+  afterAll(() => ic.stop());
+
+  const ticket = (handoffId: string): HandoffTicket => ({
+    handoffId,
+    conversationId: `conv-${handoffId}`,
+    customer: { id: 'cust-anon', externalId: null, name: null, email: null },
+    subject: 'Chat handoff',
+    briefText: 'brief',
+    briefHtml: '<p>brief</p>',
+    transcript: [{ author: 'customer', text: 'hello again', at: '' }],
+    intent: null,
+    confidence: null,
+    priority: 'normal',
+    team: null,
+    reasons: ['customer_requested'],
+    tags: [],
+  });
+
+  it('finds the lead Baton made last time instead of making a second one', async () => {
+    const run = async (id: string) => {
+      let ref: ThreadRef = { externalId: null, data: {} };
+      return conn.handoff(ticket(id), ref, async (r) => void (ref = r));
+    };
+    const first = await run('h-first');
+    const second = await run('h-second');
+    const leads = ic.contacts.filter((c) => c.external_id === 'baton_cust-anon');
+    expect(leads).toEqual([expect.objectContaining({ role: 'lead' })]);
+    expect(second.data.contact_id).toBe(first.data.contact_id);
+    expect(ic.calls('POST', '/contacts/search').length).toBeGreaterThan(0);
     expect(ic.violations).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { KU_KEY, KustomerStandIn, type KuConversation } from './support/kustomer
 import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
 import { rateLimitWaitMs } from '../../src/connectors/kustomer/api.ts';
 
-// Kustomer contract, after the shapes in research/integrations.md §6: Bearer API key, the
+// Kustomer contract, after developer.kustomer.com (see support/kustomer-standin.ts): Bearer API key, the
 // customer by external id, a conversation for them with externalId = handoff id, native priority
 // 1-5, team, custom attributes, the brief as a note, tags by name; an outbound webhook registered
 // by set-up whose deliveries are signed with hex HMAC-SHA256 keyed by its token.
@@ -164,5 +164,15 @@ describe('Kustomer connector', () => {
     const handoff = await handoffOf(c.id);
     expect(ku.calls('GET', `/v1/conversations/externalId=${handoff.id}`).length).toBeGreaterThan(0);
     expect(ku.violations).toEqual([]);
+  });
+
+  it('refuses a message channel Kustomer does not record', async () => {
+    // Create message records email, SMS, chat, Facebook, Twitter DM or Tweet, voice, Instagram
+    // or WhatsApp interactions (developer.kustomer.com/api/core-resources/create-message).
+    const put = (message_channel: string) =>
+      h.api('PUT', '/api/v1/connectors/kustomer', { token: h.adminToken, body: { config: { base_url: ku.url, allow_private_network: true, team_map: { Support: 'team_support' }, intent_attribute: 'batonIntentStr', confidence_attribute: 'batonConfidenceNum', message_channel } } });
+    expect((await put('baton-widget')).status).toBe(400);
+    expect((await put('whatsapp')).status).toBe(200);
+    expect((await put('chat')).status).toBe(200);
   });
 });

@@ -15,7 +15,7 @@ import {
   type SfCase,
 } from './support/salesforce-standin.ts';
 
-// Salesforce Service Cloud, the Case path (research/integrations.md §4A): client credentials
+// Salesforce Service Cloud, the Case path (developer.salesforce.com; docs/connectors.md): client credentials
 // token from the My Domain, a Case per handoff (upsert by External ID, or create + SOQL lookup),
 // the brief as unpublished CaseComments, customer lines as published ones, Status to close; the
 // printed Apex callout brings agent comments, e-mails and closes back with a shared secret.

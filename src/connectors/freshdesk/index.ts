@@ -6,7 +6,7 @@ import { header, parseJsonBody, safeEqual } from '../verify.ts';
 // Freshdesk (API v2): a Chat-source ticket per handoff, the brief as a private note; agent
 // replies come back from an automation rule's "Trigger webhook" action (no API to create
 // those: set-up prints the rule), authenticated by a shared secret header.
-// Shapes: shared/research/integrations.md §3.
+// Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
 const Config = z.object({
   domain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),

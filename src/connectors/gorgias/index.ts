@@ -12,7 +12,7 @@ import { integrationBodies, INTEGRATION_NAMES, OUR_PREFIX, parseGorgiasHook, SEC
 // the documented API, so priority is a tag. No idempotency key: the ticket carries our handoff
 // id as `external_id`, and a retried create looks it up first. Agent replies come back through
 // HTTP integrations (registered by set-up) that carry a shared secret header.
-// Shapes: shared/research/integrations.md §5.
+// Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
 const Config = z.object({
   domain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
@@ -43,6 +43,9 @@ type Progress = { create_started_at?: number; note?: boolean };
 const customerEmail = (c: HandoffTicket['customer'], config: GConfig): string =>
   c.email ?? `${(c.externalId ?? `baton_${c.id}`).replace(/[^a-z0-9._-]/gi, '_')}@${config.anonymous_email_domain}`;
 
+/** An ISO time for sent_datetime: the line's own time, or now when it has none. */
+const sentAt = (at: string): string => (at && !Number.isNaN(Date.parse(at)) ? new Date(at).toISOString() : new Date().toISOString());
+
 export const gorgias = defineConnector({
   vendor: 'gorgias',
   displayName: 'Gorgias',
@@ -59,13 +62,17 @@ export const gorgias = defineConnector({
   baseUrl: (c: GConfig) => c.base_url ?? `https://${c.domain}.gorgias.com`,
   authHeaders: (s) => ({ authorization: `Basic ${Buffer.from(`${s.email}:${s.api_key}`).toString('base64')}` }),
   create: ({ config, credentials, client }) => {
-    const customerMessage = (customer: HandoffTicket['customer'], text: string, externalId: string) => ({
+    // A message created without sent_datetime is sent to its recipients; one with it is recorded
+    // as already sent (developers.gorgias.com/reference/create-ticket-message). What Baton mirrors
+    // was already said in the chat, so it always carries the time it was said.
+    const customerMessage = (customer: HandoffTicket['customer'], text: string, externalId: string, at: string) => ({
       channel: 'api',
       via: 'api',
       from_agent: false,
       sender: { email: customerEmail(customer, config) },
       body_text: text,
       external_id: externalId,
+      sent_datetime: sentAt(at),
     });
 
     async function findTicket(handoffId: string): Promise<string | null> {
@@ -92,7 +99,7 @@ export const gorgias = defineConnector({
         ...(team ? { assignee_team: { id: team } } : {}),
         tags: [...handoffTags(t, { priorityAsTag: true }), ...t.tags].map((name) => ({ name })),
         ...(custom_fields.length ? { custom_fields } : {}),
-        messages: [customerMessage(t.customer, transcript, `${OUR_PREFIX}${t.handoffId}:transcript`)],
+        messages: [customerMessage(t.customer, transcript, `${OUR_PREFIX}${t.handoffId}:transcript`, t.transcript.at(-1)?.at ?? '')],
       });
       if (!created.json?.id) throw new Error('gorgias: ticket create answered without a ticket id');
       return String(created.json.id);
@@ -119,7 +126,7 @@ export const gorgias = defineConnector({
       },
 
       async appendCustomerMessage(ref, line: CustomerLine) {
-        await client.request('POST', `/api/tickets/${ref.externalId}/messages`, customerMessage(line.customer, line.text, `${OUR_PREFIX}${line.messageId}`));
+        await client.request('POST', `/api/tickets/${ref.externalId}/messages`, customerMessage(line.customer, line.text, `${OUR_PREFIX}${line.messageId}`, line.at));
       },
 
       async close(ref) {

@@ -6,7 +6,7 @@ import { hmac, header, parseJsonBody, safeEqual } from '../verify.ts';
 // Intercom (REST API 2.14): a contact-initiated conversation per handoff, the brief as an admin
 // note, tags (priority degrades to a tag: it is read-only before the Preview API), assignment to
 // a team; agent replies back through webhook topics signed with X-Hub-Signature (HMAC-SHA1).
-// Shapes: shared/specs/intercom/api.intercom.io.v2.14.yaml, research/integrations.md §2.
+// Shapes: Intercom's OpenAPI description v2.14 (test/connectors/specs/intercom), docs/connectors.md.
 
 const REGIONS = { us: 'https://api.intercom.io', eu: 'https://api.eu.intercom.io', au: 'https://api.au.intercom.io' } as const;
 
@@ -59,12 +59,37 @@ export const intercom = defineConnector({
   create: ({ config, credentials, client }) => {
     const admin_id = config.admin_id;
 
+    /**
+     * The contact Baton made for this customer before. Customers Baton knows by an external id are
+     * users; anonymous ones are leads, and "Get a contact by External ID" only supports users, not
+     * leads (v2.14): leads are searched by external_id and role. Search may miss a contact made a
+     * few minutes ago (the spec's "Contact Creation Delay"); within one handoff the id is kept.
+     */
+    async function findContact(externalId: string, role: 'user' | 'lead'): Promise<string | null> {
+      if (role === 'user') {
+        const found = await client.request('GET', `/contacts/find_by_external_id/${encodeURIComponent(externalId)}`, undefined, { accept: [404] });
+        return found.status === 200 && found.json?.id ? String(found.json.id) : null;
+      }
+      const found = await client.request('POST', '/contacts/search', {
+        query: {
+          operator: 'AND',
+          value: [
+            { field: 'external_id', operator: '=', value: externalId },
+            { field: 'role', operator: '=', value: role },
+          ],
+        },
+      });
+      const hit = ((found.json?.data ?? []) as { id?: unknown; external_id?: unknown }[]).find((c) => c.external_id === externalId);
+      return hit?.id ? String(hit.id) : null;
+    }
+
     async function findOrCreateContact(t: HandoffTicket): Promise<string> {
       const externalId = t.customer.externalId ?? `baton_${t.customer.id}`;
-      const found = await client.request('GET', `/contacts/find_by_external_id/${encodeURIComponent(externalId)}`, undefined, { accept: [404] });
-      if (found.status === 200 && found.json?.id) return String(found.json.id);
+      const role = t.customer.externalId ? 'user' : 'lead';
+      const found = await findContact(externalId, role);
+      if (found) return found;
       const created = await client.request('POST', '/contacts', {
-        role: t.customer.externalId ? 'user' : 'lead',
+        role,
         external_id: externalId,
         ...(t.customer.email ? { email: t.customer.email } : {}),
         ...(t.customer.name ? { name: t.customer.name } : {}),

@@ -12,9 +12,12 @@ import { EVENTS, OUR_PREFIX, parseKustomerEvents } from './events.ts';
 // native priority 1-5, assigned team or queue, intent/confidence as custom attributes if
 // configured and tags by name. Agent replies come back through an outbound webhook registered
 // by set-up, signed with HMAC-SHA256 keyed by the token Kustomer returns.
-// Shapes: shared/research/integrations.md §6.
+// Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
 const attr = (suffix: string) => z.string().regex(new RegExp(`^[a-z][A-Za-z0-9]*(${suffix})$`), `a custom attribute name ending in ${suffix}`);
+
+/** The channels a recorded message may have (Kustomer, Create message). */
+export const MESSAGE_CHANNELS = ['email', 'sms', 'chat', 'facebook', 'twitter-dm', 'twitter-tweet', 'voice', 'instagram', 'whatsapp'] as const;
 
 const Config = z.object({
   /** https://<org>.api.kustomerapp.com (the org host routes to the right region). */
@@ -29,8 +32,11 @@ const Config = z.object({
   /** Conversation custom attributes, e.g. batonIntentStr and batonConfidenceNum; without them, tags only. */
   intent_attribute: attr('Str|Txt').optional(),
   confidence_attribute: attr('Num').optional(),
-  /** The channel the timeline records for the chat lines we mirror. */
-  message_channel: z.string().min(1).default('chat'),
+  /**
+   * The channel the timeline records for the chat lines we mirror: one Kustomer's Create message
+   * accepts (developer.kustomer.com/api/core-resources/create-message).
+   */
+  message_channel: z.enum(MESSAGE_CHANNELS).default('chat'),
   /** The Kustomer user behind the API key, if known: what it writes is never relayed. */
   api_user_id: z.string().optional(),
 }).refine((c) => c.org || c.base_url, { message: 'set org (or base_url)' });

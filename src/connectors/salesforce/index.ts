@@ -6,7 +6,7 @@ import { parseSalesforce, verifySalesforce } from './inbound.ts';
 import { manualSteps } from './setup.ts';
 import { briefComments, caseDescription, caseSubject, customerComments, soqlDateTime, soqlString } from './text.ts';
 
-// Salesforce Service Cloud, the Case path (research/integrations.md §4A): OAuth 2.0 client
+// Salesforce Service Cloud, the Case path (docs/connectors.md): OAuth 2.0 client
 // credentials, a Case per handoff (an upsert on an External ID field when one is configured,
 // otherwise a recorded create_started_at and a SOQL lookup before creating again), the brief as
 // unpublished CaseComments, later customer lines as published ones, close by Status. Agent

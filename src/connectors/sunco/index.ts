@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { defineConnector, SignatureError, type InboundEvent, type InboundRequest, type ThreadRef } from '../types.ts';
 import { handoffTags } from '../render.ts';
 import { header, parseJsonBody, safeEqual } from '../verify.ts';
+import { withText } from './metadata.ts';
 
 // Zendesk messaging through Sunshine Conversations (SunCo) and the Switchboard: Baton's custom
 // integration holds the conversation; a handoff passes control to the Agent Workspace
 // (`zd:agentWorkspace`), which makes the ticket; when the agent closes it, Zendesk passes control
-// back. SunCo has no internal notes: the brief's key lines travel as passControl metadata (at
-// most 4 kB; Zendesk maps metadata to ticket fields), and a full private note needs the Support
-// API on the resulting ticket (open question Z-1 in research/integrations.md §1b).
+// back. SunCo has no internal notes, and a message in the conversation reaches the customer: the
+// brief travels as passControl metadata (at most 4 KB, so cut to fit; Zendesk maps metadata to
+// ticket fields) with a link to the whole brief in Baton. A private note would need the Support
+// API on the resulting ticket (open question Z-1 in docs/connectors.md).
+// Shapes: test/connectors/specs/sunco (the vendor's OpenAPI document, trimmed).
 
 const Config = z.object({
   app_id: z.string().min(1),
@@ -19,6 +22,8 @@ const Config = z.object({
   switchboard_target: z.string().default('zd:agentWorkspace'),
   /** Baton's own custom integration (set-up records it): its messages are our echoes. */
   integration_id: z.string().optional(),
+  /** Baton's address as agents reach it (set-up records it from public_url): links the full brief. */
+  console_url: z.string().url().optional(),
 }).refine((c) => c.subdomain || c.base_url, { message: 'set subdomain (or base_url)' });
 
 const Credentials = z.object({
@@ -50,6 +55,9 @@ export const sunco = defineConnector({
   create: ({ config, credentials, client }) => {
     const app = `/v2/apps/${encodeURIComponent(config.app_id)}`;
     const userExternalId = (t: { customer: { id: string; externalId: string | null } }) => t.customer.externalId ?? `baton_${t.customer.id}`;
+    /** The switchboard integration a handoff gives control to (the agents' side). */
+    const isAgentSide = (s: { id?: unknown; name?: unknown; integrationType?: unknown }) =>
+      s.integrationType === 'zd:agentWorkspace' || s.name === config.switchboard_target || s.id === config.switchboard_target;
 
     return {
       async handoff(t, progress, save): Promise<ThreadRef> {
@@ -99,14 +107,18 @@ export const sunco = defineConnector({
         }
         if (!data.passed) {
           const tags = [...handoffTags(t, { priorityAsTag: true }), ...t.tags].join(' ');
-          const metadata: Record<string, string | number> = {
-            baton_handoff_id: t.handoffId,
-            'dataCapture.systemField.tags': tags,
-            ...(t.intent ? { baton_intent: t.intent } : {}),
-            ...(t.confidence !== null ? { baton_confidence: Number(t.confidence.toFixed(2)) } : {}),
-            ...(t.team ? { baton_team: t.team.name } : {}),
-            baton_brief: t.briefText.slice(0, 2000),
-          };
+          const metadata = withText(
+            {
+              baton_handoff_id: t.handoffId,
+              'dataCapture.systemField.tags': tags,
+              ...(t.intent ? { baton_intent: t.intent } : {}),
+              ...(t.confidence !== null ? { baton_confidence: Number(t.confidence.toFixed(2)) } : {}),
+              ...(t.team ? { baton_team: t.team.name } : {}),
+              ...(config.console_url ? { baton_brief_url: `${config.console_url.replace(/\/$/, '')}/app/c/${t.conversationId}` } : {}),
+            },
+            'baton_brief',
+            t.briefText,
+          );
           await client.request('POST', `${path}/passControl`, { switchboardIntegration: config.switchboard_target, metadata });
           await step({ passed: true });
         }
@@ -144,19 +156,20 @@ export const sunco = defineConnector({
             if (config.integration_id && m.source?.integrationId === config.integration_id) return { id: e.id, kind: 'ignored', reason: 'our own message' };
             if (m.author?.type !== 'business') return { id: e.id, kind: 'ignored', reason: 'not from the business side' };
             const active = e.payload?.conversation?.activeSwitchboardIntegration;
-            if (active && active.integrationType !== 'zd:agentWorkspace' && active.name !== config.switchboard_target && active.id !== config.switchboard_target)
+            if (active && !isAgentSide(active))
               return { id: e.id, kind: 'ignored', reason: 'not from the agent workspace' };
             const text = m.content?.type === 'text' ? String(m.content.text ?? '').trim() : '';
             if (!text) return { id: e.id, kind: 'ignored', reason: 'not text' };
             return { id: e.id, kind: 'agent_message', externalThreadId: conversationId, text, agentName: m.author?.displayName ?? null, at };
           }
-          if (e.type === 'switchboard:passControl' || e.type === 'switchboard:releaseControl') {
-            const to = e.payload?.switchboardIntegration;
-            // Control passed away from the agent workspace (e.g. reason ticketClosed), or released.
-            if (e.type === 'switchboard:releaseControl' || (to && to.integrationType !== 'zd:agentWorkspace')) {
-              return { id: e.id, kind: 'closed', externalThreadId: conversationId, at };
-            }
-            return { id: e.id, kind: 'ignored', reason: 'control passed to the agent workspace' };
+          if (e.type === 'switchboard:releaseControl') return { id: e.id, kind: 'closed', externalThreadId: conversationId, at };
+          if (e.type === 'switchboard:passControl') {
+            // The event names no target: the new controller is the conversation's
+            // activeSwitchboardIntegration, and a closed ticket passes control back with reason
+            // ticketClosed (schema switchboardPassControl).
+            const active = e.payload?.conversation?.activeSwitchboardIntegration;
+            if (e.payload?.reason === 'ticketClosed' || (active && !isAgentSide(active))) return { id: e.id, kind: 'closed', externalThreadId: conversationId, at };
+            return { id: e.id, kind: 'ignored', reason: active ? 'control passed to the agent workspace' : 'no active switchboard integration' };
           }
           return { id: e.id, kind: 'ignored', reason: `event ${String(e.type)}` };
         });
@@ -195,7 +208,10 @@ export const sunco = defineConnector({
           manualSteps.push('The app has no switchboard: enable Zendesk messaging for it, then run set-up again.');
         }
         manualSteps.push('To have Baton answer first, make "baton" the default switchboard integration (PATCH the switchboard\'s defaultSwitchboardIntegrationId).');
-        return { registered, manualSteps, credentials: { webhook_secret: secret }, config: { integration_id: integrationId } };
+        // Baton's own address, from the webhook URL the set-up route built from public_url.
+        const at = webhookUrl.indexOf('/api/v1/connectors/');
+        const consoleUrl = at > 0 ? webhookUrl.slice(0, at) : new URL(webhookUrl).origin;
+        return { registered, manualSteps, credentials: { webhook_secret: secret }, config: { integration_id: integrationId, console_url: consoleUrl } };
       },
     };
   },

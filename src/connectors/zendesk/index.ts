@@ -5,7 +5,7 @@ import { checkFreshness, hmac, header, parseJsonBody, safeEqual } from '../verif
 
 // Zendesk Support (Ticketing API): a ticket per handoff with the brief as a private comment,
 // agent replies back through a webhook subscribed to ticket events, signed with HMAC-SHA256.
-// Shapes: shared/research/integrations.md §1a.
+// Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
 const Config = z.object({
   subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),

@@ -32,7 +32,9 @@ export interface GgIntegration {
   http: { url: string; method: string; headers: Record<string, string>; form: Record<string, string>; triggers: Record<string, boolean>; request_content_type: string };
 }
 
-// Documented shapes (research/integrations.md §5): message channels, trigger keys, ticket statuses.
+// Documented shapes: message channels, trigger keys, ticket statuses, from developers.gorgias.com
+// (reference/create-ticket, reference/create-ticket-message, HTTP integrations); Gorgias publishes
+// no current OpenAPI document. What no vendor page backs is listed in docs/connectors.md.
 const CHANNELS = new Set(['api', 'email', 'chat', 'internal-note', 'sms', 'phone', 'facebook', 'instagram-comment', 'help-center', 'contact_form']);
 const TRIGGERS = new Set(['ticket-created', 'ticket-updated', 'ticket-message-created', 'ticket-self-unsnoozed', 'ticket-message-failed']);
 
@@ -130,6 +132,10 @@ export class GorgiasStandIn extends StandIn {
     if (!m.sender || typeof m.sender.email !== 'string') return 'a message needs a sender';
     if (m.channel === 'internal-note' && !m.from_agent) return 'an internal note is from an agent';
     if (typeof m.body_text !== 'string' && typeof m.body_html !== 'string') return 'a message needs a body';
+    // Create a message: without sent_datetime it is sent to the recipients; with it, recorded as
+    // already sent; internal notes are never sent (developers.gorgias.com/reference/create-ticket-message).
+    if (m.channel !== 'internal-note' && typeof m.sent_datetime !== 'string') return 'a message without sent_datetime is sent to its recipients';
+    if (m.sent_datetime !== undefined && Number.isNaN(Date.parse(m.sent_datetime))) return 'sent_datetime is a date-time';
     return null;
   }
 

@@ -27,8 +27,10 @@ export interface KuMessage {
   auto: boolean;
 }
 
-// Documented shapes (research/integrations.md §6): priority 1-5, status open|snoozed|done, at most
-// 10 assigned teams/users, typed custom attribute suffixes, 12 subscribable webhook events.
+// Documented shapes, from developer.kustomer.com (docs/concepts/conversations-and-messages:
+// priority 1-5, status open|snoozed|done, at most 10 assigned teams/users, typed custom attribute
+// suffixes; docs/events/outbound-webhooks: at most 12 subscribed events, hex HMAC-SHA256 keyed by
+// the webhook's token; docs/concepts/rate-limits). Kustomer publishes no OpenAPI document.
 const SUFFIX = /(Num|At|Str|Txt|Bool|Url)$/;
 const EVENTS = [
   'kustomer.conversation.create',
@@ -45,6 +47,7 @@ const EVENTS = [
   'kustomer.tag.update',
 ];
 const API_USER = 'u_api_key';
+const CHANNELS = ['email', 'sms', 'chat', 'facebook', 'twitter-dm', 'twitter-tweet', 'voice', 'instagram', 'whatsapp'];
 
 /**
  * Kustomer on loopback: Bearer API key, JSON:API-style records (`data.attributes`), lookups by
@@ -115,6 +118,9 @@ export class KustomerStandIn extends StandIn {
         if (!c) return notFound;
         const b = r.body ?? {};
         if (!['in', 'out'].includes(b.direction) || typeof b.channel !== 'string' || typeof b.preview !== 'string') return bad(r, 'a message needs direction, channel and preview');
+        // Create message: a recorded message is an email, SMS, chat, Facebook, Twitter DM or Tweet,
+        // voice, Instagram or WhatsApp interaction (developer.kustomer.com/api/core-resources/create-message).
+        if (!CHANNELS.includes(b.channel)) return bad(r, `channel ${String(b.channel)} is not one Kustomer records`);
         const m: KuMessage = { id: oid(), direction: b.direction, channel: b.channel, preview: b.preview, externalId: b.externalId ?? null, createdBy: API_USER, createdAt: new Date().toISOString(), auto: false };
         c.messages.push(m);
         return { status: 201, body: { data: { type: 'message', id: m.id, attributes: m } } };

@@ -1,90 +1,144 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import ajv2020 from '@redocly/ajv/dist/2020.js';
 
-// A small OpenAPI 3.0 request-body validator for contract tests: $ref, type, enum, required,
-// properties (unknown properties are errors, to catch misspelt fields), items, maxItems,
-// oneOf/anyOf, allOf, nullable. Enough for the schemas our connectors send.
+// Contract checks against a vendor's own OpenAPI document (test/connectors/specs/). The schema
+// work is done by Ajv: Redocly's fork (@redocly/ajv, the one @redocly/cli and openapi-typescript
+// use to validate examples) understands OpenAPI 3.0's `nullable`, and its
+// `defaultUnevaluatedProperties: false` makes a property the schema does not name an error even
+// through allOf/oneOf, which catches misspelt or invented fields. Formats are not checked.
 
-type Schema = Record<string, any>;
+/** A spec file kept in test/connectors/specs/ (see the README there for source and licence). */
+export const specPath = (name: string): string => fileURLToPath(new URL(`../specs/${name}`, import.meta.url));
+
+// CommonJS: module.exports is the class, and its `default` property is the class again.
+const Ajv2020 = ajv2020.default;
+
+type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 
 export class OpenApiSpec {
   private readonly doc: any;
+  private readonly id: string;
+  /** Closed (requests we send: a field the vendor does not name is ours to fix) and open (what the vendor sends: it may add fields). */
+  private readonly ajv: Record<'closed' | 'open', InstanceType<typeof Ajv2020>>;
+  private readonly compiled = new Map<string, Validate>();
+  private seq = 0;
+
   constructor(path: string) {
-    this.doc = parse(readFileSync(path, 'utf8'));
+    this.doc = parse(readFileSync(path, 'utf8'), { maxAliasCount: -1 });
+    this.id = `spec:${path}`;
+    const make = (closed: boolean) => {
+      const ajv = new Ajv2020({
+        allErrors: true,
+        strict: false,
+        validateSchema: false,
+        validateFormats: false,
+          allowUnionTypes: true,
+        ...(closed ? { defaultUnevaluatedProperties: false } : {}),
+        logger: false,
+      } as any);
+      // Only the components are a schema; the rest of the document (paths, prose) is not.
+      ajv.addSchema({ $id: this.id, components: normalise(this.doc.components ?? {}, this.id) });
+      return ajv;
+    };
+    this.ajv = { closed: make(true), open: make(false) };
   }
 
-  private resolve(s: Schema): Schema {
-    let cur = s;
-    while (cur && typeof cur.$ref === 'string') {
-      const parts = cur.$ref.replace(/^#\//, '').split('/');
-      cur = parts.reduce((o: any, k: string) => o?.[k], this.doc);
-    }
-    return cur;
-  }
-
-  /** The operation for a concrete method and path, matching path templates. */
+  /** The operation for a concrete method and path, matching path templates (literal segments first). */
   operation(method: string, path: string): { template: string; op: any } | null {
-    for (const [template, item] of Object.entries<any>(this.doc.paths)) {
-      const re = new RegExp('^' + template.replace(/\{[^}]+\}/g, '[^/]+') + '$');
-      if (re.test(path) && item[method.toLowerCase()]) return { template, op: item[method.toLowerCase()] };
-    }
-    return null;
+    const m = method.toLowerCase();
+    const hits = Object.entries<any>(this.doc.paths ?? {})
+      .filter(([template, item]) => item[m] && new RegExp('^' + template.replace(/\{[^}]+\}/g, '[^/]+') + '$').test(path))
+      .sort(([a], [b]) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
+    return hits[0] ? { template: hits[0][0], op: hits[0][1][m] } : null;
   }
 
-  /** Problems with a request: unknown operation, or a body that does not fit its schema. */
-  checkRequest(method: string, path: string, body: unknown): string[] {
+  /**
+   * Problems with a request: unknown operation, a query parameter the operation does not declare
+   * (`filter[userExternalId]` counts as `filter`), or a JSON body that does not fit its schema.
+   */
+  checkRequest(method: string, path: string, body: unknown, query?: URLSearchParams): string[] {
     const found = this.operation(method, path);
     if (!found) return [`${method} ${path}: not in the spec`];
+    const label = `${method} ${found.template}`;
+    const problems: string[] = [];
+    if (query) {
+      const item = this.doc.paths[found.template];
+      const declared = new Set(
+        [...(item.parameters ?? []), ...(found.op.parameters ?? [])].map((p: any) => (p.$ref ? this.at(p.$ref) : p)).filter((p: any) => p?.in === 'query').map((p: any) => p.name),
+      );
+      for (const key of new Set(query.keys())) if (!declared.has(key.replace(/\[.*$/, ''))) problems.push(`${label}: query parameter ${key} is not in the spec`);
+    }
     const schema = found.op.requestBody?.content?.['application/json']?.schema;
-    if (!schema) return body === null || body === undefined ? [] : [`${method} ${found.template}: takes no body`];
-    return this.validate(schema, body, 'body').map((p) => `${method} ${found.template}: ${p}`);
+    if (!schema) return body === null || body === undefined ? problems : [...problems, `${label}: takes no body`];
+    return [...problems, ...this.check(schema, body, label, 'closed')];
   }
 
-  validate(raw: Schema, value: unknown, at: string): string[] {
-    const s = this.resolve(raw);
-    if (!s) return [];
-    if (value === null) return s.nullable ? [] : [`${at}: null not allowed`];
-    if (s.oneOf || s.anyOf) {
-      const branches: Schema[] = s.oneOf ?? s.anyOf;
-      const results = branches.map((b) => this.validate(b, value, at));
-      if (!results.some((r) => r.length === 0)) return [`${at}: fits none of ${branches.length} alternatives (${results.map((r) => r[0]).join(' | ')})`];
-      if (Object.keys(s).every((k) => ['oneOf', 'anyOf', 'description', 'title', 'example', 'examples'].includes(k))) return [];
-    }
-    const problems: string[] = [];
-    const props: Record<string, Schema> = { ...(s.properties ?? {}) };
-    const required = new Set<string>(s.required ?? []);
-    for (const part of s.allOf ?? []) {
-      const r = this.resolve(part);
-      Object.assign(props, r.properties ?? {});
-      for (const k of r.required ?? []) required.add(k);
-    }
-    const type = s.type ?? (Object.keys(props).length ? 'object' : undefined);
-    if (type === 'object') {
-      if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: expected an object`];
-      const obj = value as Record<string, unknown>;
-      for (const k of required) if (obj[k] === undefined) problems.push(`${at}.${k}: required`);
-      const open = s.additionalProperties !== undefined && s.additionalProperties !== false;
-      for (const [k, v] of Object.entries(obj)) {
-        if (props[k]) problems.push(...this.validate(props[k]!, v, `${at}.${k}`));
-        else if (open && typeof s.additionalProperties === 'object') problems.push(...this.validate(s.additionalProperties, v, `${at}.${k}`));
-        else if (!open && Object.keys(props).length) problems.push(`${at}.${k}: not in the schema`);
-      }
-    } else if (type === 'array') {
-      if (!Array.isArray(value)) return [`${at}: expected an array`];
-      if (s.maxItems !== undefined && value.length > s.maxItems) problems.push(`${at}: more than ${s.maxItems} items`);
-      if (s.items) value.forEach((v, i) => problems.push(...this.validate(s.items, v, `${at}[${i}]`)));
-    } else if (type === 'string') {
-      if (typeof value !== 'string') return [`${at}: expected a string`];
-      if (s.minLength !== undefined && value.length < s.minLength) problems.push(`${at}: shorter than ${s.minLength}`);
-      if (s.maxLength !== undefined && value.length > s.maxLength) problems.push(`${at}: longer than ${s.maxLength}`);
-    } else if (type === 'integer') {
-      if (!Number.isInteger(value)) return [`${at}: expected an integer`];
-    } else if (type === 'number') {
-      if (typeof value !== 'number') return [`${at}: expected a number`];
-    } else if (type === 'boolean') {
-      if (typeof value !== 'boolean') return [`${at}: expected a boolean`];
-    }
-    if (s.enum && !s.enum.includes(value)) problems.push(`${at}: ${JSON.stringify(value)} not one of ${JSON.stringify(s.enum)}`);
-    return problems;
+  /**
+   * Problems with what the vendor sends (e.g. a webhook event) against a named component schema:
+   * types, enums and required fields; fields the schema does not name are allowed (the vendor's
+   * own examples carry some).
+   */
+  checkSchema(name: string, value: unknown): string[] {
+    if (!this.doc.components?.schemas?.[name]) return [`no schema ${name} in the spec`];
+    return this.check({ $ref: `#/components/schemas/${name}` }, value, name, 'open');
   }
+
+  /** A value inside the document, e.g. one of its examples: `#/components/examples/x/value`. */
+  at(pointer: string): any {
+    return pointer
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((o: any, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], this.doc);
+  }
+
+  private check(schema: object, value: unknown, label: string, mode: 'closed' | 'open'): string[] {
+    const key = mode + JSON.stringify(schema);
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      // Refs inside the operation's inline schema resolve against the components above.
+      validate = this.ajv[mode].compile({ ...normalise(schema, this.id), $id: `op:${++this.seq}` }) as Validate;
+      this.compiled.set(key, validate);
+    }
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((e) => {
+      const extra = e.params?.unevaluatedProperty ?? e.params?.additionalProperty ?? e.params?.allowedValues;
+      return `${label}: body${e.instancePath.replace(/\//g, '.')} ${e.message ?? 'invalid'}${extra !== undefined ? ` (${JSON.stringify(extra)})` : ''}`;
+    });
+  }
+}
+
+/**
+ * The OpenAPI 3.0 dialect made plain JSON Schema for Ajv: local refs (`#/components/...`) made
+ * absolute to the document's id, and `nullable` without a `type` (which Ajv refuses) spelt as
+ * "this or null" (or dropped, when false).
+ */
+function normalise(node: any, id: string): any {
+  if (Array.isArray(node)) return node.map((n) => normalise(n, id));
+  if (!node || typeof node !== 'object') return node;
+  const out: any = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${id}${v}` : normalise(v, id);
+  // A discriminator with a mapping picks the one branch to check; Ajv's own discriminator
+  // support wants an enum in every branch, which vendors' specs do not always give.
+  if (out.discriminator && out.oneOf) {
+    const { discriminator, oneOf, ...rest } = out;
+    const name: string = discriminator.propertyName;
+    const mapping: Record<string, string> | undefined = discriminator.mapping;
+    if (!mapping) return { ...rest, oneOf };
+    return {
+      ...rest,
+      required: [...new Set([...(rest.required ?? []), name])],
+      properties: { ...(rest.properties ?? {}), [name]: { enum: Object.keys(mapping) } },
+      allOf: [
+        ...(rest.allOf ?? []),
+        ...Object.entries(mapping).map(([value, ref]) => ({ if: { properties: { [name]: { const: value } } }, then: { $ref: ref.startsWith('#/') ? `${id}${ref}` : ref } })),
+      ],
+    };
+  }
+  if (out.nullable !== undefined && out.type === undefined) {
+    const { nullable, ...rest } = out;
+    return nullable === true ? { anyOf: [rest, { type: 'null' }] } : rest;
+  }
+  return out;
 }

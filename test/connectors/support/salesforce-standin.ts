@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { LoopbackServer } from './loopback.ts';
 
-// Salesforce on loopback, after the documented shapes (research/integrations.md §4A; no OpenAPI
+// Salesforce on loopback, after the documented shapes (developer.salesforce.com REST API pages,
+// e.g. upsert by External ID; docs/connectors.md lists what no vendor page backs; no OpenAPI
 // description exists): the My Domain OAuth token endpoint (client credentials, form-encoded),
 // the REST API under /services/data/v62.0 (sObject create, upsert by External ID, update,
 // CaseComment, SOQL query, limits), answering like Salesforce: errors as

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { LoopbackServer } from './loopback.ts';
+import type { OpenApiSpec } from './openapi.ts';
 
 export interface Recorded {
   method: string;
@@ -15,7 +16,8 @@ type Handler = (req: Recorded, params: Record<string, string>) => { status: numb
 /**
  * A vendor API on loopback: routes with path params, an auth check, every request recorded,
  * and faults on demand (down with 503, 429 with Retry-After, a dropped connection after the
- * work was done). Contract problems (wrong auth, bad bodies) are collected in `violations`.
+ * work was done). Contract problems (wrong auth, bad bodies) are collected in `violations`; with
+ * the vendor's OpenAPI document, every request is checked against it (operation, query, body).
  */
 export class StandIn extends LoopbackServer {
   readonly requests: Recorded[] = [];
@@ -28,7 +30,10 @@ export class StandIn extends LoopbackServer {
   /** The next call matching is handled, then its connection is destroyed (the vendor did it, we never heard). */
   dropAfterHandling: ((r: Recorded) => boolean) | null = null;
 
-  constructor(private readonly checkAuth: (headers: http.IncomingHttpHeaders) => string | null) {
+  constructor(
+    private readonly checkAuth: (headers: http.IncomingHttpHeaders) => string | null,
+    private readonly spec?: OpenApiSpec,
+  ) {
     super();
   }
 
@@ -53,6 +58,13 @@ export class StandIn extends LoopbackServer {
     }
     const rec: Recorded = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() };
     this.requests.push(rec);
+    if (this.spec) {
+      try {
+        this.violations.push(...this.spec.checkRequest(rec.method, rec.path, body, rec.query));
+      } catch (err) {
+        this.violations.push(`${rec.method} ${rec.path}: the spec could not be applied (${String(err)})`);
+      }
+    }
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));

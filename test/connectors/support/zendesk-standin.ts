@@ -21,7 +21,9 @@ export interface ZdTicket {
 }
 
 /**
- * Zendesk Support on loopback, shaped after research/integrations.md §1a: Basic
+ * Zendesk Support on loopback, shaped after developer.zendesk.com (Tickets and their Idempotency-Key,
+ * Ticket comments, Verifying webhook authenticity, webhook event types; docs/connectors.md lists
+ * what no vendor page backs, e.g. the comment_added fields and ?external_id=): Basic
  * email/token auth, tickets with Idempotency-Key on create, external_id lookup, comments via
  * PUT, webhooks with a signing secret; and it sends signed webhooks back.
  */
