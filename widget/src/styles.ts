@@ -16,7 +16,13 @@ button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2p
 .x{background:transparent;border:0;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}
 .bar{padding:8px 12px;border-bottom:1px solid #e5e7eb;display:flex}
 .talk{flex:1;padding:8px 12px;border:1px solid #1d4ed8;background:#eff6ff;color:#1e3a8a;border-radius:999px;font-size:14px;font-weight:600;cursor:pointer}
-.talk:disabled{cursor:default;border-color:#9ca3af;background:#f3f4f6;color:#374151}
+.talk:disabled{cursor:default}
+.talk[data-state=waiting]{border-color:#f59e0b;background:#fffbeb;color:#92400e}
+.talk[data-state=person]{border-color:#10b981;background:#ecfdf5;color:#065f46}
+.talk[data-state]:before{content:'';display:inline-block;width:8px;height:8px;border-radius:50%;background:currentColor;margin-inline-end:8px;vertical-align:1px}
+.talk[data-state=waiting]:before{animation:pulse 1.6s ease-in-out infinite}
+@keyframes pulse{50%{opacity:.25}}
+@media (prefers-reduced-motion:reduce){.talk[data-state]:before{animation:none}}
 .log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}
 .m{max-width:85%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .m .who{display:block;font-size:12px;font-weight:600;color:#4b5563;margin-bottom:2px}

@@ -307,11 +307,12 @@ export class BatonWidget {
   private renderTalk(): void {
     const c = this.conversation;
     const status = c?.status ?? 'bot';
-    let label = this.t.talk;
-    if (status === 'with_agent') label = this.t.talkWith;
-    else if (status === 'queued' || status === 'awaiting_customer') label = this.t.talkBusy;
-    this.talk.textContent = label;
-    this.talk.disabled = this.busy || label !== this.t.talk;
+    // Waiting and talking are states, not dead buttons: each gets its own colour and a dot.
+    const state = status === 'with_agent' ? 'person' : status === 'queued' || status === 'awaiting_customer' ? 'waiting' : '';
+    this.talk.textContent = state === 'person' ? this.t.talkWith : state ? this.t.talkBusy : this.t.talk;
+    if (state) this.talk.dataset.state = state;
+    else delete this.talk.dataset.state;
+    this.talk.disabled = this.busy || !!state;
   }
 
   /** Shows "1,234 / 10,000" once the line nears the server's limit. */
@@ -378,7 +379,7 @@ export class BatonWidget {
         const label = c.title || c.url || '';
         list.append(h('li', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label) : label));
       }
-      el.append(h('div', { class: 'srcs' }, `${this.t.sources}: `, list));
+      el.append(h('div', { class: 'srcs' }, `${list.children.length > 1 ? this.t.sources : this.t.source}: `, list));
     }
     return el;
   }
