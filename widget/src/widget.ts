@@ -173,7 +173,8 @@ export class BatonWidget {
       if (this.conversation && this.conversation.id !== saved.id) this.forget();
       const got = await this.api.get(saved.id);
       this.adopt(got.conversation, got.messages);
-      this.live.start();
+      // A closed conversation says nothing more: no socket, no polling.
+      if (got.conversation.status !== 'closed') this.live.start();
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 404)) this.reset();
       else this.flash();
