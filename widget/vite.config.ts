@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    target: 'es2019',
+    target: 'es2020',
     sourcemap: false,
     lib: {
       entry: fileURLToPath(new URL('./src/widget.ts', import.meta.url)),

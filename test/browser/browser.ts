@@ -21,8 +21,13 @@ const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 /**
  * A customer's website on its own origin (another loopback port), embedding the widget with
  * the one script tag, so the widget talks to Baton cross-origin as it would in production.
+ * `csp` is the Content-Security-Policy the site sends with its page.
  */
-export async function startHostSite(batonUrl: string, data: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+export async function startHostSite(
+  batonUrl: string,
+  data: Record<string, string>,
+  opts: { csp?: string } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const attrs = Object.entries(data)
     .map(([k, v]) => ` data-${k}="${attr(v)}"`)
     .join('');
@@ -31,7 +36,7 @@ export async function startHostSite(batonUrl: string, data: Record<string, strin
 <body><h1>A shop</h1><p>Host page content.</p>
 <script src="${batonUrl}/widget.js"${attrs} async></script></body></html>`;
   const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(opts.csp ? { 'content-security-policy': opts.csp } : {}) });
     res.end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,8 +1,11 @@
 // The Baton chat widget: one <script> tag, plain TypeScript and DOM, rendered in a shadow root.
-// Every piece of text goes in through textContent: nothing from the server is parsed as HTML.
+// Every piece of text goes in as a text node: nothing from the server is parsed as HTML.
 import { ApiError, WidgetApi, type Citation, type Conversation, type Identity, type Message } from './api.ts';
+import { chatIcon, h } from './dom.ts';
 import { pickLang, STRINGS, type Strings } from './i18n.ts';
-import { CSS } from './styles.ts';
+import { LiveUpdates } from './live.ts';
+import { adoptStyles } from './styles.ts';
+import { COUNTER_FROM, displayText, MAX_MESSAGE_CHARS } from './text.ts';
 
 interface Config {
   workspace: string;
@@ -16,18 +19,6 @@ interface Saved {
   token: string;
   id: string;
 }
-
-type Attrs = Record<string, string>;
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return el;
-}
-
-const ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
 /** Only http(s) links are rendered as links; anything else (javascript:, data:) stays text. */
 function safeUrl(url: string | null | undefined): string | null {
@@ -53,10 +44,12 @@ export class BatonWidget {
   private readonly sendButton: HTMLButtonElement;
   private readonly rateBox: HTMLElement;
   private readonly note: HTMLElement;
+  private readonly counter: HTMLElement;
+  private readonly live: LiveUpdates;
   private conversation: Conversation | null = null;
   private readonly messages = new Map<string, Message>();
-  private socket: WebSocket | null = null;
-  private retry = 0;
+  /** The bubbles on screen, by message id: new messages are added, none is redrawn. */
+  private readonly bubbles = new Map<string, HTMLElement>();
   /** The line the customer is trying to send, with its id, until the server has answered for it. */
   private unsent: { text: string; id: string } | null = null;
   private busy = false;
@@ -71,29 +64,47 @@ export class BatonWidget {
     this.t = STRINGS[pickLang(config.lang, navigator.languages ?? [navigator.language])];
     this.storageKey = `baton:widget:${config.workspace}`;
     this.root = host.attachShadow({ mode: 'open' });
+    adoptStyles(this.root);
+    this.live = new LiveUpdates(() => this.api.socketUrl(), {
+      push: (type, data) => {
+        if (type === 'message.created') this.adopt(null, [data as Message]);
+        else if (type === 'conversation.updated') this.adopt(data as Conversation, []);
+      },
+      refresh: () => this.refresh(),
+      offline: (down) => this.showNote(down ? this.t.offline : null),
+    });
 
     const t = this.t;
-    this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'baton-panel' });
-    this.launcher.innerHTML = ICON; // a constant, never data
+    this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'baton-panel' }, chatIcon());
     this.talk = h('button', { class: 'talk', type: 'button' }, t.talk);
     this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title });
     this.note = h('div', { class: 'note', role: 'status', hidden: '' });
     this.rateBox = h('div', { class: 'rate', hidden: '' });
-    this.input = h('textarea', { rows: '1', placeholder: t.placeholder, 'aria-label': t.placeholder, maxlength: '4000' });
+    this.counter = h('p', { class: 'count', id: 'baton-count', hidden: '' });
+    this.input = h('textarea', {
+      rows: '1',
+      dir: 'auto',
+      placeholder: t.placeholder,
+      'aria-label': t.placeholder,
+      'aria-describedby': 'baton-count',
+      maxlength: String(MAX_MESSAGE_CHARS),
+    });
     this.sendButton = h('button', { class: 'send', type: 'submit' }, t.send);
     const close = h('button', { class: 'x', type: 'button', 'aria-label': t.close }, '×');
-    const form = h('form', {}, this.input, this.sendButton);
+    const form = h('form', {}, this.input, this.sendButton, this.counter);
     this.panel = h(
       'section',
       { class: 'panel', id: 'baton-panel', role: 'dialog', 'aria-label': t.title, hidden: '' },
-      h('header', {}, h('div', { class: 't' }, h('h2', {}, t.title), h('p', {}, t.subtitle)), close),
-      this.talk,
+      // Not a <header>: inside the host page it would read as a second banner landmark.
+      h('div', { class: 'head' }, h('div', { class: 't' }, h('h2', {}, t.title), h('p', {}, t.subtitle)), close),
+      h('div', { class: 'bar' }, this.talk),
       this.log,
       this.note,
       this.rateBox,
       form,
     );
-    this.root.append(h('style', {}, CSS), this.panel, this.launcher);
+    this.root.append(this.panel, this.launcher);
+    this.log.append(this.bubble({ id: 'welcome', seq: 0, author: 'bot', text: t.welcome }));
 
     this.launcher.addEventListener('click', () => this.toggle());
     close.addEventListener('click', () => this.toggle(false));
@@ -105,6 +116,7 @@ export class BatonWidget {
       e.preventDefault();
       void this.send();
     });
+    this.input.addEventListener('input', () => this.renderCounter());
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
@@ -158,23 +170,30 @@ export class BatonWidget {
   private async resume(saved: Saved): Promise<void> {
     this.api.token = saved.token;
     try {
+      if (this.conversation && this.conversation.id !== saved.id) this.forget();
       const got = await this.api.get(saved.id);
-      this.messages.clear();
       this.adopt(got.conversation, got.messages);
-      this.connect();
+      // A closed conversation says nothing more: no socket, no polling.
+      if (got.conversation.status !== 'closed') this.live.start();
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 404)) {
-        this.save(null);
-        this.api.token = null;
-        this.conversation = null;
-        this.render();
-      } else this.flash();
+      if (err instanceof ApiError && (err.status === 401 || err.status === 404)) this.reset();
+      else this.flash();
     }
+  }
+
+  /** Re-reads the conversation (after a socket drop, or in place of the socket). */
+  private async refresh(): Promise<void> {
+    const c = this.conversation;
+    if (!c) return;
+    const got = await this.api.get(c.id);
+    if (this.conversation?.id === c.id) this.adopt(got.conversation, got.messages);
   }
 
   private adopt(conversation: Conversation | null, messages: Message[]): void {
     if (conversation) this.conversation = conversation;
     for (const m of messages) this.messages.set(m.id, m);
+    // A closed conversation says nothing more: no socket, no polling.
+    if (this.conversation?.status === 'closed') this.live.stop();
     this.render();
   }
 
@@ -189,21 +208,26 @@ export class BatonWidget {
     this.api.token = started.token;
     this.save({ token: started.token, id: started.conversation.id });
     this.adopt(started.conversation, started.messages);
-    this.connect();
+    this.live.start();
     return started.messages;
   }
 
   /** Forgets a finished conversation so the next message or "talk to a person" starts anew. */
   private reset(): void {
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close();
-    this.conversation = null;
-    this.messages.clear();
-    this.rated = false;
+    this.forget();
     this.api.token = null;
     this.save(null);
     this.render();
+  }
+
+  /** Clears what is on screen of the current conversation. */
+  private forget(): void {
+    this.live.stop();
+    this.conversation = null;
+    this.messages.clear();
+    for (const el of this.bubbles.values()) el.remove();
+    this.bubbles.clear();
+    this.rated = false;
   }
 
   private async send(): Promise<void> {
@@ -222,6 +246,7 @@ export class BatonWidget {
         this.adopt(posted.conversation, [posted.message, ...posted.replies]);
       }
       this.input.value = '';
+      this.renderCounter();
     } catch {
       this.flash();
     } finally {
@@ -258,39 +283,6 @@ export class BatonWidget {
     }
   }
 
-  // -- realtime -------------------------------------------------------------------------------
-
-  private connect(): void {
-    if (!this.api.token || (this.socket && this.socket.readyState <= WebSocket.OPEN)) return;
-    const socket = new WebSocket(this.api.socketUrl());
-    this.socket = socket;
-    socket.addEventListener('open', () => {
-      const wasDown = this.retry > 0;
-      this.retry = 0;
-      this.showNote(null);
-      // Catch up on anything said while the socket was down.
-      if (wasDown && this.conversation) void this.api.get(this.conversation.id).then((g) => this.adopt(g.conversation, g.messages), () => {});
-    });
-    socket.addEventListener('message', (e) => {
-      let push: { type: string; data: unknown };
-      try {
-        push = JSON.parse(String(e.data));
-      } catch {
-        return;
-      }
-      if (push.type === 'message.created') this.adopt(null, [push.data as Message]);
-      else if (push.type === 'conversation.updated') this.adopt(push.data as Conversation, []);
-    });
-    socket.addEventListener('close', (e) => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      if (e.code === 1008 || !this.api.token) return;
-      this.retry++;
-      if (this.retry > 1) this.showNote(this.t.offline);
-      setTimeout(() => this.connect(), Math.min(15_000, 500 * 2 ** this.retry));
-    });
-  }
-
   // -- rendering ------------------------------------------------------------------------------
 
   private setBusy(busy: boolean): void {
@@ -316,29 +308,47 @@ export class BatonWidget {
   private renderTalk(): void {
     const c = this.conversation;
     const status = c?.status ?? 'bot';
-    let label = this.t.talk;
-    if (status === 'with_agent') label = this.t.talkWith;
-    else if (status === 'queued' || status === 'awaiting_customer') label = this.t.talkBusy;
-    this.talk.textContent = label;
-    this.talk.disabled = this.busy || label !== this.t.talk;
+    // Waiting and talking are states, not dead buttons: each gets its own colour and a dot.
+    const state = status === 'with_agent' ? 'person' : status === 'queued' || status === 'awaiting_customer' ? 'waiting' : '';
+    this.talk.textContent = state === 'person' ? this.t.talkWith : state ? this.t.talkBusy : this.t.talk;
+    if (state) this.talk.dataset.state = state;
+    else delete this.talk.dataset.state;
+    this.talk.disabled = this.busy || !!state;
+  }
+
+  /** Shows "1,234 / 10,000" once the line nears the server's limit. */
+  private renderCounter(): void {
+    const n = this.input.value.length;
+    this.counter.hidden = n < COUNTER_FROM;
+    this.counter.classList.toggle('full', n >= MAX_MESSAGE_CHARS);
+    this.counter.textContent = `${n.toLocaleString()} / ${MAX_MESSAGE_CHARS.toLocaleString()}`;
   }
 
   private render(): void {
     const t = this.t;
     const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
-    const items: Node[] = [this.bubble({ id: 'welcome', seq: 0, author: 'bot', text: t.welcome })];
-    const ordered = [...this.messages.values()].sort((a, b) => a.seq - b.seq);
-    for (const m of ordered) items.push(this.bubble(m));
-    this.log.replaceChildren(...items);
-    if (nearBottom || ordered.length > 0) this.scrollDown();
+    let added = false;
+    // Only new messages are added, in seq order: a re-read (polling) redraws nothing, and the
+    // live log announces each line once.
+    for (const m of [...this.messages.values()].sort((a, b) => a.seq - b.seq)) {
+      if (this.bubbles.has(m.id)) continue;
+      const el = this.bubble(m);
+      el.dataset.seq = String(m.seq);
+      const next = [...this.bubbles.values()].find((b) => Number(b.dataset.seq) > m.seq);
+      this.log.insertBefore(el, next ?? null);
+      this.bubbles.set(m.id, el);
+      added = true;
+    }
     this.renderTalk();
 
     const c = this.conversation;
-    const canRate = !!c && (c.status === 'resolved' || c.status === 'closed');
-    this.rateBox.hidden = !canRate;
-    if (canRate) {
-      if (c.csat != null || this.rated) this.rateBox.replaceChildren(h('p', { role: 'status' }, t.thanks));
-      else {
+    const rating = !c || (c.status !== 'resolved' && c.status !== 'closed') ? '' : c.csat != null || this.rated ? 'thanks' : 'ask';
+    this.rateBox.hidden = !rating;
+    // Rebuilt only when it changes: a re-read must not take the focus off a star.
+    if (rating !== this.rateBox.dataset.state) {
+      this.rateBox.dataset.state = rating;
+      if (rating === 'thanks') this.rateBox.replaceChildren(h('p', { role: 'status' }, t.thanks));
+      else if (rating === 'ask') {
         const stars = h('div', { class: 'stars', role: 'group', 'aria-label': t.rate });
         for (let n = 1; n <= 5; n++) {
           const b = h('button', { type: 'button', 'aria-label': t.rateN.replace('{n}', String(n)), 'data-score': String(n) }, `${n}★`);
@@ -348,16 +358,19 @@ export class BatonWidget {
         this.rateBox.replaceChildren(h('p', {}, t.resolved + ' ' + t.rate), stars);
       }
     }
+    // Last, once the rating box has taken its room: the newest line stays in view above it.
+    if (nearBottom || added) this.scrollDown();
   }
 
   private bubble(m: Message): HTMLElement {
     const who = m.author === 'customer' ? this.t.you : m.author === 'bot' ? this.t.bot : m.author === 'agent' ? this.t.agent : '';
     const el = h('div', { class: `m ${m.author}`, 'data-author': m.author, 'data-id': m.id });
     if (who) el.append(h('span', { class: 'who' }, who));
-    el.append(h('span', { class: 'text' }, m.text));
-    const sources = (m.citations ?? []).filter((c): c is Citation => !!c && (!!c.title || !!c.url));
-    if (m.author === 'bot' && sources.length) {
-      const list = h('ul', { class: 'src', 'aria-label': this.t.sources });
+    const sources = m.author === 'bot' ? (m.citations ?? []).filter((c): c is Citation => !!c && (!!c.title || !!c.url)) : [];
+    // dir="auto": a line in Hebrew or Arabic reads right to left, whatever the page's direction.
+    el.append(h('span', { class: 'text', dir: 'auto' }, m.author === 'bot' ? displayText(m.text, sources.length > 0) : m.text));
+    if (sources.length) {
+      const list = h('ul', { class: 'src' });
       const seen = new Set<string>();
       for (const c of sources) {
         const key = c.articleId ?? c.url ?? c.title ?? '';
@@ -367,7 +380,7 @@ export class BatonWidget {
         const label = c.title || c.url || '';
         list.append(h('li', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label) : label));
       }
-      el.append(h('span', { class: 'sr' }, this.t.sources), list);
+      el.append(h('div', { class: 'srcs' }, `${list.children.length > 1 ? this.t.sources : this.t.source}: `, list));
     }
     return el;
   }
@@ -400,7 +413,8 @@ function boot(): void {
     host.id = 'baton-widget';
     // Inherited properties (letter-spacing, font, colour...) cross the shadow boundary: the host
     // element starts from initial values whatever the page's CSS says.
-    host.setAttribute('style', 'all:initial !important');
+    // Set through the CSSOM, which a CSP without 'unsafe-inline' in style-src does not block.
+    host.style.setProperty('all', 'initial', 'important');
     document.body.append(host);
     const widget = new BatonWidget(host, { workspace: d.workspace!, api, lang: d.lang ?? null, identity, open: d.open === 'true' });
     window.Baton = { open: () => widget.toggle(true), close: () => widget.toggle(false), toggle: () => widget.toggle() };
