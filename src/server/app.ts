@@ -1,11 +1,11 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { OpenApiDocument, registerOpenApi } from './plugins/openapi.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
@@ -38,18 +38,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, message: 'rate limited' }) });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Baton API', version: '1', description: 'Self-hosted AI customer support with first-class handoff to humans.' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'bs_ session, bk_ API key or ct_ conversation token' },
-        },
-      },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app);
   registerAuth(app, ctx.db);
   await registerSecurity(app, ctx);
 
@@ -68,6 +57,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   privacyRoutes(app, ctx);
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async () => app.swagger());
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/openapi.json',
+    { schema: { tags: ['ops'], operationId: 'getOpenApiDocument', summary: 'This API described (OpenAPI 3.1)', response: { 200: OpenApiDocument } }, config: { access: { kind: 'public' } } },
+    async () => app.swagger() as unknown as Record<string, unknown>,
+  );
   return app;
 }

@@ -7,6 +7,7 @@ import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { BotSeat } from '../conversations/ports.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from './keyring.ts';
+import type { Keyring } from '../pii/index.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
 import type { EngineFactory } from '../engine/types.ts';
 import { RealtimeHub } from './realtime/hub.ts';
@@ -34,6 +35,16 @@ export interface StartOptions {
   bot?: BotSeat;
 }
 
+/** The services over one database, wired but not started (nothing runs until the caller starts it). */
+export function createContext(o: { env: Env; log: Logger; database: Database; keyring: Keyring; engineFactory: EngineFactory; bot?: BotSeat }): AppContext {
+  const bot = o.bot ?? new EngineBotSeat(o.database.db, o.engineFactory, o.log);
+  const privacy = new ConversationPrivacy(o.keyring);
+  const conversations = new ConversationService(o.database.db, bot, privacy);
+  const hub = new RealtimeHub(o.database.db, o.log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
+  const jobs = new JobQueue(o.database, o.log);
+  return { env: o.env, log: o.log, database: o.database, db: o.database.db, conversations, bot, hub, jobs };
+}
+
 /** Opens the database, migrates, wires the services and listens. */
 export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const { env } = opts;
@@ -45,18 +56,14 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
       onConnectionError: (err, connection) => log.warn({ err, connection }, 'database connection lost; reconnecting'),
     }));
   await migrateToLatest(database);
-  const bot = opts.bot ?? new EngineBotSeat(database.db, opts.engineFactory, log);
-  const privacy = new ConversationPrivacy(await loadKeyring(env, log));
-  const conversations = new ConversationService(database.db, bot, privacy);
-  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
+  const ctx = createContext({ env, log, database, keyring: await loadKeyring(env, log), engineFactory: opts.engineFactory, bot: opts.bot });
+  const { bot, hub, jobs } = ctx;
   await hub.start(database);
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
   const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as EventNotice;
     if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
   });
-  const jobs = new JobQueue(database, log);
-  const ctx: AppContext = { env, log, database, db: database.db, conversations, bot, hub, jobs };
   registerJobs(jobs, ctx);
   await jobs.start();
   const outbound = await startOutbound(ctx);

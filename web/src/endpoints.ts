@@ -1,19 +1,23 @@
-// API routes the workspace uses that other parts of Baton are still building or have moved.
-// Each lists the likely paths in order: the first that does not answer 404 wins, and if all
-// do, the screen shows "not available". Align these with the server when the routes land.
-export const FUTURE = {
-  suggestions: (id: string) => [`/conversations/${id}/suggestions`, `/conversations/${id}/assist`, `/assist/conversations/${id}/suggestions`],
-  macros: ['/macros', '/assist/macros'],
-  articles: ['/admin/knowledge', '/knowledge/articles'],
-  policy: ['/admin/policy', '/policy'],
-  routingRules: ['/admin/routing-rules', '/routing/rules'],
-  widgetSnippet: ['/admin/widget-snippet'],
-  /** No route rebuilds the index on demand yet: an upload does (knowledge.updated). */
-  reindex: ['/admin/knowledge/reindex'],
-  analyticsSummary: ['/analytics/summary', '/analytics/overview', '/analytics'],
-};
+// The API paths the workspace calls (relative to /api/v1), as the server publishes them in
+// contracts/api.ts: each is checked against the contract, so a path the server does not have
+// fails to compile instead of answering 404 at run time.
+import type { paths } from '../../contracts/api.ts';
 
-// The admin API as it is (src/server/routes/admin, assist, connectors, webhooks).
+type Relative<K> = K extends `/api/v1${infer P}` ? P : never;
+/** Every path of the API, without the /api/v1 prefix (path parameters as {id}). */
+export type ApiPath = Relative<keyof paths>;
+
+export const API = {
+  macros: '/macros',
+  policy: '/admin/policy',
+  widgetSnippet: '/admin/widget-snippet',
+  analyticsOverview: '/analytics/overview',
+} as const satisfies Record<string, ApiPath>;
+
+/** Reply suggestions for one conversation (GET /conversations/{id}/suggestions). */
+export const suggestionsPath = (id: string) => `/conversations/${encodeURIComponent(id)}/suggestions`;
+
+// The admin API (src/server/routes/admin, assist, connectors, webhooks).
 export const ADMIN = {
   teams: '/admin/teams',
   agents: '/admin/agents',
@@ -25,4 +29,4 @@ export const ADMIN = {
   connectorDeadLetters: '/connectors/dead-letters',
   webhooks: '/webhooks',
   webhookDeadLetters: '/webhooks/dead-letters',
-};
+} as const satisfies Record<string, ApiPath>;

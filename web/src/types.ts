@@ -1,106 +1,45 @@
-// The API shapes the workspace reads (src/server/presenters). Unknown extra fields are allowed.
+// The API shapes the workspace reads: aliases of the server's published contract
+// (contracts/api.ts, generated from its OpenAPI document by `npm run contract`). Pages import
+// wire types from here only, so a change on the server shows up as a type error here.
+import type { components } from '../../contracts/api.ts';
 
-export type Status = 'bot' | 'queued' | 'with_agent' | 'awaiting_customer' | 'resolved' | 'closed';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+type Schemas = components['schemas'];
+
+export type Status = Schemas['ConversationStatus'];
+export type Priority = Schemas['Priority'];
 export const STATUSES: Status[] = ['queued', 'with_agent', 'awaiting_customer', 'bot', 'resolved', 'closed'];
 export const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
 
-export interface Agent {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'agent' | 'viewer';
-  skills: string[];
-  languages: string[];
-  capacity: number;
-  status: 'online' | 'away' | 'offline';
+export type Agent = Schemas['Agent'];
+export type AdminAgent = Schemas['AdminAgent'];
+export type Team = Schemas['Team'];
+export type Conversation = Schemas['Conversation'];
+export type Citation = Schemas['Citation'];
+export type Message = Schemas['Message'];
+export type Handoff = Schemas['Handoff'];
+/** The handoff brief, schema_version 2 (docs/brief.md). */
+export type Brief = Schemas['Brief'];
+export type Customer = Schemas['Customer'];
+export type ConversationDetail = Schemas['ConversationDetail'];
+export type Queue = Schemas['Queue'];
+export type Macro = Schemas['Macro'];
+export type RoutingRule = Schemas['RoutingRule'];
+export type AdminArticle = Schemas['AdminArticle'];
+export type ApiKey = Schemas['ApiKey'];
+export type Connector = Schemas['Connector'];
+export type Webhook = Schemas['Webhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type Metrics = Schemas['Metrics'];
+export type ApiErrorBody = Schemas['ErrorEnvelope'];
+
+/** A handoff's brief when it is the current version; imported handoffs carry another shape. */
+export function currentBrief(h: Handoff): Brief | null {
+  const b = h.brief as { schema_version?: unknown };
+  return b && b.schema_version === 2 ? (h.brief as Brief) : null;
 }
 
-export interface Team {
-  id: string;
-  name: string;
-  skills: string[];
-  sla_seconds: number | null;
-  fallback_team_id: string | null;
-  member_ids: string[];
-}
-
-export interface Conversation {
-  id: string;
-  status: Status;
-  controller: 'bot' | 'human';
-  channel: string;
-  language: string | null;
-  customer_id: string;
-  assignee_id: string | null;
-  team_id: string | null;
-  priority: Priority;
-  intent: string | null;
-  tags: string[];
-  csat: number | null;
-  last_seq: number;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export interface Citation {
-  articleId?: string;
-  title?: string;
-  url?: string | null;
-  passage?: string;
-}
-
-export interface Message {
-  id: string;
-  conversation_id: string;
-  seq: number;
-  author: 'customer' | 'bot' | 'agent' | 'system';
-  agent_id: string | null;
-  text: string;
-  citations: Citation[] | null;
-  internal?: boolean;
-  trace?: Record<string, unknown> | null;
-  created_at: string | null;
-}
-
-export interface Handoff {
-  id: string;
-  conversation_id: string;
-  reasons: string[];
-  brief: Record<string, unknown>;
-  routing: Record<string, unknown>;
-  team_id: string | null;
-  requested_at: string | null;
-  offered_at: string | null;
-  accepted_at: string | null;
-  first_agent_reply_at: string | null;
-  resolved_at: string | null;
-}
-
-export interface Customer {
-  id: string;
-  external_id: string | null;
-  name: string | null;
-  email: string | null;
-  verified: boolean;
-  attributes: Record<string, unknown>;
-}
-
-export interface ConversationDetail {
-  conversation: Conversation;
-  messages: Message[];
-  handoffs: Handoff[];
-  customer: Customer | null;
-}
-
-export interface Queue {
-  team_id: string | null;
-  team_name: string | null;
-  queued: number;
-  with_agent: number;
-  awaiting_customer: number;
-}
-
+// Pushed on the WebSocket (src/server/realtime): the same presenters as the REST answers.
 export type Push =
   | { type: 'ready'; data: unknown }
   | { type: 'message.created'; data: Message }

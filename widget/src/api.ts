@@ -1,35 +1,23 @@
 // The customer side of the Baton API, as the widget uses it. No framework, just fetch.
 
-export interface Citation {
-  articleId?: string;
-  title?: string;
-  url?: string | null;
-  passage?: string;
-}
+// Types only, from the server's published contract (contracts/api.ts): nothing is added to the bundle.
+import type { components, operations } from '../../contracts/api.ts';
 
-export interface Message {
-  id: string;
-  seq: number;
-  author: 'customer' | 'bot' | 'agent' | 'system';
-  text: string;
-  citations?: Citation[] | null;
-  created_at?: string | null;
-}
+type Schemas = components['schemas'];
+export type Citation = Schemas['Citation'];
+export type Message = Schemas['CustomerMessage'];
+export type Conversation = Schemas['CustomerConversation'];
+type StartBody = operations['startConversation']['requestBody']['content']['application/json'];
+export type Identity = Pick<NonNullable<StartBody['customer']>, 'user_id' | 'user_hash' | 'name' | 'email'>;
 
-export interface Conversation {
-  id: string;
-  status: string;
-  controller: string;
-  language?: string | null;
-  csat?: number | null;
-}
-
-export interface Identity {
-  user_id?: string;
-  user_hash?: string;
-  name?: string;
-  email?: string;
-}
+/** The JSON a route answers with when it succeeds (its 200 or 201). */
+type Answer<Op extends keyof operations> = operations[Op]['responses'] extends infer R
+  ? R extends { 201: { content: { 'application/json': infer J } } }
+    ? J
+    : R extends { 200: { content: { 'application/json': infer J } } }
+      ? J
+      : never
+  : never;
 
 export class ApiError extends Error {
   constructor(
@@ -57,19 +45,19 @@ export class WidgetApi {
   }
 
   start(workspace: string, opts: { language?: string; customer?: Identity; message?: string }) {
-    return this.call<{ token: string; conversation: Conversation; messages: Message[] }>('POST', '/api/v1/widget/conversations', {
+    return this.call<Answer<'startConversation'>>('POST', '/api/v1/widget/conversations', {
       workspace,
       ...opts,
     });
   }
 
   get(id: string) {
-    return this.call<{ conversation: Conversation; messages: Message[] }>('GET', `/api/v1/widget/conversations/${encodeURIComponent(id)}`);
+    return this.call<Answer<'getMyConversation'>>('GET', `/api/v1/widget/conversations/${encodeURIComponent(id)}`);
   }
 
   /** `clientMessageId` is the widget's own id for the line: sending again with it never stores a second copy. */
   send(id: string, text: string, clientMessageId: string) {
-    return this.call<{ message: Message; replies: Message[]; conversation: Conversation }>(
+    return this.call<Answer<'sendCustomerMessage'>>(
       'POST',
       `/api/v1/widget/conversations/${encodeURIComponent(id)}/messages`,
       { text, client_message_id: clientMessageId },
@@ -77,11 +65,11 @@ export class WidgetApi {
   }
 
   handoff(id: string) {
-    return this.call<{ conversation: Conversation; replies: Message[] }>('POST', `/api/v1/widget/conversations/${encodeURIComponent(id)}/handoff`, {});
+    return this.call<Answer<'askForHuman'>>('POST', `/api/v1/widget/conversations/${encodeURIComponent(id)}/handoff`, {});
   }
 
   rate(id: string, score: number) {
-    return this.call<{ conversation: Conversation }>('POST', `/api/v1/widget/conversations/${encodeURIComponent(id)}/csat`, { score });
+    return this.call<Answer<'rateConversation'>>('POST', `/api/v1/widget/conversations/${encodeURIComponent(id)}/csat`, { score });
   }
 
   socketUrl(): string {

@@ -362,7 +362,8 @@ export class BatonWidget {
     if (nearBottom || added) this.scrollDown();
   }
 
-  private bubble(m: Message): HTMLElement {
+  /** A line of the conversation, or one the widget shows itself (the welcome). */
+  private bubble(m: Pick<Message, 'id' | 'seq' | 'author' | 'text'> & Partial<Message>): HTMLElement {
     const who = m.author === 'customer' ? this.t.you : m.author === 'bot' ? this.t.bot : m.author === 'agent' ? this.t.agent : '';
     const el = h('div', { class: `m ${m.author}`, 'data-author': m.author, 'data-id': m.id });
     if (who) el.append(h('span', { class: 'who' }, who));

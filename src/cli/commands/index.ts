@@ -9,6 +9,7 @@ import { auditLogCommand } from './audit-log.ts';
 import { importCommand } from './import.ts';
 import { auditCommand } from './audit.ts';
 import { chatCommand } from './chat.ts';
+import { openapiCommand } from './openapi.ts';
 
 /** A CLI command module adds itself to the program. One line per command below. */
 export type CommandModule = (program: Command) => void;
@@ -24,6 +25,7 @@ const modules: CommandModule[] = [
   chatCommand,
   importCommand,
   auditCommand,
+  openapiCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -1,3 +1,4 @@
+import type { Citation } from '../../engine/types.ts';
 import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../../db/schema.ts';
 
 // Row -> API JSON, in one place: REST responses and WebSocket pushes share these shapes.
@@ -34,17 +35,21 @@ export function presentConversationForCustomer(c: ConversationRow) {
  * record). Customers see their own words as typed (`restore` puts their values back) and
  * never internal notes or traces.
  */
+const messageBase = (m: MessageRow, text: string) => ({
+  id: m.id,
+  conversation_id: m.conversation_id,
+  seq: m.seq,
+  author: m.author,
+  agent_id: m.agent_id,
+  text,
+  // Stored as JSON: what the engine cited (engine/types.ts Citation).
+  citations: m.citations as Citation[],
+  created_at: iso(m.created_at),
+});
+export function presentMessage(m: MessageRow, audience: 'staff'): ReturnType<typeof messageBase> & { internal: boolean; trace: Record<string, unknown> | null };
+export function presentMessage(m: MessageRow, audience: 'customer', restore?: (text: string) => string): ReturnType<typeof messageBase>;
 export function presentMessage(m: MessageRow, audience: 'staff' | 'customer', restore: (text: string) => string = (t) => t) {
-  const base = {
-    id: m.id,
-    conversation_id: m.conversation_id,
-    seq: m.seq,
-    author: m.author,
-    agent_id: m.agent_id,
-    text: audience === 'customer' ? restore(m.text) : m.redacted_text,
-    citations: m.citations,
-    created_at: iso(m.created_at),
-  };
+  const base = messageBase(m, audience === 'customer' ? restore(m.text) : m.redacted_text);
   if (audience === 'customer') return base;
   return { ...base, internal: m.internal, trace: m.trace };
 }

@@ -1,5 +1,5 @@
 import { firstArray, useResource } from '../hooks.ts';
-import { FUTURE } from '../endpoints.ts';
+import { API, suggestionsPath } from '../endpoints.ts';
 import { NotAvailable } from './NotAvailable.tsx';
 
 interface Item {
@@ -45,8 +45,8 @@ function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string)
 
 /** Agent assist: suggested replies for this conversation and the team's macros, one click to insert. */
 export function AssistPanel({ conversationId, onInsert }: { conversationId: string; onInsert: (text: string) => void }) {
-  const [suggestions, reload] = useResource<unknown>(FUTURE.suggestions(conversationId));
-  const [macros] = useResource<unknown>(FUTURE.macros);
+  const [suggestions, reload] = useResource<unknown>(suggestionsPath(conversationId));
+  const [macros] = useResource<unknown>(API.macros);
   return (
     <section className="card assist" aria-labelledby="assist-title">
       <div className="card-head">

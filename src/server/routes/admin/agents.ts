@@ -13,6 +13,7 @@ import { agentTeamIds, countAdmins, deleteAgent, deleteAgentSessions, listAgents
 import { presentAgent } from '../../presenters/index.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
+import { Agent, NextCursor, Ok } from '../responses.ts';
 import { adminAccess, audit, decodeIdCursor, Languages, page, PageQuery, Skills, tags, uniquely } from './common.ts';
 
 const Role = z.enum(['admin', 'agent', 'viewer']);
@@ -37,6 +38,8 @@ const InviteBody = z
   })
   .strict();
 const AgentPatch = z.object(Fields).partial().strict();
+const AdminAgent = Agent.extend({ team_ids: z.array(z.string()) }).meta({ id: 'AdminAgent', description: 'An agent with the teams they belong to' });
+const AgentResponse = z.object({ agent: AdminAgent });
 
 const withTeams = (a: AgentRow, teams: string[] = []) => ({ ...presentAgent(a), team_ids: teams });
 
@@ -50,7 +53,7 @@ async function checkTeams(tx: Transaction<Schema>, workspaceId: string, ids: str
 export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/agents', { schema: { tags, summary: 'Agents (cursor-paginated)', querystring: PageQuery }, config: adminAccess }, async (request) => {
+  r.get('/api/v1/admin/agents', { schema: { tags, operationId: 'listAdminAgents', summary: 'Agents (cursor-paginated)', querystring: PageQuery, response: { 200: z.object({ agents: z.array(AdminAgent), next_cursor: NextCursor }) } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     const rows = await listAgentsPage(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
     const { items, next_cursor } = page(rows, request.query.limit);
@@ -58,7 +61,7 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { agents: items.map((a) => withTeams(a, teams.get(a.id))), next_cursor };
   });
 
-  r.post('/api/v1/admin/agents', { schema: { tags, summary: 'Invite an agent with a first password', body: InviteBody }, config: adminAccess }, async (request, reply) => {
+  r.post('/api/v1/admin/agents', { schema: { tags, operationId: 'inviteAgent', summary: 'Invite an agent with a first password', body: InviteBody, response: { 201: AgentResponse } }, config: adminAccess }, async (request, reply) => {
     const actor = staffActor(request);
     const b = request.body;
     const passwordHash = await hashPassword(b.password);
@@ -76,7 +79,7 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { agent };
   });
 
-  r.patch('/api/v1/admin/agents/:id', { schema: { tags, summary: 'Change an agent (role, skills, languages, capacity, teams, password)', params: IdParams, body: AgentPatch }, config: adminAccess }, async (request) => {
+  r.patch('/api/v1/admin/agents/:id', { schema: { tags, operationId: 'updateAgent', summary: 'Change an agent (role, skills, languages, capacity, teams, password)', params: IdParams, body: AgentPatch, response: { 200: AgentResponse } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     const b = request.body;
     const passwordHash = b.password ? await hashPassword(b.password) : undefined;
@@ -100,7 +103,7 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { agent };
   });
 
-  r.delete('/api/v1/admin/agents/:id', { schema: { tags, summary: 'Remove an agent (their messages stay)', params: IdParams }, config: adminAccess }, async (request) => {
+  r.delete('/api/v1/admin/agents/:id', { schema: { tags, operationId: 'deleteAgent', summary: 'Remove an agent (their messages stay)', params: IdParams, response: { 200: Ok } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     await transaction(ctx.db, async (tx) => {
       const before = await findAgent(tx, actor.workspaceId, request.params.id);

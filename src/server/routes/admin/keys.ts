@@ -19,6 +19,11 @@ const KeyBody = z
   })
   .strict();
 
+const ApiKey = z
+  .object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), created_at: z.string().nullable(), last_used_at: z.string().nullable(), revoked_at: z.string().nullable() })
+  .meta({ id: 'ApiKey', description: 'An API key, never its secret' });
+const NewApiKey = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), key: z.string().describe('The secret (bk_…): shown this once') });
+
 type KeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const presentKey = (k: KeyRow) => ({ id: k.id, name: k.name, scopes: k.scopes, created_at: iso(k.created_at), last_used_at: iso(k.last_used_at), revoked_at: iso(k.revoked_at) });
@@ -27,11 +32,11 @@ const presentKey = (k: KeyRow) => ({ id: k.id, name: k.name, scopes: k.scopes, c
 export function keyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/api-keys', { schema: { tags, summary: 'API keys (never the secrets)' }, config: adminAccess }, async (request) => ({
+  r.get('/api/v1/admin/api-keys', { schema: { tags, operationId: 'listApiKeys', summary: 'API keys (never the secrets)', response: { 200: z.object({ api_keys: z.array(ApiKey) }) } }, config: adminAccess }, async (request) => ({
     api_keys: (await listApiKeys(ctx.db, staffActor(request).workspaceId)).map(presentKey),
   }));
 
-  r.post('/api/v1/admin/api-keys', { schema: { tags, summary: 'Create a key: the response holds the secret, once', body: KeyBody }, config: adminAccess }, async (request, reply) => {
+  r.post('/api/v1/admin/api-keys', { schema: { tags, operationId: 'createApiKey', summary: 'Create a key: the response holds the secret, once', body: KeyBody, response: { 201: z.object({ api_key: NewApiKey }) } }, config: adminAccess }, async (request, reply) => {
     const actor = staffActor(request);
     const key = newToken('bk');
     const id = randomUUID();
@@ -44,7 +49,7 @@ export function keyRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { api_key: { id, name: request.body.name, scopes, key } };
   });
 
-  r.delete('/api/v1/admin/api-keys/:id', { schema: { tags, summary: 'Revoke a key (at once, on every node)', params: IdParams }, config: adminAccess }, async (request) => {
+  r.delete('/api/v1/admin/api-keys/:id', { schema: { tags, operationId: 'revokeApiKey', summary: 'Revoke a key (at once, on every node)', params: IdParams, response: { 200: z.object({ api_key: ApiKey }) } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     const row = await transaction(ctx.db, async (tx) => {
       const k = await revokeApiKey(tx, actor.workspaceId, request.params.id, new Date());

@@ -8,6 +8,7 @@ import { listArticleRows, syncArticles } from '../../../db/repositories/knowledg
 import type { Article } from '../../../engine/types.ts';
 import type { ArticleRow } from '../../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
+import { NextCursor } from '../responses.ts';
 import { adminAccess, audit, decodeIdCursor, page, PageQuery, tags } from './common.ts';
 
 /** One knowledge article, as in shared/contracts/eval.md. */
@@ -26,6 +27,21 @@ export const ArticleLine = z
 const UploadJson = z.object({ articles: z.array(z.unknown()).max(20_000) }).strict();
 const UploadQuery = z.object({ prune: z.enum(['true', 'false']).default('false').describe('Delete articles that are not in the upload') });
 const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines'];
+
+const AdminArticle = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    url: z.string().nullable(),
+    locale: z.string().nullable(),
+    tags: z.array(z.string()),
+    examples: z.number().describe('How many example questions'),
+    body_chars: z.number(),
+    version: z.number(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'AdminArticle', description: 'A knowledge article, without its body' });
+const SyncSummary = z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), deleted: z.number() });
 
 const presentArticle = (a: ArticleRow) => ({
   id: a.id,
@@ -78,7 +94,7 @@ function jsonlLines(text: string): { line: number; value: unknown }[] {
 export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/knowledge', { schema: { tags, summary: 'Knowledge articles (cursor-paginated, by id)', querystring: PageQuery }, config: adminAccess }, async (request) => {
+  r.get('/api/v1/admin/knowledge', { schema: { tags, operationId: 'listArticles', summary: 'Knowledge articles (cursor-paginated, by id)', querystring: PageQuery, response: { 200: z.object({ articles: z.array(AdminArticle), next_cursor: NextCursor }) } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     const rows = await listArticleRows(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
     const { items, next_cursor } = page(rows, request.query.limit);
@@ -93,9 +109,11 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
       {
         schema: {
           tags,
+          operationId: 'uploadArticles',
           summary: 'Upload articles: JSONL (one article per line, Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest',
           querystring: UploadQuery,
           body: z.union([z.string().max(50_000_000), UploadJson]),
+          response: { 200: z.object({ summary: SyncSummary }) },
         },
         config: adminAccess,
       },

@@ -7,13 +7,16 @@ import { findWorkspace, updateWorkspacePolicy } from '../../../db/repositories/w
 import { findTeam } from '../../../db/repositories/agents.ts';
 import { PolicySchema, readPolicy } from '../../../workspaces/policy.ts';
 import type { AppContext } from '../../context.ts';
+import { z } from 'zod';
+
+const PolicyResponse = z.object({ policy: PolicySchema });
 import { adminAccess, audit, tags } from './common.ts';
 
 // The workspace policy: threshold, always-human intents and topics, languages, business hours, PII.
 export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/policy', { schema: { tags, summary: 'The workspace policy (defaults filled in)' }, config: adminAccess }, async (request) => {
+  r.get('/api/v1/admin/policy', { schema: { tags, operationId: 'getPolicy', summary: 'The workspace policy (defaults filled in)', response: { 200: PolicyResponse } }, config: adminAccess }, async (request) => {
     const ws = await findWorkspace(ctx.db, staffActor(request).workspaceId);
     if (!ws) throw new AppError('not_found');
     return { policy: readPolicy(ws.policy) };
@@ -21,7 +24,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/v1/admin/policy',
-    { schema: { tags, summary: 'Replace the workspace policy (omitted fields take their defaults)', body: PolicySchema.strict() }, config: adminAccess },
+    { schema: { tags, operationId: 'replacePolicy', summary: 'Replace the workspace policy (omitted fields take their defaults)', body: PolicySchema.strict(), response: { 200: PolicyResponse } }, config: adminAccess },
     async (request) => {
       const actor = staffActor(request);
       const next = request.body;

@@ -12,6 +12,7 @@ import { deleteRule, findRuleRow, insertRule, listRuleRows, nextRulePosition, up
 import { RuleInput, RulePatch, type RuleTarget } from '../../../handoff/routing/schema.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
+import { Ok } from '../responses.ts';
 import { adminAccess, audit, tags } from './common.ts';
 
 export const presentRule = (r: RoutingRuleRow) => ({
@@ -26,6 +27,23 @@ export const presentRule = (r: RoutingRuleRow) => ({
   created_at: new Date(r.created_at).toISOString(),
   updated_at: new Date(r.updated_at).toISOString(),
 });
+
+const RoutingRule = z
+  .object({
+    id: z.string(),
+    position: z.number(),
+    name: z.string(),
+    enabled: z.boolean(),
+    conditions: z.record(z.string(), z.unknown()).describe('As written (docs/routing.md): intents, languages, reasons, channels, customer, business_hours'),
+    target: z.record(z.string(), z.unknown()).describe('{type: team, team_id} | {type: agent, agent_id, fallback_team_id?} | {type: queue}'),
+    skills: z.array(z.string()),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']).nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'RoutingRule' });
+const RuleResponse = z.object({ rule: RoutingRule });
+const RulesResponse = z.object({ rules: z.array(RoutingRule) });
 
 /** A target must name this workspace's team or agent. */
 async function checkTarget(tx: Transaction<Schema>, workspaceId: string, t: RuleTarget): Promise<void> {
@@ -44,11 +62,11 @@ const OrderBody = z.object({ ids: z.array(z.string().uuid()).max(1000) }).strict
 export function ruleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/routing-rules', { schema: { tags, summary: 'Routing rules in evaluation order' }, config: adminAccess }, async (request) => ({
+  r.get('/api/v1/admin/routing-rules', { schema: { tags, operationId: 'listRoutingRules', summary: 'Routing rules in evaluation order', response: { 200: RulesResponse } }, config: adminAccess }, async (request) => ({
     rules: (await listRuleRows(ctx.db, staffActor(request).workspaceId)).map(presentRule),
   }));
 
-  r.post('/api/v1/admin/routing-rules', { schema: { tags, summary: 'Add a rule (last in order)', body: RuleInput }, config: adminAccess }, async (request, reply) => {
+  r.post('/api/v1/admin/routing-rules', { schema: { tags, operationId: 'createRoutingRule', summary: 'Add a rule (last in order)', body: RuleInput, response: { 201: RuleResponse } }, config: adminAccess }, async (request, reply) => {
     const actor = staffActor(request);
     const b = request.body;
     const row = await transaction(ctx.db, async (tx) => {
@@ -71,7 +89,7 @@ export function ruleRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { rule: presentRule(row) };
   });
 
-  r.patch('/api/v1/admin/routing-rules/:id', { schema: { tags, summary: 'Change a rule', params: IdParams, body: RulePatch }, config: adminAccess }, async (request) => {
+  r.patch('/api/v1/admin/routing-rules/:id', { schema: { tags, operationId: 'updateRoutingRule', summary: 'Change a rule', params: IdParams, body: RulePatch, response: { 200: RuleResponse } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     const b = request.body;
     const row = await transaction(ctx.db, async (tx) => {
@@ -85,7 +103,7 @@ export function ruleRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { rule: presentRule(row) };
   });
 
-  r.delete('/api/v1/admin/routing-rules/:id', { schema: { tags, summary: 'Delete a rule', params: IdParams }, config: adminAccess }, async (request) => {
+  r.delete('/api/v1/admin/routing-rules/:id', { schema: { tags, operationId: 'deleteRoutingRule', summary: 'Delete a rule', params: IdParams, response: { 200: Ok } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     await transaction(ctx.db, async (tx) => {
       const before = await findRuleRow(tx, actor.workspaceId, request.params.id);
@@ -97,7 +115,7 @@ export function ruleRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/v1/admin/routing-rules/order',
-    { schema: { tags, summary: 'Reorder: name every rule id once, first to last', body: OrderBody }, config: adminAccess },
+    { schema: { tags, operationId: 'reorderRoutingRules', summary: 'Reorder: name every rule id once, first to last', body: OrderBody, response: { 200: RulesResponse } }, config: adminAccess },
     async (request) => {
       const actor = staffActor(request);
       const ids = request.body.ids;

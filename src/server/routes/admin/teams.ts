@@ -12,6 +12,7 @@ import { deleteTeam, rulesReferencing, setTeamMembers, updateTeam } from '../../
 import { presentTeam } from '../../presenters/index.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
+import { Ok, Team } from '../responses.ts';
 import { adminAccess, audit, Skills, tags, uniquely } from './common.ts';
 
 const TeamFields = {
@@ -42,12 +43,12 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const present = async (db: Parameters<typeof listTeamMemberIds>[0], t: Parameters<typeof presentTeam>[0]) => presentTeam(t, await listTeamMemberIds(db, t.id));
 
-  r.get('/api/v1/admin/teams', { schema: { tags, summary: 'Teams with members, skills, SLA and fallback' }, config: adminAccess }, async (request) => {
+  r.get('/api/v1/admin/teams', { schema: { tags, operationId: 'listAdminTeams', summary: 'Teams with members, skills, SLA and fallback', response: { 200: z.object({ teams: z.array(Team) }) } }, config: adminAccess }, async (request) => {
     const teams = await listTeams(ctx.db, staffActor(request).workspaceId);
     return { teams: await Promise.all(teams.map((t) => present(ctx.db, t))) };
   });
 
-  r.post('/api/v1/admin/teams', { schema: { tags, summary: 'Create a team', body: TeamBody }, config: adminAccess }, async (request, reply) => {
+  r.post('/api/v1/admin/teams', { schema: { tags, operationId: 'createTeam', summary: 'Create a team', body: TeamBody, response: { 201: z.object({ team: Team }) } }, config: adminAccess }, async (request, reply) => {
     const actor = staffActor(request);
     const b = request.body;
     const team = await uniquely('A team with this name', () =>
@@ -64,7 +65,7 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { team };
   });
 
-  r.patch('/api/v1/admin/teams/:id', { schema: { tags, summary: 'Change a team', params: IdParams, body: TeamPatch }, config: adminAccess }, async (request) => {
+  r.patch('/api/v1/admin/teams/:id', { schema: { tags, operationId: 'updateTeam', summary: 'Change a team', params: IdParams, body: TeamPatch, response: { 200: z.object({ team: Team }) } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     const b = request.body;
     const team = await uniquely('A team with this name', () =>
@@ -83,7 +84,7 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { team };
   });
 
-  r.delete('/api/v1/admin/teams/:id', { schema: { tags, summary: 'Delete a team (its conversations go to the workspace queue)', params: IdParams }, config: adminAccess }, async (request) => {
+  r.delete('/api/v1/admin/teams/:id', { schema: { tags, operationId: 'deleteTeam', summary: 'Delete a team (its conversations go to the workspace queue)', params: IdParams, response: { 200: Ok } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
     await transaction(ctx.db, async (tx) => {
       const before = await findTeam(tx, actor.workspaceId, request.params.id);

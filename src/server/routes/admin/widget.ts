@@ -4,12 +4,20 @@ import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { findWorkspace } from '../../../db/repositories/workspaces.ts';
 import type { AppContext } from '../../context.ts';
+import { z } from 'zod';
+
+const WidgetSnippet = z.object({
+  workspace: z.string().describe('The workspace slug'),
+  script_url: z.string(),
+  snippet: z.string().describe('The script tag to add to a site'),
+  identity: z.object({ how: z.string(), snippet: z.string(), server_example: z.string() }).describe('How to sign logged-in users'),
+});
 import { adminAccess, tags } from './common.ts';
 
 // The one script tag a site adds, and how to sign its logged-in users.
 export function widgetSnippetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/admin/widget-snippet', { schema: { tags, summary: 'The chat widget install snippet for this workspace' }, config: adminAccess }, async (request) => {
+  r.get('/api/v1/admin/widget-snippet', { schema: { tags, operationId: 'getWidgetSnippet', summary: 'The chat widget install snippet for this workspace', response: { 200: WidgetSnippet } }, config: adminAccess }, async (request) => {
     const ws = await findWorkspace(ctx.db, staffActor(request).workspaceId);
     if (!ws) throw new AppError('not_found');
     const base = `${request.protocol}://${request.host}`;

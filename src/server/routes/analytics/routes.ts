@@ -9,7 +9,8 @@ import { appendEvent } from '../../../db/repositories/events.ts';
 import { actorRef } from '../../../conversations/actor.ts';
 import { analyticsReport, reportCsv } from '../../../analytics/service.ts';
 import { IdParams } from '../schemas.ts';
-import { AnalyticsQuery, BriefFeedbackBody, rangeOf } from './schema.ts';
+import { AnalyticsOverview, AnalyticsQuery, BriefFeedbackBody, BriefFeedbackResponse, KnowledgeGapsResponse, rangeOf } from './schema.ts';
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
@@ -31,7 +32,7 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/analytics/overview',
-    { schema: { tags, summary: 'Resolution, handoffs, response and handle times, CSAT by path, re-explain rate, brief ratings: totals and per day/week', querystring: AnalyticsQuery }, config: read },
+    { schema: { tags, operationId: 'getAnalyticsOverview', summary: 'Resolution, handoffs, response and handle times, CSAT by path, re-explain rate, brief ratings: totals and per day/week', querystring: AnalyticsQuery, response: { 200: AnalyticsOverview } }, config: read },
     async (request) => {
       const { knowledge_gaps: _gaps, ...rest } = await report(staffActor(request).workspaceId, request.query);
       return rest;
@@ -40,7 +41,7 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/analytics/knowledge-gaps',
-    { schema: { tags, summary: 'Topics that keep escalating for low confidence, with example questions', querystring: AnalyticsQuery }, config: read },
+    { schema: { tags, operationId: 'getKnowledgeGaps', summary: 'Topics that keep escalating for low confidence, with example questions', querystring: AnalyticsQuery, response: { 200: KnowledgeGapsResponse } }, config: read },
     async (request) => {
       const rep = await report(staffActor(request).workspaceId, request.query);
       return { from: rep.from, to: rep.to, knowledge_gaps: rep.knowledge_gaps };
@@ -49,7 +50,7 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/analytics/export.csv',
-    { schema: { tags, summary: 'The overview as CSV: one row per day/week, then the total', querystring: AnalyticsQuery }, config: read },
+    { schema: { tags, operationId: 'exportAnalyticsCsv', summary: 'The overview as CSV: one row per day/week, then the total', querystring: AnalyticsQuery, produces: ['text/csv'], response: { 200: z.string().describe('CSV with a header row') } }, config: read },
     async (request, reply) => {
       const rep = await report(staffActor(request).workspaceId, request.query);
       return reply
@@ -61,7 +62,7 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/conversations/:id/brief-feedback',
-    { schema: { tags, summary: "The agent's one-click rating of the brief (on the latest handoff)", params: IdParams, body: BriefFeedbackBody }, config: write },
+    { schema: { tags, operationId: 'rateBrief', summary: "The agent's one-click rating of the brief (on the latest handoff)", params: IdParams, body: BriefFeedbackBody, response: { 200: BriefFeedbackResponse } }, config: write },
     async (request) => {
       const staff = staffActor(request);
       const at = new Date();

@@ -37,3 +37,41 @@ export const BriefFeedbackBody = z.object({
   useful: z.boolean(),
   comment: z.string().trim().max(2000).optional(),
 });
+
+// Answers (docs/analytics.md says what each figure means).
+const Stat = z.object({ count: z.number(), mean: z.number().nullable(), median: z.number().nullable(), p90: z.number().nullable() });
+const Mean = z.object({ count: z.number(), mean: z.number().nullable() });
+export const Metrics = z
+  .object({
+    conversations: z.number(),
+    automated_resolutions: z.number(),
+    automated_resolution_rate: z.number(),
+    handed_off: z.number(),
+    handoff_rate: z.number(),
+    handoffs: z.number(),
+    handoff_reasons: z.record(z.string(), z.number()),
+    handoff_rate_by_reason: z.record(z.string(), z.number()),
+    first_response_seconds: Stat,
+    time_to_human_seconds: Stat,
+    bot_handle_seconds: Stat,
+    human_handle_seconds: Stat,
+    csat: z.object({ bot_only: Mean, handed_off: Mean }),
+    reexplain: z.object({ audited: z.number(), reexplained: z.number(), rate: z.number() }),
+    brief_feedback: z.object({ rated: z.number(), useful: z.number(), useful_rate: z.number() }),
+  })
+  .meta({ id: 'Metrics' });
+export const AnalyticsOverview = z.object({
+  from: z.string(),
+  to: z.string(),
+  bucket: z.enum(['day', 'week']),
+  totals: Metrics,
+  series: z.array(z.object({ period: z.string(), metrics: Metrics })),
+});
+export const KnowledgeGapsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  knowledge_gaps: z.array(
+    z.object({ topic: z.string(), intent_id: z.string().nullable(), handoffs: z.number(), mean_confidence: z.number().nullable(), examples: z.array(z.string()) }),
+  ),
+});
+export const BriefFeedbackResponse = z.object({ handoff_id: z.string(), useful: z.boolean(), comment: z.string().nullable(), rated_at: z.string() });

@@ -16,6 +16,7 @@ import { deleteMacro, findMacro, insertMacro, listMacros, recentAgentReplies, up
 import type { MacroRow } from '../../../db/schema.ts';
 import { suggest } from '../../../handoff/assist/suggest.ts';
 import { BRIEF_SCHEMA_VERSION, BriefSchema, briefJsonSchema } from '../../../handoff/brief/schema.ts';
+import { Brief, NextCursor, Ok } from '../responses.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeIdCursor, page, PageQuery } from '../admin/common.ts';
@@ -34,6 +35,36 @@ const MacroBody = z.object({ ...MacroFields, tags: MacroFields.tags.default([]),
 const MacroPatch = z.object(MacroFields).partial().strict();
 const SuggestQuery = z.object({ limit: z.coerce.number().int().min(1).max(10).default(3) });
 
+const Macro = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    tags: z.array(z.string()),
+    team_id: z.string().nullable(),
+    created_by: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Macro' });
+const MacroResponse = z.object({ macro: Macro });
+const Suggestions = z.object({
+  summary: z.string().nullable().describe("The latest brief's summary"),
+  recommended_next_step: z.object({ action: z.string(), text: z.string() }).nullable(),
+  query: z.string().describe('What the customer is asking about (their last messages)'),
+  replies: z.array(
+    z.object({
+      kind: z.enum(['knowledge', 'past_reply']),
+      text: z.string(),
+      score: z.number(),
+      why: z.string(),
+      article: z.object({ id: z.string(), title: z.string(), url: z.string().nullable() }).nullable(),
+      source_conversation_id: z.string().nullable(),
+    }),
+  ),
+  macros: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), rendered: z.string(), score: z.number() })),
+});
+
 const presentMacro = (m: MacroRow) => ({
   id: m.id,
   title: m.title,
@@ -51,7 +82,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/schemas/brief.json',
-    { schema: { tags, summary: `JSON Schema of the handoff brief (version ${BRIEF_SCHEMA_VERSION})` }, config: { access: { kind: 'public' } } },
+    { schema: { tags, operationId: 'getBriefJsonSchema', summary: `JSON Schema of the handoff brief (version ${BRIEF_SCHEMA_VERSION})`, response: { 200: z.record(z.string(), z.unknown()).describe('JSON Schema, draft 2020-12') } }, config: { access: { kind: 'public' } } },
     async () => briefJsonSchema(),
   );
 
@@ -60,9 +91,10 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
+        operationId: 'getBrief',
         summary: 'The brief of the latest handoff',
         params: IdParams,
-        response: { 200: z.object({ handoff_id: z.string(), brief: BriefSchema }) },
+        response: { 200: z.object({ handoff_id: z.string(), brief: Brief }) },
       },
       config: read,
     },
@@ -78,7 +110,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/conversations/:id/suggestions',
-    { schema: { tags, summary: 'Reply suggestions from the knowledge and past replies, the brief summary, fitting macros', params: IdParams, querystring: SuggestQuery }, config: read },
+    { schema: { tags, operationId: 'getSuggestions', summary: 'Reply suggestions from the knowledge and past replies, the brief summary, fitting macros', params: IdParams, querystring: SuggestQuery, response: { 200: Suggestions } }, config: read },
     async (request) => {
       const actor = staffActor(request);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
@@ -100,7 +132,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
         macros: macros.filter((m) => !m.team_id || m.team_id === conversation.team_id),
         limit: request.query.limit,
       });
-      const brief = handoffs.at(-1)?.brief as { summary?: unknown; recommended_next_step?: unknown } | undefined;
+      const brief = handoffs.at(-1)?.brief as { summary?: unknown; recommended_next_step?: { action: string; text: string } } | undefined;
       return {
         summary: typeof brief?.summary === 'string' ? brief.summary : null,
         recommended_next_step: brief?.recommended_next_step ?? null,
@@ -109,7 +141,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get('/api/v1/macros', { schema: { tags, summary: 'Macros (saved replies), cursor-paginated', querystring: PageQuery }, config: read }, async (request) => {
+  r.get('/api/v1/macros', { schema: { tags, operationId: 'listMacros', summary: 'Macros (saved replies), cursor-paginated', querystring: PageQuery, response: { 200: z.object({ macros: z.array(Macro), next_cursor: NextCursor }) } }, config: read }, async (request) => {
     const actor = staffActor(request);
     const rows = await listMacros(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
     const { items, next_cursor } = page(rows, request.query.limit);
@@ -120,7 +152,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (teamId && !(await findTeam(ctx.db, workspaceId, teamId))) throw new AppError('invalid_request', 'team_id: no such team');
   };
 
-  r.post('/api/v1/macros', { schema: { tags, summary: 'Save a macro', body: MacroBody }, config: write }, async (request, reply) => {
+  r.post('/api/v1/macros', { schema: { tags, operationId: 'createMacro', summary: 'Save a macro', body: MacroBody, response: { 201: MacroResponse } }, config: write }, async (request, reply) => {
     const actor = staffActor(request);
     const b = request.body;
     await checkTeam(actor.workspaceId, b.team_id);
@@ -133,7 +165,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { macro: presentMacro(row) };
   });
 
-  r.patch('/api/v1/macros/:id', { schema: { tags, summary: 'Change a macro', params: IdParams, body: MacroPatch }, config: write }, async (request) => {
+  r.patch('/api/v1/macros/:id', { schema: { tags, operationId: 'updateMacro', summary: 'Change a macro', params: IdParams, body: MacroPatch, response: { 200: MacroResponse } }, config: write }, async (request) => {
     const actor = staffActor(request);
     const b = request.body;
     const row = await transaction(ctx.db, async (tx) => {
@@ -146,7 +178,7 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { macro: presentMacro(row) };
   });
 
-  r.delete('/api/v1/macros/:id', { schema: { tags, summary: 'Delete a macro', params: IdParams }, config: write }, async (request) => {
+  r.delete('/api/v1/macros/:id', { schema: { tags, operationId: 'deleteMacro', summary: 'Delete a macro', params: IdParams, response: { 200: Ok } }, config: write }, async (request) => {
     const actor = staffActor(request);
     await transaction(ctx.db, async (tx) => {
       const m = await findMacro(tx, actor.workspaceId, request.params.id);

@@ -18,6 +18,20 @@ const AuditQuery = z.object({
   subject_id: z.string().max(100).optional(),
 });
 
+const AuditEntry = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    type: z.string(),
+    actor: z.object({ type: z.string(), id: z.string().nullable() }),
+    subject: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+    event_id: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    prev_hash: z.string().nullable(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEntry', description: 'One entry of the hash-chained audit log (docs/audit.md)' });
+
 type Entry = Awaited<ReturnType<typeof listAuditEntries>>[number];
 
 export const presentAuditEntry = (e: Entry) => ({
@@ -50,7 +64,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/admin/audit-log',
     {
-      schema: { tags: ['admin'], summary: 'Audit entries of this workspace, newest first (logins, reveals, exports, erasures, admin changes, API-key use)', querystring: AuditQuery },
+      schema: { tags: ['admin'], summary: 'Audit entries of this workspace, newest first (logins, reveals, exports, erasures, admin changes, API-key use)', querystring: AuditQuery, operationId: 'listAuditEntries', response: { 200: z.object({ entries: z.array(AuditEntry), next_cursor: z.string().nullable() }) } },
       config: { access: { kind: 'staff', role: 'admin' } },
     },
     async (request) => {

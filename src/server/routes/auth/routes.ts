@@ -8,10 +8,12 @@ import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/reposit
 import { presentAgent } from '../../presenters/index.ts';
 import { agentActor, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
+import { Agent, Ok } from '../responses.ts';
 import { auditLogin, auditLogout } from '../../../audit/auth.ts';
 
 const LoginBody = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
 const StatusBody = z.object({ status: z.enum(['online', 'away', 'offline']) });
+const LoginResponse = z.object({ token: z.string().describe('The session token (bs_…), also set as the session cookie'), expires_at: z.string(), agent: Agent });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +21,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Log in as an agent; sets a session cookie and returns the token', body: LoginBody },
+      schema: { tags: ['auth'], operationId: 'login', summary: 'Log in as an agent; sets a session cookie and returns the token', body: LoginBody, response: { 200: LoginResponse } },
       config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -44,7 +46,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session' }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    { schema: { tags: ['auth'], operationId: 'logout', summary: 'End the current session', response: { 200: Ok } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request, reply) => {
       const header = request.headers.authorization;
       const token = header?.startsWith('Bearer ') ? header.slice(7) : request.cookies[SESSION_COOKIE];
@@ -57,7 +59,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in agent' }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    { schema: { tags: ['auth'], operationId: 'getMe', summary: 'The logged-in agent', response: { 200: z.object({ agent: Agent }) } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request) => {
       const actor = agentActor(request);
       const agent = await findAgent(ctx.db, actor.workspaceId, actor.id);
@@ -68,7 +70,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/v1/me/status',
-    { schema: { tags: ['auth'], summary: 'Set my availability', body: StatusBody }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    { schema: { tags: ['auth'], operationId: 'setMyStatus', summary: 'Set my availability', body: StatusBody, response: { 200: StatusBody } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request) => {
       const actor = agentActor(request);
       await setAgentStatus(ctx.db, actor.workspaceId, actor.id, request.body.status);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { outboundFor } from '../../../connectors/outbound.ts';
 import { receiveInbound } from '../../../connectors/inbound.ts';
 import type { AppContext } from '../../context.ts';
-import { InboundParams } from './schema.ts';
+import { InboundParams, InboundResponse } from './schema.ts';
 
 /**
  * Vendors' webhooks. Public (the vendor signs instead), so the body is kept raw: signatures are
@@ -17,7 +17,7 @@ export function inboundRoutes(app: FastifyInstance, ctx: AppContext): void {
     r.post(
       '/api/v1/connectors/:vendor/webhook/:workspaceId',
       {
-        schema: { tags: ['connectors'], summary: 'Inbound helpdesk webhook (signature-verified)', params: InboundParams },
+        schema: { tags: ['connectors'], operationId: 'receiveConnectorWebhook', summary: 'Inbound helpdesk webhook (signature-verified)', params: InboundParams, response: { 200: InboundResponse } },
         config: { access: { kind: 'public' }, rateLimit: { max: 1200, timeWindow: '1 minute' } },
       },
       async (request) => {

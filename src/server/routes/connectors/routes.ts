@@ -11,7 +11,9 @@ import { Outbound, outboundFor } from '../../../connectors/outbound.ts';
 import { connectorSyncJob } from '../../../connectors/sync-job.ts';
 import { checkTargetUrl, OutboundError } from '../../../webhooks/safe-http.ts';
 import type { AppContext } from '../../context.ts';
-import { JobParams, PutConnectorBody, SetupBody, VendorParams } from './schema.ts';
+import { NoContent } from '../responses.ts';
+import { ConnectorDeadLetters, ConnectorResponse, ConnectorsResponse, JobParams, PutConnectorBody, SetupBody, SetupResponse, TestResponse, ThreadsResponse, VendorParams } from './schema.ts';
+import { z } from 'zod';
 import { presentConnector, presentThread } from './present.ts';
 import { inboundRoutes } from './inbound.ts';
 
@@ -27,7 +29,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const out = (): Outbound => outboundFor(ctx);
   inboundRoutes(app, ctx);
 
-  r.get('/api/v1/connectors', { schema: { tags, summary: 'Available helpdesks and this workspace\'s connectors' }, config: admin }, async (request) => {
+  r.get('/api/v1/connectors', { schema: { tags, operationId: 'listConnectors', summary: 'Available helpdesks and this workspace\'s connectors', response: { 200: ConnectorsResponse } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     return {
       vendors: listConnectorDefinitions().map((d) => ({ vendor: d.vendor, display_name: d.displayName, capabilities: d.capabilities })),
@@ -35,7 +37,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   });
 
-  r.get('/api/v1/connectors/:vendor', { schema: { tags, summary: 'One connector', params: VendorParams }, config: admin }, async (request) => {
+  r.get('/api/v1/connectors/:vendor', { schema: { tags, operationId: 'getConnector', summary: 'One connector', params: VendorParams, response: { 200: ConnectorResponse } }, config: admin }, async (request) => {
     const row = await findConnector(ctx.db, staffActor(request).workspaceId, request.params.vendor);
     if (!row) throw new AppError('not_found');
     return { connector: presentConnector(row) };
@@ -43,7 +45,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/v1/connectors/:vendor',
-    { schema: { tags, summary: 'Configure a connector (credentials are stored encrypted and never returned)', params: VendorParams, body: PutConnectorBody }, config: admin },
+    { schema: { tags, operationId: 'configureConnector', summary: 'Configure a connector (credentials are stored encrypted and never returned)', params: VendorParams, body: PutConnectorBody, response: { 200: ConnectorResponse } }, config: admin },
     async (request) => {
       const actor = staffActor(request);
       const def = connectorDefinition(request.params.vendor)!;
@@ -87,13 +89,13 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.delete('/api/v1/connectors/:vendor', { schema: { tags, summary: 'Remove a connector', params: VendorParams }, config: admin }, async (request, reply) => {
+  r.delete('/api/v1/connectors/:vendor', { schema: { tags, operationId: 'deleteConnector', summary: 'Remove a connector', params: VendorParams, response: { 204: NoContent } }, config: admin }, async (request, reply) => {
     const actor = staffActor(request);
     if (!(await deleteConnector(ctx.db, actor.workspaceId, request.params.vendor))) throw new AppError('not_found');
     reply.status(204);
   });
 
-  r.post('/api/v1/connectors/:vendor/test', { schema: { tags, summary: 'Test the connection with the stored settings', params: VendorParams }, config: admin }, async (request) => {
+  r.post('/api/v1/connectors/:vendor/test', { schema: { tags, operationId: 'testConnector', summary: 'Test the connection with the stored settings', params: VendorParams, response: { 200: TestResponse } }, config: admin }, async (request) => {
     const row = await findConnector(ctx.db, staffActor(request).workspaceId, request.params.vendor);
     if (!row) throw new AppError('not_found');
     try {
@@ -105,7 +107,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/connectors/:vendor/setup',
-    { schema: { tags, summary: 'Register the webhooks the helpdesk lets us register; list the manual steps', params: VendorParams, body: SetupBody }, config: admin },
+    { schema: { tags, operationId: 'setUpConnector', summary: 'Register the webhooks the helpdesk lets us register; list the manual steps', params: VendorParams, body: SetupBody, response: { 200: SetupResponse } }, config: admin },
     async (request) => {
       const actor = staffActor(request);
       const row = await findConnector(ctx.db, actor.workspaceId, request.params.vendor);
@@ -135,7 +137,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get('/api/v1/connectors/:vendor/threads', { schema: { tags, summary: 'Tickets this connector made, with their pending work', params: VendorParams }, config: admin }, async (request) => {
+  r.get('/api/v1/connectors/:vendor/threads', { schema: { tags, operationId: 'listConnectorThreads', summary: 'Tickets this connector made, with their pending work', params: VendorParams, response: { 200: ThreadsResponse } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const row = await findConnector(ctx.db, actor.workspaceId, request.params.vendor);
     if (!row) throw new AppError('not_found');
@@ -143,7 +145,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { threads: await Promise.all(threads.map(async (t) => presentThread(t, await listOps(ctx.db, t.id)))) };
   });
 
-  r.get('/api/v1/connectors/dead-letters', { schema: { tags, summary: 'Connector calls that used up their retries' }, config: admin }, async (request) => {
+  r.get('/api/v1/connectors/dead-letters', { schema: { tags, operationId: 'listConnectorDeadLetters', summary: 'Connector calls that used up their retries', response: { 200: ConnectorDeadLetters } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const failed = await ctx.jobs.failed(connectorSyncJob.name, 500);
     const rows = [];
@@ -166,7 +168,7 @@ export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { dead_letters: rows };
   });
 
-  r.post('/api/v1/connectors/dead-letters/:id/retry', { schema: { tags, summary: 'Run a dead-lettered connector call again', params: JobParams }, config: admin }, async (request) => {
+  r.post('/api/v1/connectors/dead-letters/:id/retry', { schema: { tags, operationId: 'retryConnectorDeadLetter', summary: 'Run a dead-lettered connector call again', params: JobParams, response: { 200: z.object({ retried: z.string() }) } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const job = (await ctx.jobs.failed(connectorSyncJob.name, 1000)).find((j) => j.id === request.params.id);
     const thread = job && (await findThread(ctx.db, String((job.data as { threadId?: string }).threadId)));

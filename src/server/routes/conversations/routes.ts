@@ -12,7 +12,7 @@ import { listTeams } from '../../../db/repositories/agents.ts';
 import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
-import { AssignBody, ListQuery, ReplyBody } from './schema.ts';
+import { AssignBody, ConversationDetail, ConversationResponse, ListQuery, ListResponse, QueuesResponse, ReplyBody, ReplyResponse, RevealResponse } from './schema.ts';
 import type { AppContext } from '../../context.ts';
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
@@ -24,7 +24,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/queues',
-    { schema: { tags: ['conversations'], summary: 'Open conversations per team and status' }, config: read },
+    { schema: { tags: ['conversations'], operationId: 'listQueues', summary: 'Open conversations per team and status', response: { 200: QueuesResponse } }, config: read },
     async (request) => {
       const actor = staffActor(request);
       const [teams, counts] = await Promise.all([listTeams(ctx.db, actor.workspaceId), countQueued(ctx.db, actor.workspaceId)]);
@@ -43,7 +43,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/conversations',
-    { schema: { tags: ['conversations'], summary: 'List conversations, newest activity first (cursor-paginated)', querystring: ListQuery }, config: read },
+    { schema: { tags: ['conversations'], operationId: 'listConversations', summary: 'List conversations, newest activity first (cursor-paginated)', querystring: ListQuery, response: { 200: ListResponse } }, config: read },
     async (request) => {
       const actor = staffActor(request);
       const q = request.query;
@@ -72,7 +72,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/conversations/:id',
-    { schema: { tags: ['conversations'], summary: 'One conversation with its transcript, customer and handoffs', params: IdParams }, config: read },
+    { schema: { tags: ['conversations'], operationId: 'getConversation', summary: 'One conversation with its transcript, customer and handoffs', params: IdParams, response: { 200: ConversationDetail } }, config: read },
     async (request) => {
       const actor = staffActor(request);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
@@ -93,7 +93,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/reveal',
     {
-      schema: { tags: ['conversations'], summary: "Reveal the conversation's redacted values (recorded in the audit trail)", params: IdParams },
+      schema: { tags: ['conversations'], operationId: 'revealValues', summary: "Reveal the conversation's redacted values (recorded in the audit trail)", params: IdParams, response: { 200: RevealResponse } },
       config: write,
     },
     async (request) => {
@@ -119,13 +119,13 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/v1/conversations/:id/accept',
-    { schema: { tags: ['conversations'], summary: 'Take a queued conversation', params: IdParams }, config: write },
+    { schema: { tags: ['conversations'], operationId: 'acceptConversation', summary: 'Take a queued conversation', params: IdParams, response: { 200: ConversationResponse } }, config: write },
     async (request) => ({ conversation: presentConversation(await actions.accept(ctx.conversations, staffActor(request), request.params.id)) }),
   );
 
   r.post(
     '/api/v1/conversations/:id/messages',
-    { schema: { tags: ['conversations'], summary: 'Reply to the customer, or add an internal note', params: IdParams, body: ReplyBody }, config: write },
+    { schema: { tags: ['conversations'], operationId: 'replyToConversation', summary: 'Reply to the customer, or add an internal note', params: IdParams, body: ReplyBody, response: { 201: ReplyResponse } }, config: write },
     async (request, reply) => {
       const { text, internal, client_message_id } = request.body;
       const message = await actions.reply(ctx.conversations, staffActor(request), request.params.id, { text, internal, clientMessageId: client_message_id });
@@ -136,25 +136,25 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/v1/conversations/:id/resolve',
-    { schema: { tags: ['conversations'], summary: 'Mark resolved', params: IdParams }, config: write },
+    { schema: { tags: ['conversations'], operationId: 'resolveConversation', summary: 'Mark resolved', params: IdParams, response: { 200: ConversationResponse } }, config: write },
     async (request) => ({ conversation: presentConversation(await actions.resolve(ctx.conversations, staffActor(request), request.params.id)) }),
   );
 
   r.post(
     '/api/v1/conversations/:id/return-to-bot',
-    { schema: { tags: ['conversations'], summary: 'Give control back to the bot', params: IdParams }, config: write },
+    { schema: { tags: ['conversations'], operationId: 'returnToBot', summary: 'Give control back to the bot', params: IdParams, response: { 200: ConversationResponse } }, config: write },
     async (request) => ({ conversation: presentConversation(await actions.returnToBot(ctx.conversations, staffActor(request), request.params.id)) }),
   );
 
   r.post(
     '/api/v1/conversations/:id/close',
-    { schema: { tags: ['conversations'], summary: 'Close for good', params: IdParams }, config: write },
+    { schema: { tags: ['conversations'], operationId: 'closeConversation', summary: 'Close for good', params: IdParams, response: { 200: ConversationResponse } }, config: write },
     async (request) => ({ conversation: presentConversation(await actions.close(ctx.conversations, staffActor(request), request.params.id)) }),
   );
 
   r.post(
     '/api/v1/conversations/:id/assign',
-    { schema: { tags: ['conversations'], summary: 'Assign to an agent, or transfer to a team', params: IdParams, body: AssignBody }, config: write },
+    { schema: { tags: ['conversations'], operationId: 'assignConversation', summary: 'Assign to an agent, or transfer to a team', params: IdParams, body: AssignBody, response: { 200: ConversationResponse } }, config: write },
     async (request) => {
       const b = request.body;
       const conversation = await actions.assign(ctx.conversations, staffActor(request), request.params.id, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientMessageId, MessageText, Pagination } from '../schemas.ts';
+import { Conversation, Customer, Handoff, Message, NextCursor } from '../responses.ts';
 
 const Status = z.enum(['bot', 'queued', 'with_agent', 'awaiting_customer', 'resolved', 'closed']);
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
@@ -32,3 +33,22 @@ export const ReplyBody = z.object({ text: MessageText, internal: z.boolean().def
 export const AssignBody = z
   .object({ agent_id: z.string().uuid().optional(), team_id: z.string().uuid().optional(), priority: Priority.optional() })
   .refine((b) => b.agent_id || b.team_id, { message: 'name agent_id or team_id' });
+
+// Answers.
+export const Queue = z
+  .object({
+    team_id: z.string().nullable().describe('null: the workspace queue (no team)'),
+    team_name: z.string().nullable(),
+    queued: z.number(),
+    with_agent: z.number(),
+    awaiting_customer: z.number(),
+  })
+  .meta({ id: 'Queue' });
+export const QueuesResponse = z.object({ queues: z.array(Queue) });
+export const ListResponse = z.object({ conversations: z.array(Conversation), next_cursor: NextCursor });
+export const ConversationDetail = z
+  .object({ conversation: Conversation, messages: z.array(Message), handoffs: z.array(Handoff), customer: Customer.nullable() })
+  .meta({ id: 'ConversationDetail', description: 'One conversation with its transcript (internal notes included), handoffs and customer' });
+export const RevealResponse = z.object({ values: z.record(z.string(), z.string()).describe('Token (e.g. <EMAIL_1>) to the value it stands for') });
+export const ConversationResponse = z.object({ conversation: Conversation });
+export const ReplyResponse = z.object({ message: Message });

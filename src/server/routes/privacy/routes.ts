@@ -20,6 +20,14 @@ const FindQuery = z
 
 const EraseBody = z.object({ reason: z.string().max(200).optional().describe('For the record (no personal data, please): a ticket number, "GDPR art. 17"') }).optional();
 
+const CustomerExport = z.looseObject({
+  format: z.string().describe('baton.customer-export.v1 (docs/privacy.md)'),
+  exported_at: z.string(),
+  customer: z.looseObject({ id: z.string() }),
+  conversations: z.array(z.looseObject({ id: z.string() })).describe('Each with its messages, handoffs and events, personal values restored'),
+});
+const ErasedCounts = z.object({ customers: z.number(), conversations: z.number(), messages: z.number(), handoffs: z.number() });
+
 // Data-subject requests (GDPR art. 15, 17, 20; CCPA): find, export, erase. Admins only; every
 // export and erasure is written to the audit log in its transaction.
 export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -27,7 +35,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/privacy/customers',
-    { schema: { tags, summary: 'Find a customer by external id or e-mail (for a data-subject request)', querystring: FindQuery }, config: admin },
+    { schema: { tags, summary: 'Find a customer by external id or e-mail (for a data-subject request)', querystring: FindQuery, operationId: 'findCustomers', response: { 200: z.object({ customers: z.array(z.object({ id: z.string(), external_id: z.string().nullable(), verified: z.boolean(), created_at: z.string() })) }) } }, config: admin },
     async (request) => {
       const actor = staffActor(request);
       let q = ctx.db.selectFrom('customers').select(['id', 'external_id', 'verified', 'created_at']).where('workspace_id', '=', actor.workspaceId);
@@ -41,7 +49,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/privacy/customers/:id/export',
     {
-      schema: { tags, summary: 'Everything about one customer as JSON, personal data restored from the vault (audited)', params: IdParams },
+      schema: { tags, summary: 'Everything about one customer as JSON, personal data restored from the vault (audited)', params: IdParams, operationId: 'exportCustomer', response: { 200: CustomerExport } },
       config: { ...admin, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -57,7 +65,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/privacy/customers/:id/erase',
     {
-      schema: { tags, summary: 'Erase a customer and all their conversations for good; anonymous counts stay (audited)', params: IdParams, body: EraseBody },
+      schema: { tags, summary: 'Erase a customer and all their conversations for good; anonymous counts stay (audited)', params: IdParams, body: EraseBody, operationId: 'eraseCustomer', response: { 200: z.object({ erased: ErasedCounts }) } },
       config: admin,
     },
     async (request) => {

@@ -24,6 +24,42 @@ const ReviewBody = z.object({
   comment: z.string().trim().max(4000).optional(),
 });
 
+const Rubric = z.object({
+  scale: z.object({ min: z.number(), max: z.number() }),
+  items: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), counts_for_brief_score: z.boolean() })),
+});
+const Sample = z.object({
+  month: z.string(),
+  population: z.number().describe('Handoffs requested in the month'),
+  n: z.number(),
+  seed: z.number(),
+  items: z.array(
+    z.object({
+      handoff_id: z.string(),
+      conversation_id: z.string(),
+      requested_at: z.string(),
+      reasons: z.array(z.string()),
+      team_id: z.string().nullable(),
+      intent: z.string().nullable(),
+      summary: z.string().nullable(),
+      brief_useful: z.boolean().nullable(),
+      reviews: z.number(),
+      reviewed_by_me: z.boolean(),
+    }),
+  ),
+});
+const Review = z.object({ id: z.string(), handoff_id: z.string(), month: z.string(), scores: z.record(z.string(), z.number()), comment: z.string().nullable(), reviewer_id: z.string() });
+const Report = z.object({
+  month: z.string(),
+  handoffs: z.number(),
+  reviews: z.number(),
+  handoffs_reviewed: z.number(),
+  brief_quality_score: z.number().nullable().describe('0-100'),
+  overall_score: z.number().nullable().describe('0-100'),
+  items: z.array(z.object({ id: z.string(), title: z.string(), mean: z.number().nullable(), score: z.number().nullable(), counts_for_brief_score: z.boolean() })),
+  agent_ratings: z.object({ rated: z.number(), useful: z.number(), useful_rate: z.number().nullable() }),
+});
+
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 const mean = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)) : null);
 
@@ -31,14 +67,14 @@ const mean = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0
 export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/qa/rubric', { schema: { tags, summary: 'The QA rubric: items scored 1..5' }, config: read }, async () => ({
+  r.get('/api/v1/qa/rubric', { schema: { tags, operationId: 'getQaRubric', summary: 'The QA rubric: items scored 1..5', response: { 200: Rubric } }, config: read }, async () => ({
     scale: { min: SCORE_MIN, max: SCORE_MAX },
     items: RUBRIC.map(({ id, title, description, brief }) => ({ id, title, description, counts_for_brief_score: brief })),
   }));
 
   r.get(
     '/api/v1/qa/sample',
-    { schema: { tags, summary: "N handoffs of a month drawn at random for review (the same month always draws the same ones)", querystring: SampleQuery }, config: read },
+    { schema: { tags, summary: "N handoffs of a month drawn at random for review (the same month always draws the same ones)", querystring: SampleQuery, operationId: 'getQaSample', response: { 200: Sample } }, config: read },
     async (request) => {
       const actor = staffActor(request);
       const { month, n } = request.query;
@@ -73,7 +109,7 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/qa/reviews',
-    { schema: { tags, summary: 'Score a handoff on every rubric item (again: replaces your earlier review)', body: ReviewBody }, config: write },
+    { schema: { tags, operationId: 'submitQaReview', summary: 'Score a handoff on every rubric item (again: replaces your earlier review)', body: ReviewBody, response: { 200: Review } }, config: write },
     async (request) => {
       const actor = agentActor(request);
       return transaction(ctx.db, async (tx) => {
@@ -97,7 +133,7 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/qa/report',
-    { schema: { tags, summary: "A month's brief-quality score from QA reviews, per rubric item, with agents' one-click ratings", querystring: z.object({ month: Month }) }, config: read },
+    { schema: { tags, summary: "A month's brief-quality score from QA reviews, per rubric item, with agents' one-click ratings", querystring: z.object({ month: Month }), operationId: 'getQaReport', response: { 200: Report } }, config: read },
     async (request) => {
       const actor = staffActor(request);
       const { month } = request.query;

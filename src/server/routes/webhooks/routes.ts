@@ -22,7 +22,8 @@ import { WEBHOOK_EVENT_TYPES } from '../../../webhooks/events.ts';
 import { checkTargetUrl, OutboundError } from '../../../webhooks/safe-http.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
-import { CreateWebhookBody, DeliveriesQuery, PatchWebhookBody } from './schema.ts';
+import { CreatedWebhook, CreateWebhookBody, DeliveriesQuery, DeliveriesResponse, DeliveryResponse, PatchWebhookBody, SecretResponse, WebhookDeadLetters, WebhookResponse, WebhooksResponse } from './schema.ts';
+import { NoContent } from '../responses.ts';
 
 const admin = { access: { kind: 'staff' as const, role: 'admin' as const } };
 const tags = ['webhooks'];
@@ -77,12 +78,12 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   }
 
-  r.get('/api/v1/webhooks', { schema: { tags, summary: 'Webhook subscriptions, and the event types a subscription can ask for' }, config: admin }, async (request) => ({
+  r.get('/api/v1/webhooks', { schema: { tags, operationId: 'listWebhooks', summary: 'Webhook subscriptions, and the event types a subscription can ask for', response: { 200: WebhooksResponse } }, config: admin }, async (request) => ({
     webhooks: (await listSubscriptions(ctx.db, staffActor(request).workspaceId)).map(presentSubscription),
     event_types: ['*', ...WEBHOOK_EVENT_TYPES],
   }));
 
-  r.post('/api/v1/webhooks', { schema: { tags, summary: 'Subscribe a URL to events (the signing secret is returned once)', body: CreateWebhookBody }, config: admin }, async (request, reply) => {
+  r.post('/api/v1/webhooks', { schema: { tags, operationId: 'createWebhook', summary: 'Subscribe a URL to events (the signing secret is returned once)', body: CreateWebhookBody, response: { 201: CreatedWebhook } }, config: admin }, async (request, reply) => {
     const actor = staffActor(request);
     const b = request.body;
     await checkUrl(b.url, b.allow_private);
@@ -113,7 +114,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { webhook: presentSubscription(row), secret };
   });
 
-  r.patch('/api/v1/webhooks/:id', { schema: { tags, summary: 'Change a subscription', params: IdParams, body: PatchWebhookBody }, config: admin }, async (request) => {
+  r.patch('/api/v1/webhooks/:id', { schema: { tags, operationId: 'updateWebhook', summary: 'Change a subscription', params: IdParams, body: PatchWebhookBody, response: { 200: WebhookResponse } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const sub = await findSubscription(ctx.db, actor.workspaceId, request.params.id);
     if (!sub) throw new AppError('not_found');
@@ -124,12 +125,12 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { webhook: presentSubscription((await findSubscription(ctx.db, actor.workspaceId, sub.id))!) };
   });
 
-  r.delete('/api/v1/webhooks/:id', { schema: { tags, summary: 'Remove a subscription and its log', params: IdParams }, config: admin }, async (request, reply) => {
+  r.delete('/api/v1/webhooks/:id', { schema: { tags, operationId: 'deleteWebhook', summary: 'Remove a subscription and its log', params: IdParams, response: { 204: NoContent } }, config: admin }, async (request, reply) => {
     if (!(await deleteSubscription(ctx.db, staffActor(request).workspaceId, request.params.id))) throw new AppError('not_found');
     reply.status(204);
   });
 
-  r.post('/api/v1/webhooks/:id/rotate-secret', { schema: { tags, summary: 'A new signing secret (returned once)', params: IdParams }, config: admin }, async (request) => {
+  r.post('/api/v1/webhooks/:id/rotate-secret', { schema: { tags, operationId: 'rotateWebhookSecret', summary: 'A new signing secret (returned once)', params: IdParams, response: { 200: SecretResponse } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const sub = await findSubscription(ctx.db, actor.workspaceId, request.params.id);
     if (!sub) throw new AppError('not_found');
@@ -140,7 +141,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/webhooks/:id/deliveries',
-    { schema: { tags, summary: 'Delivery log, newest first', params: IdParams, querystring: DeliveriesQuery }, config: admin },
+    { schema: { tags, operationId: 'listWebhookDeliveries', summary: 'Delivery log, newest first', params: IdParams, querystring: DeliveriesQuery, response: { 200: DeliveriesResponse } }, config: admin },
     async (request) => {
       const actor = staffActor(request);
       const sub = await findSubscription(ctx.db, actor.workspaceId, request.params.id);
@@ -149,7 +150,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.post('/api/v1/webhooks/deliveries/:id/retry', { schema: { tags, summary: 'Deliver again (a fresh round of attempts)', params: IdParams }, config: admin }, async (request) => {
+  r.post('/api/v1/webhooks/deliveries/:id/retry', { schema: { tags, operationId: 'retryWebhookDelivery', summary: 'Deliver again (a fresh round of attempts)', params: IdParams, response: { 200: DeliveryResponse } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const d = await findDelivery(ctx.db, request.params.id);
     if (!d || d.workspace_id !== actor.workspaceId) throw new AppError('not_found');
@@ -160,7 +161,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { delivery: presentDelivery((await findDelivery(ctx.db, d.id))!) };
   });
 
-  r.get('/api/v1/webhooks/dead-letters', { schema: { tags, summary: 'Deliveries that used up their retries' }, config: admin }, async (request) => {
+  r.get('/api/v1/webhooks/dead-letters', { schema: { tags, operationId: 'listWebhookDeadLetters', summary: 'Deliveries that used up their retries', response: { 200: WebhookDeadLetters } }, config: admin }, async (request) => {
     const actor = staffActor(request);
     const rows = [];
     for (const job of await ctx.jobs.failed(webhookDeliveryJob.name, 500)) {

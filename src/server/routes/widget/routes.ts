@@ -9,7 +9,7 @@ import { appendEvent } from '../../../db/repositories/events.ts';
 import { presentConversationForCustomer, presentMessage } from '../../presenters/index.ts';
 import { customerActor } from '../../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
-import { CsatBody, PostMessageBody, StartBody } from './schema.ts';
+import { CsatBody, CsatResponse, HandoffResponse, PostMessageBody, PostMessageResponse, ReadResponse, StartBody, StartResponse } from './schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../../conversations/actor.ts';
 import type { ConversationRow } from '../../../db/schema.ts';
@@ -30,7 +30,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/widget/conversations',
     {
-      schema: { tags: ['widget'], summary: 'Start a conversation (returns the customer token)', body: StartBody },
+      schema: { tags: ['widget'], operationId: 'startConversation', summary: 'Start a conversation (returns the customer token)', body: StartBody, response: { 201: StartResponse } },
       config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_START_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -72,7 +72,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/widget/conversations/:id',
-    { schema: { tags: ['widget'], summary: 'Read my conversation back', params: IdParams }, config: customer },
+    { schema: { tags: ['widget'], operationId: 'getMyConversation', summary: 'Read my conversation back', params: IdParams, response: { 200: ReadResponse } }, config: customer },
     async (request) => {
       const actor = customerActor(request);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
@@ -83,7 +83,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/widget/conversations/:id/messages',
-    { schema: { tags: ['widget'], summary: 'Send a message; the bot replies when it holds the conversation', params: IdParams, body: PostMessageBody }, config: customer },
+    { schema: { tags: ['widget'], operationId: 'sendCustomerMessage', summary: 'Send a message; the bot replies when it holds the conversation', params: IdParams, body: PostMessageBody, response: { 201: PostMessageResponse } }, config: customer },
     async (request, reply) => {
       const actor = customerActor(request);
       const posted = await ctx.conversations.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
@@ -98,7 +98,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/widget/conversations/:id/handoff',
-    { schema: { tags: ['widget'], summary: 'Ask for a human', params: IdParams }, config: customer },
+    { schema: { tags: ['widget'], operationId: 'askForHuman', summary: 'Ask for a human', params: IdParams, response: { 200: HandoffResponse } }, config: customer },
     async (request) => {
       const actor = customerActor(request);
       const replies = await ctx.conversations.requestHuman(actor, request.params.id);
@@ -109,7 +109,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/widget/conversations/:id/csat',
-    { schema: { tags: ['widget'], summary: 'Rate the conversation (1-5) once it is resolved', params: IdParams, body: CsatBody }, config: customer },
+    { schema: { tags: ['widget'], operationId: 'rateConversation', summary: 'Rate the conversation (1-5) once it is resolved', params: IdParams, body: CsatBody, response: { 200: CsatResponse } }, config: customer },
     async (request) => {
       const actor = customerActor(request);
       const conversation = await ctx.conversations.run(actor, request.params.id, async (tx, c) => {

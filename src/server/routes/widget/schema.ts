@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientMessageId, MessageText } from '../schemas.ts';
+import { CustomerConversation, CustomerMessage } from '../responses.ts';
 
 export const StartBody = z.object({
   workspace: z.string().min(1).max(100).describe('The workspace slug from the install snippet'),
@@ -23,3 +24,14 @@ export const StartBody = z.object({
 
 export const PostMessageBody = z.object({ text: MessageText, client_message_id: ClientMessageId.optional() });
 export const CsatBody = z.object({ score: z.number().int().min(1).max(5) });
+
+// Answers.
+export const StartResponse = z.object({
+  token: z.string().describe('The customer token (ct_…): send it as a bearer token on the other widget routes'),
+  conversation: CustomerConversation,
+  messages: z.array(CustomerMessage).describe('The first message and the bot replies, when `message` was sent'),
+});
+export const ReadResponse = z.object({ conversation: CustomerConversation, messages: z.array(CustomerMessage) });
+export const PostMessageResponse = z.object({ message: CustomerMessage, replies: z.array(CustomerMessage), conversation: CustomerConversation });
+export const HandoffResponse = z.object({ conversation: CustomerConversation, replies: z.array(CustomerMessage) });
+export const CsatResponse = z.object({ conversation: CustomerConversation });

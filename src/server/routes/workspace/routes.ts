@@ -4,24 +4,28 @@ import { listAgents, listTeamMemberIds, listTeams } from '../../../db/repositori
 import { presentAgent, presentTeam } from '../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
+import { z } from 'zod';
+import { Agent, Team } from '../responses.ts';
+
+const Health = z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) });
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
 
 export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/teams', { schema: { tags: ['workspace'], summary: 'Teams with their members' }, config: read }, async (request) => {
+  r.get('/api/v1/teams', { schema: { tags: ['workspace'], operationId: 'listTeams', summary: 'Teams with their members', response: { 200: z.object({ teams: z.array(Team) }) } }, config: read }, async (request) => {
     const actor = staffActor(request);
     const teams = await listTeams(ctx.db, actor.workspaceId);
     return { teams: await Promise.all(teams.map(async (t) => presentTeam(t, await listTeamMemberIds(ctx.db, t.id)))) };
   });
 
-  r.get('/api/v1/agents', { schema: { tags: ['workspace'], summary: 'Agents of the workspace' }, config: read }, async (request) => {
+  r.get('/api/v1/agents', { schema: { tags: ['workspace'], operationId: 'listAgents', summary: 'Agents of the workspace', response: { 200: z.object({ agents: z.array(Agent) }) } }, config: read }, async (request) => {
     const actor = staffActor(request);
     return { agents: (await listAgents(ctx.db, actor.workspaceId)).map(presentAgent) };
   });
 
-  r.get('/api/v1/health', { schema: { tags: ['ops'], summary: 'Liveness and database reachability' }, config: { access: { kind: 'public' } } }, async () => {
+  r.get('/api/v1/health', { schema: { tags: ['ops'], operationId: 'getHealth', summary: 'Liveness and database reachability', response: { 200: Health } }, config: { access: { kind: 'public' } } }, async () => {
     await ctx.db.selectFrom('workspaces').select('id').limit(1).execute();
     return { ok: true, database: ctx.database.kind };
   });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ApiError, post, postText, query } from '../../api.ts';
-import { ADMIN, FUTURE } from '../../endpoints.ts';
+import { ADMIN } from '../../endpoints.ts';
 import { safeHref } from '../../format.ts';
 import { Field, FormError, useAction } from '../../forms.tsx';
 import { Value } from '../../components/Value.tsx';
@@ -63,7 +63,6 @@ export function KnowledgePage() {
       <h1 id="admin-title">Knowledge</h1>
       <p className="muted">Articles the bot answers from and cites. Upload a file to add or update articles (matched by id); the bot rebuilds its index from the new knowledge.</p>
       <Upload onUploaded={list.reload} />
-      <Reindex />
       <h2>Articles</h2>
       <FormError action={list.action} />
       {list.items === null && !list.action.error && <p role="status">Loading…</p>}
@@ -178,35 +177,5 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
         </div>
       )}
     </form>
-  );
-}
-
-function Reindex() {
-  const act = useAction();
-  const [message, setMessage] = useState('');
-  const run = () =>
-    void act.run(async () => {
-      setMessage('');
-      for (const path of FUTURE.reindex) {
-        try {
-          await post(path);
-          setMessage('Re-indexing started: the bot answers from the rebuilt index in a moment.');
-          return;
-        } catch (err) {
-          if (!(err instanceof ApiError && err.status === 404)) throw err;
-        }
-      }
-      setMessage('Re-indexing on demand is not available on this server yet. Every upload rebuilds the index.');
-    });
-  return (
-    <div className="action-row">
-      <button type="button" disabled={act.busy} onClick={run}>
-        {act.busy ? 'Re-indexing…' : 'Re-index knowledge'}
-      </button>
-      <span role="status" className="small">
-        {message}
-      </span>
-      <FormError action={act} />
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorText, put } from '../../api.ts';
 import { useResource } from '../../hooks.ts';
-import { FUTURE } from '../../endpoints.ts';
+import { API } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { Value } from '../../components/Value.tsx';
 import { NotAvailable } from '../../components/NotAvailable.tsx';
@@ -9,7 +9,7 @@ import { NotAvailable } from '../../components/NotAvailable.tsx';
 /** The workspace policy: confidence threshold, always-human topics, limits, hours, languages. */
 export function PolicyPage() {
   const { me } = useWorkspace();
-  const [res, reload, found] = useResource<Record<string, unknown>>(FUTURE.policy);
+  const [res, reload] = useResource<Record<string, unknown>>(API.policy);
   const policy = res.state === 'ready' ? ((res.data.policy as Record<string, unknown> | undefined) ?? res.data) : null;
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
@@ -27,7 +27,7 @@ export function PolicyPage() {
       return setMessage({ ok: false, text: 'That is not valid JSON.' });
     }
     try {
-      await put(found ?? FUTURE.policy[0]!, body);
+      await put(API.policy, body);
       setMessage({ ok: true, text: 'Policy saved.' });
       setEditing(false);
       reload();

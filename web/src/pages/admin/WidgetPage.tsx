@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useResource } from '../../hooks.ts';
-import { FUTURE } from '../../endpoints.ts';
+import { API } from '../../endpoints.ts';
 
 interface SnippetInfo {
   workspace?: string | { slug?: string };
@@ -11,7 +11,7 @@ interface SnippetInfo {
 export function WidgetPage() {
   const [slug, setSlug] = useState('');
   const [copied, setCopied] = useState(false);
-  const [ws] = useResource<SnippetInfo>(FUTURE.widgetSnippet);
+  const [ws] = useResource<SnippetInfo>(API.widgetSnippet);
   const info = ws.state === 'ready' ? ws.data : null;
   const known = info ? (typeof info.workspace === 'string' ? info.workspace : (info.workspace?.slug ?? '')) : '';
   useEffect(() => {
