@@ -47,7 +47,8 @@ describe('Sunshine Conversations connector (contract)', () => {
     await sc.start();
     const config = sunco.configSchema.parse({ app_id: 'app1', base_url: sc.url, allow_private_network: true, integration_id: 'ours', console_url: 'https://baton.example.com/' });
     const credentials = { key_id: 'app_key', secret: 'app_secret', webhook_secret: 'hook-secret' };
-    const client = new VendorClient({ vendor: 'sunco', baseUrl: sc.url, headers: sunco.authHeaders(credentials, config), timeoutMs: 2000, allowPrivate: true, bucket: new TokenBucket(100, 1000) });
+    // Generous: the stand-in compiles each operation's schema on first use, slow on a busy machine.
+    const client = new VendorClient({ vendor: 'sunco', baseUrl: sc.url, headers: sunco.authHeaders(credentials, config), timeoutMs: 15_000, allowPrivate: true, bucket: new TokenBucket(100, 1000) });
     conn = sunco.create({ config, credentials, client });
   });
   afterAll(() => sc.stop());

@@ -38,6 +38,7 @@ export class ZendeskStandIn extends StandIn {
   constructor() {
     super((h) => (h.authorization === EXPECTED_AUTH ? null : `bad auth header ${String(h.authorization)}`));
     this.route('GET', '/api/v2/users/me.json', () => ({ status: 200, body: { user: { id: ZD_API_USER, role: 'admin', email: ZD_EMAIL } } }))
+      // UNVERIFIED: no vendor page found for filtering the ticket list by external_id (docs/connectors.md).
       .route('GET', '/api/v2/tickets', (r) => ({ status: 200, body: { tickets: this.tickets.filter((t) => t.external_id === r.query.get('external_id')) } }))
       .route('POST', '/api/v2/tickets', (r) => this.create(r))
       .route('PUT', '/api/v2/tickets/:id', (r, p) => this.update(r, Number(p.id)))
@@ -111,6 +112,8 @@ export class ZendeskStandIn extends StandIn {
   commentAdded(ticket: ZdTicket, body: string, opts: { public?: boolean; staff?: boolean; authorId?: number; name?: string } = {}) {
     const comment = { id: ++this.seq, body, public: opts.public ?? true, author_id: opts.authorId ?? 777 };
     ticket.comments.push(comment);
+    // The envelope follows developer.zendesk.com (webhook event types); the comment fields inside
+    // are UNVERIFIED (no vendor example found; docs/connectors.md).
     return this.event('zen:event-type:ticket.comment_added', ticket, {
       comment: { id: comment.id, body, is_public: comment.public, author: { id: comment.author_id, is_staff: opts.staff ?? true, name: opts.name ?? 'Sam Agent' } },
     });
