@@ -52,9 +52,8 @@ export class JobQueue {
   }
 
   async start(opts: { work: boolean } = { work: true }): Promise<void> {
-    const connection = this.database.jobConnection;
     const boss = new PgBoss({
-      ...('executor' in connection ? { db: connection.executor } : { connectionString: connection.connectionString, max: 4 }),
+      db: this.database.jobExecutor,
       schema: SCHEMA,
       // Maintenance (archiving, expiry) every minute; fine for both PGlite and Postgres.
       maintenanceIntervalSeconds: 60,
