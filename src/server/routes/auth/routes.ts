@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { hashToken, newToken, verifyPassword } from '../../../auth/secrets.ts';
-import { deleteSession, insertSession } from '../../../db/repositories/auth.ts';
+import { announceRevoked, deleteSession, insertSession } from '../../../db/repositories/auth.ts';
 import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/repositories/agents.ts';
 import { presentAgent } from '../../presenters/index.ts';
-import { agentActor, SESSION_COOKIE } from '../../plugins/auth.ts';
+import { agentActor, bearer, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { auditLogin, auditLogout } from '../../../audit/auth.ts';
 
@@ -46,9 +46,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/auth/logout',
     { schema: { tags: ['auth'], summary: 'End the current session' }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request, reply) => {
-      const header = request.headers.authorization;
-      const token = header?.startsWith('Bearer ') ? header.slice(7) : request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(ctx.db, hashToken(token));
+      const token = bearer(request);
+      if (token) {
+        await deleteSession(ctx.db, hashToken(token));
+        // Sockets opened with this session close, on every node.
+        await announceRevoked(ctx.db, { kind: 'session', tokenHash: hashToken(token) });
+      }
       await auditLogout(ctx.db, request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
