@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
@@ -13,14 +13,29 @@ import { auditLogin, auditLogout } from '../../../audit/auth.ts';
 const LoginBody = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
 const StatusBody = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
+/**
+ * Login attempts count per address and e-mail, so an attacker hammering one account (or many
+ * clients behind one proxy) cannot lock everyone else out; one address trying many e-mails
+ * meets a ceiling five times as high.
+ */
+const perAddressAndEmail = (request: FastifyRequest): string => {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return `${request.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+};
+
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const perAddress = app.createRateLimit({ max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE * 5, timeWindow: '1 minute' });
 
   r.post(
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Log in as an agent; sets a session cookie and returns the token', body: LoginBody },
-      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perAddressAndEmail, hook: 'preHandler' } },
+      onRequest: async (request) => {
+        const limit = await perAddress(request);
+        if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate_limited');
+      },
     },
     async (request, reply) => {
       const agent = await findAgentByEmail(ctx.db, request.body.email);
