@@ -6,37 +6,13 @@
 // the latency of the customer's HTTP answer, which waits for the line to be on disk.
 //
 //   npx tsx bench/realtime.ts [--customers 500] [--seconds 60] [--rate 330] [--warmup 10] [--database-url postgres://...] [--profile DIR] [--async-commit] [--queued]
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { apiClient, login, seedWorkspace, TestSocket, wsUrl } from '../test/support/baton.ts';
 import { spawnServer } from '../test/support/processes.ts';
-
-/**
- * The timed sends go through node:http with kept-alive sockets: the load generator shares the
- * server's two cores, and fetch costs it about twice the CPU per request.
- */
-function poster(baseUrl: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  return (path: string, token: string, body: unknown) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const payload = JSON.stringify(body);
-      const req = request(
-        baseUrl + path,
-        { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-}
+import { poster } from './support/poster.ts';
 
 const { values } = parseArgs({
   options: {

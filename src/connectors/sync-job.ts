@@ -38,6 +38,8 @@ export const connectorSyncJob = defineJob({
   schema: Payload,
   retryLimit: 0,
   retryDelaySeconds: 1,
+  // Threads sync independently; each helpdesk's own token bucket paces the calls to it.
+  concurrency: { perNode: 4 },
   handler: async () => {
     throw new Error('connector.sync.v1 runs through makeConnectorSyncJob');
   },

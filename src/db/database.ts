@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { Mutex } from './mutex.ts';
 import { lockFolder } from './folder-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { hearPoolErrors, queryPatiently, resilientPostgresDialect } from './reconnect.ts';
 import type { Schema } from './schema.ts';
 
 export type DatabaseConfig = { url: string } | { dataDir: string | null };
@@ -22,8 +23,8 @@ export interface Database {
   readonly db: Kysely<Schema>;
   /** Subscribe to a NOTIFY channel; resolves with an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  /** What the job queue runs its SQL through, or a connection string for its own pool. */
-  readonly jobConnection: { executor: SqlExecutor } | { connectionString: string };
+  /** What the job queue runs its SQL through (on Postgres, a small pool of its own). */
+  readonly jobExecutor: SqlExecutor;
   close(): Promise<void>;
 }
 
@@ -33,7 +34,7 @@ export interface DatabaseHooks {
    * session): the pool drops the client and the LISTEN connection reconnects, so this is a
    * report, not a failure. Without a listener such an error would end the process.
    */
-  onConnectionError?: (err: Error, connection: 'pool' | 'listener') => void;
+  onConnectionError?: (err: Error, connection: 'pool' | 'listener' | 'jobs') => void;
 }
 
 export async function openDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}): Promise<Database> {
@@ -60,7 +61,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   return {
     kind: 'pglite',
     db,
-    jobConnection: { executor },
+    jobExecutor: executor,
     listen: async (channel, onPayload) => {
       const unlisten = await mutex.run(() => pglite.listen(channel, onPayload));
       return () => mutex.run(() => unlisten());
@@ -78,9 +79,10 @@ const RELISTEN_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
 async function openPostgres(url: string, hooks: DatabaseHooks): Promise<Database> {
   const report = hooks.onConnectionError ?? (() => {});
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', (err) => report(err, 'pool'));
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const pool = hearPoolErrors(new pg.Pool({ connectionString: url, max: 10 }), (err) => report(err, 'pool'));
+  const db = new Kysely<Schema>({ dialect: resilientPostgresDialect(pool) });
+  // The job queue's own connections: its polling never waits behind requests, nor they behind it.
+  const jobPool = hearPoolErrors(new pg.Pool({ connectionString: url, max: 4, application_name: 'baton-jobs' }), (err) => report(err, 'jobs'));
   // A dedicated client holds LISTENs: pooled connections come and go. If it is lost, a new
   // one listens on every channel again (notices sent in between are missed: the dispatcher
   // also polls, and clients resync when they reconnect).
@@ -123,7 +125,7 @@ async function openPostgres(url: string, hooks: DatabaseHooks): Promise<Database
   return {
     kind: 'postgres',
     db,
-    jobConnection: { connectionString: url },
+    jobExecutor: { executeSql: (text, values) => queryPatiently(jobPool, text, values) },
     listen: async (channel, onPayload) => {
       const client = await ensureListener();
       let set = handlers.get(channel);
@@ -142,6 +144,7 @@ async function openPostgres(url: string, hooks: DatabaseHooks): Promise<Database
       if (retry) clearTimeout(retry);
       await (await listener?.catch(() => null))?.end();
       await db.destroy();
+      await jobPool.end();
     },
   };
 }

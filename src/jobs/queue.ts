@@ -1,10 +1,13 @@
 import PgBoss from 'pg-boss';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { sqlState } from '../db/errors.ts';
 import type { Executor } from '../db/repositories/executor.ts';
+import { JOB_SCHEMA, JOBS_CHANNEL, listFailedJobs, type FailedJob } from '../db/repositories/jobs.ts';
+import { notifyAfterCommit } from '../db/transaction.ts';
+import { JobWorker } from './worker.ts';
 
 /**
  * A typed, versioned background job: its name carries the version, its payload a zod schema,
@@ -18,6 +21,11 @@ export interface JobDefinition<S extends z.ZodType> {
   retryDelaySeconds: number;
   /** Run on this cron schedule (UTC), by one node at a time: pg-boss `schedule`. */
   cron?: string;
+  /**
+   * How many run at once on each node (default 1), and at most `perKey` of those with the same
+   * `key` (e.g. one webhook subscriber, one helpdesk), so one slow vendor cannot hold every slot.
+   */
+  concurrency?: { perNode: number; perKey?: number; key?: (payload: z.infer<S>) => string | null };
   handler: (payload: z.infer<S>, meta: { id: string; attempt: number }) => Promise<void>;
 }
 
@@ -31,15 +39,20 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
-const SCHEMA = 'baton_jobs';
+/** Fetch again this often even without a notice: delayed jobs come due, a notice may be lost. */
+const DEFAULT_POLLING_SECONDS = 2;
 
 /**
  * Durable background work on pg-boss, stored in the same Postgres (embedded or real): jobs
  * survive restarts, retry with backoff, and each is fetched by one node only (SKIP LOCKED).
+ * Enqueueing announces the job (NOTIFY, after its transaction commits), so idle workers on
+ * every node fetch at once instead of at their next poll.
  */
 export class JobQueue {
   private boss: PgBoss | null = null;
   private readonly definitions = new Map<string, JobDefinition<z.ZodType>>();
+  private readonly workers = new Map<string, JobWorker>();
+  private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly database: Database,
@@ -52,10 +65,9 @@ export class JobQueue {
   }
 
   async start(opts: { work: boolean } = { work: true }): Promise<void> {
-    const connection = this.database.jobConnection;
     const boss = new PgBoss({
-      ...('executor' in connection ? { db: connection.executor } : { connectionString: connection.connectionString, max: 4 }),
-      schema: SCHEMA,
+      db: this.database.jobExecutor,
+      schema: JOB_SCHEMA,
       // Maintenance (archiving, expiry) every minute; fine for both PGlite and Postgres.
       maintenanceIntervalSeconds: 60,
     } as PgBoss.ConstructorOptions);
@@ -65,26 +77,12 @@ export class JobQueue {
     for (const def of this.definitions.values()) {
       await createQueueOnce(boss, def);
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
-      if (opts.work) await this.work(boss, def);
     }
-  }
-
-  private async work(boss: PgBoss, def: JobDefinition<z.ZodType>): Promise<void> {
-    await boss.work(
-      def.name,
-      { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1, includeMetadata: true },
-      async ([job]: PgBoss.JobWithMetadata<unknown>[]) => {
-        if (!job) return;
-        const parsed = def.schema.safeParse(job.data);
-        if (!parsed.success) {
-          // A payload no version of this job understands will never succeed: fail it for good.
-          this.log.error({ job: def.name, id: job.id }, 'job payload does not match its schema');
-          await boss.fail(def.name, job.id, { error: 'invalid payload' });
-          return;
-        }
-        await def.handler(parsed.data, { id: job.id, attempt: job.retryCount + 1 });
-      },
-    );
+    if (!opts.work) return;
+    const pollingMs = (this.opts.pollingIntervalSeconds ?? DEFAULT_POLLING_SECONDS) * 1000;
+    for (const def of this.definitions.values()) this.workers.set(def.name, new JobWorker(boss, def, this.log, pollingMs));
+    this.unlisten = await this.database.listen(JOBS_CHANNEL, (name) => this.workers.get(name)?.wake());
+    for (const worker of this.workers.values()) worker.start();
   }
 
   async enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, opts: EnqueueOptions = {}): Promise<string | null> {
@@ -95,15 +93,15 @@ export class JobQueue {
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
       ...(opts.tx ? { db: kyselyExecutor(opts.tx) } : {}),
     };
-    return this.boss.send(job.name, data, options);
+    const id = await this.boss.send(job.name, data, options);
+    // A delayed job is found by the poll when it comes due; announcing it now would wake nobody usefully.
+    if (id && !opts.startAfterSeconds) await notifyAfterCommit(opts.tx ?? this.database.db, JOBS_CHANNEL, job.name);
+    return id;
   }
 
   /** Jobs that used up their retries: the dead-letter list the admin shows. */
-  async failed(name: string, limit = 100): Promise<{ id: string; data: unknown; output: unknown; completed_on: Date | null }[]> {
-    const { rows } = await sql<{ id: string; data: unknown; output: unknown; completed_on: Date | null }>`
-      select id, data, output, completed_on from ${sql.table(`${SCHEMA}.job`)}
-      where name = ${name} and state = 'failed' order by completed_on desc limit ${limit}`.execute(this.database.db);
-    return rows;
+  failed(name: string, limit = 100): Promise<FailedJob[]> {
+    return listFailedJobs(this.database.db, name, limit);
   }
 
   async retry(name: string, id: string): Promise<void> {
@@ -111,6 +109,10 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    await this.unlisten?.();
+    this.unlisten = null;
+    await Promise.all([...this.workers.values()].map((w) => w.stop(5000)));
+    this.workers.clear();
     await this.boss?.stop({ graceful: true, wait: true, timeout: 5000 });
     this.boss = null;
   }

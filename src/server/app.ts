@@ -23,11 +23,18 @@ import { registerSecurity, withRedaction } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { privacyRoutes } from './routes/privacy/routes.ts';
 
+/** TRUST_PROXY as Fastify takes it: n hops means the n addresses nearest to us are proxies. */
+function trustedProxies(setting: number | string[] | false): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** Builds the HTTP + WebSocket server; listening is the caller's choice (tests use port 0). */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: withRedaction(ctx.log) as FastifyBaseLogger,
     bodyLimit: ctx.env.BODY_LIMIT,
+    // request.ip is the client's behind the proxies TRUST_PROXY names, the peer's otherwise.
+    trustProxy: trustedProxies(ctx.env.TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -18,6 +18,15 @@ export const EnvSchema = BaseEnvSchema.extend({
   RATE_LIMIT_START_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Per conversation: what one customer may send or read in a minute. */
   RATE_LIMIT_CUSTOMER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Behind a reverse proxy (resilience, issue 17): whose X-Forwarded-For to believe, so the
+  // client address (rate limits, the audit log) is the client's and not the proxy's. A number
+  // of hops, or comma-separated addresses/CIDRs of the proxies; unset: trust no one.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'a number of hops, or comma-separated proxy addresses or CIDRs')
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()))),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -10,7 +10,12 @@ import { parseRetryAfter } from '../retry.ts';
 import { buildPayload } from './payload.ts';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 
-const Payload = z.object({ deliveryId: z.string().uuid(), attempt: z.number().int().min(1).default(1) });
+const Payload = z.object({
+  deliveryId: z.string().uuid(),
+  attempt: z.number().int().min(1).default(1),
+  /** The receiver, for the per-subscriber cap (absent in jobs enqueued before it was added). */
+  subscriptionId: z.string().uuid().optional(),
+});
 
 /** Enqueue handle (name and payload); the handler is bound to the running server by makeWebhookDeliveryJob. */
 export const webhookDeliveryJob = defineJob({
@@ -18,6 +23,8 @@ export const webhookDeliveryJob = defineJob({
   schema: Payload,
   retryLimit: 0,
   retryDelaySeconds: 1,
+  // Deliveries mostly wait on the receiver: many at once per node, a few per receiver.
+  concurrency: { perNode: 16, perKey: 4, key: (p) => p.subscriptionId ?? null },
   handler: async () => {
     throw new Error('webhook.deliver.v1 runs through makeWebhookDeliveryJob');
   },
@@ -77,7 +84,7 @@ export async function deliver(out: Outbound, deliveryId: string, attempt: number
   if (failure.retryable && attempt < out.settings.BATON_OUTBOUND_MAX_ATTEMPTS) {
     await recordAttempt(out.db, delivery.id, { status: 'pending', httpStatus: failure.status, error: failure.message });
     const delay = backoffMs(out.settings, attempt, failure.retryAfterMs);
-    await out.jobs.enqueue(webhookDeliveryJob, { deliveryId, attempt: attempt + 1 }, { startAfterSeconds: delay / 1000 });
+    await out.jobs.enqueue(webhookDeliveryJob, { deliveryId, attempt: attempt + 1, subscriptionId: sub.id }, { startAfterSeconds: delay / 1000 });
     return;
   }
   await recordAttempt(out.db, delivery.id, { status: 'failed', httpStatus: failure.status, error: failure.message });

@@ -19,7 +19,7 @@ export function webhookReactor(out: Outbound): Reactor {
           const type = matchSubscription(sub.event_types, e);
           if (!type) continue;
           const delivery = await insertDelivery(tx, { id: randomUUID(), workspaceId: e.workspace_id, subscriptionId: sub.id, eventId: e.id, eventType: type });
-          if (delivery) await out.jobs.enqueue(webhookDeliveryJob, { deliveryId: delivery.id, attempt: 1 }, { tx });
+          if (delivery) await out.jobs.enqueue(webhookDeliveryJob, { deliveryId: delivery.id, attempt: 1, subscriptionId: sub.id }, { tx });
         }
       };
     },

@@ -101,4 +101,47 @@ describe('job queue (pg-boss on the same database)', () => {
     await expect(queue.enqueue(job, { n: 'x' } as never)).rejects.toThrow();
     await queue.stop();
   });
+
+  it('wakes on enqueue instead of waiting for the poll, and runs a backlog several at once, capped per key', async () => {
+    let running = 0;
+    let most = 0;
+    const perKey = new Map<string, number>();
+    let mostPerKey = 0;
+    const done: number[] = [];
+    const job = defineJob({
+      name: 'test.parallel.v1',
+      schema: z.object({ n: z.number(), vendor: z.string() }),
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      concurrency: { perNode: 6, perKey: 2, key: (p) => p.vendor },
+      handler: async ({ n, vendor }) => {
+        running++;
+        perKey.set(vendor, (perKey.get(vendor) ?? 0) + 1);
+        most = Math.max(most, running);
+        mostPerKey = Math.max(mostPerKey, perKey.get(vendor)!);
+        await new Promise((r) => setTimeout(r, 150));
+        perKey.set(vendor, perKey.get(vendor)! - 1);
+        running--;
+        done.push(n);
+      },
+    });
+    // A poll this slow would leave every job below waiting: only the wake-up can run them in time.
+    const queue = new JobQueue(tdb.database, log, { pollingIntervalSeconds: 60 });
+    queue.register(job);
+    await queue.start();
+    await new Promise((r) => setTimeout(r, 500));
+    const first = Date.now();
+    await queue.enqueue(job, { n: 0, vendor: 'a' });
+    await waitFor(() => done.length === 1, 10_000);
+    expect(Date.now() - first).toBeLessThan(5_000);
+
+    for (let n = 1; n <= 30; n++) await queue.enqueue(job, { n, vendor: ['a', 'b', 'c', 'd'][n % 4]! });
+    const started = Date.now();
+    await waitFor(() => done.length === 31, 15_000);
+    // One at a time would take 30 x 150 ms = 4.5 s; six at once well under half that.
+    expect(most).toBe(6);
+    expect(mostPerKey).toBe(2);
+    expect(Date.now() - started).toBeLessThan(4_500);
+    await queue.stop();
+  });
 });

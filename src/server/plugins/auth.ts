@@ -25,7 +25,8 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, agent: 1, admin: 2 };
 /** API-key scopes that stand for each role. */
 const SCOPE_FOR_ROLE: Record<Role, string> = { viewer: 'read', agent: 'write', admin: 'admin' };
 
-function bearer(request: FastifyRequest): string | null {
+/** The secret a request authenticates with: bearer header, conversation token, session cookie, or a socket's ?token=. */
+export function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   const convToken = request.headers['x-conversation-token'];

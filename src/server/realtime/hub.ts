@@ -8,6 +8,7 @@ import { findMessage } from '../../db/repositories/messages.ts';
 import { findConversation } from '../../db/repositories/conversations.ts';
 import { RecentMessages } from '../../conversations/recent-messages.ts';
 import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
+import { AUTH_CHANNEL, credentialHolds, type RevokedCredential } from '../../db/repositories/auth.ts';
 import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../presenters/index.ts';
 
 interface Subscriber {
@@ -15,7 +16,15 @@ interface Subscriber {
   workspaceId: string;
   /** Customers follow one conversation; agents follow their whole workspace. */
   conversationId: string | null;
+  /** What a staff socket was opened with: when it is given up or taken away, the socket closes. */
+  credential: RevokedCredential | null;
 }
+
+/** The close code a socket gets when its session ends or its key is revoked (4000-4999: the application's own). */
+export const CREDENTIAL_ENDED = 4001;
+
+/** How often every staff socket's credential is checked again (an expired session; a notice that never came). */
+const RECHECK_MS = 30_000;
 
 export interface Push {
   type: string;
@@ -30,6 +39,8 @@ export interface Push {
 export class RealtimeHub {
   private readonly subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | null = null;
+  private unlistenAuth: (() => Promise<void>) | null = null;
+  private recheck: NodeJS.Timeout | null = null;
   // Notices are read in parallel (each needs a row or two) but sent one at a time, in the
   // order they were heard, so pushes keep commit order without waiting on each other's reads.
   private queue: Promise<void> = Promise.resolve();
@@ -41,6 +52,7 @@ export class RealtimeHub {
     private readonly restoreForCustomer: (text: string, sealed: string | null) => string,
     /** Messages this node wrote itself: pushed without reading them back. */
     private readonly written: RecentMessages = new RecentMessages(),
+    private readonly recheckMs = RECHECK_MS,
   ) {}
 
   async start(database: Database): Promise<void> {
@@ -52,17 +64,51 @@ export class RealtimeHub {
         .then(async () => (await prepared)())
         .catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
     });
+    // Logout and key revocation on any node close the sockets opened with that credential here.
+    this.unlistenAuth = await database.listen(AUTH_CHANNEL, (payload) => this.closeWhere(JSON.parse(payload) as RevokedCredential));
+    this.recheck = setInterval(() => void this.recheckCredentials(), this.recheckMs);
+    this.recheck.unref();
+  }
+
+  /** Closes the sockets opened with `credential` (on this node). */
+  closeWhere(credential: RevokedCredential): void {
+    for (const s of this.subscribers) {
+      const c = s.credential;
+      if (!c || c.kind !== credential.kind) continue;
+      if (c.kind === 'session' ? c.tokenHash === (credential as typeof c).tokenHash : c.id === (credential as typeof c).id) this.end(s);
+    }
+  }
+
+  private end(s: Subscriber): void {
+    this.subscribers.delete(s);
+    s.socket.close(CREDENTIAL_ENDED, 'credential ended');
+  }
+
+  private async recheckCredentials(): Promise<void> {
+    const now = new Date();
+    for (const s of [...this.subscribers]) {
+      if (!s.credential) continue;
+      try {
+        if (!(await credentialHolds(this.db, s.credential, now))) this.end(s);
+      } catch (err) {
+        // The database is away: keep the socket and look again next time.
+        this.log.warn({ err }, 'could not re-check a socket credential');
+        return;
+      }
+    }
   }
 
   async stop(): Promise<void> {
+    if (this.recheck) clearInterval(this.recheck);
+    await this.unlistenAuth?.();
     await this.unlisten?.();
     await this.queue;
     for (const s of this.subscribers) s.socket.close(1001, 'server shutting down');
     this.subscribers.clear();
   }
 
-  subscribe(socket: WebSocket, workspaceId: string, conversationId: string | null): () => void {
-    const sub: Subscriber = { socket, workspaceId, conversationId };
+  subscribe(socket: WebSocket, workspaceId: string, conversationId: string | null, credential: RevokedCredential | null = null): () => void {
+    const sub: Subscriber = { socket, workspaceId, conversationId, credential };
     this.subscribers.add(sub);
     return () => this.subscribers.delete(sub);
   }

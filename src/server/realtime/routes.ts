@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { setAgentStatus } from '../../db/repositories/agents.ts';
+import type { RevokedCredential } from '../../db/repositories/auth.ts';
+import { hashToken } from '../../auth/secrets.ts';
+import type { Actor } from '../../conversations/actor.ts';
+import { bearer } from '../plugins/auth.ts';
 import type { AppContext } from '../context.ts';
 
 /** Agents online per node: the last socket closing takes an agent offline. */
@@ -13,7 +17,7 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
     { websocket: true, schema: { tags: ['realtime'], summary: "Agent socket: the workspace's conversations, live" }, config: { access: { kind: 'staff', role: 'viewer' } } },
     (socket: WebSocket, request) => {
       const actor = request.actor!;
-      const unsubscribe = ctx.hub.subscribe(socket, actor.workspaceId, null);
+      const unsubscribe = ctx.hub.subscribe(socket, actor.workspaceId, null, credentialOf(actor, bearer(request)));
       const agentId = actor.type === 'agent' ? actor.id : null;
       if (agentId) {
         openSockets.set(agentId, (openSockets.get(agentId) ?? 0) + 1);
@@ -44,6 +48,13 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
       socket.send(JSON.stringify({ type: 'ready', data: { conversation_id: actor.conversationId } }));
     },
   );
+}
+
+/** What a staff socket stands on: its session (by the token's hash) or its API key. */
+function credentialOf(actor: Actor, token: string | null): RevokedCredential | null {
+  if (actor.type === 'api_key') return { kind: 'api_key', id: actor.id };
+  if (actor.type === 'agent' && token) return { kind: 'session', tokenHash: hashToken(token) };
+  return null;
 }
 
 /** Pings every 25 s so proxies keep the socket open and dead peers are noticed. */

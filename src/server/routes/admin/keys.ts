@@ -6,7 +6,7 @@ import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { hashToken, newToken } from '../../../auth/secrets.ts';
 import { transaction } from '../../../db/transaction.ts';
-import { insertApiKey } from '../../../db/repositories/auth.ts';
+import { announceRevoked, insertApiKey } from '../../../db/repositories/auth.ts';
 import { listApiKeys, revokeApiKey } from '../../../db/repositories/admin.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
@@ -55,6 +55,8 @@ export function keyRoutes(app: FastifyInstance, ctx: AppContext): void {
       const k = await revokeApiKey(tx, actor.workspaceId, request.params.id, new Date());
       if (!k) throw new AppError('not_found');
       await audit(tx, actor, 'admin.api_key.revoked', { api_key_id: k.id, name: k.name });
+      // Sockets opened with this key close, on every node, once the revocation commits.
+      await announceRevoked(tx, { kind: 'api_key', id: k.id });
       return k;
     });
     return { api_key: presentKey(row) };

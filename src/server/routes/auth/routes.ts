@@ -1,12 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { hashToken, newToken, verifyPassword } from '../../../auth/secrets.ts';
-import { deleteSession, insertSession } from '../../../db/repositories/auth.ts';
+import { announceRevoked, deleteSession, insertSession } from '../../../db/repositories/auth.ts';
 import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/repositories/agents.ts';
 import { presentAgent } from '../../presenters/index.ts';
-import { agentActor, SESSION_COOKIE } from '../../plugins/auth.ts';
+import { agentActor, bearer, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { Agent, Ok } from '../responses.ts';
 import { auditLogin, auditLogout } from '../../../audit/auth.ts';
@@ -15,14 +15,29 @@ const LoginBody = z.object({ email: z.string().trim().email().max(320), password
 const StatusBody = z.object({ status: z.enum(['online', 'away', 'offline']) });
 const LoginResponse = z.object({ token: z.string().describe('The session token (bs_…), also set as the session cookie'), expires_at: z.string(), agent: Agent });
 
+/**
+ * Login attempts count per address and e-mail, so an attacker hammering one account (or many
+ * clients behind one proxy) cannot lock everyone else out; one address trying many e-mails
+ * meets a ceiling five times as high.
+ */
+const perAddressAndEmail = (request: FastifyRequest): string => {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return `${request.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+};
+
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const perAddress = app.createRateLimit({ max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE * 5, timeWindow: '1 minute' });
 
   r.post(
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], operationId: 'login', summary: 'Log in as an agent; sets a session cookie and returns the token', body: LoginBody, response: { 200: LoginResponse } },
-      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perAddressAndEmail, hook: 'preHandler' } },
+      onRequest: async (request) => {
+        const limit = await perAddress(request);
+        if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate_limited');
+      },
     },
     async (request, reply) => {
       const agent = await findAgentByEmail(ctx.db, request.body.email);
@@ -48,9 +63,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/auth/logout',
     { schema: { tags: ['auth'], operationId: 'logout', summary: 'End the current session', response: { 200: Ok } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request, reply) => {
-      const header = request.headers.authorization;
-      const token = header?.startsWith('Bearer ') ? header.slice(7) : request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(ctx.db, hashToken(token));
+      const token = bearer(request);
+      if (token) {
+        await deleteSession(ctx.db, hashToken(token));
+        // Sockets opened with this session close, on every node.
+        await announceRevoked(ctx.db, { kind: 'session', tokenHash: hashToken(token) });
+      }
       await auditLogout(ctx.db, request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };

@@ -14,8 +14,11 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../../conversations/actor.ts';
 import type { ConversationRow } from '../../../db/schema.ts';
 
-/** Customer routes are limited per conversation token: many customers may share one address. */
-const perConversation = (request: FastifyRequest): string => request.headers.authorization ?? request.headers['x-conversation-token']?.toString() ?? request.ip;
+/**
+ * Customer routes are limited per conversation (many customers may share one address), as
+ * resolved from the token: however the token is written or sent, one conversation, one budget.
+ */
+const perConversation = (request: FastifyRequest): string => (request.actor?.type === 'customer' ? `conversation:${request.actor.conversationId}` : `ip:${request.ip}`);
 
 // The customer side: what the widget (or a server acting for a customer) calls.
 export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -24,7 +27,8 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const ownWords = (c: ConversationRow) => (text: string) => ctx.conversations.privacy.restore(text, c.pii_state);
   const customer = {
     access: { kind: 'customer' as const },
-    rateLimit: { max: ctx.env.RATE_LIMIT_CUSTOMER_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perConversation },
+    // preHandler: after the access check has resolved the token to its conversation.
+    rateLimit: { max: ctx.env.RATE_LIMIT_CUSTOMER_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perConversation, hook: 'preHandler' as const },
   };
 
   r.post(
