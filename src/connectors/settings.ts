@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Settings of the outbound side (connectors and webhooks), read from the environment once at
-// boot and validated like src/server/env.ts: every problem listed, nothing read late.
+// boot and validated like src/config/env.ts: every problem listed, nothing read late.
 const SettingsSchema = z.object({
   /** 32 bytes, as 64 hex characters or base64: encrypts connector credentials and webhook secrets. */
   BATON_SECRET_KEY: z.string().optional(),

@@ -5,7 +5,7 @@ import { defineJob } from '../jobs/queue.ts';
 import { transaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/log.ts';
 import { readPolicy } from '../workspaces/policy.ts';
-import type { AppContext } from '../server/context.ts';
+import type { Logger } from 'pino';
 import { purgeConversations, type PurgeCounts } from './purge.ts';
 
 /** Conversations deleted per transaction: a long backlog goes in short steps. */
@@ -75,7 +75,7 @@ export async function applyRetention(db: Kysely<Schema>, now = new Date(), onlyW
 /** Runs daily at 03:17 UTC on one node (pg-boss cron), and on demand with a workspace id. */
 export const RETENTION_CRON = '17 3 * * *';
 
-export const retentionJob = (ctx: AppContext) =>
+export const retentionJob = (ctx: { db: Kysely<Schema>; log: Logger }) =>
   defineJob({
     name: 'privacy.retention.v1',
     schema: z

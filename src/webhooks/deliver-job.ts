@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/queue.ts';
-import type { AppContext } from '../server/context.ts';
 import { findEvent } from '../db/repositories/events.ts';
 import { findDelivery, findSubscription, recordAttempt } from '../db/repositories/webhooks.ts';
 import { backoffMs } from '../connectors/settings.ts';
-import { Outbound, outboundFor } from '../connectors/outbound.ts';
+import { Outbound } from '../connectors/outbound.ts';
 import { OutboundError, parseRetryAfter, safeRequest } from './safe-http.ts';
 import { buildPayload } from './payload.ts';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 
 const Payload = z.object({ deliveryId: z.string().uuid(), attempt: z.number().int().min(1).default(1) });
 
-/** Enqueue handle (name and payload); the handler is bound to the running server by makeWebhookDeliveryJob. */
+/** Enqueue handle (name and payload); the handler is bound to the outbound side by makeWebhookDeliveryJob. */
 export const webhookDeliveryJob = defineJob({
   name: 'webhook.deliver.v1',
   schema: Payload,
@@ -22,8 +21,7 @@ export const webhookDeliveryJob = defineJob({
   },
 });
 
-export const makeWebhookDeliveryJob = (ctx: AppContext): JobDefinition<z.ZodType> => {
-  const out = outboundFor(ctx);
+export const makeWebhookDeliveryJob = (out: Outbound): JobDefinition<z.ZodType> => {
   const job: JobDefinition<typeof Payload> = {
     ...webhookDeliveryJob,
     handler: async (payload: z.infer<typeof Payload>, meta: { id: string; attempt: number }) =>

@@ -2,7 +2,7 @@ import type { Executor } from '../db/repositories/executor.ts';
 import type { EventRow } from '../db/schema.ts';
 import { findConversation } from '../db/repositories/conversations.ts';
 import { findMessage } from '../db/repositories/messages.ts';
-import { presentConversation } from '../server/presenters/index.ts';
+import { presentConversation } from '../presenters/index.ts';
 
 /**
  * The body of one delivery. Only redacted text leaves Baton: messages carry redacted_text, the

@@ -1,4 +1,4 @@
-// The API shapes the workspace reads (src/server/presenters). Unknown extra fields are allowed.
+// The API shapes the workspace reads (src/presenters). Unknown extra fields are allowed.
 
 export type Status = 'bot' | 'queued' | 'with_agent' | 'awaiting_customer' | 'resolved' | 'closed';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EnvError, loadEnv } from '../../server/env.ts';
-import { startBaton } from '../../server/runtime.ts';
+import { EnvError, loadEnv } from '../../config/env.ts';
+import { startBaton } from '../../app/runtime.ts';
 import type { EngineFactory } from '../../engine/types.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../workspaces/demo.ts';
 

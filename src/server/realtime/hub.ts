@@ -8,7 +8,7 @@ import { findMessage } from '../../db/repositories/messages.ts';
 import { findConversation } from '../../db/repositories/conversations.ts';
 import { RecentMessages } from '../../conversations/recent-messages.ts';
 import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
-import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../presenters/index.ts';
+import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
 
 interface Subscriber {
   socket: WebSocket;

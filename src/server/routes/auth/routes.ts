@@ -5,7 +5,7 @@ import { AppError } from '../../../errors.ts';
 import { hashToken, newToken, verifyPassword } from '../../../auth/secrets.ts';
 import { deleteSession, insertSession } from '../../../db/repositories/auth.ts';
 import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/repositories/agents.ts';
-import { presentAgent } from '../../presenters/index.ts';
+import { presentAgent } from '../../../presenters/index.ts';
 import { agentActor, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { auditLogin, auditLogout } from '../../../audit/auth.ts';

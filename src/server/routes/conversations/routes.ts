@@ -9,7 +9,7 @@ import { countQueued, findCustomer, listConversations } from '../../../db/reposi
 import { listMessages } from '../../../db/repositories/messages.ts';
 import { listHandoffs } from '../../../db/repositories/handoffs.ts';
 import { listTeams } from '../../../db/repositories/agents.ts';
-import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
+import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
 import { AssignBody, ListQuery, ReplyBody } from './schema.ts';

@@ -6,7 +6,7 @@ import { findWorkspaceBySlug } from '../../../db/repositories/workspaces.ts';
 import { listMessages } from '../../../db/repositories/messages.ts';
 import { updateConversation } from '../../../db/repositories/conversations.ts';
 import { appendEvent } from '../../../db/repositories/events.ts';
-import { presentConversationForCustomer, presentMessage } from '../../presenters/index.ts';
+import { presentConversationForCustomer, presentMessage } from '../../../presenters/index.ts';
 import { customerActor } from '../../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
 import { CsatBody, PostMessageBody, StartBody } from './schema.ts';
@@ -57,7 +57,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
           workspaceId: workspace.id,
           conversationId: conversation.id,
         };
-        const posted = await ctx.conversations.postCustomerMessage(actor, conversation.id, body.message);
+        const posted = await ctx.customerMessages.postCustomerMessage(actor, conversation.id, body.message);
         conversation = posted.conversation;
         messages.push(posted.message, ...posted.replies);
       }
@@ -86,7 +86,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], summary: 'Send a message; the bot replies when it holds the conversation', params: IdParams, body: PostMessageBody }, config: customer },
     async (request, reply) => {
       const actor = customerActor(request);
-      const posted = await ctx.conversations.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
+      const posted = await ctx.customerMessages.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
       reply.status(201);
       return {
         message: presentMessage(posted.message, 'customer', ownWords(posted.conversation)),
@@ -101,7 +101,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], summary: 'Ask for a human', params: IdParams }, config: customer },
     async (request) => {
       const actor = customerActor(request);
-      const replies = await ctx.conversations.requestHuman(actor, request.params.id);
+      const replies = await ctx.customerMessages.requestHuman(actor, request.params.id);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
       return { conversation: presentConversationForCustomer(conversation), replies: replies.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
     },

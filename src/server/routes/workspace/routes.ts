@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listAgents, listTeamMemberIds, listTeams } from '../../../db/repositories/agents.ts';
-import { presentAgent, presentTeam } from '../../presenters/index.ts';
+import { presentAgent, presentTeam } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
 

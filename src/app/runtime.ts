@@ -2,20 +2,25 @@ import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { ConversationService } from '../conversations/service.ts';
+import { ConversationKernel } from '../conversations/kernel.ts';
+import { CustomerMessages } from '../conversations/customer-messages.ts';
+import { Handoffs } from '../handoff/handoffs.ts';
+import { slaTimerOn } from '../handoff/routing/sla.ts';
+import { Outbound } from '../connectors/outbound.ts';
+import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { BotSeat } from '../conversations/ports.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
-import { loadKeyring } from './keyring.ts';
+import { loadKeyring } from '../config/keyring.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
 import type { EngineFactory } from '../engine/types.ts';
-import { RealtimeHub } from './realtime/hub.ts';
+import { RealtimeHub } from '../server/realtime/hub.ts';
 import { JobQueue } from '../jobs/queue.ts';
-import { registerJobs } from '../jobs/registry.ts';
-import { buildApp } from './app.ts';
+import { registerJobs } from './jobs.ts';
+import { buildApp } from '../server/app.ts';
 import { startOutbound } from '../connectors/start.ts';
-import type { Env } from './env.ts';
-import type { AppContext } from './context.ts';
+import type { Env } from '../config/env.ts';
+import type { AppContext } from '../server/context.ts';
 
 export interface RunningBaton {
   app: FastifyInstance;
@@ -34,7 +39,10 @@ export interface StartOptions {
   bot?: BotSeat;
 }
 
-/** Opens the database, migrates, wires the services and listens. */
+/**
+ * The composition root: opens the database, migrates, builds the services (each given the
+ * narrow parts it uses), registers the jobs, starts the event dispatcher and listens.
+ */
 export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const { env } = opts;
   const log = opts.log ?? pino({ level: env.LOG_LEVEL });
@@ -47,7 +55,10 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   await migrateToLatest(database);
   const bot = opts.bot ?? new EngineBotSeat(database.db, opts.engineFactory, log);
   const privacy = new ConversationPrivacy(await loadKeyring(env, log));
-  const conversations = new ConversationService(database.db, bot, privacy);
+  const conversations = new ConversationKernel(database.db, privacy);
+  const jobs = new JobQueue(database, log);
+  const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
+  const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs);
   const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
   await hub.start(database);
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
@@ -55,11 +66,11 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     const notice = JSON.parse(payload) as EventNotice;
     if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
   });
-  const jobs = new JobQueue(database, log);
-  const ctx: AppContext = { env, log, database, db: database.db, conversations, bot, hub, jobs };
-  registerJobs(jobs, ctx);
+  const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
+  const ctx: AppContext = { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound };
+  registerJobs(jobs, { db: database.db, log, outbound, handoffs });
   await jobs.start();
-  const outbound = await startOutbound(ctx);
+  const dispatcher = await startOutbound(outbound, database);
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
@@ -70,7 +81,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     stop: async () => {
       await hub.stop();
-      await outbound.stop();
+      await dispatcher.stop();
       await jobs.stop();
       await unlistenKnowledge();
       await app.close();

@@ -1,4 +1,4 @@
-import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../../db/schema.ts';
+import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../db/schema.ts';
 
 // Row -> API JSON, in one place: REST responses and WebSocket pushes share these shapes.
 
