@@ -2,6 +2,9 @@ import type { ConversationRow, MessageRow, Priority } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findOpenHandoff, updateHandoff } from '../db/repositories/handoffs.ts';
 import { findAgent, findTeam } from '../db/repositories/agents.ts';
+import { findWorkspace } from '../db/repositories/workspaces.ts';
+import { appendEvent } from '../db/repositories/events.ts';
+import { readPolicy } from '../workspaces/policy.ts';
 import type { Actor } from './actor.ts';
 import type { ConversationKernel, Tx } from './kernel.ts';
 
@@ -100,6 +103,25 @@ export function assign(
     }
     if (target.teamId) return service.move(tx, actor, c, 'transfer_team', { ...patch, assignee_id: null }, { team_id: target.teamId });
     throw new AppError('invalid_request', 'Name an agentId or a teamId.');
+  });
+}
+
+/** The conversation's redacted values in clear, for a role the workspace allows; recorded as an event. */
+export function reveal(service: ConversationKernel, actor: StaffActor, id: string): Promise<Record<string, string>> {
+  return service.run(actor, id, async (tx, c) => {
+    const workspace = await findWorkspace(tx, c.workspace_id);
+    const allowed = readPolicy(workspace?.policy).revealRoles;
+    const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
+    if (!role || role === 'viewer' || !allowed.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+    const state = service.privacy.open(c.pii_state);
+    await appendEvent(tx, {
+      workspaceId: c.workspace_id,
+      conversationId: c.id,
+      type: 'pii.revealed',
+      actor: { type: actor.type, id: actor.id },
+      data: { tokens: Object.keys(state.values) },
+    });
+    return state.values;
   });
 }
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { listAuditEntries } from '../../../audit/repository.ts';
+import { auditEntries } from '../../../audit/log.ts';
 import type { AppContext } from '../../context.ts';
 
 const AuditQuery = z.object({
@@ -18,7 +18,7 @@ const AuditQuery = z.object({
   subject_id: z.string().max(100).optional(),
 });
 
-type Entry = Awaited<ReturnType<typeof listAuditEntries>>[number];
+type Entry = Awaited<ReturnType<typeof auditEntries>>[number];
 
 export const presentAuditEntry = (e: Entry) => ({
   id: String(e.id),
@@ -56,7 +56,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const actor = staffActor(request);
       const q = request.query;
-      const rows = await listAuditEntries(ctx.db, {
+      const rows = await auditEntries(ctx.db, {
         workspaceId: actor.workspaceId,
         type: q.type,
         actorId: q.actor_id,

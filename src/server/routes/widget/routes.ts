@@ -1,11 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors.ts';
-import { startConversation } from '../../../conversations/start.ts';
-import { findWorkspaceBySlug } from '../../../db/repositories/workspaces.ts';
-import { listMessages } from '../../../db/repositories/messages.ts';
-import { updateConversation } from '../../../db/repositories/conversations.ts';
-import { appendEvent } from '../../../db/repositories/events.ts';
+import { rate, readBack, startInWorkspace } from '../../../conversations/customer-actions.ts';
 import { presentConversationForCustomer, presentMessage } from '../../../presenters/index.ts';
 import { customerActor } from '../../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
@@ -35,9 +30,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const body = request.body;
-      const workspace = await findWorkspaceBySlug(ctx.db, body.workspace);
-      if (!workspace) throw new AppError('not_found', 'No such workspace.');
-      const started = await startConversation(ctx.db, workspace, {
+      const started = await startInWorkspace(ctx.db, body.workspace, {
         channel: body.channel,
         language: body.language,
         customer: body.customer && {
@@ -54,7 +47,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
         const actor: Actor & { type: 'customer' } = {
           type: 'customer',
           id: started.customer.id,
-          workspaceId: workspace.id,
+          workspaceId: started.workspaceId,
           conversationId: conversation.id,
         };
         const posted = await ctx.customerMessages.postCustomerMessage(actor, conversation.id, body.message);
@@ -75,8 +68,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], summary: 'Read my conversation back', params: IdParams }, config: customer },
     async (request) => {
       const actor = customerActor(request);
-      const conversation = await ctx.conversations.getForActor(actor, request.params.id);
-      const messages = await listMessages(ctx.db, actor.workspaceId, conversation.id, { includeInternal: false, limit: 1000 });
+      const { conversation, messages } = await readBack(ctx.conversations, ctx.db, actor, request.params.id);
       return { conversation: presentConversationForCustomer(conversation), messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
     },
   );
@@ -112,20 +104,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], summary: 'Rate the conversation (1-5) once it is resolved', params: IdParams, body: CsatBody }, config: customer },
     async (request) => {
       const actor = customerActor(request);
-      const conversation = await ctx.conversations.run(actor, request.params.id, async (tx, c) => {
-        if (c.status !== 'resolved' && c.status !== 'closed') {
-          throw new AppError('illegal_transition', 'A conversation can be rated once it is resolved.', { status: c.status });
-        }
-        const updated = await updateConversation(tx, c.id, { csat: request.body.score });
-        await appendEvent(tx, {
-          workspaceId: c.workspace_id,
-          conversationId: c.id,
-          type: 'conversation.rated',
-          actor: { type: 'customer', id: actor.id },
-          data: { score: request.body.score },
-        });
-        return updated;
-      });
+      const conversation = await rate(ctx.conversations, actor, request.params.id, request.body.score);
       return { conversation: presentConversationForCustomer(conversation) };
     },
   );
