@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../errors.ts';
-import { hashToken, newToken, verifyPassword } from '../../../auth/secrets.ts';
-import { deleteSession, insertSession } from '../../../db/repositories/auth.ts';
-import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/repositories/agents.ts';
+import { endSession, findMe, logIn, setAvailability } from '../../../auth/sessions.ts';
 import { presentAgent } from '../../../presenters/index.ts';
 import { agentActor, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
@@ -23,14 +20,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const agent = await findAgentByEmail(ctx.db, request.body.email);
-      // Verify against a real hash even when the e-mail is unknown, so timing does not tell.
-      const ok = await verifyPassword(request.body.password, agent?.password_hash ?? DUMMY_HASH);
-      await auditLogin(ctx.db, request, request.body.email, agent, ok);
-      if (!agent || !ok) throw new AppError('invalid_credentials');
-      const token = newToken('bs');
-      const expiresAt = new Date(Date.now() + ctx.env.SESSION_TTL_HOURS * 3600_000);
-      await insertSession(ctx.db, { tokenHash: hashToken(token), agentId: agent.id, workspaceId: agent.workspace_id, expiresAt });
+      const { token, expiresAt, agent } = await logIn(ctx.db, request.body, ctx.env.SESSION_TTL_HOURS, (agent, ok) => auditLogin(ctx.db, request, request.body.email, agent, ok));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -48,7 +38,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const header = request.headers.authorization;
       const token = header?.startsWith('Bearer ') ? header.slice(7) : request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(ctx.db, hashToken(token));
+      if (token) await endSession(ctx.db, token);
       await auditLogout(ctx.db, request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
@@ -60,8 +50,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['auth'], summary: 'The logged-in agent' }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request) => {
       const actor = agentActor(request);
-      const agent = await findAgent(ctx.db, actor.workspaceId, actor.id);
-      if (!agent) throw new AppError('not_found');
+      const agent = await findMe(ctx.db, actor.workspaceId, actor.id);
       return { agent: presentAgent(agent) };
     },
   );
@@ -71,11 +60,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['auth'], summary: 'Set my availability', body: StatusBody }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request) => {
       const actor = agentActor(request);
-      await setAgentStatus(ctx.db, actor.workspaceId, actor.id, request.body.status);
+      await setAvailability(ctx.db, actor.workspaceId, actor.id, request.body.status);
       return { status: request.body.status };
     },
   );
 }
 
-// scrypt hash of a random string nobody knows: the unknown-e-mail path costs the same.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
