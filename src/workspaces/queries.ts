@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AgentRow, Schema, TeamRow } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { AgentRow, Schema, TeamRow, WorkspaceRow } from '../db/schema.ts';
 import { listAgents, listTeamMemberIds, listTeams } from '../db/repositories/agents.ts';
-import { pingDatabase } from '../db/repositories/workspaces.ts';
+import { findWorkspace, pingDatabase } from '../db/repositories/workspaces.ts';
 
 // What any staff member reads about the workspace, and whether the database answers.
 
@@ -13,3 +14,10 @@ export async function teamsWithMembers(db: Kysely<Schema>, workspaceId: string):
 export const agentsOf = (db: Kysely<Schema>, workspaceId: string): Promise<AgentRow[]> => listAgents(db, workspaceId);
 
 export const databaseAnswers = (db: Kysely<Schema>): Promise<void> => pingDatabase(db);
+
+/** The actor's own workspace; not found when it was deleted under them. */
+export async function ownWorkspace(db: Kysely<Schema>, workspaceId: string): Promise<WorkspaceRow> {
+  const ws = await findWorkspace(db, workspaceId);
+  if (!ws) throw new AppError('not_found');
+  return ws;
+}
