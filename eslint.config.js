@@ -14,4 +14,21 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
     },
   },
+  {
+    // Only repositories touch SQL (docs/ARCHITECTURE.md, "Layers"): no query building outside
+    // src/db. dependency-cruiser (`npm run lint:deps`) checks the imports; this checks the calls
+    // on a Kysely value, which no import shows. src/jobs/queue.ts is being rewritten elsewhere.
+    files: ['src/**/*.ts'],
+    ignores: ['src/db/**', 'src/jobs/queue.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|executeQuery)$/]',
+          message: 'SQL lives in src/db/repositories: add a repository function and call it.',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL lives in src/db/repositories: add a repository function and call it.' },
+      ],
+    },
+  },
 );

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
-import { apiDocument } from '../src/server/document.ts';
+import { apiDocument } from '../src/app/document.ts';
 
 export const CONTRACT_FILES = {
   document: fileURLToPath(new URL('../contracts/openapi.json', import.meta.url)),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // What every Baton process that opens the database reads from the environment, declared once:
-// the server's env (src/server/env.ts), the outbound settings (src/connectors/settings.ts) and
+// the server's env (src/config/env.ts), the outbound settings (src/connectors/settings.ts) and
 // the CLI commands (src/cli/env.ts) extend or pick from it. Each is validated once at start-up,
 // every problem listed together, rather than failing late.
 export const BaseEnvSchema = z.object({

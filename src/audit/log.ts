@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/repositories/executor.ts';
 import type { ActorType } from '../db/schema.ts';
+import { appendApiKeyUse, appendAuditEntry, listAuditEntries, type AuditFilter } from '../db/repositories/audit.ts';
 
 /**
  * What Baton records beyond the domain events the database derives entries from (see
@@ -26,10 +26,7 @@ export interface AuditInput {
 
 /** Appends an entry to the chain in the caller's transaction (or its own, on the bare database). */
 export async function recordAudit(db: Executor, e: AuditInput): Promise<string> {
-  const { rows } = await sql<{ id: string }>`
-    select audit_append(${e.workspaceId}::uuid, ${e.type}, ${e.actor.type}, ${e.actor.id}, ${e.subject?.type ?? null},
-      ${e.subject?.id ?? null}, null, ${JSON.stringify(e.data ?? {})}::jsonb) as id`.execute(db);
-  return String(rows[0]!.id);
+  return appendAuditEntry(db, e);
 }
 
 // The first use of an API key in an hour is recorded (audit_api_key_use checks under the
@@ -41,9 +38,7 @@ const HOUR = 3600_000;
 export async function recordApiKeyUse(db: Executor, key: { id: string; workspaceId: string }, data: Record<string, unknown>, now = Date.now()): Promise<boolean> {
   const seen = recentKeyUse.get(key.id);
   if (seen !== undefined && now - seen < HOUR) return false;
-  const { rows } = await sql<{ recorded_at: Date; is_new: boolean }>`
-    select recorded_at, is_new from audit_api_key_use(${key.workspaceId}::uuid, ${key.id}, ${JSON.stringify(data)}::jsonb)`.execute(db);
-  const row = rows[0];
+  const row = await appendApiKeyUse(db, key, data);
   if (row?.recorded_at) recentKeyUse.set(key.id, new Date(row.recorded_at).getTime());
   if (recentKeyUse.size > 10_000) recentKeyUse.clear();
   return row?.is_new === true;
@@ -51,3 +46,6 @@ export async function recordApiKeyUse(db: Executor, key: { id: string; workspace
 
 /** Forget the memo (tests that rewind the clock). */
 export const forgetApiKeyUse = (): void => recentKeyUse.clear();
+
+/** A workspace's audit entries, newest first (what the audit route pages through). */
+export const auditEntries = (db: Executor, f: AuditFilter) => listAuditEntries(db, f);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { entryHash, GENESIS_HASH } from './canonical.ts';
+import { auditChainHead, auditEntriesFrom } from '../db/repositories/audit.ts';
 
 export type BrokenLink =
   | { kind: 'edited'; id: string; message: string }
@@ -30,13 +31,7 @@ export async function verifyAuditChain(db: Kysely<Schema>): Promise<VerifyResult
   let checked = 0;
   const fail = (broken: BrokenLink): VerifyResult => ({ ok: false, checked, headHash: prev, broken });
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>=', String(expectedId) as never)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
+    const rows = await auditEntriesFrom(db, expectedId, BATCH);
     for (const row of rows) {
       const id = BigInt(row.id);
       if (id !== expectedId) {
@@ -54,7 +49,7 @@ export async function verifyAuditChain(db: Kysely<Schema>): Promise<VerifyResult
     }
     if (rows.length < BATCH) break;
   }
-  const head = await db.selectFrom('audit_chain').selectAll().where('id', '=', 1).executeTakeFirst();
+  const head = await auditChainHead(db);
   const last = String(expectedId - 1n);
   if (!head) return fail({ kind: 'head', id: last, message: 'the chain head row is missing' });
   if (String(head.last_id) !== last || head.last_hash !== prev) {

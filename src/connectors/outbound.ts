@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.ts';
 import type { ConnectorRow, Schema } from '../db/schema.ts';
-import type { AppContext } from '../server/context.ts';
-import type { ConversationService } from '../conversations/service.ts';
+import type { ConversationKernel } from '../conversations/kernel.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { secretBoxProvider, type SecretBox } from './crypto.ts';
-import { loadOutboundSettings, type OutboundSettings } from './settings.ts';
+import type { OutboundSettings } from './settings.ts';
 import { connectorDefinition } from './registry.ts';
 import { TokenBucket, VendorClient } from './http.ts';
 import type { ConnectorInstance } from './types.ts';
@@ -14,6 +13,7 @@ import type { ConnectorInstance } from './types.ts';
 /**
  * What the outbound side shares within one process: settings (validated at boot), the secret
  * box, per-connector rate buckets, and the way from a stored connector row to a live instance.
+ * One per running server (src/app/runtime.ts): jobs, routes and the dispatcher share it.
  */
 export class Outbound {
   readonly box: () => Promise<SecretBox>;
@@ -23,7 +23,7 @@ export class Outbound {
     readonly settings: OutboundSettings,
     readonly db: Kysely<Schema>,
     readonly jobs: JobQueue,
-    readonly conversations: ConversationService,
+    readonly conversations: ConversationKernel,
     readonly log: Logger,
   ) {
     this.box = secretBoxProvider({ secretKey: settings.BATON_SECRET_KEY, previousKeys: settings.BATON_SECRET_PREVIOUS_KEYS, dataDir: settings.BATON_DATA_DIR, databaseUrl: settings.DATABASE_URL });
@@ -59,16 +59,4 @@ export class Outbound {
     });
     return def.create({ config, credentials, client });
   }
-}
-
-const cache = new WeakMap<AppContext, Outbound>();
-
-/** One Outbound per running server (jobs, routes and the dispatcher share it). */
-export function outboundFor(ctx: AppContext): Outbound {
-  let out = cache.get(ctx);
-  if (!out) {
-    out = new Outbound(loadOutboundSettings(), ctx.db, ctx.jobs, ctx.conversations, ctx.log);
-    cache.set(ctx, out);
-  }
-  return out;
 }

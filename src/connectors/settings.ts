@@ -3,7 +3,7 @@ import { BaseEnvSchema, parseEnv } from '../env.ts';
 import { backoffDelay } from '../retry.ts';
 
 // Settings of the outbound side (connectors and webhooks), read from the environment once at
-// boot and validated like src/server/env.ts: every problem listed, nothing read late. Where
+// boot and validated like src/config/env.ts: every problem listed, nothing read late. Where
 // data lives (for the key file) comes from the shared fields in src/env.ts.
 const SettingsSchema = BaseEnvSchema.pick({ DATABASE_URL: true, BATON_DATA_DIR: true }).extend({
   /** 32 bytes, as 64 hex characters or base64: encrypts connector credentials and webhook secrets. */

@@ -1,13 +1,12 @@
-import type { AppContext } from '../server/context.ts';
+import type { Database } from '../db/database.ts';
 import { EventDispatcher } from './dispatcher.ts';
-import { outboundFor } from './outbound.ts';
+import type { Outbound } from './outbound.ts';
 import { connectorReactor } from './reactor.ts';
 import { webhookReactor } from '../webhooks/reactor.ts';
 
 /** Starts the event dispatcher that feeds connectors and webhooks; returns its stop. */
-export async function startOutbound(ctx: AppContext): Promise<{ stop(): Promise<void> }> {
-  const out = outboundFor(ctx);
-  const dispatcher = new EventDispatcher(ctx.db, [connectorReactor(out), webhookReactor(out)], ctx.log, out.settings.BATON_DISPATCH_INTERVAL_MS);
-  await dispatcher.start(ctx.database);
+export async function startOutbound(out: Outbound, database: Database): Promise<{ stop(): Promise<void> }> {
+  const dispatcher = new EventDispatcher(out.db, [connectorReactor(out), webhookReactor(out)], out.log, out.settings.BATON_DISPATCH_INTERVAL_MS);
+  await dispatcher.start(database);
   return { stop: () => dispatcher.stop() };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/queue.ts';
-import type { AppContext } from '../server/context.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 import { findMessage } from '../db/repositories/messages.ts';
 import { findConversation, findCustomer } from '../db/repositories/conversations.ts';
@@ -16,7 +15,7 @@ import {
 } from '../db/repositories/connectors.ts';
 import { OutboundError } from '../webhooks/safe-http.ts';
 import { backoffMs } from './settings.ts';
-import { outboundFor, type Outbound } from './outbound.ts';
+import type { Outbound } from './outbound.ts';
 import { buildTicket } from './ticket.ts';
 import type { ConnectorOpRow, ConnectorRow, ConnectorThreadRow } from '../db/schema.ts';
 
@@ -45,8 +44,7 @@ export const connectorSyncJob = defineJob({
   },
 });
 
-export const makeConnectorSyncJob = (ctx: AppContext): JobDefinition<z.ZodType> => {
-  const out = outboundFor(ctx);
+export const makeConnectorSyncJob = (out: Outbound): JobDefinition<z.ZodType> => {
   const job: JobDefinition<typeof Payload> = {
     ...connectorSyncJob,
     handler: async (payload: z.infer<typeof Payload>, meta: { id: string; attempt: number }) => {

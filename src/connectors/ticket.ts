@@ -3,6 +3,7 @@ import type { ConnectorRow, ConnectorThreadRow } from '../db/schema.ts';
 import { findConversation, findCustomer } from '../db/repositories/conversations.ts';
 import { listMessages } from '../db/repositories/messages.ts';
 import { listTeams } from '../db/repositories/agents.ts';
+import { findHandoffById } from '../db/repositories/briefs.ts';
 import { renderBrief } from './render.ts';
 import type { HandoffTicket } from './types.ts';
 
@@ -12,7 +13,8 @@ import type { HandoffTicket } from './types.ts';
  * allowed this connector clear text.
  */
 export async function buildTicket(db: Executor, connector: ConnectorRow, thread: ConnectorThreadRow): Promise<HandoffTicket> {
-  const handoff = await db.selectFrom('handoffs').selectAll().where('id', '=', thread.handoff_id).executeTakeFirstOrThrow();
+  const handoff = await findHandoffById(db, thread.workspace_id, thread.handoff_id);
+  if (!handoff) throw new Error(`handoff ${thread.handoff_id} of thread ${thread.id} not found`);
   const conversation = (await findConversation(db, thread.workspace_id, thread.conversation_id))!;
   const customer = (await findCustomer(db, thread.workspace_id, conversation.customer_id))!;
   const messages = await listMessages(db, thread.workspace_id, conversation.id, { includeInternal: false, limit: 2000 });

@@ -2,14 +2,17 @@ import type { ConversationRow, MessageRow, Priority } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findOpenHandoff, updateHandoff } from '../db/repositories/handoffs.ts';
 import { findAgent, findTeam } from '../db/repositories/agents.ts';
+import { findWorkspace } from '../db/repositories/workspaces.ts';
+import { appendEvent } from '../db/repositories/events.ts';
+import { readPolicy } from '../workspaces/policy.ts';
 import type { Actor } from './actor.ts';
-import type { ConversationService } from './service.ts';
+import type { ConversationKernel, Tx } from './kernel.ts';
 
 type StaffActor = Actor & { type: 'agent' | 'api_key' };
 
 // What humans do to a conversation. Each runs in one transaction with the row locked.
 
-export function accept(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+export function accept(service: ConversationKernel, actor: StaffActor, id: string): Promise<ConversationRow> {
   return service.run(actor, id, async (tx, c) => {
     // Checked after the lookup, so another workspace's key learns nothing about the id.
     if (actor.type !== 'agent') throw new AppError('forbidden', 'Only a logged-in agent can accept; an API key can assign to an agent.');
@@ -27,7 +30,7 @@ export function accept(service: ConversationService, actor: StaffActor, id: stri
  * it at commit, the agent's answer waits for the disk.
  */
 export function reply(
-  service: ConversationService,
+  service: ConversationKernel,
   actor: StaffActor,
   id: string,
   input: { text: string; internal: boolean; clientMessageId?: string },
@@ -54,7 +57,7 @@ export function reply(
   return service.once(actor, id, input.clientMessageId, 'agent', store, async (kept) => kept);
 }
 
-export function resolve(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+export function resolve(service: ConversationKernel, actor: StaffActor, id: string): Promise<ConversationRow> {
   return service.run(actor, id, async (tx, c) => {
     const updated = await service.move(tx, actor, c, 'resolve');
     await closeHandoff(tx, c);
@@ -62,7 +65,7 @@ export function resolve(service: ConversationService, actor: StaffActor, id: str
   });
 }
 
-export function returnToBot(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+export function returnToBot(service: ConversationKernel, actor: StaffActor, id: string): Promise<ConversationRow> {
   return service.run(actor, id, async (tx, c) => {
     const updated = await service.move(tx, actor, c, 'return_to_bot', { assignee_id: null });
     await closeHandoff(tx, c);
@@ -71,7 +74,7 @@ export function returnToBot(service: ConversationService, actor: StaffActor, id:
   });
 }
 
-export function close(service: ConversationService, actor: StaffActor, id: string): Promise<ConversationRow> {
+export function close(service: ConversationKernel, actor: StaffActor, id: string): Promise<ConversationRow> {
   return service.run(actor, id, async (tx, c) => {
     const updated = await service.move(tx, actor, c, 'close');
     await closeHandoff(tx, c);
@@ -81,7 +84,7 @@ export function close(service: ConversationService, actor: StaffActor, id: strin
 
 /** Give it to a named agent (with_agent), or transfer it to a team's queue. */
 export function assign(
-  service: ConversationService,
+  service: ConversationKernel,
   actor: StaffActor,
   id: string,
   target: { agentId?: string; teamId?: string; priority?: Priority },
@@ -103,7 +106,26 @@ export function assign(
   });
 }
 
-async function closeHandoff(tx: Parameters<Parameters<ConversationService['run']>[2]>[0], c: ConversationRow): Promise<void> {
+/** The conversation's redacted values in clear, for a role the workspace allows; recorded as an event. */
+export function reveal(service: ConversationKernel, actor: StaffActor, id: string): Promise<Record<string, string>> {
+  return service.run(actor, id, async (tx, c) => {
+    const workspace = await findWorkspace(tx, c.workspace_id);
+    const allowed = readPolicy(workspace?.policy).revealRoles;
+    const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
+    if (!role || role === 'viewer' || !allowed.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+    const state = service.privacy.open(c.pii_state);
+    await appendEvent(tx, {
+      workspaceId: c.workspace_id,
+      conversationId: c.id,
+      type: 'pii.revealed',
+      actor: { type: actor.type, id: actor.id },
+      data: { tokens: Object.keys(state.values) },
+    });
+    return state.values;
+  });
+}
+
+async function closeHandoff(tx: Tx, c: ConversationRow): Promise<void> {
   const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
   if (handoff) await updateHandoff(tx, handoff.id, { resolved_at: new Date() });
 }

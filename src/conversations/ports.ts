@@ -1,7 +1,7 @@
-import type { Decision, TurnInput } from '../engine/types.ts';
-import type { Transaction } from 'kysely';
-import type { Schema, WorkspaceRow } from '../db/schema.ts';
-import type { SlaPayload } from '../handoff/routing/sla.ts';
+import type { Decision, HandoffReason, TurnInput } from '../engine/types.ts';
+import type { ConversationRow, MessageRow, WorkspaceRow } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import type { Tx } from './kernel.ts';
 
 /**
  * The bot's seat: given a workspace and a turn, decide. The default seat runs the embedded
@@ -14,8 +14,12 @@ export interface BotSeat {
 }
 
 /**
- * Starts a handoff's SLA timer in the caller's transaction (a durable job that fires after
- * `seconds`). Set once the job queue exists; without one (a core without background work),
- * no timer is started.
+ * The handoff as the customer-message flow needs it (implemented by src/handoff/handoffs.ts),
+ * so this folder never imports src/handoff. Both run in the caller's transaction.
  */
-export type SlaTimers = (tx: Transaction<Schema>, payload: SlaPayload, seconds: number) => Promise<void>;
+export interface HandoffPort {
+  /** Pass control from the bot to humans; returns the moved conversation and what the customer is told. */
+  start(tx: Tx, actor: Actor, conversation: ConversationRow, reasons: HandoffReason[], decision: Decision | null): Promise<{ conversation: ConversationRow; messages: MessageRow[] }>;
+  /** A customer wrote while waiting for a person (queued or awaiting_customer). */
+  customerWroteWhileWaiting(tx: Tx, actor: Actor, conversation: ConversationRow, message: MessageRow): Promise<void>;
+}

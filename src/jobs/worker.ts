@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { JobDefinition } from './queue.ts';
+import type { JobDefinition } from './definition.ts';
 
 /**
  * Runs one job type on this node: fetches as many jobs as it has room for in one statement,

@@ -4,7 +4,7 @@ import type { Actor } from '../conversations/actor.ts';
 import { actorRef } from '../conversations/actor.ts';
 import { transaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/log.ts';
-import { purgeConversations, type PurgeCounts } from './purge.ts';
+import { lockConversationsOf, lockCustomer, purgeConversations, type PurgeCounts } from '../db/repositories/privacy.ts';
 
 /**
  * Erases a customer (GDPR art. 17, CCPA deletion): their record (name, e-mail, external id,
@@ -14,21 +14,9 @@ import { purgeConversations, type PurgeCounts } from './purge.ts';
  */
 export async function eraseCustomer(db: Kysely<Schema>, actor: Actor, customerId: string, reason?: string): Promise<PurgeCounts | null> {
   return transaction(db, async (tx) => {
-    const customer = await tx
-      .selectFrom('customers')
-      .select(['id'])
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', customerId)
-      .forUpdate()
-      .executeTakeFirst();
+    const customer = await lockCustomer(tx, actor.workspaceId, customerId);
     if (!customer) return null;
-    const conversations = await tx
-      .selectFrom('conversations')
-      .select('id')
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('customer_id', '=', customer.id)
-      .forUpdate()
-      .execute();
+    const conversations = await lockConversationsOf(tx, actor.workspaceId, customer.id);
     const counts = await purgeConversations(
       tx,
       actor.workspaceId,

@@ -5,6 +5,8 @@ import { actorRef } from '../conversations/actor.ts';
 import type { ConversationPrivacy } from '../conversations/privacy.ts';
 import { transaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/log.ts';
+import { findCustomer } from '../db/repositories/conversations.ts';
+import { conversationRecord, conversationsOf, findCustomersBy } from '../db/repositories/privacy.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -26,24 +28,14 @@ export const EXPORT_FORMAT = 'baton.customer-export.v1';
  */
 export async function exportCustomer(db: Kysely<Schema>, privacy: ConversationPrivacy, actor: Actor, customerId: string) {
   return transaction(db, async (tx) => {
-    const customer = await tx.selectFrom('customers').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', customerId).executeTakeFirst();
+    const customer = await findCustomer(tx, actor.workspaceId, customerId);
     if (!customer) return null;
-    const conversations = await tx
-      .selectFrom('conversations')
-      .selectAll()
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('customer_id', '=', customer.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const conversations = await conversationsOf(tx, actor.workspaceId, customer.id);
     const out = [];
     let messageCount = 0;
     for (const c of conversations) {
       const restore = (text: string) => privacy.restore(text, c.pii_state);
-      // One after another: a transaction is one connection.
-      const messages = await tx.selectFrom('messages').selectAll().where('conversation_id', '=', c.id).orderBy('seq').execute();
-      const handoffs = await tx.selectFrom('handoffs').selectAll().where('conversation_id', '=', c.id).orderBy('requested_at').execute();
-      const events = await tx.selectFrom('events').selectAll().where('conversation_id', '=', c.id).orderBy('id').execute();
+      const { messages, handoffs, events } = await conversationRecord(tx, c.id);
       messageCount += messages.length;
       out.push({
         id: c.id,
@@ -98,3 +90,6 @@ export async function exportCustomer(db: Kysely<Schema>, privacy: ConversationPr
     };
   });
 }
+
+/** Customers matching a data-subject request (by external id and/or e-mail), at most 100. */
+export const findCustomersForRequest = (db: Kysely<Schema>, workspaceId: string, by: { externalId?: string; email?: string }) => findCustomersBy(db, workspaceId, by);

@@ -5,8 +5,8 @@ import { defineJob } from '../jobs/queue.ts';
 import { transaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/log.ts';
 import { readPolicy } from '../workspaces/policy.ts';
-import type { AppContext } from '../server/context.ts';
-import { purgeConversations, type PurgeCounts } from './purge.ts';
+import type { Logger } from 'pino';
+import { customersIdleSince, purgeConversations, staleConversations, workspacePolicies, type PurgeCounts } from '../db/repositories/privacy.ts';
 
 /** Conversations deleted per transaction: a long backlog goes in short steps. */
 const BATCH = 200;
@@ -18,36 +18,16 @@ const BATCH = 200;
  * tombstone keeps the counts; the audit log records each run that deleted something.
  */
 export async function applyRetention(db: Kysely<Schema>, now = new Date(), onlyWorkspace?: string): Promise<Record<string, PurgeCounts>> {
-  let q = db.selectFrom('workspaces').select(['id', 'policy']);
-  if (onlyWorkspace) q = q.where('id', '=', onlyWorkspace);
   const result: Record<string, PurgeCounts> = {};
-  for (const ws of await q.execute()) {
+  for (const ws of await workspacePolicies(db, onlyWorkspace)) {
     const days = readPolicy(ws.policy).retentionDays;
     if (!days) continue;
     const cutoff = new Date(now.getTime() - days * 86_400_000);
     const total: PurgeCounts = { customers: 0, conversations: 0, messages: 0, handoffs: 0 };
     for (;;) {
       const counts = await transaction(db, async (tx) => {
-        const old = await tx
-          .selectFrom('conversations')
-          .select(['id', 'customer_id'])
-          .where('workspace_id', '=', ws.id)
-          .where('updated_at', '<', cutoff)
-          .orderBy('updated_at')
-          .limit(BATCH)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        const orphans = await tx
-          .selectFrom('customers')
-          .select('id')
-          .where('workspace_id', '=', ws.id)
-          .where('created_at', '<', cutoff)
-          .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom('conversations').select('conversations.id').whereRef('conversations.customer_id', '=', 'customers.id').where('conversations.updated_at', '>=', cutoff))),
-          )
-          .limit(BATCH)
-          .execute();
+        const old = await staleConversations(tx, ws.id, cutoff, BATCH);
+        const orphans = await customersIdleSince(tx, ws.id, cutoff, BATCH);
         const customerIds = [...new Set([...old.map((c) => c.customer_id), ...orphans.map((c) => c.id)])];
         return purgeConversations(
           tx,
@@ -75,7 +55,7 @@ export async function applyRetention(db: Kysely<Schema>, now = new Date(), onlyW
 /** Runs daily at 03:17 UTC on one node (pg-boss cron), and on demand with a workspace id. */
 export const RETENTION_CRON = '17 3 * * *';
 
-export const retentionJob = (ctx: AppContext) =>
+export const retentionJob = (ctx: { db: Kysely<Schema>; log: Logger }) =>
   defineJob({
     name: 'privacy.retention.v1',
     schema: z

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/queue.ts';
-import type { AppContext } from '../server/context.ts';
 import { findEvent } from '../db/repositories/events.ts';
 import { findDelivery, findSubscription, recordAttempt } from '../db/repositories/webhooks.ts';
 import { backoffMs } from '../connectors/settings.ts';
-import { Outbound, outboundFor } from '../connectors/outbound.ts';
+import { Outbound } from '../connectors/outbound.ts';
 import { OutboundError, safeRequest } from './safe-http.ts';
 import { parseRetryAfter } from '../retry.ts';
 import { buildPayload } from './payload.ts';
@@ -17,7 +16,7 @@ const Payload = z.object({
   subscriptionId: z.string().uuid().optional(),
 });
 
-/** Enqueue handle (name and payload); the handler is bound to the running server by makeWebhookDeliveryJob. */
+/** Enqueue handle (name and payload); the handler is bound to the outbound side by makeWebhookDeliveryJob. */
 export const webhookDeliveryJob = defineJob({
   name: 'webhook.deliver.v1',
   schema: Payload,
@@ -30,8 +29,7 @@ export const webhookDeliveryJob = defineJob({
   },
 });
 
-export const makeWebhookDeliveryJob = (ctx: AppContext): JobDefinition<z.ZodType> => {
-  const out = outboundFor(ctx);
+export const makeWebhookDeliveryJob = (out: Outbound): JobDefinition<z.ZodType> => {
   const job: JobDefinition<typeof Payload> = {
     ...webhookDeliveryJob,
     handler: async (payload: z.infer<typeof Payload>, meta: { id: string; attempt: number }) =>

@@ -2,7 +2,8 @@ import type { Executor } from '../db/repositories/executor.ts';
 import type { EventRow } from '../db/schema.ts';
 import { findConversation } from '../db/repositories/conversations.ts';
 import { findMessage } from '../db/repositories/messages.ts';
-import { presentConversation } from '../server/presenters/index.ts';
+import { findHandoffById } from '../db/repositories/briefs.ts';
+import { presentConversation } from '../presenters/index.ts';
 
 /**
  * The body of one delivery. Only redacted text leaves Baton: messages carry redacted_text, the
@@ -24,7 +25,7 @@ export async function buildPayload(db: Executor, e: EventRow, type: string, deli
       };
     }
   } else if (e.type === 'conversation.handoff') {
-    const h = await db.selectFrom('handoffs').selectAll().where('id', '=', String(e.data.handoff_id)).executeTakeFirst();
+    const h = await findHandoffById(db, e.workspace_id, String(e.data.handoff_id));
     if (h) {
       const { customer, ...brief } = h.brief as { customer?: Record<string, unknown> };
       data.handoff = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 
 // The admin API over real HTTP: role checks, validation that changes nothing, every change
 // written as an event, and each resource's round trip.

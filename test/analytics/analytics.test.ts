@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../src/db/schema.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 
 // Analytics and QA on a server, over conversations seeded with known timestamps. Every figure
 // is recomputed here from the seed's own numbers, not by the code under test.

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
 import { setAgentStatus } from '../../src/db/repositories/agents.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 
 // Agent assist over HTTP: suggestions from the knowledge and from past replies, macros.
 describe('agent assist', () => {

@@ -5,7 +5,7 @@ import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
 import { insertAgent, setAgentStatus } from '../../src/db/repositories/agents.ts';
 import { hashPassword } from '../../src/auth/secrets.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 
 // Routing and the brief on a real server: rules from the admin API, handoffs from the widget,
 // the SLA overflow through the real job queue, and what is recorded for each decision.

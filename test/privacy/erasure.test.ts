@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, signUser, startTestBaton, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 import type { Schema } from '../../src/db/schema.ts';
 import { decrypt, keyringFromEnv } from '../../src/pii/index.ts';
 import { retentionJob, RETENTION_CRON } from '../../src/privacy/retention.ts';

@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, TestSocket, wsUrl, type SeededWorkspace } from '../support/baton.ts';
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import type { EngineFactory, TurnInput } from '../../src/engine/types.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 
 const EMAIL = 'anna.berg@example.com';
 const CARD = '4111 1111 1111 1111';

@@ -3,8 +3,8 @@ import pino from 'pino';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
-import { loadEnv } from '../../src/server/env.ts';
-import { startBaton, type RunningBaton } from '../../src/server/runtime.ts';
+import { loadEnv } from '../../src/config/env.ts';
+import { startBaton, type RunningBaton } from '../../src/app/runtime.ts';
 
 // Rate limits must count the right thing: a conversation however its token is written, a
 // login per address and e-mail (one attacker must not lock every agent out), and behind a

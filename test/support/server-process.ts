@@ -1,7 +1,7 @@
 // A Baton server in its own process, for tests that kill it or run several nodes:
 // the same runtime as `baton serve`, with the test engine, configured by the environment.
-import { loadEnv } from '../../src/server/env.ts';
-import { startBaton } from '../../src/server/runtime.ts';
+import { loadEnv } from '../../src/config/env.ts';
+import { startBaton } from '../../src/app/runtime.ts';
 import { scriptedEngineFactory } from './scripted-engine.ts';
 
 const baton = await startBaton({ env: loadEnv(process.env), engineFactory: scriptedEngineFactory });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 import { seedWorkspace, startTestBaton, type SeededWorkspace } from './baton.ts';
-import type { RunningBaton } from '../../src/server/runtime.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
 
 export interface TestBaton {
   tdb: TestDatabase;

@@ -12,7 +12,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { findWorkspaceBySlug } from '../../db/repositories/workspaces.ts';
 import { readPolicy } from '../../workspaces/policy.ts';
-import { loadKeyring } from '../../server/keyring.ts';
+import { loadKeyring } from '../../config/keyring.ts';
 import { loadCliEnv } from '../env.ts';
 
 interface ImportFlags {

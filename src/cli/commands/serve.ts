@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import pino, { type Logger } from 'pino';
-import { EnvSchema } from '../../server/env.ts';
+import { EnvSchema } from '../../config/env.ts';
 import { parseEnvOrExit } from '../../env.ts';
-import { startBaton } from '../../server/runtime.ts';
+import { startBaton } from '../../app/runtime.ts';
 import type { EngineFactory } from '../../engine/types.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../workspaces/demo.ts';
 

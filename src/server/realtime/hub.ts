@@ -9,7 +9,7 @@ import { findConversation } from '../../db/repositories/conversations.ts';
 import { RecentMessages } from '../../conversations/recent-messages.ts';
 import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
 import { AUTH_CHANNEL, credentialHolds, type RevokedCredential } from '../../db/repositories/auth.ts';
-import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../presenters/index.ts';
+import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
 
 interface Subscriber {
   socket: WebSocket;

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { setAgentStatus } from '../../db/repositories/agents.ts';
-import type { RevokedCredential } from '../../db/repositories/auth.ts';
+import { setAvailability, type RevokedCredential } from '../../auth/sessions.ts';
 import { hashToken } from '../../auth/secrets.ts';
 import type { Actor } from '../../conversations/actor.ts';
 import { bearer } from '../plugins/auth.ts';
@@ -21,7 +20,7 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
       const agentId = actor.type === 'agent' ? actor.id : null;
       if (agentId) {
         openSockets.set(agentId, (openSockets.get(agentId) ?? 0) + 1);
-        void setAgentStatus(ctx.db, actor.workspaceId, agentId, 'online').catch((err) => ctx.log.error({ err }, 'agent status'));
+        void setAvailability(ctx.db, actor.workspaceId, agentId, 'online').catch((err) => ctx.log.error({ err }, 'agent status'));
       }
       keepAlive(socket);
       socket.on('close', () => {
@@ -30,7 +29,7 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
         const left = (openSockets.get(agentId) ?? 1) - 1;
         if (left > 0) return void openSockets.set(agentId, left);
         openSockets.delete(agentId);
-        void setAgentStatus(ctx.db, actor.workspaceId, agentId, 'offline').catch((err) => ctx.log.error({ err }, 'agent status'));
+        void setAvailability(ctx.db, actor.workspaceId, agentId, 'offline').catch((err) => ctx.log.error({ err }, 'agent status'));
       });
       socket.send(JSON.stringify({ type: 'ready', data: { workspace_id: actor.workspaceId } }));
     },

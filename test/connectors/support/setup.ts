@@ -1,6 +1,6 @@
 import { openTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../../support/baton.ts';
-import type { RunningBaton } from '../../../src/server/runtime.ts';
+import type { RunningBaton } from '../../../src/app/runtime.ts';
 import { fastOutboundEnv } from './standin.ts';
 
 export interface Harness {

@@ -10,7 +10,7 @@ import { transaction } from '../../../db/transaction.ts';
 import type { AgentRow, Schema } from '../../../db/schema.ts';
 import { findAgent, insertAgent, listTeams } from '../../../db/repositories/agents.ts';
 import { agentTeamIds, countAdmins, deleteAgent, deleteAgentSessions, listAgentsPage, rulesReferencing, setAgentTeams, updateAgent } from '../../../db/repositories/admin.ts';
-import { presentAgent } from '../../presenters/index.ts';
+import { presentAgent } from '../../../presenters/index.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { Agent, NextCursor, Ok } from '../responses.ts';

@@ -9,7 +9,7 @@ import { transaction } from '../../../db/transaction.ts';
 import type { Schema } from '../../../db/schema.ts';
 import { findTeam, insertTeam, listAgents, listTeamMemberIds, listTeams } from '../../../db/repositories/agents.ts';
 import { deleteTeam, rulesReferencing, setTeamMembers, updateTeam } from '../../../db/repositories/admin.ts';
-import { presentTeam } from '../../presenters/index.ts';
+import { presentTeam } from '../../../presenters/index.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { Ok, Team } from '../responses.ts';

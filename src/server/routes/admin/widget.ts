@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { findWorkspace } from '../../../db/repositories/workspaces.ts';
+import { ownWorkspace } from '../../../workspaces/queries.ts';
 import type { AppContext } from '../../context.ts';
 import { z } from 'zod';
 
@@ -18,8 +17,7 @@ import { adminAccess, tags } from './common.ts';
 export function widgetSnippetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/admin/widget-snippet', { schema: { tags, operationId: 'getWidgetSnippet', summary: 'The chat widget install snippet for this workspace', response: { 200: WidgetSnippet } }, config: adminAccess }, async (request) => {
-    const ws = await findWorkspace(ctx.db, staffActor(request).workspaceId);
-    if (!ws) throw new AppError('not_found');
+    const ws = await ownWorkspace(ctx.db, staffActor(request).workspaceId);
     const base = `${request.protocol}://${request.host}`;
     const attr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
     return {

@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors.ts';
 import { agentActor, staffActor } from '../../plugins/auth.ts';
-import { transaction } from '../../../db/transaction.ts';
-import { findConversation } from '../../../db/repositories/conversations.ts';
-import { rateLatestBrief } from '../../../db/repositories/analytics.ts';
-import { appendEvent } from '../../../db/repositories/events.ts';
-import { actorRef } from '../../../conversations/actor.ts';
+import { rateBrief } from '../../../analytics/brief-feedback.ts';
 import { analyticsReport, reportCsv } from '../../../analytics/service.ts';
 import { IdParams } from '../schemas.ts';
 import { AnalyticsOverview, AnalyticsQuery, BriefFeedbackBody, BriefFeedbackResponse, KnowledgeGapsResponse, rangeOf } from './schema.ts';
@@ -65,24 +60,7 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, operationId: 'rateBrief', summary: "The agent's one-click rating of the brief (on the latest handoff)", params: IdParams, body: BriefFeedbackBody, response: { 200: BriefFeedbackResponse } }, config: write },
     async (request) => {
       const staff = staffActor(request);
-      const at = new Date();
-      return transaction(ctx.db, async (tx) => {
-        const conversation = await findConversation(tx, staff.workspaceId, request.params.id);
-        if (!conversation) throw new AppError('not_found');
-        // A person rates the brief: API keys may read analytics but not rate.
-        const actor = agentActor(request);
-        const comment = request.body.comment || null;
-        const handoff = await rateLatestBrief(tx, actor.workspaceId, conversation.id, { useful: request.body.useful, comment, agentId: actor.id, at });
-        if (!handoff) throw new AppError('conflict', 'This conversation has no handoff, so no brief to rate.');
-        await appendEvent(tx, {
-          workspaceId: actor.workspaceId,
-          conversationId: conversation.id,
-          type: 'handoff.brief_rated',
-          actor: actorRef(actor),
-          data: { handoff_id: handoff.id, useful: request.body.useful, commented: comment !== null },
-        });
-        return { handoff_id: handoff.id, useful: request.body.useful, comment, rated_at: at.toISOString() };
-      });
+      return rateBrief(ctx.db, staff.workspaceId, request.params.id, { useful: request.body.useful, comment: request.body.comment || null }, () => agentActor(request));
     },
   );
 }

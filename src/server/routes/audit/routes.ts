@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { listAuditEntries } from '../../../audit/repository.ts';
+import { auditEntries } from '../../../audit/log.ts';
 import type { AppContext } from '../../context.ts';
 
 const AuditQuery = z.object({
@@ -32,7 +32,7 @@ const AuditEntry = z
   })
   .meta({ id: 'AuditEntry', description: 'One entry of the hash-chained audit log (docs/audit.md)' });
 
-type Entry = Awaited<ReturnType<typeof listAuditEntries>>[number];
+type Entry = Awaited<ReturnType<typeof auditEntries>>[number];
 
 export const presentAuditEntry = (e: Entry) => ({
   id: String(e.id),
@@ -70,7 +70,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const actor = staffActor(request);
       const q = request.query;
-      const rows = await listAuditEntries(ctx.db, {
+      const rows = await auditEntries(ctx.db, {
         workspaceId: actor.workspaceId,
         type: q.type,
         actorId: q.actor_id,

@@ -2,10 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
-import { hashToken, newToken, verifyPassword } from '../../../auth/secrets.ts';
-import { announceRevoked, deleteSession, insertSession } from '../../../db/repositories/auth.ts';
-import { findAgent, findAgentByEmail, setAgentStatus } from '../../../db/repositories/agents.ts';
-import { presentAgent } from '../../presenters/index.ts';
+import { endSession, findMe, logIn, setAvailability } from '../../../auth/sessions.ts';
+import { presentAgent } from '../../../presenters/index.ts';
 import { agentActor, bearer, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { Agent, Ok } from '../responses.ts';
@@ -40,14 +38,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const agent = await findAgentByEmail(ctx.db, request.body.email);
-      // Verify against a real hash even when the e-mail is unknown, so timing does not tell.
-      const ok = await verifyPassword(request.body.password, agent?.password_hash ?? DUMMY_HASH);
-      await auditLogin(ctx.db, request, request.body.email, agent, ok);
-      if (!agent || !ok) throw new AppError('invalid_credentials');
-      const token = newToken('bs');
-      const expiresAt = new Date(Date.now() + ctx.env.SESSION_TTL_HOURS * 3600_000);
-      await insertSession(ctx.db, { tokenHash: hashToken(token), agentId: agent.id, workspaceId: agent.workspace_id, expiresAt });
+      const { token, expiresAt, agent } = await logIn(ctx.db, request.body, ctx.env.SESSION_TTL_HOURS, (agent, ok) => auditLogin(ctx.db, request, request.body.email, agent, ok));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -64,11 +55,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['auth'], operationId: 'logout', summary: 'End the current session', response: { 200: Ok } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request, reply) => {
       const token = bearer(request);
-      if (token) {
-        await deleteSession(ctx.db, hashToken(token));
-        // Sockets opened with this session close, on every node.
-        await announceRevoked(ctx.db, { kind: 'session', tokenHash: hashToken(token) });
-      }
+      // Sockets opened with this session close, on every node (auth/sessions.ts announces it).
+      if (token) await endSession(ctx.db, token);
       await auditLogout(ctx.db, request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
@@ -80,8 +68,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['auth'], operationId: 'getMe', summary: 'The logged-in agent', response: { 200: z.object({ agent: Agent }) } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request) => {
       const actor = agentActor(request);
-      const agent = await findAgent(ctx.db, actor.workspaceId, actor.id);
-      if (!agent) throw new AppError('not_found');
+      const agent = await findMe(ctx.db, actor.workspaceId, actor.id);
       return { agent: presentAgent(agent) };
     },
   );
@@ -91,11 +78,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['auth'], operationId: 'setMyStatus', summary: 'Set my availability', body: StatusBody, response: { 200: StatusBody } }, config: { access: { kind: 'staff', role: 'viewer' } } },
     async (request) => {
       const actor = agentActor(request);
-      await setAgentStatus(ctx.db, actor.workspaceId, actor.id, request.body.status);
+      await setAvailability(ctx.db, actor.workspaceId, actor.id, request.body.status);
       return { status: request.body.status };
     },
   );
 }
 
-// scrypt hash of a random string nobody knows: the unknown-e-mail path costs the same.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { outboundFor } from '../../../connectors/outbound.ts';
 import { receiveInbound } from '../../../connectors/inbound.ts';
 import type { AppContext } from '../../context.ts';
 import { InboundParams, InboundResponse } from './schema.ts';
@@ -22,7 +21,7 @@ export function inboundRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       async (request) => {
         const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return receiveInbound(outboundFor(ctx), request.params.vendor, request.params.workspaceId, {
+        return receiveInbound(ctx.outbound, request.params.vendor, request.params.workspaceId, {
           headers: request.headers,
           rawBody,
           now: new Date(),

@@ -7,7 +7,7 @@ import { actorRef } from '../../../conversations/actor.ts';
 import { appendEvent } from '../../../db/repositories/events.ts';
 import { deleteConnector, findConnector, findThread, listConnectors, listOps, listThreads, upsertConnector } from '../../../db/repositories/connectors.ts';
 import { connectorDefinition, listConnectorDefinitions } from '../../../connectors/registry.ts';
-import { Outbound, outboundFor } from '../../../connectors/outbound.ts';
+import { Outbound } from '../../../connectors/outbound.ts';
 import { connectorSyncJob } from '../../../connectors/sync-job.ts';
 import { checkTargetUrl, OutboundError } from '../../../webhooks/safe-http.ts';
 import type { AppContext } from '../../context.ts';
@@ -26,7 +26,7 @@ const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =
 // Helpdesk connectors, per workspace (admin only); and the vendors' inbound webhooks.
 export function connectorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const out = (): Outbound => outboundFor(ctx);
+  const out = (): Outbound => ctx.outbound;
   inboundRoutes(app, ctx);
 
   r.get('/api/v1/connectors', { schema: { tags, operationId: 'listConnectors', summary: 'Available helpdesks and this workspace\'s connectors', response: { 200: ConnectorsResponse } }, config: admin }, async (request) => {

@@ -1,15 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.ts';
-import { findWorkspace } from '../../../db/repositories/workspaces.ts';
-import { appendEvent } from '../../../db/repositories/events.ts';
-import { readPolicy } from '../../../workspaces/policy.ts';
 import * as actions from '../../../conversations/agent-actions.ts';
-import { countQueued, findCustomer, listConversations } from '../../../db/repositories/conversations.ts';
-import { listMessages } from '../../../db/repositories/messages.ts';
-import { listHandoffs } from '../../../db/repositories/handoffs.ts';
-import { listTeams } from '../../../db/repositories/agents.ts';
-import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
+import { conversationInFull, listForStaff, queues } from '../../../conversations/staff-queries.ts';
+import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
 import { AssignBody, ConversationDetail, ConversationResponse, ListQuery, ListResponse, QueuesResponse, ReplyBody, ReplyResponse, RevealResponse } from './schema.ts';
@@ -27,17 +21,8 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     { schema: { tags: ['conversations'], operationId: 'listQueues', summary: 'Open conversations per team and status', response: { 200: QueuesResponse } }, config: read },
     async (request) => {
       const actor = staffActor(request);
-      const [teams, counts] = await Promise.all([listTeams(ctx.db, actor.workspaceId), countQueued(ctx.db, actor.workspaceId)]);
-      const queue = (teamId: string | null) => {
-        const of = (status: string) => Number(counts.find((c) => c.team_id === teamId && c.status === status)?.count ?? 0);
-        return { queued: of('queued'), with_agent: of('with_agent'), awaiting_customer: of('awaiting_customer') };
-      };
-      return {
-        queues: [
-          ...teams.map((t) => ({ team_id: t.id, team_name: t.name, ...queue(t.id) })),
-          { team_id: null, team_name: null, ...queue(null) },
-        ],
-      };
+      const counted = await queues(ctx.db, actor.workspaceId);
+      return { queues: counted.map(({ team, ...counts }) => ({ team_id: team?.id ?? null, team_name: team?.name ?? null, ...counts })) };
     },
   );
 
@@ -50,7 +35,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
       const after = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (after === null) throw new AppError('invalid_request', 'cursor: not a cursor this API returned');
       if (q.assignee_id === 'me' && actor.type !== 'agent') throw new AppError('invalid_request', 'assignee_id=me needs an agent session');
-      const rows = await listConversations(ctx.db, {
+      const rows = await listForStaff(ctx.db, {
         workspaceId: actor.workspaceId,
         statuses: q.status,
         teamId: q.team_id,
@@ -75,12 +60,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     { schema: { tags: ['conversations'], operationId: 'getConversation', summary: 'One conversation with its transcript, customer and handoffs', params: IdParams, response: { 200: ConversationDetail } }, config: read },
     async (request) => {
       const actor = staffActor(request);
-      const conversation = await ctx.conversations.getForActor(actor, request.params.id);
-      const [messages, handoffs, customer] = await Promise.all([
-        listMessages(ctx.db, actor.workspaceId, conversation.id, { includeInternal: true, limit: 2000 }),
-        listHandoffs(ctx.db, actor.workspaceId, conversation.id),
-        findCustomer(ctx.db, actor.workspaceId, conversation.customer_id),
-      ]);
+      const { conversation, messages, handoffs, customer } = await conversationInFull(ctx.conversations, ctx.db, actor, request.params.id);
       return {
         conversation: presentConversation(conversation),
         messages: messages.map((m) => presentMessage(m, 'staff')),
@@ -98,21 +78,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const actor = staffActor(request);
-      const values = await ctx.conversations.run(actor, request.params.id, async (tx, c) => {
-        const workspace = await findWorkspace(tx, c.workspace_id);
-        const allowed = readPolicy(workspace?.policy).revealRoles;
-        const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
-        if (!role || role === 'viewer' || !allowed.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
-        const state = ctx.conversations.privacy.open(c.pii_state);
-        await appendEvent(tx, {
-          workspaceId: c.workspace_id,
-          conversationId: c.id,
-          type: 'pii.revealed',
-          actor: { type: actor.type, id: actor.id },
-          data: { tokens: Object.keys(state.values) },
-        });
-        return state.values;
-      });
+      const values = await actions.reveal(ctx.conversations, actor, request.params.id);
       return { values };
     },
   );

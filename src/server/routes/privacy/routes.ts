@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { exportCustomer } from '../../../privacy/export.ts';
+import { exportCustomer, findCustomersForRequest } from '../../../privacy/export.ts';
 import { eraseCustomer } from '../../../privacy/erase.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
@@ -38,10 +38,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: 'Find a customer by external id or e-mail (for a data-subject request)', querystring: FindQuery, operationId: 'findCustomers', response: { 200: z.object({ customers: z.array(z.object({ id: z.string(), external_id: z.string().nullable(), verified: z.boolean(), created_at: z.string() })) }) } }, config: admin },
     async (request) => {
       const actor = staffActor(request);
-      let q = ctx.db.selectFrom('customers').select(['id', 'external_id', 'verified', 'created_at']).where('workspace_id', '=', actor.workspaceId);
-      if (request.query.external_id) q = q.where('external_id', '=', request.query.external_id);
-      if (request.query.email) q = q.where((eb) => eb(eb.fn('lower', ['email']), '=', request.query.email!));
-      const rows = await q.orderBy('created_at').limit(100).execute();
+      const rows = await findCustomersForRequest(ctx.db, actor.workspaceId, { externalId: request.query.external_id, email: request.query.email });
       return { customers: rows.map((c) => ({ id: c.id, external_id: c.external_id, verified: c.verified, created_at: new Date(c.created_at).toISOString() })) };
     },
   );

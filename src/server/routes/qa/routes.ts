@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../errors.ts';
 import { agentActor, staffActor } from '../../plugins/auth.ts';
-import { transaction } from '../../../db/transaction.ts';
-import { appendEvent } from '../../../db/repositories/events.ts';
-import { findHandoffInWorkspace, handoffsRequestedIn, reviewsForMonth, upsertReview } from '../../../db/repositories/qa.ts';
-import { actorRef } from '../../../conversations/actor.ts';
-import { RUBRIC, RUBRIC_IDS, SCORE_MAX, SCORE_MIN, monthRange, monthSeed, seededSample, toPercent } from '../../../quality/rubric.ts';
+import { RUBRIC, RUBRIC_IDS, SCORE_MAX, SCORE_MIN, monthSeed, seededSample, toPercent } from '../../../quality/rubric.ts';
+import { monthUnderReview, submitReview } from '../../../quality/reviews.ts';
 import type { AppContext } from '../../context.ts';
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
@@ -60,7 +55,6 @@ const Report = z.object({
   agent_ratings: z.object({ rated: z.number(), useful: z.number(), useful_rate: z.number().nullable() }),
 });
 
-const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 const mean = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)) : null);
 
 // Monthly QA of handoffs: a deterministic random sample per month, a rubric, reviews, a report.
@@ -78,8 +72,7 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const actor = staffActor(request);
       const { month, n } = request.query;
-      const { start, end } = monthRange(month);
-      const [population, reviews] = await Promise.all([handoffsRequestedIn(ctx.db, actor.workspaceId, start, end), reviewsForMonth(ctx.db, actor.workspaceId, month)]);
+      const { handoffs: population, reviews } = await monthUnderReview(ctx.db, actor.workspaceId, month);
       const seed = monthSeed(actor.workspaceId, month);
       const picked = seededSample(population, n, seed);
       return {
@@ -112,22 +105,8 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, operationId: 'submitQaReview', summary: 'Score a handoff on every rubric item (again: replaces your earlier review)', body: ReviewBody, response: { 200: Review } }, config: write },
     async (request) => {
       const actor = agentActor(request);
-      return transaction(ctx.db, async (tx) => {
-        const h = await findHandoffInWorkspace(tx, actor.workspaceId, request.body.handoff_id);
-        if (!h) throw new AppError('not_found', 'No such handoff.');
-        const row = await upsertReview(tx, {
-          id: randomUUID(),
-          workspaceId: actor.workspaceId,
-          handoffId: h.id,
-          conversationId: h.conversation_id,
-          reviewerId: actor.id,
-          month: monthOf(h.requested_at),
-          scores: request.body.scores,
-          comment: request.body.comment || null,
-        });
-        await appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: h.conversation_id, type: 'qa.review_submitted', actor: actorRef(actor), data: { review_id: row.id, handoff_id: h.id } });
-        return { id: row.id, handoff_id: row.handoff_id, month: row.month, scores: row.scores, comment: row.comment, reviewer_id: row.reviewer_id };
-      });
+      const row = await submitReview(ctx.db, actor, { handoffId: request.body.handoff_id, scores: request.body.scores, comment: request.body.comment || null });
+      return { id: row.id, handoff_id: row.handoff_id, month: row.month, scores: row.scores, comment: row.comment, reviewer_id: row.reviewer_id };
     },
   );
 
@@ -137,8 +116,7 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const actor = staffActor(request);
       const { month } = request.query;
-      const { start, end } = monthRange(month);
-      const [reviews, handoffs] = await Promise.all([reviewsForMonth(ctx.db, actor.workspaceId, month), handoffsRequestedIn(ctx.db, actor.workspaceId, start, end)]);
+      const { handoffs, reviews } = await monthUnderReview(ctx.db, actor.workspaceId, month);
       const items = RUBRIC.map((item) => {
         const m = mean(reviews.map((rv) => rv.scores[item.id]).filter((x): x is number => typeof x === 'number'));
         return { id: item.id, title: item.title, mean: m, score: m === null ? null : toPercent(m), counts_for_brief_score: item.brief };

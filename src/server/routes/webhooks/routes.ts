@@ -16,7 +16,7 @@ import {
   updateSubscription,
 } from '../../../db/repositories/webhooks.ts';
 import type { WebhookDeliveryRow, WebhookSubscriptionRow } from '../../../db/schema.ts';
-import { Outbound, outboundFor } from '../../../connectors/outbound.ts';
+import { Outbound } from '../../../connectors/outbound.ts';
 import { webhookDeliveryJob } from '../../../webhooks/deliver-job.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../../webhooks/events.ts';
 import { checkTargetUrl, OutboundError } from '../../../webhooks/safe-http.ts';
@@ -59,7 +59,7 @@ const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64
 // Outbound webhooks: subscriptions per workspace, their delivery log, retry (admin only).
 export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const out = (): Outbound => outboundFor(ctx);
+  const out = (): Outbound => ctx.outbound;
 
   async function checkUrl(url: string, allowPrivate: boolean): Promise<void> {
     try {

@@ -1,12 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors.ts';
-import { startConversation } from '../../../conversations/start.ts';
-import { findWorkspaceBySlug } from '../../../db/repositories/workspaces.ts';
-import { listMessages } from '../../../db/repositories/messages.ts';
-import { updateConversation } from '../../../db/repositories/conversations.ts';
-import { appendEvent } from '../../../db/repositories/events.ts';
-import { presentConversationForCustomer, presentMessage } from '../../presenters/index.ts';
+import { rate, readBack, startInWorkspace } from '../../../conversations/customer-actions.ts';
+import { presentConversationForCustomer, presentMessage } from '../../../presenters/index.ts';
 import { customerActor } from '../../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
 import { CsatBody, CsatResponse, HandoffResponse, PostMessageBody, PostMessageResponse, ReadResponse, StartBody, StartResponse } from './schema.ts';
@@ -39,9 +34,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const body = request.body;
-      const workspace = await findWorkspaceBySlug(ctx.db, body.workspace);
-      if (!workspace) throw new AppError('not_found', 'No such workspace.');
-      const started = await startConversation(ctx.db, workspace, {
+      const started = await startInWorkspace(ctx.db, body.workspace, {
         channel: body.channel,
         language: body.language,
         customer: body.customer && {
@@ -58,10 +51,10 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
         const actor: Actor & { type: 'customer' } = {
           type: 'customer',
           id: started.customer.id,
-          workspaceId: workspace.id,
+          workspaceId: started.workspaceId,
           conversationId: conversation.id,
         };
-        const posted = await ctx.conversations.postCustomerMessage(actor, conversation.id, body.message);
+        const posted = await ctx.customerMessages.postCustomerMessage(actor, conversation.id, body.message);
         conversation = posted.conversation;
         messages.push(posted.message, ...posted.replies);
       }
@@ -79,8 +72,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], operationId: 'getMyConversation', summary: 'Read my conversation back', params: IdParams, response: { 200: ReadResponse } }, config: customer },
     async (request) => {
       const actor = customerActor(request);
-      const conversation = await ctx.conversations.getForActor(actor, request.params.id);
-      const messages = await listMessages(ctx.db, actor.workspaceId, conversation.id, { includeInternal: false, limit: 1000 });
+      const { conversation, messages } = await readBack(ctx.conversations, ctx.db, actor, request.params.id);
       return { conversation: presentConversationForCustomer(conversation), messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
     },
   );
@@ -90,7 +82,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], operationId: 'sendCustomerMessage', summary: 'Send a message; the bot replies when it holds the conversation', params: IdParams, body: PostMessageBody, response: { 201: PostMessageResponse } }, config: customer },
     async (request, reply) => {
       const actor = customerActor(request);
-      const posted = await ctx.conversations.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
+      const posted = await ctx.customerMessages.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
       reply.status(201);
       return {
         message: presentMessage(posted.message, 'customer', ownWords(posted.conversation)),
@@ -105,7 +97,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], operationId: 'askForHuman', summary: 'Ask for a human', params: IdParams, response: { 200: HandoffResponse } }, config: customer },
     async (request) => {
       const actor = customerActor(request);
-      const replies = await ctx.conversations.requestHuman(actor, request.params.id);
+      const replies = await ctx.customerMessages.requestHuman(actor, request.params.id);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
       return { conversation: presentConversationForCustomer(conversation), replies: replies.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
     },
@@ -116,20 +108,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['widget'], operationId: 'rateConversation', summary: 'Rate the conversation (1-5) once it is resolved', params: IdParams, body: CsatBody, response: { 200: CsatResponse } }, config: customer },
     async (request) => {
       const actor = customerActor(request);
-      const conversation = await ctx.conversations.run(actor, request.params.id, async (tx, c) => {
-        if (c.status !== 'resolved' && c.status !== 'closed') {
-          throw new AppError('illegal_transition', 'A conversation can be rated once it is resolved.', { status: c.status });
-        }
-        const updated = await updateConversation(tx, c.id, { csat: request.body.score });
-        await appendEvent(tx, {
-          workspaceId: c.workspace_id,
-          conversationId: c.id,
-          type: 'conversation.rated',
-          actor: { type: 'customer', id: actor.id },
-          data: { score: request.body.score },
-        });
-        return updated;
-      });
+      const conversation = await rate(ctx.conversations, actor, request.params.id, request.body.score);
       return { conversation: presentConversationForCustomer(conversation) };
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { listAgents, listTeamMemberIds, listTeams } from '../../../db/repositories/agents.ts';
-import { presentAgent, presentTeam } from '../../presenters/index.ts';
+import { agentsOf, databaseAnswers, teamsWithMembers } from '../../../workspaces/queries.ts';
+import { presentAgent, presentTeam } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { z } from 'zod';
@@ -16,17 +16,17 @@ export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/teams', { schema: { tags: ['workspace'], operationId: 'listTeams', summary: 'Teams with their members', response: { 200: z.object({ teams: z.array(Team) }) } }, config: read }, async (request) => {
     const actor = staffActor(request);
-    const teams = await listTeams(ctx.db, actor.workspaceId);
-    return { teams: await Promise.all(teams.map(async (t) => presentTeam(t, await listTeamMemberIds(ctx.db, t.id)))) };
+    const teams = await teamsWithMembers(ctx.db, actor.workspaceId);
+    return { teams: teams.map((t) => presentTeam(t.team, t.memberIds)) };
   });
 
   r.get('/api/v1/agents', { schema: { tags: ['workspace'], operationId: 'listAgents', summary: 'Agents of the workspace', response: { 200: z.object({ agents: z.array(Agent) }) } }, config: read }, async (request) => {
     const actor = staffActor(request);
-    return { agents: (await listAgents(ctx.db, actor.workspaceId)).map(presentAgent) };
+    return { agents: (await agentsOf(ctx.db, actor.workspaceId)).map(presentAgent) };
   });
 
   r.get('/api/v1/health', { schema: { tags: ['ops'], operationId: 'getHealth', summary: 'Liveness and database reachability', response: { 200: Health } }, config: { access: { kind: 'public' } } }, async () => {
-    await ctx.db.selectFrom('workspaces').select('id').limit(1).execute();
+    await databaseAnswers(ctx.db);
     return { ok: true, database: ctx.database.kind };
   });
 }

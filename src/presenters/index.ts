@@ -1,5 +1,5 @@
-import type { Citation } from '../../engine/types.ts';
-import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../../db/schema.ts';
+import type { Citation } from '../engine/types.ts';
+import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../db/schema.ts';
 
 // Row -> API JSON, in one place: REST responses and WebSocket pushes share these shapes.
 

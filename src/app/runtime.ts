@@ -2,21 +2,26 @@ import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { ConversationService } from '../conversations/service.ts';
+import { ConversationKernel } from '../conversations/kernel.ts';
+import { CustomerMessages } from '../conversations/customer-messages.ts';
+import { Handoffs } from '../handoff/handoffs.ts';
+import { slaTimerOn } from '../handoff/routing/sla.ts';
+import { Outbound } from '../connectors/outbound.ts';
+import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { BotSeat } from '../conversations/ports.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
-import { loadKeyring } from './keyring.ts';
+import { loadKeyring } from '../config/keyring.ts';
 import type { Keyring } from '../pii/index.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
 import type { EngineFactory } from '../engine/types.ts';
-import { RealtimeHub } from './realtime/hub.ts';
+import { RealtimeHub } from '../server/realtime/hub.ts';
 import { JobQueue } from '../jobs/queue.ts';
-import { registerJobs } from '../jobs/registry.ts';
-import { buildApp } from './app.ts';
+import { registerJobs } from './jobs.ts';
+import { buildApp } from '../server/app.ts';
 import { startOutbound } from '../connectors/start.ts';
-import type { Env } from './env.ts';
-import type { AppContext } from './context.ts';
+import type { Env } from '../config/env.ts';
+import type { AppContext } from '../server/context.ts';
 
 export interface RunningBaton {
   app: FastifyInstance;
@@ -35,17 +40,38 @@ export interface StartOptions {
   bot?: BotSeat;
 }
 
-/** The services over one database, wired but not started (nothing runs until the caller starts it). */
-export function createContext(o: { env: Env; log: Logger; database: Database; keyring: Keyring; engineFactory: EngineFactory; bot?: BotSeat }): AppContext {
-  const bot = o.bot ?? new EngineBotSeat(o.database.db, o.engineFactory, o.log);
-  const privacy = new ConversationPrivacy(o.keyring);
-  const conversations = new ConversationService(o.database.db, bot, privacy);
-  const hub = new RealtimeHub(o.database.db, o.log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
-  const jobs = new JobQueue(o.database, o.log);
-  return { env: o.env, log: o.log, database: o.database, db: o.database.db, conversations, bot, hub, jobs };
+interface Parts {
+  env: Env;
+  log: Logger;
+  database: Database;
+  keyring: Keyring;
+  engineFactory: EngineFactory;
+  bot?: BotSeat;
 }
 
-/** Opens the database, migrates, wires the services and listens. */
+/** Builds the services over one database, each given the narrow parts it uses; nothing runs yet. */
+function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
+  const { env, log, database } = o;
+  const bot = o.bot ?? new EngineBotSeat(database.db, o.engineFactory, log);
+  const privacy = new ConversationPrivacy(o.keyring);
+  const conversations = new ConversationKernel(database.db, privacy);
+  const jobs = new JobQueue(database, log);
+  const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
+  const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs);
+  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
+  const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
+  return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound }, handoffs };
+}
+
+/** The services over one database, wired but not started (the OpenAPI document, tests of the app). */
+export function createContext(o: Parts): AppContext {
+  return wire(o).ctx;
+}
+
+/**
+ * The composition root: opens the database, migrates, builds the services (each given the
+ * narrow parts it uses), registers the jobs, starts the event dispatcher and listens.
+ */
 export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const { env } = opts;
   const log = opts.log ?? pino({ level: env.LOG_LEVEL });
@@ -56,17 +82,17 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
       onConnectionError: (err, connection) => log.warn({ err, connection }, 'database connection lost; reconnecting'),
     }));
   await migrateToLatest(database);
-  const ctx = createContext({ env, log, database, keyring: await loadKeyring(env, log), engineFactory: opts.engineFactory, bot: opts.bot });
-  const { bot, hub, jobs } = ctx;
+  const { ctx, handoffs } = wire({ env, log, database, keyring: await loadKeyring(env, log), engineFactory: opts.engineFactory, bot: opts.bot });
+  const { bot, hub, jobs, outbound } = ctx;
   await hub.start(database);
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
   const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as EventNotice;
     if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
   });
-  registerJobs(jobs, ctx);
+  registerJobs(jobs, { db: database.db, log, outbound, handoffs });
   await jobs.start();
-  const outbound = await startOutbound(ctx);
+  const dispatcher = await startOutbound(outbound, database);
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
@@ -77,7 +103,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     stop: async () => {
       await hub.stop();
-      await outbound.stop();
+      await dispatcher.stop();
       await jobs.stop();
       await unlistenKnowledge();
       await app.close();

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { openDatabase } from '../db/database.ts';
 import { generateKey, keyringFromEnv } from '../pii/index.ts';
-import { buildApp } from './app.ts';
-import { loadEnv } from './env.ts';
+import { buildApp } from '../server/app.ts';
+import { loadEnv } from '../config/env.ts';
 import { createContext } from './runtime.ts';
 
 /**

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors.ts';
+import type { Decision, HistoryTurn } from '../engine/types.ts';
+import type { ConversationRow, MessageRow, Schema, WorkspaceRow } from '../db/schema.ts';
+import * as conversations from '../db/repositories/conversations.ts';
+import * as messages from '../db/repositories/messages.ts';
+import { findWorkspace } from '../db/repositories/workspaces.ts';
+import { walFlushed } from '../db/durability.ts';
+import { readPolicy } from '../workspaces/policy.ts';
+import { actorRef, type Actor } from './actor.ts';
+import type { ConversationKernel } from './kernel.ts';
+import type { BotSeat, HandoffPort } from './ports.ts';
+
+/** How many earlier messages the bot reads as context. */
+const HISTORY_TURNS = 12;
+
+export interface PostedMessage {
+  message: MessageRow;
+  /** What the bot said in reply, if it took a turn. */
+  replies: MessageRow[];
+  conversation: ConversationRow;
+}
+
+/**
+ * What a customer does in a conversation: write a line (stored through the PII shield, pushed
+ * after commit, answered by the bot while it holds the conversation) or ask for a person. The
+ * handoff itself is src/handoff's, reached through the HandoffPort it is given.
+ */
+export class CustomerMessages {
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly kernel: ConversationKernel,
+    private readonly bot: BotSeat,
+    private readonly handoffs: HandoffPort,
+  ) {}
+
+  /**
+   * A customer writes: store it (reopening a resolved conversation), then let the bot take its
+   * turn. With `clientMessageId`, the sender's own id for the line, sending it again returns
+   * the line already kept (and what answered it) instead of storing a second copy.
+   */
+  postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId?: string): Promise<PostedMessage> {
+    return this.kernel.once(
+      actor,
+      conversationId,
+      clientMessageId,
+      'customer',
+      () => this.storeCustomerMessage(actor, conversationId, text, clientMessageId ?? null),
+      (kept) => this.repeatedLine(actor, conversationId, kept),
+    );
+  }
+
+  private async storeCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId: string | null): Promise<PostedMessage> {
+    const fast = await this.appendCustomerLine(actor, conversationId, text, clientMessageId);
+    const { message, conversation } = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
+    // A line from the one-statement path is visible before it is durable (decisions/0004): the
+    // bot may start on it while the disk flushes, but the customer hears back only after.
+    const durable = fast ? walFlushed(this.db) : Promise.resolve();
+    durable.catch(() => {}); // awaited below; until then a failure must not count as unhandled
+    const posted = conversation.controller === 'bot' ? await this.botTurn(actor, conversation, message) : { message, replies: [], conversation };
+    await durable;
+    return posted;
+  }
+
+  /** The answer to a line sent again: the kept line with what followed it so far. */
+  private async repeatedLine(actor: Actor & { type: 'customer' }, conversationId: string, message: MessageRow): Promise<PostedMessage> {
+    const later = await messages.listMessages(this.db, actor.workspaceId, conversationId, { includeInternal: false, afterSeq: message.seq, limit: 50 });
+    const next = later.findIndex((m) => m.author === 'customer');
+    return { message, replies: next === -1 ? later : later.slice(0, next), conversation: await this.kernel.getForActor(actor, conversationId) };
+  }
+
+  /**
+   * The common case in one statement, no transaction: the bot or an agent holds the
+   * conversation and it does not change between the read and the write (the write checks).
+   * Undefined when the locked path must run (another status, or a change meanwhile).
+   */
+  private async appendCustomerLine(
+    actor: Actor & { type: 'customer' },
+    conversationId: string,
+    text: string,
+    clientMessageId: string | null,
+  ): Promise<Omit<PostedMessage, 'replies'> | undefined> {
+    if (actor.conversationId !== conversationId) throw new AppError('not_found');
+    const read = await conversations.conversationWithPolicy(this.db, actor.workspaceId, conversationId, { lock: false });
+    if (!read) throw new AppError('not_found');
+    const { workspace_policy, ...c } = read;
+    if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
+    const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...readPolicy(workspace_policy).pii, locale: c.language ?? 'en' });
+    const message = await messages.appendCustomerLineIfUnchanged(
+      this.db,
+      { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state },
+      { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
+      (m) => this.kernel.written.remember(m, shielded.sealed),
+    );
+    if (!message) return undefined;
+    return { message, conversation: { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at } };
+  }
+
+  private async postCustomerMessageLocked(
+    actor: Actor & { type: 'customer' },
+    conversationId: string,
+    text: string,
+    clientMessageId: string | null,
+  ): Promise<Omit<PostedMessage, 'replies'>> {
+    return this.kernel.run(actor, conversationId, async (tx, c, policy) => {
+      let current = c;
+      if (current.status === 'closed') throw new AppError('conversation_closed');
+      if (current.status === 'resolved') current = await this.kernel.move(tx, actor, current, 'reopen');
+      // Redacted before anything else sees it: the stored text, the bot, the logs, the events.
+      const shielded = this.kernel.privacy.redact(text, current.pii_state, { ...policy.pii, locale: current.language ?? 'en' });
+      if (shielded.sealed !== current.pii_state) {
+        current = await conversations.updateConversation(tx, current.id, { pii_state: shielded.sealed });
+      }
+      const message = await this.kernel.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted, clientMessageId });
+      if (current.status === 'queued' || current.status === 'awaiting_customer') await this.handoffs.customerWroteWhileWaiting(tx, actor, current, message);
+      return { message, conversation: current };
+    });
+  }
+
+  /**
+   * The bot's turn, outside any transaction (a model may take seconds); its result is written
+   * only if the bot still holds the conversation and nothing newer arrived meanwhile.
+   */
+  private async botTurn(actor: Actor, conversation: ConversationRow, trigger: MessageRow): Promise<PostedMessage> {
+    const workspace = (await findWorkspace(this.db, conversation.workspace_id)) as WorkspaceRow;
+    const policy = readPolicy(workspace.policy);
+    const history = await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1);
+    const decision = await this.bot.decide(workspace, {
+      text: trigger.redacted_text,
+      history: history.filter((m) => m.id !== trigger.id).map(toHistoryTurn),
+      policy: {
+        confidenceThreshold: policy.confidenceThreshold,
+        alwaysHumanIntents: policy.alwaysHumanIntents,
+        alwaysHumanTopics: policy.alwaysHumanTopics,
+      },
+    });
+    const bot: Actor = { type: 'bot', id: null, workspaceId: conversation.workspace_id };
+    return this.kernel.run(bot, conversation.id, async (tx, c) => {
+      if (c.controller !== 'bot' || c.last_seq !== trigger.seq) return { message: trigger, replies: [], conversation: c };
+      const patch = { language: decision.language || c.language, intent: decision.intent?.id ?? c.intent };
+      const current = await conversations.updateConversation(tx, c.id, patch);
+      if (decision.action === 'handoff') {
+        const result = await this.handoffs.start(tx, bot, current, decision.reasons, decision);
+        return { message: trigger, replies: result.messages, conversation: result.conversation };
+      }
+      const reply = await this.kernel.addMessage(tx, bot, current, {
+        author: 'bot',
+        text: decision.text,
+        citations: decision.citations,
+        trace: { action: decision.action, confidence: decision.confidence, threshold: decision.threshold, ...decision.trace },
+      });
+      return { message: trigger, replies: [reply], conversation: current };
+    });
+  }
+
+  /** The customer asks for a person (the widget's button or the API). */
+  async requestHuman(actor: Actor, conversationId: string): Promise<PostedMessage['replies']> {
+    return this.kernel.run(actor, conversationId, async (tx, c) => {
+      if (c.status !== 'bot') return []; // already with (or waiting for) a human: nothing to do
+      const result = await this.handoffs.start(tx, actor, c, ['customer_requested'], null);
+      return result.messages;
+    });
+  }
+}
+
+const toHistoryTurn = (m: MessageRow): HistoryTurn => {
+  if (m.author === 'bot') {
+    const trace = (m.trace ?? {}) as { action?: Decision['action'] };
+    const articleIds = (m.citations as { articleId?: string }[]).map((c) => c.articleId).filter((id): id is string => !!id);
+    return { role: 'bot', text: m.redacted_text, action: trace.action ?? 'answer', articleIds };
+  }
+  return { role: m.author === 'customer' ? 'customer' : 'agent', text: m.redacted_text };
+};
