@@ -17,9 +17,9 @@ export async function logIn(baseUrl: string, email: string, password: string): P
   return { token: data.token, name: data.agent.name };
 }
 
-/** The queue, newest activity first: one page. */
-export async function listQueued(baseUrl: string, token: string): Promise<{ conversations: Conversation[]; next: string | null }> {
-  const { data, error } = await batonClient(baseUrl, token).GET('/api/v1/conversations', { params: { query: { status: 'queued', limit: 20 } } });
+/** Conversations waiting for a person (queued, or waiting for the customer's e-mail), newest activity first: one page. */
+export async function listWaiting(baseUrl: string, token: string): Promise<{ conversations: Conversation[]; next: string | null }> {
+  const { data, error } = await batonClient(baseUrl, token).GET('/api/v1/conversations', { params: { query: { status: 'queued,awaiting_customer', limit: 20 } } });
   if (error) throw new Error(`${error.error.code}: ${error.error.message}`);
   return { conversations: data.conversations, next: data.next_cursor };
 }
