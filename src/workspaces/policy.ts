@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { piiSettingsSchema } from '../pii/settings.ts';
+import { piiSettingsSchema, withoutUnrunnablePatterns } from '../pii/settings.ts';
 
 const Hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM (24-hour)');
 const Interval = z.tuple([Hhmm, Hhmm]).refine(([from, to]) => from < to, 'an interval must start before it ends');
@@ -42,5 +42,11 @@ export const PolicySchema = z.object({
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
-/** A stored policy may predate newer fields: read it through the schema so defaults fill in. */
-export const readPolicy = (stored: unknown): Policy => PolicySchema.parse(stored ?? {});
+/**
+ * A stored policy may predate newer fields: read it through the schema so defaults fill in.
+ * Custom PII patterns saved before they ran in RE2 and that RE2 cannot run are left out.
+ */
+export const readPolicy = (stored: unknown): Policy => {
+  const policy = (stored ?? {}) as { pii?: unknown };
+  return PolicySchema.parse(policy.pii === undefined ? policy : { ...policy, pii: withoutUnrunnablePatterns(policy.pii) });
+};

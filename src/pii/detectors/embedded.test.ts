@@ -23,12 +23,13 @@ const digitString = (min: number, max: number) => fc.array(fc.integer({ min: 0, 
 /** A Luhn-valid number of a network (prefix and length), grouped the way people type it. */
 const card = fc
   .record({
-    network: fc.constantFrom(['4', 16], ['51', 16], ['2221', 16], ['34', 15], ['37', 15], ['6011', 16], ['35', 16], ['62', 19], ['4', 19]),
+    network: fc.constantFrom(...(['4:16', '51:16', '2221:16', '34:15', '37:15', '6011:16', '35:16', '62:19', '4:19'] as const)),
     filler: digitString(20, 20),
     separator: fc.constantFrom(' ', '-', ''),
   })
-  .map(({ network: [prefix, length], filler, separator }) => {
-    const body = (prefix + filler).slice(0, length - 1);
+  .map(({ network, filler, separator }) => {
+    const [prefix, length] = network.split(':') as [string, string];
+    const body = (prefix + filler).slice(0, Number(length) - 1);
     const digits = body + luhnDigit(body);
     return digits.match(/.{1,4}/g)!.join(separator);
   });
