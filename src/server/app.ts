@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerInputChecks } from './plugins/input.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerAuth(app, ctx.db);
+  registerInputChecks(app);
   await registerSecurity(app, ctx);
 
   authRoutes(app, ctx);
