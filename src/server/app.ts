@@ -29,7 +29,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: withRedaction(ctx.log) as FastifyBaseLogger,
     bodyLimit: ctx.env.BODY_LIMIT,
+    // A client that sends its headers or body slowly holds a connection: it gets 408 after
+    // REQUEST_TIMEOUT_MS, checked every second (Node's default check is every 30 s).
+    requestTimeout: ctx.env.REQUEST_TIMEOUT_MS,
+    maxRequestsPerSocket: ctx.env.MAX_REQUESTS_PER_SOCKET,
+    http: { headersTimeout: Math.min(60_000, ctx.env.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1000 },
   });
+  app.server.maxConnections = ctx.env.MAX_CONNECTIONS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

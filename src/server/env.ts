@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_START_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Per conversation: what one customer may send or read in a minute. */
   RATE_LIMIT_CUSTOMER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Slow clients: a request (headers and body) must arrive within this; then 408. Open connections are capped. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
+  MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -13,6 +13,7 @@ import { RealtimeHub } from './realtime/hub.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { registerJobs } from '../jobs/registry.ts';
 import { buildApp } from './app.ts';
+import { LOG_SERIALIZERS } from './plugins/security.ts';
 import { startOutbound } from '../connectors/start.ts';
 import type { Env } from './env.ts';
 import type { AppContext } from './context.ts';
@@ -37,7 +38,8 @@ export interface StartOptions {
 /** Opens the database, migrates, wires the services and listens. */
 export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const { env } = opts;
-  const log = opts.log ?? pino({ level: env.LOG_LEVEL });
+  // Errors are logged without the values a database driver puts in them (plugins/security.ts).
+  const log = (opts.log ?? pino({ level: env.LOG_LEVEL })).child({}, { serializers: LOG_SERIALIZERS });
   const ownsDatabase = !opts.database;
   const database =
     opts.database ??
