@@ -37,6 +37,8 @@ export const PolicySchema = z.object({
   pii: piiSettingsSchema.default(piiSettingsSchema.parse({})),
   /** Roles that may reveal redacted values; every reveal is recorded. */
   revealRoles: z.array(z.enum(['admin', 'agent'])).default(['admin', 'agent']),
+  /** When true, a reveal without a reason is refused (400); a given reason is always recorded. */
+  revealRequiresReason: z.boolean().default(false),
   /** Conversations with no activity for this many days are deleted (daily job, src/privacy/retention.ts); null keeps them. */
   retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
 });

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { login, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
+import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { loadEnv } from '../../src/server/env.ts';
 import { startBaton, type RunningBaton } from '../../src/server/runtime.ts';
@@ -66,5 +66,31 @@ describe('hardening', () => {
     const logs = logLines.join('');
     expect(logs).toContain('unhandled error');
     expect(logs).not.toContain(email);
+  });
+
+  it('accepts only http(s) links on knowledge articles', async () => {
+    const api = apiClient(baton.url);
+    const upload = (url: string) => api('POST', '/api/v1/admin/knowledge', { token: ws.adminKey, body: { articles: [{ id: 'x1', title: 'Refunds', body: 'We refund within 14 days.', url }] } });
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'JAVASCRIPT:alert(1)']) {
+      const res = await upload(url);
+      expect([url, res.status, res.body.error?.code]).toEqual([url, 400, 'invalid_request']);
+    }
+    expect((await upload('https://help.example.com/refunds')).status).toBe(200);
+  });
+
+  it('keeps the reason for a reveal in the audit log, and can require one', async () => {
+    const api = apiClient(baton.url);
+    const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'write to anna@example.org' } });
+    const id = started.body.conversation.id;
+    const agent = await login(baton.url, ws.agent.email, ws.agent.password);
+    const reveal = (body?: unknown) => api('POST', `/api/v1/conversations/${id}/reveal`, { token: agent, body });
+    expect((await reveal({ reason: 'customer asked to change their e-mail' })).status).toBe(200);
+    const { rows } = await sql<{ data: { reason?: string } }>`select data from events where conversation_id = ${id} and type = 'pii.revealed'`.execute(tdb.database.db);
+    expect(rows.map((r) => r.data.reason)).toEqual(['customer asked to change their e-mail']);
+
+    expect((await api('PUT', '/api/v1/admin/policy', { token: ws.adminKey, body: { revealRequiresReason: true } })).status).toBe(200);
+    const without = await reveal();
+    expect([without.status, without.body.error.code]).toEqual([400, 'invalid_request']);
+    expect((await reveal({ reason: 'refund to the card on file' })).status).toBe(200);
   });
 });

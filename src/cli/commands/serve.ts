@@ -25,7 +25,7 @@ export function serveCommand(program: Command): void {
       const baton = await startBaton({ env, engineFactory });
       if (opts.demo) {
         const { created } = await ensureDemoWorkspace(baton.ctx.db);
-        printDemo(baton.url, created);
+        printDemo(baton.url, created, env.DATABASE_URL ? 'Postgres' : 'embedded database');
       } else {
         console.log(`Baton is listening on ${baton.url}`);
       }
@@ -50,11 +50,11 @@ export function loadEnvOrExit(source: NodeJS.ProcessEnv) {
   }
 }
 
-function printDemo(url: string, created: boolean): void {
+function printDemo(url: string, created: boolean, database: string): void {
   const lines = [
     '',
     `Baton is running: ${url}`,
-    created ? 'Demo workspace created (embedded database).' : 'Demo workspace ready.',
+    created ? `Demo workspace created (${database}).` : 'Demo workspace ready.',
     `  Agent workspace: ${url}/app   (log in as ${DEMO_LOGINS[0]!.email} / ${DEMO_PASSWORD}; also ${DEMO_LOGINS.slice(1).map((l) => l.email).join(', ')})`,
     `  Chat widget demo: ${url}/demo   (workspace "${DEMO_SLUG}")`,
     `  API docs (OpenAPI): ${url}/api/v1/openapi.json`,

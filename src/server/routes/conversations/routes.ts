@@ -12,7 +12,7 @@ import { listTeams } from '../../../db/repositories/agents.ts';
 import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
-import { AssignBody, ListQuery, ReplyBody } from './schema.ts';
+import { AssignBody, ListQuery, ReplyBody, RevealBody } from './schema.ts';
 import type { AppContext } from '../../context.ts';
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
@@ -93,23 +93,28 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/reveal',
     {
-      schema: { tags: ['conversations'], summary: "Reveal the conversation's redacted values (recorded in the audit trail)", params: IdParams },
+      schema: { tags: ['conversations'], summary: "Reveal the conversation's redacted values (recorded in the audit trail, with the reason given)", params: IdParams, body: RevealBody },
       config: write,
     },
     async (request) => {
       const actor = staffActor(request);
       const values = await ctx.conversations.run(actor, request.params.id, async (tx, c) => {
         const workspace = await findWorkspace(tx, c.workspace_id);
-        const allowed = readPolicy(workspace?.policy).revealRoles;
+        const policy = readPolicy(workspace?.policy);
+        const allowed = policy.revealRoles;
+        const reason = request.body?.reason;
         const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
         if (!role || role === 'viewer' || !allowed.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+        if (policy.revealRequiresReason && !reason) {
+          throw new AppError('invalid_request', 'reason: this workspace asks why you reveal personal data', [{ path: 'body/reason', message: 'required by the workspace policy' }]);
+        }
         const state = ctx.conversations.privacy.open(c.pii_state);
         await appendEvent(tx, {
           workspaceId: c.workspace_id,
           conversationId: c.id,
           type: 'pii.revealed',
           actor: { type: actor.type, id: actor.id },
-          data: { tokens: Object.keys(state.values) },
+          data: { tokens: Object.keys(state.values), ...(reason ? { reason } : {}) },
         });
         return state.values;
       });

@@ -32,3 +32,9 @@ export const ReplyBody = z.object({ text: MessageText, internal: z.boolean().def
 export const AssignBody = z
   .object({ agent_id: z.string().uuid().optional(), team_id: z.string().uuid().optional(), priority: Priority.optional() })
   .refine((b) => b.agent_id || b.team_id, { message: 'name agent_id or team_id' });
+
+/** Why an agent needs a conversation's personal data; kept with the reveal in the audit log. */
+export const RevealBody = z
+  .object({ reason: z.string().trim().min(3, 'say in a few words why').max(500).optional() })
+  .strict()
+  .optional();
