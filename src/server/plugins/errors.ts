@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CATALOGUE, errorBody, type ErrorCode } from '../../errors.ts';
+import { emptyPatch } from './input.ts';
 
 // Every failure leaves the API in the catalogue's shape: {"error": {"code", "message", "details"?}}.
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -31,6 +32,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', ERROR_CATALOGUE.rate_limited.message));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('invalid_request', error.message));
+    }
+    if (emptyPatch(request)) {
+      return reply.status(400).send(errorBody('invalid_request', 'body: name at least one field to change', [{ path: 'body', message: 'name at least one field to change' }]));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', ERROR_CATALOGUE.internal.message));

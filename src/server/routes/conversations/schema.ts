@@ -37,4 +37,4 @@ export const AssignBody = z
 export const RevealBody = z
   .object({ reason: z.string().trim().min(3, 'say in a few words why').max(500).optional() })
   .strict()
-  .optional();
+  .nullish();
