@@ -19,6 +19,7 @@ import { RealtimeHub } from '../server/realtime/hub.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { registerJobs } from './jobs.ts';
 import { buildApp } from '../server/app.ts';
+import { LOG_SERIALIZERS } from '../server/plugins/security.ts';
 import { startOutbound } from '../connectors/start.ts';
 import type { Env } from '../config/env.ts';
 import type { AppContext } from '../server/context.ts';
@@ -74,7 +75,8 @@ export function createContext(o: Parts): AppContext {
  */
 export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   const { env } = opts;
-  const log = opts.log ?? pino({ level: env.LOG_LEVEL });
+  // Errors are logged without the values a database driver puts in them (plugins/security.ts).
+  const log = (opts.log ?? pino({ level: env.LOG_LEVEL })).child({}, { serializers: LOG_SERIALIZERS });
   const ownsDatabase = !opts.database;
   const database =
     opts.database ??

@@ -107,19 +107,23 @@ export function assign(
 }
 
 /** The conversation's redacted values in clear, for a role the workspace allows; recorded as an event. */
-export function reveal(service: ConversationKernel, actor: StaffActor, id: string): Promise<Record<string, string>> {
+/** Reveals a conversation's redacted values to staff whose role the policy allows, with the reason given (audited). */
+export function reveal(service: ConversationKernel, actor: StaffActor, id: string, reason?: string): Promise<Record<string, string>> {
   return service.run(actor, id, async (tx, c) => {
     const workspace = await findWorkspace(tx, c.workspace_id);
-    const allowed = readPolicy(workspace?.policy).revealRoles;
+    const policy = readPolicy(workspace?.policy);
     const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
-    if (!role || role === 'viewer' || !allowed.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+    if (!role || role === 'viewer' || !policy.revealRoles.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+    if (policy.revealRequiresReason && !reason) {
+      throw new AppError('invalid_request', 'reason: this workspace asks why you reveal personal data', [{ path: 'body/reason', message: 'required by the workspace policy' }]);
+    }
     const state = service.privacy.open(c.pii_state);
     await appendEvent(tx, {
       workspaceId: c.workspace_id,
       conversationId: c.id,
       type: 'pii.revealed',
       actor: { type: actor.type, id: actor.id },
-      data: { tokens: Object.keys(state.values) },
+      data: { tokens: Object.keys(state.values), ...(reason ? { reason } : {}) },
     });
     return state.values;
   });

@@ -1,4 +1,5 @@
 // The embedded answer engine: build from articles (train, calibrate), then one turn per message.
+import { webUrl } from './web-url.ts';
 import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
 import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
 import { runTurn } from './turn.ts';
@@ -56,7 +57,7 @@ export class EmbeddedEngine implements BotEngine {
       const articleId = decision.citations[0]?.articleId ?? decision.intent?.id;
       const article = articleId ? this.knowledge.byId.get(articleId) : undefined;
       const passages = article ? this.sourcePassages(article) : [];
-      const url = article?.url;
+      const url = webUrl(article?.url);
       return await this.writer.write({ embedded: decision, question: input.text, history: input.history, passages, url });
     } catch (err) {
       // The writer does not throw; should it ever, the embedded answer stands.

@@ -10,8 +10,9 @@ import { detectPerson } from './detectors/person.ts';
 import { detectPhone } from './detectors/phone.ts';
 import { detectPostcode } from './detectors/postcode.ts';
 import { detectSecret } from './detectors/secret.ts';
+import { detectCustom } from './custom.ts';
 import { resolveOverlaps } from './resolve.ts';
-import { DEFAULT_SETTINGS, type CustomPattern, type PiiSettings } from './settings.ts';
+import { DEFAULT_SETTINGS, type PiiSettings } from './settings.ts';
 import type { BuiltinType, Detector, Span } from './types.ts';
 
 /** Each detector and the types it can produce (to skip it when all are disabled). */
@@ -64,23 +65,4 @@ function prepared(settings: PiiSettings) {
     preparedCache.set(settings, p);
   }
   return p;
-}
-
-// Compiled custom patterns are cached per source so a workspace's rules compile once.
-const compiled = new Map<string, RegExp>();
-
-function detectCustom(text: string, patterns: readonly CustomPattern[]): Span[] {
-  const spans: Span[] = [];
-  for (const p of patterns) {
-    const key = `${p.flags}/${p.pattern}`;
-    let re = compiled.get(key);
-    if (!re) {
-      re = new RegExp(p.pattern, `${p.flags.replace(/g/g, '')}g`);
-      compiled.set(key, re);
-    }
-    for (const m of text.matchAll(re)) {
-      if (m[0].length > 0) spans.push({ type: p.type, start: m.index, end: m.index + m[0].length, score: p.score });
-    }
-  }
-  return spans;
 }

@@ -15,3 +15,27 @@ export function regionOf(locale: string): CountryCode {
   if (region && /^[A-Za-z]{2}$/.test(region)) return region.toUpperCase() as CountryCode;
   return COUNTRY_OF_LANGUAGE[language.toLowerCase()] ?? 'US';
 }
+
+// Countries that share a language's national phone formats: "en" text may quote a UK
+// mobile as easily as a US number.
+const COUNTRIES_OF_LANGUAGE: Record<string, CountryCode[]> = {
+  en: ['US', 'GB', 'IE', 'AU', 'NZ'], de: ['DE', 'AT', 'CH'], fr: ['FR', 'BE', 'CH', 'LU'],
+  es: ['ES', 'MX', 'AR', 'CO'], it: ['IT', 'CH'], nl: ['NL', 'BE'], pt: ['PT', 'BR'], sv: ['SE', 'FI'],
+};
+
+/** The phone regions a locale's text may use, the default one (regionOf) first. */
+export function regionsOf(locale: string): CountryCode[] {
+  let regions = regionsCache.get(locale);
+  if (!regions) {
+    if (regionsCache.size > 200) regionsCache.clear(); // locales are few; this only bounds odd input
+    regionsCache.set(locale, (regions = regionsFor(locale)));
+  }
+  return regions;
+}
+const regionsCache = new Map<string, CountryCode[]>();
+
+function regionsFor(locale: string): CountryCode[] {
+  const first = regionOf(locale);
+  const language = (locale.replace('_', '-').split('-')[0] ?? 'en').toLowerCase();
+  return [first, ...(COUNTRIES_OF_LANGUAGE[language] ?? []).filter((c) => c !== first)];
+}

@@ -2,29 +2,39 @@ import type { Span } from './types.ts';
 
 /**
  * Turns overlapping candidates into a set of disjoint spans. A span inside a longer one
- * of another type goes (see dropContained). Spans of the same type that
+ * of another type goes (see contains), unless that one loses. Spans of the same type that
  * overlap or touch are merged (an address found in pieces becomes one). Between types,
  * the higher score wins, then the longer span, so "4111 1111 1111 1111" stays a card
  * even though the phone library also matches it.
  */
 export function resolveOverlaps(spans: readonly Span[]): Span[] {
-  const merged = dropContained(mergeSameType(spans));
-  const ranked = [...merged].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Span[] = [];
+  const merged = mergeSameType(spans);
+  const containers = new Map(merged.map((s) => [s, merged.filter((o) => contains(o, s))]));
+  const kept = pick(merged.filter((s) => containers.get(s)!.length === 0), []);
+  // A span whose containers all lost (an "address" read across two IBANs, beaten by the
+  // second one) is back in the running: its text must not end up in clear.
+  const orphans = merged.filter((s) => {
+    const around = containers.get(s)!;
+    return around.length > 0 && !around.some((o) => kept.includes(o));
+  });
+  return pick(orphans, kept).sort((a, b) => a.start - b.start);
+}
+
+/** Adds candidates to the kept spans by rank (higher score, then longer), skipping overlaps. */
+function pick(candidates: Span[], kept: Span[]): Span[] {
+  const ranked = [...candidates].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const span of ranked) {
     if (kept.every((k) => k.end <= span.start || span.end <= k.start)) kept.push(span);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 /**
  * A span strictly inside a longer, confident span of another type is part of it: the
  * "Jana Nerudy" of "5850 Jana Nerudy 894" is a street named after a person.
  */
-function dropContained(spans: Span[]): Span[] {
-  return spans.filter(
-    (s) => !spans.some((o) => o !== s && o.type !== s.type && o.score >= 0.6 && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start),
-  );
+function contains(o: Span, s: Span): boolean {
+  return o !== s && o.type !== s.type && o.score >= 0.6 && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start;
 }
 
 function mergeSameType(spans: readonly Span[]): Span[] {

@@ -1,18 +1,30 @@
 import { z } from 'zod';
+import { customPatternProblem } from './custom.ts';
 import { BUILTIN_TYPES } from './types.ts';
+
+/** Characters in a custom pattern: RE2's time is linear in the text times the pattern's size. */
+export const MAX_PATTERN_LENGTH = 200;
 
 /**
  * A workspace's PII rules, as stored in its policy. Validated at the boundary (admin API,
  * CLI flags) so detectors can trust it.
  */
-export const customPatternSchema = z.object({
-  /** The entity type the pattern produces, e.g. ORDER_ID; becomes the token prefix. */
-  type: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/),
-  /** A JavaScript regular expression source; the whole match is the entity. */
-  pattern: z.string().min(1).max(500).refine(compiles, 'not a valid regular expression'),
-  flags: z.string().regex(/^[imsu]*$/).default(''),
-  score: z.number().min(0).max(1).default(0.9),
-});
+export const customPatternSchema = z
+  .object({
+    /** The entity type the pattern produces, e.g. ORDER_ID; becomes the token prefix. */
+    type: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/),
+    /**
+     * A regular expression in JavaScript syntax that RE2 can run in linear time (no
+     * backreferences, no lookarounds); the whole match is the entity. See custom.ts.
+     */
+    pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
+    flags: z.string().regex(/^[imsu]*$/).default(''),
+    score: z.number().min(0).max(1).default(0.9),
+  })
+  .superRefine((p, ctx) => {
+    const problem = customPatternProblem(p.pattern, p.flags);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a pattern Baton can run in linear time (RE2 syntax: no backreferences or lookarounds): ${problem}` });
+  });
 
 export const piiSettingsSchema = z.object({
   /** Built-in types to detect; all of them when absent. */
@@ -32,11 +44,15 @@ export type PiiSettingsInput = z.input<typeof piiSettingsSchema>;
 
 export const DEFAULT_SETTINGS: PiiSettings = piiSettingsSchema.parse({});
 
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Stored settings without the custom patterns RE2 cannot run: a policy saved before
+ * patterns ran in RE2 may hold a lookahead, and must not stop the workspace's messages.
+ */
+export function withoutUnrunnablePatterns(stored: unknown): unknown {
+  const custom = (stored as { custom?: unknown } | null)?.custom;
+  if (!Array.isArray(custom)) return stored;
+  const runs = (p: { pattern?: unknown; flags?: unknown } | null) =>
+    typeof p?.pattern !== 'string' ||
+    (p.pattern.length <= MAX_PATTERN_LENGTH && customPatternProblem(p.pattern, typeof p.flags === 'string' ? p.flags : '') === undefined);
+  return { ...(stored as object), custom: custom.filter(runs) };
 }

@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { OpenApiDocument, registerOpenApi } from './plugins/openapi.ts';
+import { registerInputChecks } from './plugins/input.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
@@ -35,7 +36,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: ctx.env.BODY_LIMIT,
     // request.ip is the client's behind the proxies TRUST_PROXY names, the peer's otherwise.
     trustProxy: trustedProxies(ctx.env.TRUST_PROXY),
+    // A client that sends its headers or body slowly holds a connection: it gets 408 after
+    // REQUEST_TIMEOUT_MS, checked every second (Node's default check is every 30 s).
+    requestTimeout: ctx.env.REQUEST_TIMEOUT_MS,
+    maxRequestsPerSocket: ctx.env.MAX_REQUESTS_PER_SOCKET,
+    http: { headersTimeout: Math.min(60_000, ctx.env.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1000 },
   });
+  app.server.maxConnections = ctx.env.MAX_CONNECTIONS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -47,6 +54,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app);
   registerAuth(app, ctx.db);
+  registerInputChecks(app);
   await registerSecurity(app, ctx);
 
   authRoutes(app, ctx);

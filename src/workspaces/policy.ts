@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { piiSettingsSchema } from '../pii/settings.ts';
+import { piiSettingsSchema, withoutUnrunnablePatterns } from '../pii/settings.ts';
 
 const Hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM (24-hour)');
 const Interval = z.tuple([Hhmm, Hhmm]).refine(([from, to]) => from < to, 'an interval must start before it ends');
@@ -37,10 +37,18 @@ export const PolicySchema = z.object({
   pii: piiSettingsSchema.default(piiSettingsSchema.parse({})),
   /** Roles that may reveal redacted values; every reveal is recorded. */
   revealRoles: z.array(z.enum(['admin', 'agent'])).default(['admin', 'agent']),
+  /** When true, a reveal without a reason is refused (400); a given reason is always recorded. */
+  revealRequiresReason: z.boolean().default(false),
   /** Conversations with no activity for this many days are deleted (daily job, src/privacy/retention.ts); null keeps them. */
   retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
-/** A stored policy may predate newer fields: read it through the schema so defaults fill in. */
-export const readPolicy = (stored: unknown): Policy => PolicySchema.parse(stored ?? {});
+/**
+ * A stored policy may predate newer fields: read it through the schema so defaults fill in.
+ * Custom PII patterns saved before they ran in RE2 and that RE2 cannot run are left out.
+ */
+export const readPolicy = (stored: unknown): Policy => {
+  const policy = (stored ?? {}) as { pii?: unknown };
+  return PolicySchema.parse(policy.pii === undefined ? policy : { ...policy, pii: withoutUnrunnablePatterns(policy.pii) });
+};

@@ -70,6 +70,17 @@ describe('bad input', () => {
     }, 403, 'forbidden'],
     ['read-only key writes', () => api('POST', `/api/v1/conversations/${conversationId}/resolve`, { token: ws.readKey }), 403, 'forbidden'],
     ['unknown route', () => api('GET', '/api/v1/nothing-here', { token: agentToken }), 404, 'not_found'],
+    // Postgres stores neither NUL nor unpaired surrogates: one check of every incoming string.
+    ['NUL in an anonymous start', () => api('POST', '/api/v1/widget/conversations', { body: { workspace: 'a\u0000b', message: 'hi' } }), 400, 'invalid_request'],
+    ['NUL in a message', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 'hi \u0000 there' } }), 400, 'invalid_request'],
+    ['NUL in a query', () => api('GET', '/api/v1/privacy/customers?external_id=%00', { token: ws.adminKey }), 400, 'invalid_request'],
+    ['lone surrogate in a message', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, rawBody: '{"text": "hi \\ud800"}' }), 400, 'invalid_request'],
+    ['lone surrogate in a key', () => api('POST', '/api/v1/widget/conversations', { rawBody: '{"workspace": "acme", "customer": {"\\udc00": 1}}' }), 400, 'invalid_request'],
+    ['empty PATCH of a team', () => api('PATCH', `/api/v1/admin/teams/${ws.teamId}`, { token: ws.adminKey, body: {} }), 400, 'invalid_request'],
+    ['empty PATCH of an agent', () => api('PATCH', `/api/v1/admin/agents/${ws.agent.id}`, { token: ws.adminKey, body: {} }), 400, 'invalid_request'],
+    ['id cursor that is not a uuid', () => api('GET', `/api/v1/admin/agents?cursor=${Buffer.from(JSON.stringify({ after: 'zzz' })).toString('base64url')}`, { token: ws.adminKey }), 400, 'invalid_request'],
+    ['cursor with an id that is not a uuid', () => api('GET', `/api/v1/conversations?cursor=${Buffer.from(JSON.stringify([new Date().toISOString(), 'zzz'])).toString('base64url')}`, { token: agentToken }), 400, 'invalid_request'],
+    ['cursor with a date Postgres cannot hold', () => api('GET', `/api/v1/conversations?cursor=${Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', conversationId])).toString('base64url')}`, { token: agentToken }), 400, 'invalid_request'],
   ];
 
   for (const [name, call, status, code] of cases) {

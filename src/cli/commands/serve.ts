@@ -27,7 +27,7 @@ export function serveCommand(program: Command): void {
       const baton = await startBaton({ env, engineFactory, log: serverLogger(env.LOG_LEVEL) });
       if (opts.demo) {
         const { created } = await ensureDemoWorkspace(baton.ctx.db);
-        printDemo(baton.url, created);
+        printDemo(baton.url, created, env.DATABASE_URL ? 'Postgres' : 'embedded database');
       } else {
         console.log(`Baton is listening on ${baton.url}`);
       }
@@ -46,11 +46,11 @@ function serverLogger(level: string): Logger {
   return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
 }
 
-function printDemo(url: string, created: boolean): void {
+function printDemo(url: string, created: boolean, database: string): void {
   const lines = [
     '',
     `Baton is running: ${url}`,
-    created ? 'Demo workspace created (embedded database).' : 'Demo workspace ready.',
+    created ? `Demo workspace created (${database}).` : 'Demo workspace ready.',
     `  Agent workspace: ${url}/app   (log in as ${DEMO_LOGINS[0]!.email} / ${DEMO_PASSWORD}; also ${DEMO_LOGINS.slice(1).map((l) => l.email).join(', ')})`,
     `  Chat widget demo: ${url}/demo   (workspace "${DEMO_SLUG}")`,
     `  API docs (OpenAPI): ${url}/api/v1/openapi.json`,

@@ -1,6 +1,7 @@
 // Stage: compose. The embedded engine writes no new claims: it quotes the sentences of the
 // chosen passage that best match the question, in their original order, with a short frame
 // and the citation. Frame text is marked so the verifier knows it makes no claim.
+import { webUrl } from '../web-url.ts';
 import type { Passage } from '../../knowledge/chunk.ts';
 import type { Article, Citation } from '../types.ts';
 import { terms } from '../retrieve/bm25.ts';
@@ -41,7 +42,7 @@ export function compose(article: Article, passage: Passage, question: string, la
   for (const c of claims) parts.push({ kind: 'claim', text: c });
   return {
     parts,
-    citations: [{ articleId: article.id, title: article.title, url: article.url, passage: passage.text }],
+    citations: [{ articleId: article.id, title: article.title, url: webUrl(article.url), passage: passage.text }],
   };
 }
 

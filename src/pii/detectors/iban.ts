@@ -2,9 +2,10 @@ import { mod97 } from '../checksums.ts';
 import { isBounded } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
-// Two letters, two check digits, then 11 to 30 alphanumerics, optionally in groups of
-// four separated by single spaces (the printed form).
-const CANDIDATE = /[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){3,8}/g;
+// Where an IBAN can start: two letters and two check digits, not inside a word. From
+// each start the country's length is read off (see ibanAt), so an IBAN followed by
+// another ("DE89 ... 00, GB82 ...") or by more words ends where its country says.
+const START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
 
 // IBAN lengths per country (ISO 13616 registry); an unknown country is rejected.
 const LENGTH: Record<string, number> = {
@@ -19,30 +20,33 @@ const LENGTH: Record<string, number> = {
 
 export const detectIban: Detector = (text) => {
   const spans: Span[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const found = longestValidPrefix(m[0]);
-    if (!found) continue;
-    const start = m.index;
-    const end = start + found.length;
-    if (!isBounded(text, start, end)) continue;
-    spans.push({ type: 'IBAN', start, end, score: 0.99 });
+  let searchedTo = 0;
+  for (const m of text.matchAll(START)) {
+    if (m.index < searchedTo) continue;
+    const end = ibanAt(text, m.index);
+    if (end === undefined) continue;
+    spans.push({ type: 'IBAN', start: m.index, end, score: 0.99 });
+    searchedTo = end;
   }
   return spans;
 };
 
-/** The regex may run into a following word ("... 4488 to"); cut at the country length. */
-function longestValidPrefix(candidate: string): string | undefined {
-  const country = candidate.slice(0, 2).toUpperCase();
-  const length = LENGTH[country];
+/**
+ * The end of a valid IBAN starting at `start`, or undefined: exactly the country's number
+ * of letters and digits, optionally in groups split by single spaces (the printed form),
+ * not running on into a word, with the MOD 97 check passing.
+ */
+function ibanAt(text: string, start: number): number | undefined {
+  const length = LENGTH[text.slice(start, start + 2).toUpperCase()];
   if (!length) return undefined;
-  let compact = 0;
-  for (let i = 0; i < candidate.length; i++) {
-    if (candidate[i] !== ' ') compact++;
-    if (compact === length) {
-      const raw = candidate.slice(0, i + 1);
-      const iban = raw.replace(/ /g, '');
-      return mod97(iban.slice(4) + iban.slice(0, 4)) === 1 ? raw : undefined;
-    }
+  let compact = '';
+  let i = start;
+  while (compact.length < length && i < text.length) {
+    const ch = text[i]!;
+    if (/[A-Za-z0-9]/.test(ch)) compact += ch;
+    else if (!(ch === ' ' && compact.length >= 4 && /[A-Za-z0-9]/.test(text[i + 1] ?? ''))) return undefined;
+    i++;
   }
-  return undefined;
+  if (compact.length < length || !isBounded(text, start, i)) return undefined;
+  return mod97(compact.slice(4) + compact.slice(0, 4)) === 1 ? i : undefined;
 }

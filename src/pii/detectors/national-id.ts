@@ -1,5 +1,5 @@
 import { elfproefValid, iso7064Mod11_10Valid } from '../checksums.ts';
-import { countDigits, hasCue, isBounded } from '../context.ts';
+import { after, countDigits, hasCue, isBounded } from '../context.ts';
 import type { Detector, Span } from '../types.ts';
 
 /*
@@ -10,6 +10,9 @@ import type { Detector, Span } from '../types.ts';
 
 const SSN_CUE = /(ssn|social security|soc\.? sec|tax ?id|tin|itin)\b[^\d]{0,25}$/;
 const SSN = /\b(\d{3})([- ]?)(\d{2})\2(\d{4})\b/g;
+// What else nine bare digits are in a support chat: the word before or after says so.
+const NOT_SSN_BEFORE = /(order|invoice|tracking|parcel|shipment|reference|ref|ticket|case|booking|confirmation|account|acct|policy|member|customer|transaction|serial|sku|item|article|product|model|routing|aba|sort|id|no|nr|#)\.?[^\p{L}\d]{0,15}$/u;
+const NOT_SSN_AFTER = /^[^\p{L}\d]{0,3}(?:is |was )?(?:my |the |your |our )?(order|invoice|tracking|parcel|reference|ticket|case|booking|confirmation|account|policy|transaction)/u;
 
 function ssnValid(area: string, group: string, serial: string): boolean {
   const a = Number(area);
@@ -24,9 +27,16 @@ function detectSsn(text: string): Span[] {
     const start = m.index;
     const end = start + m[0].length;
     const cue = hasCue(text, start, end, SSN_CUE, 40);
-    // Nine bare digits are usually something else; "123-45-6789" is the SSN shape.
-    if (!separator && !cue) continue;
-    spans.push({ type: 'SSN', start, end, score: cue ? 0.95 : separator === '-' ? 0.75 : 0.6 });
+    let score = cue ? 0.95 : separator === '-' ? 0.75 : 0.6;
+    // Nine bare digits: an SSN as often as an order number. Without a word saying it is
+    // something else it is taken, just over the default threshold: a redacted order
+    // number costs a lookup, a leaked SSN cannot be taken back (docs/pii.md).
+    if (!separator && !cue) {
+      // Another country's id ("BSN 111222334") is left to its own, checksummed rule.
+      if (hasCue(text, start, end, NOT_SSN_BEFORE, 30) || hasCue(text, start, end, ID_CUE, 40) || NOT_SSN_AFTER.test(after(text, end, 40))) continue;
+      score = 0.55;
+    }
+    spans.push({ type: 'SSN', start, end, score });
   }
   return spans;
 }

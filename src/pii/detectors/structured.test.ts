@@ -40,8 +40,10 @@ table(
     ['Fax: +46 (0)8 928 571 38', 'PHONE', '+46 (0)8 928 571 38'],
     ['mobile 60-56-85-91', 'PHONE', '60-56-85-91'],
     ['Office 345-899-3560x4587', 'PHONE', '345-899-3560x4587'],
+    ['07700 900123', 'PHONE', '07700 900123'], // a UK mobile in an "en" text, no cue word
+    ['or 07911 123456 after six', 'PHONE', '07911 123456'],
   ],
-  ['order 1234567 shipped', 'on 2023-12-01 at 10:30', 'paid 12/05/2023', 'my order number is 12345678901'],
+  ['order 1234567 shipped', 'order 07700 900123', 'on 2023-12-01 at 10:30', 'paid 12/05/2023', 'my order number is 12345678901'],
 );
 
 table(
@@ -85,6 +87,7 @@ table(
   [
     ['My SSN is 123-45-6789', 'SSN', '123-45-6789'],
     ['social security number 123456789', 'SSN', '123456789'],
+    ['it is 536901234, thanks', 'SSN', '536901234'], // bare nine digits, valid area and group, nothing says otherwise
     ['NI number AB 12 34 56 C', 'NINO', 'AB 12 34 56 C'],
     ['Codice fiscale RSSMRA85T10A562S', 'NATIONAL_ID', 'RSSMRA85T10A562S'],
     ['DNI 12345678Z', 'NATIONAL_ID', '12345678Z'],
@@ -96,7 +99,10 @@ table(
   [
     'SSN 000-12-3456', // area 000 is never issued
     'SSN 666-12-3456',
-    'ticket 123456789', // bare nine digits, no cue
+    'ticket 123456789', // bare nine digits, a word saying what else they are
+    'my order # 536901234 is late',
+    '536901234 is my order number',
+    'it is 900123456', // area 900+ is never issued
     'NI number QQ 12 34 56 C', // Q never starts a NINO
     'DNI 12345678A', // wrong control letter
     'Codice fiscale RSSMRA85T10A562T',

@@ -25,19 +25,26 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, agent: 1, admin: 2 };
 /** API-key scopes that stand for each role. */
 const SCOPE_FOR_ROLE: Record<Role, string> = { viewer: 'read', agent: 'write', admin: 'admin' };
 
-/** The secret a request authenticates with: bearer header, conversation token, session cookie, or a socket's ?token=. */
-export function bearer(request: FastifyRequest): string | null {
+/** Where a request's secret comes from; the CSRF check (plugins/security.ts) needs to know. */
+export type CredentialSource = 'header' | 'cookie' | 'query';
+
+/** The secret a request authenticates with, and where it came from; null when it has none. */
+export function credential(request: FastifyRequest): { token: string; source: CredentialSource } | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), source: 'header' };
   const convToken = request.headers['x-conversation-token'];
-  if (typeof convToken === 'string') return convToken;
+  if (typeof convToken === 'string') return { token: convToken, source: 'header' };
+  // Any other Authorization scheme ("Basic ...") is not ours: the cookie, if any, decides.
   const cookie = request.cookies?.[SESSION_COOKIE];
-  if (cookie) return cookie;
+  if (cookie) return { token: cookie, source: 'cookie' };
   // Browsers cannot set headers on a WebSocket: the socket routes take ?token=.
   const query = request.query as { token?: unknown } | undefined;
-  if (request.routeOptions.url?.endsWith('/ws') && typeof query?.token === 'string') return query.token;
+  if (request.routeOptions.url?.endsWith('/ws') && typeof query?.token === 'string') return { token: query.token, source: 'query' };
   return null;
 }
+
+/** The secret a request authenticates with (logout, sockets), wherever it came from. */
+export const bearer = (request: FastifyRequest): string | null => credential(request)?.token ?? null;
 
 /**
  * Customer tokens by hash. What a conversation token stands for (workspace, customer,
@@ -95,7 +102,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Schema>): void {
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access || access.kind === 'public') return;
-    const token = bearer(request);
+    const token = credential(request)?.token;
     request.actor = token ? await resolveActor(db, token, customers) : null;
     if (!request.actor) throw new AppError('unauthenticated');
     // A customer token on a staff route, or a viewer on a write route: the same answer as

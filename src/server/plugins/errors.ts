@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CATALOGUE, errorBody, type ErrorCode } from '../../errors.ts';
 import { isConnectionLost } from '../../db/errors.ts';
+import { emptyPatch } from './input.ts';
 
 // Every failure leaves the API in the catalogue's shape: {"error": {"code", "message", "details"?}}.
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -37,6 +38,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isConnectionLost(error)) {
       request.log.warn({ err: error }, 'database connection lost during the request');
       return reply.status(503).header('retry-after', '1').send(errorBody('unavailable', 'The database is restarting; try again in a moment.'));
+    }
+    if (emptyPatch(request)) {
+      return reply.status(400).send(errorBody('invalid_request', 'body: name at least one field to change', [{ path: 'body', message: 'name at least one field to change' }]));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', ERROR_CATALOGUE.internal.message));

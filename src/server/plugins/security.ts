@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../conversations/actor.ts';
 import type { Role } from '../../db/schema.ts';
 import { auditApiKeyUse } from '../../audit/auth.ts';
-import { allows, SESSION_COOKIE, type Access } from './auth.ts';
+import { allows, credential, type Access } from './auth.ts';
 import type { AppContext } from '../context.ts';
 import { demoPage } from '../routes/static/demo-page.ts';
 
@@ -73,6 +73,29 @@ export const REDACT_PATHS = [
   '*.body',
 ];
 
+/*
+ * Database errors carry the values that failed: Postgres's `detail` ("Key (email)=(anna@...)
+ * already exists"), `where` ("JSON data, line 1: ..."), `hint`, the internal query and its
+ * parameters. None of that may reach a log; the code, constraint and message say enough.
+ */
+const ERROR_FIELDS_WITH_VALUES = new Set(['detail', 'where', 'hint', 'internalQuery', 'internalPosition', 'position', 'query', 'parameters', 'params']);
+
+/** pino's error serializer, without the driver fields that hold the values of a row. */
+export function serializeError(err: unknown): unknown {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  if (typeof out !== 'object' || out === null) return out;
+  for (const key of Object.keys(out)) if (ERROR_FIELDS_WITH_VALUES.has(key)) delete out[key];
+  // 'invalid input syntax for type uuid: "anna@example.com"': the value ends the message.
+  for (const key of ['message', 'stack'] as const) {
+    if (typeof out[key] === 'string') out[key] = (out[key] as string).replace(/: "[^\n]*"(?=\n|$)/g, ': "[redacted]"');
+  }
+  if (out.cause) out.cause = serializeError((err as { cause?: unknown }).cause);
+  return out;
+}
+
+/** Serializers for every logger of the process: errors without row values. */
+export const LOG_SERIALIZERS = { err: serializeError, error: serializeError };
+
 /** `?token=` (WebSocket logins) and other secret-looking query values never reach the log. */
 export function redactUrl(url: string): string {
   return url.replace(/([?&](?:token|key|secret|password|api_key)=)[^&#]*/gi, '$1[redacted]');
@@ -85,6 +108,7 @@ export function withRedaction(log: Logger): Logger {
     {
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
+        ...LOG_SERIALIZERS,
         req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }),
       },
     },
@@ -131,10 +155,12 @@ export function expectedDenial(access: Access, caller: Caller): 401 | 403 | 404 
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A request that only the session cookie authenticates (no bearer header, no customer token). */
+/**
+ * A request the session cookie authenticates: the same choice the access check makes, so
+ * an Authorization header it ignores ("Basic ...") does not exempt a cookie request.
+ */
 function cookieAuthenticated(request: FastifyRequest): boolean {
-  if (request.headers.authorization || request.headers['x-conversation-token']) return false;
-  return typeof request.cookies?.[SESSION_COOKIE] === 'string';
+  return credential(request)?.source === 'cookie';
 }
 
 /**

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 // Schemas shared by several resources.
 export const IdParams = z.object({ id: z.string().uuid() });
+/** True for what z.string().uuid() accepts: cursors carry row ids and must hold nothing else. */
+export const isUuid = (v: unknown): v is string => z.string().uuid().safeParse(v).success;
 export const MessageText = z.string().trim().min(1, 'must not be empty').max(10_000);
 
 /** The sender's own id for a line: sending it again with the same id returns the line already kept. */
@@ -22,7 +24,8 @@ export function decodeCursor(cursor: string): { updatedAt: Date; id: string } | 
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
     const updatedAt = new Date(at);
-    if (Number.isNaN(updatedAt.getTime()) || typeof id !== 'string') return null;
+    // Only what encodeCursor writes: a date Postgres can compare (years 0-9999) and a row id.
+    if (Number.isNaN(updatedAt.getTime()) || Math.abs(updatedAt.getUTCFullYear() - 5000) > 5000 || !isUuid(id)) return null;
     return { updatedAt, id };
   } catch {
     return null;

@@ -45,13 +45,14 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
   const { me } = useWorkspace();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   if (!props.present || me.role === 'viewer') return null;
 
   const reveal = async () => {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ values: Record<string, string> }>(`/conversations/${encodeURIComponent(props.conversationId)}/reveal`);
+      const res = await post<{ values: Record<string, string> }>(`/conversations/${encodeURIComponent(props.conversationId)}/reveal`, { reason: reason.trim() });
       props.onValues(res.values ?? {});
     } catch (err) {
       setError(
@@ -80,7 +81,11 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
           <p className="small muted" id="reveal-hint">
             Personal data is hidden as tokens like &lt;EMAIL_1&gt;. Revealing it is recorded in the audit trail.
           </p>
-          <button type="button" aria-describedby="reveal-hint" disabled={busy} onClick={() => void reveal()}>
+          <label className="small">
+            Why do you need it? (kept with the reveal)
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. customer asked to update their card" />
+          </label>
+          <button type="button" aria-describedby="reveal-hint" disabled={busy || reason.trim().length < 3} onClick={() => void reveal()}>
             {busy ? 'Revealing…' : 'Reveal personal data'}
           </button>
         </>

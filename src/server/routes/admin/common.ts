@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
+import { isUuid } from '../schemas.ts';
 import { actorRef, type Actor } from '../../../conversations/actor.ts';
 import { appendEvent } from '../../../db/repositories/events.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
@@ -20,7 +21,7 @@ export function decodeIdCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { after?: unknown };
-    if (typeof v.after === 'string' && v.after.length <= 200) return v.after;
+    if (isUuid(v.after)) return v.after;
   } catch {
     // fall through
   }

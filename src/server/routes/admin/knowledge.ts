@@ -17,7 +17,8 @@ export const ArticleLine = z
     id: z.string().trim().min(1).max(200),
     title: z.string().trim().min(1).max(500),
     body: z.string().min(1).max(100_000),
-    url: z.string().url().max(2000).optional(),
+    /** Shown to customers in citations: http(s) links only. */
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).max(2000).optional(),
     locale: z.string().min(2).max(10).optional(),
     tags: z.array(z.string().min(1).max(100)).max(100).optional(),
     examples: z.array(z.string().min(1).max(1000)).max(200).optional(),

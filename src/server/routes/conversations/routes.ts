@@ -6,7 +6,7 @@ import { conversationInFull, listForStaff, queues } from '../../../conversations
 import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
-import { AssignBody, ConversationDetail, ConversationResponse, ListQuery, ListResponse, QueuesResponse, ReplyBody, ReplyResponse, RevealResponse } from './schema.ts';
+import { AssignBody, ConversationDetail, ConversationResponse, ListQuery, ListResponse, QueuesResponse, ReplyBody, ReplyResponse, RevealBody, RevealResponse } from './schema.ts';
 import type { AppContext } from '../../context.ts';
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
@@ -73,12 +73,12 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/reveal',
     {
-      schema: { tags: ['conversations'], operationId: 'revealValues', summary: "Reveal the conversation's redacted values (recorded in the audit trail)", params: IdParams, response: { 200: RevealResponse } },
+      schema: { tags: ['conversations'], operationId: 'revealValues', summary: "Reveal the conversation's redacted values (recorded in the audit trail, with the reason given)", params: IdParams, body: RevealBody, response: { 200: RevealResponse } },
       config: write,
     },
     async (request) => {
       const actor = staffActor(request);
-      const values = await actions.reveal(ctx.conversations, actor, request.params.id);
+      const values = await actions.reveal(ctx.conversations, actor, request.params.id, request.body?.reason);
       return { values };
     },
   );

@@ -52,3 +52,8 @@ export const ConversationDetail = z
 export const RevealResponse = z.object({ values: z.record(z.string(), z.string()).describe('Token (e.g. <EMAIL_1>) to the value it stands for') });
 export const ConversationResponse = z.object({ conversation: Conversation });
 export const ReplyResponse = z.object({ message: Message });
+/** Why an agent needs a conversation's personal data; kept with the reveal in the audit log. */
+export const RevealBody = z
+  .object({ reason: z.string().trim().min(3, 'say in a few words why').max(500).optional() })
+  .strict()
+  .nullish();
