@@ -106,8 +106,9 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
 export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const trace: Record<string, unknown> = {};
   const u = understand({ text: input.text, history: input.history, policy: input.policy, defaultLanguage: km.defaultLanguage, locale: input.locale, knowledgeLanguages: km.languages });
-  // Only a message that continues the last topic reads the earlier turns.
-  const retrievalHistory = u.topic.followUp ? input.history : [];
+  // Only a message that continues the last topic reads the earlier turns; small talk never
+  // does ("thanks!" after an answer is not that question again).
+  const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
   const known = km.passages.knownWords(input.text);
   const offTopic = known.words > 0 && known.known === 0;
   trace.signals = {
