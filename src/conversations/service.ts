@@ -251,7 +251,9 @@ export class ConversationService {
         confidenceThreshold: policy.confidenceThreshold,
         alwaysHumanIntents: policy.alwaysHumanIntents,
         alwaysHumanTopics: policy.alwaysHumanTopics,
+        crisisMessage: policy.crisisMessage,
       },
+      locale: conversation.language,
     });
     const bot: Actor = { type: 'bot', id: null, workspaceId: conversation.workspace_id };
     return this.withConversation(bot, conversation.id, async (tx, c) => {
@@ -259,8 +261,12 @@ export class ConversationService {
       const patch = { language: decision.language || c.language, intent: decision.intent?.id ?? c.intent };
       const current = await conversations.updateConversation(tx, c.id, patch);
       if (decision.action === 'handoff') {
+        // An urgent handoff may carry words the customer must read first (crisis resources).
+        const first = decision.text
+          ? [await this.addMessage(tx, bot, current, { author: 'bot', text: decision.text, citations: [], trace: { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, ...decision.trace } })]
+          : [];
         const result = await startHandoff(this, tx, bot, current, decision.reasons, decision);
-        return { message: trigger, replies: result.messages, conversation: result.conversation };
+        return { message: trigger, replies: [...first, ...result.messages], conversation: result.conversation };
       }
       const reply = await this.addMessage(tx, bot, current, {
         author: 'bot',

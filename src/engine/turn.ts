@@ -106,8 +106,8 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
 export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const trace: Record<string, unknown> = {};
   const u = understand({ text: input.text, history: input.history, policy: input.policy, defaultLanguage: km.defaultLanguage, locale: input.locale, knowledgeLanguages: km.languages });
-  // Only a message that continues the last topic reads the earlier turns; small talk never
-  // does ("thanks!" after an answer is not that question again).
+  // A message that continues the last topic reads the earlier turns; small talk never does
+  // ("thanks!" after an answer is not that question again).
   const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
   const known = km.passages.knownWords(input.text);
   const offTopic = known.words > 0 && known.known === 0;
@@ -127,7 +127,21 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     detector: u.signal,
   };
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  const cands = candidates(km, input.text, retrievalHistory, trace);
+  let cands = candidates(km, input.text, retrievalHistory, trace);
+  // A message of its own may still lean on the topic without pointing back at it ("what
+  // should I bring?" after a question on tubing): both readings are hypotheses, and the one
+  // the calibrated confidence trusts more is taken. A question on a new topic is surer alone
+  // ("what are your opening hours?" after a refund question: 0.9999 alone, 0.84 with it).
+  if (!u.topic.followUp && !u.social && !u.junk && contextTurns(input.history).length > 0) {
+    const withContext: Record<string, unknown> = {};
+    const leaning = candidates(km, input.text, input.history, withContext);
+    const sure = (cs: Candidate[]) => pooledBySource(cs)[0]?.confidence ?? 0;
+    if (sure(leaning) > sure(cands)) {
+      cands = leaning;
+      Object.assign(trace, withContext);
+      trace.reading = 'with the earlier topic (surer than alone)';
+    } else trace.reading = 'alone';
+  }
   // The decision is about sources (pages), not chunks: the best source at its pooled
   // confidence, and for a clarifying question the best *other* source.
   const sources = pooledBySource(cands);

@@ -229,6 +229,9 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'was i spending too much last week', 'i do not want pepper, only salt', 'i do not want this song', 'i do not want the newsletter anymore', 'i do not want to pay for shipping',
     'what is the nutrition information for this dish', 'what ingredients do i need for pasta', 'my day off history', 'how many days off do i have left',
     'i burned my toast', 'my phone got wet', 'i dropped my laptop', 'my card snapped in half', 'the package got wet in the rain',
+    'my family and i want to go camping', 'we also want to do some hiking', 'my kids want to go fishing this weekend', 'my family wants to visit the park',
+    'i also want to bring my dog', 'my wife and i want to travel in june', 'i want to take my family to the beach', 'we want to stay two nights',
+    'my husband and i would like to open an account', 'my mother wants to know her balance', 'my family is moving next month', 'i want to go swimming in the lake',
     'what is the contact address of your head office', 'where do I send a letter', 'can I call you on the weekend', 'what number do I call for sales',
   ],
 };
