@@ -125,6 +125,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     followUp: u.topic.followUp,
     topic: u.topic.why,
     detector: u.signal,
+    softSignal: u.softSignal,
   };
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
   let cands = candidates(km, input.text, retrievalHistory, trace);

@@ -39,11 +39,14 @@ export interface DecideOutput {
 export function decide(d: DecideInput): DecideOutput {
   const u = d.understanding;
   const reasons: HandoffReason[] = [];
-  if (u.humanRequest) reasons.push('customer_requested');
+  // A request for a person or anger the detector read unsurely gives way to an article
+  // written for this message (its examples match it above the threshold).
+  const yields = u.softSignal && !!d.writtenFor;
+  if (u.humanRequest && !yields) reasons.push('customer_requested');
   const sensitive = u.sensitive && !(u.sensitive.soft && d.sensitiveCovered);
   if (sensitive) reasons.push('sensitive_topic');
   if (u.policyTopic || d.alwaysHumanIntent) reasons.push('policy');
-  if (u.frustrated) reasons.push('negative_sentiment');
+  if (u.frustrated && !yields) reasons.push('negative_sentiment');
   if (u.repeatedFailure) reasons.push('repeated_failure');
   if (reasons.length > 0) return sensitive ? { action: 'handoff', reasons, urgent: true } : { action: 'handoff', reasons };
   if (!d.writtenFor) {
