@@ -232,6 +232,8 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'my family and i want to go camping', 'we also want to do some hiking', 'my kids want to go fishing this weekend', 'my family wants to visit the park',
     'i also want to bring my dog', 'my wife and i want to travel in june', 'i want to take my family to the beach', 'we want to stay two nights',
     'my husband and i would like to open an account', 'my mother wants to know her balance', 'my family is moving next month', 'i want to go swimming in the lake',
+    'i want to do it myself', 'can i fix it myself', 'i want to write the code myself', 'i would rather set it up myself', 'can i install it myself',
+    'i want to handle the response myself', 'i did it myself and it broke', 'i want to change the settings myself', 'let me try it myself first',
     'what is the contact address of your head office', 'where do I send a letter', 'can I call you on the weekend', 'what number do I call for sales',
   ],
 };
