@@ -133,7 +133,9 @@ export class CustomerMessages {
         confidenceThreshold: policy.confidenceThreshold,
         alwaysHumanIntents: policy.alwaysHumanIntents,
         alwaysHumanTopics: policy.alwaysHumanTopics,
+        crisisMessage: policy.crisisMessage,
       },
+      locale: conversation.language,
     });
     const bot: Actor = { type: 'bot', id: null, workspaceId: conversation.workspace_id };
     return this.kernel.run(bot, conversation.id, async (tx, c) => {
@@ -141,8 +143,12 @@ export class CustomerMessages {
       const patch = { language: decision.language || c.language, intent: decision.intent?.id ?? c.intent };
       const current = await conversations.updateConversation(tx, c.id, patch);
       if (decision.action === 'handoff') {
+        // An urgent handoff may carry words the customer must read first (crisis resources).
+        const first = decision.text
+          ? [await this.kernel.addMessage(tx, bot, current, { author: 'bot', text: decision.text, citations: [], trace: { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, ...decision.trace } })]
+          : [];
         const result = await this.handoffs.start(tx, bot, current, decision.reasons, decision);
-        return { message: trigger, replies: result.messages, conversation: result.conversation };
+        return { message: trigger, replies: [...first, ...result.messages], conversation: result.conversation };
       }
       const reply = await this.kernel.addMessage(tx, bot, current, {
         author: 'bot',

@@ -7,6 +7,7 @@ import { calibrateClassifier, calibratePassages, type CalibrationResult } from '
 import { thresholdForPrecision } from './assess/calibration.ts';
 import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
+import { warmSignals } from './understand/signals/index.ts';
 
 export interface KnowledgeModel {
   articles: Article[];
@@ -20,6 +21,8 @@ export interface KnowledgeModel {
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
   defaultLanguage: string;
+  /** Languages the articles are written in, most used first. */
+  languages: string[];
   stats: Record<string, number>;
 }
 
@@ -101,6 +104,8 @@ interface Prepared {
 
 function prepare(articles: Article[]): Prepared {
   const t0 = performance.now();
+  // The escalation-signal detector is trained once per process; pay for it at build, not on a turn.
+  warmSignals();
   const byId = new Map(articles.map((a) => [a.id, a]));
   const passageList: Passage[] = chunkArticles(articles);
   const classArticles = articles.filter((a) => (a.examples?.length ?? 0) > 0);
@@ -136,7 +141,8 @@ function finish(
   );
   const locales = new Map<string, number>();
   for (const a of articles) if (a.locale) locales.set(a.locale, (locales.get(a.locale) ?? 0) + 1);
-  const defaultLanguage = [...locales].sort((a, b) => b[1] - a[1])[0]?.[0]?.slice(0, 2) ?? 'en';
+  const languages = [...new Set([...locales].sort((a, b) => b[1] - a[1]).map(([l]) => l.slice(0, 2).toLowerCase()))];
+  const defaultLanguage = languages[0] ?? 'en';
   return {
     articles,
     byId,
@@ -148,6 +154,7 @@ function finish(
     passageCalibration,
     defaultThreshold,
     defaultLanguage,
+    languages: languages.length ? languages : [defaultLanguage],
     stats: {
       articles: articles.length,
       passages: passageList.length,

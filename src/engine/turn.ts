@@ -12,6 +12,9 @@ import { detectSensitive } from './understand/sensitive.ts';
 import { normalize } from './text/normalize.ts';
 import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
+import { detectSocial } from './understand/social.ts';
+import { detectJunk } from './understand/junk.ts';
+import { DEFAULT_CRISIS_MESSAGE, rephraseReply, socialReply } from './compose/replies.ts';
 
 export interface Candidate {
   article: Article;
@@ -22,6 +25,15 @@ export interface Candidate {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/** Small talk and non-questions name no topic: they are no context for what follows. */
+function topical(t: HistoryTurn): boolean {
+  if (t.role === 'customer') {
+    const n = normalize(t.text);
+    return !detectSocial(n) && !detectJunk(n);
+  }
+  return t.role === 'agent' || t.action === undefined || t.action === 'answer' || (t.action === 'clarify' && !!t.articleIds?.length);
+}
+
 /** Earlier turns as weighted retrieval context: the latest exchange counts most. */
 export function contextTurns(history: HistoryTurn[]): ContextTurn[] {
   const out: ContextTurn[] = [];
@@ -30,6 +42,7 @@ export function contextTurns(history: HistoryTurn[]): ContextTurn[] {
   let replies = 0;
   for (let i = history.length - 1; i >= 0 && customers < customerWeights.length; i--) {
     const t = history[i];
+    if (!topical(t)) continue;
     if (t.role === 'customer') out.push({ text: t.text, weight: customerWeights[customers++] });
     else if (replies++ === 0) out.push({ text: t.text, weight: 0.3 });
   }
@@ -37,7 +50,7 @@ export function contextTurns(history: HistoryTurn[]): ContextTurn[] {
 }
 
 function previousCustomerText(history: HistoryTurn[]): string | null {
-  for (let i = history.length - 1; i >= 0; i--) if (history[i].role === 'customer') return history[i].text;
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].role === 'customer' && topical(history[i])) return history[i].text;
   return null;
 }
 
@@ -92,7 +105,12 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
 
 export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const trace: Record<string, unknown> = {};
-  const u = understand({ text: input.text, history: input.history, policy: input.policy, defaultLanguage: km.defaultLanguage });
+  const u = understand({ text: input.text, history: input.history, policy: input.policy, defaultLanguage: km.defaultLanguage, locale: input.locale, knowledgeLanguages: km.languages });
+  // A message that continues the last topic reads the earlier turns; small talk never does
+  // ("thanks!" after an answer is not that question again).
+  const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
+  const known = km.passages.knownWords(input.text);
+  const offTopic = known.words > 0 && known.known === 0;
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
@@ -102,9 +120,29 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     sensitive: u.sensitive,
     repeatedFailure: u.repeatedFailure,
     policyTopic: u.policyTopic,
+    social: u.social,
+    junk: u.junk ?? (offTopic ? 'off_topic' : null),
+    followUp: u.topic.followUp,
+    topic: u.topic.why,
+    detector: u.signal,
+    softSignal: u.softSignal,
   };
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  const cands = candidates(km, input.text, input.history, trace);
+  let cands = candidates(km, input.text, retrievalHistory, trace);
+  // A message of its own may still lean on the topic without pointing back at it ("what
+  // should I bring?" after a question on tubing): both readings are hypotheses, and the one
+  // the calibrated confidence trusts more is taken. A question on a new topic is surer alone
+  // ("what are your opening hours?" after a refund question: 0.9999 alone, 0.84 with it).
+  if (!u.topic.followUp && !u.social && !u.junk && contextTurns(input.history).length > 0) {
+    const withContext: Record<string, unknown> = {};
+    const leaning = candidates(km, input.text, input.history, withContext);
+    const sure = (cs: Candidate[]) => pooledBySource(cs)[0]?.confidence ?? 0;
+    if (sure(leaning) > sure(cands)) {
+      cands = leaning;
+      Object.assign(trace, withContext);
+      trace.reading = 'with the earlier topic (surer than alone)';
+    } else trace.reading = 'alone';
+  }
   // The decision is about sources (pages), not chunks: the best source at its pooled
   // confidence, and for a clarifying question the best *other* source.
   const sources = pooledBySource(cands);
@@ -138,18 +176,30 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     alwaysHumanIntent: alwaysHuman && (best?.confidence ?? 0) >= threshold / 2,
     sensitiveCovered: sensitiveCovered && (best?.confidence ?? 0) >= threshold,
     clarifiedBefore: lastBot?.action === 'clarify',
+    // Small talk or a non-question that an article was written for (its examples: a
+    // "greeting" intent) is answered like any question.
+    writtenFor: !!best && best.route === 'classifier' && best.confidence >= threshold,
+    offTopic,
   });
   // `blocking`: reasons that hand off whatever the threshold (lets `baton eval` re-score a run).
   const blocking = d.reasons.filter((r) => r !== 'low_confidence');
-  trace.decision = { action: d.action, reasons: d.reasons, blocking, verified, threshold: round(threshold), confidence: round(best?.confidence ?? 0), article: best?.article.id ?? null };
+  trace.decision = { action: d.action, reasons: d.reasons, blocking, ...(d.urgent ? { urgent: true } : {}), ...(d.clarify ? { clarify: d.clarify } : {}), verified, threshold: round(threshold), confidence: round(best?.confidence ?? 0), article: best?.article.id ?? null };
 
   const intent = best ? { id: best.article.id, title: best.article.title, confidence: round(best.confidence) } : null;
   const base = { confidence: round(best?.confidence ?? 0), threshold, language: u.language, intent, sentiment: round(u.sentiment), trace };
   if (d.action === 'answer' && draft) {
     return { ...base, action: 'answer', text: renderAnswer(draft.parts, draft.citations), citations: draft.citations, reasons: [] };
   }
+  if (d.action === 'social' && u.social) {
+    return { ...base, intent: null, action: 'social', text: socialReply(u.social.kind, u.language), citations: [], reasons: [] };
+  }
+  if (d.action === 'clarify' && d.clarify === 'rephrase') {
+    return { ...base, intent: null, action: 'clarify', text: rephraseReply(u.language, km.articles.slice(0, 3).map((a) => a.title)), citations: [], reasons: [] };
+  }
   if (d.action === 'clarify' && best && second) {
     return { ...base, action: 'clarify', text: composeClarify([best.article, second.article], u.language), citations: [], reasons: [] };
   }
-  return { ...base, action: 'handoff', text: '', citations: [], reasons: d.reasons.length ? d.reasons : ['low_confidence'] };
+  // Someone at risk of self-harm reads crisis resources while a person is brought in.
+  const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? DEFAULT_CRISIS_MESSAGE) : '';
+  return { ...base, ...(d.urgent ? { urgent: true } : {}), action: 'handoff', text: crisis, citations: [], reasons: d.reasons.length ? d.reasons : ['low_confidence'] };
 }

@@ -28,9 +28,17 @@ export interface HistoryTurn {
   role: 'customer' | 'bot' | 'agent';
   text: string;
   /** For bot turns: the action taken and the articles cited, so the engine can notice repeats. */
-  action?: 'answer' | 'clarify' | 'handoff';
+  action?: DecisionAction;
   articleIds?: string[];
 }
+
+/**
+ * What the bot does with a turn: answer from the knowledge, ask a question (which of two
+ * articles, or what the customer needs when the message was not a question), hand off to a
+ * person, or reply socially to small talk (a greeting, thanks, a goodbye, "ok").
+ */
+export const DECISION_ACTIONS = ['answer', 'clarify', 'handoff', 'social'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** Per-workspace policy the engine decides against (see design.md: policy). */
 export interface EnginePolicy {
@@ -40,6 +48,11 @@ export interface EnginePolicy {
   alwaysHumanIntents: string[];
   /** Free-text topics (keywords/phrases) that always go to a human. */
   alwaysHumanTopics: string[];
+  /**
+   * What the customer reads when a message shows risk of self-harm, beside the handoff (crisis
+   * resources for the workspace's country); absent or null: the engine's default text.
+   */
+  crisisMessage?: string | null;
 }
 
 export interface TurnInput {
@@ -48,6 +61,8 @@ export interface TurnInput {
   /** Earlier turns of this conversation, oldest first (redacted). */
   history: HistoryTurn[];
   policy: EnginePolicy;
+  /** The widget's locale (or the conversation's language so far), a prior for the language. */
+  locale?: string | null;
 }
 
 export interface Citation {
@@ -59,8 +74,11 @@ export interface Citation {
 }
 
 export interface Decision {
-  action: 'answer' | 'clarify' | 'handoff';
-  /** What the customer sees (empty for a handoff: the core writes the handoff notice). */
+  action: DecisionAction;
+  /**
+   * What the customer sees. Empty for a handoff (the core writes the handoff notice), except
+   * an urgent one with words for the customer first (crisis resources on self-harm).
+   */
   text: string;
   citations: Citation[];
   /** Calibrated confidence in [0, 1]. */
@@ -72,6 +90,8 @@ export interface Decision {
   intent: { id: string; title: string; confidence: number } | null;
   /** Sentiment in [-1, 1]. */
   sentiment: number;
+  /** A handoff that must reach a person first (danger, self-harm, fraud, legal threats). */
+  urgent?: boolean;
   /** Everything needed to explain the decision: signals, scores, candidates. JSON-serialisable. */
   trace: Record<string, unknown>;
 }

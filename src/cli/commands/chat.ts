@@ -55,6 +55,7 @@ export function chatCommand(program: Command): void {
 
 function describe(d: Decision): string {
   const head = `[${d.action} · confidence ${d.confidence.toFixed(2)} / threshold ${d.threshold.toFixed(2)}${d.intent ? ` · ${d.intent.id}` : ''}]`;
-  if (d.action === 'handoff') return `${head}\n→ hand off to a person (${d.reasons.join(', ')})\n`;
+  // An urgent handoff may carry words for the customer first (crisis resources).
+  if (d.action === 'handoff') return `${head}\n${d.text ? `${d.text}\n` : ''}→ hand off to a person (${d.reasons.join(', ')}${d.urgent ? ', urgent' : ''})\n`;
   return `${head}\n${d.text}\n`;
 }

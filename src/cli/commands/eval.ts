@@ -49,7 +49,7 @@ export function printSummary(s: Record<string, unknown>, out: NodeJS.WritableStr
     ['hallucination rate', pct(s.hallucination_rate as number)],
     ['handoff recall', pct(s.handoff_recall as number)],
     ['handoff precision', pct(s.handoff_precision as number)],
-    ['answered / clarified / handed off', `${s.answered} / ${s.clarified} / ${s.handed_off}`],
+    ['answered / clarified / handed off / social', `${s.answered} / ${s.clarified} / ${s.handed_off} / ${s.social ?? 0}`],
     ['latency per turn', `p50 ${lat.p50} ms, p99 ${lat.p99} ms`],
     ['set-up', `${s.setup_ms} ms`],
   ];

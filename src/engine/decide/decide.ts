@@ -1,5 +1,5 @@
-// Stage: decide. Turns signals and confidence into answer | clarify | handoff, with every
-// reason that applies (the brief shows them all, routing may use any).
+// Stage: decide. Turns signals and confidence into answer | clarify | handoff | social, with
+// every reason that applies (the brief shows them all, routing may use any).
 import type { HandoffReason } from '../types.ts';
 import type { Understanding } from '../understand/index.ts';
 
@@ -17,25 +17,49 @@ export interface DecideInput {
   sensitiveCovered: boolean;
   /** Clarifying was already tried on the previous turn. */
   clarifiedBefore: boolean;
+  /**
+   * An article written for this kind of message (one of its example questions, e.g. a
+   * "greeting" or "calculator" intent) answers it above the threshold: small talk and
+   * non-questions then get that article like any question.
+   */
+  writtenFor?: boolean;
+  /** The message's words are all unknown to the knowledge (trivia, another business). */
+  offTopic?: boolean;
 }
 
 export interface DecideOutput {
-  action: 'answer' | 'clarify' | 'handoff';
+  action: 'answer' | 'clarify' | 'handoff' | 'social';
   reasons: HandoffReason[];
+  /** Why a clarifying question is asked: between two articles, or because the message was not a question. */
+  clarify?: 'options' | 'rephrase';
+  /** Danger, self-harm, fraud or a legal threat: a person must come first. */
+  urgent?: boolean;
 }
 
 export function decide(d: DecideInput): DecideOutput {
   const u = d.understanding;
   const reasons: HandoffReason[] = [];
-  if (u.humanRequest) reasons.push('customer_requested');
-  if (u.sensitive && !(u.sensitive.soft && d.sensitiveCovered)) reasons.push('sensitive_topic');
+  // A request for a person or anger the detector read unsurely gives way to an article
+  // written for this message (its examples match it above the threshold).
+  const yields = u.softSignal && !!d.writtenFor;
+  if (u.humanRequest && !yields) reasons.push('customer_requested');
+  const sensitive = u.sensitive && !(u.sensitive.soft && d.sensitiveCovered);
+  if (sensitive) reasons.push('sensitive_topic');
   if (u.policyTopic || d.alwaysHumanIntent) reasons.push('policy');
-  if (u.frustrated) reasons.push('negative_sentiment');
+  if (u.frustrated && !yields) reasons.push('negative_sentiment');
   if (u.repeatedFailure) reasons.push('repeated_failure');
-  if (reasons.length > 0) return { action: 'handoff', reasons };
+  if (reasons.length > 0) return sensitive ? { action: 'handoff', reasons, urgent: true } : { action: 'handoff', reasons };
+  if (!d.writtenFor) {
+    if (u.social) return { action: 'social', reasons };
+    // Not a question: ask what the customer needs once, then offer a person.
+    if (u.junk) return d.clarifiedBefore ? { action: 'handoff', reasons: ['low_confidence'] } : { action: 'clarify', reasons, clarify: 'rephrase' };
+    // A question on something the knowledge never mentions gets no article, whatever an index
+    // scores it (a person may know; src/engine/demo-threshold.test.ts holds this).
+    if (d.offTopic) return { action: 'handoff', reasons: ['low_confidence'] };
+  }
   if (d.confidence >= d.threshold && d.verified) return { action: 'answer', reasons };
   // Two plausible articles that together clear the bar: ask which one, once.
   const close = d.runnerUpConfidence >= 0.8 * d.confidence && d.confidence + d.runnerUpConfidence >= d.threshold;
-  if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.5 * d.threshold) return { action: 'clarify', reasons };
+  if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.5 * d.threshold) return { action: 'clarify', reasons, clarify: 'options' };
   return { action: 'handoff', reasons: ['low_confidence'] };
 }

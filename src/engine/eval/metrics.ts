@@ -16,6 +16,9 @@ export interface Summary {
   answered: number;
   clarified: number;
   handed_off: number;
+  /** Social replies (small talk): neither an answer nor a hand-off. */
+  social: number;
+  social_expected: number;
 }
 
 export interface CurvePoint {
@@ -32,11 +35,12 @@ type Outcome = { outcome: string; article: string | null; correct: boolean; expe
 
 function tally(rows: Outcome[]) {
   let answerExpected = 0, handoffExpected = 0, answered = 0, answeredOfExpected = 0, resolved = 0, correctAnswers = 0;
-  let handoffs = 0, handoffsRight = 0, clarified = 0;
+  let handoffs = 0, handoffsRight = 0, clarified = 0, social = 0, socialExpected = 0;
   for (const r of rows) {
     const wantsAnswer = r.expected.outcome === 'answer';
     if (wantsAnswer) answerExpected++;
-    else handoffExpected++;
+    else if (r.expected.outcome === 'handoff') handoffExpected++;
+    else socialExpected++;
     if (r.outcome === 'answer') {
       answered++;
       const right = wantsAnswer && r.article !== null && expectedArticles({ expected: r.expected } as never).includes(r.article);
@@ -47,10 +51,11 @@ function tally(rows: Outcome[]) {
       }
     } else if (r.outcome === 'handoff') {
       handoffs++;
-      if (!wantsAnswer) handoffsRight++;
-    } else clarified++;
+      if (r.expected.outcome === 'handoff') handoffsRight++;
+    } else if (r.outcome === 'social') social++;
+    else clarified++;
   }
-  return { answerExpected, handoffExpected, answered, answeredOfExpected, resolved, correctAnswers, handoffs, handoffsRight, clarified };
+  return { answerExpected, handoffExpected, answered, answeredOfExpected, resolved, correctAnswers, handoffs, handoffsRight, clarified, social, socialExpected };
 }
 
 export function summarise(results: TicketResult[], threshold: number): Summary {
@@ -72,6 +77,8 @@ export function summarise(results: TicketResult[], threshold: number): Summary {
     answered: t.answered,
     clarified: t.clarified,
     handed_off: t.handoffs,
+    social: t.social,
+    social_expected: t.socialExpected,
   };
 }
 
@@ -97,8 +104,8 @@ export function curve(results: TicketResult[], thresholds: number[]): CurvePoint
 export function thresholdForTarget(results: TicketResult[], target: number): number {
   const rows = results
     .map((r) => {
-      const blocked = r.turns.some((t) => t.blocking.length > 0 || !t.verified);
-      const min = blocked ? -1 : Math.min(...r.turns.map((t) => t.confidence));
+      const blocked = r.turns.some((t) => t.fixed === 'rephrase' || t.blocking.length > 0 || !t.verified) || r.turns.at(-1)?.fixed === 'social';
+      const min = blocked ? -1 : Math.min(...r.turns.filter((t) => t.fixed !== 'social').map((t) => t.confidence));
       const article = r.turns.at(-1)?.article ?? null;
       const right = r.expected.outcome === 'answer' && article !== null && expectedArticles({ expected: r.expected } as never).includes(article);
       return { min, right };

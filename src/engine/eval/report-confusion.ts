@@ -9,6 +9,8 @@ import { escapeHtml as esc } from '../../html-escape.ts';
 export const HANDOFF_EXPECTED = '(hand-off expected)';
 export const PRED_HANDOFF = '(handed off)';
 export const PRED_CLARIFY = '(clarified)';
+export const SOCIAL_EXPECTED = '(social reply expected)';
+export const PRED_SOCIAL = '(social reply)';
 
 export interface IntentRow {
   intent: string;
@@ -26,8 +28,8 @@ export interface IntentRow {
 export function confusionByIntent(results: TicketResult[]): IntentRow[] {
   const rows = new Map<string, IntentRow>();
   for (const r of results) {
-    const expected = r.expected.outcome === 'handoff' ? [] : expectedArticles({ expected: r.expected } as never);
-    const intent = r.expected.outcome === 'handoff' ? HANDOFF_EXPECTED : expected[0] ?? '(no article)';
+    const expected = r.expected.outcome === 'answer' ? expectedArticles({ expected: r.expected } as never) : [];
+    const intent = r.expected.outcome === 'handoff' ? HANDOFF_EXPECTED : r.expected.outcome === 'social' ? SOCIAL_EXPECTED : (expected[0] ?? '(no article)');
     let row = rows.get(intent);
     if (!row) rows.set(intent, (row = { intent, tickets: 0, correct: 0, accuracy: 0, handed_off: 0, clarified: 0, wrong: [], predicted: new Map() }));
     row.tickets++;
@@ -39,13 +41,14 @@ export function confusionByIntent(results: TicketResult[]): IntentRow[] {
     } else if (r.outcome === 'clarify') {
       row.clarified++;
       predicted = PRED_CLARIFY;
-    } else predicted = r.article !== null && expected.includes(r.article) ? intent : (r.article ?? '(no article)');
+    } else if (r.outcome === 'social') predicted = r.expected.outcome === 'social' ? SOCIAL_EXPECTED : PRED_SOCIAL;
+    else predicted = r.article !== null && expected.includes(r.article) ? intent : (r.article ?? '(no article)');
     row.predicted.set(predicted, (row.predicted.get(predicted) ?? 0) + 1);
   }
   for (const row of rows.values()) {
     row.accuracy = row.tickets ? Number((row.correct / row.tickets).toFixed(4)) : 0;
     row.wrong = [...row.predicted.entries()]
-      .filter(([p]) => p !== row.intent && p !== PRED_HANDOFF && p !== PRED_CLARIFY && p !== HANDOFF_EXPECTED)
+      .filter(([p]) => p !== row.intent && p !== PRED_HANDOFF && p !== PRED_CLARIFY && p !== HANDOFF_EXPECTED && p !== PRED_SOCIAL && p !== SOCIAL_EXPECTED)
       .map(([article, count]) => ({ article, count }))
       .sort((a, b) => b.count - a.count || a.article.localeCompare(b.article));
   }
@@ -58,9 +61,9 @@ export function confusionHeatmap(rows: IntentRow[], k = 12): string {
   if (top.length === 0) return '<p>No mistakes to map.</p>';
   const named = new Set(top.map((r) => r.intent));
   const OTHER = '(other article)';
-  const cols = [...top.map((r) => r.intent), OTHER, PRED_HANDOFF, PRED_CLARIFY];
+  const cols = [...top.map((r) => r.intent), OTHER, PRED_HANDOFF, PRED_CLARIFY, PRED_SOCIAL];
   const cell = (row: IntentRow, col: string) => {
-    if (col === OTHER) return [...row.predicted.entries()].filter(([p]) => !named.has(p) && p !== PRED_HANDOFF && p !== PRED_CLARIFY && p !== row.intent && p !== HANDOFF_EXPECTED).reduce((n, [, c]) => n + c, 0);
+    if (col === OTHER) return [...row.predicted.entries()].filter(([p]) => !named.has(p) && p !== PRED_HANDOFF && p !== PRED_CLARIFY && p !== PRED_SOCIAL && p !== row.intent && p !== HANDOFF_EXPECTED && p !== SOCIAL_EXPECTED).reduce((n, [, c]) => n + c, 0);
     if (col === row.intent && row.intent === HANDOFF_EXPECTED) return row.predicted.get(HANDOFF_EXPECTED) ?? 0;
     return row.predicted.get(col) ?? 0;
   };

@@ -10,6 +10,11 @@ export interface TurnRecord {
   /** Reasons that hand off whatever the threshold. */
   blocking: HandoffReason[];
   verified: boolean;
+  /**
+   * A turn whose outcome no threshold changes: small talk got a social reply (`social`), a
+   * message that was not a question was asked to be rephrased (`rephrase`).
+   */
+  fixed?: 'social' | 'rephrase';
   ms: number;
 }
 
@@ -30,6 +35,7 @@ export interface TicketResult {
 
 export function isCorrect(t: Ticket, outcome: Decision['action'], article: string | null, reasons: HandoffReason[]): boolean {
   if (t.expected.outcome === 'handoff') return outcome === 'handoff' && (!t.expected.reason || reasons.includes(t.expected.reason));
+  if (t.expected.outcome === 'social') return outcome === 'social';
   return outcome === 'answer' && article !== null && expectedArticles(t).includes(article);
 }
 
@@ -50,12 +56,14 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
     const start = performance.now();
     const d = await engine.turn({ text: m.text, history: history.slice(), policy });
     const ms = performance.now() - start;
-    const tr = d.trace.decision as { blocking?: HandoffReason[]; verified?: boolean; article?: string | null } | undefined;
+    const tr = d.trace.decision as { blocking?: HandoffReason[]; verified?: boolean; article?: string | null; clarify?: string } | undefined;
+    const fixed = d.action === 'social' ? 'social' : tr?.clarify === 'rephrase' ? 'rephrase' : undefined;
     turns.push({
       confidence: d.confidence,
       article: d.citations[0]?.articleId ?? tr?.article ?? null,
       blocking: tr?.blocking ?? d.reasons.filter((r) => r !== 'low_confidence'),
       verified: tr?.verified ?? d.action === 'answer',
+      ...(fixed ? { fixed } : {}),
       ms,
     });
     history.push({ role: 'customer', text: m.text });
@@ -80,10 +88,15 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
   };
 }
 
-/** The run's outcome had every turn been decided at `threshold` (clarifications count as hand-offs). */
-export function rescore(r: TicketResult, threshold: number): { outcome: 'answer' | 'handoff'; article: string | null } {
+/**
+ * The run's outcome had every turn been decided at `threshold` (clarifications count as
+ * hand-offs; a social reply is the same at any threshold and ends nothing).
+ */
+export function rescore(r: TicketResult, threshold: number): { outcome: 'answer' | 'handoff' | 'social'; article: string | null } {
   for (const t of r.turns) {
-    if (t.blocking.length > 0 || t.confidence < threshold || !t.verified) return { outcome: 'handoff', article: null };
+    if (t.fixed === 'social') continue;
+    if (t.fixed === 'rephrase' || t.blocking.length > 0 || t.confidence < threshold || !t.verified) return { outcome: 'handoff', article: null };
   }
-  return { outcome: 'answer', article: r.turns.at(-1)?.article ?? null };
+  const last = r.turns.at(-1);
+  return last?.fixed === 'social' ? { outcome: 'social', article: null } : { outcome: 'answer', article: last?.article ?? null };
 }

@@ -9,7 +9,7 @@ export const TicketSchema = z.object({
   messages: z.array(Message).min(1),
   context: z.array(Message).optional(),
   expected: z.object({
-    outcome: z.enum(['answer', 'handoff']),
+    outcome: z.enum(['answer', 'handoff', 'social']),
     article: z.union([z.string(), z.array(z.string())]).optional(),
     reason: z.enum(HANDOFF_REASONS).optional(),
   }),

@@ -68,6 +68,11 @@ export class Bm25Index {
     this.avgLength = total / Math.max(1, docs.length);
   }
 
+  /** Whether any text of the knowledge (searchable or statistics-only) uses the term. */
+  knows(term: string): boolean {
+    return this.postings.has(term) || this.extraDf.has(term);
+  }
+
   idf(term: string): number {
     const df = (this.postings.get(term)?.length ?? 0) + (this.extraDf.get(term) ?? 0);
     return Math.log(1 + (this.counted - df + 0.5) / (df + 0.5));

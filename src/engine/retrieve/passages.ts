@@ -116,6 +116,12 @@ export class PassageIndex {
     return q;
   }
 
+  /** The message's content words (letters, not numbers) and how many of them the knowledge uses anywhere. */
+  knownWords(message: string): { words: number; known: number } {
+    const ts = [...new Set(terms(message))].filter((t) => /\p{L}/u.test(t));
+    return { words: ts.length, known: ts.filter((t) => this.bm25.knows(t)).length };
+  }
+
   /** A message term the article holds, in either form of an abbreviation. */
   private holds(artTerms: Set<string>, t: string, own: Set<string>): boolean {
     if (artTerms.has(t)) return true;

@@ -1,6 +1,10 @@
-// Language of a message. franc works on trigrams and is unreliable on very short text, so we
-// restrict it to common support languages and fall back to the knowledge's language.
+// Language of a message. franc works on character trigrams and guesses wildly on a short
+// line ("how do I reset my password" came back Portuguese, "How do I get a refund?"
+// Swedish), so a turn's language is decided from more than the line: the function words it
+// uses (a short line's best evidence), franc only on longer text, the language the
+// conversation has been in, the widget's locale and the knowledge's languages.
 import { franc } from 'franc';
+import { normalize, words } from '../text/normalize.ts';
 
 /** ISO 639-3 (franc) -> ISO 639-1 (what the rest of Baton stores). */
 const ISO1: Record<string, string> = {
@@ -9,10 +13,83 @@ const ISO1: Record<string, string> = {
 };
 const ONLY = Object.keys(ISO1);
 
-/** Detects the language; `fallback` is used when the text is too short or ambiguous. */
+/** Frequent function words per language (normalised: lower case, no accents). */
+const FUNCTION_WORDS: Record<string, string[]> = {
+  en: 'the a an is are was do does did i my me you your how what where when why who can could to of and for with it this that have has not please will would should from on in at be been there any get hi hello thanks'.split(' '),
+  es: 'el la los las de del que y en un una mi mis es son por para como donde cuando no se con tengo puedo quiero esta estoy hola gracias usted su sus hay pero muy'.split(' '),
+  fr: 'le la les de des du et est un une je mon ma mes vous votre pour pas ne comment ou quand que qui avec sur bonjour merci puis il elle ce cette suis dans'.split(' '),
+  de: 'der die das und ist ich mein meine nicht wie wo wann was ein eine mit fur sie kann bitte danke zu auf ihr ihre hallo habe den dem bei noch'.split(' '),
+  pt: 'o a os as de que e do da em um uma meu minha nao como onde quando para com voce eu posso obrigado obrigada ola esta estou tem seu sua'.split(' '),
+  it: 'il lo la gli le di che e un una mio mia non come dove quando per con sono posso grazie ciao perche del della questo ho mi'.split(' '),
+  nl: 'de het een en ik mijn is niet hoe waar wanneer wat van voor met kan je u bedankt hallo zijn heb er op dat'.split(' '),
+};
+const WORD_LANGS = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(FUNCTION_WORDS)) for (const w of list) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
+
+/** Scripts that name their language outright. */
+function scriptLanguage(text: string): string | null {
+  if (/[\u0600-\u06FF]/.test(text)) return 'ar';
+  if (/[\u3040-\u30FF]/.test(text)) return 'ja';
+  if (/[\uAC00-\uD7AF]/.test(text)) return 'ko';
+  if (/[\u4E00-\u9FFF]/.test(text)) return 'zh';
+  return null;
+}
+
+/** franc, trusted only on text long enough for trigrams to mean something. */
+function francLanguage(cleaned: string, minLength: number): string | null {
+  if (cleaned.length < minLength) return null;
+  return ISO1[franc(cleaned, { only: ONLY, minLength })] ?? null;
+}
+
+/** The one-line detector of before: franc, restricted, with a fallback for short text. */
 export function detectLanguage(text: string, fallback = 'en'): string {
   const cleaned = text.replace(/<[A-Z_]+\d*>/g, ' ').trim();
-  if (cleaned.length < 12) return fallback;
-  const code = franc(cleaned, { only: ONLY, minLength: 12 });
-  return ISO1[code] ?? fallback;
+  return scriptLanguage(cleaned) ?? francLanguage(cleaned, 12) ?? fallback;
+}
+
+export interface LanguageContext {
+  /** Earlier customer messages of the conversation, oldest first. */
+  previous?: string[];
+  /** The widget's (or conversation's) locale, e.g. "de-AT". */
+  locale?: string | null;
+  /** Languages the knowledge is written in, most used first. */
+  knowledge?: string[];
+}
+
+/** Votes for each language from one text: function words, and franc on longer text. */
+function votes(text: string): Map<string, number> {
+  const v = new Map<string, number>();
+  const add = (l: string, w: number) => v.set(l, (v.get(l) ?? 0) + w);
+  const cleaned = text.replace(/<[A-Z_]+\d*>/g, ' ').trim();
+  for (const w of words(normalize(cleaned))) {
+    const langs = WORD_LANGS.get(w);
+    if (langs) for (const l of langs) add(l, 1 / langs.length);
+  }
+  const f = francLanguage(cleaned, 40);
+  if (f) add(f, 2);
+  return v;
+}
+
+/**
+ * The language of this turn: the message's own evidence, then the conversation so far, the
+ * locale and the knowledge, each as a weaker prior. A line with no evidence of its own ("ok",
+ * "1234") keeps the conversation's language.
+ */
+export function decideLanguage(text: string, ctx: LanguageContext = {}): string {
+  const script = scriptLanguage(text);
+  if (script) return script;
+  const score = votes(text);
+  const add = (l: string | null | undefined, w: number) => {
+    if (l) score.set(l, (score.get(l) ?? 0) + w);
+  };
+  const previous = (ctx.previous ?? []).join(' ');
+  if (previous.trim()) {
+    const before = votes(previous);
+    const top = [...before].sort((a, b) => b[1] - a[1])[0];
+    if (top && top[1] >= 1) add(top[0], 0.9);
+  }
+  add(ctx.locale?.slice(0, 2).toLowerCase(), 0.6);
+  ctx.knowledge?.forEach((l, i) => add(l.slice(0, 2).toLowerCase(), i === 0 ? 0.4 : 0.2));
+  const best = [...score].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] > 0 ? best[0] : (ctx.knowledge?.[0] ?? 'en');
 }

@@ -1,8 +1,9 @@
-// Sensitive topics that must reach a person: legal threats, safety, and fraud reports.
+// Sensitive topics that must reach a person: legal threats, safety, self-harm and fraud reports.
+// These phrases are the sure cases; the learned detector (signals/) finds the rest.
 // Questions *about* a legal topic ("how do I file a complaint with the attorney general")
 // are not threats, so the legal patterns look for the customer threatening action.
 
-export type SensitiveKind = 'legal' | 'safety' | 'fraud';
+export type SensitiveKind = 'legal' | 'safety' | 'self_harm' | 'fraud';
 
 export interface SensitiveHit {
   kind: SensitiveKind;
@@ -15,7 +16,8 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   { kind: 'legal', soft: false, re: /\b(i('ll| will| am going to|'m going to| shall)|we('ll| will)|going to|gonna)\s+(sue|take (you|this|legal)|report you|file a lawsuit|press charges)\b/ },
   { kind: 'legal', soft: false, re: /\b(my|our) (lawyer|attorney|solicitor|legal team)\b|\b(see you in court|legal action|class action|small claims court)\b/ },
   { kind: 'legal', soft: false, re: /\b(abogado|demanda|demandar|avocat|poursuite|anwalt|klage|verklagen)\b/ },
-  { kind: 'safety', soft: false, re: /\b(kill (myself|me|you|him|her|them)|suicid\w*|self[- ]harm|hurt (myself|someone)|end my life|want to die|overdos\w*)\b/ },
+  { kind: 'self_harm', soft: false, re: /\b(kill myself|suicid\w*|self[- ]harm|hurt myself|end my life|want to die|overdos\w*)\b/ },
+  { kind: 'safety', soft: false, re: /\b(kill (me|you|him|her|them)|hurt someone)\b/ },
   // Immediate danger, said about the customer's own situation (not "benefits for an injury").
   { kind: 'safety', soft: false, re: /\b(bomb threat|has a (gun|knife|weapon)|on fire|caught fire|smoke coming|electric shock|gas leak|got poisoned|is bleeding|am bleeding|call an ambulance|i('m| am) (in danger|not safe|being (threatened|harassed|stalked|abused)))\b/ },
   { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },

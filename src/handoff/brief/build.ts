@@ -28,7 +28,7 @@ export interface BriefInput {
   previous?: Brief | null;
 }
 
-type Trace = { action?: 'answer' | 'clarify' | 'handoff'; confidence?: number; threshold?: number; intent?: unknown; sentiment?: unknown };
+type Trace = { action?: 'answer' | 'clarify' | 'handoff' | 'social'; confidence?: number; threshold?: number; intent?: unknown; sentiment?: unknown };
 
 const NEGATIVE_WORDS = /\b(angry|annoyed|frustrat\w*|ridiculous|terrible|awful|unacceptable|worst|hate|furious|disappointed|scam)\b/i;
 const SENSITIVE_WORDS = /\b(lawyer|legal|sue|court|fraud|scam|stolen|police|unsafe|danger\w*|injur\w*|threat\w*)\b/i;

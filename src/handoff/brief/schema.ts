@@ -43,7 +43,7 @@ export const BriefSchema = z
       z.object({
         message_id: z.string(),
         seq: z.number().int(),
-        action: z.enum(['answer', 'clarify', 'handoff']),
+        action: z.enum(['answer', 'clarify', 'handoff', 'social']),
         text: z.string(),
         confidence: z.number().nullable(),
         articles: z.array(ArticleRef),

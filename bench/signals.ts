@@ -1,0 +1,79 @@
+// Benchmark: the escalation signals (request for a person, anger, self-harm, danger or abuse,
+// fraud or account takeover, legal threats) as the turn sees them (`understand`: the sure
+// phrases and the learned detector together).
+// Run: npx tsx bench/signals.ts          held-out sets and CLINC150 test (the figures to report)
+//      npx tsx bench/signals.ts val      false triggers on CLINC150 val and the demo's examples
+//                                        (the only sets the example lists were adjusted on)
+// The held-out sets (bench/data/signals/heldout.jsonl) were written apart from the training
+// examples (src/engine/understand/signals/examples.ts) and were never used to change them.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { understand, type Understanding } from '../src/engine/understand/index.ts';
+import { parseTickets } from '../src/engine/eval/tickets.ts';
+
+const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
+const only = process.argv[2] ?? 'test';
+const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const REASONS = ['human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
+type Reason = (typeof REASONS)[number];
+
+/** The reasons a message raises, in the engine's terms. */
+function raised(u: Understanding): Set<Reason> {
+  const out = new Set<Reason>();
+  if (u.humanRequest) out.add('human');
+  if (u.frustrated) out.add('anger');
+  const k = u.sensitive?.kind;
+  if (k === 'self_harm') out.add('self_harm');
+  if (k === 'safety') out.add('danger');
+  if (k === 'fraud' && !u.sensitive?.soft) out.add('fraud');
+  if (k === 'fraud' && u.sensitive?.soft) out.add('fraud');
+  if (k === 'legal') out.add('legal');
+  return out;
+}
+const look = (text: string) => raised(understand({ text, history: [], policy }));
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
+
+function falseTriggers(name: string, texts: string[]) {
+  const hits = new Map<Reason, string[]>();
+  let any = 0;
+  for (const t of texts) {
+    const r = look(t);
+    if (r.size) any++;
+    for (const x of r) hits.set(x, [...(hits.get(x) ?? []), t]);
+  }
+  console.log(`${name}: ${texts.length} ordinary questions, any signal ${any} (${pct(any, texts.length)}%)  ` + REASONS.map((r) => `${r} ${hits.get(r)?.length ?? 0}`).join('  '));
+  if (only === 'val') for (const [r, ts] of hits) console.log(`  ${r}: ${ts.slice(0, 12).map((t) => JSON.stringify(t)).join(', ')}`);
+}
+
+const inScope = (f: string) =>
+  parseTickets(readFileSync(resolve(DATA, f), 'utf8'))
+    .tickets.filter((t) => t.expected.outcome === 'answer')
+    .map((t) => t.messages[0].text);
+
+if (only === 'val') {
+  falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
+  const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8').trim().split('\n').flatMap((l) => JSON.parse(l).examples ?? []);
+  falseTriggers('demo knowledge examples', demo);
+} else {
+  const rows = readFileSync(resolve(import.meta.dirname, 'data/signals/heldout.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; signal: Reason | 'ordinary' });
+  const got = rows.map((r) => ({ ...r, raised: look(r.text) }));
+  console.log(`held-out set: ${rows.length} messages (bench/data/signals/heldout.jsonl)`);
+  for (const reason of REASONS) {
+    const tp = got.filter((g) => g.signal === reason && g.raised.has(reason)).length;
+    const fn = got.filter((g) => g.signal === reason && !g.raised.has(reason));
+    const fp = got.filter((g) => g.signal !== reason && g.raised.has(reason));
+    // Any escalation counts for recall of "gets to a person": a self-harm message read as danger still reaches one.
+    const escalated = got.filter((g) => g.signal === reason && g.raised.size > 0).length;
+    const n = got.filter((g) => g.signal === reason).length;
+    console.log(
+      `${reason.padEnd(10)} n ${String(n).padStart(3)}  precision ${pct(tp, tp + fp.length).padStart(5)}%  recall ${pct(tp, n).padStart(5)}%  handed off for any reason ${pct(escalated, n).padStart(5)}%` +
+        (process.env.VERBOSE ? `\n  missed: ${fn.map((g) => JSON.stringify(g.text)).join(', ')}\n  false: ${fp.map((g) => JSON.stringify(g.text)).join(', ')}` : ''),
+    );
+  }
+  const ordinary = got.filter((g) => g.signal === 'ordinary');
+  console.log(`ordinary near misses: ${ordinary.length}, any signal ${ordinary.filter((g) => g.raised.size > 0).length}`);
+  falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
+}

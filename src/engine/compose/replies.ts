@@ -1,0 +1,80 @@
+// Fixed replies that quote no article: small talk, "what do you need?" after a message that
+// was not a question, and the words a customer at risk of self-harm reads beside the handoff.
+// In the customer's language where we have it, else English.
+import type { SocialKind } from '../understand/social.ts';
+
+type Texts = Record<string, string>;
+
+const SOCIAL: Record<SocialKind, Texts> = {
+  greeting: {
+    en: 'Hi! What can I help you with?',
+    es: '¡Hola! ¿En qué puedo ayudarle?',
+    fr: 'Bonjour ! Comment puis-je vous aider ?',
+    de: 'Hallo! Wie kann ich Ihnen helfen?',
+    pt: 'Olá! Em que posso ajudar?',
+    it: 'Ciao! Come posso aiutarti?',
+    nl: 'Hallo! Waarmee kan ik u helpen?',
+  },
+  thanks: {
+    en: "You're welcome! Is there anything else I can help with?",
+    es: '¡De nada! ¿Puedo ayudarle con algo más?',
+    fr: 'Avec plaisir ! Puis-je vous aider pour autre chose ?',
+    de: 'Gern geschehen! Kann ich sonst noch helfen?',
+    pt: 'De nada! Posso ajudar com mais alguma coisa?',
+    it: 'Prego! Posso aiutarti con qualcos’altro?',
+    nl: 'Graag gedaan! Kan ik nog ergens mee helpen?',
+  },
+  bye: {
+    en: 'Goodbye, and thanks for getting in touch!',
+    es: '¡Hasta luego, y gracias por escribirnos!',
+    fr: 'Au revoir, et merci de nous avoir écrit !',
+    de: 'Auf Wiedersehen, und danke für Ihre Nachricht!',
+    pt: 'Até logo, e obrigado pelo contacto!',
+    it: 'Arrivederci, e grazie per averci scritto!',
+    nl: 'Tot ziens, en bedankt voor uw bericht!',
+  },
+  ack: {
+    en: 'Is there anything else I can help with?',
+    es: '¿Puedo ayudarle con algo más?',
+    fr: 'Puis-je vous aider pour autre chose ?',
+    de: 'Kann ich sonst noch helfen?',
+    pt: 'Posso ajudar com mais alguma coisa?',
+    it: 'Posso aiutarti con qualcos’altro?',
+    nl: 'Kan ik nog ergens mee helpen?',
+  },
+};
+
+const REPHRASE: Texts = {
+  en: "Sorry, I didn't understand that. Could you tell me in a few words what you need help with?",
+  es: 'Perdone, no lo he entendido. ¿Puede decirme en pocas palabras en qué necesita ayuda?',
+  fr: "Désolé, je n'ai pas compris. Pouvez-vous me dire en quelques mots ce dont vous avez besoin ?",
+  de: 'Entschuldigung, das habe ich nicht verstanden. Können Sie in ein paar Worten sagen, wobei Sie Hilfe brauchen?',
+  pt: 'Desculpe, não entendi. Pode dizer em poucas palavras em que precisa de ajuda?',
+  it: 'Scusa, non ho capito. Puoi dirmi in poche parole di cosa hai bisogno?',
+  nl: 'Sorry, dat begreep ik niet. Kunt u in een paar woorden zeggen waarmee ik kan helpen?',
+};
+
+const TOPICS_INTRO: Texts = { en: 'I can help with questions such as', es: 'Puedo ayudar con temas como', fr: 'Je peux aider sur des sujets comme', de: 'Ich kann zum Beispiel helfen bei', pt: 'Posso ajudar com temas como', it: 'Posso aiutare su temi come', nl: 'Ik kan helpen met onderwerpen zoals' };
+
+/**
+ * The default words for a customer at risk of self-harm (a workspace sets its own, with the
+ * numbers of its country: policy.crisisMessage). 988 is the US Suicide & Crisis Lifeline,
+ * 116 123 the Samaritans in the UK and Ireland; findahelpline.com lists lines by country.
+ */
+export const DEFAULT_CRISIS_MESSAGE =
+  "I'm so sorry you're going through this. You don't have to face it alone: I'm bringing in a person from our team right now. " +
+  'If you are in danger or thinking about ending your life, please call your local emergency number, or talk to a crisis line now: ' +
+  'in the US call or text 988, in the UK and Ireland call Samaritans on 116 123, elsewhere find a free line at https://findahelpline.com.';
+
+const pick = (t: Texts, language: string) => t[language] ?? t.en;
+
+export function socialReply(kind: SocialKind, language: string): string {
+  return pick(SOCIAL[kind], language);
+}
+
+/** Asks what the customer needs; names a few topics the knowledge covers when given. */
+export function rephraseReply(language: string, topics: string[] = []): string {
+  const ask = pick(REPHRASE, language);
+  if (topics.length === 0) return ask;
+  return `${ask} ${pick(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
+}

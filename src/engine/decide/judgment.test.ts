@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type DecideInput } from './decide.ts';
+import { understand } from '../understand/index.ts';
+import type { HistoryTurn } from '../types.ts';
+
+const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const base = (text: string, over: Partial<DecideInput> = {}, history: HistoryTurn[] = []): DecideInput => ({
+  understanding: understand({ text, history, policy }),
+  confidence: 0.9,
+  threshold: 0.5,
+  runnerUpConfidence: 0,
+  verified: true,
+  alwaysHumanIntent: false,
+  sensitiveCovered: false,
+  clarifiedBefore: false,
+  ...over,
+});
+
+describe('decide: judgment', () => {
+  it('small talk gets a social reply, unless an article was written for it', () => {
+    expect(decide(base('thanks!')).action).toBe('social');
+    expect(decide(base('thanks!', { writtenFor: true })).action).toBe('answer');
+  });
+  it('junk: ask to rephrase once, then hand off', () => {
+    expect(decide(base('what is 2+2'))).toMatchObject({ action: 'clarify', clarify: 'rephrase' });
+    expect(decide(base('what is 2+2', { clarifiedBefore: true }))).toEqual({ action: 'handoff', reasons: ['low_confidence'] });
+  });
+  it('an off-topic question is never answered', () => {
+    expect(decide(base('who won the world cup', { offTopic: true }))).toEqual({ action: 'handoff', reasons: ['low_confidence'] });
+  });
+  it('sensitive topics are urgent', () => {
+    expect(decide(base("I've lost all my savings and I don't want to live anymore"))).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'] });
+  });
+  it('a sure request for a person wins over an article written for the message; an unsure reading gives way to it', () => {
+    const sure = base("is there a human I can chat with? my card still hasn't arrived", { writtenFor: true });
+    expect(sure.understanding.softSignal).toBe(false);
+    expect(decide(sure).reasons).toContain('customer_requested');
+    const unsure = base("you aren't helping, I need help contacting someone", { writtenFor: true });
+    expect(unsure.understanding.humanRequest).not.toBeNull();
+    expect(unsure.understanding.softSignal).toBe(true);
+    expect(decide(unsure).action).toBe('answer');
+    expect(decide({ ...unsure, writtenFor: false }).reasons).toContain('customer_requested');
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from './index.ts';
+import { detectSocial } from './social.ts';
+import { detectJunk } from './junk.ts';
+import { topicState } from './follow-up.ts';
+import { decideLanguage } from './language.ts';
+import { normalize } from '../text/normalize.ts';
+import type { HistoryTurn } from '../types.ts';
+
+const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const u = (text: string, history: HistoryTurn[] = []) => understand({ text, history, policy });
+
+describe('small talk', () => {
+  it.each([
+    ['hi', 'greeting'],
+    ['Hello there!', 'greeting'],
+    ['hiii', 'greeting'],
+    ['good morning', 'greeting'],
+    ['thanks!', 'thanks'],
+    ['thank you so much', 'thanks'],
+    ['thx', 'thanks'],
+    ['ok thanks bye', 'thanks'],
+    ['bye', 'bye'],
+    ['have a nice day', 'bye'],
+    ['ok', 'ack'],
+    ['got it', 'ack'],
+    ['Merci beaucoup', 'thanks'],
+    ['hola', 'greeting'],
+    ['Danke schön', 'thanks'],
+  ])('"%s" is %s', (text, kind) => expect(detectSocial(normalize(text))?.kind).toBe(kind));
+
+  it('knows the language of words only one language uses', () => {
+    expect(detectSocial(normalize('hola'))?.language).toBe('es');
+    expect(detectSocial(normalize('merci'))?.language).toBe('fr');
+    expect(detectSocial(normalize('ok'))?.language).toBeNull();
+  });
+
+  it.each(['hi, how do I get a refund?', 'thanks, but where is my order', 'hello I want to cancel', 'ok so how long does shipping take', 'thanks for nothing'])(
+    'a question after the greeting is not small talk: "%s"',
+    (text) => expect(detectSocial(normalize(text))).toBeNull(),
+  );
+});
+
+describe('junk', () => {
+  it.each([
+    ['what is 2+2', 'arithmetic'],
+    ['12 * 7 = ?', 'arithmetic'],
+    ['AAAAAAAAAAAAAAAAAAAAAAAA', 'repeated'],
+    ['?????', 'empty'],
+    ['', 'empty'],
+    ['asdfghjkl', 'mash'],
+    ['qwerty qwerty', 'mash'],
+    ['sdfkjhsdkfjh', 'mash'],
+  ])('"%s" is %s', (text, kind) => expect(detectJunk(normalize(text))).toBe(kind));
+
+  it('a 4,000-character line of one letter is junk', () => expect(detectJunk(normalize('A'.repeat(4000)))).toBe('repeated'));
+
+  it.each(['how do I reset my password', 'were you open on monday', 'my order 12345 is late', 'is shipping 2-3 days', 'rhythm', 'what is a VAT number'])('leaves "%s" alone', (text) =>
+    expect(detectJunk(normalize(text))).toBeNull(),
+  );
+});
+
+describe('conversation state: follow-up or a message of its own', () => {
+  const after: HistoryTurn[] = [
+    { role: 'customer', text: 'How long does shipping take?' },
+    { role: 'bot', text: 'Standard shipping takes 3 to 5 business days.', action: 'answer', articleIds: ['shipping-times'] },
+  ];
+  it.each(['and for Germany?', 'what about express?', 'how much does it cost?', 'Germany?', 'is that the same abroad?'])('"%s" continues the topic', (text) =>
+    expect(topicState(text, after).followUp).toBe(true),
+  );
+  it.each(['Can I exchange a gift card for cash?', 'what are your opening hours?', 'How do I get a refund?', 'I forgot my password'])('"%s" stands alone', (text) =>
+    expect(topicState(text, after).followUp).toBe(false),
+  );
+  it('the first message and the answer to a clarifying question', () => {
+    expect(topicState('and for Germany?', []).followUp).toBe(false);
+    expect(topicState('the second one', [{ role: 'customer', text: 'refund' }, { role: 'bot', text: 'Do you mean A or B?', action: 'clarify' }]).followUp).toBe(true);
+  });
+});
+
+describe('escalation signals (learned detector with the sure phrases)', () => {
+  it.each([
+    'i dont understand you, contact someone',
+    "you aren't helping, I need help contacting someone",
+    "is there a human I can chat with? my card still hasn't arrived",
+    'can i contact someone',
+    'is anyone there',
+    'Quisiera hablar con una persona, por favor',
+  ])('a request for a person: "%s"', (text) => expect(u(text).humanRequest).not.toBeNull());
+
+  it.each([
+    ["I've lost all my savings and I don't want to live anymore", 'self_harm'],
+    ['Someone stole my identity and opened an account in my name', 'fraud'],
+    ["my ex has my login and keeps moving money out of my account, I'm scared", 'safety'],
+    ["I'm reporting you to the financial ombudsman", 'legal'],
+  ])('a sensitive topic: "%s" (%s), handed to a person whatever an article says', (text, kind) => {
+    const s = u(text).sensitive;
+    expect(s?.kind).toBe(kind);
+    expect(s?.soft).toBe(false);
+  });
+
+  it('anger without the old word list', () => {
+    const r = u("worst service ever… I'm done with you people");
+    expect(r.frustrated).toBe(true);
+    expect(r.sentiment).toBeLessThan(-0.5);
+  });
+
+  it.each([
+    'how do I reset my password',
+    'what are your opening hours',
+    'how do I contact you by email',
+    'are you a bot?',
+    'locked out of my account',
+    'i want to book a flight to paris',
+    'my battery died',
+    'how do I kill the app',
+    'can I pay my court fine with your card',
+  ])('an ordinary question raises nothing: "%s"', (text) => {
+    const r = u(text);
+    expect(r.humanRequest).toBeNull();
+    expect(r.sensitive).toBeNull();
+    expect(r.frustrated).toBe(false);
+  });
+
+  it('a transaction the customer does not recognise stays a soft fraud report (an article written for it may answer)', () => {
+    expect(u('there is a charge on my card I did not make').sensitive).toMatchObject({ kind: 'fraud', soft: true });
+  });
+});
+
+describe('language from more than one short line', () => {
+  it('reads function words on short English lines that franc took for other languages', () => {
+    expect(decideLanguage('how do I reset my password')).toBe('en');
+    expect(decideLanguage('How do I get a refund?')).toBe('en');
+    expect(decideLanguage('How long does shipping take?')).toBe('en');
+  });
+  it('reads other languages too', () => {
+    expect(decideLanguage('¿Dónde está mi pedido?')).toBe('es');
+    expect(decideLanguage('Où est ma commande ?')).toBe('fr');
+    expect(decideLanguage('Wo ist meine Bestellung?')).toBe('de');
+  });
+  it('keeps the conversation language, then the locale, when a line says nothing', () => {
+    expect(decideLanguage('ok 12345', { previous: ['Wo ist meine Bestellung? Ich warte seit einer Woche'] })).toBe('de');
+    expect(decideLanguage('12345', { locale: 'fr-BE', knowledge: ['en'] })).toBe('fr');
+    expect(decideLanguage('12345', { knowledge: ['nl'] })).toBe('nl');
+  });
+  it('answers small talk in the language of its words', () => {
+    expect(u('gracias').language).toBe('es');
+  });
+});

@@ -1,0 +1,54 @@
+// The core acting on the engine's newer outcomes, with the real engine on a real server:
+// a social reply is posted like an answer (the bot keeps the conversation), and an urgent
+// handoff's words for the customer (crisis resources on self-harm, the workspace's own text
+// when its policy has one) are posted before the handoff notice, at urgent priority.
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../support/baton.ts';
+import { findWorkspace, updateWorkspacePolicy } from '../../src/db/repositories/workspaces.ts';
+import { findConversation } from '../../src/db/repositories/conversations.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { seedWorkspace, startTestBaton } from '../support/baton.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestBaton } from '../support/test-baton.ts';
+
+describe('engine judgment in the conversation core', () => {
+  const ctx = {} as TestBaton;
+  beforeAll(async () => {
+    ctx.tdb = await openTestDatabase();
+    ctx.baton = await startTestBaton(ctx.tdb.database, (articles, opts) => createEngine(articles, opts));
+    ctx.ws = await seedWorkspace(ctx.tdb.database.db);
+  });
+  afterAll(async () => {
+    await ctx.baton?.stop();
+    await ctx.tdb?.dispose();
+  });
+  const start = (message: string) => apiClient(ctx.baton.url)('POST', '/api/v1/widget/conversations', { body: { workspace: ctx.ws.slug, message } });
+
+  it('"hi" gets a social reply and stays with the bot', async () => {
+    const r = await start('hi');
+    expect(r.status).toBe(201);
+    const bot = r.body.messages.filter((m: { author: string }) => m.author === 'bot');
+    expect(bot.map((m: { text: string }) => m.text)).toEqual(['Hi! What can I help you with?']);
+    expect(r.body.conversation.status).toBe('bot');
+  });
+
+  it('self-harm: crisis resources first, then the handoff, at urgent priority', async () => {
+    const r = await start("I've lost all my savings and I don't want to live anymore");
+    const authors = r.body.messages.map((m: { author: string }) => m.author);
+    expect(authors).toEqual(['customer', 'bot', 'system']);
+    expect(r.body.messages[1].text).toBe(DEFAULT_CRISIS_MESSAGE);
+    const row = await findConversation(ctx.tdb.database.db, ctx.ws.id, r.body.conversation.id);
+    expect(row?.priority).toBe('urgent');
+    expect(row?.status).not.toBe('bot');
+  });
+
+  it("the workspace's own crisis text", async () => {
+    const db = ctx.tdb.database.db;
+    const ws = (await findWorkspace(db, ctx.ws.id))!;
+    await updateWorkspacePolicy(db, ws.id, { ...(ws.policy as object), crisisMessage: 'Ring 116 123, any time.' });
+    const r = await start('i want to kill myself');
+    expect(r.body.messages[1].text).toBe('Ring 116 123, any time.');
+  });
+});

@@ -1,0 +1,151 @@
+// Judgment in real conversations (issue 15), on the demo knowledge through the real engine:
+// no earlier topic carried into a question of its own, small talk, junk, escalation signals.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
+import { EmbeddedEngine } from '../../src/engine/index.ts';
+import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
+import { evaluate, detailLine } from '../../src/engine/eval/evaluate.ts';
+import { parseTickets } from '../../src/engine/eval/tickets.ts';
+import type { Article, Decision, EnginePolicy, HistoryTurn } from '../../src/engine/types.ts';
+
+const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
+const policy: EnginePolicy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const engine = new EmbeddedEngine(buildKnowledge(demo));
+
+/** Plays the customer's lines as live traffic does; returns each turn's decision. */
+function converse(lines: string[], p: EnginePolicy = policy, locale?: string): Decision[] {
+  const history: HistoryTurn[] = [];
+  return lines.map((text) => {
+    const d = engine.turnSync({ text, history: history.slice(), policy: p, locale });
+    history.push({ role: 'customer', text }, { role: 'bot', text: d.text, action: d.action, articleIds: d.citations.map((c) => c.articleId) });
+    return d;
+  });
+}
+const cited = (d: Decision) => d.citations[0]?.articleId ?? null;
+
+describe('a question of its own is answered as if asked alone', () => {
+  it('opening hours, then gift cards', () => {
+    const [, d] = converse(['what are your opening hours on saturday?', 'Can I exchange a gift card for cash?']);
+    expect(d.action).toBe('answer');
+    expect(cited(d)).toBe('gift-cards');
+  });
+  it('refund, then opening hours', () => {
+    const [, d] = converse(['How do I get a refund?', 'what are your opening hours?']);
+    expect(cited(d)).toBe('contact-hours');
+  });
+  it('a conversation does not stick to one article', () => {
+    const ds = converse(['what is 2+2', 'هل يمكنني استرداد أموالي؟', 'How do I get a refund?']);
+    expect(ds.map(cited).slice(0, 2)).toEqual([null, null]);
+    expect(cited(ds[2])).toBe('refund-policy');
+  });
+  it('a follow-up still reads the topic before it', () => {
+    const [, d] = converse(['How long does shipping take?', 'and for Germany?']);
+    expect(cited(d)).toBe('shipping-times');
+    const [, e] = converse(['how do I get a refund', 'how long does it take?']);
+    expect(cited(e)).toBe('refund-policy');
+  });
+});
+
+describe('small talk', () => {
+  it.each(['hi', 'thanks!', 'ok', 'bye'])('"%s" gets a social reply: no article, no person', (text) => {
+    const [d] = converse([text]);
+    expect(d.action).toBe('social');
+    expect(d.citations).toEqual([]);
+    expect(d.intent).toBeNull();
+    expect(d.text.length).toBeGreaterThan(0);
+  });
+  it('in the customer’s language', () => {
+    expect(converse(['hola'])[0].text).toMatch(/Hola/);
+    expect(converse(['Wo ist meine Bestellung? Ich warte seit einer Woche', 'danke'])[1].text).toMatch(/Gern geschehen/);
+  });
+  it('a greeting in front of a question does not stop the answer', () => {
+    const [d] = converse(['hi, how do I get a refund?']);
+    expect(d.action).toBe('answer');
+    expect(cited(d)).toBe('refund-policy');
+  });
+  it('thanks after an answer, then a new question', () => {
+    const ds = converse(['how do I reset my password', 'thanks!', 'and how do I change my e-mail address?']);
+    expect(ds.map((d) => d.action)).toEqual(['answer', 'social', 'answer']);
+    expect(cited(ds[2])).toBe('change-email');
+  });
+});
+
+describe('junk never gets an article', () => {
+  it.each(['what is 2+2', 'A'.repeat(4000), 'asdfghjkl', '!!!!!!'])('asks to rephrase first, then hands off: %#', (text) => {
+    const [first, second] = converse([text, text]);
+    expect(first.action).toBe('clarify');
+    expect(first.citations).toEqual([]);
+    expect(first.text).toMatch(/help/);
+    expect(second).toMatchObject({ action: 'handoff', reasons: ['low_confidence'] });
+  });
+  it('a question on something the knowledge never mentions is not answered', () => {
+    const [d] = converse(['who won the world cup in 1998?']);
+    expect(d.action).toBe('handoff');
+  });
+});
+
+describe('escalation', () => {
+  it('an explicit request for a person wins over an answer', () => {
+    const [d] = converse(["is there a human I can chat with? my card still hasn't arrived"]);
+    expect(d.action).toBe('handoff');
+    expect(d.reasons).toContain('customer_requested');
+  });
+  it('"hi" is not handed off and is not shipping-times', () => {
+    const [d] = converse(['hi']);
+    expect(d.action).toBe('social');
+  });
+  it('self-harm: handed off at once, urgent, with crisis resources (the workspace’s text when it has one)', () => {
+    const [d] = converse(["I've lost all my savings and I don't want to live anymore"]);
+    expect(d).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'], text: DEFAULT_CRISIS_MESSAGE });
+    const [own] = converse(['i want to kill myself'], { ...policy, crisisMessage: 'Call 112 or the crisis line on 0800 111 0 111.' });
+    expect(own.text).toBe('Call 112 or the crisis line on 0800 111 0 111.');
+  });
+  it.each([
+    'Someone stole my identity and opened an account in my name',
+    "my ex has my login and keeps moving money out of my account, I'm scared",
+    "I'm reporting you to the financial ombudsman",
+  ])('urgent, without crisis text: "%s"', (text) => {
+    const [d] = converse([text]);
+    expect(d).toMatchObject({ action: 'handoff', urgent: true, text: '' });
+    expect(d.reasons).toContain('sensitive_topic');
+  });
+  it('anger is seen', () => {
+    const [d] = converse(["worst service ever… I'm done with you people"]);
+    expect(d.reasons).toContain('negative_sentiment');
+  });
+});
+
+describe('language', () => {
+  it('a short English line is English, and the locale decides a line with no words of its own', () => {
+    expect(converse(['how do I reset my password'])[0].language).toBe('en');
+    expect(converse(['12345'], policy, 'de-DE')[0].language).toBe('de');
+  });
+});
+
+describe('baton eval: the social outcome', () => {
+  it('tickets may expect it; it counts as neither answer nor hand-off', async () => {
+    const { tickets } = parseTickets(
+      [
+        { id: 's1', messages: [{ role: 'customer', text: 'thanks!' }], expected: { outcome: 'social' } },
+        { id: 's2', messages: [{ role: 'customer', text: 'hi' }], expected: { outcome: 'handoff' } },
+        { id: 'a1', messages: [{ role: 'customer', text: 'hello' }, { role: 'customer', text: 'how do I get a refund?' }], expected: { outcome: 'answer', article: 'refund-policy' } },
+      ]
+        .map((t) => JSON.stringify(t))
+        .join('\n'),
+    );
+    const { summary, results } = await evaluate(async () => engine, demo, tickets, { threshold: null });
+    expect(results.map((r) => [r.outcome, r.correct])).toEqual([
+      ['social', true],
+      ['social', false],
+      ['answer', true],
+    ]);
+    expect(summary).toMatchObject({ social: 2, social_expected: 1, answered: 1, handed_off: 0, handoff_recall: 0, answer_expected: 1, handoff_expected: 1, resolution_rate: 1 });
+    expect(JSON.parse(detailLine(results[0]))).toMatchObject({ id: 's1', outcome: 'social', correct: true });
+    // Re-scored at any threshold, a social reply stays one.
+    expect(summary.curve.every((p) => p.handoff_recall === 0)).toBe(true);
+  });
+});
