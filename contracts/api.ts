@@ -218,7 +218,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reveal the conversation's redacted values (recorded in the audit trail) */
+        /** Reveal the conversation's redacted values (recorded in the audit trail, with the reason given) */
         post: operations["revealValues"];
         delete?: never;
         options?: never;
@@ -1284,7 +1284,7 @@ export interface components {
                 message_id: string;
                 seq: number;
                 /** @enum {string} */
-                action: "answer" | "clarify" | "handoff";
+                action: "answer" | "clarify" | "handoff" | "social";
                 text: string;
                 confidence: number | null;
                 articles: {
@@ -2182,7 +2182,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                } | null;
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -3429,6 +3435,8 @@ export interface operations {
                             /** @default [] */
                             alwaysHumanTopics: string[];
                             /** @default null */
+                            crisisMessage: string | null;
+                            /** @default null */
                             defaultTeamId: string | null;
                             /**
                              * @default [
@@ -3505,6 +3513,8 @@ export interface operations {
                              *     ]
                              */
                             revealRoles: ("admin" | "agent")[];
+                            /** @default false */
+                            revealRequiresReason: boolean;
                             /** @default null */
                             retentionDays: number | null;
                         };
@@ -3547,6 +3557,8 @@ export interface operations {
                     alwaysHumanIntents?: string[];
                     /** @default [] */
                     alwaysHumanTopics?: string[];
+                    /** @default null */
+                    crisisMessage?: string | null;
                     /** @default null */
                     defaultTeamId?: string | null;
                     /**
@@ -3624,6 +3636,8 @@ export interface operations {
                      *     ]
                      */
                     revealRoles?: ("admin" | "agent")[];
+                    /** @default false */
+                    revealRequiresReason?: boolean;
                     /** @default null */
                     retentionDays?: number | null;
                 };
@@ -3644,6 +3658,8 @@ export interface operations {
                             alwaysHumanIntents: string[];
                             /** @default [] */
                             alwaysHumanTopics: string[];
+                            /** @default null */
+                            crisisMessage: string | null;
                             /** @default null */
                             defaultTeamId: string | null;
                             /**
@@ -3721,6 +3737,8 @@ export interface operations {
                              *     ]
                              */
                             revealRoles: ("admin" | "agent")[];
+                            /** @default false */
+                            revealRequiresReason: boolean;
                             /** @default null */
                             retentionDays: number | null;
                         };
