@@ -39,12 +39,14 @@ export function reply(
     service.run(
       actor,
       id,
-      async (tx, c) => {
-        if (c.status === 'closed') throw new AppError('conversation_closed');
-        if (!input.internal && c.status !== 'with_agent') {
-          throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${c.status}).`, { status: c.status });
+      async (tx, found, policy) => {
+        if (found.status === 'closed') throw new AppError('conversation_closed');
+        if (!input.internal && found.status !== 'with_agent') {
+          throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${found.status}).`, { status: found.status });
         }
-        const message = await service.addMessage(tx, actor, c, { author: 'agent', text: input.text, internal: input.internal, clientMessageId: input.clientMessageId });
+        // Agents paste card numbers and e-mails too: the same shield as the customer's words.
+        const { text, conversation: c } = await service.shield(tx, found, policy, input.text);
+        const message = await service.addMessage(tx, actor, c, { author: 'agent', text, internal: input.internal, clientMessageId: input.clientMessageId });
         if (!input.internal) {
           const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
           if (handoff && !handoff.first_agent_reply_at) await updateHandoff(tx, handoff.id, { first_agent_reply_at: new Date() });

@@ -108,11 +108,9 @@ export class CustomerMessages {
       if (current.status === 'closed') throw new AppError('conversation_closed');
       if (current.status === 'resolved') current = await this.kernel.move(tx, actor, current, 'reopen');
       // Redacted before anything else sees it: the stored text, the bot, the logs, the events.
-      const shielded = this.kernel.privacy.redact(text, current.pii_state, { ...policy.pii, locale: current.language ?? 'en' });
-      if (shielded.sealed !== current.pii_state) {
-        current = await conversations.updateConversation(tx, current.id, { pii_state: shielded.sealed });
-      }
-      const message = await this.kernel.addMessage(tx, actor, current, { author: 'customer', text: shielded.redacted, clientMessageId });
+      const shielded = await this.kernel.shield(tx, current, policy, text);
+      current = shielded.conversation;
+      const message = await this.kernel.addMessage(tx, actor, current, { author: 'customer', text: shielded.text, clientMessageId });
       if (current.status === 'queued' || current.status === 'awaiting_customer') await this.handoffs.customerWroteWhileWaiting(tx, actor, current, message);
       return { message, conversation: current };
     });

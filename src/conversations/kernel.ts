@@ -83,6 +83,17 @@ export class ConversationKernel {
     return updated;
   }
 
+  /**
+   * The PII shield for any author's words, by the workspace's policy: the text comes back with
+   * tokens, and the conversation with the sealed values if new ones were found. Whoever writes
+   * (customer, agent, internal note), staff views, events, webhooks and helpdesks see tokens.
+   */
+  async shield(tx: Tx, conversation: ConversationRow, policy: Policy, text: string): Promise<{ text: string; conversation: ConversationRow }> {
+    const shielded = this.privacy.redact(text, conversation.pii_state, { ...policy.pii, locale: conversation.language ?? 'en' });
+    if (shielded.sealed === conversation.pii_state) return { text: shielded.redacted, conversation };
+    return { text: shielded.redacted, conversation: await conversations.updateConversation(tx, conversation.id, { pii_state: shielded.sealed }) };
+  }
+
   /** Appends a message with the next sequence number and its event. */
   async addMessage(
     tx: Tx,
