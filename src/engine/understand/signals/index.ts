@@ -21,9 +21,16 @@ export function clauses(text: string): string[] {
     .filter((s) => /\p{L}/u.test(s));
 }
 
+// PII tokens (<PERSON_1>, <CARD_2>) say nothing about what the customer wants: read without them.
+const TOKEN = /<[A-Z][A-Z0-9_]*_\d+>/g;
+// A clause read on its own needs a few words: "Hi, I am <PERSON_1>" alone reads like anything.
+const MIN_CLAUSE_WORDS = 3;
+const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+
 export function findSignal(text: string): SignalHit | null {
-  const parts = clauses(text);
-  const candidates = parts.length > 1 ? [text, ...parts] : [text];
+  const plain = text.replace(TOKEN, ' ').replace(/\s+/g, ' ').trim();
+  const parts = clauses(plain).filter((p) => words(p) >= MIN_CLAUSE_WORDS);
+  const candidates = parts.length > 1 ? [plain, ...parts] : [plain];
   let best: SignalHit | null = null;
   for (const part of candidates.slice(0, 8)) {
     const hit = detectSignal(part.slice(0, 500));
