@@ -52,7 +52,7 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ values: Record<string, string> }>(`/conversations/${encodeURIComponent(props.conversationId)}/reveal`, { reason: reason.trim() });
+      const res = await post<{ values: Record<string, string> }>(`/conversations/${encodeURIComponent(props.conversationId)}/reveal`, reason.trim() ? { reason: reason.trim() } : {});
       props.onValues(res.values ?? {});
     } catch (err) {
       setError(
@@ -82,10 +82,10 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
             Personal data is hidden as tokens like &lt;EMAIL_1&gt;. Revealing it is recorded in the audit trail.
           </p>
           <label className="small">
-            Why do you need it? (kept with the reveal)
+            Why do you need it? (kept with the reveal; required where the workspace asks)
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. customer asked to update their card" />
           </label>
-          <button type="button" aria-describedby="reveal-hint" disabled={busy || reason.trim().length < 3} onClick={() => void reveal()}>
+          <button type="button" aria-describedby="reveal-hint" disabled={busy || (reason.trim().length > 0 && reason.trim().length < 3)} onClick={() => void reveal()}>
             {busy ? 'Revealing…' : 'Reveal personal data'}
           </button>
         </>
