@@ -48,7 +48,7 @@ export async function configureConnector(db: Kysely<Schema>, out: Outbound, acto
   if (body.credentials) {
     const creds = def.credentialsSchema.safeParse(body.credentials);
     if (!creds.success) throw new AppError('invalid_request', 'credentials do not fit this helpdesk', issues(creds.error));
-    credentialsEnc = await seal(out, { workspace_id: actor.workspaceId, vendor: def.vendor }, creds.data);
+    credentialsEnc = await out.seal(JSON.stringify(creds.data), Outbound.aad.connector({ workspace_id: actor.workspaceId, vendor: def.vendor }));
   }
   const allowPrivate = (config.data as { allow_private_network?: boolean }).allow_private_network === true;
   try {
@@ -118,7 +118,7 @@ export async function setUpConnector(
       vendor: row.vendor,
       enabled: row.enabled,
       config: def.configSchema.parse({ ...row.config, ...(result.config ?? {}) }) as Record<string, unknown>,
-      credentialsEnc: await seal(out, row, def.credentialsSchema.parse(creds)),
+      credentialsEnc: await out.seal(JSON.stringify(def.credentialsSchema.parse(creds)), Outbound.aad.connector(row)),
       allowClearText: row.allow_clear_text,
     });
   }
@@ -158,13 +158,3 @@ export async function retryConnectorDeadLetter(db: Kysely<Schema>, jobs: Jobs, w
 }
 
 const threadOf = (db: Kysely<Schema>, job: FailedJob) => findThread(db, String((job.data as { threadId?: string }).threadId));
-
-async function seal(out: Outbound, row: { workspace_id: string; vendor: string }, credentials: unknown): Promise<string> {
-  let box;
-  try {
-    box = await out.box();
-  } catch (err) {
-    throw new AppError('unavailable', (err as Error).message);
-  }
-  return box.seal(JSON.stringify(credentials), Outbound.aad.connector(row));
-}
