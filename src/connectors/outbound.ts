@@ -34,6 +34,17 @@ export class Outbound {
     webhook: (row: { workspace_id: string; id: string }) => `webhook:${row.workspace_id}:${row.id}`,
   };
 
+  /** Seals an admin's secret; a key that cannot be had answers 503 (unavailable), not 500. */
+  async seal(plain: string, aad: string): Promise<string> {
+    let box;
+    try {
+      box = await this.box();
+    } catch (err) {
+      throw new AppError('unavailable', (err as Error).message);
+    }
+    return box.seal(plain, aad);
+  }
+
   async credentialsOf(row: ConnectorRow): Promise<Record<string, unknown>> {
     if (!row.credentials_enc) return {};
     return JSON.parse((await this.box()).open(row.credentials_enc, Outbound.aad.connector(row))) as Record<string, unknown>;
