@@ -1,19 +1,10 @@
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { isUuid } from '../schemas.ts';
-import { actorRef, type Actor } from '../../../conversations/actor.ts';
-import { appendEvent } from '../../../db/repositories/events.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
-import type { Schema } from '../../../db/schema.ts';
 
 export const adminAccess = { access: { kind: 'staff' as const, role: 'admin' as const } };
 export const tags = ['admin'];
-
-/** Every admin change is written as an event (conversation-less), in the change's transaction. */
-export function audit(tx: Transaction<Schema>, actor: Actor, type: string, data: Record<string, unknown>): Promise<unknown> {
-  return appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: null, type, actor: actorRef(actor), data });
-}
 
 /** Keyset cursors over ids (lists ordered by id). */
 export const encodeIdCursor = (id: string): string => Buffer.from(JSON.stringify({ after: id })).toString('base64url');

@@ -1,16 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { hashToken, newToken } from '../../../auth/secrets.ts';
-import { transaction } from '../../../db/transaction.ts';
-import { announceRevoked, insertApiKey } from '../../../db/repositories/auth.ts';
-import { listApiKeys, revokeApiKey } from '../../../db/repositories/admin.ts';
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../../auth/api-keys.ts';
 import { IdParams } from '../schemas.ts';
 import type { AppContext } from '../../context.ts';
-import { adminAccess, audit, tags } from './common.ts';
+import { adminAccess, tags } from './common.ts';
 
 const KeyBody = z
   .object({
@@ -24,9 +19,8 @@ const ApiKey = z
   .meta({ id: 'ApiKey', description: 'An API key, never its secret' });
 const NewApiKey = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), key: z.string().describe('The secret (bk_…): shown this once') });
 
-type KeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const presentKey = (k: KeyRow) => ({ id: k.id, name: k.name, scopes: k.scopes, created_at: iso(k.created_at), last_used_at: iso(k.last_used_at), revoked_at: iso(k.revoked_at) });
+const presentKey = (k: ApiKeyRow) => ({ id: k.id, name: k.name, scopes: k.scopes, created_at: iso(k.created_at), last_used_at: iso(k.last_used_at), revoked_at: iso(k.revoked_at) });
 
 // API keys: the secret is shown once, at creation; only its hash is stored.
 export function keyRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -37,28 +31,13 @@ export function keyRoutes(app: FastifyInstance, ctx: AppContext): void {
   }));
 
   r.post('/api/v1/admin/api-keys', { schema: { tags, operationId: 'createApiKey', summary: 'Create a key: the response holds the secret, once', body: KeyBody, response: { 201: z.object({ api_key: NewApiKey }) } }, config: adminAccess }, async (request, reply) => {
-    const actor = staffActor(request);
-    const key = newToken('bk');
-    const id = randomUUID();
-    const scopes = [...new Set(request.body.scopes)];
-    await transaction(ctx.db, async (tx) => {
-      await insertApiKey(tx, { id, workspaceId: actor.workspaceId, name: request.body.name, keyHash: hashToken(key), scopes });
-      await audit(tx, actor, 'admin.api_key.created', { api_key_id: id, name: request.body.name, scopes });
-    });
+    const api_key = await createApiKey(ctx.db, staffActor(request), request.body);
     reply.status(201);
-    return { api_key: { id, name: request.body.name, scopes, key } };
+    return { api_key };
   });
 
   r.delete('/api/v1/admin/api-keys/:id', { schema: { tags, operationId: 'revokeApiKey', summary: 'Revoke a key (at once, on every node)', params: IdParams, response: { 200: z.object({ api_key: ApiKey }) } }, config: adminAccess }, async (request) => {
-    const actor = staffActor(request);
-    const row = await transaction(ctx.db, async (tx) => {
-      const k = await revokeApiKey(tx, actor.workspaceId, request.params.id, new Date());
-      if (!k) throw new AppError('not_found');
-      await audit(tx, actor, 'admin.api_key.revoked', { api_key_id: k.id, name: k.name });
-      // Sockets opened with this key close, on every node, once the revocation commits.
-      await announceRevoked(tx, { kind: 'api_key', id: k.id });
-      return k;
-    });
+    const row = await revokeApiKey(ctx.db, staffActor(request), request.params.id);
     return { api_key: presentKey(row) };
   });
 }

@@ -3,13 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { transaction } from '../../../db/transaction.ts';
-import { listArticleRows, syncArticles } from '../../../db/repositories/knowledge.ts';
+import { articlesPage, uploadKnowledge } from '../../../workspaces/knowledge.ts';
 import type { Article } from '../../../engine/types.ts';
 import type { ArticleRow } from '../../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
 import { NextCursor } from '../responses.ts';
-import { adminAccess, audit, decodeIdCursor, page, PageQuery, tags } from './common.ts';
+import { adminAccess, decodeIdCursor, page, PageQuery, tags } from './common.ts';
 
 /** One knowledge article, as in shared/contracts/eval.md. */
 export const ArticleLine = z
@@ -97,7 +96,7 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/admin/knowledge', { schema: { tags, operationId: 'listArticles', summary: 'Knowledge articles (cursor-paginated, by id)', querystring: PageQuery, response: { 200: z.object({ articles: z.array(AdminArticle), next_cursor: NextCursor }) } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
-    const rows = await listArticleRows(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
+    const rows = await articlesPage(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
     const { items, next_cursor } = page(rows, request.query.limit);
     return { articles: items.map(presentArticle), next_cursor };
   });
@@ -123,13 +122,7 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
         const body = request.body;
         const lines = typeof body === 'string' ? jsonlLines(body) : body.articles.map((value, i) => ({ line: i + 1, value }));
         const articles = parseUpload(lines);
-        const prune = request.query.prune === 'true';
-        const summary = await transaction(ctx.db, async (tx) => {
-          const s = await syncArticles(tx, actor.workspaceId, articles, { prune });
-          // Every node's bot seat rebuilds from the new knowledge when it hears this.
-          await audit(tx, actor, 'knowledge.updated', { ...s, prune, source: 'admin-upload' });
-          return s;
-        });
+        const summary = await uploadKnowledge(ctx.db, actor, articles, request.query.prune === 'true');
         return { summary };
       },
     );
