@@ -8,7 +8,7 @@ import type { Article } from '../../../engine/types.ts';
 import type { ArticleRow } from '../../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
 import { NextCursor } from '../responses.ts';
-import { adminAccess, decodeIdCursor, page, PageQuery, tags } from './common.ts';
+import { adminAccess, decodeIdCursor, isArticleId, page, PageQuery, tags } from './common.ts';
 
 /** One knowledge article, as in shared/contracts/eval.md. */
 export const ArticleLine = z
@@ -96,7 +96,7 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/admin/knowledge', { schema: { tags, operationId: 'listArticles', summary: 'Knowledge articles (cursor-paginated, by id)', querystring: PageQuery, response: { 200: z.object({ articles: z.array(AdminArticle), next_cursor: NextCursor }) } }, config: adminAccess }, async (request) => {
     const actor = staffActor(request);
-    const rows = await articlesPage(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
+    const rows = await articlesPage(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor, isArticleId), limit: request.query.limit + 1 });
     const { items, next_cursor } = page(rows, request.query.limit);
     return { articles: items.map(presentArticle), next_cursor };
   });
