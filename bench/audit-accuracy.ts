@@ -36,7 +36,18 @@ export function score(rows: { truth: boolean; predicted: boolean }[]): Scores {
   const tn = rows.length - tp - fp - fn;
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
-  return { n: rows.length, positives: tp + fn, tp, fp, fn, tn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, accuracy: (tp + tn) / rows.length };
+  return {
+    n: rows.length,
+    positives: tp + fn,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    accuracy: (tp + tn) / rows.length,
+  };
 }
 
 export async function loadLabelled(): Promise<Labelled[]> {
@@ -55,15 +66,22 @@ async function main() {
   console.log(`precision ${pct(all.precision)}  recall ${pct(all.recall)}  F1 ${pct(all.f1)}  accuracy ${pct(all.accuracy)}`);
   console.log(`tp ${all.tp}  fp ${all.fp}  fn ${all.fn}  tn ${all.tn}`);
   // rx-149 onwards were written after the detector's rules were frozen: a fairer test.
-  const late = score(results.filter((x) => Number(x.row.id.slice(3)) >= FROZEN_FROM).map((x) => ({ truth: x.row.label.reexplained, predicted: x.result.reexplained })));
-  console.log(`written after the rules were frozen (rx-${FROZEN_FROM}..): ${late.n} (${late.positives} re-explained): precision ${pct(late.precision)}  recall ${pct(late.recall)}  (tp ${late.tp} fp ${late.fp} fn ${late.fn} tn ${late.tn})`);
+  const late = score(
+    results
+      .filter((x) => Number(x.row.id.slice(3)) >= FROZEN_FROM)
+      .map((x) => ({ truth: x.row.label.reexplained, predicted: x.result.reexplained })),
+  );
+  console.log(
+    `written after the rules were frozen (rx-${FROZEN_FROM}..): ${late.n} (${late.positives} re-explained): precision ${pct(late.precision)}  recall ${pct(late.recall)}  (tp ${late.tp} fp ${late.fp} fn ${late.fn} tn ${late.tn})`,
+  );
   const rate = { truth: all.positives / all.n, predicted: (all.tp + all.fp) / all.n };
   console.log(`bad-handoff rate: labelled ${pct(rate.truth)}, detected ${pct(rate.predicted)}`);
   if (process.argv.includes('--errors')) {
     for (const x of results) {
       if (x.row.label.reexplained === x.result.reexplained) continue;
       console.log(`\n${x.row.label.reexplained ? 'MISSED' : 'FALSE ALARM'} ${x.row.id}: ${x.row.note}`);
-      for (const e of x.result.evidence) console.log(`  ${e.kind}${e.info ? `(${e.info})` : ''}: "${e.after.text}"${e.before ? ` <- "${e.before.text}"` : ''}`);
+      for (const e of x.result.evidence)
+        console.log(`  ${e.kind}${e.info ? `(${e.info})` : ''}: "${e.after.text}"${e.before ? ` <- "${e.before.text}"` : ''}`);
     }
   }
 }

@@ -20,7 +20,14 @@ import { parseTickets } from '../src/engine/eval/tickets.ts';
 import { evaluate } from '../src/engine/eval/evaluate.ts';
 import { chunkArticles } from '../src/knowledge/chunk.ts';
 import { PassageIndex } from '../src/engine/retrieve/passages.ts';
-import { averageLogistic, fitPassageSet, passageBagSeed, passageQuestionCount, passageRows, questionKit } from '../src/engine/assess/calibrate.ts';
+import {
+  averageLogistic,
+  fitPassageSet,
+  passageBagSeed,
+  passageQuestionCount,
+  passageRows,
+  questionKit,
+} from '../src/engine/assess/calibrate.ts';
 import { predictLogistic } from '../src/engine/assess/logistic.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
@@ -44,7 +51,10 @@ function row(name: string, s: Record<string, any>) {
     `${name.padEnd(34)} thr ${String(s.threshold).padEnd(7)} resolution ${s.resolution_rate.toFixed(3)}  precision ${s.answered_precision.toFixed(3)}  coverage ${s.coverage.toFixed(3)}  handoff_recall ${s.handoff_recall.toFixed(3)}  p50 ${s.latency_ms.p50}ms p99 ${s.latency_ms.p99}ms  setup ${s.setup_ms}ms`,
   );
 }
-const load1 = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+const load1 = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`;
 console.log(load1());
 
 if (only === 'all' || only === 'val' || only === 'clinc') {
@@ -56,7 +66,8 @@ if (only === 'all' || only === 'val' || only === 'clinc') {
   console.log(`clinc150: engine built in ${setup} ms`);
   const val = await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 'auto', targetPrecision: 0.985 });
   row('clinc150 val (auto, P>=0.985)', val.summary);
-  if (only === 'val') row('clinc150 val @ 0 (top-1)', (await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 0 })).summary);
+  if (only === 'val')
+    row('clinc150 val @ 0 (top-1)', (await evaluate(build, clincKb, tickets('clinc150/tickets-val.jsonl'), { threshold: 0 })).summary);
   if (only !== 'val') {
     const test = tickets('clinc150/tickets-test.jsonl');
     row('clinc150 test @ val threshold', (await evaluate(build, clincKb, test, { threshold: val.summary.threshold })).summary);
@@ -82,14 +93,25 @@ if (only === 'latency') {
       cpu.push((c.user + c.system) / 1000);
     }
   }
-  const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.floor((p / 100) * xs.length)].toFixed(2);
-  console.log(`latency over ${wall.length} turns: wall p50 ${pct(wall, 50)} ms p99 ${pct(wall, 99)} ms p99.9 ${pct(wall, 99.9)} ms | cpu p50 ${pct(cpu, 50)} ms p99 ${pct(cpu, 99)} ms`);
+  const pct = (xs: number[], p: number) =>
+    xs
+      .slice()
+      .sort((a, b) => a - b)
+      [Math.floor((p / 100) * xs.length)].toFixed(2);
+  console.log(
+    `latency over ${wall.length} turns: wall p50 ${pct(wall, 50)} ms p99 ${pct(wall, 99)} ms p99.9 ${pct(wall, 99.9)} ms | cpu p50 ${pct(cpu, 50)} ms p99 ${pct(cpu, 99)} ms`,
+  );
 }
 if (only === 'all' || only === 'govt') {
   const govKb = await load('docs-govt/kb.jsonl');
   const build = memo();
   const all = tickets('docs-govt/tickets.jsonl');
-  const order = new Map(all.map((t) => t.id).sort().map((id, i) => [id, i]));
+  const order = new Map(
+    all
+      .map((t) => t.id)
+      .sort()
+      .map((id, i) => [id, i]),
+  );
   const half = (even: boolean) => all.filter((t) => (order.get(t.id)! % 2 === 0) === even);
   row('docs-govt @ engine default', (await evaluate(build, govKb, all, { threshold: null })).summary);
   row('docs-govt dev half (even)', (await evaluate(build, govKb, half(true), { threshold: null })).summary);
@@ -119,10 +141,15 @@ if (only === 'stability') {
     const probe = passageRows(idx, 777_777, n, undefined, kit);
     const px = [...probe.known, ...probe.unknown].map((r) => r.x);
     const seeds = [13, 14, 15, 16, 17, 18, 19, 20];
-    const models = seeds.map((s) => Array.from({ length: 6 }, (_, b) => fitPassageSet(passageRows(idx, passageBagSeed(s, b), n, undefined, kit))));
+    const models = seeds.map((s) =>
+      Array.from({ length: 6 }, (_, b) => fitPassageSet(passageRows(idx, passageBagSeed(s, b), n, undefined, kit))),
+    );
     for (const bags of [1, 2, 3, 4, 6]) {
       const preds = models.map((ms) => averageLogistic(ms.slice(0, bags))).map((m) => px.map((x) => predictLogistic(m, x)));
-      let sd = 0, sdMid = 0, mid = 0, both = 0;
+      let sd = 0,
+        sdMid = 0,
+        mid = 0,
+        both = 0;
       px.forEach((_, i) => {
         const v = preds.map((p) => p[i]);
         const mu = v.reduce((a, b) => a + b, 0) / v.length;
@@ -132,7 +159,9 @@ if (only === 'stability') {
         const above = v.filter((p) => p >= 0.5).length;
         if (above > 0 && above < v.length) both++;
       });
-      console.log(`${name.padEnd(11)} bags ${bags}: mean sd ${(sd / px.length).toFixed(4)}  sd where p in 0.3-0.7 ${(sdMid / Math.max(1, mid)).toFixed(4)}  probe rows on both sides of 0.5 ${(both / px.length).toFixed(4)}`);
+      console.log(
+        `${name.padEnd(11)} bags ${bags}: mean sd ${(sd / px.length).toFixed(4)}  sd where p in 0.3-0.7 ${(sdMid / Math.max(1, mid)).toFixed(4)}  probe rows on both sides of 0.5 ${(both / px.length).toFixed(4)}`,
+      );
     }
   }
 }

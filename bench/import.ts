@@ -25,7 +25,11 @@ const PHRASES = [
 
 function conversationText(i: number) {
   const p = PHRASES[i % PHRASES.length]!.replace('{n}', String(100000 + i));
-  return { customer: p, bot: 'Here is an article that may help: https://help.example.com/a/' + (i % 97), agent: `Hi, thanks for waiting. I am looking at ${i % 2 ? 'your order' : 'this'} now.` };
+  return {
+    customer: p,
+    bot: 'Here is an article that may help: https://help.example.com/a/' + (i % 97),
+    agent: `Hi, thanks for waiting. I am looking at ${i % 2 ? 'your order' : 'this'} now.`,
+  };
 }
 
 async function write(path: string, gen: () => Generator<string>) {
@@ -42,7 +46,12 @@ function* zendesk(n: number) {
     const t = conversationText(i);
     const at = t0 + i * 60;
     const ticket = {
-      id: i + 1, created_at: new Date(at * 1000).toISOString(), subject: `Ticket ${i + 1}`, requester_id: 5000 + i, status: 'solved', tags: ['bench'],
+      id: i + 1,
+      created_at: new Date(at * 1000).toISOString(),
+      subject: `Ticket ${i + 1}`,
+      requester_id: 5000 + i,
+      status: 'solved',
+      tags: ['bench'],
       comments: [
         { author_id: 5000 + i, body: t.customer, public: true, created_at: new Date(at * 1000).toISOString() },
         { author_id: 7, body: t.bot, public: true, created_at: new Date((at + 5) * 1000).toISOString(), via: { channel: 'answer_bot' } },
@@ -59,14 +68,22 @@ function* intercom(n: number) {
   for (let i = 0; i < n; i++) {
     const t = conversationText(i);
     const at = t0 + i * 60;
-    yield JSON.stringify({
-      type: 'conversation', id: String(i + 1), created_at: at, state: 'closed',
-      source: { type: 'conversation', body: `<p>${t.customer}</p>`, author: { type: 'user', id: `u${i}` } },
-      conversation_parts: { type: 'conversation_part.list', conversation_parts: [
-        { part_type: 'comment', body: `<p>${t.bot}</p>`, created_at: at + 5, author: { type: 'bot', id: 'fin' } },
-        { part_type: 'comment', body: `<p>${t.agent}</p>`, created_at: at + 300, author: { type: 'admin', id: 'a1' } },
-      ] },
-    }) + '\n';
+    yield (
+      JSON.stringify({
+        type: 'conversation',
+        id: String(i + 1),
+        created_at: at,
+        state: 'closed',
+        source: { type: 'conversation', body: `<p>${t.customer}</p>`, author: { type: 'user', id: `u${i}` } },
+        conversation_parts: {
+          type: 'conversation_part.list',
+          conversation_parts: [
+            { part_type: 'comment', body: `<p>${t.bot}</p>`, created_at: at + 5, author: { type: 'bot', id: 'fin' } },
+            { part_type: 'comment', body: `<p>${t.agent}</p>`, created_at: at + 300, author: { type: 'admin', id: 'a1' } },
+          ],
+        },
+      }) + '\n'
+    );
   }
 }
 
@@ -95,7 +112,9 @@ async function child(file: string, format: ImportFormat, outPath: string) {
     if (!out.write(JSON.stringify(item.conversation) + '\n')) await once(out, 'drain');
   }
   await new Promise<void>((resolve) => out.end(resolve));
-  process.stdout.write(JSON.stringify({ ok, problems, seconds: (performance.now() - start) / 1000, max_rss_mb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({ ok, problems, seconds: (performance.now() - start) / 1000, max_rss_mb: process.resourceUsage().maxRSS / 1024 }),
+  );
 }
 
 async function main() {
@@ -113,9 +132,17 @@ async function main() {
     for (const [format, path, gen] of files) {
       await write(path, () => gen(n));
       const mb = (await stat(path)).size / 1e6;
-      const { stdout } = await run(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', SELF, '--child', path, format, join(dir, `${format}.out.jsonl`)], { maxBuffer: 1e6 });
+      const { stdout } = await run(
+        process.execPath,
+        ['--max-old-space-size=96', '--import', 'tsx', SELF, '--child', path, format, join(dir, `${format}.out.jsonl`)],
+        { maxBuffer: 1e6 },
+      );
       const r = JSON.parse(stdout) as { ok: number; problems: number; seconds: number; max_rss_mb: number };
-      console.log(`${format.padEnd(9)} ${mb.toFixed(1).padStart(7)}  ${r.seconds.toFixed(1).padStart(7)}  ${Math.round(r.ok / r.seconds).toString().padStart(6)}  ${r.max_rss_mb.toFixed(0).padStart(11)}  ${r.ok}${r.problems ? ` (${r.problems} problems)` : ''}`);
+      console.log(
+        `${format.padEnd(9)} ${mb.toFixed(1).padStart(7)}  ${r.seconds.toFixed(1).padStart(7)}  ${Math.round(r.ok / r.seconds)
+          .toString()
+          .padStart(6)}  ${r.max_rss_mb.toFixed(0).padStart(11)}  ${r.ok}${r.problems ? ` (${r.problems} problems)` : ''}`,
+      );
       await rm(path);
     }
   } finally {

@@ -66,14 +66,16 @@ const server = await spawnServer({
 const counts = new pg.Client({ connectionString: url.toString() });
 await counts.connect();
 /** Deliveries the server has recorded and not yet made (the outbox writes one per subscriber and event). */
-const backlog = async () =>
-  Number((await counts.query(`select count(*) as n from webhook_deliveries where status = 'pending'`)).rows[0].n);
+const backlog = async () => Number((await counts.query(`select count(*) as n from webhook_deliveries where status = 'pending'`)).rows[0].n);
 try {
   const api = apiClient(server.url);
   const post = poster(server.url);
   const adminToken = await login(server.url, ws.admin.email, ws.admin.password);
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  const sub = await api('POST', '/api/v1/webhooks', { token: adminToken, body: { url: hookUrl, event_types: ['message.created'], allow_private: true } });
+  const sub = await api('POST', '/api/v1/webhooks', {
+    token: adminToken,
+    body: { url: hookUrl, event_types: ['message.created'], allow_private: true },
+  });
   if (sub.status !== 201) throw new Error(`webhook subscription: ${sub.status} ${JSON.stringify(sub.body)}`);
 
   process.stderr.write(`opening ${conversationCount} conversations...\n`);

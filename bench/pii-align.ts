@@ -23,7 +23,8 @@ export function spansFromReplacement(original: string, replaced: string): Marked
       return;
     }
     // The marker stood for at least one character; its text ends where the literal resumes.
-    const at = last && literal !== '' ? original.length - literal.length : literal === '' ? -1 : original.indexOf(literal, pendingStart + 1);
+    const at =
+      last && literal !== '' ? original.length - literal.length : literal === '' ? -1 : original.indexOf(literal, pendingStart + 1);
     const end = at < 0 ? (last ? original.length : pendingStart + 1) : at;
     spans.push({ marker: pending, start: pendingStart, end: Math.max(end, pendingStart + 1) });
     cursorOriginal = Math.max(end, pendingStart + 1) + literal.length;

@@ -57,12 +57,24 @@ const baton: Detect = (text) => detect(text, settings);
 // back onto the original. Throughput is measured on the stock SyncRedactor.
 const require = createRequire(import.meta.url);
 const builtIns = require('redact-pii/lib/built-ins/simple-regexp-patterns.js') as Record<string, RegExp>;
-const { NameRedactor } = require('redact-pii/lib/built-ins/NameRedactor.js') as { NameRedactor: new (replaceWith: string) => { redact(t: string): string } };
+const { NameRedactor } = require('redact-pii/lib/built-ins/NameRedactor.js') as {
+  NameRedactor: new (replaceWith: string) => { redact(t: string): string };
+};
 const RULES = [...Object.keys(builtIns), 'names'];
 const RULE_TYPE: Record<string, string> = {
-  names: 'PERSON', streetAddress: 'ADDRESS', creditCardNumber: 'CARD', phoneNumber: 'PHONE', emailAddress: 'EMAIL',
-  usSocialSecurityNumber: 'SSN', ipAddress: 'IP', zipcode: 'POSTCODE', credentials: 'SECRET', password: 'SECRET',
-  username: 'SECRET', url: 'URL', digits: 'DIGITS',
+  names: 'PERSON',
+  streetAddress: 'ADDRESS',
+  creditCardNumber: 'CARD',
+  phoneNumber: 'PHONE',
+  emailAddress: 'EMAIL',
+  usSocialSecurityNumber: 'SSN',
+  ipAddress: 'IP',
+  zipcode: 'POSTCODE',
+  credentials: 'SECRET',
+  password: 'SECRET',
+  username: 'SECRET',
+  url: 'URL',
+  digits: 'DIGITS',
 };
 const marker = (i: number) => `\uE000${i}\uE001`;
 const nameRedactor = new NameRedactor(marker(RULES.length - 1));
@@ -72,7 +84,11 @@ function markAll(text: string): string {
   return nameRedactor.redact(out);
 }
 const redactPiiSpans: Detect = (text) =>
-  spansFromReplacement(text, markAll(text)).map((s) => ({ type: RULE_TYPE[RULES[s.marker]] ?? RULES[s.marker], start: s.start, end: s.end }));
+  spansFromReplacement(text, markAll(text)).map((s) => ({
+    type: RULE_TYPE[RULES[s.marker]] ?? RULES[s.marker],
+    start: s.start,
+    end: s.end,
+  }));
 const stock = new SyncRedactor();
 const redactPiiStock = (text: string) => stock.redact(text);
 
@@ -143,11 +159,18 @@ function report(name: string, result: ReturnType<typeof score>): void {
   const types = [...result.perType.keys()].sort();
   for (const t of types) {
     const c = result.perType.get(t)!;
-    console.log(`${t.padEnd(16)}${String(c.labelled).padStart(8)}  ${pct(c.caught, c.labelled)}  ${String(c.detected).padStart(8)}  ${pct(c.right, c.detected)}`);
+    console.log(
+      `${t.padEnd(16)}${String(c.labelled).padStart(8)}  ${pct(c.caught, c.labelled)}  ${String(c.detected).padStart(8)}  ${pct(c.right, c.detected)}`,
+    );
   }
   const o = result.overall;
-  const structured = STRUCTURED.map((t) => result.perType.get(t) ?? zero()).reduce((a, c) => ({ ...a, labelled: a.labelled + c.labelled, caught: a.caught + c.caught }), zero());
-  console.log(`${'OVERALL'.padEnd(16)}${String(o.labelled).padStart(8)}  ${pct(o.caught, o.labelled)}  ${String(o.detected).padStart(8)}  ${pct(o.right, o.detected)}`);
+  const structured = STRUCTURED.map((t) => result.perType.get(t) ?? zero()).reduce(
+    (a, c) => ({ ...a, labelled: a.labelled + c.labelled, caught: a.caught + c.caught }),
+    zero(),
+  );
+  console.log(
+    `${'OVERALL'.padEnd(16)}${String(o.labelled).padStart(8)}  ${pct(o.caught, o.labelled)}  ${String(o.detected).padStart(8)}  ${pct(o.right, o.detected)}`,
+  );
   console.log(`structured (card, IBAN, e-mail, SSN, IP) recall: ${pct(structured.caught, structured.labelled).trim()}`);
   console.log(`throughput: ${Math.round(result.messagesPerSecond)} messages per CPU second`);
 }
@@ -160,4 +183,6 @@ const speed = throughput([baton, redactPiiStock]);
 report('Baton PII shield', ours);
 report('redact-pii (npm, built-in rules)', theirs);
 const o = ours.overall;
-console.log(`\nBaton vs bar: recall ${(o.caught / o.labelled).toFixed(3)} (>= 0.90), precision ${(o.right / o.detected).toFixed(3)} (>= 0.85), throughput ratio ${speed.ratio.toFixed(2)} (>= 0.5, median of paired rounds)`);
+console.log(
+  `\nBaton vs bar: recall ${(o.caught / o.labelled).toFixed(3)} (>= 0.90), precision ${(o.right / o.detected).toFixed(3)} (>= 0.85), throughput ratio ${speed.ratio.toFixed(2)} (>= 0.5, median of paired rounds)`,
+);

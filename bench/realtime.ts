@@ -54,7 +54,8 @@ const ws = await seedWorkspace(database.db, 'bench');
 await database.close();
 
 // Every bench client comes from 127.0.0.1: lift the per-address limit on starting conversations.
-const server = await spawnServer({ DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', RATE_LIMIT_START_PER_MINUTE: String(customers * 2) },
+const server = await spawnServer(
+  { DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', RATE_LIMIT_START_PER_MINUTE: String(customers * 2) },
   values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
 );
 try {

@@ -41,8 +41,18 @@ function falseTriggers(name: string, texts: string[]) {
     if (r.size) any++;
     for (const x of r) hits.set(x, [...(hits.get(x) ?? []), t]);
   }
-  console.log(`${name}: ${texts.length} ordinary questions, any signal ${any} (${pct(any, texts.length)}%)  ` + REASONS.map((r) => `${r} ${hits.get(r)?.length ?? 0}`).join('  '));
-  if (only === 'val') for (const [r, ts] of hits) console.log(`  ${r}: ${ts.slice(0, 12).map((t) => JSON.stringify(t)).join(', ')}`);
+  console.log(
+    `${name}: ${texts.length} ordinary questions, any signal ${any} (${pct(any, texts.length)}%)  ` +
+      REASONS.map((r) => `${r} ${hits.get(r)?.length ?? 0}`).join('  '),
+  );
+  if (only === 'val')
+    for (const [r, ts] of hits)
+      console.log(
+        `  ${r}: ${ts
+          .slice(0, 12)
+          .map((t) => JSON.stringify(t))
+          .join(', ')}`,
+      );
 }
 
 const inScope = (f: string) =>
@@ -52,7 +62,10 @@ const inScope = (f: string) =>
 
 if (only === 'val') {
   falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
-  const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8').trim().split('\n').flatMap((l) => JSON.parse(l).examples ?? []);
+  const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .flatMap((l) => JSON.parse(l).examples ?? []);
   falseTriggers('demo knowledge examples', demo);
 } else {
   const rows = readFileSync(resolve(import.meta.dirname, 'data/signals/heldout.jsonl'), 'utf8')
@@ -70,7 +83,9 @@ if (only === 'val') {
     const n = got.filter((g) => g.signal === reason).length;
     console.log(
       `${reason.padEnd(10)} n ${String(n).padStart(3)}  precision ${pct(tp, tp + fp.length).padStart(5)}%  recall ${pct(tp, n).padStart(5)}%  handed off for any reason ${pct(escalated, n).padStart(5)}%` +
-        (process.env.VERBOSE ? `\n  missed: ${fn.map((g) => JSON.stringify(g.text)).join(', ')}\n  false: ${fp.map((g) => JSON.stringify(g.text)).join(', ')}` : ''),
+        (process.env.VERBOSE
+          ? `\n  missed: ${fn.map((g) => JSON.stringify(g.text)).join(', ')}\n  false: ${fp.map((g) => JSON.stringify(g.text)).join(', ')}`
+          : ''),
     );
   }
   const ordinary = got.filter((g) => g.signal === 'ordinary');

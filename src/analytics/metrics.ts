@@ -56,7 +56,9 @@ export interface ConversationFacts {
 
 export function conversationFacts(c: ScopeConversation, messages: ScopeMessage[], handoffs: ScopeHandoff[]): ConversationFacts {
   const firstCustomer = messages.find((m) => m.author === 'customer');
-  const firstReply = firstCustomer ? messages.find((m) => (m.author === 'bot' || m.author === 'agent') && m.created_at >= firstCustomer.created_at) : undefined;
+  const firstReply = firstCustomer
+    ? messages.find((m) => (m.author === 'bot' || m.author === 'agent') && m.created_at >= firstCustomer.created_at)
+    : undefined;
   const bots = messages.filter((m) => m.author === 'bot');
   const agents = messages.filter((m) => m.author === 'agent');
   const handedOff = handoffs.length > 0;
@@ -172,6 +174,12 @@ export function knowledgeGaps(
     if (question && t.examples.length < examplesPerTopic && !t.examples.includes(question)) t.examples.push(question);
   }
   return [...topics.entries()]
-    .map(([topic, t]) => ({ topic, intent_id: t.intent, handoffs: t.n, mean_confidence: t.conf.length ? round(t.conf.reduce((a, b) => a + b, 0) / t.conf.length, 3) : null, examples: t.examples }))
+    .map(([topic, t]) => ({
+      topic,
+      intent_id: t.intent,
+      handoffs: t.n,
+      mean_confidence: t.conf.length ? round(t.conf.reduce((a, b) => a + b, 0) / t.conf.length, 3) : null,
+      examples: t.examples,
+    }))
     .sort((a, b) => b.handoffs - a.handoffs || a.topic.localeCompare(b.topic));
 }

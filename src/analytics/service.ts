@@ -1,7 +1,14 @@
 // Loads one scope's rows through the repository and computes the figures.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { handoffsOf, messagesOf, scopeConversations, type AnalyticsScope, type ScopeHandoff, type ScopeMessage } from '../db/repositories/analytics.ts';
+import {
+  handoffsOf,
+  messagesOf,
+  scopeConversations,
+  type AnalyticsScope,
+  type ScopeHandoff,
+  type ScopeMessage,
+} from '../db/repositories/analytics.ts';
 import { aggregate, conversationFacts, knowledgeGaps, series, type KnowledgeGap, type Metrics } from './metrics.ts';
 
 export interface AnalyticsReport {
@@ -30,8 +37,17 @@ export async function analyticsReport(db: Kysely<Schema>, scope: AnalyticsScope,
   const h = groupBy<ScopeHandoff>(handoffs);
   const m = groupBy<ScopeMessage>(messages);
   const facts = conversations.map((c) => conversationFacts(c, m.get(c.id) ?? [], h.get(c.id) ?? []));
-  const gaps = knowledgeGaps(conversations.flatMap((c) => (h.get(c.id) ?? []).map((handoff) => ({ conversation: c, handoff, messages: m.get(c.id) ?? [] }))));
-  return { from: scope.from.toISOString(), to: scope.to.toISOString(), bucket, totals: aggregate(facts), series: series(facts, bucket), knowledge_gaps: gaps };
+  const gaps = knowledgeGaps(
+    conversations.flatMap((c) => (h.get(c.id) ?? []).map((handoff) => ({ conversation: c, handoff, messages: m.get(c.id) ?? [] }))),
+  );
+  return {
+    from: scope.from.toISOString(),
+    to: scope.to.toISOString(),
+    bucket,
+    totals: aggregate(facts),
+    series: series(facts, bucket),
+    knowledge_gaps: gaps,
+  };
 }
 
 const CSV_COLUMNS: [string, (m: Metrics) => unknown][] = [
@@ -45,7 +61,9 @@ const CSV_COLUMNS: [string, (m: Metrics) => unknown][] = [
     (r) => [`handoffs_${r}`, (m: Metrics) => m.handoff_reasons[r] ?? 0] as [string, (m: Metrics) => unknown],
   ),
   ...(['first_response_seconds', 'time_to_human_seconds', 'bot_handle_seconds', 'human_handle_seconds'] as const).flatMap((k) =>
-    (['median', 'mean', 'p90'] as const).map((s) => [`${k.replace('_seconds', '')}_${s}_s`, (m: Metrics) => m[k][s]] as [string, (m: Metrics) => unknown]),
+    (['median', 'mean', 'p90'] as const).map(
+      (s) => [`${k.replace('_seconds', '')}_${s}_s`, (m: Metrics) => m[k][s]] as [string, (m: Metrics) => unknown],
+    ),
   ),
   ['csat_bot_only_mean', (m) => m.csat.bot_only.mean],
   ['csat_bot_only_count', (m) => m.csat.bot_only.count],

@@ -84,7 +84,14 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
       onConnectionError: (err, connection) => log.warn({ err, connection }, 'database connection lost; reconnecting'),
     }));
   await migrateToLatest(database);
-  const { ctx, handoffs } = wire({ env, log, database, keyring: await loadKeyring(env, log), engineFactory: opts.engineFactory, bot: opts.bot });
+  const { ctx, handoffs } = wire({
+    env,
+    log,
+    database,
+    keyring: await loadKeyring(env, log),
+    engineFactory: opts.engineFactory,
+    bot: opts.bot,
+  });
   const { bot, hub, jobs, outbound } = ctx;
   await hub.start(database);
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.

@@ -35,7 +35,12 @@ export async function recordAudit(db: Executor, e: AuditInput): Promise<string> 
 const recentKeyUse = new Map<string, number>();
 const HOUR = 3600_000;
 
-export async function recordApiKeyUse(db: Executor, key: { id: string; workspaceId: string }, data: Record<string, unknown>, now = Date.now()): Promise<boolean> {
+export async function recordApiKeyUse(
+  db: Executor,
+  key: { id: string; workspaceId: string },
+  data: Record<string, unknown>,
+  now = Date.now(),
+): Promise<boolean> {
   const seen = recentKeyUse.get(key.id);
   if (seen !== undefined && now - seen < HOUR) return false;
   const row = await appendApiKeyUse(db, key, data);

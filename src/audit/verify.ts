@@ -35,7 +35,11 @@ export async function verifyAuditChain(db: Kysely<Schema>): Promise<VerifyResult
     for (const row of rows) {
       const id = BigInt(row.id);
       if (id !== expectedId) {
-        return fail({ kind: 'deleted', id: String(expectedId), message: `entry ${expectedId} is missing (deleted): the next entry is ${id}` });
+        return fail({
+          kind: 'deleted',
+          id: String(expectedId),
+          message: `entry ${expectedId} is missing (deleted): the next entry is ${id}`,
+        });
       }
       if (row.prev_hash !== prev) {
         return fail({ kind: 'relinked', id: String(id), message: `entry ${id} does not name the hash of entry ${id - 1n}` });
@@ -56,7 +60,11 @@ export async function verifyAuditChain(db: Kysely<Schema>): Promise<VerifyResult
     const missing = BigInt(head.last_id) > expectedId - 1n;
     return fail(
       missing
-        ? { kind: 'deleted', id: String(expectedId), message: `entries ${expectedId} to ${head.last_id} are missing (deleted from the end)` }
+        ? {
+            kind: 'deleted',
+            id: String(expectedId),
+            message: `entries ${expectedId} to ${head.last_id} are missing (deleted from the end)`,
+          }
         : { kind: 'head', id: last, message: `the chain head names entry ${head.last_id}, the log ends at ${last}` },
     );
   }

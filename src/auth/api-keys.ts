@@ -14,7 +14,11 @@ export type ApiKeyRow = Awaited<ReturnType<typeof listApiKeyRows>>[number];
 
 export const listApiKeys = (db: Kysely<Schema>, workspaceId: string): Promise<ApiKeyRow[]> => listApiKeyRows(db, workspaceId);
 
-export async function createApiKey(db: Kysely<Schema>, actor: Actor, b: { name: string; scopes: string[] }): Promise<{ id: string; name: string; scopes: string[]; key: string }> {
+export async function createApiKey(
+  db: Kysely<Schema>,
+  actor: Actor,
+  b: { name: string; scopes: string[] },
+): Promise<{ id: string; name: string; scopes: string[]; key: string }> {
   const key = newToken('bk');
   const id = randomUUID();
   const scopes = [...new Set(b.scopes)];

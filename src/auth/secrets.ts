@@ -1,9 +1,7 @@
 import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scryptAsync = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
 
 // scrypt parameters (N=2^15, r=8, p=1): OWASP's minimum for interactive logins.
 const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -36,8 +34,7 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export const newSecret = (): string => randomBytes(32).toString('hex');
 
 /** The site signs its user id: user_hash = HMAC-SHA256(workspace secret, user_id), hex. */
-export const identityHash = (secret: string, userId: string): string =>
-  createHmac('sha256', secret).update(userId).digest('hex');
+export const identityHash = (secret: string, userId: string): string => createHmac('sha256', secret).update(userId).digest('hex');
 
 export function verifyIdentity(secret: string, userId: string, userHash: string): boolean {
   const expected = Buffer.from(identityHash(secret, userId), 'hex');

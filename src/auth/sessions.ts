@@ -47,4 +47,5 @@ export async function findMe(db: Kysely<Schema>, workspaceId: string, agentId: s
 }
 
 /** An agent's availability (routing offers conversations to agents who are online). */
-export const setAvailability = (db: Kysely<Schema>, workspaceId: string, agentId: string, status: AgentStatus): Promise<void> => setAgentStatus(db, workspaceId, agentId, status);
+export const setAvailability = (db: Kysely<Schema>, workspaceId: string, agentId: string, status: AgentStatus): Promise<void> =>
+  setAgentStatus(db, workspaceId, agentId, status);

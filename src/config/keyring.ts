@@ -11,8 +11,10 @@ import type { BaseEnv } from '../env.ts';
  * so nodes never seal with keys the others cannot open.
  */
 export async function loadKeyring(env: BaseEnv, log: Logger): Promise<Keyring> {
-  if (env.BATON_VAULT_KEY) return keyringFromEnv({ BATON_VAULT_KEY: env.BATON_VAULT_KEY, BATON_VAULT_PREVIOUS_KEYS: env.BATON_VAULT_PREVIOUS_KEYS });
-  if (env.DATABASE_URL) throw new Error('BATON_VAULT_KEY is required with DATABASE_URL (base64 of 32 random bytes: `openssl rand -base64 32`)');
+  if (env.BATON_VAULT_KEY)
+    return keyringFromEnv({ BATON_VAULT_KEY: env.BATON_VAULT_KEY, BATON_VAULT_PREVIOUS_KEYS: env.BATON_VAULT_PREVIOUS_KEYS });
+  if (env.DATABASE_URL)
+    throw new Error('BATON_VAULT_KEY is required with DATABASE_URL (base64 of 32 random bytes: `openssl rand -base64 32`)');
   const file = join(env.BATON_DATA_DIR, 'vault.key');
   const { text: key, created } = await readOrCreateKeyFile(file, generateKey);
   if (created) log.warn({ file }, 'no BATON_VAULT_KEY: generated a vault key in the data folder (set BATON_VAULT_KEY in production)');

@@ -4,7 +4,15 @@ import { AppError } from '../errors.ts';
 import type { ConnectorOpRow, ConnectorRow, ConnectorThreadRow, Schema } from '../db/schema.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendEvent } from '../db/repositories/events.ts';
-import { deleteConnector, findConnector, findThread, listConnectors, listOps, listThreads, upsertConnector } from '../db/repositories/connectors.ts';
+import {
+  deleteConnector,
+  findConnector,
+  findThread,
+  listConnectors,
+  listOps,
+  listThreads,
+  upsertConnector,
+} from '../db/repositories/connectors.ts';
 import type { FailedJob } from '../db/repositories/jobs.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { actorRef, type Actor } from '../conversations/actor.ts';
@@ -39,7 +47,13 @@ export async function connectorOf(db: Kysely<Schema>, workspaceId: string, vendo
 }
 
 /** Creates or replaces the connector to `vendor`, its credentials sealed, with its event. */
-export async function configureConnector(db: Kysely<Schema>, out: Outbound, actor: Actor, vendor: string, body: ConnectorSettings): Promise<ConnectorRow> {
+export async function configureConnector(
+  db: Kysely<Schema>,
+  out: Outbound,
+  actor: Actor,
+  vendor: string,
+  body: ConnectorSettings,
+): Promise<ConnectorRow> {
   const def = connectorDefinition(vendor)!;
   const config = def.configSchema.safeParse(body.config);
   if (!config.success) throw new AppError('invalid_request', 'config does not fit this helpdesk', issues(config.error));
@@ -48,7 +62,10 @@ export async function configureConnector(db: Kysely<Schema>, out: Outbound, acto
   if (body.credentials) {
     const creds = def.credentialsSchema.safeParse(body.credentials);
     if (!creds.success) throw new AppError('invalid_request', 'credentials do not fit this helpdesk', issues(creds.error));
-    credentialsEnc = await out.seal(JSON.stringify(creds.data), Outbound.aad.connector({ workspace_id: actor.workspaceId, vendor: def.vendor }));
+    credentialsEnc = await out.seal(
+      JSON.stringify(creds.data),
+      Outbound.aad.connector({ workspace_id: actor.workspaceId, vendor: def.vendor }),
+    );
   }
   const allowPrivate = (config.data as { allow_private_network?: boolean }).allow_private_network === true;
   try {
@@ -72,7 +89,13 @@ export async function configureConnector(db: Kysely<Schema>, out: Outbound, acto
       conversationId: null,
       type: 'connector.configured',
       actor: actorRef(actor),
-      data: { vendor: def.vendor, enabled: body.enabled, credentials_changed: !!body.credentials, allow_clear_text: body.allow_clear_text, allow_private_network: allowPrivate },
+      data: {
+        vendor: def.vendor,
+        enabled: body.enabled,
+        credentials_changed: !!body.credentials,
+        allow_clear_text: body.allow_clear_text,
+        allow_private_network: allowPrivate,
+      },
     });
     return saved;
   });
@@ -83,7 +106,12 @@ export async function removeConnector(db: Kysely<Schema>, workspaceId: string, v
 }
 
 /** Tries the stored settings against the helpdesk; a failure is an answer, not an error. */
-export async function testConnector(db: Kysely<Schema>, out: Outbound, workspaceId: string, vendor: string): Promise<{ ok: boolean; detail: string }> {
+export async function testConnector(
+  db: Kysely<Schema>,
+  out: Outbound,
+  workspaceId: string,
+  vendor: string,
+): Promise<{ ok: boolean; detail: string }> {
   const row = await connectorOf(db, workspaceId, vendor);
   try {
     return await (await out.instance(row)).testConnection();
@@ -126,7 +154,11 @@ export async function setUpConnector(
 }
 
 /** The tickets the connector made, each with its queued work. */
-export async function connectorThreads(db: Kysely<Schema>, workspaceId: string, vendor: string): Promise<{ thread: ConnectorThreadRow; ops: ConnectorOpRow[] }[]> {
+export async function connectorThreads(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  vendor: string,
+): Promise<{ thread: ConnectorThreadRow; ops: ConnectorOpRow[] }[]> {
   const row = await connectorOf(db, workspaceId, vendor);
   const threads = await listThreads(db, workspaceId, row.id);
   return Promise.all(threads.map(async (thread) => ({ thread, ops: await listOps(db, thread.id) })));

@@ -34,7 +34,11 @@ export function parseKey(text: string): Buffer {
 }
 
 /** BATON_SECRET_PREVIOUS_KEYS: comma-separated retired keys. */
-const parseKeys = (list: string | undefined): Buffer[] => (list ?? '').split(',').filter((k) => k.trim() !== '').map(parseKey);
+const parseKeys = (list: string | undefined): Buffer[] =>
+  (list ?? '')
+    .split(',')
+    .filter((k) => k.trim() !== '')
+    .map(parseKey);
 
 export const KEY_FILE = 'secret.key';
 
@@ -43,7 +47,12 @@ export const KEY_FILE = 'secret.key';
  * it, the embedded database gets a key file in its data folder, created on first need with mode
  * 0600; a real Postgres (several nodes) refuses, since each node would invent its own key.
  */
-export function secretBoxProvider(opts: { secretKey?: string; previousKeys?: string; dataDir: string; databaseUrl?: string }): () => Promise<SecretBox> {
+export function secretBoxProvider(opts: {
+  secretKey?: string;
+  previousKeys?: string;
+  dataDir: string;
+  databaseUrl?: string;
+}): () => Promise<SecretBox> {
   const previous = parseKeys(opts.previousKeys);
   if (opts.secretKey) {
     const box = SecretBox.fromKey(parseKey(opts.secretKey), previous);

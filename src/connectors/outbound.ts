@@ -26,7 +26,12 @@ export class Outbound {
     readonly conversations: ConversationKernel,
     readonly log: Logger,
   ) {
-    this.box = secretBoxProvider({ secretKey: settings.BATON_SECRET_KEY, previousKeys: settings.BATON_SECRET_PREVIOUS_KEYS, dataDir: settings.BATON_DATA_DIR, databaseUrl: settings.DATABASE_URL });
+    this.box = secretBoxProvider({
+      secretKey: settings.BATON_SECRET_KEY,
+      previousKeys: settings.BATON_SECRET_PREVIOUS_KEYS,
+      dataDir: settings.BATON_DATA_DIR,
+      databaseUrl: settings.DATABASE_URL,
+    });
   }
 
   static aad = {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectorRow, EventRow } from '../db/schema.ts';
-import { conversationsWithOpenThreads, insertOp, insertThread, listEnabledConnectors, openThreadsOf, orphanedThreads, releaseThread, updateThread } from '../db/repositories/connectors.ts';
+import {
+  conversationsWithOpenThreads,
+  insertOp,
+  insertThread,
+  listEnabledConnectors,
+  openThreadsOf,
+  orphanedThreads,
+  releaseThread,
+  updateThread,
+} from '../db/repositories/connectors.ts';
 import { findMessage } from '../db/repositories/messages.ts';
 import { seqBefore } from '../db/repositories/outbox.ts';
 import { workspacesOf, type Reactor } from './dispatcher.ts';
@@ -27,10 +36,13 @@ export function connectorReactor(out: Outbound): Reactor {
     },
     async prepare(tx, events) {
       const byWorkspace = new Map<string, ConnectorRow[]>();
-      for (const c of await listEnabledConnectors(tx, workspacesOf(events))) byWorkspace.set(c.workspace_id, [...(byWorkspace.get(c.workspace_id) ?? []), c]);
+      for (const c of await listEnabledConnectors(tx, workspacesOf(events)))
+        byWorkspace.set(c.workspace_id, [...(byWorkspace.get(c.workspace_id) ?? []), c]);
       // Conversations a helpdesk follows, read once for the batch (most events concern none);
       // a handoff in this batch adds its conversation.
-      const followed = new Set(await conversationsWithOpenThreads(tx, [...new Set(events.flatMap((e) => (e.conversation_id ? [e.conversation_id] : [])))]));
+      const followed = new Set(
+        await conversationsWithOpenThreads(tx, [...new Set(events.flatMap((e) => (e.conversation_id ? [e.conversation_id] : [])))]),
+      );
       const enqueue = (threadId: string) => out.jobs.enqueue(connectorSyncJob, { threadId, attempt: 1 }, { tx });
 
       return async (e: EventRow) => {
@@ -67,7 +79,8 @@ export function connectorReactor(out: Outbound): Reactor {
           if (!message || message.author !== 'customer') return;
           for (const t of threads) {
             if (message.seq <= t.transcript_seq) continue; // already in the ticket's transcript
-            if (await insertOp(tx, { threadId: t.id, kind: 'message', dedupeKey: `msg:${messageId}`, payload: { message_id: messageId } })) await enqueue(t.id);
+            if (await insertOp(tx, { threadId: t.id, kind: 'message', dedupeKey: `msg:${messageId}`, payload: { message_id: messageId } }))
+              await enqueue(t.id);
           }
           return;
         }

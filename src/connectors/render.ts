@@ -25,7 +25,10 @@ export function briefLines(t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>, br
   return lines;
 }
 
-export function renderBrief(t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>, brief: Record<string, unknown>): { text: string; html: string } {
+export function renderBrief(
+  t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>,
+  brief: Record<string, unknown>,
+): { text: string; html: string } {
   const lines = briefLines(t, brief);
   const transcript = t.transcript.map((m) => `${m.author}: ${m.text}`);
   const text = ['Baton handoff brief (internal)', ...lines.map(([k, v]) => `${k}: ${v}`), '', 'Transcript:', ...transcript].join('\n');
@@ -48,7 +51,10 @@ export const tagify = (s: string): string =>
     .replace(/^_+|_+$/g, '')
     .slice(0, 60);
 
-export function handoffTags(t: { intent: string | null; confidence: number | null; reasons: string[]; priority: string }, opts: { priorityAsTag: boolean }): string[] {
+export function handoffTags(
+  t: { intent: string | null; confidence: number | null; reasons: string[]; priority: string },
+  opts: { priorityAsTag: boolean },
+): string[] {
   const tags = ['baton', 'baton_handoff'];
   if (t.intent) tags.push(`intent_${tagify(t.intent)}`);
   if (t.confidence !== null) tags.push(`confidence_${t.confidence >= 0.8 ? 'high' : t.confidence >= 0.5 ? 'medium' : 'low'}`);

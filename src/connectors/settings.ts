@@ -14,7 +14,11 @@ const SettingsSchema = BaseEnvSchema.pick({ DATABASE_URL: true, BATON_DATA_DIR: 
   BATON_OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   /** First retry delay; doubles each attempt (with full jitter) up to the max. */
   BATON_OUTBOUND_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
-  BATON_OUTBOUND_RETRY_MAX_MS: z.coerce.number().int().min(10).default(10 * 60 * 1000),
+  BATON_OUTBOUND_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(10 * 60 * 1000),
   BATON_OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** How often the event dispatcher looks for new events (it is also woken by NOTIFY). */
   BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
@@ -30,6 +34,10 @@ export function loadOutboundSettings(source: NodeJS.ProcessEnv = process.env): O
 
 /** The shared backoff (src/retry.ts) at the outbound settings, never shorter than what the vendor asked for. */
 export function backoffMs(settings: OutboundSettings, attempt: number, retryAfterMs: number | null, random = Math.random): number {
-  const delay = backoffDelay(attempt, { baseMs: settings.BATON_OUTBOUND_RETRY_BASE_MS, maxMs: settings.BATON_OUTBOUND_RETRY_MAX_MS }, random);
+  const delay = backoffDelay(
+    attempt,
+    { baseMs: settings.BATON_OUTBOUND_RETRY_BASE_MS, maxMs: settings.BATON_OUTBOUND_RETRY_MAX_MS },
+    random,
+  );
   return Math.max(delay, retryAfterMs ?? 0);
 }

@@ -6,7 +6,12 @@ import { webhookReactor } from '../webhooks/reactor.ts';
 
 /** Starts the event dispatcher that feeds connectors and webhooks; returns its stop. */
 export async function startOutbound(out: Outbound, database: Database): Promise<{ stop(): Promise<void> }> {
-  const dispatcher = new EventDispatcher(out.db, [connectorReactor(out), webhookReactor(out)], out.log, out.settings.BATON_DISPATCH_INTERVAL_MS);
+  const dispatcher = new EventDispatcher(
+    out.db,
+    [connectorReactor(out), webhookReactor(out)],
+    out.log,
+    out.settings.BATON_DISPATCH_INTERVAL_MS,
+  );
   await dispatcher.start(database);
   return { stop: () => dispatcher.stop() };
 }

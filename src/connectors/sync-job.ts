@@ -87,7 +87,8 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
         const lines = [];
         for (const op of batch) {
           const m = await findMessage(out.db, thread.workspace_id, String(op.payload.message_id));
-          if (m) lines.push({ id: m.id, text: connector.allow_clear_text ? m.text : m.redacted_text, at: new Date(m.created_at).toISOString() });
+          if (m)
+            lines.push({ id: m.id, text: connector.allow_clear_text ? m.text : m.redacted_text, at: new Date(m.created_at).toISOString() });
         }
         if (lines.length > 0) {
           const last = lines.at(-1)!;
@@ -99,7 +100,11 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
           });
           await auditClearText(out, connector, fresh, 'message');
         }
-        await finishOps(out.db, batch.map((o) => o.id), 'done');
+        await finishOps(
+          out.db,
+          batch.map((o) => o.id),
+          'done',
+        );
       } else {
         if (instance.close && ref.externalId) await instance.close(ref);
         await finishOps(out.db, [current.id], instance.close ? 'done' : 'skipped');
@@ -113,7 +118,10 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
     const retryable = e ? e.retryable : false;
     if (retryable && attempt < out.settings.BATON_OUTBOUND_MAX_ATTEMPTS) {
       const delay = backoffMs(out.settings, attempt, e?.retryAfterMs ?? null);
-      out.log.warn({ vendor: connector.vendor, threadId, attempt, status: e?.status, delayMs: Math.round(delay) }, 'connector call failed; retrying');
+      out.log.warn(
+        { vendor: connector.vendor, threadId, attempt, status: e?.status, delayMs: Math.round(delay) },
+        'connector call failed; retrying',
+      );
       // Waiting for our own rate budget is not a failed attempt.
       const next = e?.kind === 'throttled' ? attempt : attempt + 1;
       await out.jobs.enqueue(connectorSyncJob, { threadId, attempt: next }, { startAfterSeconds: delay / 1000 });
@@ -128,7 +136,12 @@ export async function syncThread(out: Outbound, threadId: string, attempt: numbe
 async function customerOf(out: Outbound, thread: ConnectorThreadRow) {
   const c = await findConversation(out.db, thread.workspace_id, thread.conversation_id);
   const customer = c ? await findCustomer(out.db, thread.workspace_id, c.customer_id) : undefined;
-  return { id: customer?.id ?? '', externalId: customer?.external_id ?? null, name: customer?.name ?? null, email: customer?.email ?? null };
+  return {
+    id: customer?.id ?? '',
+    externalId: customer?.external_id ?? null,
+    name: customer?.name ?? null,
+    email: customer?.email ?? null,
+  };
 }
 
 function takeWhile<T>(items: T[], keep: (t: T) => boolean): T[] {

@@ -36,7 +36,9 @@ export async function buildTicket(db: Executor, connector: ConnectorRow, thread:
     conversationId: conversation.id,
     customer: { id: customer.id, externalId: customer.external_id, name: customer.name, email: customer.email },
     subject: `Chat handoff${intent ? `: ${intent}` : ''} (Baton ${handoff.id.slice(0, 8)})`,
-    transcript: messages.filter((m) => m.seq <= thread.transcript_seq).map((m) => ({ author: m.author, text: text(m), at: new Date(m.created_at).toISOString() })),
+    transcript: messages
+      .filter((m) => m.seq <= thread.transcript_seq)
+      .map((m) => ({ author: m.author, text: text(m), at: new Date(m.created_at).toISOString() })),
     intent,
     confidence,
     priority,

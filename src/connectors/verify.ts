@@ -18,7 +18,8 @@ export const hmac = (algorithm: 'sha1' | 'sha256', key: string, data: Buffer | s
 /** A signed timestamp must be within the window: old captures cannot be replayed. */
 export function checkFreshness(at: Date, now: Date, toleranceSeconds: number): void {
   if (Number.isNaN(at.getTime())) throw new SignatureError('unreadable signature timestamp');
-  if (Math.abs(now.getTime() - at.getTime()) > toleranceSeconds * 1000) throw new SignatureError('signature timestamp outside the replay window');
+  if (Math.abs(now.getTime() - at.getTime()) > toleranceSeconds * 1000)
+    throw new SignatureError('signature timestamp outside the replay window');
 }
 
 export function parseJsonBody(req: InboundRequest): any {

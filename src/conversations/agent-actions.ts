@@ -42,11 +42,18 @@ export function reply(
       async (tx, found, policy) => {
         if (found.status === 'closed') throw new AppError('conversation_closed');
         if (!input.internal && found.status !== 'with_agent') {
-          throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${found.status}).`, { status: found.status });
+          throw new AppError('illegal_transition', `Accept the conversation before replying (it is ${found.status}).`, {
+            status: found.status,
+          });
         }
         // Agents paste card numbers and e-mails too: the same shield as the customer's words.
         const { text, conversation: c } = await service.shield(tx, found, policy, input.text);
-        const message = await service.addMessage(tx, actor, c, { author: 'agent', text, internal: input.internal, clientMessageId: input.clientMessageId });
+        const message = await service.addMessage(tx, actor, c, {
+          author: 'agent',
+          text,
+          internal: input.internal,
+          clientMessageId: input.clientMessageId,
+        });
         if (!input.internal) {
           const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
           if (handoff && !handoff.first_agent_reply_at) await updateHandoff(tx, handoff.id, { first_agent_reply_at: new Date() });
@@ -115,9 +122,12 @@ export function reveal(service: ConversationKernel, actor: StaffActor, id: strin
     const workspace = await findWorkspace(tx, c.workspace_id);
     const policy = readPolicy(workspace?.policy);
     const role = actor.type === 'agent' ? actor.role : actor.scopes.includes('admin') ? 'admin' : null;
-    if (!role || role === 'viewer' || !policy.revealRoles.includes(role)) throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
+    if (!role || role === 'viewer' || !policy.revealRoles.includes(role))
+      throw new AppError('forbidden', 'Your role may not reveal personal data in this workspace.');
     if (policy.revealRequiresReason && !reason) {
-      throw new AppError('invalid_request', 'reason: this workspace asks why you reveal personal data', [{ path: 'body/reason', message: 'required by the workspace policy' }]);
+      throw new AppError('invalid_request', 'reason: this workspace asks why you reveal personal data', [
+        { path: 'body/reason', message: 'required by the workspace policy' },
+      ]);
     }
     const state = service.privacy.open(c.pii_state);
     await appendEvent(tx, {

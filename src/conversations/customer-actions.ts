@@ -22,7 +22,12 @@ export async function startInWorkspace(db: Kysely<Schema>, slug: string, input: 
 }
 
 /** The conversation as its customer sees it: no internal notes. */
-export async function readBack(kernel: ConversationKernel, db: Kysely<Schema>, actor: CustomerActor, conversationId: string): Promise<{ conversation: ConversationRow; messages: MessageRow[] }> {
+export async function readBack(
+  kernel: ConversationKernel,
+  db: Kysely<Schema>,
+  actor: CustomerActor,
+  conversationId: string,
+): Promise<{ conversation: ConversationRow; messages: MessageRow[] }> {
   const conversation = await kernel.getForActor(actor, conversationId);
   const messages = await listMessages(db, actor.workspaceId, conversation.id, { includeInternal: false, limit: 1000 });
   return { conversation, messages };

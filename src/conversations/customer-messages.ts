@@ -40,7 +40,12 @@ export class CustomerMessages {
    * turn. With `clientMessageId`, the sender's own id for the line, sending it again returns
    * the line already kept (and what answered it) instead of storing a second copy.
    */
-  postCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId?: string): Promise<PostedMessage> {
+  postCustomerMessage(
+    actor: Actor & { type: 'customer' },
+    conversationId: string,
+    text: string,
+    clientMessageId?: string,
+  ): Promise<PostedMessage> {
     return this.kernel.once(
       actor,
       conversationId,
@@ -51,23 +56,37 @@ export class CustomerMessages {
     );
   }
 
-  private async storeCustomerMessage(actor: Actor & { type: 'customer' }, conversationId: string, text: string, clientMessageId: string | null): Promise<PostedMessage> {
+  private async storeCustomerMessage(
+    actor: Actor & { type: 'customer' },
+    conversationId: string,
+    text: string,
+    clientMessageId: string | null,
+  ): Promise<PostedMessage> {
     const fast = await this.appendCustomerLine(actor, conversationId, text, clientMessageId);
     const { message, conversation } = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
     // A line from the one-statement path is visible before it is durable (decisions/0004): the
     // bot may start on it while the disk flushes, but the customer hears back only after.
     const durable = fast ? walFlushed(this.db) : Promise.resolve();
     durable.catch(() => {}); // awaited below; until then a failure must not count as unhandled
-    const posted = conversation.controller === 'bot' ? await this.botTurn(actor, conversation, message) : { message, replies: [], conversation };
+    const posted =
+      conversation.controller === 'bot' ? await this.botTurn(actor, conversation, message) : { message, replies: [], conversation };
     await durable;
     return posted;
   }
 
   /** The answer to a line sent again: the kept line with what followed it so far. */
   private async repeatedLine(actor: Actor & { type: 'customer' }, conversationId: string, message: MessageRow): Promise<PostedMessage> {
-    const later = await messages.listMessages(this.db, actor.workspaceId, conversationId, { includeInternal: false, afterSeq: message.seq, limit: 50 });
+    const later = await messages.listMessages(this.db, actor.workspaceId, conversationId, {
+      includeInternal: false,
+      afterSeq: message.seq,
+      limit: 50,
+    });
     const next = later.findIndex((m) => m.author === 'customer');
-    return { message, replies: next === -1 ? later : later.slice(0, next), conversation: await this.kernel.getForActor(actor, conversationId) };
+    return {
+      message,
+      replies: next === -1 ? later : later.slice(0, next),
+      conversation: await this.kernel.getForActor(actor, conversationId),
+    };
   }
 
   /**
@@ -111,7 +130,8 @@ export class CustomerMessages {
       const shielded = await this.kernel.shield(tx, current, policy, text);
       current = shielded.conversation;
       const message = await this.kernel.addMessage(tx, actor, current, { author: 'customer', text: shielded.text, clientMessageId });
-      if (current.status === 'queued' || current.status === 'awaiting_customer') await this.handoffs.customerWroteWhileWaiting(tx, actor, current, message);
+      if (current.status === 'queued' || current.status === 'awaiting_customer')
+        await this.handoffs.customerWroteWhileWaiting(tx, actor, current, message);
       return { message, conversation: current };
     });
   }
@@ -143,7 +163,14 @@ export class CustomerMessages {
       if (decision.action === 'handoff') {
         // An urgent handoff may carry words the customer must read first (crisis resources).
         const first = decision.text
-          ? [await this.kernel.addMessage(tx, bot, current, { author: 'bot', text: decision.text, citations: [], trace: { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, ...decision.trace } })]
+          ? [
+              await this.kernel.addMessage(tx, bot, current, {
+                author: 'bot',
+                text: decision.text,
+                citations: [],
+                trace: { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, ...decision.trace },
+              }),
+            ]
           : [];
         const result = await this.handoffs.start(tx, bot, current, decision.reasons, decision);
         return { message: trigger, replies: [...first, ...result.messages], conversation: result.conversation };

@@ -42,12 +42,16 @@ export class ConversationKernel {
     opts?: TransactionOptions,
   ): Promise<T> {
     if (actor.type === 'customer' && actor.conversationId !== conversationId) throw new AppError('not_found');
-    return transaction(this.db, async (tx) => {
-      const locked = await conversations.conversationWithPolicy(tx, actor.workspaceId, conversationId, { lock: true });
-      if (!locked) throw new AppError('not_found');
-      const { workspace_policy, ...conversation } = locked;
-      return fn(tx, conversation, readPolicy(workspace_policy));
-    }, opts);
+    return transaction(
+      this.db,
+      async (tx) => {
+        const locked = await conversations.conversationWithPolicy(tx, actor.workspaceId, conversationId, { lock: true });
+        if (!locked) throw new AppError('not_found');
+        const { workspace_policy, ...conversation } = locked;
+        return fn(tx, conversation, readPolicy(workspace_policy));
+      },
+      opts,
+    );
   }
 
   /** Applies a lifecycle move and records it; throws 409 when the move is illegal. */
@@ -88,10 +92,18 @@ export class ConversationKernel {
    * tokens, and the conversation with the sealed values if new ones were found. Whoever writes
    * (customer, agent, internal note), staff views, events, webhooks and helpdesks see tokens.
    */
-  async shield(tx: Tx, conversation: ConversationRow, policy: Policy, text: string): Promise<{ text: string; conversation: ConversationRow }> {
+  async shield(
+    tx: Tx,
+    conversation: ConversationRow,
+    policy: Policy,
+    text: string,
+  ): Promise<{ text: string; conversation: ConversationRow }> {
     const shielded = this.privacy.redact(text, conversation.pii_state, { ...policy.pii, locale: conversation.language ?? 'en' });
     if (shielded.sealed === conversation.pii_state) return { text: shielded.redacted, conversation };
-    return { text: shielded.redacted, conversation: await conversations.updateConversation(tx, conversation.id, { pii_state: shielded.sealed }) };
+    return {
+      text: shielded.redacted,
+      conversation: await conversations.updateConversation(tx, conversation.id, { pii_state: shielded.sealed }),
+    };
   }
 
   /** Appends a message with the next sequence number and its event. */
@@ -99,24 +111,36 @@ export class ConversationKernel {
     tx: Tx,
     actor: Actor,
     conversation: ConversationRow,
-    m: { author: Author; text: string; redactedText?: string; internal?: boolean; citations?: unknown[]; trace?: Record<string, unknown> | null; clientMessageId?: string | null },
+    m: {
+      author: Author;
+      text: string;
+      redactedText?: string;
+      internal?: boolean;
+      citations?: unknown[];
+      trace?: Record<string, unknown> | null;
+      clientMessageId?: string | null;
+    },
   ): Promise<MessageRow> {
     const seq = conversation.last_seq + 1;
     const id = randomUUID();
-    const message = await messages.insertMessage(tx, {
-      id,
-      workspaceId: conversation.workspace_id,
-      conversationId: conversation.id,
-      seq,
-      author: m.author,
-      agentId: actor.type === 'agent' ? actor.id : null,
-      text: m.text,
-      redactedText: m.redactedText ?? m.text,
-      internal: m.internal,
-      citations: m.citations,
-      trace: m.trace,
-      clientMessageId: m.clientMessageId,
-    }, { type: 'message.created', actor: actorRef(actor), data: { message_id: id, seq, internal: m.internal ?? false } });
+    const message = await messages.insertMessage(
+      tx,
+      {
+        id,
+        workspaceId: conversation.workspace_id,
+        conversationId: conversation.id,
+        seq,
+        author: m.author,
+        agentId: actor.type === 'agent' ? actor.id : null,
+        text: m.text,
+        redactedText: m.redactedText ?? m.text,
+        internal: m.internal,
+        citations: m.citations,
+        trace: m.trace,
+        clientMessageId: m.clientMessageId,
+      },
+      { type: 'message.created', actor: actorRef(actor), data: { message_id: id, seq, internal: m.internal ?? false } },
+    );
     conversation.last_seq = seq;
     this.written.remember(message, conversation.pii_state);
     return message;

@@ -3,15 +3,7 @@ import type { ConversationStatus, Controller } from '../db/schema.ts';
 // The control lifecycle (design.md): exactly one controller at a time. This table is the
 // only place that says which move is legal from which status; the service enforces it.
 export type LifecycleAction =
-  | 'handoff'
-  | 'accept'
-  | 'assign_agent'
-  | 'transfer_team'
-  | 'return_to_bot'
-  | 'await_customer'
-  | 'resolve'
-  | 'close'
-  | 'reopen';
+  'handoff' | 'accept' | 'assign_agent' | 'transfer_team' | 'return_to_bot' | 'await_customer' | 'resolve' | 'close' | 'reopen';
 
 const OPEN_HUMAN: ConversationStatus[] = ['queued', 'with_agent', 'awaiting_customer'];
 

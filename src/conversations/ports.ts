@@ -19,7 +19,13 @@ export interface BotSeat {
  */
 export interface HandoffPort {
   /** Pass control from the bot to humans; returns the moved conversation and what the customer is told. */
-  start(tx: Tx, actor: Actor, conversation: ConversationRow, reasons: HandoffReason[], decision: Decision | null): Promise<{ conversation: ConversationRow; messages: MessageRow[] }>;
+  start(
+    tx: Tx,
+    actor: Actor,
+    conversation: ConversationRow,
+    reasons: HandoffReason[],
+    decision: Decision | null,
+  ): Promise<{ conversation: ConversationRow; messages: MessageRow[] }>;
   /** A customer wrote while waiting for a person (queued or awaiting_customer). */
   customerWroteWhileWaiting(tx: Tx, actor: Actor, conversation: ConversationRow, message: MessageRow): Promise<void>;
 }

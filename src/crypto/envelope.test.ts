@@ -65,7 +65,11 @@ describe('key files and the credentials box', () => {
   it('opens secrets sealed before a rotation of BATON_SECRET_KEY through BATON_SECRET_PREVIOUS_KEYS', async () => {
     const before = await secretBoxProvider({ secretKey: keyA.toString('hex'), dataDir: '/nonexistent' })();
     const sealed = before.seal('token', 'connector:w1:zendesk');
-    const after = await secretBoxProvider({ secretKey: keyB.toString('base64'), previousKeys: keyA.toString('hex'), dataDir: '/nonexistent' })();
+    const after = await secretBoxProvider({
+      secretKey: keyB.toString('base64'),
+      previousKeys: keyA.toString('hex'),
+      dataDir: '/nonexistent',
+    })();
     expect(after.open(sealed, 'connector:w1:zendesk')).toBe('token');
     const withoutOld = await secretBoxProvider({ secretKey: keyB.toString('hex'), dataDir: '/nonexistent' })();
     expect(() => withoutOld.open(sealed, 'connector:w1:zendesk')).toThrow(/no key with id/);

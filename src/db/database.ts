@@ -82,7 +82,9 @@ async function openPostgres(url: string, hooks: DatabaseHooks): Promise<Database
   const pool = hearPoolErrors(new pg.Pool({ connectionString: url, max: 10 }), (err) => report(err, 'pool'));
   const db = new Kysely<Schema>({ dialect: resilientPostgresDialect(pool) });
   // The job queue's own connections: its polling never waits behind requests, nor they behind it.
-  const jobPool = hearPoolErrors(new pg.Pool({ connectionString: url, max: 4, application_name: 'baton-jobs' }), (err) => report(err, 'jobs'));
+  const jobPool = hearPoolErrors(new pg.Pool({ connectionString: url, max: 4, application_name: 'baton-jobs' }), (err) =>
+    report(err, 'jobs'),
+  );
   // A dedicated client holds LISTENs: pooled connections come and go. If it is lost, a new
   // one listens on every channel again (notices sent in between are missed: the dispatcher
   // also polls, and clients resync when they reconnect).
@@ -114,13 +116,16 @@ async function openPostgres(url: string, hooks: DatabaseHooks): Promise<Database
   };
   const relisten = (attempt: number) => {
     if (closing || handlers.size === 0) return;
-    retry = setTimeout(() => {
-      retry = null;
-      ensureListener().catch((err) => {
-        report(err, 'listener');
-        relisten(attempt + 1);
-      });
-    }, RELISTEN_DELAYS_MS[Math.min(attempt, RELISTEN_DELAYS_MS.length - 1)]);
+    retry = setTimeout(
+      () => {
+        retry = null;
+        ensureListener().catch((err) => {
+          report(err, 'listener');
+          relisten(attempt + 1);
+        });
+      },
+      RELISTEN_DELAYS_MS[Math.min(attempt, RELISTEN_DELAYS_MS.length - 1)],
+    );
   };
   return {
     kind: 'postgres',

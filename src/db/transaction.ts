@@ -25,7 +25,11 @@ export interface TransactionOptions {
 }
 
 /** Runs `fn` in a transaction and, once it has committed, announces what it queued. */
-export async function transaction<T>(db: Kysely<Schema>, fn: (tx: Transaction<Schema>) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(
+  db: Kysely<Schema>,
+  fn: (tx: Transaction<Schema>) => Promise<T>,
+  opts: TransactionOptions = {},
+): Promise<T> {
   let queued: Notice[] = [];
   const result = await db.transaction().execute(async (tx) => {
     queued = [];

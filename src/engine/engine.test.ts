@@ -35,7 +35,9 @@ describe('embedded engine', async () => {
   });
 
   it('hands off always-human intents by policy', async () => {
-    const d = await engine.turn(turn(first.examples![1], { policy: { ...policy, confidenceThreshold: 0, alwaysHumanIntents: [first.id] } }));
+    const d = await engine.turn(
+      turn(first.examples![1], { policy: { ...policy, confidenceThreshold: 0, alwaysHumanIntents: [first.id] } }),
+    );
     expect(d.reasons).toContain('policy');
   });
 
@@ -55,7 +57,10 @@ describe('embedded engine', async () => {
     ]);
     const d = await e.turn({
       text: 'and what do I need to bring?',
-      history: [{ role: 'customer', text: 'how do I get a library card' }, { role: 'agent', text: 'A library card is free for residents.' }],
+      history: [
+        { role: 'customer', text: 'how do I get a library card' },
+        { role: 'agent', text: 'A library card is free for residents.' },
+      ],
       policy: { ...policy, confidenceThreshold: 0 },
     });
     expect(d.citations[0]?.articleId).toBe('card');

@@ -78,7 +78,10 @@ export function buildKnowledge(articles: Article[], opts: BuildOptions = DEFAULT
  */
 export async function buildKnowledgeAsync(articles: Article[], opts: BuildOptions = DEFAULT_BUILD): Promise<KnowledgeModel> {
   const prep = prepare(articles);
-  const pending = prep.calibrate && prep.examples.length >= WORKER_MIN_EXAMPLES ? runInWorker('calibrateClassifier', { articles: prep.classArticles, examples: prep.examples, softmax: opts.softmax }) : null;
+  const pending =
+    prep.calibrate && prep.examples.length >= WORKER_MIN_EXAMPLES
+      ? runInWorker('calibrateClassifier', { articles: prep.classArticles, examples: prep.examples, softmax: opts.softmax })
+      : null;
   const t = performance.now();
   const sync = prep.calibrate && !pending ? calibrateClassifier(prep.classArticles, prep.examples, opts.softmax) : null;
   const classifier = prep.useClassifier ? IntentClassifier.train(prep.examples, prep.classArticles.length, opts.softmax) : null;
@@ -112,7 +115,18 @@ function prepare(articles: Article[]): Prepared {
   const useClassifier = classArticles.length >= 2 && classArticles.length <= MAX_CLASSES;
   const passages = new PassageIndex(passageList, useClassifier ? classArticles.flatMap((a) => a.examples ?? []) : []);
   const examples = useClassifier ? trainingExamples(classArticles) : [];
-  return { t0, articles, byId, passageList, passages, classArticles, useClassifier, calibrate: useClassifier && classArticles.length >= 5, examples, t1: performance.now() };
+  return {
+    t0,
+    articles,
+    byId,
+    passageList,
+    passages,
+    classArticles,
+    useClassifier,
+    calibrate: useClassifier && classArticles.length >= 5,
+    examples,
+    t1: performance.now(),
+  };
 }
 
 function finish(
@@ -123,10 +137,16 @@ function finish(
 ): KnowledgeModel {
   const { articles, byId, passageList, passages, classArticles, useClassifier, examples, t0, t1 } = prep;
   const t2 = performance.now();
-  const classifier = trained ? trained.classifier : useClassifier ? IntentClassifier.train(examples, classArticles.length, opts.softmax) : null;
+  const classifier = trained
+    ? trained.classifier
+    : useClassifier
+      ? IntentClassifier.train(examples, classArticles.length, opts.softmax)
+      : null;
   const t3 = performance.now();
   // The passage route answers only articles without examples when the classifier runs.
-  const passageCalibration = calibratePassages(passages, { answeredElsewhere: new Set(useClassifier ? classArticles.map((a) => a.id) : []) });
+  const passageCalibration = calibratePassages(passages, {
+    answeredElsewhere: new Set(useClassifier ? classArticles.map((a) => a.id) : []),
+  });
   const t4 = performance.now();
   // One threshold for both routes: both confidences are calibrated probabilities. Example-
   // based knowledge sets it when present (its calibration data are real questions).

@@ -105,7 +105,14 @@ function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], tr
 
 export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const trace: Record<string, unknown> = {};
-  const u = understand({ text: input.text, history: input.history, policy: input.policy, defaultLanguage: km.defaultLanguage, locale: input.locale, knowledgeLanguages: km.languages });
+  const u = understand({
+    text: input.text,
+    history: input.history,
+    policy: input.policy,
+    defaultLanguage: km.defaultLanguage,
+    locale: input.locale,
+    knowledgeLanguages: km.languages,
+  });
   // A message that continues the last topic reads the earlier turns; small talk never does
   // ("thanks!" after an answer is not that question again).
   const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
@@ -149,7 +156,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const best = sources[0] ? { ...sources[0].best, confidence: sources[0].confidence } : undefined;
   const second = sources[1] ? { ...sources[1].best, confidence: sources[1].confidence } : undefined;
   trace.candidates = cands.slice(0, 5).map((c) => ({ id: c.article.id, route: c.route, confidence: round(c.confidence) }));
-  if (sources[0] && sources[0].members.length > 1) trace.source = { members: sources[0].members.map((c) => c.article.id), confidence: round(sources[0].confidence) };
+  if (sources[0] && sources[0].members.length > 1)
+    trace.source = { members: sources[0].members.map((c) => c.article.id), confidence: round(sources[0].confidence) };
 
   let draft = null;
   let verified = false;
@@ -166,7 +174,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const lastBot = [...input.history].reverse().find((t) => t.role === 'bot');
   const intentIds = new Set(input.policy.alwaysHumanIntents);
   const alwaysHuman = !!best && (intentIds.has(best.article.id) || (best.article.tags ?? []).some((t) => intentIds.has(t)));
-  const sensitiveCovered = !!best && !!u.sensitive && detectSensitive(normalize(`${best.article.title} ${(best.article.examples ?? []).join(' ')}`))?.kind === u.sensitive.kind;
+  const sensitiveCovered =
+    !!best &&
+    !!u.sensitive &&
+    detectSensitive(normalize(`${best.article.title} ${(best.article.examples ?? []).join(' ')}`))?.kind === u.sensitive.kind;
   const d = decide({
     understanding: u,
     confidence: best?.confidence ?? 0,
@@ -183,7 +194,17 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   });
   // `blocking`: reasons that hand off whatever the threshold (lets `baton eval` re-score a run).
   const blocking = d.reasons.filter((r) => r !== 'low_confidence');
-  trace.decision = { action: d.action, reasons: d.reasons, blocking, ...(d.urgent ? { urgent: true } : {}), ...(d.clarify ? { clarify: d.clarify } : {}), verified, threshold: round(threshold), confidence: round(best?.confidence ?? 0), article: best?.article.id ?? null };
+  trace.decision = {
+    action: d.action,
+    reasons: d.reasons,
+    blocking,
+    ...(d.urgent ? { urgent: true } : {}),
+    ...(d.clarify ? { clarify: d.clarify } : {}),
+    verified,
+    threshold: round(threshold),
+    confidence: round(best?.confidence ?? 0),
+    article: best?.article.id ?? null,
+  };
 
   const intent = best ? { id: best.article.id, title: best.article.title, confidence: round(best.confidence) } : null;
   const base = { confidence: round(best?.confidence ?? 0), threshold, language: u.language, intent, sentiment: round(u.sentiment), trace };
@@ -194,12 +215,29 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     return { ...base, intent: null, action: 'social', text: socialReply(u.social.kind, u.language), citations: [], reasons: [] };
   }
   if (d.action === 'clarify' && d.clarify === 'rephrase') {
-    return { ...base, intent: null, action: 'clarify', text: rephraseReply(u.language, km.articles.slice(0, 3).map((a) => a.title)), citations: [], reasons: [] };
+    return {
+      ...base,
+      intent: null,
+      action: 'clarify',
+      text: rephraseReply(
+        u.language,
+        km.articles.slice(0, 3).map((a) => a.title),
+      ),
+      citations: [],
+      reasons: [],
+    };
   }
   if (d.action === 'clarify' && best && second) {
     return { ...base, action: 'clarify', text: composeClarify([best.article, second.article], u.language), citations: [], reasons: [] };
   }
   // Someone at risk of self-harm reads crisis resources while a person is brought in.
   const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? DEFAULT_CRISIS_MESSAGE) : '';
-  return { ...base, ...(d.urgent ? { urgent: true } : {}), action: 'handoff', text: crisis, citations: [], reasons: d.reasons.length ? d.reasons : ['low_confidence'] };
+  return {
+    ...base,
+    ...(d.urgent ? { urgent: true } : {}),
+    action: 'handoff',
+    text: crisis,
+    citations: [],
+    reasons: d.reasons.length ? d.reasons : ['low_confidence'],
+  };
 }

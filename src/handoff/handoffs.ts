@@ -19,7 +19,13 @@ export class Handoffs implements HandoffPort {
     private readonly sla: SlaTimer | null,
   ) {}
 
-  start(tx: Tx, actor: Actor, conversation: ConversationRow, reasons: HandoffReason[], decision: Decision | null): Promise<{ conversation: ConversationRow; messages: MessageRow[] }> {
+  start(
+    tx: Tx,
+    actor: Actor,
+    conversation: ConversationRow,
+    reasons: HandoffReason[],
+    decision: Decision | null,
+  ): Promise<{ conversation: ConversationRow; messages: MessageRow[] }> {
     return startHandoff(this.kernel, this.sla, tx, actor, conversation, reasons, decision);
   }
 

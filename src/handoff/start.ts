@@ -36,7 +36,14 @@ export async function startHandoff(
     recentMessages(tx, conversation.id, 200),
   ]);
   // Routing (rules, team, agent, priority, who is on shift) and the brief.
-  const { routing, brief } = await prepareHandoff(tx, { conversation, customer: customer!, transcript, reasons, decision, policy: workspace?.policy });
+  const { routing, brief } = await prepareHandoff(tx, {
+    conversation,
+    customer: customer!,
+    transcript,
+    reasons,
+    decision,
+    policy: workspace?.policy,
+  });
   const handoff = await insertHandoff(tx, {
     id: randomUUID(),
     workspaceId,
@@ -70,7 +77,14 @@ export async function startHandoff(
 /** Decides where the handoff goes and builds its brief. */
 async function prepareHandoff(
   tx: Tx,
-  a: { conversation: ConversationRow; customer: CustomerRow; transcript: MessageRow[]; reasons: HandoffReason[]; decision: Decision | null; policy: unknown },
+  a: {
+    conversation: ConversationRow;
+    customer: CustomerRow;
+    transcript: MessageRow[];
+    reasons: HandoffReason[];
+    decision: Decision | null;
+    policy: unknown;
+  },
 ): Promise<{ routing: RoutingDecision; brief: Brief }> {
   const d = a.decision;
   const signals: BriefSignals = d
@@ -100,9 +114,17 @@ async function afterHandoff(
 ): Promise<void> {
   const { routing, handoff, conversation } = a;
   const started = routing.on_shift
-    ? await scheduleSla(sla, tx, routing, { workspaceId: conversation.workspace_id, conversationId: conversation.id, handoffId: handoff.id })
+    ? await scheduleSla(sla, tx, routing, {
+        workspaceId: conversation.workspace_id,
+        conversationId: conversation.id,
+        handoffId: handoff.id,
+      })
     : false;
-  if (routing.agent_id || started) await updateHandoff(tx, handoff.id, { ...(routing.agent_id ? { offered_at: new Date() } : {}), ...(started ? { routing: { ...routing, sla_scheduled: true } } : {}) });
+  if (routing.agent_id || started)
+    await updateHandoff(tx, handoff.id, {
+      ...(routing.agent_id ? { offered_at: new Date() } : {}),
+      ...(started ? { routing: { ...routing, sla_scheduled: true } } : {}),
+    });
   await appendEvent(tx, {
     workspaceId: conversation.workspace_id,
     conversationId: conversation.id,
@@ -125,7 +147,9 @@ async function afterHandoff(
 /** What the customer is told when the handoff is made. */
 export function handoffNotice(routing: RoutingDecision, customer: { email: string | null }): string {
   if (!routing.on_shift) {
-    const away = routing.business_hours.open ? 'Nobody from our team is available right now.' : 'Our team is away right now (outside our business hours).';
+    const away = routing.business_hours.open
+      ? 'Nobody from our team is available right now.'
+      : 'Our team is away right now (outside our business hours).';
     return customer.email
       ? `${away} We will get back to you at the e-mail address we have for you; you can also add details here, this conversation stays open.`
       : `${away} Leave your e-mail address here and we will get back to you; this conversation stays open.`;

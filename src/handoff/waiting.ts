@@ -25,7 +25,13 @@ function leftEmail(kernel: ConversationKernel, conversation: ConversationRow, me
  * the new message in, and an e-mail address left while nobody was on shift goes on the
  * customer record.
  */
-export async function customerWroteWhileWaiting(kernel: ConversationKernel, tx: Tx, actor: Actor, conversation: ConversationRow, message: MessageRow): Promise<void> {
+export async function customerWroteWhileWaiting(
+  kernel: ConversationKernel,
+  tx: Tx,
+  actor: Actor,
+  conversation: ConversationRow,
+  message: MessageRow,
+): Promise<void> {
   const ws = conversation.workspace_id;
   const handoff = await findOpenHandoff(tx, ws, conversation.id);
   if (!handoff) return;
@@ -35,10 +41,25 @@ export async function customerWroteWhileWaiting(kernel: ConversationKernel, tx: 
   if (email) {
     await updateCustomer(tx, customer.id, { email });
     customer = { ...customer, email };
-    await appendEvent(tx, { workspaceId: ws, conversationId: conversation.id, type: 'customer.contact_collected', actor: actorRef(actor), data: { customer_id: customer.id, field: 'email' } });
+    await appendEvent(tx, {
+      workspaceId: ws,
+      conversationId: conversation.id,
+      type: 'customer.contact_collected',
+      actor: actorRef(actor),
+      data: { customer_id: customer.id, field: 'email' },
+    });
     const system: Actor = { type: 'system', id: null, workspaceId: ws };
-    await kernel.addMessage(tx, system, conversation, { author: 'system', text: 'Thank you: we will reply to that e-mail address as soon as someone is back.' });
+    await kernel.addMessage(tx, system, conversation, {
+      author: 'system',
+      text: 'Thank you: we will reply to that e-mail address as soon as someone is back.',
+    });
   }
   await rebuildBrief(tx, { conversation, customer, handoff, routing: handoff.routing as unknown as RoutingDecision, update: message });
-  await appendEvent(tx, { workspaceId: ws, conversationId: conversation.id, type: 'handoff.brief_updated', actor: actorRef(actor), data: { handoff_id: handoff.id, seq: message.seq } });
+  await appendEvent(tx, {
+    workspaceId: ws,
+    conversationId: conversation.id,
+    type: 'handoff.brief_updated',
+    actor: actorRef(actor),
+    data: { handoff_id: handoff.id, seq: message.seq },
+  });
 }

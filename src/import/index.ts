@@ -57,7 +57,12 @@ async function* jsonl(path: string, opts: ReadOptions): AsyncGenerator<ImportIte
   }
 }
 
-async function* jsonExport(path: string, opts: ReadOptions, map: (v: unknown) => ImportedConversation, onSideload?: (key: string, v: unknown) => void): AsyncGenerator<ImportItem> {
+async function* jsonExport(
+  path: string,
+  opts: ReadOptions,
+  map: (v: unknown) => ImportedConversation,
+  onSideload?: (key: string, v: unknown) => void,
+): AsyncGenerator<ImportItem> {
   let last = 0;
   try {
     for await (const e of jsonRecords(open(path, opts.meter), onSideload ? ['users'] : [])) {
@@ -92,7 +97,12 @@ export function readConversations(path: string, format: ImportFormat, opts: Read
       return jsonl(path, opts);
     case 'zendesk': {
       const mapper = new ZendeskMapper({ botAuthors: opts.botAuthors });
-      return jsonExport(path, opts, (v) => mapper.map(v), (key, v) => key === 'users' && mapper.addUsers(v));
+      return jsonExport(
+        path,
+        opts,
+        (v) => mapper.map(v),
+        (key, v) => key === 'users' && mapper.addUsers(v),
+      );
     }
     case 'intercom':
       return jsonExport(path, opts, fromIntercomRecord);

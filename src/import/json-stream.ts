@@ -58,7 +58,9 @@ export async function* jsonRecords(source: AsyncIterable<string | Buffer>, sidel
       if (part?.asm.done) {
         const { asm, sideload } = part;
         part = null;
-        out.push(sideload ? { kind: 'sideload', key: sideload, value: asm.current } : { kind: 'record', index: ++index, value: asm.current });
+        out.push(
+          sideload ? { kind: 'sideload', key: sideload, value: asm.current } : { kind: 'record', index: ++index, value: asm.current },
+        );
       } else if (root?.done) {
         out.push({ kind: 'record', index: ++index, value: root.current });
         root = null;

@@ -99,7 +99,11 @@ export class WorkspaceImporter {
     if (batch.length === 0) return;
     const rows = batch.map((c) => toImportRow(this.workspaceId, c, this.opts));
     await transaction(this.db, async (tx) => {
-      const seen = await existingConversationIds(tx, this.workspaceId, rows.map((r) => r.conversationId));
+      const seen = await existingConversationIds(
+        tx,
+        this.workspaceId,
+        rows.map((r) => r.conversationId),
+      );
       // A file may hold the same conversation twice: the first one wins.
       const fresh: ImportRow[] = [];
       for (const r of rows) {
@@ -118,7 +122,13 @@ export class WorkspaceImporter {
   async finish(source: string): Promise<StoreSummary> {
     await this.flush();
     await transaction(this.db, (tx) =>
-      appendEvent(tx, { workspaceId: this.workspaceId, conversationId: null, type: 'import.completed', actor: { type: 'system', id: null }, data: { source, ...this.summary } }),
+      appendEvent(tx, {
+        workspaceId: this.workspaceId,
+        conversationId: null,
+        type: 'import.completed',
+        actor: { type: 'system', id: null },
+        data: { source, ...this.summary },
+      }),
     );
     return this.summary;
   }

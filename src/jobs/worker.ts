@@ -104,7 +104,9 @@ export class JobWorker {
     } catch (err) {
       // Failed jobs retry with the queue's backoff; if even recording that fails (the database
       // is away), the job's expiry puts it back in the queue later.
-      await this.boss.fail(name, job.id, err as object).catch((e: unknown) => this.log.error({ err: e, job: name, id: job.id }, 'could not record a failed job'));
+      await this.boss
+        .fail(name, job.id, err as object)
+        .catch((e: unknown) => this.log.error({ err: e, job: name, id: job.id }, 'could not record a failed job'));
     }
   }
 

@@ -32,7 +32,11 @@ export function htmlToText(html: string): string {
 }
 
 /** The text of the page's main part: <main>, else <article>, else <body>, else all of it. */
-const mainText = compile({ ...TEXT, baseElements: { selectors: ['main', 'article', 'body'], orderBy: 'selectors', returnDomByDefault: true }, limits: { maxBaseElements: 1 } });
+const mainText = compile({
+  ...TEXT,
+  baseElements: { selectors: ['main', 'article', 'body'], orderBy: 'selectors', returnDomByDefault: true },
+  limits: { maxBaseElements: 1 },
+});
 
 /** <title>, else the first <h1>. */
 const titleText = compile({

@@ -11,7 +11,11 @@ import { checkArticle, type KnowledgeLoadResult } from './validate.ts';
 export type { KnowledgeLoadResult, LoadError } from './validate.ts';
 export { chunkArticles, chunkArticle, splitSentences, type Passage } from './chunk.ts';
 
-const slug = (path: string) => basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (path: string) =>
+  basename(path, extname(path))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function asList(v: string | string[] | undefined): string[] | undefined {
   if (v === undefined) return undefined;
@@ -55,7 +59,12 @@ export function parseKnowledgeText(text: string, path: string): KnowledgeLoadRes
   }
   if (ext === '.html' || ext === '.htm') {
     const page = parseHtmlPage(text);
-    const { article, why } = checkArticle({ id: slug(path), title: page.title ?? undefined, body: page.body || undefined, locale: page.locale });
+    const { article, why } = checkArticle({
+      id: slug(path),
+      title: page.title ?? undefined,
+      body: page.body || undefined,
+      locale: page.locale,
+    });
     return article ? { articles: [article], errors: [] } : { articles: [], errors: [{ path, why: why! }] };
   }
   return { articles: [], errors: [{ path, why: `unsupported file type "${ext || '(none)'}"` }] };

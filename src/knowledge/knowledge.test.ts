@@ -15,13 +15,16 @@ describe('knowledge loaders', () => {
     expect(r.errors[1].why).toContain('body');
   });
   it('reads Markdown front matter (inline and dash lists)', () => {
-    const fm = parseFrontMatter('---\ntitle: "Refunds"\ntags: [billing, money]\nexamples:\n  - can I get my money back\n  - refund please\n---\nBody text');
+    const fm = parseFrontMatter(
+      '---\ntitle: "Refunds"\ntags: [billing, money]\nexamples:\n  - can I get my money back\n  - refund please\n---\nBody text',
+    );
     expect(fm.data).toEqual({ title: 'Refunds', tags: ['billing', 'money'], examples: ['can I get my money back', 'refund please'] });
     const r = parseKnowledgeText('# Heading title\n\nSome body.', 'docs/My Page.md');
     expect(r.articles[0]).toMatchObject({ id: 'my-page', title: 'Heading title' });
   });
   it('reads HTML pages without scripts and navigation', () => {
-    const html = '<html lang="fr"><head><title>Livraison &amp; retours</title><script>x()</script></head><body><nav>menu</nav><main><h1>Livraison</h1><p>Sous 3&nbsp;jours.</p><ul><li>A</li><li>B</li></ul></main></body></html>';
+    const html =
+      '<html lang="fr"><head><title>Livraison &amp; retours</title><script>x()</script></head><body><nav>menu</nav><main><h1>Livraison</h1><p>Sous 3&nbsp;jours.</p><ul><li>A</li><li>B</li></ul></main></body></html>';
     const r = parseKnowledgeText(html, 'livraison.html');
     expect(r.articles[0]).toMatchObject({ id: 'livraison', title: 'Livraison & retours', locale: 'fr' });
     expect(r.articles[0].body).not.toContain('menu');
@@ -29,12 +32,29 @@ describe('knowledge loaders', () => {
   });
   it('reads nested tags as a browser does: a nav inside a nav, an article inside an article', () => {
     expect(htmlToText('<body><nav><div><nav>Inner</nav>Menu link</div></nav><p>Hello</p></body>')).toBe('Hello');
-    const page = parseKnowledgeText('<html><body><header>Shop</header><article><h1>Returns</h1><section><article>Related: Shipping</article></section><p>Within 30 days.</p></article></body></html>', 'returns.html');
+    const page = parseKnowledgeText(
+      '<html><body><header>Shop</header><article><h1>Returns</h1><section><article>Related: Shipping</article></section><p>Within 30 days.</p></article></body></html>',
+      'returns.html',
+    );
     expect(page.articles[0]).toMatchObject({ title: 'Returns', body: 'Returns\nRelated: Shipping\nWithin 30 days.' });
-    expect(htmlToText('<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Pro</td><td>&euro;9</td></tr></table>')).toBe('Plan\nPrice\nPro\n€9');
+    expect(htmlToText('<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Pro</td><td>&euro;9</td></tr></table>')).toBe(
+      'Plan\nPrice\nPro\n€9',
+    );
   });
   it('reads a Zendesk Help Center export', () => {
-    const z = JSON.stringify({ articles: [{ id: 360001, title: 'Reset password', body: '<p>Click <b>Reset</b>.</p>', html_url: 'https://x.zendesk.com/hc/articles/360001', locale: 'en-us', label_names: ['account'] }, { id: 2, html_url: 'u', title: '', body: '' }] });
+    const z = JSON.stringify({
+      articles: [
+        {
+          id: 360001,
+          title: 'Reset password',
+          body: '<p>Click <b>Reset</b>.</p>',
+          html_url: 'https://x.zendesk.com/hc/articles/360001',
+          locale: 'en-us',
+          label_names: ['account'],
+        },
+        { id: 2, html_url: 'u', title: '', body: '' },
+      ],
+    });
     const r = parseKnowledgeText(z, 'export.json');
     expect(r.articles[0]).toMatchObject({ id: '360001', body: 'Click Reset.', tags: ['account'] });
     expect(r.errors).toHaveLength(1);

@@ -35,7 +35,10 @@ describe('baton redact', () => {
 
   it('writes one line per input line, error lines for bad ones, and fails the run', async () => {
     const { code, stdout, stderr } = await run(['redact', '--locale', 'fr-BE'], `${INPUT}\n`);
-    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({
       id: 'a',
@@ -64,7 +67,10 @@ describe('baton redact', () => {
     const { code, stdout } = await run(['redact', '--input', input, '--output', output]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    const lines = (await readFile(output, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(output, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.redacted)).toEqual(['IBAN <IBAN_1>', '']);
   });
 });

@@ -3,10 +3,42 @@ import type { CountryCode } from 'libphonenumber-js';
 // The country whose national formats (phone numbers without "+") a language most
 // likely means. A region subtag ("fr-BE", "en_GB") always wins over this guess.
 const COUNTRY_OF_LANGUAGE: Record<string, CountryCode> = {
-  en: 'US', de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', pt: 'PT', sv: 'SE', da: 'DK',
-  nb: 'NO', nn: 'NO', no: 'NO', fi: 'FI', pl: 'PL', cs: 'CZ', sk: 'SK', hu: 'HU', el: 'GR',
-  ro: 'RO', bg: 'BG', hr: 'HR', sl: 'SI', et: 'EE', lv: 'LV', lt: 'LT', is: 'IS', ga: 'IE',
-  tr: 'TR', ru: 'RU', uk: 'UA', ja: 'JP', zh: 'CN', ko: 'KR', ar: 'SA', he: 'IL', hi: 'IN',
+  en: 'US',
+  de: 'DE',
+  fr: 'FR',
+  es: 'ES',
+  it: 'IT',
+  nl: 'NL',
+  pt: 'PT',
+  sv: 'SE',
+  da: 'DK',
+  nb: 'NO',
+  nn: 'NO',
+  no: 'NO',
+  fi: 'FI',
+  pl: 'PL',
+  cs: 'CZ',
+  sk: 'SK',
+  hu: 'HU',
+  el: 'GR',
+  ro: 'RO',
+  bg: 'BG',
+  hr: 'HR',
+  sl: 'SI',
+  et: 'EE',
+  lv: 'LV',
+  lt: 'LT',
+  is: 'IS',
+  ga: 'IE',
+  tr: 'TR',
+  ru: 'RU',
+  uk: 'UA',
+  ja: 'JP',
+  zh: 'CN',
+  ko: 'KR',
+  ar: 'SA',
+  he: 'IL',
+  hi: 'IN',
 };
 
 /** The default phone region for a locale such as "en", "de-AT" or "pt_BR". */
@@ -19,8 +51,14 @@ export function regionOf(locale: string): CountryCode {
 // Countries that share a language's national phone formats: "en" text may quote a UK
 // mobile as easily as a US number.
 const COUNTRIES_OF_LANGUAGE: Record<string, CountryCode[]> = {
-  en: ['US', 'GB', 'IE', 'AU', 'NZ'], de: ['DE', 'AT', 'CH'], fr: ['FR', 'BE', 'CH', 'LU'],
-  es: ['ES', 'MX', 'AR', 'CO'], it: ['IT', 'CH'], nl: ['NL', 'BE'], pt: ['PT', 'BR'], sv: ['SE', 'FI'],
+  en: ['US', 'GB', 'IE', 'AU', 'NZ'],
+  de: ['DE', 'AT', 'CH'],
+  fr: ['FR', 'BE', 'CH', 'LU'],
+  es: ['ES', 'MX', 'AR', 'CO'],
+  it: ['IT', 'CH'],
+  nl: ['NL', 'BE'],
+  pt: ['PT', 'BR'],
+  sv: ['SE', 'FI'],
 };
 
 /** The phone regions a locale's text may use, the default one (regionOf) first. */

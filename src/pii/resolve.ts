@@ -10,7 +10,10 @@ import type { Span } from './types.ts';
 export function resolveOverlaps(spans: readonly Span[]): Span[] {
   const merged = mergeSameType(spans);
   const containers = new Map(merged.map((s) => [s, merged.filter((o) => contains(o, s))]));
-  const kept = pick(merged.filter((s) => containers.get(s)!.length === 0), []);
+  const kept = pick(
+    merged.filter((s) => containers.get(s)!.length === 0),
+    [],
+  );
   // A span whose containers all lost (an "address" read across two IBANs, beaten by the
   // second one) is back in the running: its text must not end up in clear.
   const orphans = merged.filter((s) => {

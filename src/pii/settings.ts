@@ -18,12 +18,20 @@ export const customPatternSchema = z
      * backreferences, no lookarounds); the whole match is the entity. See custom.ts.
      */
     pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
-    flags: z.string().regex(/^[imsu]*$/).default(''),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/)
+      .default(''),
     score: z.number().min(0).max(1).default(0.9),
   })
   .superRefine((p, ctx) => {
     const problem = customPatternProblem(p.pattern, p.flags);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a pattern Baton can run in linear time (RE2 syntax: no backreferences or lookarounds): ${problem}` });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pattern'],
+        message: `not a pattern Baton can run in linear time (RE2 syntax: no backreferences or lookarounds): ${problem}`,
+      });
   });
 
 export const piiSettingsSchema = z.object({

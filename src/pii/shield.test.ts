@@ -75,12 +75,31 @@ describe('overlap resolution', () => {
 // Texts that mix PII snippets, noise and arbitrary Unicode, so properties exercise
 // every detector and not only empty matches.
 const SNIPPETS = [
-  'anna@example.com', '+44 20 7946 0958', '4111 1111 1111 1111', 'DE89 3704 0044 0532 0130 00', '123-45-6789',
-  '192.168.0.1', 'My name is Anna Berg', '221B Baker Street, London', 'born on 12 March 1985', 'Dr. Kowalski',
-  'password is hunter22', 'john dot smith at gmail dot com', 'Suite 5\n', 'Mr.', '<', '>', '_1', '\u{1F600}', 'é', '\n',
+  'anna@example.com',
+  '+44 20 7946 0958',
+  '4111 1111 1111 1111',
+  'DE89 3704 0044 0532 0130 00',
+  '123-45-6789',
+  '192.168.0.1',
+  'My name is Anna Berg',
+  '221B Baker Street, London',
+  'born on 12 March 1985',
+  'Dr. Kowalski',
+  'password is hunter22',
+  'john dot smith at gmail dot com',
+  'Suite 5\n',
+  'Mr.',
+  '<',
+  '>',
+  '_1',
+  '\u{1F600}',
+  'é',
+  '\n',
 ];
 const messy = fc
-  .array(fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 })), { maxLength: 12 })
+  .array(fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 })), {
+    maxLength: 12,
+  })
   .map((parts) => parts.join(' '));
 
 describe('properties', () => {

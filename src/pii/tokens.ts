@@ -78,7 +78,8 @@ export function restore(redacted: string, vault: TokenVault): string {
 
 function toLookup(vault: TokenVault): (token: string) => string | undefined {
   if (vault instanceof Map) return (t) => vault.get(t);
-  const values = 'values' in vault && typeof vault.values === 'object' ? (vault.values as Record<string, string>) : (vault as Record<string, string>);
+  const values =
+    'values' in vault && typeof vault.values === 'object' ? (vault.values as Record<string, string>) : (vault as Record<string, string>);
   return (t) => (Object.hasOwn(values, t) ? values[t] : undefined);
 }
 

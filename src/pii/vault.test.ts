@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from './index.ts';
-import { decrypt, encrypt, generateKey, keyIdOf, keyringFromEnv, openState, reencrypt, sealState, vaultKey, VaultError, type Keyring } from './vault.ts';
+import {
+  decrypt,
+  encrypt,
+  generateKey,
+  keyIdOf,
+  keyringFromEnv,
+  openState,
+  reencrypt,
+  sealState,
+  vaultKey,
+  VaultError,
+  type Keyring,
+} from './vault.ts';
 
 const ring = (current: string, ...previous: string[]): Keyring => ({ current: vaultKey(current), previous: previous.map(vaultKey) });
 

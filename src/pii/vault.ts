@@ -36,7 +36,10 @@ export function generateKey(): string {
 export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
   const current = env.BATON_VAULT_KEY;
   if (!current) throw new VaultError('BATON_VAULT_KEY is not set (base64 of 32 random bytes)');
-  const previous = (env.BATON_VAULT_PREVIOUS_KEYS ?? '').split(',').filter((k) => k.trim() !== '').map(vaultKey);
+  const previous = (env.BATON_VAULT_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .filter((k) => k.trim() !== '')
+    .map(vaultKey);
   return { current: vaultKey(current), previous };
 }
 

@@ -46,7 +46,10 @@ const messageBase = (m: MessageRow, text: string) => ({
   citations: m.citations as Citation[],
   created_at: iso(m.created_at),
 });
-export function presentMessage(m: MessageRow, audience: 'staff'): ReturnType<typeof messageBase> & { internal: boolean; trace: Record<string, unknown> | null };
+export function presentMessage(
+  m: MessageRow,
+  audience: 'staff',
+): ReturnType<typeof messageBase> & { internal: boolean; trace: Record<string, unknown> | null };
 export function presentMessage(m: MessageRow, audience: 'customer', restore?: (text: string) => string): ReturnType<typeof messageBase>;
 export function presentMessage(m: MessageRow, audience: 'staff' | 'customer', restore: (text: string) => string = (t) => t) {
   const base = messageBase(m, audience === 'customer' ? restore(m.text) : m.redacted_text);
@@ -84,7 +87,14 @@ export function presentAgent(a: AgentRow) {
 }
 
 export function presentTeam(t: TeamRow, memberIds: string[] = []) {
-  return { id: t.id, name: t.name, skills: t.skills, sla_seconds: t.sla_seconds, fallback_team_id: t.fallback_team_id, member_ids: memberIds };
+  return {
+    id: t.id,
+    name: t.name,
+    skills: t.skills,
+    sla_seconds: t.sla_seconds,
+    fallback_team_id: t.fallback_team_id,
+    member_ids: memberIds,
+  };
 }
 
 export function presentCustomer(c: CustomerRow) {

@@ -64,7 +64,13 @@ export async function exportCustomer(db: Kysely<Schema>, privacy: ConversationPr
           accepted_at: iso(h.accepted_at),
           resolved_at: iso(h.resolved_at),
         })),
-        events: events.map((e) => ({ id: String(e.id), type: e.type, actor: { type: e.actor_type, id: e.actor_id }, data: e.data, created_at: iso(e.created_at) })),
+        events: events.map((e) => ({
+          id: String(e.id),
+          type: e.type,
+          actor: { type: e.actor_type, id: e.actor_id },
+          data: e.data,
+          created_at: iso(e.created_at),
+        })),
       });
     }
     await recordAudit(tx, {
@@ -92,4 +98,5 @@ export async function exportCustomer(db: Kysely<Schema>, privacy: ConversationPr
 }
 
 /** Customers matching a data-subject request (by external id and/or e-mail), at most 100. */
-export const findCustomersForRequest = (db: Kysely<Schema>, workspaceId: string, by: { externalId?: string; email?: string }) => findCustomersBy(db, workspaceId, by);
+export const findCustomersForRequest = (db: Kysely<Schema>, workspaceId: string, by: { externalId?: string; email?: string }) =>
+  findCustomersBy(db, workspaceId, by);

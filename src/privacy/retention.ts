@@ -6,7 +6,13 @@ import { transaction } from '../db/transaction.ts';
 import { recordAudit } from '../audit/log.ts';
 import { readPolicy } from '../workspaces/policy.ts';
 import type { Logger } from 'pino';
-import { customersIdleSince, purgeConversations, staleConversations, workspacePolicies, type PurgeCounts } from '../db/repositories/privacy.ts';
+import {
+  customersIdleSince,
+  purgeConversations,
+  staleConversations,
+  workspacePolicies,
+  type PurgeCounts,
+} from '../db/repositories/privacy.ts';
 
 /** Conversations deleted per transaction: a long backlog goes in short steps. */
 const BATCH = 200;

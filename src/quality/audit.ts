@@ -22,7 +22,14 @@ export interface AuditSummary {
 }
 
 export class HandoffAudit {
-  private s: AuditSummary = { conversations: 0, reached_human: 0, reexplained: 0, bad_handoff_rate: 0, by_kind: { restated: 0, asked_again: 0, complained: 0 }, asked_for: {} };
+  private s: AuditSummary = {
+    conversations: 0,
+    reached_human: 0,
+    reexplained: 0,
+    bad_handoff_rate: 0,
+    by_kind: { restated: 0, asked_again: 0, complained: 0 },
+    asked_for: {},
+  };
 
   /** Audits one conversation; returns its record when it reached a human (null otherwise). */
   add(id: string, messages: AuditMessage[]): AuditRecord | null {
@@ -31,8 +38,10 @@ export class HandoffAudit {
     if (!r.reached_human || r.handoff_message === 0) return null;
     this.s.reached_human++;
     if (r.reexplained) this.s.reexplained++;
-    for (const kind of ['restated', 'asked_again', 'complained'] as const) if (r.evidence.some((e) => e.kind === kind)) this.s.by_kind[kind]++;
-    for (const info of new Set(r.evidence.filter((e) => e.kind === 'asked_again').map((e) => e.info!))) this.s.asked_for[info] = (this.s.asked_for[info] ?? 0) + 1;
+    for (const kind of ['restated', 'asked_again', 'complained'] as const)
+      if (r.evidence.some((e) => e.kind === kind)) this.s.by_kind[kind]++;
+    for (const info of new Set(r.evidence.filter((e) => e.kind === 'asked_again').map((e) => e.info!)))
+      this.s.asked_for[info] = (this.s.asked_for[info] ?? 0) + 1;
     return { id, reexplained: r.reexplained, handoff_message: r.handoff_message, evidence: r.evidence };
   }
 

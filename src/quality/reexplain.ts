@@ -55,10 +55,14 @@ export interface DetectorOptions {
 
 export const DEFAULT_DETECTOR: DetectorOptions = { customerTurns: 3, agentTurns: 3, minShared: 3, minContainment: 0.5 };
 
-const REQUEST_CUE = /\?|\b(could|can|would|will) you\b|\bplease\b|\b(provide|share|send|give|tell|confirm|verify|let me know|need|may i (have|get|ask)|what'?s|what is|which|do you have)\b/i;
+const REQUEST_CUE =
+  /\?|\b(could|can|would|will) you\b|\bplease\b|\b(provide|share|send|give|tell|confirm|verify|let me know|need|may i (have|get|ask)|what'?s|what is|which|do you have)\b/i;
 
 const INFO_ASK: [InfoKind, RegExp][] = [
-  ['order', /\b(order|booking|reservation|confirmation|tracking|invoice|ticket|case|reference|transaction|receipt|shipment)\s*(number|no\.?|#|id|ref(erence)?|code)\b|\border (id|#)|\bwhich order\b/i],
+  [
+    'order',
+    /\b(order|booking|reservation|confirmation|tracking|invoice|ticket|case|reference|transaction|receipt|shipment)\s*(number|no\.?|#|id|ref(erence)?|code)\b|\border (id|#)|\bwhich order\b/i,
+  ],
   ['email', /\be-?mail( address)?\b/i],
   ['account', /\b(account|customer|member(ship)?|user|subscription|policy|client)\s*(number|no\.?|#|id|name)\b|\busername\b|\buser id\b/i],
   ['phone', /\b(phone|mobile|cell|telephone)( number)?\b/i],
@@ -72,10 +76,12 @@ const INFO_ASK: [InfoKind, RegExp][] = [
 
 const EMAIL = /[^\s@,;:()<>"]+@[^\s@,;:()<>"]+\.[a-z]{2,}|<EMAIL_\d+>/i;
 const PHONE = /(?:\+?\d[\d ().-]{7,}\d)|<PHONE(_NUMBER)?_\d+>/i;
-const ORDER_ID = /(?:#\s?\d{3,}|\b\d{5,}\b|\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9-]{5,}\b|<[A-Z_]*(ORDER|ID|NUMBER|REF)[A-Z_]*_\d+>)/i;
+const ORDER_ID =
+  /(?:#\s?\d{3,}|\b\d{5,}\b|\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9-]{5,}\b|<[A-Z_]*(ORDER|ID|NUMBER|REF)[A-Z_]*_\d+>)/i;
 const ACCOUNT_ID = ORDER_ID;
 const NAME_GIVEN = /\b(my name is|i am|i'm|this is)\s+[A-Z][a-z]+|<PERSON_\d+>|^\s*-?\s*[A-Z][a-z]+( [A-Z][a-z]+)?\s*$/m;
-const ADDRESS_GIVEN = /\b\d+\s+[A-Z]?[a-z]+\s+(street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|blvd|boulevard)\b|<(ADDRESS|LOCATION)_\d+>/i;
+const ADDRESS_GIVEN =
+  /\b\d+\s+[A-Z]?[a-z]+\s+(street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|blvd|boulevard)\b|<(ADDRESS|LOCATION)_\d+>/i;
 
 const COMPLAINT =
   /\b(as i (said|mentioned|explained|wrote|told)|like i (said|mentioned|told|explained)|i (already|just) (said|told|explained|gave|provided|mentioned|sent|wrote|did)|i('ve| have) already (said|told|explained|given|provided|sent|written)|already (told|gave|explained to|said to) (the|your) (bot|assistant|chat|agent|system)|told (the|your) (bot|assistant|chatbot)|(have|had|need) to (repeat|explain|say) (myself|it|this|that|everything)( all)? again|repeat(ing)? myself|for the (second|third|fourth|\d+(st|nd|rd|th)) time|(it'?s|its|it is|all) (all )?(above|up there|in the chat|in the (chat )?history)|see above|scroll up|did(n'?t| not) (the bot|it|they|anyone|you) (pass|tell|give|forward|share)|(gave|told|said|explained) (this|that|it|all this|all that) (already|before|earlier)|(said|explained|gave) (it|this|that) (to )?(the bot|your bot) (already|before|earlier)?)\b/i;
@@ -91,12 +97,15 @@ interface Sent extends Sentence {
 }
 
 function sentencesOf(messages: AuditMessage[], indices: number[]): Sent[] {
-  return indices.flatMap((i) =>
-    sentences(messages[i]!.text).map((s) => ({ ...s, message: i, tokens: contentTokens(s.text) })),
-  );
+  return indices.flatMap((i) => sentences(messages[i]!.text).map((s) => ({ ...s, message: i, tokens: contentTokens(s.text) })));
 }
 
-const span = (s: { message: number; start: number; end: number; text: string }): Span => ({ message: s.message, start: s.start, end: s.end, text: s.text });
+const span = (s: { message: number; start: number; end: number; text: string }): Span => ({
+  message: s.message,
+  start: s.start,
+  end: s.end,
+  text: s.text,
+});
 
 /** Where, before the handoff, the customer gave a piece of information (null: never). */
 function givenBefore(kind: InfoKind, before: Sent[]): Span | null {
@@ -153,7 +162,12 @@ export function detectReexplain(messages: AuditMessage[], opts: DetectorOptions 
       if (kind !== 'problem' && s.tokens.some((t) => t.identifier)) continue;
       const given = givenBefore(kind, before);
       if (given) {
-        evidence.push({ kind: 'asked_again', info: kind, after: { message: s.message, start: s.start, end: s.end, text: s.text }, before: given });
+        evidence.push({
+          kind: 'asked_again',
+          info: kind,
+          after: { message: s.message, start: s.start, end: s.end, text: s.text },
+          before: given,
+        });
         break;
       }
     }
@@ -165,7 +179,10 @@ export function detectReexplain(messages: AuditMessage[], opts: DetectorOptions 
   for (const s of after) {
     if (COMPLAINT.test(s.text)) {
       const m = COMPLAINT.exec(s.text)!;
-      evidence.push({ kind: 'complained', after: { message: s.message, start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] } });
+      evidence.push({
+        kind: 'complained',
+        after: { message: s.message, start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] },
+      });
     }
     const id = s.tokens.find((t) => t.identifier && beforeIds.has(t.norm));
     if (id) {

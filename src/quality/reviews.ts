@@ -15,12 +15,19 @@ const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 /** The handoffs requested in a month (YYYY-MM) and the reviews made of them. */
 export async function monthUnderReview(db: Kysely<Schema>, workspaceId: string, month: string) {
   const { start, end } = monthRange(month);
-  const [handoffs, reviews] = await Promise.all([handoffsRequestedIn(db, workspaceId, start, end), reviewsForMonth(db, workspaceId, month)]);
+  const [handoffs, reviews] = await Promise.all([
+    handoffsRequestedIn(db, workspaceId, start, end),
+    reviewsForMonth(db, workspaceId, month),
+  ]);
   return { handoffs, reviews };
 }
 
 /** An agent scores a handoff on every rubric item; a second review by the same agent replaces the first. */
-export function submitReview(db: Kysely<Schema>, actor: Actor & { type: 'agent' }, review: { handoffId: string; scores: Record<string, number>; comment: string | null }) {
+export function submitReview(
+  db: Kysely<Schema>,
+  actor: Actor & { type: 'agent' },
+  review: { handoffId: string; scores: Record<string, number>; comment: string | null },
+) {
   return transaction(db, async (tx) => {
     const h = await findHandoffInWorkspace(tx, actor.workspaceId, review.handoffId);
     if (!h) throw new AppError('not_found', 'No such handoff.');
@@ -34,7 +41,13 @@ export function submitReview(db: Kysely<Schema>, actor: Actor & { type: 'agent' 
       scores: review.scores,
       comment: review.comment,
     });
-    await appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: h.conversation_id, type: 'qa.review_submitted', actor: actorRef(actor), data: { review_id: row.id, handoff_id: h.id } });
+    await appendEvent(tx, {
+      workspaceId: actor.workspaceId,
+      conversationId: h.conversation_id,
+      type: 'qa.review_submitted',
+      actor: actorRef(actor),
+      data: { review_id: row.id, handoff_id: h.id },
+    });
     return row;
   });
 }

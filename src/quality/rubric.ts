@@ -3,12 +3,42 @@
 import { createHash } from 'node:crypto';
 
 export const RUBRIC = [
-  { id: 'summary_accurate', title: 'Summary is accurate', description: "The brief's summary and goal state the customer's issue correctly, in their words.", brief: true },
-  { id: 'context_complete', title: 'Context is complete', description: 'The brief held what the agent needed (ids, what the bot tried, collected fields); nothing had to be asked again.', brief: true },
-  { id: 'reason_correct', title: 'Escalation reason is right', description: 'The reasons, confidence and threshold match what happened in the conversation.', brief: true },
-  { id: 'next_step_useful', title: 'Next step is useful', description: 'The recommended next step was right, or at least helpful.', brief: true },
-  { id: 'routing_correct', title: 'Routed to the right place', description: 'The conversation reached the right team or agent, at the right priority.', brief: false },
-  { id: 'customer_not_repeated', title: 'Customer did not repeat themselves', description: 'After the handoff the customer never had to re-explain or give information again.', brief: false },
+  {
+    id: 'summary_accurate',
+    title: 'Summary is accurate',
+    description: "The brief's summary and goal state the customer's issue correctly, in their words.",
+    brief: true,
+  },
+  {
+    id: 'context_complete',
+    title: 'Context is complete',
+    description: 'The brief held what the agent needed (ids, what the bot tried, collected fields); nothing had to be asked again.',
+    brief: true,
+  },
+  {
+    id: 'reason_correct',
+    title: 'Escalation reason is right',
+    description: 'The reasons, confidence and threshold match what happened in the conversation.',
+    brief: true,
+  },
+  {
+    id: 'next_step_useful',
+    title: 'Next step is useful',
+    description: 'The recommended next step was right, or at least helpful.',
+    brief: true,
+  },
+  {
+    id: 'routing_correct',
+    title: 'Routed to the right place',
+    description: 'The conversation reached the right team or agent, at the right priority.',
+    brief: false,
+  },
+  {
+    id: 'customer_not_repeated',
+    title: 'Customer did not repeat themselves',
+    description: 'After the handoff the customer never had to re-explain or give information again.',
+    brief: false,
+  },
 ] as const;
 
 export type RubricItemId = (typeof RUBRIC)[number]['id'];

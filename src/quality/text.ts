@@ -62,7 +62,11 @@ export function contentTokens(text: string): Token[] {
   while ((m = re.exec(text))) {
     const raw = m[0];
     const identifier = IDENTIFIER.test(raw);
-    let norm = raw.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’]/g, "'");
+    let norm = raw
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’]/g, "'");
     if (identifier) norm = norm.replace(/^#/, '').replace(/-/g, '');
     else {
       norm = norm.replace(/'s$/, '');

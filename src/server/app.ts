@@ -74,7 +74,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/openapi.json',
-    { schema: { tags: ['ops'], operationId: 'getOpenApiDocument', summary: 'This API described (OpenAPI 3.1)', response: { 200: OpenApiDocument } }, config: { access: { kind: 'public' } } },
+    {
+      schema: {
+        tags: ['ops'],
+        operationId: 'getOpenApiDocument',
+        summary: 'This API described (OpenAPI 3.1)',
+        response: { 200: OpenApiDocument },
+      },
+      config: { access: { kind: 'public' } },
+    },
     async () => app.swagger() as unknown as Record<string, unknown>,
   );
   return app;

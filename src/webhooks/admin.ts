@@ -46,12 +46,14 @@ async function checkUrl(url: string, allowPrivate: boolean): Promise<void> {
   try {
     await checkTargetUrl(url, allowPrivate);
   } catch (err) {
-    if (err instanceof OutboundError && !err.retryable) throw new AppError('invalid_request', `url refused: ${err.message}`, { reason: err.kind });
+    if (err instanceof OutboundError && !err.retryable)
+      throw new AppError('invalid_request', `url refused: ${err.message}`, { reason: err.kind });
     throw new AppError('invalid_request', `url refused: ${(err as Error).message}`);
   }
 }
 
-export const subscriptionsOf = (db: Kysely<Schema>, workspaceId: string): Promise<WebhookSubscriptionRow[]> => listSubscriptions(db, workspaceId);
+export const subscriptionsOf = (db: Kysely<Schema>, workspaceId: string): Promise<WebhookSubscriptionRow[]> =>
+  listSubscriptions(db, workspaceId);
 
 /** The workspace's subscription `id`, or not_found. */
 export async function subscriptionOf(db: Kysely<Schema>, workspaceId: string, id: string): Promise<WebhookSubscriptionRow> {
@@ -61,7 +63,12 @@ export async function subscriptionOf(db: Kysely<Schema>, workspaceId: string, id
 }
 
 /** Subscribes a URL, with its event; the signing secret is returned this once. */
-export async function createSubscription(db: Kysely<Schema>, out: Outbound, actor: Actor, b: NewSubscription): Promise<{ subscription: WebhookSubscriptionRow; secret: string }> {
+export async function createSubscription(
+  db: Kysely<Schema>,
+  out: Outbound,
+  actor: Actor,
+  b: NewSubscription,
+): Promise<{ subscription: WebhookSubscriptionRow; secret: string }> {
   await checkUrl(b.url, b.allow_private);
   const id = randomUUID();
   const secret = newWebhookSecret();
@@ -90,11 +97,22 @@ export async function createSubscription(db: Kysely<Schema>, out: Outbound, acto
 }
 
 /** Changes a subscription; a new URL, or a change of private-network leave, is checked again. */
-export async function changeSubscription(db: Kysely<Schema>, workspaceId: string, id: string, b: SubscriptionChange): Promise<WebhookSubscriptionRow> {
+export async function changeSubscription(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  id: string,
+  b: SubscriptionChange,
+): Promise<WebhookSubscriptionRow> {
   const sub = await subscriptionOf(db, workspaceId, id);
   const allowPrivate = b.allow_private ?? sub.allow_private;
   if (b.url !== undefined || b.allow_private !== undefined) await checkUrl(b.url ?? sub.url, allowPrivate);
-  await updateSubscription(db, sub.id, { url: b.url, description: b.description, eventTypes: b.event_types, allowPrivate: b.allow_private, enabled: b.enabled });
+  await updateSubscription(db, sub.id, {
+    url: b.url,
+    description: b.description,
+    eventTypes: b.event_types,
+    allowPrivate: b.allow_private,
+    enabled: b.enabled,
+  });
   return (await findSubscription(db, workspaceId, sub.id))!;
 }
 
@@ -117,7 +135,12 @@ export async function deliveriesOf(db: Kysely<Schema>, workspaceId: string, id: 
 }
 
 /** Starts a fresh round of attempts for one of the workspace's deliveries. */
-export async function retryDelivery(db: Kysely<Schema>, jobs: Pick<JobQueue, 'enqueue'>, workspaceId: string, id: string): Promise<WebhookDeliveryRow> {
+export async function retryDelivery(
+  db: Kysely<Schema>,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  workspaceId: string,
+  id: string,
+): Promise<WebhookDeliveryRow> {
   const d = await findDelivery(db, id);
   if (!d || d.workspace_id !== workspaceId) throw new AppError('not_found');
   await transaction(db, async (tx) => {
@@ -128,7 +151,11 @@ export async function retryDelivery(db: Kysely<Schema>, jobs: Pick<JobQueue, 'en
 }
 
 /** The workspace's deliveries that used up their retries, with their jobs. */
-export async function deliveryDeadLetters(db: Kysely<Schema>, jobs: Pick<JobQueue, 'failed'>, workspaceId: string): Promise<{ job: FailedJob; delivery: WebhookDeliveryRow }[]> {
+export async function deliveryDeadLetters(
+  db: Kysely<Schema>,
+  jobs: Pick<JobQueue, 'failed'>,
+  workspaceId: string,
+): Promise<{ job: FailedJob; delivery: WebhookDeliveryRow }[]> {
   const rows = [];
   for (const job of await jobs.failed(webhookDeliveryJob.name, 500)) {
     const delivery = await findDelivery(db, String((job.data as { deliveryId?: string }).deliveryId));

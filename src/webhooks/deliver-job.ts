@@ -82,7 +82,11 @@ export async function deliver(out: Outbound, deliveryId: string, attempt: number
   if (failure.retryable && attempt < out.settings.BATON_OUTBOUND_MAX_ATTEMPTS) {
     await recordAttempt(out.db, delivery.id, { status: 'pending', httpStatus: failure.status, error: failure.message });
     const delay = backoffMs(out.settings, attempt, failure.retryAfterMs);
-    await out.jobs.enqueue(webhookDeliveryJob, { deliveryId, attempt: attempt + 1, subscriptionId: sub.id }, { startAfterSeconds: delay / 1000 });
+    await out.jobs.enqueue(
+      webhookDeliveryJob,
+      { deliveryId, attempt: attempt + 1, subscriptionId: sub.id },
+      { startAfterSeconds: delay / 1000 },
+    );
     return;
   }
   await recordAttempt(out.db, delivery.id, { status: 'failed', httpStatus: failure.status, error: failure.message });

@@ -13,12 +13,19 @@ export function webhookReactor(out: Outbound): Reactor {
     name: 'webhooks',
     async prepare(tx, events) {
       const byWorkspace = new Map<string, WebhookSubscriptionRow[]>();
-      for (const s of await listEnabledSubscriptions(tx, workspacesOf(events))) byWorkspace.set(s.workspace_id, [...(byWorkspace.get(s.workspace_id) ?? []), s]);
+      for (const s of await listEnabledSubscriptions(tx, workspacesOf(events)))
+        byWorkspace.set(s.workspace_id, [...(byWorkspace.get(s.workspace_id) ?? []), s]);
       return async (e: EventRow) => {
         for (const sub of byWorkspace.get(e.workspace_id) ?? []) {
           const type = matchSubscription(sub.event_types, e);
           if (!type) continue;
-          const delivery = await insertDelivery(tx, { id: randomUUID(), workspaceId: e.workspace_id, subscriptionId: sub.id, eventId: e.id, eventType: type });
+          const delivery = await insertDelivery(tx, {
+            id: randomUUID(),
+            workspaceId: e.workspace_id,
+            subscriptionId: sub.id,
+            eventId: e.id,
+            eventType: type,
+          });
           if (delivery) await out.jobs.enqueue(webhookDeliveryJob, { deliveryId: delivery.id, attempt: 1, subscriptionId: sub.id }, { tx });
         }
       };

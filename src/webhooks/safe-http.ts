@@ -6,13 +6,33 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 /** Addresses an outbound call may not reach unless the admin allowed private targets (SSRF). */
 const blocked = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32], ['100::', 64],
-] as const) blocked.addSubnet(net, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2001:db8::', 32],
+  ['100::', 64],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv6');
 
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
@@ -132,7 +152,10 @@ export function safeRequest(
       },
     );
     // A whole-request deadline, not only an idle timeout.
-    const deadline = setTimeout(() => req.destroy(new OutboundError(`no answer within ${opts.timeoutMs} ms`, 'timeout', true)), opts.timeoutMs);
+    const deadline = setTimeout(
+      () => req.destroy(new OutboundError(`no answer within ${opts.timeoutMs} ms`, 'timeout', true)),
+      opts.timeoutMs,
+    );
     req.on('timeout', () => req.destroy(new OutboundError(`no answer within ${opts.timeoutMs} ms`, 'timeout', true)));
     req.on('error', (err) => {
       clearTimeout(deadline);

@@ -13,7 +13,12 @@ export function sign(secret: string, body: string, timestamp: number): string {
 }
 
 /** For receivers (and tests): true when one v1 matches and t is within the tolerance. */
-export function verifySignature(secret: string, header: string, body: string, opts: { toleranceSeconds?: number; now?: number } = {}): boolean {
+export function verifySignature(
+  secret: string,
+  header: string,
+  body: string,
+  opts: { toleranceSeconds?: number; now?: number } = {},
+): boolean {
   const parts = header.split(',').map((p) => p.trim().split('=', 2) as [string, string]);
   const t = Number(parts.find(([k]) => k === 't')?.[1]);
   if (!Number.isInteger(t)) return false;

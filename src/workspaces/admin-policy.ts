@@ -26,7 +26,9 @@ export function replacePolicy(db: Kysely<Schema>, actor: Actor, next: Partial<Po
     const before = readPolicy(ws.policy);
     // Keys this version does not know are kept, so an older node never erases a newer setting.
     await updateWorkspacePolicy(tx, ws.id, { ...ws.policy, ...next });
-    const changed = Object.keys(next).filter((k) => JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(before[k as keyof typeof before]));
+    const changed = Object.keys(next).filter(
+      (k) => JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(before[k as keyof typeof before]),
+    );
     await audit('admin.policy.updated', { changed });
     return readPolicy({ ...ws.policy, ...next });
   });

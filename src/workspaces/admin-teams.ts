@@ -22,7 +22,12 @@ export type TeamView = ReturnType<typeof presentTeam>;
 
 const present = async (db: Kysely<Schema>, t: TeamRow): Promise<TeamView> => presentTeam(t, await listTeamMemberIds(db, t.id));
 
-async function checkRefs(tx: Transaction<Schema>, workspaceId: string, teamId: string | null, b: { fallback_team_id?: string | null; member_ids?: string[] }): Promise<void> {
+async function checkRefs(
+  tx: Transaction<Schema>,
+  workspaceId: string,
+  teamId: string | null,
+  b: { fallback_team_id?: string | null; member_ids?: string[] },
+): Promise<void> {
   if (b.fallback_team_id) {
     if (b.fallback_team_id === teamId) throw new AppError('invalid_request', 'fallback_team_id: a team cannot fall back to itself');
     if (!(await findTeam(tx, workspaceId, b.fallback_team_id))) throw new AppError('invalid_request', 'fallback_team_id: no such team');
@@ -43,7 +48,14 @@ export async function teamsWithMembers(db: Kysely<Schema>, workspaceId: string):
 export function createTeam(db: Kysely<Schema>, actor: Actor, b: TeamFields): Promise<TeamView> {
   return adminChange(db, actor, async (tx, audit) => {
     await checkRefs(tx, actor.workspaceId, null, b);
-    const t = await insertTeam(tx, { id: randomUUID(), workspaceId: actor.workspaceId, name: b.name, skills: b.skills, slaSeconds: b.sla_seconds, fallbackTeamId: b.fallback_team_id });
+    const t = await insertTeam(tx, {
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      name: b.name,
+      skills: b.skills,
+      slaSeconds: b.sla_seconds,
+      fallbackTeamId: b.fallback_team_id,
+    });
     await setTeamMembers(tx, t.id, [...new Set(b.member_ids)]);
     const out = await present(tx, t);
     await audit('admin.team.created', { team_id: t.id, team: out });
@@ -57,7 +69,12 @@ export function changeTeam(db: Kysely<Schema>, actor: Actor, id: string, b: Part
     if (!before) throw new AppError('not_found');
     await checkRefs(tx, actor.workspaceId, before.id, b);
     const beforeOut = await present(tx, before);
-    const t = await updateTeam(tx, actor.workspaceId, before.id, { name: b.name, skills: b.skills, slaSeconds: b.sla_seconds, fallbackTeamId: b.fallback_team_id });
+    const t = await updateTeam(tx, actor.workspaceId, before.id, {
+      name: b.name,
+      skills: b.skills,
+      slaSeconds: b.sla_seconds,
+      fallbackTeamId: b.fallback_team_id,
+    });
     if (b.member_ids) await setTeamMembers(tx, before.id, [...new Set(b.member_ids)]);
     const out = await present(tx, t!);
     await audit('admin.team.updated', { team_id: before.id, before: beforeOut, after: out });

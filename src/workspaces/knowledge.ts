@@ -32,7 +32,8 @@ export async function updateKnowledge(
 }
 
 /** A page of a workspace's articles, by id. */
-export const articlesPage = (db: Kysely<Schema>, workspaceId: string, p: { afterId?: string; limit: number }): Promise<ArticleRow[]> => listArticleRows(db, workspaceId, p);
+export const articlesPage = (db: Kysely<Schema>, workspaceId: string, p: { afterId?: string; limit: number }): Promise<ArticleRow[]> =>
+  listArticleRows(db, workspaceId, p);
 
 /**
  * An admin's upload: like `updateKnowledge`, audited as an admin change (the event also says

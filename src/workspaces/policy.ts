@@ -19,7 +19,10 @@ export const BusinessHoursSchema = z
     timezone: z.string().min(1).max(64).refine(isTimeZone, 'unknown IANA time zone'),
     days: z.object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day }).partial().strict(),
     /** Whole days closed (YYYY-MM-DD, in the time zone above). */
-    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
+    holidays: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+      .max(366)
+      .default([]),
   })
   .strict();
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;

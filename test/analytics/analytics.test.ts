@@ -19,12 +19,24 @@ interface Spec {
   csat?: number;
   channel?: string;
   messages: Msg[];
-  handoff?: { at: number; reasons: string[]; accepted?: number; reply?: number; resolved?: number; team?: boolean; brief?: Record<string, unknown> };
+  handoff?: {
+    at: number;
+    reasons: string[];
+    accepted?: number;
+    reply?: number;
+    resolved?: number;
+    team?: boolean;
+    brief?: Record<string, unknown>;
+  };
 }
 
 const SPECS: Spec[] = [
   {
-    key: 'c1', created: '2025-03-03T10:00:00Z', language: 'en', intent: 'refunds', csat: 5,
+    key: 'c1',
+    created: '2025-03-03T10:00:00Z',
+    language: 'en',
+    intent: 'refunds',
+    csat: 5,
     messages: [
       { at: 0, author: 'customer', text: 'How long do refunds take?' },
       { at: 2, author: 'bot', text: 'Refunds take 5 to 10 business days.', action: 'answer' },
@@ -33,7 +45,12 @@ const SPECS: Spec[] = [
     ],
   },
   {
-    key: 'c2', created: '2025-03-03T11:00:00Z', language: 'en', intent: 'shipping', team: true, csat: 2,
+    key: 'c2',
+    created: '2025-03-03T11:00:00Z',
+    language: 'en',
+    intent: 'shipping',
+    team: true,
+    csat: 2,
     messages: [
       { at: 0, author: 'customer', text: 'My order 55120 never arrived, the tracking is stuck since Monday.' },
       { at: 3, author: 'bot', text: 'Do you mean a delivery delay or a lost parcel?', action: 'clarify' },
@@ -43,10 +60,21 @@ const SPECS: Spec[] = [
       { at: 240, author: 'customer', text: '55120' },
       { at: 360, author: 'agent', text: 'Found it, a new parcel ships today.' },
     ],
-    handoff: { at: 31, reasons: ['low_confidence'], accepted: 151, reply: 211, resolved: 631, brief: { intent: { id: 'shipping', title: 'Shipping', confidence: 0.3 }, escalation: { confidence: 0.3 } } },
+    handoff: {
+      at: 31,
+      reasons: ['low_confidence'],
+      accepted: 151,
+      reply: 211,
+      resolved: 631,
+      brief: { intent: { id: 'shipping', title: 'Shipping', confidence: 0.3 }, escalation: { confidence: 0.3 } },
+    },
   },
   {
-    key: 'c3', created: '2025-03-04T09:00:00Z', language: 'fr', intent: null, csat: 4,
+    key: 'c3',
+    created: '2025-03-04T09:00:00Z',
+    language: 'fr',
+    intent: null,
+    csat: 4,
     messages: [
       { at: 0, author: 'customer', text: 'je veux parler à un humain' },
       { at: 1, author: 'system', text: 'Un instant.' },
@@ -55,15 +83,25 @@ const SPECS: Spec[] = [
     handoff: { at: 1, reasons: ['customer_requested'], reply: 301, resolved: 1201, team: true },
   },
   {
-    key: 'c4', created: '2025-03-11T14:00:00Z', language: 'en', intent: 'billing',
+    key: 'c4',
+    created: '2025-03-11T14:00:00Z',
+    language: 'en',
+    intent: 'billing',
     messages: [
       { at: 0, author: 'customer', text: 'Why was I charged twice for my plan?' },
       { at: 1, author: 'system', text: 'Passing you to a person.' },
     ],
-    handoff: { at: 1, reasons: ['low_confidence'], brief: { intent: { id: 'billing', title: 'Billing', confidence: 0.2 }, escalation: { confidence: 0.2 } } },
+    handoff: {
+      at: 1,
+      reasons: ['low_confidence'],
+      brief: { intent: { id: 'billing', title: 'Billing', confidence: 0.2 }, escalation: { confidence: 0.2 } },
+    },
   },
   {
-    key: 'c7', created: '2025-03-04T12:00:00Z', language: 'en', intent: 'refunds',
+    key: 'c7',
+    created: '2025-03-04T12:00:00Z',
+    language: 'en',
+    intent: 'refunds',
     messages: [
       { at: 0, author: 'customer', text: 'refund' },
       { at: 5, author: 'bot', text: 'Is this about an order or a subscription?', action: 'clarify' },
@@ -71,11 +109,25 @@ const SPECS: Spec[] = [
   },
   // Imported history: left out unless include_imported=true.
   {
-    key: 'imp', created: '2025-03-03T08:00:00Z', language: 'en', intent: null, channel: 'import:csv', csat: 1,
-    messages: [{ at: 0, author: 'customer', text: 'old ticket' }, { at: 10, author: 'bot', text: 'old answer', action: 'answer' }],
+    key: 'imp',
+    created: '2025-03-03T08:00:00Z',
+    language: 'en',
+    intent: null,
+    channel: 'import:csv',
+    csat: 1,
+    messages: [
+      { at: 0, author: 'customer', text: 'old ticket' },
+      { at: 10, author: 'bot', text: 'old answer', action: 'answer' },
+    ],
   },
   // Outside the range.
-  { key: 'old', created: '2025-02-01T08:00:00Z', language: 'en', intent: 'refunds', messages: [{ at: 0, author: 'customer', text: 'hello' }] },
+  {
+    key: 'old',
+    created: '2025-02-01T08:00:00Z',
+    language: 'en',
+    intent: 'refunds',
+    messages: [{ at: 0, author: 'customer', text: 'hello' }],
+  },
 ];
 
 const IN_RANGE = ['c1', 'c2', 'c3', 'c4', 'c7'];
@@ -86,21 +138,46 @@ async function seed(db: Kysely<Schema>, ws: SeededWorkspace): Promise<Record<str
   for (const s of SPECS) {
     const customer = randomUUID();
     const conversation = randomUUID();
-    await db.insertInto('customers').values({ id: customer, workspace_id: ws.id, external_id: `${s.key}-${customer}`, verified: false, attributes: '{}' }).execute();
+    await db
+      .insertInto('customers')
+      .values({ id: customer, workspace_id: ws.id, external_id: `${s.key}-${customer}`, verified: false, attributes: '{}' })
+      .execute();
     await db
       .insertInto('conversations')
       .values({
-        id: conversation, workspace_id: ws.id, customer_id: customer, token_hash: randomUUID(), channel: s.channel ?? 'widget', language: s.language,
-        status: s.handoff ? 'resolved' : 'bot', controller: s.handoff ? 'none' : 'bot', team_id: s.team ? ws.teamId : null, intent: s.intent,
-        tags: '[]', csat: s.csat ?? null, last_seq: s.messages.length, created_at: at(s, 0), updated_at: at(s, 0),
+        id: conversation,
+        workspace_id: ws.id,
+        customer_id: customer,
+        token_hash: randomUUID(),
+        channel: s.channel ?? 'widget',
+        language: s.language,
+        status: s.handoff ? 'resolved' : 'bot',
+        controller: s.handoff ? 'none' : 'bot',
+        team_id: s.team ? ws.teamId : null,
+        intent: s.intent,
+        tags: '[]',
+        csat: s.csat ?? null,
+        last_seq: s.messages.length,
+        created_at: at(s, 0),
+        updated_at: at(s, 0),
       })
       .execute();
     await db
       .insertInto('messages')
       .values(
         s.messages.map((m, i) => ({
-          id: randomUUID(), workspace_id: ws.id, conversation_id: conversation, seq: i + 1, author: m.author, agent_id: null, text: m.text, redacted_text: m.text,
-          internal: false, citations: '[]', trace: m.action ? JSON.stringify({ action: m.action }) : null, created_at: at(s, m.at),
+          id: randomUUID(),
+          workspace_id: ws.id,
+          conversation_id: conversation,
+          seq: i + 1,
+          author: m.author,
+          agent_id: null,
+          text: m.text,
+          redacted_text: m.text,
+          internal: false,
+          citations: '[]',
+          trace: m.action ? JSON.stringify({ action: m.action }) : null,
+          created_at: at(s, m.at),
         })),
       )
       .execute();
@@ -111,8 +188,14 @@ async function seed(db: Kysely<Schema>, ws: SeededWorkspace): Promise<Record<str
       await db
         .insertInto('handoffs')
         .values({
-          id, workspace_id: ws.id, conversation_id: conversation, reasons: JSON.stringify(h.reasons), brief: JSON.stringify(h.brief ?? {}), routing: '{}',
-          team_id: h.team ? ws.teamId : null, requested_at: at(s, h.at),
+          id,
+          workspace_id: ws.id,
+          conversation_id: conversation,
+          reasons: JSON.stringify(h.reasons),
+          brief: JSON.stringify(h.brief ?? {}),
+          routing: '{}',
+          team_id: h.team ? ws.teamId : null,
+          requested_at: at(s, h.at),
           accepted_at: h.accepted !== undefined ? at(s, h.accepted) : null,
           first_agent_reply_at: h.reply !== undefined ? at(s, h.reply) : null,
           resolved_at: h.resolved !== undefined ? at(s, h.resolved) : null,
@@ -155,14 +238,26 @@ describe('analytics API', () => {
   it('agents rate the brief in one click; viewers and API keys cannot; no handoff is a conflict', async () => {
     const c2 = ids.c2!.conversation;
     expect((await api('POST', `/api/v1/conversations/${c2}/brief-feedback`, { token: viewer, body: { useful: true } })).status).toBe(403);
-    expect((await api('POST', `/api/v1/conversations/${c2}/brief-feedback`, { token: ws.apiKey, body: { useful: true } })).status).toBe(403);
+    expect((await api('POST', `/api/v1/conversations/${c2}/brief-feedback`, { token: ws.apiKey, body: { useful: true } })).status).toBe(
+      403,
+    );
     expect((await api('POST', `/api/v1/conversations/${c2}/brief-feedback`, { token: agent, body: { useful: 'yes' } })).status).toBe(400);
-    expect((await api('POST', `/api/v1/conversations/${ids.c1!.conversation}/brief-feedback`, { token: agent, body: { useful: true } })).body.error.code).toBe('conflict');
-    expect((await api('POST', `/api/v1/conversations/${randomUUID()}/brief-feedback`, { token: agent, body: { useful: true } })).status).toBe(404);
-    const res = await api('POST', `/api/v1/conversations/${c2}/brief-feedback`, { token: agent, body: { useful: false, comment: 'The order number was missing.' } });
+    expect(
+      (await api('POST', `/api/v1/conversations/${ids.c1!.conversation}/brief-feedback`, { token: agent, body: { useful: true } })).body
+        .error.code,
+    ).toBe('conflict');
+    expect(
+      (await api('POST', `/api/v1/conversations/${randomUUID()}/brief-feedback`, { token: agent, body: { useful: true } })).status,
+    ).toBe(404);
+    const res = await api('POST', `/api/v1/conversations/${c2}/brief-feedback`, {
+      token: agent,
+      body: { useful: false, comment: 'The order number was missing.' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ handoff_id: ids.c2!.handoff, useful: false, comment: 'The order number was missing.' });
-    expect((await api('POST', `/api/v1/conversations/${ids.c3!.conversation}/brief-feedback`, { token: agent, body: { useful: true } })).status).toBe(200);
+    expect(
+      (await api('POST', `/api/v1/conversations/${ids.c3!.conversation}/brief-feedback`, { token: agent, body: { useful: true } })).status,
+    ).toBe(200);
   });
 
   it('overview totals match the seed', async () => {
@@ -185,10 +280,20 @@ describe('analytics API', () => {
       return reply ? [reply.at - s.messages[0]!.at] : [];
     });
     expect(frt).toEqual([2, 3, 301, 5]);
-    expect(t.first_response_seconds).toEqual({ count: 4, mean: Number(avg(frt).toFixed(2)), median: nearestRank(frt, 0.5), p90: nearestRank(frt, 0.9) });
+    expect(t.first_response_seconds).toEqual({
+      count: 4,
+      mean: Number(avg(frt).toFixed(2)),
+      median: nearestRank(frt, 0.5),
+      p90: nearestRank(frt, 0.9),
+    });
 
     const tth = handed.flatMap((s) => (s.handoff!.reply !== undefined ? [s.handoff!.reply - s.handoff!.at] : []));
-    expect(t.time_to_human_seconds).toMatchObject({ count: tth.length, mean: avg(tth), median: nearestRank(tth, 0.5), p90: nearestRank(tth, 0.9) });
+    expect(t.time_to_human_seconds).toMatchObject({
+      count: tth.length,
+      mean: avg(tth),
+      median: nearestRank(tth, 0.5),
+      p90: nearestRank(tth, 0.9),
+    });
 
     // Bot time: start to the handoff request, or to the bot's last message; only where the bot spoke.
     const bot = specs.flatMap((s) => {
@@ -216,11 +321,19 @@ describe('analytics API', () => {
 
   it('series per day and per week, and filters by team, intent, language and imported history', async () => {
     const day = (await api('GET', `/api/v1/analytics/overview?${range}&bucket=day`, { token: viewer })).body.series;
-    expect(day.map((p: any) => [p.period, p.metrics.conversations])).toEqual([['2025-03-03', 2], ['2025-03-04', 2], ['2025-03-11', 1]]);
+    expect(day.map((p: any) => [p.period, p.metrics.conversations])).toEqual([
+      ['2025-03-03', 2],
+      ['2025-03-04', 2],
+      ['2025-03-11', 1],
+    ]);
     const week = (await api('GET', `/api/v1/analytics/overview?${range}&bucket=week`, { token: viewer })).body.series;
-    expect(week.map((p: any) => [p.period, p.metrics.conversations, p.metrics.handed_off])).toEqual([['2025-03-03', 4, 2], ['2025-03-10', 1, 1]]);
+    expect(week.map((p: any) => [p.period, p.metrics.conversations, p.metrics.handed_off])).toEqual([
+      ['2025-03-03', 4, 2],
+      ['2025-03-10', 1, 1],
+    ]);
 
-    const count = async (q: string) => (await api('GET', `/api/v1/analytics/overview?${range}&${q}`, { token: viewer })).body.totals.conversations;
+    const count = async (q: string) =>
+      (await api('GET', `/api/v1/analytics/overview?${range}&${q}`, { token: viewer })).body.totals.conversations;
     expect(await count(`team_id=${ws.teamId}`)).toBe(2); // c2 by its team, c3 by its handoff's
     expect(await count('intent=refunds')).toBe(2);
     expect(await count('language=fr')).toBe(1);
@@ -240,11 +353,16 @@ describe('analytics API', () => {
   });
 
   it('CSV export: a row per period and a total', async () => {
-    const res = await fetch(`${baton.url}/api/v1/analytics/export.csv?${range}&bucket=week`, { headers: { authorization: `Bearer ${viewer}` } });
+    const res = await fetch(`${baton.url}/api/v1/analytics/export.csv?${range}&bucket=week`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="baton-analytics-2025-03-01-2025-04-01-week\.csv"/);
-    const rows = (await res.text()).trim().split('\r\n').map((l) => l.split(','));
+    const rows = (await res.text())
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     const head = rows[0]!;
     expect(rows.map((r) => r[0])).toEqual(['period', '2025-03-03', '2025-03-10', 'total']);
     const col = (name: string) => head.indexOf(name);
@@ -283,14 +401,24 @@ describe('analytics API', () => {
     expect((await post(agent, { handoff_id: ids.c2!.handoff, scores: scores(1) })).status).toBe(200);
     // Submitting again replaces the same reviewer's review.
     const c2Scores = { ...scores(2), summary_accurate: 4 };
-    expect((await post(agent, { handoff_id: ids.c2!.handoff, scores: c2Scores, comment: 'order number missing' })).body).toMatchObject({ month: '2025-03', comment: 'order number missing' });
+    expect((await post(agent, { handoff_id: ids.c2!.handoff, scores: c2Scores, comment: 'order number missing' })).body).toMatchObject({
+      month: '2025-03',
+      comment: 'order number missing',
+    });
     expect((await post(agent, { handoff_id: ids.c3!.handoff, scores: scores(5) })).status).toBe(200);
 
     const report = (await api('GET', '/api/v1/qa/report?month=2025-03', { token: viewer })).body;
     const briefItems = rubric.items.filter((i: any) => i.counts_for_brief_score).map((i: any) => i.id as string);
     const perReview = [c2Scores, scores(5)].map((s: Record<string, number>) => avg(briefItems.map((id: string) => s[id]!)));
     const expected = Number((((avg(perReview) - 1) / 4) * 100).toFixed(1));
-    expect(report).toMatchObject({ month: '2025-03', handoffs: 3, reviews: 2, handoffs_reviewed: 2, brief_quality_score: expected, agent_ratings: { rated: 2, useful: 1, useful_rate: 0.5 } });
+    expect(report).toMatchObject({
+      month: '2025-03',
+      handoffs: 3,
+      reviews: 2,
+      handoffs_reviewed: 2,
+      brief_quality_score: expected,
+      agent_ratings: { rated: 2, useful: 1, useful_rate: 0.5 },
+    });
     expect(report.items.find((i: any) => i.id === 'summary_accurate')).toMatchObject({ mean: 4.5, score: 87.5 });
   });
 });

@@ -40,47 +40,206 @@ describe('bad input', () => {
   });
 
   const cases: [string, () => Promise<{ status: number; body: any }>, number, string][] = [
-    ['malformed JSON', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, rawBody: '{"text": ' }), 400, 'invalid_json'],
-    ['wrong type', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 42 } }), 400, 'invalid_request'],
-    ['empty text', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: '   ' } }), 400, 'invalid_request'],
+    [
+      'malformed JSON',
+      () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, rawBody: '{"text": ' }),
+      400,
+      'invalid_json',
+    ],
+    [
+      'wrong type',
+      () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 42 } }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'empty text',
+      () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: '   ' } }),
+      400,
+      'invalid_request',
+    ],
     ['missing field', () => api('POST', '/api/v1/widget/conversations', { body: {} }), 400, 'invalid_request'],
-    ['oversize body', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 'x'.repeat(200_000) } }), 413, 'payload_too_large'],
-    ['too long text', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 'x'.repeat(10_001) } }), 400, 'invalid_request'],
-    ['not JSON at all', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, rawBody: 'hello', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type'],
+    [
+      'oversize body',
+      () =>
+        api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, {
+          token: customerToken,
+          body: { text: 'x'.repeat(200_000) },
+        }),
+      413,
+      'payload_too_large',
+    ],
+    [
+      'too long text',
+      () =>
+        api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, {
+          token: customerToken,
+          body: { text: 'x'.repeat(10_001) },
+        }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'not JSON at all',
+      () =>
+        api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, {
+          token: customerToken,
+          rawBody: 'hello',
+          headers: { 'content-type': 'text/plain' },
+        }),
+      415,
+      'unsupported_media_type',
+    ],
     ['unknown workspace', () => api('POST', '/api/v1/widget/conversations', { body: { workspace: 'nope' } }), 404, 'not_found'],
-    ['unknown conversation', () => api('GET', '/api/v1/conversations/6f1b7c3e-8a7d-4c1e-9a55-0d9d7d1b2c3a', { token: agentToken }), 404, 'not_found'],
+    [
+      'unknown conversation',
+      () => api('GET', '/api/v1/conversations/6f1b7c3e-8a7d-4c1e-9a55-0d9d7d1b2c3a', { token: agentToken }),
+      404,
+      'not_found',
+    ],
     ['id that is not a uuid', () => api('GET', '/api/v1/conversations/123', { token: agentToken }), 400, 'invalid_request'],
     ['bad status filter', () => api('GET', '/api/v1/conversations?status=open', { token: agentToken }), 400, 'invalid_request'],
     ['bad cursor', () => api('GET', '/api/v1/conversations?cursor=zzz', { token: agentToken }), 400, 'invalid_request'],
     ['limit out of range', () => api('GET', '/api/v1/conversations?limit=5000', { token: agentToken }), 400, 'invalid_request'],
     ['no credentials', () => api('GET', '/api/v1/conversations'), 401, 'unauthenticated'],
     ['bad token', () => api('GET', '/api/v1/conversations', { token: 'bs_nope' }), 401, 'unauthenticated'],
-    ['wrong password', () => api('POST', '/api/v1/auth/login', { body: { email: ws.agent.email, password: 'wrong' } }), 401, 'invalid_credentials'],
-    ['forged identity', () => api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer: { user_id: 'u1', user_hash: signUser('not-the-secret', 'u1') } } }), 401, 'invalid_identity'],
-    ['hash without user id', () => api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer: { user_hash: 'a'.repeat(64) } } }), 400, 'invalid_request'],
-    ['reply before accepting', () => api('POST', `/api/v1/conversations/${conversationId}/messages`, { token: agentToken, body: { text: 'hi' } }), 409, 'illegal_transition'],
-    ['accept a bot conversation', () => api('POST', `/api/v1/conversations/${conversationId}/accept`, { token: agentToken }), 409, 'illegal_transition'],
-    ['return to bot from bot', () => api('POST', `/api/v1/conversations/${conversationId}/return-to-bot`, { token: agentToken }), 409, 'illegal_transition'],
-    ['rate before resolved', () => api('POST', `/api/v1/widget/conversations/${conversationId}/csat`, { token: customerToken, body: { score: 5 } }), 409, 'illegal_transition'],
-    ['rating out of range', () => api('POST', `/api/v1/widget/conversations/${conversationId}/csat`, { token: customerToken, body: { score: 9 } }), 400, 'invalid_request'],
-    ['assign to nobody', () => api('POST', `/api/v1/conversations/${conversationId}/assign`, { token: agentToken, body: {} }), 400, 'invalid_request'],
-    ['viewer replies', async () => {
-      const viewer = await login(baton.url, ws.viewer.email, ws.viewer.password);
-      return api('POST', `/api/v1/conversations/${conversationId}/messages`, { token: viewer, body: { text: 'hi', internal: true } });
-    }, 403, 'forbidden'],
+    [
+      'wrong password',
+      () => api('POST', '/api/v1/auth/login', { body: { email: ws.agent.email, password: 'wrong' } }),
+      401,
+      'invalid_credentials',
+    ],
+    [
+      'forged identity',
+      () =>
+        api('POST', '/api/v1/widget/conversations', {
+          body: { workspace: ws.slug, customer: { user_id: 'u1', user_hash: signUser('not-the-secret', 'u1') } },
+        }),
+      401,
+      'invalid_identity',
+    ],
+    [
+      'hash without user id',
+      () => api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer: { user_hash: 'a'.repeat(64) } } }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'reply before accepting',
+      () => api('POST', `/api/v1/conversations/${conversationId}/messages`, { token: agentToken, body: { text: 'hi' } }),
+      409,
+      'illegal_transition',
+    ],
+    [
+      'accept a bot conversation',
+      () => api('POST', `/api/v1/conversations/${conversationId}/accept`, { token: agentToken }),
+      409,
+      'illegal_transition',
+    ],
+    [
+      'return to bot from bot',
+      () => api('POST', `/api/v1/conversations/${conversationId}/return-to-bot`, { token: agentToken }),
+      409,
+      'illegal_transition',
+    ],
+    [
+      'rate before resolved',
+      () => api('POST', `/api/v1/widget/conversations/${conversationId}/csat`, { token: customerToken, body: { score: 5 } }),
+      409,
+      'illegal_transition',
+    ],
+    [
+      'rating out of range',
+      () => api('POST', `/api/v1/widget/conversations/${conversationId}/csat`, { token: customerToken, body: { score: 9 } }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'assign to nobody',
+      () => api('POST', `/api/v1/conversations/${conversationId}/assign`, { token: agentToken, body: {} }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'viewer replies',
+      async () => {
+        const viewer = await login(baton.url, ws.viewer.email, ws.viewer.password);
+        return api('POST', `/api/v1/conversations/${conversationId}/messages`, { token: viewer, body: { text: 'hi', internal: true } });
+      },
+      403,
+      'forbidden',
+    ],
     ['read-only key writes', () => api('POST', `/api/v1/conversations/${conversationId}/resolve`, { token: ws.readKey }), 403, 'forbidden'],
     ['unknown route', () => api('GET', '/api/v1/nothing-here', { token: agentToken }), 404, 'not_found'],
     // Postgres stores neither NUL nor unpaired surrogates: one check of every incoming string.
-    ['NUL in an anonymous start', () => api('POST', '/api/v1/widget/conversations', { body: { workspace: 'a\u0000b', message: 'hi' } }), 400, 'invalid_request'],
-    ['NUL in a message', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 'hi \u0000 there' } }), 400, 'invalid_request'],
+    [
+      'NUL in an anonymous start',
+      () => api('POST', '/api/v1/widget/conversations', { body: { workspace: 'a\u0000b', message: 'hi' } }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'NUL in a message',
+      () =>
+        api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, body: { text: 'hi \u0000 there' } }),
+      400,
+      'invalid_request',
+    ],
     ['NUL in a query', () => api('GET', '/api/v1/privacy/customers?external_id=%00', { token: ws.adminKey }), 400, 'invalid_request'],
-    ['lone surrogate in a message', () => api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, rawBody: '{"text": "hi \\ud800"}' }), 400, 'invalid_request'],
-    ['lone surrogate in a key', () => api('POST', '/api/v1/widget/conversations', { rawBody: '{"workspace": "acme", "customer": {"\\udc00": 1}}' }), 400, 'invalid_request'],
-    ['empty PATCH of a team', () => api('PATCH', `/api/v1/admin/teams/${ws.teamId}`, { token: ws.adminKey, body: {} }), 400, 'invalid_request'],
-    ['empty PATCH of an agent', () => api('PATCH', `/api/v1/admin/agents/${ws.agent.id}`, { token: ws.adminKey, body: {} }), 400, 'invalid_request'],
-    ['id cursor that is not a uuid', () => api('GET', `/api/v1/admin/agents?cursor=${Buffer.from(JSON.stringify({ after: 'zzz' })).toString('base64url')}`, { token: ws.adminKey }), 400, 'invalid_request'],
-    ['cursor with an id that is not a uuid', () => api('GET', `/api/v1/conversations?cursor=${Buffer.from(JSON.stringify([new Date().toISOString(), 'zzz'])).toString('base64url')}`, { token: agentToken }), 400, 'invalid_request'],
-    ['cursor with a date Postgres cannot hold', () => api('GET', `/api/v1/conversations?cursor=${Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', conversationId])).toString('base64url')}`, { token: agentToken }), 400, 'invalid_request'],
+    [
+      'lone surrogate in a message',
+      () =>
+        api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: customerToken, rawBody: '{"text": "hi \\ud800"}' }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'lone surrogate in a key',
+      () => api('POST', '/api/v1/widget/conversations', { rawBody: '{"workspace": "acme", "customer": {"\\udc00": 1}}' }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'empty PATCH of a team',
+      () => api('PATCH', `/api/v1/admin/teams/${ws.teamId}`, { token: ws.adminKey, body: {} }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'empty PATCH of an agent',
+      () => api('PATCH', `/api/v1/admin/agents/${ws.agent.id}`, { token: ws.adminKey, body: {} }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'id cursor that is not a uuid',
+      () =>
+        api('GET', `/api/v1/admin/agents?cursor=${Buffer.from(JSON.stringify({ after: 'zzz' })).toString('base64url')}`, {
+          token: ws.adminKey,
+        }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'cursor with an id that is not a uuid',
+      () =>
+        api('GET', `/api/v1/conversations?cursor=${Buffer.from(JSON.stringify([new Date().toISOString(), 'zzz'])).toString('base64url')}`, {
+          token: agentToken,
+        }),
+      400,
+      'invalid_request',
+    ],
+    [
+      'cursor with a date Postgres cannot hold',
+      () =>
+        api(
+          'GET',
+          `/api/v1/conversations?cursor=${Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', conversationId])).toString('base64url')}`,
+          { token: agentToken },
+        ),
+      400,
+      'invalid_request',
+    ],
   ];
 
   for (const [name, call, status, code] of cases) {

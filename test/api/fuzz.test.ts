@@ -8,7 +8,14 @@ import type { RunningBaton } from '../../src/app/runtime.ts';
 // and with hostile ones (NUL, unpaired surrogates, huge strings, wrong types, odd cursors),
 // as an anonymous caller, an agent, and an admin key. No answer may be a 5xx.
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; anyOf?: JsonSchema[]; format?: string };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  format?: string;
+};
 interface Operation {
   method: string;
   path: string;
@@ -16,7 +23,24 @@ interface Operation {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 }
 
-const HOSTILE = ['\u0000', 'a\u0000b', '\ud800', 'x\udc00', '\udfff\ud800', 'x'.repeat(5000), '', ' ', "' or 1=1 --", '%00', '../../etc/passwd', '<script>', '9'.repeat(400), '-1', 'NaN', '1e999'];
+const HOSTILE = [
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udc00',
+  '\udfff\ud800',
+  'x'.repeat(5000),
+  '',
+  ' ',
+  "' or 1=1 --",
+  '%00',
+  '../../etc/passwd',
+  '<script>',
+  '9'.repeat(400),
+  '-1',
+  'NaN',
+  '1e999',
+];
 const hostileString = fc.constantFrom(...HOSTILE);
 const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), hostileString, fc.uuid());
 
@@ -51,10 +75,21 @@ function queryString(op: Operation): fc.Arbitrary<string> {
   if (params.length === 0) return fc.constant('');
   const entries = params.map((p) =>
     fc.option(
-      fc.oneof(
-        valueFor(p.schema).map((v) => encodeURIComponent(typeof v === 'string' ? v.replace(/[\ud800-\udfff]/g, '') : JSON.stringify(v) ?? '')),
-        fc.constantFrom('%00', '%ED%A0%80', 'eyJ4Ijoi', Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', 'x'])).toString('base64url'), Buffer.from(JSON.stringify({ after: 'not-a-uuid' })).toString('base64url'), 'A'.repeat(5000)),
-      ).map((v) => `${p.name}=${v}`),
+      fc
+        .oneof(
+          valueFor(p.schema).map((v) =>
+            encodeURIComponent(typeof v === 'string' ? v.replace(/[\ud800-\udfff]/g, '') : (JSON.stringify(v) ?? '')),
+          ),
+          fc.constantFrom(
+            '%00',
+            '%ED%A0%80',
+            'eyJ4Ijoi',
+            Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', 'x'])).toString('base64url'),
+            Buffer.from(JSON.stringify({ after: 'not-a-uuid' })).toString('base64url'),
+            'A'.repeat(5000),
+          ),
+        )
+        .map((v) => `${p.name}=${v}`),
       { nil: undefined },
     ),
   );
@@ -76,7 +111,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
     baton = await startTestBaton(tdb.database);
     ws = await seedWorkspace(tdb.database.db);
     tokens.push(ws.adminKey, await login(baton.url, ws.agent.email, ws.agent.password));
-    const doc = (await (await fetch(`${baton.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> };
+    const doc = (await (await fetch(`${baton.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
+    };
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         // Socket routes answer an upgrade; logging out would end the agent's session mid-run;
@@ -105,18 +142,27 @@ describe('fuzzing every route of the OpenAPI document', () => {
         body: body ? valueFor(body) : fc.constant(undefined),
         token: fc.constantFrom(...tokens),
       });
-      await fc.assert(
-        fc.asyncProperty(request, async ({ path, query, body, token }) => {
-          const headers: Record<string, string> = {};
-          if (token) headers.authorization = `Bearer ${token}`;
-          if (body !== undefined) headers['content-type'] = 'application/json';
-          const res = await fetch(`${baton.url}${path}${query}`, { method: op.method, headers, body: body === undefined || op.method === 'GET' ? undefined : JSON.stringify(body) });
-          await res.arrayBuffer();
-          if (res.status >= 500) failures.push(`${op.method} ${path.slice(0, 200)}${query.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 200)} -> ${res.status}`);
-          return res.status < 500;
-        }),
-        { numRuns: 25, endOnFailure: true },
-      ).catch(() => undefined); // collected above, reported together below
+      await fc
+        .assert(
+          fc.asyncProperty(request, async ({ path, query, body, token }) => {
+            const headers: Record<string, string> = {};
+            if (token) headers.authorization = `Bearer ${token}`;
+            if (body !== undefined) headers['content-type'] = 'application/json';
+            const res = await fetch(`${baton.url}${path}${query}`, {
+              method: op.method,
+              headers,
+              body: body === undefined || op.method === 'GET' ? undefined : JSON.stringify(body),
+            });
+            await res.arrayBuffer();
+            if (res.status >= 500)
+              failures.push(
+                `${op.method} ${path.slice(0, 200)}${query.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 200)} -> ${res.status}`,
+              );
+            return res.status < 500;
+          }),
+          { numRuns: 25, endOnFailure: true },
+        )
+        .catch(() => undefined); // collected above, reported together below
     }
     expect(failures).toEqual([]);
   });

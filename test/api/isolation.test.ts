@@ -61,7 +61,10 @@ describe('workspace isolation', () => {
       // The most powerful credentials of B: an admin session and an admin-scoped key.
       for (const token of [bAdmin, b.adminKey]) {
         for (const id of idsOfA) {
-          const res = await api(route.method, route.path.replace('{id}', id), { token, body: SAMPLE_BODIES[key] ?? (route.method === 'GET' ? undefined : {}) });
+          const res = await api(route.method, route.path.replace('{id}', id), {
+            token,
+            body: SAMPLE_BODIES[key] ?? (route.method === 'GET' ? undefined : {}),
+          });
           expect({ key, id, status: res.status, code: res.body?.error?.code }).toEqual({ key, id, status: 404, code: 'not_found' });
         }
       }
@@ -79,13 +82,19 @@ describe('workspace isolation', () => {
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
       for (const target of [other.body.conversation.id, otherOfB.body.conversation.id]) {
-        const res = await api(route.method, route.path.replace('{id}', target), { token: tokenOfA, body: SAMPLE_BODIES[key] ?? (route.method === 'GET' ? undefined : {}) });
+        const res = await api(route.method, route.path.replace('{id}', target), {
+          token: tokenOfA,
+          body: SAMPLE_BODIES[key] ?? (route.method === 'GET' ? undefined : {}),
+        });
         expect({ key, status: res.status, code: res.body?.error?.code }).toEqual({ key, status: 404, code: 'not_found' });
       }
     }
     // And a customer token opens no staff route at all.
     for (const route of routesWithId().filter((r) => !r.path.startsWith('/api/v1/widget/'))) {
-      const res = await api(route.method, route.path.replace('{id}', conversationOfA), { token: tokenOfA, body: SAMPLE_BODIES[`${route.method} ${route.path}`] ?? (route.method === 'GET' ? undefined : {}) });
+      const res = await api(route.method, route.path.replace('{id}', conversationOfA), {
+        token: tokenOfA,
+        body: SAMPLE_BODIES[`${route.method} ${route.path}`] ?? (route.method === 'GET' ? undefined : {}),
+      });
       expect({ route, status: res.status }).toEqual({ route, status: 404 });
     }
   });
@@ -93,7 +102,9 @@ describe('workspace isolation', () => {
   it('never lists another workspace’s conversations, teams or agents', async () => {
     const api = apiClient(baton.url);
     const bAdmin = await login(baton.url, b.admin.email, b.admin.password);
-    const lists = await Promise.all(['/api/v1/conversations?limit=200', '/api/v1/teams', '/api/v1/agents'].map((p) => api('GET', p, { token: bAdmin })));
+    const lists = await Promise.all(
+      ['/api/v1/conversations?limit=200', '/api/v1/teams', '/api/v1/agents'].map((p) => api('GET', p, { token: bAdmin })),
+    );
     const text = JSON.stringify(lists.map((l) => l.body));
     for (const id of idsOfA) expect(text).not.toContain(id);
   });

@@ -27,7 +27,7 @@ describe('audit log chain', () => {
     const samples: unknown[] = [
       {},
       [],
-      { b: 1, a: [3, 2, { z: null, y: true, x: false }], 'é': 'ü "quoted" \\ back\nline\ttab \u0001 ctl / slash', aa: '' },
+      { b: 1, a: [3, 2, { z: null, y: true, x: false }], é: 'ü "quoted" \\ back\nline\ttab \u0001 ctl / slash', aa: '' },
       { nested: { deeper: { deepest: ['日本語', '😀', -42, 0, 9007199254740991] } }, B: 'upper sorts first', _: 'under' },
     ];
     for (const v of samples) {
@@ -40,20 +40,38 @@ describe('audit log chain', () => {
     const actor = { type: 'agent' as const, id: ws.admin.id };
     const before = await count();
     await transaction(db(), async (tx) => {
-      await appendEvent(tx, { workspaceId: ws.id, conversationId: null, type: 'admin.team.created', actor, data: { team_id: ws.teamId, name: 'Support' } });
+      await appendEvent(tx, {
+        workspaceId: ws.id,
+        conversationId: null,
+        type: 'admin.team.created',
+        actor,
+        data: { team_id: ws.teamId, name: 'Support' },
+      });
       await appendEvent(tx, { workspaceId: ws.id, conversationId: null, type: 'macro.created', actor, data: {} });
     });
     expect(await count()).toBe(before + 1);
     // A change rolled back leaves no entry either.
     await expect(
       transaction(db(), async (tx) => {
-        await appendEvent(tx, { workspaceId: ws.id, conversationId: null, type: 'admin.team.deleted', actor, data: { team_id: ws.teamId } });
+        await appendEvent(tx, {
+          workspaceId: ws.id,
+          conversationId: null,
+          type: 'admin.team.deleted',
+          actor,
+          data: { team_id: ws.teamId },
+        });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
     expect(await count()).toBe(before + 1);
     const last = await db().selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(last).toMatchObject({ type: 'admin.team.created', workspace_id: ws.id, actor_type: 'agent', actor_id: ws.admin.id, data: { team_id: ws.teamId, name: 'Support' } });
+    expect(last).toMatchObject({
+      type: 'admin.team.created',
+      workspace_id: ws.id,
+      actor_type: 'agent',
+      actor_id: ws.admin.id,
+      data: { team_id: ws.teamId, name: 'Support' },
+    });
     expect(last.event_id).not.toBeNull();
     expect(entryHash(last)).toBe(last.hash);
   });
@@ -63,8 +81,20 @@ describe('audit log chain', () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
         transaction(db(), async (tx) => {
-          await recordAudit(tx, { workspaceId: ws.id, type: 'auth.login.succeeded', actor: { type: 'agent', id: ws.agent.id }, data: { n: i } });
-          if (i % 3 === 0) await appendEvent(tx, { workspaceId: ws.id, conversationId: null, type: 'admin.policy.updated', actor: { type: 'agent', id: ws.admin.id }, data: { changed: ['languages'] } });
+          await recordAudit(tx, {
+            workspaceId: ws.id,
+            type: 'auth.login.succeeded',
+            actor: { type: 'agent', id: ws.agent.id },
+            data: { n: i },
+          });
+          if (i % 3 === 0)
+            await appendEvent(tx, {
+              workspaceId: ws.id,
+              conversationId: null,
+              type: 'admin.policy.updated',
+              actor: { type: 'agent', id: ws.admin.id },
+              data: { changed: ['languages'] },
+            });
         }),
       ),
     );
@@ -82,13 +112,22 @@ describe('audit log chain', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     forgetApiKeyUse();
     expect(await recordApiKeyUse(db(), key, {})).toBe(false); // the database remembers the hour
-    const rows = await db().selectFrom('audit_log').selectAll().where('subject_id', '=', key.id as never).execute();
+    const rows = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('subject_id', '=', key.id as never)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: 'api_key.used', actor_type: 'api_key', actor_id: key.id, data: { route: 'GET /api/v1/queues' } });
   });
 
   it('refuses to change or remove entries', async () => {
-    for (const statement of [sql`update audit_log set data = '{}'::jsonb where id = 1`, sql`delete from audit_log where id = 1`, sql`truncate audit_log`, sql`delete from audit_chain`]) {
+    for (const statement of [
+      sql`update audit_log set data = '{}'::jsonb where id = 1`,
+      sql`delete from audit_log where id = 1`,
+      sql`truncate audit_log`,
+      sql`delete from audit_chain`,
+    ]) {
       await expect(statement.execute(db())).rejects.toThrow(/append-only/);
     }
     expect((await verifyAuditChain(db())).ok).toBe(true);
@@ -103,7 +142,13 @@ describe('audit log chain', () => {
       await sql`update audit_log set data = jsonb_set(data, '{n}', '999') where id = 5`.execute(db());
       expect((await verifyAuditChain(db())).broken).toMatchObject({ kind: 'edited', id: '5' });
       // Recomputing that entry's hash does not help: the next entry names the old one.
-      await sql`update audit_log set hash = ${entryHash((await db().selectFrom('audit_log').selectAll().where('id', '=', '5' as never).executeTakeFirstOrThrow()))} where id = 5`.execute(db());
+      await sql`update audit_log set hash = ${entryHash(
+        await db()
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('id', '=', '5' as never)
+          .executeTakeFirstOrThrow(),
+      )} where id = 5`.execute(db());
       expect((await verifyAuditChain(db())).broken).toMatchObject({ kind: 'relinked', id: '6' });
 
       await sql`delete from audit_log where id <= 6 and id >= 5`.execute(db());
@@ -115,7 +160,10 @@ describe('audit log chain', () => {
   });
 
   async function count(): Promise<number> {
-    const r = await db().selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const r = await db()
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 });

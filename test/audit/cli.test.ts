@@ -25,13 +25,17 @@ describe('baton audit-log verify', () => {
     await copyTemplate(dataDir);
     const database = await openDatabase({ dataDir });
     await migrateToLatest(database);
-    for (let i = 0; i < 5; i++) await recordAudit(database.db, { workspaceId: null, type: 'auth.login.failed', actor: { type: 'system', id: null }, data: { n: i } });
+    for (let i = 0; i < 5; i++)
+      await recordAudit(database.db, { workspaceId: null, type: 'auth.login.failed', actor: { type: 'system', id: null }, data: { n: i } });
     await database.close();
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
   const verify = () =>
-    run(process.execPath, ['bin/baton.js', 'audit-log', 'verify'], { cwd: ROOT, env: { ...process.env, BATON_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } }).then(
+    run(process.execPath, ['bin/baton.js', 'audit-log', 'verify'], {
+      cwd: ROOT,
+      env: { ...process.env, BATON_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

@@ -61,7 +61,10 @@ describe('admin and personal data in the browser', () => {
     await teamForm.getByRole('checkbox', { name: /agent of globex/ }).check();
     await teamForm.getByRole('button', { name: 'Create team' }).click();
     const slaField = teamForm.getByLabel('SLA (minutes)');
-    await teamForm.locator('.field', { has: admin.getByLabel('SLA (minutes)') }).locator('.field-error').waitFor();
+    await teamForm
+      .locator('.field', { has: admin.getByLabel('SLA (minutes)') })
+      .locator('.field-error')
+      .waitFor();
     expect(await slaField.getAttribute('aria-invalid')).toBe('true');
     await slaField.fill('10');
     await teamForm.getByRole('button', { name: 'Create team' }).click();
@@ -88,18 +91,27 @@ describe('admin and personal data in the browser', () => {
     await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Knowledge' }).click();
     const jsonl = [
       { id: 'gift-cards', title: 'Gift cards', body: 'Gift cards never expire.' },
-      { id: 'invoices', title: 'Invoices', body: 'Invoices are sent by e-mail on the first of the month.', url: 'https://help.example.test/invoices' },
+      {
+        id: 'invoices',
+        title: 'Invoices',
+        body: 'Invoices are sent by e-mail on the first of the month.',
+        url: 'https://help.example.test/invoices',
+      },
     ]
       .map((a) => JSON.stringify(a))
       .join('\n');
-    await admin.getByLabel('Knowledge file').setInputFiles({ name: 'faq.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+    await admin
+      .getByLabel('Knowledge file')
+      .setInputFiles({ name: 'faq.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
     await admin.getByRole('button', { name: 'Upload', exact: true }).click();
     await admin.getByText('Upload done.').waitFor();
     const articles = admin.getByRole('table', { name: 'Knowledge articles' });
     await articles.getByRole('cell', { name: 'Gift cards' }).waitFor();
     await articles.getByRole('link', { name: 'Invoices' }).waitFor();
     // A bad line is refused with its line number.
-    await admin.getByLabel('Knowledge file').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"id":"x","title":"X"}\n') });
+    await admin
+      .getByLabel('Knowledge file')
+      .setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"id":"x","title":"X"}\n') });
     await admin.getByRole('button', { name: 'Upload', exact: true }).click();
     await admin.getByRole('alert').filter({ hasText: 'line 1' }).waitFor();
     await shot(admin, 'admin-knowledge');
@@ -113,7 +125,12 @@ describe('admin and personal data in the browser', () => {
     await customerMsg.locator('mark.revealed', { hasText: PLANTED }).waitFor();
     await admin.getByText('This reveal is recorded in the audit trail').waitFor();
     await shot(admin, 'workspace-reveal');
-    const events = await tdb.database.db.selectFrom('events').select(['type', 'actor_type', 'actor_id']).where('conversation_id', '=', conversationId).where('type', '=', 'pii.revealed').execute();
+    const events = await tdb.database.db
+      .selectFrom('events')
+      .select(['type', 'actor_type', 'actor_id'])
+      .where('conversation_id', '=', conversationId)
+      .where('type', '=', 'pii.revealed')
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor_type: 'agent', actor_id: ws.admin.id });
     await admin.getByRole('button', { name: 'Hide personal data' }).click();
@@ -127,8 +144,11 @@ describe('admin and personal data in the browser', () => {
     await admin.getByRole('button', { name: 'Add webhook' }).click();
     const form = admin.getByRole('form', { name: 'New webhook' });
     // Every type the API accepts is offered, none more.
-    const offered = await form.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b.closest('label')?.textContent ?? '').trim()));
-    const listed = (await api()('GET', '/api/v1/webhooks', { token: await login(baton.url, ws.admin.email, ws.admin.password) })).body.event_types as string[];
+    const offered = await form
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((b) => (b.closest('label')?.textContent ?? '').trim()));
+    const listed = (await api()('GET', '/api/v1/webhooks', { token: await login(baton.url, ws.admin.email, ws.admin.password) })).body
+      .event_types as string[];
     expect(offered.filter((t) => !t.startsWith('Allow private'))).toEqual(listed.map((t) => (t === '*' ? 'Every event' : t)));
     await form.getByLabel('URL').fill('http://127.0.0.1:9/hook');
     await form.getByRole('checkbox', { name: 'message.created' }).check();
@@ -170,10 +190,14 @@ describe('admin and personal data in the browser', () => {
       await admin.setViewportSize({ width, height: 800 });
       // Phones get every screen; the wide layout, which has room to spare, the table-heavy ones.
       // In-app navigation (the links), as people move around: no full reload per screen.
-      const screens = width === 375 ? ['Routing rules', 'Teams', 'Agents', 'Knowledge', 'API keys', 'Webhooks', 'Connectors', 'Analytics'] : ['Teams', 'Knowledge', 'Analytics'];
+      const screens =
+        width === 375
+          ? ['Routing rules', 'Teams', 'Agents', 'Knowledge', 'API keys', 'Webhooks', 'Connectors', 'Analytics']
+          : ['Teams', 'Knowledge', 'Analytics'];
       await admin.goto(`${baton.url}/app/admin/policy`);
       for (const screen of screens) {
-        const nav = screen === 'Analytics' ? admin.getByRole('navigation', { name: 'Sections' }) : admin.getByRole('navigation', { name: 'Admin' });
+        const nav =
+          screen === 'Analytics' ? admin.getByRole('navigation', { name: 'Sections' }) : admin.getByRole('navigation', { name: 'Admin' });
         await nav.getByRole('link', { name: screen, exact: true }).click();
         await admin.getByRole('heading', { level: 1, name: screen, exact: true }).waitFor();
         await admin.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });

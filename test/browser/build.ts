@@ -43,7 +43,10 @@ export async function ensureBuilt(): Promise<void> {
       break;
     } catch {
       // Someone else builds; a lock older than two minutes is left over from a killed run.
-      const age = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 120_000) await rm(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error('timed out waiting for the browser build lock');
       await new Promise((r) => setTimeout(r, 200));

@@ -74,7 +74,11 @@ describe('the widget on a host page', () => {
       };
     };
 
-    for (const name of ["style-src 'self' (no inline styles)", "require-trusted-types-for 'script'", 'no ws: or wss: in connect-src'] as const) {
+    for (const name of [
+      "style-src 'self' (no inline styles)",
+      "require-trusted-types-for 'script'",
+      'no ws: or wss: in connect-src',
+    ] as const) {
       it(`renders styled, answers and gets the agent's reply: ${name}`, { timeout: 60_000 }, async () => {
         const site = await startHostSite(baton.url, { workspace: ws.slug, name: 'Noa' }, { csp: policies(baton.url)[name] });
         const { page, widget, errors } = await customerOn(site.url);
@@ -129,7 +133,9 @@ describe('the widget on a host page', () => {
       const line = widget.locator('.m.customer .text', { hasText: hebrew });
       await line.waitFor();
       expect(await line.evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);
-      expect(await widget.locator('.m.customer .text', { hasText: 'how do refunds work?' }).evaluate((el) => el.matches(':dir(ltr)'))).toBe(true);
+      expect(await widget.locator('.m.customer .text', { hasText: 'how do refunds work?' }).evaluate((el) => el.matches(':dir(ltr)'))).toBe(
+        true,
+      );
       expect(await widget.getByRole('textbox').getAttribute('dir')).toBe('auto');
     } finally {
       await page.context().close();
@@ -180,13 +186,20 @@ describe('the widget on a host page', () => {
     await page.evaluate(axeSource);
     const audit = async (state: string) => {
       const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
+          }
+        ).axe;
         const r = await axe.run({ include: [['#baton-widget']] });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
       });
       const grave = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(grave, `axe, widget ${state}`).toEqual([]);
-      expect(result.filter((v) => v.id.startsWith('landmark')), `landmarks, widget ${state}`).toEqual([]);
+      expect(
+        result.filter((v) => v.id.startsWith('landmark')),
+        `landmarks, widget ${state}`,
+      ).toEqual([]);
     };
     try {
       await audit('closed');

@@ -16,7 +16,14 @@ describe('Freshdesk connector', () => {
   fd.route('GET', '/api/v2/agents/me', () => ({ status: 200, body: { id: 31, contact: { email: 'bot@acme.test' } } }))
     .route('POST', '/api/v2/tickets', (r) => {
       const b = r.body;
-      const ok = typeof b.subject === 'string' && typeof b.description === 'string' && b.status === 2 && [1, 2, 3, 4].includes(b.priority) && b.source === 7 && Array.isArray(b.tags) && (b.email || b.unique_external_id);
+      const ok =
+        typeof b.subject === 'string' &&
+        typeof b.description === 'string' &&
+        b.status === 2 &&
+        [1, 2, 3, 4].includes(b.priority) &&
+        b.source === 7 &&
+        Array.isArray(b.tags) &&
+        (b.email || b.unique_external_id);
       if (!ok) {
         fd.violations.push(`ticket create: ${JSON.stringify(b)}`);
         return { status: 400, body: { description: 'Validation failed' } };
@@ -40,7 +47,10 @@ describe('Freshdesk connector', () => {
     h = await startHarness();
     const put = await h.api('PUT', '/api/v1/connectors/freshdesk', {
       token: h.adminToken,
-      body: { config: { base_url: fd.url, allow_private_network: true, group_map: { Support: 77 } }, credentials: { api_key: KEY, webhook_secret: SECRET } },
+      body: {
+        config: { base_url: fd.url, allow_private_network: true, group_map: { Support: 77 } },
+        credentials: { api_key: KEY, webhook_secret: SECRET },
+      },
     });
     expect(put.status).toBe(200);
   });
@@ -61,9 +71,16 @@ describe('Freshdesk connector', () => {
     await waitFor(() => t.notes.find((n) => n.body === 'any news?' && n.incoming === true && n.private === false), 10_000, 'mirrored');
 
     const post = (body: unknown, secret = SECRET) =>
-      h.api('POST', setup.body.webhook_url.replace(h.baton.url, ''), { rawBody: JSON.stringify(body), headers: { 'x-baton-secret': secret } });
-    expect((await post({ event: 'agent_reply', ticket_id: String(t.id), reply_id: '1', reply_body: '<p>On it!</p>' }, 'wrong')).status).toBe(401);
-    expect((await post({ event: 'agent_reply', ticket_id: String(t.id), reply_id: '1', reply_body: '<p>On it!</p>' })).body.applied).toBe(1);
+      h.api('POST', setup.body.webhook_url.replace(h.baton.url, ''), {
+        rawBody: JSON.stringify(body),
+        headers: { 'x-baton-secret': secret },
+      });
+    expect(
+      (await post({ event: 'agent_reply', ticket_id: String(t.id), reply_id: '1', reply_body: '<p>On it!</p>' }, 'wrong')).status,
+    ).toBe(401);
+    expect((await post({ event: 'agent_reply', ticket_id: String(t.id), reply_id: '1', reply_body: '<p>On it!</p>' })).body.applied).toBe(
+      1,
+    );
     expect((await post({ event: 'status_changed', ticket_id: String(t.id), status: 'Resolved' })).body.applied).toBe(1);
     const mine = await h.api('GET', `/api/v1/widget/conversations/${c.id}`, { token: c.token });
     expect(mine.body.conversation.status).toBe('bot');

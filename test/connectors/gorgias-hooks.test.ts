@@ -6,7 +6,11 @@ import type { VendorClient } from '../../src/connectors/http.ts';
 // The pure half of the Gorgias webhook (verify, parse) on edge cases the stand-in test does not
 // reach: unfilled or differently spelled template values, HTML-only bodies.
 const noClient = {} as VendorClient;
-const raw = (body: unknown, headers: Record<string, string> = {}) => ({ headers, rawBody: Buffer.from(JSON.stringify(body)), now: new Date() });
+const raw = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers,
+  rawBody: Buffer.from(JSON.stringify(body)),
+  now: new Date(),
+});
 
 describe('Gorgias HTTP integration payloads', () => {
   const g = gorgias.create({
@@ -14,7 +18,17 @@ describe('Gorgias HTTP integration payloads', () => {
     credentials: { email: 'bot@acme.test', api_key: 'k', webhook_secret: 'a-long-shared-secret' },
     client: noClient,
   });
-  const msg = (fields: Record<string, string>) => ({ event: 'ticket-message-created', ticket_id: '42', message_id: '7', channel: 'email', from_agent: 'true', public: 'true', external_id: '', body_text: 'Hi', ...fields });
+  const msg = (fields: Record<string, string>) => ({
+    event: 'ticket-message-created',
+    ticket_id: '42',
+    message_id: '7',
+    channel: 'email',
+    from_agent: 'true',
+    public: 'true',
+    external_id: '',
+    body_text: 'Hi',
+    ...fields,
+  });
 
   it('checks the shared secret header', () => {
     expect(() => g.verify(raw({}, { 'x-baton-secret': 'a-long-shared-secret' }))).not.toThrow();
@@ -36,7 +50,17 @@ describe('Gorgias HTTP integration payloads', () => {
         { event: 'ticket-updated', ticket_id: '' },
       ]),
     );
-    expect(events.map((e) => e.kind)).toEqual(['agent_message', 'ignored', 'ignored', 'ignored', 'ignored', 'agent_message', 'ignored', 'closed', 'ignored']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'agent_message',
+      'ignored',
+      'ignored',
+      'ignored',
+      'ignored',
+      'agent_message',
+      'ignored',
+      'closed',
+      'ignored',
+    ]);
     expect(events[0]).toMatchObject({ id: '42:message:7', externalThreadId: '42', text: 'Hi', agentName: 'Riley' });
     expect(events[5]).toMatchObject({ text: 'From html' });
   });

@@ -30,7 +30,12 @@ describe('Gorgias connector', () => {
   });
 
   const handoffOf = async (conversationId: string) =>
-    h.tdb.database.db.selectFrom('handoffs').select('id').where('conversation_id', '=', conversationId).orderBy('requested_at', 'desc').executeTakeFirstOrThrow();
+    h.tdb.database.db
+      .selectFrom('handoffs')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .orderBy('requested_at', 'desc')
+      .executeTakeFirstOrThrow();
   const ticketsFor = async (conversationId: string): Promise<GgTicket[]> => {
     const handoff = await handoffOf(conversationId);
     return gg.tickets.filter((t) => t.external_id === handoff.id);
@@ -58,12 +63,21 @@ describe('Gorgias connector', () => {
   it('hands off: api ticket, brief as internal note, tags/fields/team; mirrors; replies and close come back', async () => {
     const c = await customerAsksForHuman(h);
     const socket = await TestSocket.open(wsUrl(h.baton.url, '/api/v1/widget/ws', c.token));
-    const t = await waitFor(async () => (await ticketsFor(c.id)).find((x) => x.messages.some((m) => m.channel === 'internal-note')), 15_000, 'ticket with note');
+    const t = await waitFor(
+      async () => (await ticketsFor(c.id)).find((x) => x.messages.some((m) => m.channel === 'internal-note')),
+      15_000,
+      'ticket with note',
+    );
     expect(t.body).toMatchObject({ channel: 'api', via: 'api', from_agent: false, assignee_team: { id: 12 } });
-    expect(t.body.tags.map((x: any) => x.name)).toEqual(expect.arrayContaining(['baton_handoff', 'priority_normal', 'reason_customer_requested']));
+    expect(t.body.tags.map((x: any) => x.name)).toEqual(
+      expect.arrayContaining(['baton_handoff', 'priority_normal', 'reason_customer_requested']),
+    );
     // The scripted engine's intent and confidence for a refunds question.
     expect(t.body.tags.map((x: any) => x.name)).toEqual(expect.arrayContaining(['intent_refunds', 'confidence_high']));
-    expect(t.body.custom_fields).toEqual([{ id: 77, value: 'refunds' }, { id: 78, value: '1.00' }]);
+    expect(t.body.custom_fields).toEqual([
+      { id: 77, value: 'refunds' },
+      { id: 78, value: '1.00' },
+    ]);
     expect(t.body.customer.email).toMatch(/@chat\.baton\.invalid$/);
     expect(t.messages[0]).toMatchObject({ channel: 'api', from_agent: false });
     expect(t.messages[0]!.body_text).toContain('human');
@@ -106,7 +120,11 @@ describe('Gorgias connector', () => {
     expect((await gg.send(gg.agentCloses(t), { trigger: 'ticket-updated' })).body).toMatchObject({ duplicates: 1 });
     mine = await widget(c);
     expect(mine.body.conversation.status).toBe('bot');
-    expect(mine.body.messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text)).toEqual(['Hi Ann, I can help with that.', 'Checking your order.', 'Refund is on its way.']);
+    expect(mine.body.messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text)).toEqual([
+      'Hi Ann, I can help with that.',
+      'Checking your order.',
+      'Refund is on its way.',
+    ]);
     socket.close();
     expect(gg.violations).toEqual([]);
   });
@@ -124,24 +142,36 @@ describe('Gorgias connector', () => {
     gg.throttle = { count: 1, retryAfter: '2', match: (r) => r.method === 'POST' && r.path === '/api/tickets' };
     const c = await customerAsksForHuman(h);
     await waitFor(async () => (await ticketsFor(c.id))[0], 15_000, 'ticket after 429');
-    const posts = gg.calls('POST', '/api/tickets').filter((r) => r.path === '/api/tickets').slice(-2);
+    const posts = gg
+      .calls('POST', '/api/tickets')
+      .filter((r) => r.path === '/api/tickets')
+      .slice(-2);
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1900);
   });
 
   it('down (503) during a handoff, then back: one ticket, every line once, in order', async () => {
     gg.down = true;
     const c = await customerAsksForHuman(h);
-    for (const text of ['line one', 'line two']) await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text } });
+    for (const text of ['line one', 'line two'])
+      await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text } });
     const before = gg.requests.length;
     await waitFor(() => gg.requests.length >= before + 2, 10_000, 'retries while down');
     gg.down = false;
     const t = await waitFor(async () => (await ticketsFor(c.id))[0], 15_000, 'ticket after recovery');
-    await waitFor(() => t.messages.some((m) => m.channel === 'api' && m.body_text.includes('line two') && !m.external_id?.endsWith(':transcript')), 15_000, 'mirrored');
+    await waitFor(
+      () => t.messages.some((m) => m.channel === 'api' && m.body_text.includes('line two') && !m.external_id?.endsWith(':transcript')),
+      15_000,
+      'mirrored',
+    );
     expect(await ticketsFor(c.id)).toHaveLength(1);
-    const mirrored = t.messages.filter((m) => m.channel === 'api' && !m.external_id!.endsWith(':transcript')).map((m) => m.body_text).join('\n');
+    const mirrored = t.messages
+      .filter((m) => m.channel === 'api' && !m.external_id!.endsWith(':transcript'))
+      .map((m) => m.body_text)
+      .join('\n');
     const transcript = t.messages[0]!.body_text;
     // Each line reaches the ticket exactly once: in the transcript of the create, or mirrored after it.
-    for (const line of ['line one', 'line two']) expect((transcript + '\n' + mirrored).split(line), JSON.stringify(t.messages)).toHaveLength(2);
+    for (const line of ['line one', 'line two'])
+      expect((transcript + '\n' + mirrored).split(line), JSON.stringify(t.messages)).toHaveLength(2);
     for (const line of ['line one', 'line two']) expect((transcript + '\n' + mirrored).split(line)).toHaveLength(2);
     expect((transcript + '\n' + mirrored).indexOf('line one')).toBeLessThan((transcript + '\n' + mirrored).indexOf('line two'));
     expect(t.messages.filter((m) => m.channel === 'internal-note')).toHaveLength(1);
@@ -151,15 +181,28 @@ describe('Gorgias connector', () => {
     gg.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/api/tickets';
     const lookups = gg.calls('GET', '/api/tickets').length;
     const c = await customerAsksForHuman(h);
-    await waitFor(async () => {
-      const thread = await h.tdb.database.db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirst();
-      return thread?.status === 'open';
-    }, 15_000, 'thread open');
+    await waitFor(
+      async () => {
+        const thread = await h.tdb.database.db
+          .selectFrom('connector_threads')
+          .selectAll()
+          .where('conversation_id', '=', c.id)
+          .executeTakeFirst();
+        return thread?.status === 'open';
+      },
+      15_000,
+      'thread open',
+    );
     const tickets = await ticketsFor(c.id);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.messages.filter((m) => m.channel === 'internal-note')).toHaveLength(1);
     const handoff = await handoffOf(c.id);
-    expect(gg.calls('GET', '/api/tickets').slice(lookups).some((r) => r.query.get('external_id') === handoff.id)).toBe(true);
+    expect(
+      gg
+        .calls('GET', '/api/tickets')
+        .slice(lookups)
+        .some((r) => r.query.get('external_id') === handoff.id),
+    ).toBe(true);
     expect(gg.violations).toEqual([]);
   });
 });

@@ -35,15 +35,24 @@ describe('Intercom connector', () => {
 
   it('the validator itself catches a wrong body', () => {
     const spec = IC_SPEC;
-    expect(spec.checkRequest('POST', '/conversations/1/reply', { message_type: 'note', type: 'admin', admin_id: '1', body: 'x' })).toEqual([]);
-    expect(spec.checkRequest('POST', '/conversations/1/reply', { message_type: 'memo', type: 'admin', admin_id: '1', body: 'x' })).not.toEqual([]);
-    expect(spec.checkRequest('POST', '/conversations/1/parts', { message_type: 'assignment', type: 'team', admin_id: '1' })).not.toEqual([]);
+    expect(spec.checkRequest('POST', '/conversations/1/reply', { message_type: 'note', type: 'admin', admin_id: '1', body: 'x' })).toEqual(
+      [],
+    );
+    expect(
+      spec.checkRequest('POST', '/conversations/1/reply', { message_type: 'memo', type: 'admin', admin_id: '1', body: 'x' }),
+    ).not.toEqual([]);
+    expect(spec.checkRequest('POST', '/conversations/1/parts', { message_type: 'assignment', type: 'team', admin_id: '1' })).not.toEqual(
+      [],
+    );
     expect(spec.checkRequest('PUT', '/conversations/1', { priority: 'high' })).not.toEqual([]);
   });
 
   it('tests the connection and prints the manual webhook steps', async () => {
     expect((await h.api('POST', '/api/v1/connectors/intercom/test', { token: h.adminToken })).body).toMatchObject({ ok: true });
-    const setup = await h.api('POST', '/api/v1/connectors/intercom/setup', { token: h.adminToken, body: { public_url: 'https://support.example.com' } });
+    const setup = await h.api('POST', '/api/v1/connectors/intercom/setup', {
+      token: h.adminToken,
+      body: { public_url: 'https://support.example.com' },
+    });
     expect(setup.body.registered).toEqual([]);
     expect(setup.body.manual_steps.join('\n')).toContain(`https://support.example.com/api/v1/connectors/intercom/webhook/${h.ws.id}`);
     expect(setup.body.manual_steps.join('\n')).toContain('conversation.admin.replied');
@@ -65,7 +74,9 @@ describe('Intercom connector', () => {
     expect(mirrored.author.type).toBe('user');
 
     // Our own note echoed back is dropped; a teammate's reply reaches the customer.
-    expect((await ic.send(hook, ic.notification('conversation.admin.replied', convo, { body: '<p>note</p>', adminId: IC_ADMIN }))).body.ignored).toBe(1);
+    expect(
+      (await ic.send(hook, ic.notification('conversation.admin.replied', convo, { body: '<p>note</p>', adminId: IC_ADMIN }))).body.ignored,
+    ).toBe(1);
     const reply = ic.notification('conversation.admin.replied', convo, { body: '<p>Hello <b>Ann</b>, happy to help.</p>' });
     expect((await ic.send(hook, reply)).body.applied).toBe(1);
     const live = await socket.next((p) => p.type === 'message.created' && p.data.author === 'agent');
@@ -86,10 +97,18 @@ describe('Intercom connector', () => {
     ic.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/conversations';
     const before = ic.conversations.length;
     const c = await customerAsksForHuman(h);
-    await waitFor(async () => {
-      const t = await h.tdb.database.db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirst();
-      return t?.status === 'open';
-    }, 15_000, 'thread open');
+    await waitFor(
+      async () => {
+        const t = await h.tdb.database.db
+          .selectFrom('connector_threads')
+          .selectAll()
+          .where('conversation_id', '=', c.id)
+          .executeTakeFirst();
+        return t?.status === 'open';
+      },
+      15_000,
+      'thread open',
+    );
     expect(ic.conversations.length).toBe(before + 1);
     expect(ic.calls('POST', '/conversations/search').length).toBeGreaterThan(0);
     expect(ic.violations).toEqual([]);
@@ -106,7 +125,14 @@ describe('Intercom connector, a returning anonymous customer', () => {
     const config = intercom.configSchema.parse({ base_url: ic.url, allow_private_network: true, admin_id: IC_ADMIN });
     const credentials = { access_token: IC_TOKEN, client_secret: IC_CLIENT_SECRET };
     // Generous: the stand-in compiles each operation's schema on first use, slow on a busy machine.
-    const client = new VendorClient({ vendor: 'intercom', baseUrl: ic.url, headers: intercom.authHeaders(credentials, config), timeoutMs: 15_000, allowPrivate: true, bucket: new TokenBucket(100, 1000) });
+    const client = new VendorClient({
+      vendor: 'intercom',
+      baseUrl: ic.url,
+      headers: intercom.authHeaders(credentials, config),
+      timeoutMs: 15_000,
+      allowPrivate: true,
+      bucket: new TokenBucket(100, 1000),
+    });
     conn = intercom.create({ config, credentials, client });
   });
   afterAll(() => ic.stop());

@@ -7,7 +7,11 @@ import type { VendorClient } from '../../src/connectors/http.ts';
 // The pure half of the Kustomer webhook (verify, parse) on edge cases the stand-in test does not
 // reach: automated or API-key messages, updates of a conversation that was already done.
 const noClient = {} as VendorClient;
-const raw = (body: unknown, headers: Record<string, string> = {}) => ({ headers, rawBody: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), now: new Date() });
+const raw = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers,
+  rawBody: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+  now: new Date(),
+});
 
 describe('Kustomer webhook events', () => {
   const k = kustomer.create({
@@ -18,7 +22,12 @@ describe('Kustomer webhook events', () => {
   const message = (id: string, attributes: Record<string, unknown>, createdBy = 'u_riley') => ({
     id: `evt_${id}`,
     name: 'kustomer.message.create',
-    data: { type: 'message', id, attributes: { direction: 'out', preview: 'hello', ...attributes }, relationships: { conversation: { data: { id: 'c1' } }, createdBy: { data: { id: createdBy } } } },
+    data: {
+      type: 'message',
+      id,
+      attributes: { direction: 'out', preview: 'hello', ...attributes },
+      relationships: { conversation: { data: { id: 'c1' } }, createdBy: { data: { id: createdBy } } },
+    },
   });
 
   it('verifies hex HMAC-SHA256 of the raw body, keyed by the webhook token', () => {
@@ -28,7 +37,11 @@ describe('Kustomer webhook events', () => {
     expect(() => k.verify(raw(body, { 'x-kustomer-webhook-signature': sig.toUpperCase() }))).not.toThrow();
     expect(() => k.verify(raw(body + ' ', { 'x-kustomer-webhook-signature': sig }))).toThrow(SignatureError);
     expect(() => k.verify(raw(body, {}))).toThrow(SignatureError);
-    const noToken = kustomer.create({ config: kustomer.configSchema.parse({ org: 'acme' }), credentials: { api_key: 'k' }, client: noClient });
+    const noToken = kustomer.create({
+      config: kustomer.configSchema.parse({ org: 'acme' }),
+      credentials: { api_key: 'k' },
+      client: noClient,
+    });
     expect(() => noToken.verify(raw(body, { 'x-kustomer-webhook-signature': sig }))).toThrow(SignatureError);
   });
 
@@ -40,14 +53,35 @@ describe('Kustomer webhook events', () => {
         message('m3', {}, 'u_api'),
         message('m4', { direction: 'in' }),
         message('m5', { preview: '  ', meta: { body: '<p>From <b>meta</b></p>' } }),
-        { id: 'evt_u1', name: 'kustomer.conversation.update', data: { id: 'c1', attributes: { status: 'done' } }, changes: { attributes: { status: { before: 'open', after: 'done' } } } },
-        { id: 'evt_u2', name: 'kustomer.conversation.update', data: { id: 'c1', attributes: { status: 'done' } }, changes: { attributes: { tags: {} } } },
+        {
+          id: 'evt_u1',
+          name: 'kustomer.conversation.update',
+          data: { id: 'c1', attributes: { status: 'done' } },
+          changes: { attributes: { status: { before: 'open', after: 'done' } } },
+        },
+        {
+          id: 'evt_u2',
+          name: 'kustomer.conversation.update',
+          data: { id: 'c1', attributes: { status: 'done' } },
+          changes: { attributes: { tags: {} } },
+        },
         { id: 'evt_u3', name: 'kustomer.conversation.update', data: { id: 'c1', attributes: { status: 'done' } } },
         { id: 'evt_x', name: 'kustomer.customer.update', data: { id: 'cu1', attributes: {} } },
         'not an event',
       ]),
     );
-    expect(events.map((e) => e.kind)).toEqual(['agent_message', 'ignored', 'ignored', 'ignored', 'agent_message', 'closed', 'ignored', 'closed', 'ignored', 'ignored']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'agent_message',
+      'ignored',
+      'ignored',
+      'ignored',
+      'agent_message',
+      'closed',
+      'ignored',
+      'closed',
+      'ignored',
+      'ignored',
+    ]);
     expect(events[0]).toMatchObject({ id: 'message:m1', externalThreadId: 'c1', text: 'hello' });
     expect(events[4]).toMatchObject({ text: 'From meta' });
     expect(k.parse(raw('{not json'))).toMatchObject([{ kind: 'ignored' }]);

@@ -37,7 +37,12 @@ describe('Kustomer connector', () => {
   });
 
   const handoffOf = async (conversationId: string) =>
-    h.tdb.database.db.selectFrom('handoffs').select('id').where('conversation_id', '=', conversationId).orderBy('requested_at', 'desc').executeTakeFirstOrThrow();
+    h.tdb.database.db
+      .selectFrom('handoffs')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .orderBy('requested_at', 'desc')
+      .executeTakeFirstOrThrow();
   const conversationsFor = async (conversationId: string): Promise<KuConversation[]> => {
     const handoff = await handoffOf(conversationId);
     return ku.conversations.filter((c) => c.externalId === handoff.id);
@@ -60,7 +65,10 @@ describe('Kustomer connector', () => {
     expect(setup.status).toBe(200);
     expect(setup.body.registered).toHaveLength(1);
     expect(ku.webhooks).toHaveLength(1);
-    expect(ku.webhooks[0]).toMatchObject({ url: `${h.baton.url}/api/v1/connectors/kustomer/webhook/${h.ws.id}`, events: ['kustomer.message.create', 'kustomer.conversation.update'] });
+    expect(ku.webhooks[0]).toMatchObject({
+      url: `${h.baton.url}/api/v1/connectors/kustomer/webhook/${h.ws.id}`,
+      events: ['kustomer.message.create', 'kustomer.conversation.update'],
+    });
     const stored = await h.api('GET', '/api/v1/connectors/kustomer', { token: h.adminToken });
     expect(JSON.stringify(stored.body)).not.toContain(ku.webhooks[0]!.token);
     expect(ku.violations).toEqual([]);
@@ -70,7 +78,13 @@ describe('Kustomer connector', () => {
     const c = await customerAsksForHuman(h);
     const socket = await TestSocket.open(wsUrl(h.baton.url, '/api/v1/widget/ws', c.token));
     const kc = await waitFor(async () => (await conversationsFor(c.id)).find((x) => x.tags.length > 0), 15_000, 'conversation with tags');
-    expect(kc.body).toMatchObject({ status: 'open', direction: 'in', priority: 3, assignedTeams: ['team_support'], custom: { batonIntentStr: 'refunds', batonConfidenceNum: 1 } });
+    expect(kc.body).toMatchObject({
+      status: 'open',
+      direction: 'in',
+      priority: 3,
+      assignedTeams: ['team_support'],
+      custom: { batonIntentStr: 'refunds', batonConfidenceNum: 1 },
+    });
     expect(ku.customers.find((x) => x.id === kc.customerId)!.externalId).toMatch(/^baton_/);
     expect(kc.messages[0]).toMatchObject({ direction: 'in', channel: 'chat' });
     expect(kc.messages[0]!.preview).toContain('human');
@@ -99,7 +113,11 @@ describe('Kustomer connector', () => {
     kc.status = 'open';
 
     // A batch: two replies and the echo of our mirrored line.
-    expect((await ku.send([reply, ku.messageEvent(kc, mirrored), ku.agentReply(kc, 'Checking your order.')])).body).toMatchObject({ received: 3, applied: 2, ignored: 1 });
+    expect((await ku.send([reply, ku.messageEvent(kc, mirrored), ku.agentReply(kc, 'Checking your order.')])).body).toMatchObject({
+      received: 3,
+      applied: 2,
+      ignored: 1,
+    });
     const live = await socket.next((p) => p.type === 'message.created' && p.data.author === 'agent');
     expect(live.data.text).toBe('Hi Ann, I can help with that.');
     // At-least-once: the same delivery again is a duplicate.
@@ -114,7 +132,11 @@ describe('Kustomer connector', () => {
     expect((await ku.send(done)).body).toMatchObject({ duplicates: 1 });
     mine = await widget(c);
     expect(mine.body.conversation.status).toBe('bot');
-    expect(mine.body.messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text)).toEqual(['Hi Ann, I can help with that.', 'Checking your order.', 'Refund is on its way.']);
+    expect(mine.body.messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text)).toEqual([
+      'Hi Ann, I can help with that.',
+      'Checking your order.',
+      'Refund is on its way.',
+    ]);
     socket.close();
     expect(ku.violations).toEqual([]);
   });
@@ -139,7 +161,8 @@ describe('Kustomer connector', () => {
   it('down (503) during a handoff, then back: one conversation, every line once, in order', async () => {
     ku.down = true;
     const c = await customerAsksForHuman(h);
-    for (const text of ['line one', 'line two']) await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text } });
+    for (const text of ['line one', 'line two'])
+      await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text } });
     const before = ku.requests.length;
     await waitFor(() => ku.requests.length >= before + 2, 10_000, 'retries while down');
     ku.down = false;
@@ -154,10 +177,18 @@ describe('Kustomer connector', () => {
   it('a lost answer to the create: the retry finds the conversation by externalId, no second one', async () => {
     ku.dropAfterHandling = (r) => r.method === 'POST' && /^\/v1\/customers\/[^/]+\/conversations$/.test(r.path);
     const c = await customerAsksForHuman(h);
-    await waitFor(async () => {
-      const thread = await h.tdb.database.db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirst();
-      return thread?.status === 'open';
-    }, 15_000, 'thread open');
+    await waitFor(
+      async () => {
+        const thread = await h.tdb.database.db
+          .selectFrom('connector_threads')
+          .selectAll()
+          .where('conversation_id', '=', c.id)
+          .executeTakeFirst();
+        return thread?.status === 'open';
+      },
+      15_000,
+      'thread open',
+    );
     const found = await conversationsFor(c.id);
     expect(found).toHaveLength(1);
     expect(found[0]!.notes).toHaveLength(1);
@@ -170,7 +201,19 @@ describe('Kustomer connector', () => {
     // Create message records email, SMS, chat, Facebook, Twitter DM or Tweet, voice, Instagram
     // or WhatsApp interactions (developer.kustomer.com/api/core-resources/create-message).
     const put = (message_channel: string) =>
-      h.api('PUT', '/api/v1/connectors/kustomer', { token: h.adminToken, body: { config: { base_url: ku.url, allow_private_network: true, team_map: { Support: 'team_support' }, intent_attribute: 'batonIntentStr', confidence_attribute: 'batonConfidenceNum', message_channel } } });
+      h.api('PUT', '/api/v1/connectors/kustomer', {
+        token: h.adminToken,
+        body: {
+          config: {
+            base_url: ku.url,
+            allow_private_network: true,
+            team_map: { Support: 'team_support' },
+            intent_attribute: 'batonIntentStr',
+            confidence_attribute: 'batonConfidenceNum',
+            message_channel,
+          },
+        },
+      });
     expect((await put('baton-widget')).status).toBe(400);
     expect((await put('whatsapp')).status).toBe(200);
     expect((await put('chat')).status).toBe(200);

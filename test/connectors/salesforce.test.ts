@@ -25,7 +25,10 @@ const HANDOFF_FIELD = 'Baton_Handoff_Id__c';
 
 describe('Salesforce connector', () => {
   let h: Harness;
-  const sf = new SalesforceStandIn({ customFields: [HANDOFF_FIELD, 'Baton_Intent__c', 'Baton_Confidence__c'], externalIdFields: [HANDOFF_FIELD] });
+  const sf = new SalesforceStandIn({
+    customFields: [HANDOFF_FIELD, 'Baton_Intent__c', 'Baton_Confidence__c'],
+    externalIdFields: [HANDOFF_FIELD],
+  });
   let webhookPath = '';
 
   const configure = async (extra: Record<string, unknown>) => {
@@ -39,13 +42,16 @@ describe('Salesforce connector', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
   };
   const handoffOf = async (conversationId: string) =>
-    (await h.tdb.database.db.selectFrom('handoffs').select('id').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow()).id;
+    (await h.tdb.database.db.selectFrom('handoffs').select('id').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow())
+      .id;
   const casesFor = async (conversationId: string) => sf.byHandoff(HANDOFF_FIELD, await handoffOf(conversationId));
   const caseFor = (conversationId: string) => waitFor(async () => (await casesFor(conversationId))[0], 15_000, 'case');
   const callout = (body: string, headers: Record<string, string> = { 'x-baton-secret': SECRET }) =>
     h.api('POST', webhookPath, { rawBody: body, headers: { 'content-type': 'application/json', ...headers } });
-  const conversation = async (c: { id: string; token: string }) => (await h.api('GET', `/api/v1/widget/conversations/${c.id}`, { token: c.token })).body;
-  const agentLines = async (c: { id: string; token: string }) => (await conversation(c)).messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text);
+  const conversation = async (c: { id: string; token: string }) =>
+    (await h.api('GET', `/api/v1/widget/conversations/${c.id}`, { token: c.token })).body;
+  const agentLines = async (c: { id: string; token: string }) =>
+    (await conversation(c)).messages.filter((m: any) => m.author === 'agent').map((m: any) => m.text);
 
   beforeAll(async () => {
     await sf.start();
@@ -60,7 +66,12 @@ describe('Salesforce connector', () => {
   // On failure, what the stand-in saw (paths and statuses only).
   afterEach((ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
-    console.error('violations', sf.violations, 'last calls', sf.requests.slice(-12).map((r) => `${r.method} ${r.path}`));
+    console.error(
+      'violations',
+      sf.violations,
+      'last calls',
+      sf.requests.slice(-12).map((r) => `${r.method} ${r.path}`),
+    );
   });
 
   it('tests the connection and prints the set-up; learns the org and the integration user', async () => {
@@ -75,7 +86,16 @@ describe('Salesforce connector', () => {
     expect(setup.body.webhook_url.replace(h.baton.url, '')).toBe(`/api/v1/connectors/salesforce/webhook/${h.ws.id}`);
     expect(setup.body.registered).toEqual([]);
     const steps = setup.body.manual_steps.join('\n');
-    for (const needle of ['Enable Client Credentials Flow', 'X-Baton-Secret', '{!$Credential.Baton.secret}', setup.body.webhook_url, 'trigger BatonCaseComment', 'trigger BatonCaseClosed', `${HANDOFF_FIELD} != null`, SF_USER_ID]) {
+    for (const needle of [
+      'Enable Client Credentials Flow',
+      'X-Baton-Secret',
+      '{!$Credential.Baton.secret}',
+      setup.body.webhook_url,
+      'trigger BatonCaseComment',
+      'trigger BatonCaseClosed',
+      `${HANDOFF_FIELD} != null`,
+      SF_USER_ID,
+    ]) {
       expect(steps).toContain(needle);
     }
     const list = await h.api('GET', '/api/v1/connectors', { token: h.adminToken });
@@ -88,7 +108,9 @@ describe('Salesforce connector', () => {
 
   it('hands off as a Case (upsert by External ID, queue owner, brief unpublished), mirrors, and takes agent replies and the close back', async () => {
     // Set-up records the org (callouts from another org are refused) and the integration user (echoes).
-    expect((await h.api('POST', '/api/v1/connectors/salesforce/setup', { token: h.adminToken, body: { public_url: h.baton.url } })).status).toBe(200);
+    expect(
+      (await h.api('POST', '/api/v1/connectors/salesforce/setup', { token: h.adminToken, body: { public_url: h.baton.url } })).status,
+    ).toBe(200);
     const tokensBefore = sf.tokensIssued.length;
     const c = await customerAsksForHuman(h);
     const handoffId = await handoffOf(c.id);
@@ -98,7 +120,14 @@ describe('Salesforce connector', () => {
     expect(upsert.path).toBe(`${SF_API}/sobjects/Case/${HANDOFF_FIELD}/${handoffId}`);
     expect(upsert.headers['sforce-auto-assign']).toBe('FALSE');
     expect(upsert.headers.authorization).toMatch(/^Bearer /);
-    expect(kase.fields).toMatchObject({ [HANDOFF_FIELD]: handoffId, OwnerId: QUEUE, Origin: 'Web', Status: 'New', Baton_Intent__c: 'refunds', Baton_Confidence__c: 1 });
+    expect(kase.fields).toMatchObject({
+      [HANDOFF_FIELD]: handoffId,
+      OwnerId: QUEUE,
+      Origin: 'Web',
+      Status: 'New',
+      Baton_Intent__c: 'refunds',
+      Baton_Confidence__c: 1,
+    });
     expect(upsert.body[HANDOFF_FIELD]).toBeUndefined();
     // With the custom fields configured, intent and confidence are not repeated in the tag line.
     expect(String(kase.fields.Description).split('\n')[0]).not.toContain('intent:');
@@ -202,7 +231,7 @@ describe('Salesforce connector', () => {
     expect(sf.violations).toEqual([]);
   });
 
-  it('honours 429 Retry-After, and retries when the org\'s API allocation is spent (403 REQUEST_LIMIT_EXCEEDED)', async () => {
+  it("honours 429 Retry-After, and retries when the org's API allocation is spent (403 REQUEST_LIMIT_EXCEEDED)", async () => {
     sf.throttle = { count: 1, status: 429, retryAfter: '2', match: (r) => r.method === 'PATCH' && r.path.includes(HANDOFF_FIELD) };
     const c = await customerAsksForHuman(h);
     await caseFor(c.id);
@@ -221,7 +250,10 @@ describe('Salesforce connector', () => {
     const restBefore = sf.requests.filter((r) => r.path.startsWith(SF_API)).length;
     const put = await h.api('PUT', '/api/v1/connectors/salesforce', {
       token: h.adminToken,
-      body: { config: { base_url: sf.url, allow_private_network: true }, credentials: { client_id: SF_CLIENT_ID, client_secret: 'wrong-secret', webhook_secret: SECRET } },
+      body: {
+        config: { base_url: sf.url, allow_private_network: true },
+        credentials: { client_id: SF_CLIENT_ID, client_secret: 'wrong-secret', webhook_secret: SECRET },
+      },
     });
     expect(put.status).toBe(200);
     try {
@@ -243,11 +275,16 @@ describe('Salesforce connector', () => {
     it('creates the Case with POST and, without custom fields, puts intent and confidence in the tag line', async () => {
       const c = await customerAsksForHuman(h);
       const kase = await caseFor(c.id);
-      const post = sf.calls('POST', `${SF_API}/sobjects/Case`).filter((r) => r.path === `${SF_API}/sobjects/Case`).at(-1)!;
+      const post = sf
+        .calls('POST', `${SF_API}/sobjects/Case`)
+        .filter((r) => r.path === `${SF_API}/sobjects/Case`)
+        .at(-1)!;
       expect(post.headers['sforce-auto-assign']).toBe('FALSE');
       expect(Object.keys(post.body).filter((k) => k.endsWith('__c'))).toEqual([]);
       const tagLine = String(kase.fields.Description).split('\n')[0];
-      expect(tagLine).toBe(`Baton handoff ${await handoffOf(c.id)} | intent: refunds | confidence: 1.00 | tags: baton baton_handoff intent_refunds confidence_high reason_customer_requested`);
+      expect(tagLine).toBe(
+        `Baton handoff ${await handoffOf(c.id)} | intent: refunds | confidence: 1.00 | tags: baton baton_handoff intent_refunds confidence_high reason_customer_requested`,
+      );
       expect(sf.violations).toEqual([]);
     });
 
@@ -258,7 +295,8 @@ describe('Salesforce connector', () => {
         await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text } });
       }
       // The first attempt records create_started_at; later ones look (SOQL) before creating.
-      const attempts = () => sf.requests.filter((r) => (r.method === 'POST' && r.path === `${SF_API}/sobjects/Case`) || r.path === `${SF_API}/query`).length;
+      const attempts = () =>
+        sf.requests.filter((r) => (r.method === 'POST' && r.path === `${SF_API}/sobjects/Case`) || r.path === `${SF_API}/query`).length;
       const before = attempts();
       try {
         await waitFor(() => attempts() >= before + 3, 10_000, 'retries while down');
@@ -270,7 +308,10 @@ describe('Salesforce connector', () => {
       await waitFor(() => kase.comments.some((x) => x.IsPublished && x.CommentBody.includes('line three')), 15_000, 'mirrored lines');
       expect(await casesFor(c.id)).toHaveLength(1);
       expect(kase.fields[HANDOFF_FIELD]).toBeUndefined();
-      const text = kase.comments.filter((x) => x.IsPublished).map((x) => x.CommentBody).join('\n');
+      const text = kase.comments
+        .filter((x) => x.IsPublished)
+        .map((x) => x.CommentBody)
+        .join('\n');
       expect(text.indexOf('line one')).toBeLessThan(text.indexOf('line two'));
       expect(text.indexOf('line two')).toBeLessThan(text.indexOf('line three'));
       for (const line of ['line one', 'line two', 'line three']) expect(text.split(line), text).toHaveLength(2);
@@ -281,10 +322,18 @@ describe('Salesforce connector', () => {
       sf.dropAfterHandling = (r) => r.method === 'POST' && r.path === `${SF_API}/sobjects/Case`;
       const queriesBefore = sf.calls('GET', `${SF_API}/query`).length;
       const c = await customerAsksForHuman(h);
-      await waitFor(async () => {
-        const thread = await h.tdb.database.db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirst();
-        return thread?.external_id;
-      }, 15_000, 'thread linked');
+      await waitFor(
+        async () => {
+          const thread = await h.tdb.database.db
+            .selectFrom('connector_threads')
+            .selectAll()
+            .where('conversation_id', '=', c.id)
+            .executeTakeFirst();
+          return thread?.external_id;
+        },
+        15_000,
+        'thread linked',
+      );
       const kases = await casesFor(c.id);
       expect(kases).toHaveLength(1);
       expect(sf.calls('GET', `${SF_API}/query`).length).toBeGreaterThan(queriesBefore);
@@ -299,11 +348,15 @@ describe('Salesforce connector', () => {
       const c = await customerAsksForHuman(h, `refund please ${long}`);
       const kase = await caseFor(c.id);
       // Every part posted: as many as the first one announces, "(1/N) ".
-      const parts = await waitFor(() => {
-        const brief = kase.comments.filter((x) => !x.IsPublished);
-        const total = Number(/^\(1\/(\d+)\) /.exec(brief[0]?.CommentBody ?? '')?.[1] ?? 0);
-        return total >= 2 && brief.length === total ? brief : null;
-      }, 10_000, 'all brief parts');
+      const parts = await waitFor(
+        () => {
+          const brief = kase.comments.filter((x) => !x.IsPublished);
+          const total = Number(/^\(1\/(\d+)\) /.exec(brief[0]?.CommentBody ?? '')?.[1] ?? 0);
+          return total >= 2 && brief.length === total ? brief : null;
+        },
+        10_000,
+        'all brief parts',
+      );
       parts.forEach((p, i) => expect(p.CommentBody.startsWith(`(${i + 1}/${parts.length}) `)).toBe(true));
       for (const p of parts) expect(Buffer.byteLength(p.CommentBody)).toBeLessThanOrEqual(4000);
       expect(parts.map((p) => p.CommentBody).join('')).toContain('ü'.repeat(1000));

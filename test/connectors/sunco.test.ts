@@ -18,7 +18,9 @@ const example = (name: string) => structuredClone(SPEC.at(`#/components/examples
 describe('Sunshine Conversations connector (contract)', () => {
   const conversations: { id: string; metadata: any; messages: any[]; passed: any[] }[] = [];
   const sc = new StandIn((h) => (h.authorization === AUTH ? null : 'bad auth'), SPEC);
-  sc.route('POST', '/v2/apps/app1/users', (r) => (typeof r.body.externalId === 'string' ? { status: 201, body: { user: { id: 'u1' } } } : { status: 400 }))
+  sc.route('POST', '/v2/apps/app1/users', (r) =>
+    typeof r.body.externalId === 'string' ? { status: 201, body: { user: { id: 'u1' } } } : { status: 400 },
+  )
     .route('GET', '/v2/apps/app1/conversations', () => ({ status: 200, body: { conversations } }))
     .route('POST', '/v2/apps/app1/conversations', (r) => {
       if (r.body.type !== 'personal' || r.body.participants?.length !== 1) sc.violations.push('conversation create');
@@ -36,7 +38,8 @@ describe('Sunshine Conversations connector (contract)', () => {
     .route('POST', '/v2/apps/app1/conversations/:id/passControl', (r, p) => {
       const meta = r.body.metadata ?? {};
       // passControlBody.metadata: "Flat object [...] Strings, numbers and booleans [...] limited to 4KB in size."
-      if (Buffer.byteLength(JSON.stringify(meta), 'utf8') > 4096) sc.violations.push(`passControl metadata is ${Buffer.byteLength(JSON.stringify(meta), 'utf8')} bytes, over 4 KB`);
+      if (Buffer.byteLength(JSON.stringify(meta), 'utf8') > 4096)
+        sc.violations.push(`passControl metadata is ${Buffer.byteLength(JSON.stringify(meta), 'utf8')} bytes, over 4 KB`);
       if (Object.values(meta).some((v) => typeof v === 'object')) sc.violations.push('metadata must be flat');
       conversations.find((c) => c.id === p.id)!.passed.push(r.body);
       return { status: 200, body: {} };
@@ -45,10 +48,23 @@ describe('Sunshine Conversations connector (contract)', () => {
   let conn: ReturnType<typeof sunco.create>;
   beforeAll(async () => {
     await sc.start();
-    const config = sunco.configSchema.parse({ app_id: 'app1', base_url: sc.url, allow_private_network: true, integration_id: 'ours', console_url: 'https://baton.example.com/' });
+    const config = sunco.configSchema.parse({
+      app_id: 'app1',
+      base_url: sc.url,
+      allow_private_network: true,
+      integration_id: 'ours',
+      console_url: 'https://baton.example.com/',
+    });
     const credentials = { key_id: 'app_key', secret: 'app_secret', webhook_secret: 'hook-secret' };
     // Generous: the stand-in compiles each operation's schema on first use, slow on a busy machine.
-    const client = new VendorClient({ vendor: 'sunco', baseUrl: sc.url, headers: sunco.authHeaders(credentials, config), timeoutMs: 15_000, allowPrivate: true, bucket: new TokenBucket(100, 1000) });
+    const client = new VendorClient({
+      vendor: 'sunco',
+      baseUrl: sc.url,
+      headers: sunco.authHeaders(credentials, config),
+      timeoutMs: 15_000,
+      allowPrivate: true,
+      bucket: new TokenBucket(100, 1000),
+    });
     conn = sunco.create({ config, credentials, client });
   });
   afterAll(() => sc.stop());
@@ -90,7 +106,10 @@ describe('Sunshine Conversations connector (contract)', () => {
     expect(c.passed[0].metadata).toMatchObject({ baton_handoff_id: 'h-1', baton_intent: 'refunds', baton_confidence: 0.42 });
     expect(c.passed[0].metadata['dataCapture.systemField.tags']).toContain('priority_high');
     await conn.appendCustomerMessage(ref, { messageId: 'm9', text: 'hello?', at: '', customer: ticket.customer });
-    expect(c.messages.at(-1)).toMatchObject({ author: { type: 'user', userExternalId: 'baton_cust-1' }, metadata: { baton_message_id: 'm9' } });
+    expect(c.messages.at(-1)).toMatchObject({
+      author: { type: 'user', userExternalId: 'baton_cust-1' },
+      metadata: { baton_message_id: 'm9' },
+    });
     expect(sc.violations).toEqual([]);
   });
 
@@ -99,12 +118,47 @@ describe('Sunshine Conversations connector (contract)', () => {
       app: { id: 'app1' },
       webhook: { id: 'w', version: 'v2' },
       events: [
-        { id: 'e1', type: 'conversation:message', payload: { conversation: { id: 'c1', activeSwitchboardIntegration: { integrationType: 'zd:agentWorkspace' } }, message: { author: { type: 'business', displayName: 'Sam' }, content: { type: 'text', text: 'Hi, Sam here' } } } },
-        { id: 'e2', type: 'conversation:message', payload: { conversation: { id: 'c1' }, message: { author: { type: 'user' }, content: { type: 'text', text: 'mirrored' }, metadata: { baton: true } } } },
-        { id: 'e3', type: 'conversation:message', payload: { conversation: { id: 'c1' }, message: { author: { type: 'business' }, source: { type: 'api:conversations', integrationId: 'ours' }, content: { type: 'text', text: 'bot' } } } },
+        {
+          id: 'e1',
+          type: 'conversation:message',
+          payload: {
+            conversation: { id: 'c1', activeSwitchboardIntegration: { integrationType: 'zd:agentWorkspace' } },
+            message: { author: { type: 'business', displayName: 'Sam' }, content: { type: 'text', text: 'Hi, Sam here' } },
+          },
+        },
+        {
+          id: 'e2',
+          type: 'conversation:message',
+          payload: {
+            conversation: { id: 'c1' },
+            message: { author: { type: 'user' }, content: { type: 'text', text: 'mirrored' }, metadata: { baton: true } },
+          },
+        },
+        {
+          id: 'e3',
+          type: 'conversation:message',
+          payload: {
+            conversation: { id: 'c1' },
+            message: {
+              author: { type: 'business' },
+              source: { type: 'api:conversations', integrationId: 'ours' },
+              content: { type: 'text', text: 'bot' },
+            },
+          },
+        },
         // The spec's shape (switchboardPassControl): the new controller is the conversation's
         // activeSwitchboardIntegration; there is no payload.switchboardIntegration.
-        { id: 'e4', type: 'switchboard:passControl', payload: { conversation: { id: 'c1', activeSwitchboardIntegration: { id: 's1', name: 'baton', integrationId: 'ours', integrationType: 'custom' } }, reason: 'ticketClosed' } },
+        {
+          id: 'e4',
+          type: 'switchboard:passControl',
+          payload: {
+            conversation: {
+              id: 'c1',
+              activeSwitchboardIntegration: { id: 's1', name: 'baton', integrationId: 'ours', integrationType: 'custom' },
+            },
+            reason: 'ticketClosed',
+          },
+        },
       ],
     };
     const req = (key: string) => ({ headers: { 'x-api-key': key }, rawBody: Buffer.from(JSON.stringify(body)), now: new Date() });
@@ -113,10 +167,12 @@ describe('Sunshine Conversations connector (contract)', () => {
     const events = conn.parse(req('hook-secret'));
     expect(events.map((e) => e.kind)).toEqual(['agent_message', 'ignored', 'ignored', 'closed']);
     expect(events[0]).toMatchObject({ text: 'Hi, Sam here', agentName: 'Sam', externalThreadId: 'c1' });
-    for (const e of body.events) expect(SPEC.checkSchema(e.type === 'conversation:message' ? 'conversationMessageEvent' : 'switchboardPassControl', e)).toEqual([]);
+    for (const e of body.events)
+      expect(SPEC.checkSchema(e.type === 'conversation:message' ? 'conversationMessageEvent' : 'switchboardPassControl', e)).toEqual([]);
   });
 
-  const parse = (body: unknown) => conn.parse({ headers: { 'x-api-key': 'hook-secret' }, rawBody: Buffer.from(JSON.stringify(body)), now: new Date() });
+  const parse = (body: unknown) =>
+    conn.parse({ headers: { 'x-api-key': 'hook-secret' }, rawBody: Buffer.from(JSON.stringify(body)), now: new Date() });
 
   it("reads the vendor's own example events", () => {
     const message = example('conversationMessageEvent');
@@ -135,14 +191,25 @@ describe('Sunshine Conversations connector (contract)', () => {
   it('reads events derived from those examples: an agent reply, the handoff itself, a closed ticket', () => {
     // Only values change, in fields the vendor's schema or example has.
     const reply = example('conversationMessageEvent');
-    Object.assign(reply.events[0].payload.conversation.activeSwitchboardIntegration, { name: 'zd-agentWorkspace', integrationType: 'zd:agentWorkspace' });
+    Object.assign(reply.events[0].payload.conversation.activeSwitchboardIntegration, {
+      name: 'zd-agentWorkspace',
+      integrationType: 'zd:agentWorkspace',
+    });
     Object.assign(reply.events[0].payload.message.author, { type: 'business', displayName: 'Riley' });
     reply.events[0].payload.message.content.text = 'Riley here, let me check.';
     const handedOver = example('switchboardPassControlEvent');
-    Object.assign(handedOver.events[0].payload.conversation.activeSwitchboardIntegration, { name: 'zd-agentWorkspace', integrationType: 'zd:agentWorkspace' });
+    Object.assign(handedOver.events[0].payload.conversation.activeSwitchboardIntegration, {
+      name: 'zd-agentWorkspace',
+      integrationType: 'zd:agentWorkspace',
+    });
     const ticketClosed = example('switchboardPassControlEvent');
     ticketClosed.events[0].payload.reason = 'ticketClosed';
-    ticketClosed.events[0].payload.conversation.activeSwitchboardIntegration = { id: 'swi-baton', name: 'baton', integrationId: 'ours', integrationType: 'custom' };
+    ticketClosed.events[0].payload.conversation.activeSwitchboardIntegration = {
+      id: 'swi-baton',
+      name: 'baton',
+      integrationId: 'ours',
+      integrationType: 'custom',
+    };
     expect(SPEC.checkSchema('conversationMessageEvent', reply.events[0])).toEqual([]);
     expect(SPEC.checkSchema('switchboardPassControl', handedOver.events[0])).toEqual([]);
     expect(SPEC.checkSchema('switchboardPassControl', ticketClosed.events[0])).toEqual([]);
@@ -155,7 +222,11 @@ describe('Sunshine Conversations connector (contract)', () => {
     const briefText = 'Baton handoff brief (internal)\n' + '返金のご依頼です。注文番号を確認し、配送状況をお知らせください。'.repeat(120);
     expect(Buffer.byteLength(briefText.slice(0, 2000), 'utf8')).toBeGreaterThan(4096); // what a 2,000-character cap let through
     let saved: ThreadRef = { externalId: null, data: {} };
-    await conn.handoff({ ...ticket, handoffId: 'h-ja', conversationId: 'conv-ja', customer: { ...ticket.customer, id: 'cust-ja' }, briefText }, saved, async (r) => void (saved = r));
+    await conn.handoff(
+      { ...ticket, handoffId: 'h-ja', conversationId: 'conv-ja', customer: { ...ticket.customer, id: 'cust-ja' }, briefText },
+      saved,
+      async (r) => void (saved = r),
+    );
     const passed = conversations.find((c) => c.id === saved.externalId)!.passed[0];
     const bytes = Buffer.byteLength(JSON.stringify(passed.metadata), 'utf8');
     expect(bytes).toBeLessThanOrEqual(4096);

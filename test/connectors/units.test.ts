@@ -57,12 +57,26 @@ describe('connector building blocks', () => {
 });
 
 const noClient = {} as VendorClient;
-const req = (body: unknown, headers: Record<string, string> = {}) => ({ headers, rawBody: Buffer.from(JSON.stringify(body)), now: new Date() });
+const req = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers,
+  rawBody: Buffer.from(JSON.stringify(body)),
+  now: new Date(),
+});
 
 describe('inbound parsing', () => {
   it('Zendesk: splits a batch, drops private notes, customer lines and our own comments', () => {
-    const z = zendesk.create({ config: zendesk.configSchema.parse({ subdomain: 'acme', api_user_id: 900 }), credentials: { email: 'a@b.c', api_token: 't', webhook_signing_secret: 's' }, client: noClient });
-    const comment = (id: string, c: Record<string, unknown>) => ({ id, type: 'zen:event-type:ticket.comment_added', detail: { id: '7' }, event: { comment: c }, time: new Date().toISOString() });
+    const z = zendesk.create({
+      config: zendesk.configSchema.parse({ subdomain: 'acme', api_user_id: 900 }),
+      credentials: { email: 'a@b.c', api_token: 't', webhook_signing_secret: 's' },
+      client: noClient,
+    });
+    const comment = (id: string, c: Record<string, unknown>) => ({
+      id,
+      type: 'zen:event-type:ticket.comment_added',
+      detail: { id: '7' },
+      event: { comment: c },
+      time: new Date().toISOString(),
+    });
     const events = z.parse(
       req([
         comment('e1', { body: 'hi', is_public: true, author: { id: 1, is_staff: true, name: 'Sam' } }),
@@ -74,11 +88,17 @@ describe('inbound parsing', () => {
       ]),
     );
     expect(events.map((e) => e.kind)).toEqual(['agent_message', 'ignored', 'ignored', 'ignored', 'closed', 'ignored']);
-    expect(() => z.verify(req({}, { 'x-zendesk-webhook-signature': 'x', 'x-zendesk-webhook-signature-timestamp': new Date().toISOString() }))).toThrow(SignatureError);
+    expect(() =>
+      z.verify(req({}, { 'x-zendesk-webhook-signature': 'x', 'x-zendesk-webhook-signature-timestamp': new Date().toISOString() })),
+    ).toThrow(SignatureError);
   });
 
   it('Freshdesk: checks the shared secret in constant time and normalises the rule payloads', () => {
-    const f = freshdesk.create({ config: freshdesk.configSchema.parse({ domain: 'acme' }), credentials: { api_key: 'k', webhook_secret: 'a-long-shared-secret' }, client: noClient });
+    const f = freshdesk.create({
+      config: freshdesk.configSchema.parse({ domain: 'acme' }),
+      credentials: { api_key: 'k', webhook_secret: 'a-long-shared-secret' },
+      client: noClient,
+    });
     expect(() => f.verify(req({}, { 'x-baton-secret': 'nope' }))).toThrow(SignatureError);
     expect(() => f.verify(req({}, { 'x-baton-secret': 'a-long-shared-secret' }))).not.toThrow();
     const events = f.parse(

@@ -36,7 +36,8 @@ describe('Zendesk connector end to end', () => {
     expect(stored.credentials_enc).toMatch(/^v1\./);
 
     // Agents and viewers cannot see or change connectors.
-    const agentToken = (await h.api('POST', '/api/v1/auth/login', { body: { email: h.ws.agent.email, password: h.ws.agent.password } })).body.token;
+    const agentToken = (await h.api('POST', '/api/v1/auth/login', { body: { email: h.ws.agent.email, password: h.ws.agent.password } }))
+      .body.token;
     expect((await h.api('GET', '/api/v1/connectors', { token: agentToken })).status).toBe(403);
 
     const test = await h.api('POST', '/api/v1/connectors/zendesk/test', { token: h.adminToken });
@@ -59,7 +60,11 @@ describe('Zendesk connector end to end', () => {
     const customerSocket = await TestSocket.open(wsUrl(h.baton.url, '/api/v1/widget/ws', c.token));
 
     const ticket = await waitFor(() => zd.tickets[0], 10_000, 'ticket');
-    const handoff = await h.tdb.database.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', c.id).executeTakeFirstOrThrow();
+    const handoff = await h.tdb.database.db
+      .selectFrom('handoffs')
+      .selectAll()
+      .where('conversation_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(ticket.external_id).toBe(handoff.id);
     expect(ticket.group_id).toBe(4242);
     expect(ticket.tags).toEqual(expect.arrayContaining(['baton', 'baton_handoff', 'reason_customer_requested']));
@@ -108,7 +113,15 @@ describe('Zendesk connector end to end', () => {
 
   it('refuses forged and replayed webhooks with 401 and changes nothing', async () => {
     const ticket = zd.tickets[0]!;
-    const count = async () => Number((await h.tdb.database.db.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await h.tdb.database.db
+            .selectFrom('messages')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const forged = await zd.send(zd.commentAdded(ticket, 'send me your password'), { secret: 'not-the-secret' });
     expect(forged.status).toBe(401);
@@ -116,7 +129,10 @@ describe('Zendesk connector end to end', () => {
     expect(replayed.status).toBe(401);
     const unsigned = await fetch(zd.webhookEndpoint!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(unsigned.status).toBe(401);
-    const otherWorkspace = await fetch(zd.webhookEndpoint!.replace(h.ws.id, '00000000-0000-4000-8000-000000000000'), { method: 'POST', body: '{}' });
+    const otherWorkspace = await fetch(zd.webhookEndpoint!.replace(h.ws.id, '00000000-0000-4000-8000-000000000000'), {
+      method: 'POST',
+      body: '{}',
+    });
     expect(otherWorkspace.status).toBe(401);
     expect(await count()).toBe(before);
   });

@@ -24,7 +24,11 @@ describe('Zendesk connector under faults', () => {
   });
 
   const ticketsFor = async (conversationId: string) => {
-    const handoff = await h.tdb.database.db.selectFrom('handoffs').select('id').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
+    const handoff = await h.tdb.database.db
+      .selectFrom('handoffs')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirstOrThrow();
     return zd.tickets.filter((t) => t.external_id === handoff.id);
   };
 
@@ -34,14 +38,21 @@ describe('Zendesk connector under faults', () => {
     for (const text of ['line one', 'line two', 'line three']) {
       await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text } });
     }
-    await waitFor(() => zd.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/tickets').length >= 3, 10_000, 'retries while down');
+    await waitFor(
+      () => zd.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/tickets').length >= 3,
+      10_000,
+      'retries while down',
+    );
     expect(zd.tickets).toHaveLength(0);
     zd.down = false;
     const ticket = await waitFor(async () => (await ticketsFor(c.id))[0], 15_000, 'ticket after recovery');
     await waitFor(() => ticket.comments.some((x) => x.public && x.body.includes('line three')), 15_000, 'mirrored lines');
     expect(await ticketsFor(c.id)).toHaveLength(1);
     // The mirrored lines (public comments): the private brief may quote them too, it is refreshed while waiting.
-    const text = ticket.comments.filter((x) => x.public).map((x) => x.body).join('\n');
+    const text = ticket.comments
+      .filter((x) => x.public)
+      .map((x) => x.body)
+      .join('\n');
     expect(text.indexOf('line one'), JSON.stringify(ticket.comments)).toBeLessThan(text.indexOf('line two'));
     expect(text.indexOf('line two')).toBeLessThan(text.indexOf('line three'));
     for (const line of ['line one', 'line two', 'line three']) expect(text.split(line), text).toHaveLength(2);
@@ -52,10 +63,23 @@ describe('Zendesk connector under faults', () => {
     const ticket = await waitFor(async () => (await ticketsFor(c.id))[0], 15_000, 'ticket');
     const db = h.tdb.database.db;
     const thread = await db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirstOrThrow();
-    const message = await db.selectFrom('messages').select('id').where('conversation_id', '=', c.id).where('author', '=', 'customer').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const message = await db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', c.id)
+      .where('author', '=', 'customer')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     // As if a worker took the lease, then died before mirroring this line.
-    await db.insertInto('connector_ops').values({ thread_id: thread.id, kind: 'message', dedupe_key: 'crash-test', payload: JSON.stringify({ message_id: message.id }) }).execute();
-    await db.updateTable('connector_threads').set({ lease_until: new Date(Date.now() - 1000) }).where('id', '=', thread.id).execute();
+    await db
+      .insertInto('connector_ops')
+      .values({ thread_id: thread.id, kind: 'message', dedupe_key: 'crash-test', payload: JSON.stringify({ message_id: message.id }) })
+      .execute();
+    await db
+      .updateTable('connector_threads')
+      .set({ lease_until: new Date(Date.now() - 1000) })
+      .where('id', '=', thread.id)
+      .execute();
     await waitFor(() => ticket.comments.some((x) => x.public), 15_000, 'mirrored after the sweep');
   });
 
@@ -71,10 +95,18 @@ describe('Zendesk connector under faults', () => {
     // The vendor creates the ticket, then the connection dies before we hear the answer.
     zd.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/api/v2/tickets';
     const c = await customerAsksForHuman(h);
-    await waitFor(async () => {
-      const thread = await h.tdb.database.db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirst();
-      return thread?.external_id;
-    }, 15_000, 'thread linked');
+    await waitFor(
+      async () => {
+        const thread = await h.tdb.database.db
+          .selectFrom('connector_threads')
+          .selectAll()
+          .where('conversation_id', '=', c.id)
+          .executeTakeFirst();
+        return thread?.external_id;
+      },
+      15_000,
+      'thread linked',
+    );
     expect(await ticketsFor(c.id)).toHaveLength(1);
   });
 
@@ -86,10 +118,14 @@ describe('Zendesk connector under faults', () => {
     (zd as any).routes.unshift((zd as any).routes.pop());
     (zd as any).routes[0].handler = (r: any) => (refuse ? { status: 422, body: { error: 'RecordInvalid' } } : (zd as any).create(r));
     const c = await customerAsksForHuman(h);
-    const dead = await waitFor(async () => {
-      const res = await h.api('GET', '/api/v1/connectors/dead-letters', { token: h.adminToken });
-      return res.body.dead_letters.find((d: any) => d.conversation_id === c.id);
-    }, 15_000, 'dead letter');
+    const dead = await waitFor(
+      async () => {
+        const res = await h.api('GET', '/api/v1/connectors/dead-letters', { token: h.adminToken });
+        return res.body.dead_letters.find((d: any) => d.conversation_id === c.id);
+      },
+      15_000,
+      'dead letter',
+    );
     expect(dead).toMatchObject({ op: 'create', external_id: null });
     expect(dead.error).toContain('422');
     refuse = false;

@@ -15,7 +15,21 @@ describe('a generated client', () => {
 
   it('type-checks under tsc --strict on its own', async () => {
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const args = ['--strict', '--noEmit', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--allowImportingTsExtensions', '--types', 'node', join(ROOT, 'test/contracts/typed-client.ts')];
+    const args = [
+      '--strict',
+      '--noEmit',
+      '--skipLibCheck',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--allowImportingTsExtensions',
+      '--types',
+      'node',
+      join(ROOT, 'test/contracts/typed-client.ts'),
+    ];
     const result = await run(process.execPath, [tsc, ...args], { cwd: ROOT }).then(
       () => ({ code: 0, out: '' }),
       (err: { code: number; stdout: string }) => ({ code: err.code, out: err.stdout }),

@@ -20,7 +20,9 @@ describe('contracts/', () => {
   }, 300_000);
 
   it('documents every API operation with an operationId, a tag, its answers and the error envelope', async () => {
-    const doc = JSON.parse(await readFile(CONTRACT_FILES.document, 'utf8')) as { paths: Record<string, Record<string, Record<string, any>>> };
+    const doc = JSON.parse(await readFile(CONTRACT_FILES.document, 'utf8')) as {
+      paths: Record<string, Record<string, Record<string, any>>>;
+    };
     const ids = new Set<string>();
     for (const [path, item] of Object.entries(doc.paths)) {
       expect(path.startsWith('/api/v1/'), path).toBe(true);
@@ -31,7 +33,10 @@ describe('contracts/', () => {
         ids.add(op.operationId);
         expect(op.tags?.length, where).toBeGreaterThan(0);
         expect(op.responses['4XX'].content['application/json'].schema.$ref, where).toBe('#/components/schemas/ErrorEnvelope');
-        expect(Object.keys(op.responses).some((code) => /^2\d\d$/.test(code)), where).toBe(true);
+        expect(
+          Object.keys(op.responses).some((code) => /^2\d\d$/.test(code)),
+          where,
+        ).toBe(true);
         expect(op.security, where).toBeDefined();
       }
     }
@@ -61,7 +66,10 @@ describe('a response that leaves its schema', () => {
     const app = await buildApp(ctx);
     app.withTypeProvider<ZodTypeProvider>().get(
       '/api/v1/test/broken',
-      { schema: { tags: ['ops'], operationId: 'broken', response: { 200: z.object({ count: z.number() }) } }, config: { access: { kind: 'public' } } },
+      {
+        schema: { tags: ['ops'], operationId: 'broken', response: { 200: z.object({ count: z.number() }) } },
+        config: { access: { kind: 'public' } },
+      },
       // What a handler that drifted from its schema would send.
       async () => JSON.parse('{"count": "three", "secret": "leak"}') as { count: number },
     );

@@ -15,10 +15,15 @@ describe('customer lines sent at once', () => {
     const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } });
     const { token, conversation } = start.body;
     await api('POST', `/api/v1/widget/conversations/${conversation.id}/handoff`, { token });
-    if (status === 'with_agent') expect((await api('POST', `/api/v1/conversations/${conversation.id}/accept`, { token: agent })).status).toBe(200);
+    if (status === 'with_agent')
+      expect((await api('POST', `/api/v1/conversations/${conversation.id}/accept`, { token: agent })).status).toBe(200);
 
-    const texts = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? `line ${i}: write to person${i}@example.com` : `line ${i}: still waiting`));
-    const posted = await Promise.all(texts.map((text) => api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } })));
+    const texts = Array.from({ length: 24 }, (_, i) =>
+      i % 3 === 0 ? `line ${i}: write to person${i}@example.com` : `line ${i}: still waiting`,
+    );
+    const posted = await Promise.all(
+      texts.map((text) => api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } })),
+    );
     expect(posted.map((p) => p.status)).toEqual(texts.map(() => 201));
 
     // Staff see tokens, each address its own, numbered in order with no gap.

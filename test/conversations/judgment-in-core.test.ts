@@ -24,7 +24,8 @@ describe('engine judgment in the conversation core', () => {
     await ctx.baton?.stop();
     await ctx.tdb?.dispose();
   });
-  const start = (message: string) => apiClient(ctx.baton.url)('POST', '/api/v1/widget/conversations', { body: { workspace: ctx.ws.slug, message } });
+  const start = (message: string) =>
+    apiClient(ctx.baton.url)('POST', '/api/v1/widget/conversations', { body: { workspace: ctx.ws.slug, message } });
 
   it('"hi" gets a social reply and stays with the bot', async () => {
     const r = await start('hi');

@@ -8,13 +8,24 @@ describe('a line sent again with its client_message_id', () => {
   const t = useTestBaton();
   const api = () => apiClient(t.baton.url);
 
-  const start = async () => (await api()('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } })).body as { token: string; conversation: { id: string } };
+  const start = async () =>
+    (await api()('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } })).body as {
+      token: string;
+      conversation: { id: string };
+    };
   const send = (c: { token: string; conversation: { id: string } }, text: string, clientMessageId?: string) =>
-    api()('POST', `/api/v1/widget/conversations/${c.conversation.id}/messages`, { token: c.token, body: { text, client_message_id: clientMessageId } });
+    api()('POST', `/api/v1/widget/conversations/${c.conversation.id}/messages`, {
+      token: c.token,
+      body: { text, client_message_id: clientMessageId },
+    });
   const customerLines = async (c: { token: string; conversation: { id: string } }) =>
-    ((await api()('GET', `/api/v1/widget/conversations/${c.conversation.id}`, { token: c.token })).body.messages as { id: string; author: string; text: string }[]).filter(
-      (m) => m.author === 'customer',
-    );
+    (
+      (await api()('GET', `/api/v1/widget/conversations/${c.conversation.id}`, { token: c.token })).body.messages as {
+        id: string;
+        author: string;
+        text: string;
+      }[]
+    ).filter((m) => m.author === 'customer');
 
   it('returns the kept line and the bot’s answer to it, and stores neither twice', async () => {
     const c = await start();
@@ -61,14 +72,17 @@ describe('a line sent again with its client_message_id', () => {
     const agent = await login(t.baton.url, t.ws.agent.email, t.ws.agent.password);
     expect((await api()('POST', `/api/v1/conversations/${c.conversation.id}/accept`, { token: agent })).status).toBe(200);
     const reply = (clientMessageId: string, text = 'Your refund is on its way.') =>
-      api()('POST', `/api/v1/conversations/${c.conversation.id}/messages`, { token: agent, body: { text, client_message_id: clientMessageId } });
+      api()('POST', `/api/v1/conversations/${c.conversation.id}/messages`, {
+        token: agent,
+        body: { text, client_message_id: clientMessageId },
+      });
 
     const sends = await Promise.all([reply('agent-line-1'), reply('agent-line-1'), reply('agent-line-1')]);
     expect(sends.map((s) => s.status)).toEqual([201, 201, 201]);
     expect(new Set(sends.map((s) => s.body.message.id)).size).toBe(1);
-    const seen = ((await api()('GET', `/api/v1/widget/conversations/${c.conversation.id}`, { token: c.token })).body.messages as { text: string }[]).filter(
-      (m) => m.text === 'Your refund is on its way.',
-    );
+    const seen = (
+      (await api()('GET', `/api/v1/widget/conversations/${c.conversation.id}`, { token: c.token })).body.messages as { text: string }[]
+    ).filter((m) => m.text === 'Your refund is on its way.');
     expect(seen).toHaveLength(1);
 
     // An id the customer already used is not the agent's: a clear conflict, nothing stored.
@@ -83,7 +97,10 @@ describe('a line sent again with its client_message_id', () => {
   it('refuses a malformed id and stores nothing', async () => {
     const c = await start();
     for (const bad of ['short', 'x'.repeat(65), 'has spaces in it', 42]) {
-      const res = await api()('POST', `/api/v1/widget/conversations/${c.conversation.id}/messages`, { token: c.token, body: { text: 'hi', client_message_id: bad } });
+      const res = await api()('POST', `/api/v1/widget/conversations/${c.conversation.id}/messages`, {
+        token: c.token,
+        body: { text: 'hi', client_message_id: bad },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_request');
     }

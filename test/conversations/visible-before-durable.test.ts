@@ -12,7 +12,8 @@ describe('a line is durable when acknowledged', () => {
     if (t.tdb.url) await sql`create extension if not exists pg_walinspect`.execute(t.tdb.database.db);
   });
 
-  const insertPosition = async () => (await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(t.tdb.database.db)).rows[0]!.lsn;
+  const insertPosition = async () =>
+    (await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(t.tdb.database.db)).rows[0]!.lsn;
 
   /** Whether the commit of the transaction that wrote this message is in the flushed WAL. */
   async function flushed(messageId: string, since: string): Promise<boolean> {
@@ -44,7 +45,10 @@ describe('a line is durable when acknowledged', () => {
       expect(await flushed(line.body.message.id, before)).toBe(true);
 
       const beforeReply = await insertPosition();
-      const reply = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, { token: agent, body: { text: `reply ${i}`, internal: false } });
+      const reply = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, {
+        token: agent,
+        body: { text: `reply ${i}`, internal: false },
+      });
       expect(reply.status).toBe(201);
       expect(await flushed(reply.body.message.id, beforeReply)).toBe(true);
     }

@@ -15,12 +15,18 @@ describe('walFlushed', () => {
   afterAll(async () => tdb?.dispose());
 
   const lsns = async () =>
-    (await sql<{ insert: string; flushed: boolean }>`select pg_current_wal_insert_lsn()::text as insert, false as flushed`.execute(tdb.database.db)).rows[0]!;
+    (
+      await sql<{ insert: string; flushed: boolean }>`select pg_current_wal_insert_lsn()::text as insert, false as flushed`.execute(
+        tdb.database.db,
+      )
+    ).rows[0]!;
   const flushedPast = async (lsn: string) =>
     (await sql<{ ok: boolean }>`select pg_current_wal_flush_lsn() >= ${lsn}::pg_lsn as ok`.execute(tdb.database.db)).rows[0]!.ok;
 
   it('flushes the WAL past an asynchronous commit made before the call', async () => {
-    await sql`insert into durability_probe select n from (select 1 as n, set_config('synchronous_commit', 'off', true)) s`.execute(tdb.database.db);
+    await sql`insert into durability_probe select n from (select 1 as n, set_config('synchronous_commit', 'off', true)) s`.execute(
+      tdb.database.db,
+    );
     // Read after that commit returned: at or past the end of its commit record.
     const { insert } = await lsns();
     await walFlushed(tdb.database.db);
@@ -31,7 +37,9 @@ describe('walFlushed', () => {
     const marks: string[] = [];
     await Promise.all(
       Array.from({ length: 30 }, async (_, i) => {
-        await sql`insert into durability_probe select n from (select ${i}::int as n, set_config('synchronous_commit', 'off', true)) s`.execute(tdb.database.db);
+        await sql`insert into durability_probe select n from (select ${i}::int as n, set_config('synchronous_commit', 'off', true)) s`.execute(
+          tdb.database.db,
+        );
         const { insert } = await lsns();
         await walFlushed(tdb.database.db);
         if (!(await flushedPast(insert))) marks.push(insert);

@@ -40,10 +40,19 @@ describe('CLI mistakes', () => {
       const bad = join(dir, 'bad.jsonl');
       await writeFile(bad, '{"id": 1}\nnot json\n');
       expectUsageError(await baton(['eval', '--kb', KB, '--tickets', bad]), /^baton: no valid tickets in /);
-      expectUsageError(await baton(['eval', '--kb', KB, '--tickets', bad, '--threshold', '2']), /^baton: --threshold must be a number in \[0, 1\]/);
+      expectUsageError(
+        await baton(['eval', '--kb', KB, '--tickets', bad, '--threshold', '2']),
+        /^baton: --threshold must be a number in \[0, 1\]/,
+      );
       const tickets = join(dir, 't.jsonl');
-      await writeFile(tickets, JSON.stringify({ id: 1, messages: [{ role: 'customer', text: 'hi' }], expected: { outcome: 'handoff' } }) + '\n');
-      expectUsageError(await baton(['eval', '--kb', KB, '--tickets', tickets, '--json', join(dir, 'missing-folder', 'o.json')]), /^baton: cannot write .*the folder .* does not exist/);
+      await writeFile(
+        tickets,
+        JSON.stringify({ id: 1, messages: [{ role: 'customer', text: 'hi' }], expected: { outcome: 'handoff' } }) + '\n',
+      );
+      expectUsageError(
+        await baton(['eval', '--kb', KB, '--tickets', tickets, '--json', join(dir, 'missing-folder', 'o.json')]),
+        /^baton: cannot write .*the folder .* does not exist/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -37,7 +37,10 @@ describe('bot-to-human handoff loop', () => {
     expect(handoffPush.data.handoff.brief.summary).toContain('human');
 
     // While humans hold it, the bot stays silent.
-    const waiting = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: 'hello? refunds?' } });
+    const waiting = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+      token,
+      body: { text: 'hello? refunds?' },
+    });
     expect(waiting.body.replies).toEqual([]);
 
     const accepted = await api('POST', `/api/v1/conversations/${conversation.id}/accept`, { token: agentToken });
@@ -95,7 +98,10 @@ describe('bot-to-human handoff loop', () => {
     await api('POST', `/api/v1/conversations/${id}/accept`, { token: agentToken });
     const back = await api('POST', `/api/v1/conversations/${id}/return-to-bot`, { token: agentToken });
     expect(back.body.conversation).toMatchObject({ status: 'bot', controller: 'bot', assignee_id: null });
-    const answered = await api('POST', `/api/v1/widget/conversations/${id}/messages`, { token: start.body.token, body: { text: 'shipping?' } });
+    const answered = await api('POST', `/api/v1/widget/conversations/${id}/messages`, {
+      token: start.body.token,
+      body: { text: 'shipping?' },
+    });
     expect(answered.body.replies[0].author).toBe('bot');
     agentSocket.close();
   });

@@ -48,7 +48,10 @@ describe('baton ingest into a workspace', () => {
     expect(first.stderr).toMatch(/kb\.jsonl:2/);
 
     const database = await openDatabase({ dataDir });
-    const articles = await listArticles(database.db, (await database.db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id);
+    const articles = await listArticles(
+      database.db,
+      (await database.db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id,
+    );
     expect(articles.map((a) => a.id)).toEqual(['refunds', 'returns']);
     expect(articles[0]!.body).toContain('3 to 5');
 

@@ -24,7 +24,14 @@ describe('baton serve with a model configured', () => {
         received.push({ path: req.url, auth: req.headers.authorization, body: JSON.parse(body) });
         const content = JSON.stringify({ answer: 'Refunds take 5 to 10 business days to appear.', citations: ['P1'] });
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id: 'x', model: 'stand-in', choices: [{ index: 0, message: { role: 'assistant', content } }], usage: { prompt_tokens: 50, completion_tokens: 12, total_tokens: 62 } }));
+        res.end(
+          JSON.stringify({
+            id: 'x',
+            model: 'stand-in',
+            choices: [{ index: 0, message: { role: 'assistant', content } }],
+            usage: { prompt_tokens: 50, completion_tokens: 12, total_tokens: 62 },
+          }),
+        );
       });
     });
     await new Promise<void>((r) => llm.listen(0, '127.0.0.1', r));

@@ -43,7 +43,10 @@ describe('crash and restart', () => {
     const sender = (async () => {
       for (let i = 0; sending; i++) {
         try {
-          const res = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: `message ${i}` } });
+          const res = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+            token,
+            body: { text: `message ${i}` },
+          });
           if (res.status === 201) acknowledged.push(`message ${i}`);
         } catch {
           return; // the server is gone

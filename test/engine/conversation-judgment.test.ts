@@ -21,7 +21,10 @@ function converse(lines: string[], p: EnginePolicy = policy, locale?: string): D
   const history: HistoryTurn[] = [];
   return lines.map((text) => {
     const d = engine.turnSync({ text, history: history.slice(), policy: p, locale });
-    history.push({ role: 'customer', text }, { role: 'bot', text: d.text, action: d.action, articleIds: d.citations.map((c) => c.articleId) });
+    history.push(
+      { role: 'customer', text },
+      { role: 'bot', text: d.text, action: d.action, articleIds: d.citations.map((c) => c.articleId) },
+    );
     return d;
   });
 }
@@ -132,7 +135,14 @@ describe('baton eval: the social outcome', () => {
       [
         { id: 's1', messages: [{ role: 'customer', text: 'thanks!' }], expected: { outcome: 'social' } },
         { id: 's2', messages: [{ role: 'customer', text: 'hi' }], expected: { outcome: 'handoff' } },
-        { id: 'a1', messages: [{ role: 'customer', text: 'hello' }, { role: 'customer', text: 'how do I get a refund?' }], expected: { outcome: 'answer', article: 'refund-policy' } },
+        {
+          id: 'a1',
+          messages: [
+            { role: 'customer', text: 'hello' },
+            { role: 'customer', text: 'how do I get a refund?' },
+          ],
+          expected: { outcome: 'answer', article: 'refund-policy' },
+        },
       ]
         .map((t) => JSON.stringify(t))
         .join('\n'),
@@ -143,7 +153,16 @@ describe('baton eval: the social outcome', () => {
       ['social', false],
       ['answer', true],
     ]);
-    expect(summary).toMatchObject({ social: 2, social_expected: 1, answered: 1, handed_off: 0, handoff_recall: 0, answer_expected: 1, handoff_expected: 1, resolution_rate: 1 });
+    expect(summary).toMatchObject({
+      social: 2,
+      social_expected: 1,
+      answered: 1,
+      handed_off: 0,
+      handoff_recall: 0,
+      answer_expected: 1,
+      handoff_expected: 1,
+      resolution_rate: 1,
+    });
     expect(JSON.parse(detailLine(results[0]))).toMatchObject({ id: 's1', outcome: 'social', correct: true });
     // Re-scored at any threshold, a social reply stays one.
     expect(summary.curve.every((p) => p.handoff_recall === 0)).toBe(true);

@@ -19,11 +19,31 @@ import { terms } from '../../src/engine/retrieve/bm25.ts';
 import type { Article } from '../../src/engine/types.ts';
 
 const articles: Article[] = [
-  { id: 'refund', title: 'Refund policy', body: 'Refunds are paid within 14 days to the original card. Gift cards cannot be refunded. Ask for a refund from the order page within 30 days of delivery.' },
-  { id: 'ship', title: 'Shipping times', body: 'Orders ship in 2 business days from our warehouse in Leeds. Delivery takes 3-5 days in the United Kingdom. International parcels travel by air mail and take up to three weeks.' },
-  { id: 'pw', title: 'Reset your password', body: 'Open Settings, choose Security and click Reset password. A link arrives by e-mail and expires after one hour. Accounts lock after five wrong attempts.' },
-  { id: 'hours', title: 'Opening hours of the shop', body: 'The shop in Leeds opens Monday to Saturday from 9 am to 6 pm. It is closed on Sundays and bank holidays. Parking is free behind the building.' },
-  { id: 'returns', title: 'Returning an item', body: 'Print the return label from your account and drop the parcel at any post office. Returns are free for faulty goods. Refunds for returns follow once the warehouse has checked the item.' },
+  {
+    id: 'refund',
+    title: 'Refund policy',
+    body: 'Refunds are paid within 14 days to the original card. Gift cards cannot be refunded. Ask for a refund from the order page within 30 days of delivery.',
+  },
+  {
+    id: 'ship',
+    title: 'Shipping times',
+    body: 'Orders ship in 2 business days from our warehouse in Leeds. Delivery takes 3-5 days in the United Kingdom. International parcels travel by air mail and take up to three weeks.',
+  },
+  {
+    id: 'pw',
+    title: 'Reset your password',
+    body: 'Open Settings, choose Security and click Reset password. A link arrives by e-mail and expires after one hour. Accounts lock after five wrong attempts.',
+  },
+  {
+    id: 'hours',
+    title: 'Opening hours of the shop',
+    body: 'The shop in Leeds opens Monday to Saturday from 9 am to 6 pm. It is closed on Sundays and bank holidays. Parking is free behind the building.',
+  },
+  {
+    id: 'returns',
+    title: 'Returning an item',
+    body: 'Print the return label from your account and drop the parcel at any post office. Returns are free for faulty goods. Refunds for returns follow once the warehouse has checked the item.',
+  },
 ];
 
 describe('sign-constrained logistic regression', () => {
@@ -143,7 +163,7 @@ describe('bagged passage calibrator', () => {
     for (const x of probeX.slice(0, 50)) expect(predictLogistic(one, x)).toBeCloseTo(predictLogistic(single, x), 12);
   });
 
-  it('averages its bags in the features\' own units, keeping each weight\'s sign', () => {
+  it("averages its bags in the features' own units, keeping each weight's sign", () => {
     const models = [0, 1, 2].map((b) => fitPassageSet(passageRows(index, passageBagSeed(13, b), 300)));
     const avg = averageLogistic(models);
     PASSAGE_FEATURE_SIGNS.forEach((sign, j) => expect(sign * avg.weights[j]).toBeGreaterThanOrEqual(0));
@@ -169,7 +189,11 @@ describe('searching with and without the holders', () => {
   const index = new PassageIndex(chunkArticles(articles));
   it('gives exactly what two searches give', () => {
     const context = [{ text: 'refund policy card', weight: 0.5 }];
-    for (const [q, ex] of [['refund days card', ['refund']], ['parcel post office label', ['returns', 'ship']], ['shop opens sunday', ['nothing']]] as const) {
+    for (const [q, ex] of [
+      ['refund days card', ['refund']],
+      ['parcel post office label', ['returns', 'ship']],
+      ['shop opens sunday', ['nothing']],
+    ] as const) {
       const exclude = new Set<string>(ex);
       const [withIt, without] = index.searchWithAndWithout(q, context, exclude);
       expect(withIt).toEqual(index.search(q, context));

@@ -40,7 +40,10 @@ describe('baton eval report and --apply-to', () => {
     const out = await run(process.execPath, args, { cwd: ROOT, env: { ...process.env, BATON_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
     expect(out.stdout).toMatch(new RegExp(`workspace ${slug}: confidenceThreshold [0-9.]+ \\(was the engine default\\)`));
     summary = JSON.parse(await readFile(join(dir, 'e.json'), 'utf8'));
-    details = (await readFile(join(dir, 'e.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    details = (await readFile(join(dir, 'e.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -52,15 +55,27 @@ describe('baton eval report and --apply-to', () => {
     try {
       const ws = await database.db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
       expect(readPolicy(ws.policy).confidenceThreshold).toBe(summary.threshold);
-      const events = await database.db.selectFrom('events').select('data').where('workspace_id', '=', ws.id).where('type', '=', 'admin.policy.updated').execute();
-      expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ changed: ['confidenceThreshold'], from: null, to: summary.threshold })]);
+      const events = await database.db
+        .selectFrom('events')
+        .select('data')
+        .where('workspace_id', '=', ws.id)
+        .where('type', '=', 'admin.policy.updated')
+        .execute();
+      expect(events.map((e) => e.data)).toEqual([
+        expect.objectContaining({ changed: ['confidenceThreshold'], from: null, to: summary.threshold }),
+      ]);
     } finally {
       await database.close();
     }
   });
 
   it('refuses --apply-to without a threshold to apply', async () => {
-    await expect(run(process.execPath, ['bin/baton.js', 'eval', '--kb', KB, '--tickets', TICKETS, '--apply-to', slug], { cwd: ROOT, env: { ...process.env, BATON_DATA_DIR: dataDir } })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, ['bin/baton.js', 'eval', '--kb', KB, '--tickets', TICKETS, '--apply-to', slug], {
+        cwd: ROOT,
+        env: { ...process.env, BATON_DATA_DIR: dataDir },
+      }),
+    ).rejects.toMatchObject({
       stderr: expect.stringMatching(/--apply-to needs --threshold/),
     });
   });
@@ -88,12 +103,18 @@ describe('baton eval report and --apply-to', () => {
     for (const r of rows) {
       const cells = await page.locator(`table.confusion-table tr[data-intent="${r.intent}"] td`).allTextContents();
       expect(cells.slice(0, 3), r.intent).toEqual([r.intent, String(r.tickets), String(r.correct)]);
-      expect(r.tickets).toBe(details.filter((d) => (d.expected.outcome === 'handoff' ? HANDOFF_EXPECTED : d.expected.article) === r.intent).length);
+      expect(r.tickets).toBe(
+        details.filter((d) => (d.expected.outcome === 'handoff' ? HANDOFF_EXPECTED : d.expected.article) === r.intent).length,
+      );
     }
     // Heat map cells hold the same counts as the table (every drawn row sums to its tickets).
-    const drawn = await heat.locator('rect.cell').evaluateAll((els) => els.map((e) => ({ expected: e.getAttribute('data-expected')!, count: Number(e.getAttribute('data-count')) })));
+    const drawn = await heat
+      .locator('rect.cell')
+      .evaluateAll((els) => els.map((e) => ({ expected: e.getAttribute('data-expected')!, count: Number(e.getAttribute('data-count')) })));
     for (const intent of new Set(drawn.map((d) => d.expected))) {
-      expect(drawn.filter((d) => d.expected === intent).reduce((n, d) => n + d.count, 0)).toBe(rows.find((r) => r.intent === intent)!.tickets);
+      expect(drawn.filter((d) => d.expected === intent).reduce((n, d) => n + d.count, 0)).toBe(
+        rows.find((r) => r.intent === intent)!.tickets,
+      );
     }
     await shot(page, 'eval-report-confusion');
   });

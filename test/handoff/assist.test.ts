@@ -46,7 +46,10 @@ describe('agent assist', () => {
     const res = await api('GET', `/api/v1/conversations/${now}/suggestions?limit=3`, { token: viewer });
     expect(res.status).toBe(200);
     const knowledge = res.body.replies.filter((r: any) => r.kind === 'knowledge');
-    expect(knowledge[0]).toMatchObject({ article: { id: 'refunds', url: 'https://help.example.test/refunds' }, why: 'the bot cited this article' });
+    expect(knowledge[0]).toMatchObject({
+      article: { id: 'refunds', url: 'https://help.example.test/refunds' },
+      why: 'the bot cited this article',
+    });
     expect(knowledge[0].text).toBe('Hi Ann,\n\nRefunds take 5 to 10 business days.\n\nMore: https://help.example.test/refunds');
     const past = res.body.replies.find((r: any) => r.kind === 'past_reply');
     expect(past).toMatchObject({ text: pastReply, source_conversation_id: earlier });
@@ -56,16 +59,27 @@ describe('agent assist', () => {
   });
 
   it('keeps macros (saved replies) and suggests the ones that fit', async () => {
-    const before = Number((await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n);
-    const refund = await api('POST', '/api/v1/macros', { token: agent, body: { title: 'Refund timing', body: 'Hi {{customer.name}}, refunds take 5 to 10 business days. {{agent.name}}', tags: ['refunds'] } });
+    const before = Number(
+      (await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n,
+    );
+    const refund = await api('POST', '/api/v1/macros', {
+      token: agent,
+      body: { title: 'Refund timing', body: 'Hi {{customer.name}}, refunds take 5 to 10 business days. {{agent.name}}', tags: ['refunds'] },
+    });
     expect(refund.status).toBe(201);
-    const shipping = await api('POST', '/api/v1/macros', { token: agent, body: { title: 'Shipping delays', body: 'Parcels can take a few extra days.' } });
+    const shipping = await api('POST', '/api/v1/macros', {
+      token: agent,
+      body: { title: 'Shipping delays', body: 'Parcels can take a few extra days.' },
+    });
     expect((await api('POST', '/api/v1/macros', { token: viewer, body: { title: 'x', body: 'y' } })).status).toBe(403);
     expect((await api('POST', '/api/v1/macros', { token: agent, body: { title: '', body: 'y' } })).status).toBe(400);
 
     const id = await handOff('When will my refund arrive?', 'Cleo');
     const res = await api('GET', `/api/v1/conversations/${id}/suggestions`, { token: agent });
-    expect(res.body.macros[0]).toMatchObject({ id: refund.body.macro.id, rendered: `Hi Cleo, refunds take 5 to 10 business days. agent of assist` });
+    expect(res.body.macros[0]).toMatchObject({
+      id: refund.body.macro.id,
+      rendered: `Hi Cleo, refunds take 5 to 10 business days. agent of assist`,
+    });
     expect(res.body.macros.map((m: any) => m.id)).not.toContain(shipping.body.macro.id);
 
     const patched = await api('PATCH', `/api/v1/macros/${shipping.body.macro.id}`, { token: agent, body: { tags: ['shipping', 'delay'] } });
@@ -76,7 +90,9 @@ describe('agent assist', () => {
     expect(page2.body.next_cursor).toBeNull();
     expect((await api('DELETE', `/api/v1/macros/${shipping.body.macro.id}`, { token: agent })).status).toBe(200);
     expect((await api('DELETE', `/api/v1/macros/${shipping.body.macro.id}`, { token: agent })).status).toBe(404);
-    const after = Number((await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n);
+    const after = Number(
+      (await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n,
+    );
     expect(after - before).toBe(4); // two created, one updated, one deleted
   });
 

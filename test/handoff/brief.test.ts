@@ -11,35 +11,95 @@ import type { ConversationRow, CustomerRow, MessageRow } from '../../src/db/sche
 
 const at = new Date('2026-03-02T10:00:00Z');
 const conversation: ConversationRow = {
-  id: 'c1', workspace_id: 'w1', customer_id: 'cu1', token_hash: 'x', channel: 'widget', language: 'en', status: 'bot', controller: 'bot',
-  assignee_id: null, team_id: null, priority: 'normal', intent: 'refunds', tags: [], csat: null, last_seq: 6, created_at: at, updated_at: at, pii_state: null,
+  id: 'c1',
+  workspace_id: 'w1',
+  customer_id: 'cu1',
+  token_hash: 'x',
+  channel: 'widget',
+  language: 'en',
+  status: 'bot',
+  controller: 'bot',
+  assignee_id: null,
+  team_id: null,
+  priority: 'normal',
+  intent: 'refunds',
+  tags: [],
+  csat: null,
+  last_seq: 6,
+  created_at: at,
+  updated_at: at,
+  pii_state: null,
 };
 const customer: CustomerRow = {
-  id: 'cu1', workspace_id: 'w1', external_id: 'u-42', name: 'Ann Lee', email: 'ann@example.test', attributes: { tier: 'gold', plan: 'pro', vip: true }, verified: true, created_at: at,
+  id: 'cu1',
+  workspace_id: 'w1',
+  external_id: 'u-42',
+  name: 'Ann Lee',
+  email: 'ann@example.test',
+  attributes: { tier: 'gold', plan: 'pro', vip: true },
+  verified: true,
+  created_at: at,
 };
 let seq = 0;
 const msg = (author: MessageRow['author'], text: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id: `m${++seq}`, workspace_id: 'w1', conversation_id: 'c1', seq, author, agent_id: null, text, redacted_text: text, internal: false, citations: [], trace: null, client_message_id: null, created_at: at, ...extra,
+  id: `m${++seq}`,
+  workspace_id: 'w1',
+  conversation_id: 'c1',
+  seq,
+  author,
+  agent_id: null,
+  text,
+  redacted_text: text,
+  internal: false,
+  citations: [],
+  trace: null,
+  client_message_id: null,
+  created_at: at,
+  ...extra,
 });
-const refundsCitation = { articleId: 'refunds', title: 'Refunds', url: 'https://help.example.test/refunds', passage: 'Refunds take 5 to 10 business days.' };
+const refundsCitation = {
+  articleId: 'refunds',
+  title: 'Refunds',
+  url: 'https://help.example.test/refunds',
+  passage: 'Refunds take 5 to 10 business days.',
+};
 const transcript: MessageRow[] = [
   msg('customer', 'Hi! My order #48213 arrived broken. I want my money back, it was $129.99.'),
-  msg('bot', 'Refunds take 5 to 10 business days.', { citations: [refundsCitation], trace: { action: 'answer', confidence: 0.72, threshold: 0.6, intent: { id: 'refunds', title: 'Refunds', confidence: 0.72 } } }),
+  msg('bot', 'Refunds take 5 to 10 business days.', {
+    citations: [refundsCitation],
+    trace: { action: 'answer', confidence: 0.72, threshold: 0.6, intent: { id: 'refunds', title: 'Refunds', confidence: 0.72 } },
+  }),
   msg('customer', 'That did not help. I already waited two weeks and nothing came back to my card.'),
   msg('bot', 'Could you tell me more about the order?', { trace: { action: 'clarify', confidence: 0.41, threshold: 0.6 } }),
   msg('customer', 'This is ridiculous, reach me at <EMAIL_1> or <PHONE_1>. I want to talk to a person.'),
 ];
 const knowledge = new Map([['refunds', { title: 'Refunds', url: 'https://help.example.test/refunds' }]]);
 const routing = decideRoute({
-  rules: [], teams: [{ id: 't1', name: 'Billing', skills: [], slaSeconds: 60, fallbackTeamId: null, memberIds: ['a1'] }],
+  rules: [],
+  teams: [{ id: 't1', name: 'Billing', skills: [], slaSeconds: 60, fallbackTeamId: null, memberIds: ['a1'] }],
   agents: [{ id: 'a1', name: 'Bo', role: 'agent', status: 'online', skills: [], languages: [], capacity: 3, load: 0 }],
-  handoff: { intent: 'refunds', language: 'en', channel: 'widget', reasons: ['customer_requested', 'negative_sentiment', 'repeated_failure'], customer: { tier: 'gold', plan: 'pro', vip: true }, sentiment: -0.7 },
-  policy: { defaultTeamId: null, businessHours: null }, now: at, lastHelperId: null, currentPriority: 'normal',
+  handoff: {
+    intent: 'refunds',
+    language: 'en',
+    channel: 'widget',
+    reasons: ['customer_requested', 'negative_sentiment', 'repeated_failure'],
+    customer: { tier: 'gold', plan: 'pro', vip: true },
+    sentiment: -0.7,
+  },
+  policy: { defaultTeamId: null, businessHours: null },
+  now: at,
+  lastHelperId: null,
+  currentPriority: 'normal',
 });
 const brief = buildBrief({
-  conversation, customer, messages: transcript, reasons: ['customer_requested', 'negative_sentiment', 'repeated_failure'],
+  conversation,
+  customer,
+  messages: transcript,
+  reasons: ['customer_requested', 'negative_sentiment', 'repeated_failure'],
   signals: { intent: { id: 'refunds', title: 'Refunds', confidence: 0.41 }, sentiment: -0.7, confidence: 0.41, threshold: 0.6 },
-  routing, articles: knowledge, now: at,
+  routing,
+  articles: knowledge,
+  now: at,
 });
 
 const customerText = transcript.filter((m) => m.author === 'customer').map((m) => m.redacted_text);
@@ -51,14 +111,34 @@ describe('handoff brief', () => {
   });
 
   it('fills every field from the scripted conversation', () => {
-    expect(brief.customer).toEqual({ id: 'cu1', external_id: 'u-42', name: 'Ann Lee', email: 'ann@example.test', verified: true, verified_by: 'identity_hash', tier: 'gold', plan: 'pro', vip: true });
-    expect(brief).toMatchObject({ language: 'en', channel: 'widget', intent: { id: 'refunds', confidence: 0.41 }, sentiment: { score: -0.7, label: 'negative' } });
+    expect(brief.customer).toEqual({
+      id: 'cu1',
+      external_id: 'u-42',
+      name: 'Ann Lee',
+      email: 'ann@example.test',
+      verified: true,
+      verified_by: 'identity_hash',
+      tier: 'gold',
+      plan: 'pro',
+      vip: true,
+    });
+    expect(brief).toMatchObject({
+      language: 'en',
+      channel: 'widget',
+      intent: { id: 'refunds', confidence: 0.41 },
+      sentiment: { score: -0.7, label: 'negative' },
+    });
     expect(sentences(brief.summary).length).toBeGreaterThanOrEqual(2);
     expect(sentences(brief.summary).length).toBeLessThanOrEqual(3);
     expect(brief.summary).toContain('My order #48213 arrived broken.');
     expect(brief.goal).toMatchObject({ text: 'I want my money back, it was $129.99.', message_id: 'm1' });
     expect(brief.bot_attempts).toHaveLength(2);
-    expect(brief.bot_attempts[0]).toMatchObject({ action: 'answer', confidence: 0.72, articles: [{ id: 'refunds', title: 'Refunds', url: 'https://help.example.test/refunds' }], reaction: { kind: 'said_not_helpful', message_id: 'm3' } });
+    expect(brief.bot_attempts[0]).toMatchObject({
+      action: 'answer',
+      confidence: 0.72,
+      articles: [{ id: 'refunds', title: 'Refunds', url: 'https://help.example.test/refunds' }],
+      reaction: { kind: 'said_not_helpful', message_id: 'm3' },
+    });
     expect(brief.bot_attempts[1]!.reaction.kind).toBe('asked_for_human');
     expect(brief.knowledge).toEqual([{ id: 'refunds', title: 'Refunds', url: 'https://help.example.test/refunds' }]);
     expect(brief.escalation.confidence).toBe(0.41);
@@ -86,7 +166,8 @@ describe('handoff brief', () => {
   it('invents nothing: summary, goal, evidence and reactions are quoted; articles come from the knowledge', () => {
     for (const s of sentences(brief.summary)) expect(customerText.some((t) => t.includes(s))).toBe(true);
     expect(customerText.some((t) => t.includes(brief.goal!.text))).toBe(true);
-    for (const r of brief.escalation.reasons) if (r.evidence && r.message_id) expect(allSources.some((t) => t.includes(r.evidence!))).toBe(true);
+    for (const r of brief.escalation.reasons)
+      if (r.evidence && r.message_id) expect(allSources.some((t) => t.includes(r.evidence!))).toBe(true);
     for (const a of brief.bot_attempts) {
       expect(transcript.find((m) => m.id === a.message_id)?.redacted_text).toBe(a.text);
       if (a.reaction.text) expect(transcript.find((m) => m.id === a.reaction.message_id)?.redacted_text).toBe(a.reaction.text);
@@ -98,7 +179,9 @@ describe('handoff brief', () => {
 
   it('quotes whatever the customer writes (property)', () => {
     const word = fc.stringMatching(/^[A-Za-z0-9$#<>_@.']{1,12}$/);
-    const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 12 }), fc.constantFrom('.', '?', '!', '', '...')).map(([w, p]) => w.join(' ') + p);
+    const sentence = fc
+      .tuple(fc.array(word, { minLength: 1, maxLength: 12 }), fc.constantFrom('.', '?', '!', '', '...'))
+      .map(([w, p]) => w.join(' ') + p);
     const text = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((s) => s.join(' '));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
@@ -112,6 +195,11 @@ describe('handoff brief', () => {
   });
 
   it('reads the last bot turn’s signals when the customer pressed the button (no decision)', () => {
-    expect(signalsFromTranscript(transcript, conversation)).toEqual({ intent: { id: 'refunds', title: 'Refunds', confidence: 0.72 }, sentiment: null, confidence: 0.41, threshold: 0.6 });
+    expect(signalsFromTranscript(transcript, conversation)).toEqual({
+      intent: { id: 'refunds', title: 'Refunds', confidence: 0.72 },
+      sentiment: null,
+      confidence: 0.41,
+      threshold: 0.6,
+    });
   });
 });

@@ -18,8 +18,13 @@ describe('handoff routing and brief on a server', () => {
 
   const db = () => tdb.database.db;
   const events = async (conversationId: string, type: string) =>
-    (await sql<{ data: any }>`select data from events where conversation_id = ${conversationId} and type = ${type} order by id`.execute(db())).rows.map((r) => r.data);
-  const handoffOf = async (conversationId: string) => (await api('GET', `/api/v1/conversations/${conversationId}`, { token: admin })).body.handoffs.at(-1);
+    (
+      await sql<{ data: any }>`select data from events where conversation_id = ${conversationId} and type = ${type} order by id`.execute(
+        db(),
+      )
+    ).rows.map((r) => r.data);
+  const handoffOf = async (conversationId: string) =>
+    (await api('GET', `/api/v1/conversations/${conversationId}`, { token: admin })).body.handoffs.at(-1);
   const setStatus = (ids: string[], status: 'online' | 'offline') => Promise.all(ids.map((id) => setAgentStatus(db(), ws.id, id, status)));
   const askForHuman = async (message = 'My order #5521 is late. I want a person please.', customer?: object) => {
     const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message, customer } });
@@ -27,7 +32,15 @@ describe('handoff routing and brief on a server', () => {
     return start.body as { token: string; conversation: { id: string; status: string }; messages: { author: string; text: string }[] };
   };
   async function newAgent(name: string, o: { skills?: string[]; languages?: string[]; capacity?: number } = {}) {
-    const a = await insertAgent(db(), { id: randomUUID(), workspaceId: ws.id, email: `${name}-${ws.slug}@example.test`, name, passwordHash: await hashPassword('irrelevant password'), role: 'agent', ...o });
+    const a = await insertAgent(db(), {
+      id: randomUUID(),
+      workspaceId: ws.id,
+      email: `${name}-${ws.slug}@example.test`,
+      name,
+      passwordHash: await hashPassword('irrelevant password'),
+      role: 'agent',
+      ...o,
+    });
     return a.id;
   }
   async function newTeam(body: object): Promise<string> {
@@ -54,17 +67,32 @@ describe('handoff routing and brief on a server', () => {
     const noSkill = await newAgent('Nils', { languages: ['en'] });
     const billing = await newTeam({ name: 'Billing', member_ids: [fr, en, noSkill] });
     await setStatus([fr, en, noSkill], 'online');
-    const vipRule = await api('POST', '/api/v1/admin/routing-rules', { token: admin, body: { name: 'VIPs', conditions: { customer: { vip: true } }, target: { type: 'queue' } } });
+    const vipRule = await api('POST', '/api/v1/admin/routing-rules', {
+      token: admin,
+      body: { name: 'VIPs', conditions: { customer: { vip: true } }, target: { type: 'queue' } },
+    });
     const billingRule = await api('POST', '/api/v1/admin/routing-rules', {
       token: admin,
-      body: { name: 'Late orders to billing', conditions: { reasons: ['customer_requested'], channels: ['widget'] }, target: { type: 'team', team_id: billing }, skills: ['billing'], priority: 'high' },
+      body: {
+        name: 'Late orders to billing',
+        conditions: { reasons: ['customer_requested'], channels: ['widget'] },
+        target: { type: 'team', team_id: billing },
+        skills: ['billing'],
+        priority: 'high',
+      },
     });
 
     const started = await askForHuman();
     expect(started.conversation.status).toBe('queued');
     expect(started.messages.at(-1)!.text).toBe('Connecting you with the Billing team.');
     const handoff = await handoffOf(started.conversation.id);
-    expect(handoff.routing).toMatchObject({ rule: { id: billingRule.body.rule.id }, team_id: billing, agent_id: en, assignment: 'least_loaded', priority: 'high' });
+    expect(handoff.routing).toMatchObject({
+      rule: { id: billingRule.body.rule.id },
+      team_id: billing,
+      agent_id: en,
+      assignment: 'least_loaded',
+      priority: 'high',
+    });
     expect(handoff.routing.steps[1]).toContain('no match (customer vip is false)');
     expect(handoff.routing.candidates).toEqual(
       expect.arrayContaining([
@@ -76,15 +104,31 @@ describe('handoff routing and brief on a server', () => {
     const detail = await api('GET', `/api/v1/conversations/${started.conversation.id}`, { token: admin });
     expect(detail.body.conversation).toMatchObject({ team_id: billing, assignee_id: en, priority: 'high', status: 'queued' });
     const [decided] = await events(started.conversation.id, 'routing.decided');
-    expect(decided).toMatchObject({ handoff_id: handoff.id, rule_id: billingRule.body.rule.id, team_id: billing, agent_id: en, why: handoff.routing.why });
+    expect(decided).toMatchObject({
+      handoff_id: handoff.id,
+      rule_id: billingRule.body.rule.id,
+      team_id: billing,
+      agent_id: en,
+      why: handoff.routing.why,
+    });
     // The brief shows the routing decision and why.
     const brief = await api('GET', `/api/v1/conversations/${started.conversation.id}/brief`, { token: admin });
-    expect(brief.body.brief.routing).toMatchObject({ team_name: 'Billing', agent_name: 'Ed', rule: 'Late orders to billing', why: handoff.routing.why });
+    expect(brief.body.brief.routing).toMatchObject({
+      team_name: 'Billing',
+      agent_name: 'Ed',
+      rule: 'Late orders to billing',
+      why: handoff.routing.why,
+    });
     expect(brief.body.brief.fields).toContainEqual({ kind: 'order_number', value: '5521', message_id: expect.any(String) });
 
     // The VIP rule now comes first for a VIP: the workspace queue.
     const vip = await askForHuman('I need a person for my account.', { name: 'Vera', attributes: { vip: true } });
-    expect((await handoffOf(vip.conversation.id)).routing).toMatchObject({ rule: { id: vipRule.body.rule.id }, target: 'queue', team_id: null, priority: 'high' });
+    expect((await handoffOf(vip.conversation.id)).routing).toMatchObject({
+      rule: { id: vipRule.body.rule.id },
+      target: 'queue',
+      team_id: null,
+      priority: 'high',
+    });
 
     // Load counts: Ed holds one now, so the next goes to... Ed still (the only eligible), until capacity.
     await api('PATCH', `/api/v1/admin/agents/${en}`, { token: admin, body: { capacity: 1 } });
@@ -94,7 +138,8 @@ describe('handoff routing and brief on a server', () => {
     expect(r.candidates.find((c: any) => c.agent_id === en).note).toBe('at capacity (1/1)');
     expect((await api('GET', `/api/v1/conversations/${full.conversation.id}`, { token: admin })).body.conversation.status).toBe('queued');
 
-    for (const id of [vipRule.body.rule.id, billingRule.body.rule.id]) await api('DELETE', `/api/v1/admin/routing-rules/${id}`, { token: admin });
+    for (const id of [vipRule.body.rule.id, billingRule.body.rule.id])
+      await api('DELETE', `/api/v1/admin/routing-rules/${id}`, { token: admin });
     await setStatus([fr, en, noSkill], 'offline');
   });
 
@@ -111,7 +156,11 @@ describe('handoff routing and brief on a server', () => {
     const firstAgent = (await handoffOf(first.conversation.id)).routing.agent_id;
     // That agent accepts, replies and resolves.
     const agentEmail = firstAgent === one ? `Una-${ws.slug}@example.test` : `Tom-${ws.slug}@example.test`;
-    await tdb.database.db.updateTable('agents').set({ password_hash: await hashPassword('a known password!') }).where('id', '=', firstAgent).execute();
+    await tdb.database.db
+      .updateTable('agents')
+      .set({ password_hash: await hashPassword('a known password!') })
+      .where('id', '=', firstAgent)
+      .execute();
     const token = await login(baton.url, agentEmail.toLowerCase(), 'a known password!');
     await api('POST', `/api/v1/conversations/${first.conversation.id}/accept`, { token });
     await api('POST', `/api/v1/conversations/${first.conversation.id}/messages`, { token, body: { text: 'Hello Sam, sorted.' } });
@@ -130,12 +179,20 @@ describe('handoff routing and brief on a server', () => {
     const second = await newAgent('Gus');
     const tier2 = await newTeam({ name: 'Tier 2', member_ids: [second] });
     const tier1 = await newTeam({ name: 'Tier 1', member_ids: [first], sla_seconds: 1, fallback_team_id: tier2 });
-    const rule = await api('POST', '/api/v1/admin/routing-rules', { token: admin, body: { name: 'all to tier 1', target: { type: 'team', team_id: tier1 } } });
+    const rule = await api('POST', '/api/v1/admin/routing-rules', {
+      token: admin,
+      body: { name: 'all to tier 1', target: { type: 'team', team_id: tier1 } },
+    });
     await setStatus([first, second], 'online');
 
     const started = await askForHuman();
     const handoff = await handoffOf(started.conversation.id);
-    expect(handoff.routing).toMatchObject({ team_id: tier1, agent_id: first, sla: { seconds: 1, fallback_team_id: tier2 }, sla_scheduled: true });
+    expect(handoff.routing).toMatchObject({
+      team_id: tier1,
+      agent_id: first,
+      sla: { seconds: 1, fallback_team_id: tier2 },
+      sla_scheduled: true,
+    });
 
     let moved: any[] = [];
     for (let i = 0; i < 100 && moved.length === 0; i++) {
@@ -146,13 +203,20 @@ describe('handoff routing and brief on a server', () => {
     expect(moved[0]).toMatchObject({ handoff_id: handoff.id, from_team_id: tier1, to_team_id: tier2, agent_id: second });
     expect(moved[0].why).toContain("nobody accepted within Tier 1's SLA of 1 s: overflow to Tier 2");
     const after = await handoffOf(started.conversation.id);
-    expect(after).toMatchObject({ team_id: tier2, routing: { team_id: tier2, agent_id: second, overflow_from: { team_id: tier1 }, history: [{ team_id: tier1, agent_id: first }] } });
+    expect(after).toMatchObject({
+      team_id: tier2,
+      routing: { team_id: tier2, agent_id: second, overflow_from: { team_id: tier1 }, history: [{ team_id: tier1, agent_id: first }] },
+    });
     expect(after.brief.routing).toMatchObject({ team_name: 'Tier 2', agent_name: 'Gus' });
     const conv = (await api('GET', `/api/v1/conversations/${started.conversation.id}`, { token: admin })).body.conversation;
     expect(conv).toMatchObject({ status: 'queued', team_id: tier2, assignee_id: second });
 
     // An accepted handoff does not move.
-    await tdb.database.db.updateTable('agents').set({ password_hash: await hashPassword('a known password!') }).where('id', '=', first).execute();
+    await tdb.database.db
+      .updateTable('agents')
+      .set({ password_hash: await hashPassword('a known password!') })
+      .where('id', '=', first)
+      .execute();
     const token = await login(baton.url, `fay-${ws.slug}@example.test`, 'a known password!');
     const kept = await askForHuman();
     expect((await api('POST', `/api/v1/conversations/${kept.conversation.id}/accept`, { token })).status).toBe(200);
@@ -167,14 +231,21 @@ describe('handoff routing and brief on a server', () => {
     await api('PUT', '/api/v1/admin/policy', { token: admin, body: { businessHours: { timezone: 'UTC', days: {} } } });
     const started = await askForHuman('My parcel never came. Can someone call me? I want a person.');
     expect(started.conversation.status).toBe('awaiting_customer');
-    expect(started.messages.at(-1)!.text).toBe('Our team is away right now (outside our business hours). Leave your e-mail address here and we will get back to you; this conversation stays open.');
+    expect(started.messages.at(-1)!.text).toBe(
+      'Our team is away right now (outside our business hours). Leave your e-mail address here and we will get back to you; this conversation stays open.',
+    );
     const handoff = await handoffOf(started.conversation.id);
     expect(handoff.routing).toMatchObject({ on_shift: false, business_hours: { open: false } });
     expect(handoff.brief.recommended_next_step.action).toBe('reply_by_email');
-    const [update] = await events(started.conversation.id, 'conversation.updated').then((e) => e.filter((d) => d.action === 'await_customer'));
+    const [update] = await events(started.conversation.id, 'conversation.updated').then((e) =>
+      e.filter((d) => d.action === 'await_customer'),
+    );
     expect(update.why).toContain('outside business hours');
 
-    const wrote = await api('POST', `/api/v1/widget/conversations/${started.conversation.id}/messages`, { token: started.token, body: { text: 'Sure, it is sam.parcel@example.test. Tracking number TRK-77812.' } });
+    const wrote = await api('POST', `/api/v1/widget/conversations/${started.conversation.id}/messages`, {
+      token: started.token,
+      body: { text: 'Sure, it is sam.parcel@example.test. Tracking number TRK-77812.' },
+    });
     expect(wrote.status).toBe(201);
     const detail = (await api('GET', `/api/v1/conversations/${started.conversation.id}`, { token: admin })).body;
     expect(detail.customer.email).toBe('sam.parcel@example.test');
@@ -185,7 +256,9 @@ describe('handoff routing and brief on a server', () => {
     expect(brief.last_customer_message).toContain('Tracking number TRK-77812.');
     expect(brief.customer.email).toBe('sam.parcel@example.test');
     expect(await events(started.conversation.id, 'handoff.brief_updated')).toHaveLength(1);
-    expect(await events(started.conversation.id, 'customer.contact_collected')).toEqual([{ customer_id: detail.customer.id, field: 'email' }]);
+    expect(await events(started.conversation.id, 'customer.contact_collected')).toEqual([
+      { customer_id: detail.customer.id, field: 'email' },
+    ]);
     await api('PUT', '/api/v1/admin/policy', { token: admin, body: {} });
   });
 
@@ -193,7 +266,9 @@ describe('handoff routing and brief on a server', () => {
     const schema = await api('GET', '/api/v1/schemas/brief.json');
     expect(schema.status).toBe(200);
     expect(schema.body.properties.schema_version.const).toBe(2);
-    expect(schema.body.required).toEqual(expect.arrayContaining(['summary', 'goal', 'bot_attempts', 'routing', 'fields', 'recommended_next_step']));
+    expect(schema.body.required).toEqual(
+      expect.arrayContaining(['summary', 'goal', 'bot_attempts', 'routing', 'fields', 'recommended_next_step']),
+    );
     const spec = (await api('GET', '/api/v1/openapi.json')).body;
     expect(spec.paths['/api/v1/conversations/{id}/brief'].get.responses['200']).toBeDefined();
   });

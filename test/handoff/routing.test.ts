@@ -15,7 +15,15 @@ const agent = (id: string, o: Partial<RoutingAgent> = {}): RoutingAgent => ({
   load: 0,
   ...o,
 });
-const team = (id: string, memberIds: string[], o: Partial<RoutingTeam> = {}): RoutingTeam => ({ id, name: id, skills: [], slaSeconds: 60, fallbackTeamId: null, memberIds, ...o });
+const team = (id: string, memberIds: string[], o: Partial<RoutingTeam> = {}): RoutingTeam => ({
+  id,
+  name: id,
+  skills: [],
+  slaSeconds: 60,
+  fallbackTeamId: null,
+  memberIds,
+  ...o,
+});
 const rule = (position: number, o: Partial<RoutingRule> & Pick<RoutingRule, 'target'>): RoutingRule => ({
   id: `r${position}`,
   position,
@@ -30,7 +38,15 @@ const input = (o: Partial<RoutingInput> = {}, h: Partial<RoutingInput['handoff']
   rules: [],
   teams: [team('support', ['ann', 'bob'])],
   agents: [agent('ann'), agent('bob')],
-  handoff: { intent: null, language: 'en', channel: 'widget', reasons: ['customer_requested'], customer: { tier: null, plan: null, vip: false }, sentiment: 0, ...h },
+  handoff: {
+    intent: null,
+    language: 'en',
+    channel: 'widget',
+    reasons: ['customer_requested'],
+    customer: { tier: null, plan: null, vip: false },
+    sentiment: 0,
+    ...h,
+  },
   policy: { defaultTeamId: null, businessHours: null },
   now: new Date('2026-03-02T10:00:00Z'), // a Monday
   lastHelperId: null,
@@ -48,7 +64,11 @@ describe('routing decision', () => {
 
   it('requires the rule’s skills and the conversation’s language', () => {
     const rules = [rule(0, { target: { type: 'team', team_id: 'support' }, skills: ['billing'] })];
-    const agents = [agent('ann', { skills: ['billing'], languages: ['fr'] }), agent('bob', { skills: [] }), agent('cy', { skills: ['billing'], languages: ['en', 'fr'], load: 2 })];
+    const agents = [
+      agent('ann', { skills: ['billing'], languages: ['fr'] }),
+      agent('bob', { skills: [] }),
+      agent('cy', { skills: ['billing'], languages: ['en', 'fr'], load: 2 }),
+    ];
     const d = decideRoute(input({ rules, agents, teams: [team('support', ['ann', 'bob', 'cy'])] }));
     expect(d.agent_id).toBe('cy');
     expect(d.candidates.find((c) => c.agent_id === 'ann')?.note).toBe('does not speak en');
@@ -79,11 +99,22 @@ describe('routing decision', () => {
       rule(2, { conditions: { customer: { vip: true } }, target: { type: 'team', team_id: 'support' } }),
     ];
     const d = decideRoute(input({ rules, teams, agents }, { customer: { tier: 'gold', plan: null, vip: true } }));
-    expect(d).toMatchObject({ rule: { id: 'r1' }, team_id: 'vip', agent_id: 'bob', priority: 'urgent', priority_why: 'set by rule "rule1"' });
+    expect(d).toMatchObject({
+      rule: { id: 'r1' },
+      team_id: 'vip',
+      agent_id: 'bob',
+      priority: 'urgent',
+      priority_why: 'set by rule "rule1"',
+    });
     expect(d.steps[1]).toBe('rule 1 "rule0": no match (language en not in [fr])');
     expect(d.steps[2]).toBe('rule 2 "rule1": matches');
     // Reordered, the other rule wins.
-    const d2 = decideRoute(input({ rules: [rules[2]!, rules[1]!].map((r, i) => ({ ...r, position: i })), teams, agents }, { customer: { tier: null, plan: null, vip: true } }));
+    const d2 = decideRoute(
+      input(
+        { rules: [rules[2]!, rules[1]!].map((r, i) => ({ ...r, position: i })), teams, agents },
+        { customer: { tier: null, plan: null, vip: true } },
+      ),
+    );
     expect(d2.team_id).toBe('support');
   });
 
@@ -91,8 +122,14 @@ describe('routing decision', () => {
     const teams = [team('support', ['ann']), team('billing', ['bob'])];
     const agents = [agent('ann'), agent('bob')];
     const target = { type: 'team' as const, team_id: 'billing' };
-    const h = { intent: 'refunds', reasons: ['negative_sentiment' as const], channel: 'api', customer: { tier: 'gold', plan: 'pro', vip: false } };
-    const match = (conditions: RoutingRule['conditions'], enabled = true) => decideRoute(input({ rules: [rule(0, { conditions, target, enabled })], teams, agents }, h)).team_id;
+    const h = {
+      intent: 'refunds',
+      reasons: ['negative_sentiment' as const],
+      channel: 'api',
+      customer: { tier: 'gold', plan: 'pro', vip: false },
+    };
+    const match = (conditions: RoutingRule['conditions'], enabled = true) =>
+      decideRoute(input({ rules: [rule(0, { conditions, target, enabled })], teams, agents }, h)).team_id;
     expect(match({ intents: ['refunds'] })).toBe('billing');
     expect(match({ intents: ['shipping'] })).not.toBe('billing');
     expect(match({ reasons: ['negative_sentiment', 'policy'] })).toBe('billing');
@@ -105,7 +142,11 @@ describe('routing decision', () => {
   it('sends a named agent’s handoff to the fallback team when the agent cannot take it', () => {
     const teams = [team('support', ['ann']), team('tier2', ['bob'])];
     const rules = [rule(0, { target: { type: 'agent', agent_id: 'bob', fallback_team_id: 'support' } })];
-    expect(decideRoute(input({ rules, teams, agents: [agent('ann'), agent('bob')] }))).toMatchObject({ target: 'agent', agent_id: 'bob', assignment: 'named_agent' });
+    expect(decideRoute(input({ rules, teams, agents: [agent('ann'), agent('bob')] }))).toMatchObject({
+      target: 'agent',
+      agent_id: 'bob',
+      assignment: 'named_agent',
+    });
     const d = decideRoute(input({ rules, teams, agents: [agent('ann'), agent('bob', { status: 'offline' })] }));
     expect(d).toMatchObject({ target: 'team', team_id: 'support', agent_id: 'ann' });
     expect(d.why).toContain('unavailable: offline');
@@ -137,7 +178,10 @@ describe('routing decision', () => {
   it('raises priority for sensitive topics, negative sentiment and VIPs', () => {
     expect(decideRoute(input({}, { reasons: ['sensitive_topic'] })).priority).toBe('urgent');
     expect(decideRoute(input({}, { reasons: ['low_confidence'], sentiment: -0.8 })).priority).toBe('high');
-    expect(decideRoute(input({}, { customer: { tier: null, plan: null, vip: true } }))).toMatchObject({ priority: 'high', priority_why: 'VIP customer' });
+    expect(decideRoute(input({}, { customer: { tier: null, plan: null, vip: true } }))).toMatchObject({
+      priority: 'high',
+      priority_why: 'VIP customer',
+    });
     expect(decideRoute(input()).priority).toBe('normal');
   });
 });

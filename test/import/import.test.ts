@@ -35,7 +35,8 @@ describe('streaming parsers', () => {
     const doc = '{"users":[{"id":9}],"tickets":[{"id":1,"s":"a \\" ] } ["},{"id":2,"n":{"x":[1,2]}}],"next_page":null}';
     for (const size of [1, 2, 7, 1000]) {
       const got = [];
-      for await (const e of jsonRecords(chunked(doc, size), ['users'])) got.push(e.kind === 'record' ? (e.value as { id: unknown }).id : `users:${JSON.stringify(e.value)}`);
+      for await (const e of jsonRecords(chunked(doc, size), ['users']))
+        got.push(e.kind === 'record' ? (e.value as { id: unknown }).id : `users:${JSON.stringify(e.value)}`);
       expect(got).toEqual(['users:[{"id":9}]', 1, 2]);
     }
     const nd = [];
@@ -64,7 +65,11 @@ describe('streaming parsers', () => {
     for (const size of [1, 3, 100]) {
       const rows = [];
       for await (const r of csvRecords(chunked(text, size))) rows.push(r.fields);
-      expect(rows).toEqual([['a', 'b'], ['1', 'x, "y"\nz'], ['2', '']]);
+      expect(rows).toEqual([
+        ['a', 'b'],
+        ['1', 'x, "y"\nz'],
+        ['2', ''],
+      ]);
     }
   });
 });
@@ -74,7 +79,15 @@ describe('formats', () => {
     const items = await read(
       'a.jsonl',
       [
-        JSON.stringify({ id: 't-1', context: [{ role: 'customer', text: 'hi' }, { role: 'agent', text: 'hello' }], messages: [{ role: 'customer', text: 'refund?' }], expected: { outcome: 'handoff' } }),
+        JSON.stringify({
+          id: 't-1',
+          context: [
+            { role: 'customer', text: 'hi' },
+            { role: 'agent', text: 'hello' },
+          ],
+          messages: [{ role: 'customer', text: 'refund?' }],
+          expected: { outcome: 'handoff' },
+        }),
         '{"id": 2, "messages": []}',
         'nope',
         JSON.stringify({ id: 'n-1', source: 'zendesk', messages: [{ role: 'bot', text: 'Hi', at: '2024-01-01T00:00:00Z' }] }),
@@ -94,7 +107,11 @@ describe('formats', () => {
       users: [{ id: 7, name: 'Support Bot', role: 'agent' }],
       tickets: [
         {
-          id: 101, created_at: '2024-03-01T10:00:00Z', requester_id: 1, satisfaction_rating: { score: 'bad' }, tags: ['refund'],
+          id: 101,
+          created_at: '2024-03-01T10:00:00Z',
+          requester_id: 1,
+          satisfaction_rating: { score: 'bad' },
+          tags: ['refund'],
           comments: [
             { author_id: 1, body: 'Refund for order 12345 please', public: true, created_at: '2024-03-01T10:00:00Z' },
             { author_id: 7, body: 'Our refund policy...', public: true, created_at: '2024-03-01T10:00:03Z' },
@@ -125,7 +142,11 @@ describe('formats', () => {
 
   it('intercom: source + parts, authors mapped, notes and body-less parts dropped, unix times', async () => {
     const conv = {
-      id: 555, created_at: 1709290000, state: 'closed', conversation_rating: { rating: 4 }, tags: { tags: [{ name: 'billing' }] },
+      id: 555,
+      created_at: 1709290000,
+      state: 'closed',
+      conversation_rating: { rating: 4 },
+      tags: { tags: [{ name: 'billing' }] },
       source: { type: 'conversation', body: '<p>Charged twice &amp; no reply</p>', author: { type: 'lead', id: 'u1' } },
       conversation_parts: {
         conversation_parts: [
@@ -147,7 +168,8 @@ describe('formats', () => {
   });
 
   it('csv: documented columns and aliases, role words, split conversations and unknown roles reported', async () => {
-    const text = 'Ticket_ID,Timestamp,Sender,Body,CSAT\nc1,2024-01-01T00:00:00Z,user,"Hello, my ""order"" is late",4\nc1,1704067260,bot,Sorry\nc1,2024-01-01T00:02:00Z,agent,On it\nc2,2024-01-02T00:00:00Z,customer,hi\nc1,2024-01-03T00:00:00Z,agent,late row\nc3,2024-01-02,robot,x\n';
+    const text =
+      'Ticket_ID,Timestamp,Sender,Body,CSAT\nc1,2024-01-01T00:00:00Z,user,"Hello, my ""order"" is late",4\nc1,1704067260,bot,Sorry\nc1,2024-01-01T00:02:00Z,agent,On it\nc2,2024-01-02T00:00:00Z,customer,hi\nc1,2024-01-03T00:00:00Z,agent,late row\nc3,2024-01-02,robot,x\n';
     const items = await read('c.csv', text, 'csv');
     expect(ok(items).map((c) => [c.id, c.csat, c.messages.map((m) => m.role).join(',')])).toEqual([
       ['c1', 4, 'customer,bot,agent'],
@@ -173,13 +195,23 @@ describe('into a workspace', () => {
     const items = await read(
       'w.jsonl',
       [
-        JSON.stringify({ id: 'a', source: 'csv', messages: [
-          { role: 'customer', text: 'My e-mail is anna@example.com, order 55512 is late', at: '2024-05-01T10:00:00Z' },
-          { role: 'bot', text: 'Sorry about that.', at: '2024-05-01T10:00:02Z' },
-          { role: 'agent', text: 'Hi Anna, checking now', at: '2024-05-01T10:04:00Z' },
-          { role: 'customer', text: 'thanks', at: '2024-05-01T10:05:00Z' },
-        ] }),
-        JSON.stringify({ id: 'b', messages: [{ role: 'customer', text: 'hours?', at: '2024-05-02T09:00:00Z' }, { role: 'bot', text: '9 to 5' }] }),
+        JSON.stringify({
+          id: 'a',
+          source: 'csv',
+          messages: [
+            { role: 'customer', text: 'My e-mail is anna@example.com, order 55512 is late', at: '2024-05-01T10:00:00Z' },
+            { role: 'bot', text: 'Sorry about that.', at: '2024-05-01T10:00:02Z' },
+            { role: 'agent', text: 'Hi Anna, checking now', at: '2024-05-01T10:04:00Z' },
+            { role: 'customer', text: 'thanks', at: '2024-05-01T10:05:00Z' },
+          ],
+        }),
+        JSON.stringify({
+          id: 'b',
+          messages: [
+            { role: 'customer', text: 'hours?', at: '2024-05-02T09:00:00Z' },
+            { role: 'bot', text: '9 to 5' },
+          ],
+        }),
       ].join('\n'),
       'jsonl',
     );
@@ -201,13 +233,23 @@ describe('into a workspace', () => {
     expect(msgs.map((m) => m.author)).toEqual(['customer', 'bot', 'agent', 'customer']);
     expect(msgs[0]!.text).not.toContain('anna@example.com');
     expect(msgs[2]!.created_at.toISOString()).toBe('2024-05-01T10:04:00.000Z');
-    const second = await db.selectFrom('messages').select('created_at').where('conversation_id', '=', convs[1]!.id).orderBy('seq').execute();
+    const second = await db
+      .selectFrom('messages')
+      .select('created_at')
+      .where('conversation_id', '=', convs[1]!.id)
+      .orderBy('seq')
+      .execute();
     expect(second[1]!.created_at.toISOString()).toBe('2024-05-02T09:00:00.000Z');
     const [h] = await db.selectFrom('handoffs').selectAll().where('workspace_id', '=', ws.id).execute();
     expect(h!.requested_at.toISOString()).toBe('2024-05-01T10:00:02.000Z');
     expect(h!.first_agent_reply_at!.toISOString()).toBe('2024-05-01T10:04:00.000Z');
     expect(h!.resolved_at!.toISOString()).toBe('2024-05-01T10:05:00.000Z');
-    const events = await db.selectFrom('events').select('data').where('workspace_id', '=', ws.id).where('type', '=', 'import.completed').execute();
+    const events = await db
+      .selectFrom('events')
+      .select('data')
+      .where('workspace_id', '=', ws.id)
+      .where('type', '=', 'import.completed')
+      .execute();
     expect(events).toHaveLength(2);
   });
 });

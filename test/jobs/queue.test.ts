@@ -94,7 +94,13 @@ describe('job queue (pg-boss on the same database)', () => {
   });
 
   it('refuses a payload that does not match the schema at enqueue', async () => {
-    const job = defineJob({ name: 'test.strict.v1', schema: z.object({ n: z.number() }), retryLimit: 0, retryDelaySeconds: 1, handler: async () => {} });
+    const job = defineJob({
+      name: 'test.strict.v1',
+      schema: z.object({ n: z.number() }),
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      handler: async () => {},
+    });
     const queue = new JobQueue(tdb.database, log);
     queue.register(job);
     await queue.start({ work: false });

@@ -79,9 +79,17 @@ describe('Postgres restarts while the server takes traffic', () => {
         const c = conversations[n % conversations.length]!;
         const r = conversations[(n + 5) % conversations.length]!;
         n++;
-        const send = api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: `line ${n} about shipping` } })
-          .then((res) => void writes.push(res.status), () => void writes.push(-1));
-        const read = api('GET', `/api/v1/widget/conversations/${r.id}`, { token: r.token }).then((res) => void reads.push(res.status), () => void reads.push(-1));
+        const send = api('POST', `/api/v1/widget/conversations/${c.id}/messages`, {
+          token: c.token,
+          body: { text: `line ${n} about shipping` },
+        }).then(
+          (res) => void writes.push(res.status),
+          () => void writes.push(-1),
+        );
+        const read = api('GET', `/api/v1/widget/conversations/${r.id}`, { token: r.token }).then(
+          (res) => void reads.push(res.status),
+          () => void reads.push(-1),
+        );
         for (const p of [send, read]) {
           inFlight.add(p);
           void p.finally(() => inFlight.delete(p));
@@ -108,14 +116,21 @@ describe('Postgres restarts while the server takes traffic', () => {
 
     // After the restarts: a new line is pushed live (LISTEN is back) and delivered to a
     // webhook subscribed now (the job queue's connections are back; no backlog ahead of it).
-    const hook = await api('POST', '/api/v1/webhooks', { token: adminToken, body: { url: hookUrl, event_types: ['message.created'], allow_private: true } });
+    const hook = await api('POST', '/api/v1/webhooks', {
+      token: adminToken,
+      body: { url: hookUrl, event_types: ['message.created'], allow_private: true },
+    });
     expect(hook.status).toBe(201);
     const c = conversations[0]!;
-    const after = await api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'after the restarts' } });
+    const after = await api('POST', `/api/v1/widget/conversations/${c.id}/messages`, {
+      token: c.token,
+      body: { text: 'after the restarts' },
+    });
     expect(after.status).toBe(201);
     await agentSocket.next((p) => p.type === 'message.created' && p.data.id === after.body.message.id, 10_000);
     const until = Date.now() + 20_000;
-    while (!hooks.some((h) => h.body?.data?.message?.id === after.body.message.id) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while (!hooks.some((h) => h.body?.data?.message?.id === after.body.message.id) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
     expect(hooks.some((h) => h.body?.data?.message?.id === after.body.message.id)).toBe(true);
     agentSocket.close();
   }, 180_000);

@@ -13,7 +13,9 @@ describe('agent-typed text passes the PII shield', () => {
 
   it('stores replies and internal notes with tokens; staff see tokens, the customer the words', async () => {
     const api = apiClient(t.baton.url);
-    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug, message: 'I need help with a charge' } });
+    const start = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: t.ws.slug, message: 'I need help with a charge' },
+    });
     expect(start.status).toBe(201);
     const { token, conversation } = start.body;
     expect((await api('POST', `/api/v1/widget/conversations/${conversation.id}/handoff`, { token, body: {} })).status).toBeLessThan(300);

@@ -66,24 +66,44 @@ describe('data-subject requests: export, erasure, retention', () => {
     ws = await seedWorkspace(tdb.database.db);
     admin = await login(baton.url, ws.admin.email, ws.admin.password);
 
-    const customer = { user_id: ERASED.userId, user_hash: signUser(ws.secret, ERASED.userId), name: ERASED.name, email: ERASED.email, attributes: { tier: ERASED.attribute } };
-    for (const message of [`Hi, I am ${ERASED.name}, card ${ERASED.card}, refunds?`, `New address: ${ERASED.address}. IBAN ${ERASED.iban}`]) {
+    const customer = {
+      user_id: ERASED.userId,
+      user_hash: signUser(ws.secret, ERASED.userId),
+      name: ERASED.name,
+      email: ERASED.email,
+      attributes: { tier: ERASED.attribute },
+    };
+    for (const message of [
+      `Hi, I am ${ERASED.name}, card ${ERASED.card}, refunds?`,
+      `New address: ${ERASED.address}. IBAN ${ERASED.iban}`,
+    ]) {
       const start = await api()('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer, message } });
       expect(start.status).toBe(201);
       const { token, conversation } = start.body;
       conversationIds.push(conversation.id);
       erasedCustomerId = start.body.customer?.id ?? erasedCustomerId;
-      await api()('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: `Call me on ${ERASED.phone} or mail ${ERASED.email}; I want a person` } });
+      await api()('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+        token,
+        body: { text: `Call me on ${ERASED.phone} or mail ${ERASED.email}; I want a person` },
+      });
     }
     // An agent takes the first one, quotes the customer (agent text is stored as written), reveals.
     const agent = await login(baton.url, ws.agent.email, ws.agent.password);
     const first = conversationIds[0]!;
     expect((await api()('POST', `/api/v1/conversations/${first}/accept`, { token: agent })).status).toBe(200);
-    await api()('POST', `/api/v1/conversations/${first}/messages`, { token: agent, body: { text: `Thanks ${ERASED.name}, refund going to ${ERASED.iban}` } });
-    await api()('POST', `/api/v1/conversations/${first}/messages`, { token: agent, body: { text: `note: ${ERASED.email} is a VIP`, internal: true } });
+    await api()('POST', `/api/v1/conversations/${first}/messages`, {
+      token: agent,
+      body: { text: `Thanks ${ERASED.name}, refund going to ${ERASED.iban}` },
+    });
+    await api()('POST', `/api/v1/conversations/${first}/messages`, {
+      token: agent,
+      body: { text: `note: ${ERASED.email} is a VIP`, internal: true },
+    });
     expect((await api()('POST', `/api/v1/conversations/${first}/reveal`, { token: agent })).status).toBe(200);
     // Somebody else, who stays.
-    const kept = await api()('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer: { name: KEPT.name, email: KEPT.email }, message: `card ${KEPT.card}, I want a person` } });
+    const kept = await api()('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, customer: { name: KEPT.name, email: KEPT.email }, message: `card ${KEPT.card}, I want a person` },
+    });
     expect(kept.status).toBe(201);
     const detail = await api()('GET', `/api/v1/conversations/${first}`, { token: admin });
     erasedCustomerId = detail.body.customer.id;
@@ -96,29 +116,44 @@ describe('data-subject requests: export, erasure, retention', () => {
   it('finds the customer and exports everything about them, personal data restored, admins only', async () => {
     const found = await api()('GET', `/api/v1/privacy/customers?external_id=${ERASED.userId}`, { token: admin });
     expect(found.body.customers.map((c: any) => c.id)).toEqual([erasedCustomerId]);
-    const byEmail = await api()('GET', `/api/v1/privacy/customers?email=${encodeURIComponent(ERASED.email.toUpperCase())}`, { token: admin });
+    const byEmail = await api()('GET', `/api/v1/privacy/customers?email=${encodeURIComponent(ERASED.email.toUpperCase())}`, {
+      token: admin,
+    });
     expect(byEmail.body.customers.map((c: any) => c.id)).toEqual([erasedCustomerId]);
 
     const agent = await login(baton.url, ws.agent.email, ws.agent.password);
     expect((await api()('GET', `/api/v1/privacy/customers/${erasedCustomerId}/export`, { token: agent })).status).toBe(403);
     expect((await api()('GET', `/api/v1/privacy/customers/${erasedCustomerId}/export`, { token: ws.apiKey })).status).toBe(403);
 
-    const res = await fetch(`${baton.url}/api/v1/privacy/customers/${erasedCustomerId}/export`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${baton.url}/api/v1/privacy/customers/${erasedCustomerId}/export`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`customer-${erasedCustomerId}.json`);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const data = (await res.json()) as any;
     expect(data.format).toBe('baton.customer-export.v1');
-    expect(data.customer).toMatchObject({ id: erasedCustomerId, external_id: ERASED.userId, name: ERASED.name, email: ERASED.email, verified: true, attributes: { tier: ERASED.attribute } });
+    expect(data.customer).toMatchObject({
+      id: erasedCustomerId,
+      external_id: ERASED.userId,
+      name: ERASED.name,
+      email: ERASED.email,
+      verified: true,
+      attributes: { tier: ERASED.attribute },
+    });
     expect(data.conversations.map((c: any) => c.id).sort()).toEqual([...conversationIds].sort());
     const text = JSON.stringify(data);
     for (const v of [ERASED.card, ERASED.iban, ERASED.phone, ERASED.address]) expect(text).toContain(v);
     // Every token in messages and briefs is restored (events name tokens, e.g. which were revealed).
-    expect(JSON.stringify(data.conversations.map((c: any) => [c.messages, c.handoffs]))).not.toMatch(/<(EMAIL|CARD|IBAN|PHONE|PERSON|ADDRESS)_\d+>/);
+    expect(JSON.stringify(data.conversations.map((c: any) => [c.messages, c.handoffs]))).not.toMatch(
+      /<(EMAIL|CARD|IBAN|PHONE|PERSON|ADDRESS)_\d+>/,
+    );
     const first = data.conversations.find((c: any) => c.id === conversationIds[0]);
     expect(first.messages.some((m: any) => m.internal && m.text.includes(ERASED.email))).toBe(true);
     expect(first.handoffs.length).toBeGreaterThan(0);
-    expect(first.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(['conversation.created', 'message.created', 'pii.revealed']));
+    expect(first.events.map((e: any) => e.type)).toEqual(
+      expect.arrayContaining(['conversation.created', 'message.created', 'pii.revealed']),
+    );
     expect(text).not.toContain(KEPT.name);
   });
 
@@ -130,7 +165,10 @@ describe('data-subject requests: export, erasure, retention', () => {
 
     const viewer = await login(baton.url, ws.viewer.email, ws.viewer.password);
     expect((await api()('POST', `/api/v1/privacy/customers/${erasedCustomerId}/erase`, { token: viewer, body: {} })).status).toBe(403);
-    const erased = await api()('POST', `/api/v1/privacy/customers/${erasedCustomerId}/erase`, { token: ws.adminKey, body: { reason: 'ticket 4711' } });
+    const erased = await api()('POST', `/api/v1/privacy/customers/${erasedCustomerId}/erase`, {
+      token: ws.adminKey,
+      body: { reason: 'ticket 4711' },
+    });
     expect(erased.status).toBe(200);
     expect(erased.body.erased).toMatchObject({ customers: 1, conversations: 2 });
     expect(erased.body.erased.messages).toBeGreaterThanOrEqual(6);
@@ -175,9 +213,20 @@ describe('data-subject requests: export, erasure, retention', () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(ids.length);
     const types = entries.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['auth.login.succeeded', 'auth.login.failed', 'pii.revealed', 'privacy.customer_exported', 'privacy.customer_erased', 'api_key.used']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'auth.login.succeeded',
+        'auth.login.failed',
+        'pii.revealed',
+        'privacy.customer_exported',
+        'privacy.customer_erased',
+        'api_key.used',
+      ]),
+    );
     // An API key is on record once per hour, not per request.
-    expect(entries.filter((e) => e.type === 'api_key.used' && e.actor.id === entries.find((x) => x.type === 'api_key.used')?.actor.id)).toHaveLength(1);
+    expect(
+      entries.filter((e) => e.type === 'api_key.used' && e.actor.id === entries.find((x) => x.type === 'api_key.used')?.actor.id),
+    ).toHaveLength(1);
     const failed = entries.filter((e) => e.type === 'auth.login.failed');
     expect(failed[0]).toMatchObject({ subject: { type: 'agent', id: ws.agent.id }, data: { reason: 'wrong_password' } });
     const erasure = entries.find((e) => e.type === 'privacy.customer_erased');
@@ -197,17 +246,26 @@ describe('data-subject requests: export, erasure, retention', () => {
     const policy = await api()('PUT', '/api/v1/admin/policy', { token: admin, body: { retentionDays: 30 } });
     expect(policy.status).toBe(200);
     expect(policy.body.policy.retentionDays).toBe(30);
-    const old = await api()('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer: { name: 'Ancient Ann' }, message: 'refunds?' } });
+    const old = await api()('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, customer: { name: 'Ancient Ann' }, message: 'refunds?' },
+    });
     const recent = await api()('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'shipping?' } });
     const longAgo = new Date(Date.now() - 40 * 86_400_000);
     await tdb.database.db.updateTable('conversations').set({ updated_at: longAgo }).where('id', '=', old.body.conversation.id).execute();
-    await tdb.database.db.updateTable('customers').set({ created_at: longAgo } as never).where('id', '=', old.body.customer?.id ?? '00000000-0000-4000-8000-000000000000').execute();
+    await tdb.database.db
+      .updateTable('customers')
+      .set({ created_at: longAgo } as never)
+      .where('id', '=', old.body.customer?.id ?? '00000000-0000-4000-8000-000000000000')
+      .execute();
 
     await baton.ctx.jobs.enqueue(retentionJob(baton.ctx), { workspace_id: ws.id });
-    const gone = async () => !(await tdb.database.db.selectFrom('conversations').select('id').where('id', '=', old.body.conversation.id).executeTakeFirst());
+    const gone = async () =>
+      !(await tdb.database.db.selectFrom('conversations').select('id').where('id', '=', old.body.conversation.id).executeTakeFirst());
     for (let i = 0; i < 60 && !(await gone()); i++) await new Promise((r) => setTimeout(r, 500));
     expect(await gone()).toBe(true);
-    expect(await tdb.database.db.selectFrom('conversations').select('id').where('id', '=', recent.body.conversation.id).executeTakeFirst()).toBeTruthy();
+    expect(
+      await tdb.database.db.selectFrom('conversations').select('id').where('id', '=', recent.body.conversation.id).executeTakeFirst(),
+    ).toBeTruthy();
     const tomb = await tdb.database.db.selectFrom('erasure_tombstones').selectAll().where('reason', '=', 'retention').execute();
     expect(tomb).toHaveLength(1);
     expect(tomb[0]!.conversations).toBe(1);

@@ -66,13 +66,32 @@ describe('nothing personal leaves Baton', () => {
     llm = await recorder(() => {
       const content = JSON.stringify({ answer: 'Refunds take 5 to 10 business days.', citations: ['P1'] });
       llmAnswers.push(content);
-      return { status: 200, body: { id: 'x', object: 'chat.completion', model: 'm', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } } };
+      return {
+        status: 200,
+        body: {
+          id: 'x',
+          object: 'chat.completion',
+          model: 'm',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+        },
+      };
     });
     hook = await recorder(() => ({ status: 204, body: {} }));
     await zd.start();
     tdb = await openTestDatabase();
-    const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', RATE_LIMIT_START_PER_MINUTE: '1000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000', BATON_VAULT_KEY: TEST_VAULT_KEY });
-    const engineFactory: EngineFactory = (articles) => createEngine(articles, { llm: { provider: 'openai-compatible', baseUrl: llm.url, model: 'test-model', timeoutMs: 5_000, maxRetries: 0 } });
+    const env = loadEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'debug',
+      RATE_LIMIT_START_PER_MINUTE: '1000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      BATON_VAULT_KEY: TEST_VAULT_KEY,
+    });
+    const engineFactory: EngineFactory = (articles) =>
+      createEngine(articles, {
+        llm: { provider: 'openai-compatible', baseUrl: llm.url, model: 'test-model', timeoutMs: 5_000, maxRetries: 0 },
+      });
     const sink = new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) });
     baton = await startBaton({ env, engineFactory, database: tdb.database, log: pino({ level: 'debug' }, sink) });
     ws = await seedWorkspace(tdb.database.db);
@@ -92,20 +111,30 @@ describe('nothing personal leaves Baton', () => {
     expect((await api('PUT', '/api/v1/admin/policy', { token: admin, body: { confidenceThreshold: 0 } })).status).toBe(200);
     const agent = await login(baton.url, ws.agent.email, ws.agent.password);
     expect((await api('PUT', '/api/v1/me/status', { token: agent, body: { status: 'online' } })).status).toBe(200);
-    const sub = await api('POST', '/api/v1/webhooks', { token: admin, body: { url: `${hook.url}/hook`, event_types: ['*'], allow_private: true } });
+    const sub = await api('POST', '/api/v1/webhooks', {
+      token: admin,
+      body: { url: `${hook.url}/hook`, event_types: ['*'], allow_private: true },
+    });
     expect(sub.status).toBe(201);
     const zdPut = await api('PUT', '/api/v1/connectors/zendesk', {
       token: admin,
-      body: { config: { base_url: zd.url, allow_private_network: true, group_map: { [ws.teamId]: 4242 } }, credentials: { email: ZD_EMAIL, api_token: ZD_TOKEN } },
+      body: {
+        config: { base_url: zd.url, allow_private_network: true, group_map: { [ws.teamId]: 4242 } },
+        credentials: { email: ZD_EMAIL, api_token: ZD_TOKEN },
+      },
     });
     expect(zdPut.status).toBe(200);
 
     const start = await api('POST', '/api/v1/widget/conversations', {
-      body: { workspace: ws.slug, message: `Hi, I am ${PLANTED.name}. My card ${PLANTED.card} was charged twice, how long do refunds take?` },
+      body: {
+        workspace: ws.slug,
+        message: `Hi, I am ${PLANTED.name}. My card ${PLANTED.card} was charged twice, how long do refunds take?`,
+      },
     });
     expect(start.status).toBe(201);
     const { token, conversation } = start.body;
-    const say = async (text: string) => expect((await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } })).status).toBe(201);
+    const say = async (text: string) =>
+      expect((await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } })).status).toBe(201);
     await say(`Please refund to IBAN ${PLANTED.iban}; refunds to my address ${PLANTED.address} also fine`);
     await say(`Reach me at ${PLANTED.email} or ${PLANTED.phone}. I want to talk to a person`);
     await waitFor(() => llm.raw.length > 0, 20_000, 'a model call');
@@ -125,7 +154,9 @@ describe('nothing personal leaves Baton', () => {
     const received = {
       model: llm.raw.join('\n'),
       webhook: hook.raw.join('\n'),
-      helpdesk: zd.requests.map((r) => `${r.method} ${r.path}?${r.query}\n${JSON.stringify(r.headers)}\n\n${JSON.stringify(r.body)}`).join('\n'),
+      helpdesk: zd.requests
+        .map((r) => `${r.method} ${r.path}?${r.query}\n${JSON.stringify(r.headers)}\n\n${JSON.stringify(r.body)}`)
+        .join('\n'),
       logs: logLines.join(''),
     };
     // They did receive the conversation, with tokens where the values were.

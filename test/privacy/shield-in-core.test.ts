@@ -49,7 +49,9 @@ describe('PII shield in the conversation core', () => {
     // The same value keeps its token for the whole conversation.
     await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: `again: ${EMAIL}` } });
     expect(seenByEngine.at(-1)!.text).toBe('again: <EMAIL_1>');
-    const pushed = await customerSocket.next((p) => p.type === 'message.created' && p.data.author === 'customer' && p.data.text.startsWith('again'));
+    const pushed = await customerSocket.next(
+      (p) => p.type === 'message.created' && p.data.author === 'customer' && p.data.text.startsWith('again'),
+    );
     expect(pushed.data.text).toBe(`again: ${EMAIL}`);
 
     // Nothing in the database holds the values in clear.
@@ -70,7 +72,10 @@ describe('PII shield in the conversation core', () => {
     expect(detail.body.messages[0].text).toContain('<EMAIL_1>');
     const reveal = await api('POST', `/api/v1/conversations/${conversation.id}/reveal`, { token: agent });
     expect(reveal.body.values).toEqual({ '<EMAIL_1>': EMAIL, '<CARD_1>': CARD });
-    const events = await sql<{ type: string; actor_id: string }>`select type, actor_id from events where conversation_id = ${conversation.id} and type = 'pii.revealed'`.execute(tdb.database.db);
+    const events = await sql<{
+      type: string;
+      actor_id: string;
+    }>`select type, actor_id from events where conversation_id = ${conversation.id} and type = 'pii.revealed'`.execute(tdb.database.db);
     expect(events.rows).toEqual([{ type: 'pii.revealed', actor_id: ws.agent.id }]);
 
     // A viewer may not reveal; nothing is recorded for the refusal.

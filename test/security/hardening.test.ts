@@ -31,7 +31,11 @@ describe('hardening', () => {
   it('checks CSRF when an Authorization header is present but the cookie authenticates', async () => {
     const token = await login(baton.url, ws.agent.email, ws.agent.password);
     const put = (headers: Record<string, string>) =>
-      fetch(`${baton.url}/api/v1/me/status`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: `baton_session=${token}`, ...headers }, body: JSON.stringify({ status: 'online' }) });
+      fetch(`${baton.url}/api/v1/me/status`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: `baton_session=${token}`, ...headers },
+        body: JSON.stringify({ status: 'online' }),
+      });
     expect((await put({ authorization: 'Basic Zm9vOmJhcg==', origin: 'https://evil.example' })).status).toBe(403);
     expect((await put({ authorization: 'Basic Zm9vOmJhcg==', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     // The header that does authenticate still needs no check.
@@ -43,7 +47,9 @@ describe('hardening', () => {
     const started = Date.now();
     const answer = await new Promise<string>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /api/v1/widget/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"workspace":`);
+        socket.write(
+          `POST /api/v1/widget/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"workspace":`,
+        );
       });
       let received = '';
       const drip = setInterval(() => socket.write(' '), 200);
@@ -59,7 +65,10 @@ describe('hardening', () => {
     const email = 'anna.secret@example.org';
     const log = baton.app.log;
     for (const query of [sql`select ${`{"email": "${email}", oops`}::jsonb`, sql`select ${email}::uuid`]) {
-      const err = await query.execute(tdb.database.db).then(() => undefined, (e: unknown) => e);
+      const err = await query.execute(tdb.database.db).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(Error);
       log.error({ err }, 'unhandled error');
     }
@@ -70,7 +79,11 @@ describe('hardening', () => {
 
   it('accepts only http(s) links on knowledge articles', async () => {
     const api = apiClient(baton.url);
-    const upload = (url: string) => api('POST', '/api/v1/admin/knowledge', { token: ws.adminKey, body: { articles: [{ id: 'x1', title: 'Refunds', body: 'We refund within 14 days.', url }] } });
+    const upload = (url: string) =>
+      api('POST', '/api/v1/admin/knowledge', {
+        token: ws.adminKey,
+        body: { articles: [{ id: 'x1', title: 'Refunds', body: 'We refund within 14 days.', url }] },
+      });
     for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'JAVASCRIPT:alert(1)']) {
       const res = await upload(url);
       expect([url, res.status, res.body.error?.code]).toEqual([url, 400, 'invalid_request']);
@@ -80,12 +93,16 @@ describe('hardening', () => {
 
   it('keeps the reason for a reveal in the audit log, and can require one', async () => {
     const api = apiClient(baton.url);
-    const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'write to anna@example.org' } });
+    const started = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, message: 'write to anna@example.org' },
+    });
     const id = started.body.conversation.id;
     const agent = await login(baton.url, ws.agent.email, ws.agent.password);
     const reveal = (body?: unknown) => api('POST', `/api/v1/conversations/${id}/reveal`, { token: agent, body });
     expect((await reveal({ reason: 'customer asked to change their e-mail' })).status).toBe(200);
-    const { rows } = await sql<{ data: { reason?: string } }>`select data from events where conversation_id = ${id} and type = 'pii.revealed'`.execute(tdb.database.db);
+    const { rows } = await sql<{
+      data: { reason?: string };
+    }>`select data from events where conversation_id = ${id} and type = 'pii.revealed'`.execute(tdb.database.db);
     expect(rows.map((r) => r.data.reason)).toEqual(['customer asked to change their e-mail']);
 
     expect((await api('PUT', '/api/v1/admin/policy', { token: ws.adminKey, body: { revealRequiresReason: true } })).status).toBe(200);

@@ -36,7 +36,8 @@ describe('rate limits', () => {
 
   it('limits a conversation however its token is sent, and starting conversations per client behind the proxy', async () => {
     const api = apiClient(baton.url);
-    const start = (address: string) => api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug }, headers: from(address) });
+    const start = (address: string) =>
+      api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug }, headers: from(address) });
     const first = await start('203.0.113.5');
     expect(first.status).toBe(201);
     expect((await start('203.0.113.5')).status).toBe(201);
@@ -46,7 +47,12 @@ describe('rate limits', () => {
 
     const { token, conversation } = first.body;
     const path = `/api/v1/widget/conversations/${conversation.id}`;
-    const ways: Record<string, string>[] = [{ authorization: `Bearer ${token}` }, { authorization: `Bearer  ${token}  ` }, { 'x-conversation-token': token }, { authorization: `Bearer ${token}` }];
+    const ways: Record<string, string>[] = [
+      { authorization: `Bearer ${token}` },
+      { authorization: `Bearer  ${token}  ` },
+      { 'x-conversation-token': token },
+      { authorization: `Bearer ${token}` },
+    ];
     const statuses = [];
     for (const headers of ways) statuses.push((await api('GET', path, { headers })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -54,7 +60,8 @@ describe('rate limits', () => {
 
   it('counts bad logins per address and e-mail: a locked-out account does not lock out the others', async () => {
     const api = apiClient(baton.url);
-    const login = (email: string, password: string, address = '198.51.100.7') => api('POST', '/api/v1/auth/login', { body: { email, password }, headers: from(address) });
+    const login = (email: string, password: string, address = '198.51.100.7') =>
+      api('POST', '/api/v1/auth/login', { body: { email, password }, headers: from(address) });
     for (let i = 0; i < 2; i++) expect((await login(ws.admin.email, 'wrong password')).status).toBe(401);
     expect((await login(ws.admin.email, 'wrong password')).status).toBe(429);
     expect((await login(` ${ws.admin.email.toUpperCase()}`, 'wrong password')).status).toBe(429);

@@ -52,7 +52,14 @@ describe('security', () => {
 
   beforeAll(async () => {
     tdb = await openTestDatabase();
-    const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', RATE_LIMIT_START_PER_MINUTE: '1000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000', BATON_VAULT_KEY: TEST_VAULT_KEY });
+    const env = loadEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'debug',
+      RATE_LIMIT_START_PER_MINUTE: '1000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      BATON_VAULT_KEY: TEST_VAULT_KEY,
+    });
     const sink = new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) });
     baton = await startBaton({ env, engineFactory: scriptedEngineFactory, database: tdb.database, log: pino({ level: 'debug' }, sink) });
     ws = await seedWorkspace(tdb.database.db);
@@ -89,12 +96,15 @@ describe('security', () => {
       .sort((a, b) => Number(a.path === '/api/v1/auth/logout') - Number(b.path === '/api/v1/auth/logout'));
     expect(routes.length).toBeGreaterThan(40);
 
-    const call = (method: string, path: string, token: string | undefined, body: string | undefined) => callAt(baton.url, method, path, token, body);
+    const call = (method: string, path: string, token: string | undefined, body: string | undefined) =>
+      callAt(baton.url, method, path, token, body);
     const mismatches: unknown[] = [];
     const tally: Record<string, number> = {};
     const narrower: string[] = [];
     for (const route of routes) {
-      const declared = table.find((r) => r.method === route.method && r.url.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{*}') === route.path);
+      const declared = table.find(
+        (r) => r.method === route.method && r.url.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{*}') === route.path,
+      );
       expect(declared, `${route.method} ${route.path} is a registered route`).toBeTruthy();
       // Pages outside the API (/app, /demo, /widget.js) are public; every API route declares its access.
       if (route.path.startsWith('/api/v1')) expect(declared!.access, `${route.method} ${route.path} declares its access`).toBeTruthy();
@@ -111,7 +121,11 @@ describe('security', () => {
         if (denial !== null) {
           const want = denial === 401 ? 'unauthenticated' : denial === 403 ? 'forbidden' : 'not_found';
           if (res.status !== denial || code !== want) mismatches.push({ route, caller, access, expected: denial, got: res.status, code });
-        } else if (res.status === 401 || (res.status === 403 && message === ERROR_CATALOGUE.forbidden.message) || (res.status === 404 && !route.path.includes('{'))) {
+        } else if (
+          res.status === 401 ||
+          (res.status === 403 && message === ERROR_CATALOGUE.forbidden.message) ||
+          (res.status === 404 && !route.path.includes('{'))
+        ) {
           mismatches.push({ route, caller, access, expected: 'through', got: res.status, code });
         } else if (res.status === 403) {
           narrower.push(`${route.method} ${route.path} ${caller}`);
@@ -163,12 +177,19 @@ describe('security', () => {
       expect(csp).not.toContain('unsafe-eval');
       expect(app.headers.get('x-frame-options')).toBe('DENY');
     }
-    const widgetApi = await fetch(`${baton.url}/api/v1/widget/conversations`, { method: 'OPTIONS', headers: { origin: 'https://shop.example' } });
+    const widgetApi = await fetch(`${baton.url}/api/v1/widget/conversations`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example' },
+    });
     expect(widgetApi.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
 
   it('sets the session cookie HttpOnly, SameSite=Strict, and Secure with HSTS behind HTTPS', async () => {
-    const res = await fetch(`${baton.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ws.agent.email, password: ws.agent.password }) });
+    const res = await fetch(`${baton.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ws.agent.email, password: ws.agent.password }),
+    });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/baton_session=bs_/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -179,7 +200,11 @@ describe('security', () => {
 
     const secure = await buildApp({ ...baton.ctx, env: { ...baton.ctx.env, COOKIE_SECURE: true } });
     try {
-      const r = await secure.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ws.agent.email, password: ws.agent.password } });
+      const r = await secure.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: ws.agent.email, password: ws.agent.password },
+      });
       expect(r.statusCode).toBe(200);
       expect(String(r.headers['set-cookie'])).toMatch(/; Secure/);
       expect(r.headers['strict-transport-security']).toMatch(/max-age=31536000/);
@@ -194,7 +219,11 @@ describe('security', () => {
     secrets.push(token);
     const cookie = `baton_session=${token}`;
     const put = (headers: Record<string, string>, status: string) =>
-      fetch(`${baton.url}/api/v1/me/status`, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ status }) });
+      fetch(`${baton.url}/api/v1/me/status`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ status }),
+      });
 
     expect((await put({ cookie, 'sec-fetch-site': 'cross-site' }, 'online')).status).toBe(403);
     expect((await put({ cookie, origin: 'https://evil.example' }, 'online')).status).toBe(403);
@@ -221,17 +250,27 @@ describe('security', () => {
   it('keeps message text, personal data, passwords and tokens out of the logs', async () => {
     const api = apiClient(baton.url);
     const start = await api('POST', '/api/v1/widget/conversations', {
-      body: { workspace: ws.slug, customer: { name: PLANTED.name, email: PLANTED.email }, message: `refunds? ${PLANTED.words}, call ${PLANTED.phone}` },
+      body: {
+        workspace: ws.slug,
+        customer: { name: PLANTED.name, email: PLANTED.email },
+        message: `refunds? ${PLANTED.words}, call ${PLANTED.phone}`,
+      },
     });
     const { token, conversation } = start.body;
     secrets.push(token);
     const socket = await TestSocket.open(wsUrl(baton.url, '/api/v1/widget/ws', token));
-    await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: `my card is ${PLANTED.card}, I want a person` } });
+    await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+      token,
+      body: { text: `my card is ${PLANTED.card}, I want a person` },
+    });
     const agent = await login(baton.url, ws.agent.email, ws.agent.password);
     secrets.push(agent);
     const agentSocket = await TestSocket.open(wsUrl(baton.url, '/api/v1/ws', agent));
     await api('POST', `/api/v1/conversations/${conversation.id}/accept`, { token: agent });
-    await api('POST', `/api/v1/conversations/${conversation.id}/messages`, { token: agent, body: { text: `Hello ${PLANTED.name}, about ${PLANTED.words}` } });
+    await api('POST', `/api/v1/conversations/${conversation.id}/messages`, {
+      token: agent,
+      body: { text: `Hello ${PLANTED.name}, about ${PLANTED.words}` },
+    });
     await api('POST', `/api/v1/conversations/${conversation.id}/reveal`, { token: agent });
     await api('POST', '/api/v1/auth/login', { body: { email: ws.viewer.email, password: 'wrong password 12345' } });
     await api('GET', '/api/v1/queues', { token: ws.readKey });

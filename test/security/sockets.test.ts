@@ -34,7 +34,8 @@ describe('sockets end with their credential', () => {
 
     const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug, message: 'hello' } });
     const conversationId = start.body.conversation.id;
-    for (const s of [leavingSocket, stayingSocket, keySocket]) await s.next((p) => p.type === 'message.created' && p.data.conversation_id === conversationId);
+    for (const s of [leavingSocket, stayingSocket, keySocket])
+      await s.next((p) => p.type === 'message.created' && p.data.conversation_id === conversationId);
 
     const leavingClosed = closed(leavingSocket);
     expect((await api('POST', '/api/v1/auth/logout', { token: leaving })).status).toBe(200);
@@ -48,7 +49,10 @@ describe('sockets end with their credential', () => {
     const heardBefore = leavingSocket.received.length + keySocket.received.length;
     await api('POST', `/api/v1/widget/conversations/${conversationId}/handoff`, { token: start.body.token });
     expect((await api('POST', `/api/v1/conversations/${conversationId}/accept`, { token: staying })).status).toBe(200);
-    const note = await api('POST', `/api/v1/conversations/${conversationId}/messages`, { token: staying, body: { text: 'internal: refund approved', internal: true } });
+    const note = await api('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token: staying,
+      body: { text: 'internal: refund approved', internal: true },
+    });
     expect(note.status).toBe(201);
     await stayingSocket.next((p) => p.type === 'message.created' && p.data.id === note.body.message.id);
     expect(leavingSocket.received.length + keySocket.received.length).toBe(heardBefore);

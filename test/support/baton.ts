@@ -16,7 +16,15 @@ import { scriptedEngineFactory } from './scripted-engine.ts';
 import { generateKey } from '../../src/pii/index.ts';
 
 export async function startTestBaton(database: Database, engineFactory: EngineFactory = scriptedEngineFactory): Promise<RunningBaton> {
-  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', BODY_LIMIT: String(64 * 1024), RATE_LIMIT_START_PER_MINUTE: '1000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000', BATON_VAULT_KEY: TEST_VAULT_KEY });
+  const env = loadEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    BODY_LIMIT: String(64 * 1024),
+    RATE_LIMIT_START_PER_MINUTE: '1000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    BATON_VAULT_KEY: TEST_VAULT_KEY,
+  });
   return startBaton({ env, engineFactory, database, log: pino({ level: 'silent' }) });
 }
 
@@ -139,7 +147,10 @@ export class TestSocket {
       return Promise.resolve(seen);
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching push within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((r) => r.type))}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching push within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((r) => r.type))}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         match,
         resolve: (p) => {

@@ -15,7 +15,14 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_SERVER_LOG_LEVEL ?? 'error', BATON_VAULT_KEY: TEST_VAULT_KEY, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_SERVER_LOG_LEVEL ?? 'error',
+      BATON_VAULT_KEY: TEST_VAULT_KEY,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -20,7 +20,12 @@ export const scriptedEngineFactory: EngineFactory = async (articles: Article[]):
       return { ...base, action: 'handoff', text: '', citations: [], confidence: 1, reasons: ['customer_requested'] };
     }
     if (text.includes('explode')) throw new Error('engine exploded');
-    const hit = articles.find((a) => a.title.toLowerCase().split(/\s+/).some((w) => w.length > 3 && text.includes(w)));
+    const hit = articles.find((a) =>
+      a.title
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => w.length > 3 && text.includes(w)),
+    );
     if (hit) {
       return {
         ...base,

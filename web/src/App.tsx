@@ -21,8 +21,14 @@ export function App() {
     try {
       const { agent } = await get<{ agent: Agent }>('/me');
       const [teams, agents] = await Promise.all([
-        get<{ teams: Team[] }>('/teams').then((r) => r.teams, () => [] as Team[]),
-        get<{ agents: Agent[] }>('/agents').then((r) => r.agents, () => [] as Agent[]),
+        get<{ teams: Team[] }>('/teams').then(
+          (r) => r.teams,
+          () => [] as Team[],
+        ),
+        get<{ agents: Agent[] }>('/agents').then(
+          (r) => r.agents,
+          () => [] as Agent[],
+        ),
       ]);
       setSession({ state: 'in', workspace: makeWorkspace(agent, teams, agents, () => void loadRef.current()) });
     } catch (err) {
@@ -37,7 +43,12 @@ export function App() {
     void load();
   }, [load]);
 
-  if (session.state === 'loading') return <p className="centered" role="status">Loading…</p>;
+  if (session.state === 'loading')
+    return (
+      <p className="centered" role="status">
+        Loading…
+      </p>
+    );
   if (session.state === 'error')
     return (
       <div className="centered" role="alert">

@@ -27,7 +27,12 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   else if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
   }
@@ -46,13 +51,13 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   return data as T;
 }
 
-export const get = <T,>(path: string) => api<T>('GET', path);
-export const post = <T,>(path: string, body: unknown = {}) => api<T>('POST', path, body);
-export const put = <T,>(path: string, body: unknown) => api<T>('PUT', path, body);
-export const patch = <T,>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const del = <T,>(path: string) => api<T>('DELETE', path);
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);
 /** A body that is not JSON (a JSONL upload), with its content type. */
-export const postText = <T,>(path: string, type: string, text: string) => api<T>('POST', path, undefined, { type, text });
+export const postText = <T>(path: string, type: string, text: string) => api<T>('POST', path, undefined, { type, text });
 
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) return err.message;

@@ -35,7 +35,9 @@ export function errorFor(errs: Record<string, string>, ...names: string[]): stri
     const inner = Object.keys(errs).find((k) => k.startsWith(`${n}.`));
     if (inner) {
       const rest = inner.slice(n.length + 1);
-      const where = /^\d+$/.test(rest) ? `entry ${Number(rest) + 1}` : rest.replace(/^(\d+)\./, (_m, i: string) => `entry ${Number(i) + 1}, `);
+      const where = /^\d+$/.test(rest)
+        ? `entry ${Number(rest) + 1}`
+        : rest.replace(/^(\d+)\./, (_m, i: string) => `entry ${Number(i) + 1}, `);
       return `${where}: ${errs[inner]}`;
     }
   }
@@ -108,7 +110,8 @@ export function FormError({ action, shown = [] }: { action: Action; shown?: stri
     if (action.error) ref.current?.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [action.error]);
   if (!action.error) return null;
-  const fieldOnly = Object.keys(action.errs).length > 0 && Object.keys(action.errs).every((k) => shown.some((s) => k === s || k.startsWith(`${s}.`)));
+  const fieldOnly =
+    Object.keys(action.errs).length > 0 && Object.keys(action.errs).every((k) => shown.some((s) => k === s || k.startsWith(`${s}.`)));
   return (
     <p className="error" role="alert" ref={ref}>
       {fieldOnly ? 'Please correct the highlighted field.' : errorText(action.error)}
@@ -173,7 +176,13 @@ export function ConfirmButton(props: { label: string; confirm?: string; onConfir
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
-      <button type="button" className="danger-outline" disabled={props.disabled} aria-label={`${props.label} ${props.what}`} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="danger-outline"
+        disabled={props.disabled}
+        aria-label={`${props.label} ${props.what}`}
+        onClick={() => setAsking(true)}
+      >
         {props.label}
       </button>
     );
@@ -198,7 +207,13 @@ export function ConfirmButton(props: { label: string; confirm?: string; onConfir
 }
 
 /** Checkboxes for picking several values out of a list. */
-export function CheckList<T extends string>(props: { legend: string; options: readonly { value: T; label: string }[]; value: readonly T[]; onChange: (v: T[]) => void; error?: string }) {
+export function CheckList<T extends string>(props: {
+  legend: string;
+  options: readonly { value: T; label: string }[];
+  value: readonly T[];
+  onChange: (v: T[]) => void;
+  error?: string;
+}) {
   const id = useId();
   return (
     <fieldset className="checklist" aria-describedby={props.error ? `${id}-err` : undefined}>

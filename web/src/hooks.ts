@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, errorText, get } from './api.ts';
 
-export type Resource<T> =
-  | { state: 'loading' }
-  | { state: 'missing' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; data: T };
+export type Resource<T> = { state: 'loading' } | { state: 'missing' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
 
 /**
  * GETs the first of the paths that exists; 404 on all of them means the feature is not on this

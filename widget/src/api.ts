@@ -57,11 +57,10 @@ export class WidgetApi {
 
   /** `clientMessageId` is the widget's own id for the line: sending again with it never stores a second copy. */
   send(id: string, text: string, clientMessageId: string) {
-    return this.call<Answer<'sendCustomerMessage'>>(
-      'POST',
-      `/api/v1/widget/conversations/${encodeURIComponent(id)}/messages`,
-      { text, client_message_id: clientMessageId },
-    );
+    return this.call<Answer<'sendCustomerMessage'>>('POST', `/api/v1/widget/conversations/${encodeURIComponent(id)}/messages`, {
+      text,
+      client_message_id: clientMessageId,
+    });
   }
 
   handoff(id: string) {

@@ -43,7 +43,8 @@ export const STRINGS = {
     thanks: '¡Gracias por tu opinión!',
     error: 'Algo salió mal. Inténtalo de nuevo.',
     offline: 'Reconectando…',
-    welcome: '¡Hola! Haz una pregunta y nuestro asistente responderá con nuestro centro de ayuda. Puedes hablar con una persona en cualquier momento.',
+    welcome:
+      '¡Hola! Haz una pregunta y nuestro asistente responderá con nuestro centro de ayuda. Puedes hablar con una persona en cualquier momento.',
     resolved: 'Esta conversación está resuelta.',
   },
   fr: {
@@ -66,7 +67,8 @@ export const STRINGS = {
     thanks: 'Merci pour votre avis !',
     error: 'Un problème est survenu. Veuillez réessayer.',
     offline: 'Reconnexion…',
-    welcome: 'Bonjour ! Posez une question, notre assistant répond à partir de notre centre d’aide. Vous pouvez parler à une personne à tout moment.',
+    welcome:
+      'Bonjour ! Posez une question, notre assistant répond à partir de notre centre d’aide. Vous pouvez parler à une personne à tout moment.',
     resolved: 'Cette conversation est résolue.',
   },
   de: {
@@ -89,7 +91,8 @@ export const STRINGS = {
     thanks: 'Vielen Dank für Ihr Feedback!',
     error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     offline: 'Verbindung wird wiederhergestellt…',
-    welcome: 'Hallo! Stellen Sie eine Frage, unser Assistent antwortet aus unserem Hilfe-Center. Sie können jederzeit mit einem Menschen sprechen.',
+    welcome:
+      'Hallo! Stellen Sie eine Frage, unser Assistent antwortet aus unserem Hilfe-Center. Sie können jederzeit mit einem Menschen sprechen.',
     resolved: 'Dieses Gespräch ist abgeschlossen.',
   },
 } as const;

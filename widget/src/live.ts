@@ -104,4 +104,3 @@ export class LiveUpdates {
     }, POLL_MS);
   }
 }
-

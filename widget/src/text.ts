@@ -21,5 +21,8 @@ const REPEATED_HEAD = /^#*\s*([^\n]+)\n+#*\s*\1(?=\n|$)/;
 export function displayText(text: string, linkedSources: boolean): string {
   let t = text.replace(/\r\n?/g, '\n').trim();
   if (linkedSources) t = t.replace(SOURCE_LINE, '');
-  return t.replace(REPEATED_HEAD, '$1').replace(/\n{3,}/g, '\n\n').trim();
+  return t
+    .replace(REPEATED_HEAD, '$1')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -75,7 +75,11 @@ export class BatonWidget {
     });
 
     const t = this.t;
-    this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'baton-panel' }, chatIcon());
+    this.launcher = h(
+      'button',
+      { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'baton-panel' },
+      chatIcon(),
+    );
     this.talk = h('button', { class: 'talk', type: 'button' }, t.talk);
     this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title });
     this.note = h('div', { class: 'note', role: 'status', hidden: '' });

@@ -17,7 +17,10 @@ export function auditLogCommand(program: Command): void {
         const result = await verifyAuditChain(database.db);
         if (opts.json) console.log(JSON.stringify(result));
         else if (result.ok) console.log(`Audit log intact: ${result.checked} entries; head ${result.headHash}`);
-        else console.error(`Audit log BROKEN at entry ${result.broken!.id}: ${result.broken!.message} (${result.checked} entries before it are intact)`);
+        else
+          console.error(
+            `Audit log BROKEN at entry ${result.broken!.id}: ${result.broken!.message} (${result.checked} entries before it are intact)`,
+          );
         process.exitCode = result.ok ? 0 : 1;
       } finally {
         await database.close();

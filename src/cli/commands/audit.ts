@@ -34,7 +34,8 @@ export function auditCommand(program: Command): void {
     .option('--json <out>', 'write the summary as JSON')
     .action(async (file: string | undefined, flags: AuditFlags) => {
       if (!file === !flags.workspace) throw new UsageError('audit either a <file> or --workspace <slug>');
-      if (!(IMPORT_FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+      if (!(IMPORT_FORMATS as readonly string[]).includes(flags.format))
+        throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
       const out = flags.evidence ? createWriteStream(flags.evidence) : null;
       const audit = new HandoffAudit();
       const record = async (r: AuditRecord | null) => {
@@ -68,13 +69,24 @@ function printSummary(s: AuditSummary): void {
       `reached a human        ${s.reached_human}`,
       `customer re-explained  ${s.reexplained} (bad-handoff rate ${pct(s.reexplained)})`,
       `  restated             ${s.by_kind.restated} (${pct(s.by_kind.restated)})`,
-      `  asked again          ${s.by_kind.asked_again} (${pct(s.by_kind.asked_again)})${Object.keys(s.asked_for).length ? `: ${Object.entries(s.asked_for).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}`,
+      `  asked again          ${s.by_kind.asked_again} (${pct(s.by_kind.asked_again)})${
+        Object.keys(s.asked_for).length
+          ? `: ${Object.entries(s.asked_for)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`
+          : ''
+      }`,
       `  said so              ${s.by_kind.complained} (${pct(s.by_kind.complained)})`,
     ].join('\n') + '\n',
   );
 }
 
-async function auditWorkspace(slug: string, since: string | undefined, audit: HandoffAudit, record: (r: AuditRecord | null) => Promise<void>) {
+async function auditWorkspace(
+  slug: string,
+  since: string | undefined,
+  audit: HandoffAudit,
+  record: (r: AuditRecord | null) => Promise<void>,
+) {
   const env = loadCliEnv(process.env);
   const sinceDate = since ? new Date(since) : undefined;
   if (sinceDate && Number.isNaN(sinceDate.getTime())) throw new UsageError(`--since: not a date: ${since}`);
@@ -88,7 +100,13 @@ async function auditWorkspace(slug: string, since: string | undefined, audit: Ha
       const ids = await handedOffConversationIds(database.db, ws.id, { since: sinceDate, after, limit: 200 });
       if (ids.length === 0) break;
       const texts = await transcripts(database.db, ws.id, ids);
-      for (const id of ids) await record(audit.add(id, (texts.get(id) ?? []).map((m) => ({ role: m.author, text: m.text }))));
+      for (const id of ids)
+        await record(
+          audit.add(
+            id,
+            (texts.get(id) ?? []).map((m) => ({ role: m.author, text: m.text })),
+          ),
+        );
       after = ids.at(-1);
     }
   } finally {

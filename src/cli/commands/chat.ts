@@ -16,13 +16,16 @@ export function chatCommand(program: Command): void {
     .option('--threshold <x>', 'answer only at or above this confidence (default: calibrated by the engine)')
     .action(async (flags: { kb: string; threshold?: string }) => {
       const threshold = flags.threshold === undefined ? null : Number(flags.threshold);
-      if (threshold !== null && !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number in [0, 1] (got "${flags.threshold}")`);
+      if (threshold !== null && !(threshold >= 0 && threshold <= 1))
+        throw new UsageError(`--threshold must be a number in [0, 1] (got "${flags.threshold}")`);
       const { articles, errors } = await loadKnowledge(flags.kb);
       for (const e of errors) console.error(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}`);
       if (articles.length === 0) throw new UsageError(`no articles loaded from ${flags.kb} (see docs/formats.md)`);
       const { createEngine } = await import('../../engine/index.ts');
       const engine = await createEngine(articles);
-      console.log(`${articles.length} articles loaded; threshold ${threshold ?? engine.defaultThreshold().toFixed(2)}. Type a question (Ctrl+D to quit).`);
+      console.log(
+        `${articles.length} articles loaded; threshold ${threshold ?? engine.defaultThreshold().toFixed(2)}. Type a question (Ctrl+D to quit).`,
+      );
 
       const history: HistoryTurn[] = [];
       let pii: TokenState = emptyState();
@@ -56,6 +59,7 @@ export function chatCommand(program: Command): void {
 function describe(d: Decision): string {
   const head = `[${d.action} · confidence ${d.confidence.toFixed(2)} / threshold ${d.threshold.toFixed(2)}${d.intent ? ` · ${d.intent.id}` : ''}]`;
   // An urgent handoff may carry words for the customer first (crisis resources).
-  if (d.action === 'handoff') return `${head}\n${d.text ? `${d.text}\n` : ''}→ hand off to a person (${d.reasons.join(', ')}${d.urgent ? ', urgent' : ''})\n`;
+  if (d.action === 'handoff')
+    return `${head}\n${d.text ? `${d.text}\n` : ''}→ hand off to a person (${d.reasons.join(', ')}${d.urgent ? ', urgent' : ''})\n`;
   return `${head}\n${d.text}\n`;
 }

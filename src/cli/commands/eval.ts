@@ -32,7 +32,8 @@ function parseThreshold(v: string | undefined): number | null | 'auto' {
   if (v === undefined || v === 'default') return null;
   if (v === 'auto') return 'auto';
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--threshold must be a number in [0, 1], "auto" or "default" (got "${v}")`);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new UsageError(`--threshold must be a number in [0, 1], "auto" or "default" (got "${v}")`);
   return n;
 }
 
@@ -72,10 +73,14 @@ export function evalCommand(program: Command): void {
     .action(async (flags: EvalFlags) => {
       const threshold = parseThreshold(flags.threshold);
       const targetPrecision = Number(flags.targetPrecision);
-      if (!(targetPrecision > 0 && targetPrecision <= 1)) throw new UsageError(`--target-precision must be a number in (0, 1] (got "${flags.targetPrecision}")`);
+      if (!(targetPrecision > 0 && targetPrecision <= 1))
+        throw new UsageError(`--target-precision must be a number in (0, 1] (got "${flags.targetPrecision}")`);
       // Checked before the run, which can take minutes: a typo in an output path should not cost them.
       for (const out of [flags.json, flags.report, flags.details]) if (out) await assertWritable(out);
-      if (flags.applyTo && threshold === null) throw new UsageError('--apply-to needs --threshold X or --threshold auto (the engine default is already what a workspace without a threshold uses)');
+      if (flags.applyTo && threshold === null)
+        throw new UsageError(
+          '--apply-to needs --threshold X or --threshold auto (the engine default is already what a workspace without a threshold uses)',
+        );
       const kb = await loadKnowledge(flags.kb);
       for (const e of kb.errors) process.stderr.write(`kb: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
       if (kb.articles.length === 0) throw new UsageError(`no articles loaded from ${flags.kb}`);

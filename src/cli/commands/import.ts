@@ -34,7 +34,8 @@ export function importCommand(program: Command): void {
     .option('--bot-authors <ids>', 'zendesk: comma-separated author ids or names that are the bot')
     .option('--max-problems <n>', 'print at most this many problems (all are counted)', '50')
     .action(async (file: string, flags: ImportFlags) => {
-      if (!(IMPORT_FORMATS as readonly string[]).includes(flags.format)) throw new Error(`--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${flags.format}")`);
+      if (!(IMPORT_FORMATS as readonly string[]).includes(flags.format))
+        throw new Error(`--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${flags.format}")`);
       if (!flags.workspace && !flags.out) throw new Error('say where to: --workspace <slug> and/or --out <file>');
       const size = (await stat(file)).size;
       const progress = progressBar(size);
@@ -47,7 +48,10 @@ export function importCommand(program: Command): void {
       try {
         const items = readConversations(file, flags.format as ImportFormat, {
           meter: progress.meter,
-          botAuthors: flags.botAuthors?.split(',').map((s) => s.trim()).filter(Boolean),
+          botAuthors: flags.botAuthors
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
         });
         for await (const item of items) {
           if (!item.ok) {
@@ -64,7 +68,9 @@ export function importCommand(program: Command): void {
         progress.done();
         if (store) {
           const s = await store.importer.finish(`${flags.format}:${file}`);
-          process.stdout.write(`workspace ${flags.workspace}: ${s.stored} stored, ${s.skipped} already there, ${s.handoffs} reached a human\n`);
+          process.stdout.write(
+            `workspace ${flags.workspace}: ${s.stored} stored, ${s.skipped} already there, ${s.handoffs} reached a human\n`,
+          );
         }
       } finally {
         if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));

@@ -25,7 +25,9 @@ export function ingestCommand(program: Command): void {
       for (const e of errors) process.stderr.write(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
       const passages = chunkArticles(articles).length;
       const examples = articles.reduce((n, a) => n + (a.examples?.length ?? 0), 0);
-      process.stdout.write(`${articles.length} articles (${passages} passages, ${examples} example questions), ${errors.length} problems\n`);
+      process.stdout.write(
+        `${articles.length} articles (${passages} passages, ${examples} example questions), ${errors.length} problems\n`,
+      );
       if (flags.out) await writeFile(flags.out, articles.map((a) => JSON.stringify(a)).join('\n') + (articles.length ? '\n' : ''));
       if (articles.length === 0) {
         process.exitCode = 1;
@@ -33,7 +35,9 @@ export function ingestCommand(program: Command): void {
       }
       if (flags.workspace) {
         const summary = await storeInWorkspace(flags.workspace, articles, { prune: flags.prune ?? false, source: path });
-        process.stdout.write(`workspace ${flags.workspace}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.deleted} deleted\n`);
+        process.stdout.write(
+          `workspace ${flags.workspace}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.deleted} deleted\n`,
+        );
       }
     });
 }

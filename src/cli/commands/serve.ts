@@ -14,7 +14,11 @@ export function serveCommand(program: Command): void {
     .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
     .option('--demo', 'seed the demo workspace (agents, teams, knowledge) if it is not there yet')
     .action(async (opts: { port?: string; host?: string; demo?: boolean }) => {
-      const env = parseEnvOrExit(EnvSchema, { ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+      const env = parseEnvOrExit(EnvSchema, {
+        ...process.env,
+        ...(opts.port ? { PORT: opts.port } : {}),
+        ...(opts.host ? { HOST: opts.host } : {}),
+      });
       // Loaded here, not at the top: other commands should not pay for the engine's imports.
       const { createEngine, loadLlmConfig } = await import('../../engine/index.ts');
       // Optional model (docs/llm.md): configured by BATON_LLM_*, checked here with the rest.
@@ -51,7 +55,9 @@ function printDemo(url: string, created: boolean, database: string): void {
     '',
     `Baton is running: ${url}`,
     created ? `Demo workspace created (${database}).` : 'Demo workspace ready.',
-    `  Agent workspace: ${url}/app   (log in as ${DEMO_LOGINS[0]!.email} / ${DEMO_PASSWORD}; also ${DEMO_LOGINS.slice(1).map((l) => l.email).join(', ')})`,
+    `  Agent workspace: ${url}/app   (log in as ${DEMO_LOGINS[0]!.email} / ${DEMO_PASSWORD}; also ${DEMO_LOGINS.slice(1)
+      .map((l) => l.email)
+      .join(', ')})`,
     `  Chat widget demo: ${url}/demo   (workspace "${DEMO_SLUG}")`,
     `  API docs (OpenAPI): ${url}/api/v1/openapi.json`,
     'Press Ctrl+C to stop.',

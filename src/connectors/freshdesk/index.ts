@@ -8,17 +8,22 @@ import { header, parseJsonBody, safeEqual } from '../verify.ts';
 // those: set-up prints the rule), authenticated by a shared secret header.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const Config = z.object({
-  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
-  base_url: z.string().url().optional(),
-  allow_private_network: z.boolean().default(false),
-  group_map: z.record(z.string(), z.number().int()).default({}),
-  default_group_id: z.number().int().optional(),
-  /** Custom field names (cf_...) for intent, confidence and the handoff id (the lookup key). */
-  intent_field: z.string().startsWith('cf_').optional(),
-  confidence_field: z.string().startsWith('cf_').optional(),
-  handoff_field: z.string().startsWith('cf_').optional(),
-}).refine((c) => c.domain || c.base_url, { message: 'set domain (or base_url)' });
+const Config = z
+  .object({
+    domain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i)
+      .optional(),
+    base_url: z.string().url().optional(),
+    allow_private_network: z.boolean().default(false),
+    group_map: z.record(z.string(), z.number().int()).default({}),
+    default_group_id: z.number().int().optional(),
+    /** Custom field names (cf_...) for intent, confidence and the handoff id (the lookup key). */
+    intent_field: z.string().startsWith('cf_').optional(),
+    confidence_field: z.string().startsWith('cf_').optional(),
+    handoff_field: z.string().startsWith('cf_').optional(),
+  })
+  .refine((c) => c.domain || c.base_url, { message: 'set domain (or base_url)' });
 
 const Credentials = z.object({
   api_key: z.string().min(1),
@@ -97,28 +102,40 @@ export const freshdesk = defineConnector({
 
     verify(req: InboundRequest) {
       const given = header(req, 'x-baton-secret');
-      if (!credentials.webhook_secret || !given || !safeEqual(given, credentials.webhook_secret)) throw new SignatureError('bad shared secret');
+      if (!credentials.webhook_secret || !given || !safeEqual(given, credentials.webhook_secret))
+        throw new SignatureError('bad shared secret');
     },
 
     parse(req: InboundRequest): InboundEvent[] {
       const body = parseJsonBody(req);
       const items: any[] = Array.isArray(body) ? body : [body];
       return items.map((e): InboundEvent => {
-        if (!e || typeof e !== 'object' || e.ticket_id === undefined) return { id: 'invalid', kind: 'ignored', reason: 'not a Baton Freshdesk payload' };
+        if (!e || typeof e !== 'object' || e.ticket_id === undefined)
+          return { id: 'invalid', kind: 'ignored', reason: 'not a Baton Freshdesk payload' };
         const ticketId = String(e.ticket_id);
         if (e.event === 'agent_reply') {
           const text = htmlToText(String(e.reply_body ?? ''));
           if (!text) return { id: `${ticketId}:reply:${e.reply_id}`, kind: 'ignored', reason: 'empty reply' };
-          return { id: `${ticketId}:reply:${e.reply_id ?? text.length}`, kind: 'agent_message', externalThreadId: ticketId, text, agentName: e.agent_name ?? null, at: null };
+          return {
+            id: `${ticketId}:reply:${e.reply_id ?? text.length}`,
+            kind: 'agent_message',
+            externalThreadId: ticketId,
+            text,
+            agentName: e.agent_name ?? null,
+            at: null,
+          };
         }
-        if (e.event === 'status_changed' && RESOLVED.has(e.status)) return { id: `${ticketId}:status:${e.status}`, kind: 'closed', externalThreadId: ticketId, at: null };
+        if (e.event === 'status_changed' && RESOLVED.has(e.status))
+          return { id: `${ticketId}:status:${e.status}`, kind: 'closed', externalThreadId: ticketId, at: null };
         return { id: `${ticketId}:${String(e.event)}`, kind: 'ignored', reason: `event ${String(e.event)}` };
       });
     },
 
     async testConnection() {
       const me = await client.request('GET', '/api/v2/agents/me');
-      return me.json?.id ? { ok: true, detail: `authenticated as Freshdesk agent ${me.json.id}` } : { ok: false, detail: 'no agent behind this key' };
+      return me.json?.id
+        ? { ok: true, detail: `authenticated as Freshdesk agent ${me.json.id}` }
+        : { ok: false, detail: 'no agent behind this key' };
     },
 
     async setup(webhookUrl) {

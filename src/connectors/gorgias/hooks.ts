@@ -46,7 +46,15 @@ export function integrationBodies(webhookUrl: string, secret: string) {
     {
       name: INTEGRATION_NAMES.closed,
       type: 'http',
-      http: http({ 'ticket-updated': true }, { event: 'ticket-updated', ticket_id: '{{ticket.id}}', status: '{{ticket.status}}', updated_datetime: '{{ticket.updated_datetime}}' }),
+      http: http(
+        { 'ticket-updated': true },
+        {
+          event: 'ticket-updated',
+          ticket_id: '{{ticket.id}}',
+          status: '{{ticket.status}}',
+          updated_datetime: '{{ticket.updated_datetime}}',
+        },
+      ),
     },
   ];
 }
@@ -63,7 +71,8 @@ export function parseGorgiasHook(req: InboundRequest): InboundEvent[] {
   const body = parseJsonBody(req);
   const items: any[] = Array.isArray(body) ? body : [body];
   return items.map((e): InboundEvent => {
-    if (!e || typeof e !== 'object' || e.ticket_id === undefined || e.ticket_id === '') return { id: 'invalid', kind: 'ignored', reason: 'not a Baton Gorgias payload' };
+    if (!e || typeof e !== 'object' || e.ticket_id === undefined || e.ticket_id === '')
+      return { id: 'invalid', kind: 'ignored', reason: 'not a Baton Gorgias payload' };
     const ticketId = String(e.ticket_id);
     if (e.event === 'ticket-message-created') {
       const id = `${ticketId}:message:${String(e.message_id ?? '')}`;
@@ -73,11 +82,19 @@ export function parseGorgiasHook(req: InboundRequest): InboundEvent[] {
       if (!yes(e.from_agent)) return { id, kind: 'ignored', reason: 'not from an agent' };
       const text = typeof e.body_text === 'string' && e.body_text.trim() ? e.body_text.trim() : htmlToText(String(e.body_html ?? ''));
       if (!text) return { id, kind: 'ignored', reason: 'empty message' };
-      return { id, kind: 'agent_message', externalThreadId: ticketId, text, agentName: e.sender_name || null, at: when(e.created_datetime) };
+      return {
+        id,
+        kind: 'agent_message',
+        externalThreadId: ticketId,
+        text,
+        agentName: e.sender_name || null,
+        at: when(e.created_datetime),
+      };
     }
     if (e.event === 'ticket-updated') {
       const status = String(e.status ?? '').toLowerCase();
-      if (status === 'closed') return { id: `${ticketId}:closed`, kind: 'closed', externalThreadId: ticketId, at: when(e.updated_datetime) };
+      if (status === 'closed')
+        return { id: `${ticketId}:closed`, kind: 'closed', externalThreadId: ticketId, at: when(e.updated_datetime) };
       return { id: `${ticketId}:status:${status}`, kind: 'ignored', reason: `status ${status}` };
     }
     return { id: `${ticketId}:${String(e.event)}`, kind: 'ignored', reason: `event ${String(e.event)}` };

@@ -14,20 +14,28 @@ import { integrationBodies, INTEGRATION_NAMES, OUR_PREFIX, parseGorgiasHook, SEC
 // HTTP integrations (registered by set-up) that carry a shared secret header.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const Config = z.object({
-  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
-  /** Overrides https://<domain>.gorgias.com (a proxy, or a test stand-in). */
-  base_url: z.string().url().optional(),
-  allow_private_network: z.boolean().default(false),
-  /** Baton team id or team name -> Gorgias team id. */
-  team_map: z.record(z.string(), z.number().int()).default({}),
-  default_team_id: z.number().int().optional(),
-  /** Ticket custom field ids for intent and confidence; without them these are tags only. */
-  intent_field_id: z.number().int().optional(),
-  confidence_field_id: z.number().int().optional(),
-  /** Gorgias keys customers by e-mail: a chat customer without one gets <id>@<this domain>. */
-  anonymous_email_domain: z.string().regex(/^[a-z0-9.-]+$/i).default('chat.baton.invalid'),
-}).refine((c) => c.domain || c.base_url, { message: 'set domain (or base_url)' });
+const Config = z
+  .object({
+    domain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i)
+      .optional(),
+    /** Overrides https://<domain>.gorgias.com (a proxy, or a test stand-in). */
+    base_url: z.string().url().optional(),
+    allow_private_network: z.boolean().default(false),
+    /** Baton team id or team name -> Gorgias team id. */
+    team_map: z.record(z.string(), z.number().int()).default({}),
+    default_team_id: z.number().int().optional(),
+    /** Ticket custom field ids for intent and confidence; without them these are tags only. */
+    intent_field_id: z.number().int().optional(),
+    confidence_field_id: z.number().int().optional(),
+    /** Gorgias keys customers by e-mail: a chat customer without one gets <id>@<this domain>. */
+    anonymous_email_domain: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i)
+      .default('chat.baton.invalid'),
+  })
+  .refine((c) => c.domain || c.base_url, { message: 'set domain (or base_url)' });
 
 const Credentials = z.object({
   /** The Gorgias user the REST API key belongs to: HTTP Basic username and author of the notes. */
@@ -86,7 +94,9 @@ export const gorgias = defineConnector({
       const team = mapTeam(config.team_map, t.team, config.default_team_id);
       const custom_fields = [
         ...(config.intent_field_id && t.intent ? [{ id: config.intent_field_id, value: t.intent }] : []),
-        ...(config.confidence_field_id && t.confidence !== null ? [{ id: config.confidence_field_id, value: t.confidence.toFixed(2) }] : []),
+        ...(config.confidence_field_id && t.confidence !== null
+          ? [{ id: config.confidence_field_id, value: t.confidence.toFixed(2) }]
+          : []),
       ];
       const transcript = t.transcript.map((m) => `${m.author}: ${m.text}`).join('\n') || t.subject;
       const created = await client.request('POST', '/api/tickets', {
@@ -126,7 +136,11 @@ export const gorgias = defineConnector({
       },
 
       async appendCustomerMessage(ref, line: CustomerLine) {
-        await client.request('POST', `/api/tickets/${ref.externalId}/messages`, customerMessage(line.customer, line.text, `${OUR_PREFIX}${line.messageId}`, line.at));
+        await client.request(
+          'POST',
+          `/api/tickets/${ref.externalId}/messages`,
+          customerMessage(line.customer, line.text, `${OUR_PREFIX}${line.messageId}`, line.at),
+        );
       },
 
       async close(ref) {
@@ -135,7 +149,8 @@ export const gorgias = defineConnector({
 
       verify(req: InboundRequest) {
         const given = header(req, SECRET_HEADER);
-        if (!credentials.webhook_secret || !given || !safeEqual(given, credentials.webhook_secret)) throw new SignatureError('bad shared secret');
+        if (!credentials.webhook_secret || !given || !safeEqual(given, credentials.webhook_secret))
+          throw new SignatureError('bad shared secret');
       },
 
       parse: (req) => parseGorgiasHook(req),
@@ -152,11 +167,15 @@ export const gorgias = defineConnector({
         const existing = await client.request('GET', '/api/integrations?type=http&limit=100');
         const registered: string[] = [];
         for (const body of integrationBodies(webhookUrl, secret)) {
-          const same = ((existing.json?.data ?? []) as { id: number; name?: string; type?: string }[]).find((i) => i.type === 'http' && i.name === body.name);
+          const same = ((existing.json?.data ?? []) as { id: number; name?: string; type?: string }[]).find(
+            (i) => i.type === 'http' && i.name === body.name,
+          );
           const res = same
             ? await client.request('PUT', `/api/integrations/${same.id}`, body)
             : await client.request('POST', '/api/integrations', body);
-          registered.push(`HTTP integration ${res.json?.id ?? same?.id} "${body.name}" -> ${webhookUrl} (${Object.keys(body.http.triggers).join(', ')})`);
+          registered.push(
+            `HTTP integration ${res.json?.id ?? same?.id} "${body.name}" -> ${webhookUrl} (${Object.keys(body.http.triggers).join(', ')})`,
+          );
         }
         return {
           registered,

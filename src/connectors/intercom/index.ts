@@ -67,7 +67,9 @@ export const intercom = defineConnector({
      */
     async function findContact(externalId: string, role: 'user' | 'lead'): Promise<string | null> {
       if (role === 'user') {
-        const found = await client.request('GET', `/contacts/find_by_external_id/${encodeURIComponent(externalId)}`, undefined, { accept: [404] });
+        const found = await client.request('GET', `/contacts/find_by_external_id/${encodeURIComponent(externalId)}`, undefined, {
+          accept: [404],
+        });
         return found.status === 200 && found.json?.id ? String(found.json.id) : null;
       }
       const found = await client.request('POST', '/contacts/search', {
@@ -192,7 +194,8 @@ export const intercom = defineConnector({
         const body = parseJsonBody(req);
         const items: any[] = Array.isArray(body) ? body : [body];
         return items.map((n): InboundEvent => {
-          if (!n || n.type !== 'notification_event' || typeof n.id !== 'string') return { id: 'invalid', kind: 'ignored', reason: 'not an Intercom notification' };
+          if (!n || n.type !== 'notification_event' || typeof n.id !== 'string')
+            return { id: 'invalid', kind: 'ignored', reason: 'not an Intercom notification' };
           const item = n.data?.item ?? {};
           const conversationId = String(item.id ?? '');
           const at = typeof n.created_at === 'number' ? new Date(n.created_at * 1000) : null;
@@ -204,7 +207,14 @@ export const intercom = defineConnector({
             const text = htmlToText(String(part.body ?? ''));
             if (!text) return { id: n.id, kind: 'ignored', reason: 'empty reply' };
             // The part id dedupes a reply Intercom notified twice under two notification ids.
-            return { id: `part:${part.id ?? n.id}`, kind: 'agent_message', externalThreadId: conversationId, text, agentName: part.author.name ?? null, at };
+            return {
+              id: `part:${part.id ?? n.id}`,
+              kind: 'agent_message',
+              externalThreadId: conversationId,
+              text,
+              agentName: part.author.name ?? null,
+              at,
+            };
           }
           if (n.topic === 'conversation.admin.closed') return { id: n.id, kind: 'closed', externalThreadId: conversationId, at };
           return { id: n.id, kind: 'ignored', reason: `topic ${String(n.topic)}` };
@@ -227,7 +237,9 @@ export const intercom = defineConnector({
             'Developer Hub > your app > Basic information: copy the Client secret and save it as credentials.client_secret of this connector (it keys X-Hub-Signature).',
             ...(config.custom_attributes
               ? []
-              : ['Optional: Settings > Data > Conversation data: create baton_handoff_id (text), baton_intent (text), baton_confidence (decimal), then set config.custom_attributes to true.']),
+              : [
+                  'Optional: Settings > Data > Conversation data: create baton_handoff_id (text), baton_intent (text), baton_confidence (decimal), then set config.custom_attributes to true.',
+                ]),
           ],
         };
       },

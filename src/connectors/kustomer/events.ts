@@ -41,7 +41,8 @@ export function parseKustomerEvents(req: InboundRequest, opts: { apiUserId?: str
     if (e.name === 'kustomer.conversation.update') {
       const changed = e.changes?.attributes;
       // Done, and this update is the one that made it done (not a later edit of a done conversation).
-      if (a.status === 'done' && (!changed || 'status' in changed)) return { id: e.id, kind: 'closed', externalThreadId: e.data.id, at: when(a.updatedAt) };
+      if (a.status === 'done' && (!changed || 'status' in changed))
+        return { id: e.id, kind: 'closed', externalThreadId: e.data.id, at: when(a.updatedAt) };
       return { id: e.id, kind: 'ignored', reason: `conversation update (status ${String(a.status)})` };
     }
     return { id: e.id, kind: 'ignored', reason: `event ${String(e.name)}` };

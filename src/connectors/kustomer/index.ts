@@ -14,32 +14,48 @@ import { EVENTS, OUR_PREFIX, parseKustomerEvents } from './events.ts';
 // by set-up, signed with HMAC-SHA256 keyed by the token Kustomer returns.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const attr = (suffix: string) => z.string().regex(new RegExp(`^[a-z][A-Za-z0-9]*(${suffix})$`), `a custom attribute name ending in ${suffix}`);
+const attr = (suffix: string) =>
+  z.string().regex(new RegExp(`^[a-z][A-Za-z0-9]*(${suffix})$`), `a custom attribute name ending in ${suffix}`);
 
 /** The channels a recorded message may have (Kustomer, Create message). */
-export const MESSAGE_CHANNELS = ['email', 'sms', 'chat', 'facebook', 'twitter-dm', 'twitter-tweet', 'voice', 'instagram', 'whatsapp'] as const;
+export const MESSAGE_CHANNELS = [
+  'email',
+  'sms',
+  'chat',
+  'facebook',
+  'twitter-dm',
+  'twitter-tweet',
+  'voice',
+  'instagram',
+  'whatsapp',
+] as const;
 
-const Config = z.object({
-  /** https://<org>.api.kustomerapp.com (the org host routes to the right region). */
-  org: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
-  base_url: z.string().url().optional(),
-  allow_private_network: z.boolean().default(false),
-  /** Baton team id or team name -> Kustomer team id (assignedTeams) and/or queue id (for orgs that route by queue). */
-  team_map: z.record(z.string(), z.string()).default({}),
-  default_team_id: z.string().optional(),
-  queue_map: z.record(z.string(), z.string()).default({}),
-  default_queue_id: z.string().optional(),
-  /** Conversation custom attributes, e.g. batonIntentStr and batonConfidenceNum; without them, tags only. */
-  intent_attribute: attr('Str|Txt').optional(),
-  confidence_attribute: attr('Num').optional(),
-  /**
-   * The channel the timeline records for the chat lines we mirror: one Kustomer's Create message
-   * accepts (developer.kustomer.com/api/core-resources/create-message).
-   */
-  message_channel: z.enum(MESSAGE_CHANNELS).default('chat'),
-  /** The Kustomer user behind the API key, if known: what it writes is never relayed. */
-  api_user_id: z.string().optional(),
-}).refine((c) => c.org || c.base_url, { message: 'set org (or base_url)' });
+const Config = z
+  .object({
+    /** https://<org>.api.kustomerapp.com (the org host routes to the right region). */
+    org: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i)
+      .optional(),
+    base_url: z.string().url().optional(),
+    allow_private_network: z.boolean().default(false),
+    /** Baton team id or team name -> Kustomer team id (assignedTeams) and/or queue id (for orgs that route by queue). */
+    team_map: z.record(z.string(), z.string()).default({}),
+    default_team_id: z.string().optional(),
+    queue_map: z.record(z.string(), z.string()).default({}),
+    default_queue_id: z.string().optional(),
+    /** Conversation custom attributes, e.g. batonIntentStr and batonConfidenceNum; without them, tags only. */
+    intent_attribute: attr('Str|Txt').optional(),
+    confidence_attribute: attr('Num').optional(),
+    /**
+     * The channel the timeline records for the chat lines we mirror: one Kustomer's Create message
+     * accepts (developer.kustomer.com/api/core-resources/create-message).
+     */
+    message_channel: z.enum(MESSAGE_CHANNELS).default('chat'),
+    /** The Kustomer user behind the API key, if known: what it writes is never relayed. */
+    api_user_id: z.string().optional(),
+  })
+  .refine((c) => c.org || c.base_url, { message: 'set org (or base_url)' });
 
 const Credentials = z.object({
   api_key: z.string().min(1),
@@ -155,7 +171,11 @@ export const kustomer = defineConnector({
       },
 
       async appendCustomerMessage(ref, line) {
-        await call('POST', `/v1/conversations/${encodeURIComponent(ref.externalId!)}/messages`, message(line.text, `${OUR_PREFIX}${line.messageId}`));
+        await call(
+          'POST',
+          `/v1/conversations/${encodeURIComponent(ref.externalId!)}/messages`,
+          message(line.text, `${OUR_PREFIX}${line.messageId}`),
+        );
       },
 
       async close(ref) {
@@ -182,7 +202,12 @@ export const kustomer = defineConnector({
       },
 
       async setup(webhookUrl) {
-        const hook = await call('POST', '/v1/outbound-webhooks', { name: 'Baton handoff relay', url: webhookUrl, events: EVENTS, headers: [] });
+        const hook = await call('POST', '/v1/outbound-webhooks', {
+          name: 'Baton handoff relay',
+          url: webhookUrl,
+          events: EVENTS,
+          headers: [],
+        });
         const body = hook.json ?? {};
         const token = body.token ?? body.data?.attributes?.token ?? body.data?.token;
         if (typeof token !== 'string' || !token) throw new Error('kustomer: the outbound webhook was created without a token');
@@ -193,7 +218,9 @@ export const kustomer = defineConnector({
             'If set-up ran before: Settings > Platform > Outbound webhooks, delete the older "Baton handoff relay" webhooks (their token is no longer the one Baton checks).',
             ...(config.intent_attribute || config.confidence_attribute
               ? []
-              : ['Optional: Settings > Platform > Klasses > Conversation: add batonIntentStr (text) and batonConfidenceNum (number), then set config.intent_attribute and config.confidence_attribute.']),
+              : [
+                  'Optional: Settings > Platform > Klasses > Conversation: add batonIntentStr (text) and batonConfidenceNum (number), then set config.intent_attribute and config.confidence_attribute.',
+                ]),
           ],
           credentials: { webhook_token: token },
         };

@@ -22,7 +22,8 @@ const TOKEN_TIMEOUT_MS = 15_000;
 const sessions = new Map<string, { pending: Promise<SalesforceSession>; value?: SalesforceSession }>();
 
 /** Salesforce ids are 15 (case-sensitive) or 18 characters; the first 15 identify the record. */
-export const sameId = (a: string | null | undefined, b: string | null | undefined): boolean => !!a && !!b && a.slice(0, 15) === b.slice(0, 15);
+export const sameId = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  !!a && !!b && a.slice(0, 15) === b.slice(0, 15);
 
 async function fetchToken(baseUrl: string, clientId: string, clientSecret: string, allowPrivate: boolean): Promise<SalesforceSession> {
   const res = await safeRequest(`${baseUrl.replace(/\/$/, '')}/services/oauth2/token`, {
@@ -45,15 +46,19 @@ async function fetchToken(baseUrl: string, clientId: string, clientSecret: strin
   const retryable = res.status === 429 || res.status === 408 || res.status >= 500;
   // The OAuth error code (invalid_client, invalid_grant...) says what to fix; it carries no personal data.
   const code = typeof json?.error === 'string' ? ` (${json.error.replace(/[^a-z_]/gi, '').slice(0, 40)})` : '';
-  throw new OutboundError(`salesforce token endpoint answered ${res.status}${code}`, 'http', retryable, res.status, parseRetryAfter(res.headers['retry-after']));
+  throw new OutboundError(
+    `salesforce token endpoint answered ${res.status}${code}`,
+    'http',
+    retryable,
+    res.status,
+    parseRetryAfter(res.headers['retry-after']),
+  );
 }
 
 export class SalesforceAuth {
   private readonly key: string;
 
-  constructor(
-    private readonly opts: { baseUrl: string; clientId: string; clientSecret: string; allowPrivate: boolean },
-  ) {
+  constructor(private readonly opts: { baseUrl: string; clientId: string; clientSecret: string; allowPrivate: boolean }) {
     const secret = createHash('sha256').update(opts.clientSecret).digest('hex').slice(0, 16);
     this.key = `${opts.baseUrl}|${opts.clientId}|${secret}`;
   }
@@ -128,7 +133,13 @@ export async function sfRequest<T = any>(
     }
     if (res.status === 403 && !(extra.accept ?? []).includes(403)) {
       if (errorCodeOf(res.json) === 'REQUEST_LIMIT_EXCEEDED') {
-        throw new OutboundError(`${where}: the org's API request limit is exceeded`, 'http', true, 403, parseRetryAfter(res.headers['retry-after']) ?? LIMIT_EXCEEDED_RETRY_MS);
+        throw new OutboundError(
+          `${where}: the org's API request limit is exceeded`,
+          'http',
+          true,
+          403,
+          parseRetryAfter(res.headers['retry-after']) ?? LIMIT_EXCEEDED_RETRY_MS,
+        );
       }
       throw new OutboundError(`${where} answered 403 (${errorCodeOf(res.json) ?? 'forbidden'})`, 'http', false, 403);
     }

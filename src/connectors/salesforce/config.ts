@@ -9,11 +9,17 @@ const SalesforceId = z.string().regex(/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'a 1
 export const Config = z
   .object({
     /** The My Domain name: https://<my_domain>.my.salesforce.com (sandboxes: "acme--uat.sandbox"). */
-    my_domain: z.string().regex(/^[a-z0-9][a-z0-9-]*(\.sandbox)?$/i).optional(),
+    my_domain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*(\.sandbox)?$/i)
+      .optional(),
     /** Overrides the My Domain URL (a proxy, or a test stand-in). */
     base_url: z.string().url().optional(),
     allow_private_network: z.boolean().default(false),
-    api_version: z.string().regex(/^v\d{2,3}\.0$/).default('v62.0'),
+    api_version: z
+      .string()
+      .regex(/^v\d{2,3}\.0$/)
+      .default('v62.0'),
     /** External ID field holding the handoff id: creates become upserts (native idempotency). */
     handoff_field: FieldName.optional(),
     /** Custom fields for intent (text) and confidence (number); without them both go to the Description's tag line. */

@@ -31,7 +31,9 @@ const dateOf = (v: unknown): Date | null => {
 /** An agent's e-mail reply quotes the thread below it: keep what the agent wrote. */
 export function stripQuoted(text: string): string {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const stop = lines.findIndex((l) => /^-{3,}\s*Original Message\s*-{3,}/i.test(l.trim()) || /^On .+ wrote:$/.test(l.trim()) || l.startsWith('>'));
+  const stop = lines.findIndex(
+    (l) => /^-{3,}\s*Original Message\s*-{3,}/i.test(l.trim()) || /^On .+ wrote:$/.test(l.trim()) || l.startsWith('>'),
+  );
   return (stop === -1 ? lines : lines.slice(0, stop)).join('\n').trim();
 }
 

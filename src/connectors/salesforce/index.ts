@@ -145,7 +145,10 @@ export const salesforce = defineConnector({
         const limits = await call('GET', '/limits');
         const daily = limits.json?.DailyApiRequests;
         const left = daily ? `; API requests left today: ${daily.Remaining} of ${daily.Max}` : '';
-        return { ok: true, detail: `authenticated to Salesforce org ${session.organizationId ?? '?'} as user ${session.userId ?? '?'}${left}` };
+        return {
+          ok: true,
+          detail: `authenticated to Salesforce org ${session.organizationId ?? '?'} as user ${session.userId ?? '?'}${left}`,
+        };
       },
 
       async setup(webhookUrl) {

@@ -61,7 +61,7 @@ export function apexTriggers(): string[] {
     [
       'trigger BatonEmailMessage on EmailMessage (after insert) {',
       '    Set<Id> caseIds = new Set<Id>();',
-      "    for (EmailMessage m : Trigger.new) if (m.ParentId != null && m.ParentId.getSObjectType() == Case.SObjectType) caseIds.add(m.ParentId);",
+      '    for (EmailMessage m : Trigger.new) if (m.ParentId != null && m.ParentId.getSObjectType() == Case.SObjectType) caseIds.add(m.ParentId);',
       '    Set<Id> ours = BatonNotify.batonCases(caseIds);',
       '    List<Map<String, Object>> events = new List<Map<String, Object>>();',
       '    for (EmailMessage m : Trigger.new) {',
@@ -103,10 +103,19 @@ export function manualSteps(config: SfConfig, webhookUrl: string): string[] {
     'Setup > Named Credentials > External Credentials > New: Label and Name "Baton", Authentication Protocol "Custom". Principals > New: Parameter Name "baton", Identity Type "Named Principal", Authentication Parameter Name "secret", Value = the shared secret. Custom Headers > New: Name "X-Baton-Secret", Value {!$Credential.Baton.secret}.',
     `Setup > Named Credentials > Named Credentials > New: Label and Name "Baton", URL ${webhookUrl}, External Credential "Baton", tick "Allow Formulas in HTTP Header" and "Generate Authorization Header" off.`,
     'Setup > Permission Sets > New "Baton callout": External Credential Principal Access > add "Baton - baton". Assign it to every user who works Baton cases (the callout runs as the agent who replied or closed).',
-    'Developer Console (or a sandbox, then a change set: production needs 75 % Apex test coverage, a test with HttpCalloutMock covers it): create this Apex class:\n' + apexClass(config),
+    'Developer Console (or a sandbox, then a change set: production needs 75 % Apex test coverage, a test with HttpCalloutMock covers it): create this Apex class:\n' +
+      apexClass(config),
     ...apexTriggers().map((t) => 'and this trigger:\n' + t),
-    'What comes back: public Case Comments and outgoing e-mails on Baton cases become agent messages in the chat; closing the Case gives the chat back to the bot. Private comments, Chatter posts and the integration user\'s own writes are not sent.',
-    ...(fields.length ? [`Optional: Object Manager > Case > Fields & Relationships > New, visible and editable for the integration user: ${fields.join('; ')}.`] : []),
-    `Picklists: Case Origin "${config.origin}", Status "${config.new_status}" and "${config.closed_status}", Priority ${Object.values(config.priority_map).map((v) => `"${v}"`).join(', ')} must exist (config origin, new_status, closed_status, priority_map).`,
+    "What comes back: public Case Comments and outgoing e-mails on Baton cases become agent messages in the chat; closing the Case gives the chat back to the bot. Private comments, Chatter posts and the integration user's own writes are not sent.",
+    ...(fields.length
+      ? [
+          `Optional: Object Manager > Case > Fields & Relationships > New, visible and editable for the integration user: ${fields.join('; ')}.`,
+        ]
+      : []),
+    `Picklists: Case Origin "${config.origin}", Status "${config.new_status}" and "${config.closed_status}", Priority ${Object.values(
+      config.priority_map,
+    )
+      .map((v) => `"${v}"`)
+      .join(', ')} must exist (config origin, new_status, closed_status, priority_map).`,
   ];
 }

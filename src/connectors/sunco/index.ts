@@ -13,18 +13,23 @@ import { withText } from './metadata.ts';
 // API on the resulting ticket (open question Z-1 in docs/connectors.md).
 // Shapes: test/connectors/specs/sunco (the vendor's OpenAPI document, trimmed).
 
-const Config = z.object({
-  app_id: z.string().min(1),
-  subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
-  base_url: z.string().url().optional(),
-  allow_private_network: z.boolean().default(false),
-  /** Who gets control at handoff: an integration type, id or name. */
-  switchboard_target: z.string().default('zd:agentWorkspace'),
-  /** Baton's own custom integration (set-up records it): its messages are our echoes. */
-  integration_id: z.string().optional(),
-  /** Baton's address as agents reach it (set-up records it from public_url): links the full brief. */
-  console_url: z.string().url().optional(),
-}).refine((c) => c.subdomain || c.base_url, { message: 'set subdomain (or base_url)' });
+const Config = z
+  .object({
+    app_id: z.string().min(1),
+    subdomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i)
+      .optional(),
+    base_url: z.string().url().optional(),
+    allow_private_network: z.boolean().default(false),
+    /** Who gets control at handoff: an integration type, id or name. */
+    switchboard_target: z.string().default('zd:agentWorkspace'),
+    /** Baton's own custom integration (set-up records it): its messages are our echoes. */
+    integration_id: z.string().optional(),
+    /** Baton's address as agents reach it (set-up records it from public_url): links the full brief. */
+    console_url: z.string().url().optional(),
+  })
+  .refine((c) => c.subdomain || c.base_url, { message: 'set subdomain (or base_url)' });
 
 const Credentials = z.object({
   key_id: z.string().min(1),
@@ -54,7 +59,8 @@ export const sunco = defineConnector({
   authHeaders: (s) => ({ authorization: `Basic ${Buffer.from(`${s.key_id}:${s.secret}`).toString('base64')}` }),
   create: ({ config, credentials, client }) => {
     const app = `/v2/apps/${encodeURIComponent(config.app_id)}`;
-    const userExternalId = (t: { customer: { id: string; externalId: string | null } }) => t.customer.externalId ?? `baton_${t.customer.id}`;
+    const userExternalId = (t: { customer: { id: string; externalId: string | null } }) =>
+      t.customer.externalId ?? `baton_${t.customer.id}`;
     /** The switchboard integration a handoff gives control to (the agents' side). */
     const isAgentSide = (s: { id?: unknown; name?: unknown; integrationType?: unknown }) =>
       s.integrationType === 'zd:agentWorkspace' || s.name === config.switchboard_target || s.id === config.switchboard_target;
@@ -72,7 +78,13 @@ export const sunco = defineConnector({
           await client.request(
             'POST',
             `${app}/users`,
-            { externalId: externalUser, profile: { ...(t.customer.name ? { givenName: t.customer.name } : {}), ...(t.customer.email ? { email: t.customer.email } : {}) } },
+            {
+              externalId: externalUser,
+              profile: {
+                ...(t.customer.name ? { givenName: t.customer.name } : {}),
+                ...(t.customer.email ? { email: t.customer.email } : {}),
+              },
+            },
             { accept: [409] }, // the user exists already
           );
           await step({ user: true, user_external_id: externalUser });
@@ -101,7 +113,10 @@ export const sunco = defineConnector({
         const lines = t.transcript;
         for (let i = data.posted ?? 0; i < lines.length; i++) {
           const m = lines[i]!;
-          const author = m.author === 'customer' ? { type: 'user', userExternalId: externalUser } : { type: 'business', ...(m.author === 'bot' ? { subtypes: ['AI'] } : {}) };
+          const author =
+            m.author === 'customer'
+              ? { type: 'user', userExternalId: externalUser }
+              : { type: 'business', ...(m.author === 'bot' ? { subtypes: ['AI'] } : {}) };
           await client.request('POST', `${path}/messages`, { author, content: { type: 'text', text: m.text }, metadata: { baton: true } });
           await step({ posted: i + 1 });
         }
@@ -139,7 +154,8 @@ export const sunco = defineConnector({
 
       verify(req: InboundRequest) {
         const given = header(req, 'x-api-key');
-        if (!credentials.webhook_secret || !given || !safeEqual(given, credentials.webhook_secret)) throw new SignatureError('bad X-API-Key');
+        if (!credentials.webhook_secret || !given || !safeEqual(given, credentials.webhook_secret))
+          throw new SignatureError('bad X-API-Key');
       },
 
       parse(req: InboundRequest): InboundEvent[] {
@@ -153,14 +169,21 @@ export const sunco = defineConnector({
           if (e.type === 'conversation:message') {
             const m = e.payload?.message ?? {};
             if (m.metadata?.baton) return { id: e.id, kind: 'ignored', reason: 'our own message' };
-            if (config.integration_id && m.source?.integrationId === config.integration_id) return { id: e.id, kind: 'ignored', reason: 'our own message' };
+            if (config.integration_id && m.source?.integrationId === config.integration_id)
+              return { id: e.id, kind: 'ignored', reason: 'our own message' };
             if (m.author?.type !== 'business') return { id: e.id, kind: 'ignored', reason: 'not from the business side' };
             const active = e.payload?.conversation?.activeSwitchboardIntegration;
-            if (active && !isAgentSide(active))
-              return { id: e.id, kind: 'ignored', reason: 'not from the agent workspace' };
+            if (active && !isAgentSide(active)) return { id: e.id, kind: 'ignored', reason: 'not from the agent workspace' };
             const text = m.content?.type === 'text' ? String(m.content.text ?? '').trim() : '';
             if (!text) return { id: e.id, kind: 'ignored', reason: 'not text' };
-            return { id: e.id, kind: 'agent_message', externalThreadId: conversationId, text, agentName: m.author?.displayName ?? null, at };
+            return {
+              id: e.id,
+              kind: 'agent_message',
+              externalThreadId: conversationId,
+              text,
+              agentName: m.author?.displayName ?? null,
+              at,
+            };
           }
           if (e.type === 'switchboard:releaseControl') return { id: e.id, kind: 'closed', externalThreadId: conversationId, at };
           if (e.type === 'switchboard:passControl') {
@@ -168,8 +191,13 @@ export const sunco = defineConnector({
             // activeSwitchboardIntegration, and a closed ticket passes control back with reason
             // ticketClosed (schema switchboardPassControl).
             const active = e.payload?.conversation?.activeSwitchboardIntegration;
-            if (e.payload?.reason === 'ticketClosed' || (active && !isAgentSide(active))) return { id: e.id, kind: 'closed', externalThreadId: conversationId, at };
-            return { id: e.id, kind: 'ignored', reason: active ? 'control passed to the agent workspace' : 'no active switchboard integration' };
+            if (e.payload?.reason === 'ticketClosed' || (active && !isAgentSide(active)))
+              return { id: e.id, kind: 'closed', externalThreadId: conversationId, at };
+            return {
+              id: e.id,
+              kind: 'ignored',
+              reason: active ? 'control passed to the agent workspace' : 'no active switchboard integration',
+            };
           }
           return { id: e.id, kind: 'ignored', reason: `event ${String(e.type)}` };
         });
@@ -178,7 +206,9 @@ export const sunco = defineConnector({
       async testConnection() {
         const res = await client.request('GET', `${app}/switchboards`);
         const n = (res.json?.switchboards ?? []).length;
-        return n > 0 ? { ok: true, detail: `app ${config.app_id} reachable, ${n} switchboard(s)` } : { ok: false, detail: 'no switchboard on this app' };
+        return n > 0
+          ? { ok: true, detail: `app ${config.app_id} reachable, ${n} switchboard(s)` }
+          : { ok: false, detail: 'no switchboard on this app' };
       },
 
       async setup(webhookUrl) {
@@ -207,11 +237,18 @@ export const sunco = defineConnector({
         } else {
           manualSteps.push('The app has no switchboard: enable Zendesk messaging for it, then run set-up again.');
         }
-        manualSteps.push('To have Baton answer first, make "baton" the default switchboard integration (PATCH the switchboard\'s defaultSwitchboardIntegrationId).');
+        manualSteps.push(
+          'To have Baton answer first, make "baton" the default switchboard integration (PATCH the switchboard\'s defaultSwitchboardIntegrationId).',
+        );
         // Baton's own address, from the webhook URL the set-up route built from public_url.
         const at = webhookUrl.indexOf('/api/v1/connectors/');
         const consoleUrl = at > 0 ? webhookUrl.slice(0, at) : new URL(webhookUrl).origin;
-        return { registered, manualSteps, credentials: { webhook_secret: secret }, config: { integration_id: integrationId, console_url: consoleUrl } };
+        return {
+          registered,
+          manualSteps,
+          credentials: { webhook_secret: secret },
+          config: { integration_id: integrationId, console_url: consoleUrl },
+        };
       },
     };
   },

@@ -7,20 +7,25 @@ import { checkFreshness, hmac, header, parseJsonBody, safeEqual } from '../verif
 // agent replies back through a webhook subscribed to ticket events, signed with HMAC-SHA256.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const Config = z.object({
-  subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i).optional(),
-  /** Overrides https://<subdomain>.zendesk.com (a proxy, or a test stand-in). */
-  base_url: z.string().url().optional(),
-  allow_private_network: z.boolean().default(false),
-  /** Baton team id or team name -> Zendesk group id. */
-  group_map: z.record(z.string(), z.number().int()).default({}),
-  default_group_id: z.number().int().optional(),
-  /** Ticket field ids for intent and confidence; without them these go to tags only. */
-  intent_field_id: z.number().int().optional(),
-  confidence_field_id: z.number().int().optional(),
-  /** The Zendesk user the API token acts as (found by test/set-up): its comments are our echoes. */
-  api_user_id: z.number().int().optional(),
-}).refine((c) => c.subdomain || c.base_url, { message: 'set subdomain (or base_url)' });
+const Config = z
+  .object({
+    subdomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i)
+      .optional(),
+    /** Overrides https://<subdomain>.zendesk.com (a proxy, or a test stand-in). */
+    base_url: z.string().url().optional(),
+    allow_private_network: z.boolean().default(false),
+    /** Baton team id or team name -> Zendesk group id. */
+    group_map: z.record(z.string(), z.number().int()).default({}),
+    default_group_id: z.number().int().optional(),
+    /** Ticket field ids for intent and confidence; without them these go to tags only. */
+    intent_field_id: z.number().int().optional(),
+    confidence_field_id: z.number().int().optional(),
+    /** The Zendesk user the API token acts as (found by test/set-up): its comments are our echoes. */
+    api_user_id: z.number().int().optional(),
+  })
+  .refine((c) => c.subdomain || c.base_url, { message: 'set subdomain (or base_url)' });
 
 const Credentials = z.union([
   z.object({ email: z.string().email(), api_token: z.string().min(1), webhook_signing_secret: z.string().min(1).optional() }),
@@ -67,7 +72,9 @@ export const zendesk = defineConnector({
         }
         const custom_fields = [
           ...(config.intent_field_id && t.intent ? [{ id: config.intent_field_id, value: t.intent }] : []),
-          ...(config.confidence_field_id && t.confidence !== null ? [{ id: config.confidence_field_id, value: t.confidence.toFixed(2) }] : []),
+          ...(config.confidence_field_id && t.confidence !== null
+            ? [{ id: config.confidence_field_id, value: t.confidence.toFixed(2) }]
+            : []),
         ];
         const group_id = groupFor(t.team);
         const created = await client.request(
@@ -100,7 +107,9 @@ export const zendesk = defineConnector({
       async appendCustomerMessage(ref, line) {
         // Authored as the requester: a public comment by the requester notifies the agent, not the customer.
         const author = typeof ref.data.requester_id === 'number' ? { author_id: ref.data.requester_id } : {};
-        await client.request('PUT', `/api/v2/tickets/${ref.externalId}`, { ticket: { comment: { body: line.text, public: true, ...author } } });
+        await client.request('PUT', `/api/v2/tickets/${ref.externalId}`, {
+          ticket: { comment: { body: line.text, public: true, ...author } },
+        });
       },
 
       async close(ref) {
@@ -124,14 +133,16 @@ export const zendesk = defineConnector({
         // Zendesk posts one event per request; accept an array too, and split it.
         const items: any[] = Array.isArray(body) ? body : [body];
         return items.map((e): InboundEvent => {
-          if (!e || typeof e !== 'object' || typeof e.id !== 'string') return { id: 'invalid', kind: 'ignored', reason: 'not a Zendesk event' };
+          if (!e || typeof e !== 'object' || typeof e.id !== 'string')
+            return { id: 'invalid', kind: 'ignored', reason: 'not a Zendesk event' };
           const ticketId = e.detail?.id !== undefined ? String(e.detail.id) : String(e.subject ?? '').replace(/^zen:ticket:/, '');
           const at = typeof e.time === 'string' ? new Date(e.time) : null;
           if (e.type === 'zen:event-type:ticket.comment_added') {
             const c = e.event?.comment ?? {};
             const author = c.author ?? {};
             if (!c.is_public) return { id: e.id, kind: 'ignored', reason: 'private comment' };
-            if (config.api_user_id !== undefined && Number(author.id) === config.api_user_id) return { id: e.id, kind: 'ignored', reason: 'our own comment' };
+            if (config.api_user_id !== undefined && Number(author.id) === config.api_user_id)
+              return { id: e.id, kind: 'ignored', reason: 'our own comment' };
             if (!author.is_staff) return { id: e.id, kind: 'ignored', reason: 'not an agent (the customer line we mirrored)' };
             if (typeof c.body !== 'string' || !c.body.trim()) return { id: e.id, kind: 'ignored', reason: 'empty comment' };
             return { id: e.id, kind: 'agent_message', externalThreadId: ticketId, text: c.body.trim(), agentName: author.name ?? null, at };

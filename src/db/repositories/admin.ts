@@ -31,14 +31,22 @@ export async function deleteTeam(db: Executor, workspaceId: string, id: string):
 /** Replaces a team's members. */
 export async function setTeamMembers(db: Executor, teamId: string, agentIds: string[]): Promise<void> {
   await db.deleteFrom('team_members').where('team_id', '=', teamId).execute();
-  if (agentIds.length) await db.insertInto('team_members').values(agentIds.map((agent_id) => ({ team_id: teamId, agent_id }))).execute();
+  if (agentIds.length)
+    await db
+      .insertInto('team_members')
+      .values(agentIds.map((agent_id) => ({ team_id: teamId, agent_id })))
+      .execute();
 }
 
 /** Replaces the teams an agent belongs to (within the given workspace's teams). */
 export async function setAgentTeams(db: Executor, workspaceId: string, agentId: string, teamIds: string[]): Promise<void> {
   const teams = db.selectFrom('teams').select('id').where('workspace_id', '=', workspaceId);
   await db.deleteFrom('team_members').where('agent_id', '=', agentId).where('team_id', 'in', teams).execute();
-  if (teamIds.length) await db.insertInto('team_members').values(teamIds.map((team_id) => ({ team_id, agent_id: agentId }))).execute();
+  if (teamIds.length)
+    await db
+      .insertInto('team_members')
+      .values(teamIds.map((team_id) => ({ team_id, agent_id: agentId })))
+      .execute();
 }
 
 export async function agentTeamIds(db: Executor, agentIds: string[]): Promise<Map<string, string[]>> {

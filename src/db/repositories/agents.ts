@@ -66,7 +66,11 @@ export function insertTeam(
 }
 
 export async function addTeamMember(db: Executor, teamId: string, agentId: string): Promise<void> {
-  await db.insertInto('team_members').values({ team_id: teamId, agent_id: agentId }).onConflict((c) => c.doNothing()).execute();
+  await db
+    .insertInto('team_members')
+    .values({ team_id: teamId, agent_id: agentId })
+    .onConflict((c) => c.doNothing())
+    .execute();
 }
 
 export function findTeam(db: Executor, workspaceId: string, id: string): Promise<TeamRow | undefined> {

@@ -60,7 +60,13 @@ export function scopeConversations(db: Executor, s: AnalyticsScope): Promise<Sco
     q = q.where((eb) =>
       eb.or([
         eb('c.team_id', '=', team),
-        eb.exists(eb.selectFrom('handoffs as h').select(sql`1`.as('one')).whereRef('h.conversation_id', '=', 'c.id').where('h.team_id', '=', team)),
+        eb.exists(
+          eb
+            .selectFrom('handoffs as h')
+            .select(sql`1`.as('one'))
+            .whereRef('h.conversation_id', '=', 'c.id')
+            .where('h.team_id', '=', team),
+        ),
       ]),
     );
   }
@@ -72,7 +78,18 @@ export async function handoffsOf(db: Executor, workspaceId: string, conversation
   for (let i = 0; i < conversationIds.length; i += 1000) {
     const rows = await db
       .selectFrom('handoffs')
-      .select(['id', 'conversation_id', 'team_id', 'reasons', 'brief', 'requested_at', 'accepted_at', 'first_agent_reply_at', 'resolved_at', 'brief_useful'])
+      .select([
+        'id',
+        'conversation_id',
+        'team_id',
+        'reasons',
+        'brief',
+        'requested_at',
+        'accepted_at',
+        'first_agent_reply_at',
+        'resolved_at',
+        'brief_useful',
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('conversation_id', 'in', conversationIds.slice(i, i + 1000))
       .orderBy('requested_at')

@@ -15,7 +15,10 @@ export interface AuditFilter {
 
 /** A workspace's audit entries, newest first (keyset over the gapless id). */
 export function listAuditEntries(db: Executor, f: AuditFilter) {
-  let q = db.selectFrom('audit_log').selectAll().where('workspace_id', '=', f.workspaceId as never);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('workspace_id', '=', f.workspaceId as never);
   if (f.type) q = f.type.endsWith('.') ? q.where(sql<boolean>`starts_with(type, ${f.type})`) : q.where('type', '=', f.type as never);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId as never);
   if (f.subjectId) q = q.where('subject_id', '=', f.subjectId as never);
@@ -26,7 +29,13 @@ export function listAuditEntries(db: Executor, f: AuditFilter) {
 /** Appends an entry to the hash chain (audit_append takes the chain lock); returns its id. */
 export async function appendAuditEntry(
   db: Executor,
-  e: { workspaceId: string | null; type: string; actor: { type: ActorType; id: string | null }; subject?: { type: string; id: string } | null; data?: Record<string, unknown> },
+  e: {
+    workspaceId: string | null;
+    type: string;
+    actor: { type: ActorType; id: string | null };
+    subject?: { type: string; id: string } | null;
+    data?: Record<string, unknown>;
+  },
 ): Promise<string> {
   const { rows } = await sql<{ id: string }>`
     select audit_append(${e.workspaceId}::uuid, ${e.type}, ${e.actor.type}, ${e.actor.id}, ${e.subject?.type ?? null},
@@ -35,7 +44,11 @@ export async function appendAuditEntry(
 }
 
 /** Records an API key's use unless it was recorded within the hour (checked under the chain lock). */
-export async function appendApiKeyUse(db: Executor, key: { id: string; workspaceId: string }, data: Record<string, unknown>): Promise<{ recorded_at: Date; is_new: boolean } | undefined> {
+export async function appendApiKeyUse(
+  db: Executor,
+  key: { id: string; workspaceId: string },
+  data: Record<string, unknown>,
+): Promise<{ recorded_at: Date; is_new: boolean } | undefined> {
   const { rows } = await sql<{ recorded_at: Date; is_new: boolean }>`
     select recorded_at, is_new from audit_api_key_use(${key.workspaceId}::uuid, ${key.id}, ${JSON.stringify(data)}::jsonb)`.execute(db);
   return rows[0];

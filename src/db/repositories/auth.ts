@@ -65,6 +65,11 @@ export async function announceRevoked(db: Executor, credential: RevokedCredentia
 /** Whether a socket's credential still holds: the session exists and has not expired, the key is not revoked. */
 export async function credentialHolds(db: Executor, credential: RevokedCredential, now: Date): Promise<boolean> {
   if (credential.kind === 'session') return (await findSessionAgent(db, credential.tokenHash, now)) !== undefined;
-  const key = await db.selectFrom('api_keys').select('id').where('id', '=', credential.id).where('revoked_at', 'is', null).executeTakeFirst();
+  const key = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('id', '=', credential.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return key !== undefined;
 }

@@ -3,7 +3,11 @@ import type { Executor } from './executor.ts';
 
 // Reads the brief and routing need beyond the core repositories.
 
-export async function articlesByIds(db: Executor, workspaceId: string, ids: string[]): Promise<Map<string, { title: string; url: string | null }>> {
+export async function articlesByIds(
+  db: Executor,
+  workspaceId: string,
+  ids: string[],
+): Promise<Map<string, { title: string; url: string | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('knowledge_articles')

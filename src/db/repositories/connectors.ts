@@ -21,7 +21,15 @@ export function findConnectorById(db: Executor, id: string): Promise<ConnectorRo
 
 export function upsertConnector(
   db: Executor,
-  c: { id: string; workspaceId: string; vendor: string; enabled: boolean; config: Record<string, unknown>; credentialsEnc: string | null; allowClearText: boolean },
+  c: {
+    id: string;
+    workspaceId: string;
+    vendor: string;
+    enabled: boolean;
+    config: Record<string, unknown>;
+    credentialsEnc: string | null;
+    allowClearText: boolean;
+  },
 ): Promise<ConnectorRow> {
   return db
     .insertInto('connectors')
@@ -105,7 +113,12 @@ export async function conversationsWithOpenThreads(db: Executor, conversationIds
 
 /** Threads still following a conversation (not closed). */
 export function openThreadsOf(db: Executor, conversationId: string): Promise<ConnectorThreadRow[]> {
-  return db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', conversationId).where('status', '!=', 'closed').execute();
+  return db
+    .selectFrom('connector_threads')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('status', '!=', 'closed')
+    .execute();
 }
 
 export function listThreads(db: Executor, workspaceId: string, connectorId: string, limit = 100): Promise<ConnectorThreadRow[]> {
@@ -149,7 +162,11 @@ export async function orphanedThreads(db: Executor, limit = 100): Promise<string
     .selectFrom('connector_threads')
     .select('id')
     .where('lease_until', '<', sql<Date>`now()`)
-    .where((eb) => eb.exists(eb.selectFrom('connector_ops').select('id').whereRef('thread_id', '=', 'connector_threads.id').where('state', '=', 'pending')))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('connector_ops').select('id').whereRef('thread_id', '=', 'connector_threads.id').where('state', '=', 'pending'),
+      ),
+    )
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
@@ -175,7 +192,14 @@ export async function insertOp(
 }
 
 export function pendingOps(db: Executor, threadId: string, limit = 50): Promise<ConnectorOpRow[]> {
-  return db.selectFrom('connector_ops').selectAll().where('thread_id', '=', threadId).where('state', '=', 'pending').orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('connector_ops')
+    .selectAll()
+    .where('thread_id', '=', threadId)
+    .where('state', '=', 'pending')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export function listOps(db: Executor, threadId: string): Promise<ConnectorOpRow[]> {
@@ -183,7 +207,8 @@ export function listOps(db: Executor, threadId: string): Promise<ConnectorOpRow[
 }
 
 export async function finishOps(db: Executor, ids: string[], state: 'done' | 'skipped'): Promise<void> {
-  if (ids.length) await db.updateTable('connector_ops').set({ state, done_at: new Date(), last_error: null }).where('id', 'in', ids).execute();
+  if (ids.length)
+    await db.updateTable('connector_ops').set({ state, done_at: new Date(), last_error: null }).where('id', 'in', ids).execute();
 }
 
 export async function failOp(db: Executor, id: string, error: string): Promise<void> {

@@ -4,7 +4,15 @@ import { json, type Executor } from './executor.ts';
 
 export function insertHandoff(
   db: Executor,
-  h: { id: string; workspaceId: string; conversationId: string; reasons: string[]; brief: Record<string, unknown>; routing: Record<string, unknown>; teamId: string | null },
+  h: {
+    id: string;
+    workspaceId: string;
+    conversationId: string;
+    reasons: string[];
+    brief: Record<string, unknown>;
+    routing: Record<string, unknown>;
+    teamId: string | null;
+  },
 ): Promise<HandoffRow> {
   return db
     .insertInto('handoffs')
@@ -46,7 +54,10 @@ export function listHandoffs(db: Executor, workspaceId: string, conversationId: 
 export async function updateHandoff(
   db: Executor,
   id: string,
-  patch: Omit<Updateable<HandoffsTable>, 'brief' | 'routing' | 'reasons'> & { brief?: Record<string, unknown>; routing?: Record<string, unknown> },
+  patch: Omit<Updateable<HandoffsTable>, 'brief' | 'routing' | 'reasons'> & {
+    brief?: Record<string, unknown>;
+    routing?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const { brief, routing, ...rest } = patch;
   await db

@@ -21,7 +21,12 @@ export interface ImportRow {
 /** The ids among `conversationIds` that are already stored (a re-import skips them). */
 export async function existingConversationIds(db: Executor, workspaceId: string, conversationIds: string[]): Promise<Set<string>> {
   if (conversationIds.length === 0) return new Set();
-  const rows = await db.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', conversationIds).execute();
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', conversationIds)
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -30,7 +35,15 @@ export async function insertImported(db: Executor, workspaceId: string, rows: Im
   if (rows.length === 0) return;
   await db
     .insertInto('customers')
-    .values(rows.map((r) => ({ id: r.customerId, workspace_id: workspaceId, external_id: r.externalId, verified: false, attributes: json({ imported: true }) })))
+    .values(
+      rows.map((r) => ({
+        id: r.customerId,
+        workspace_id: workspaceId,
+        external_id: r.externalId,
+        verified: false,
+        attributes: json({ imported: true }),
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
   await db
@@ -72,7 +85,11 @@ export async function insertImported(db: Executor, workspaceId: string, rows: Im
     })),
   );
   // Postgres caps a statement at 65535 parameters: insert messages in slices.
-  for (let i = 0; i < messages.length; i += 2000) await db.insertInto('messages').values(messages.slice(i, i + 2000)).execute();
+  for (let i = 0; i < messages.length; i += 2000)
+    await db
+      .insertInto('messages')
+      .values(messages.slice(i, i + 2000))
+      .execute();
   const handoffs = rows.filter((r) => r.handoff);
   if (handoffs.length) {
     await db

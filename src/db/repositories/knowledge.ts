@@ -20,16 +20,11 @@ const hashArticle = (a: Article): string =>
  * new version, and with `prune` the ones no longer present are deleted. Run it in a
  * transaction so a failed ingest leaves the previous knowledge whole.
  */
-export async function syncArticles(
-  db: Executor,
-  workspaceId: string,
-  articles: Article[],
-  opts: { prune: boolean },
-): Promise<SyncSummary> {
+export async function syncArticles(db: Executor, workspaceId: string, articles: Article[], opts: { prune: boolean }): Promise<SyncSummary> {
   const existing = new Map(
-    (await db.selectFrom('knowledge_articles').select(['id', 'content_hash', 'version']).where('workspace_id', '=', workspaceId).execute()).map(
-      (r) => [r.id, r],
-    ),
+    (
+      await db.selectFrom('knowledge_articles').select(['id', 'content_hash', 'version']).where('workspace_id', '=', workspaceId).execute()
+    ).map((r) => [r.id, r]),
   );
   const summary: SyncSummary = { added: 0, updated: 0, unchanged: 0, deleted: 0 };
   const seen = new Set<string>();
@@ -59,7 +54,10 @@ export async function syncArticles(
         .execute();
       summary.updated++;
     } else {
-      await db.insertInto('knowledge_articles').values({ ...values, workspace_id: workspaceId, id: a.id, version: 1 }).execute();
+      await db
+        .insertInto('knowledge_articles')
+        .values({ ...values, workspace_id: workspaceId, id: a.id, version: 1 })
+        .execute();
       summary.added++;
     }
   }
@@ -88,11 +86,7 @@ export async function listArticles(db: Executor, workspaceId: string): Promise<A
   return rows.map(toArticle);
 }
 
-export function listArticleRows(
-  db: Executor,
-  workspaceId: string,
-  page: { afterId?: string; limit: number },
-): Promise<ArticleRow[]> {
+export function listArticleRows(db: Executor, workspaceId: string, page: { afterId?: string; limit: number }): Promise<ArticleRow[]> {
   let q = db.selectFrom('knowledge_articles').selectAll().where('workspace_id', '=', workspaceId);
   if (page.afterId) q = q.where('id', '>', page.afterId);
   return q.orderBy('id').limit(page.limit).execute();

@@ -23,7 +23,11 @@ export interface NewMessageInput {
  * statement (one round trip on the hottest path: every line of every chat); the event is
  * announced once the caller's transaction commits.
  */
-export async function insertMessage(db: Executor, m: NewMessageInput, event: Omit<NewEvent, 'workspaceId' | 'conversationId'>): Promise<MessageRow> {
+export async function insertMessage(
+  db: Executor,
+  m: NewMessageInput,
+  event: Omit<NewEvent, 'workspaceId' | 'conversationId'>,
+): Promise<MessageRow> {
   const e: NewEvent = { ...event, workspaceId: m.workspaceId, conversationId: m.conversationId };
   const row = await db
     .with('advanced', (qb) =>
@@ -65,7 +69,13 @@ export async function insertMessage(db: Executor, m: NewMessageInput, event: Omi
 export async function appendCustomerLineIfUnchanged(
   db: Executor,
   read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null },
-  line: { id: string; text: string; piiState: string | null; clientMessageId: string | null; actor: { type: ActorType; id: string | null } },
+  line: {
+    id: string;
+    text: string;
+    piiState: string | null;
+    clientMessageId: string | null;
+    actor: { type: ActorType; id: string | null };
+  },
   /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
   written: (message: MessageRow) => void,
 ): Promise<MessageRow | undefined> {
@@ -107,7 +117,12 @@ export function findMessage(db: Executor, workspaceId: string, id: string): Prom
 }
 
 /** The customer line a sender gave this id of its own, if one was kept. */
-export function findLineByClientId(db: Executor, workspaceId: string, conversationId: string, clientMessageId: string): Promise<MessageRow | undefined> {
+export function findLineByClientId(
+  db: Executor,
+  workspaceId: string,
+  conversationId: string,
+  clientMessageId: string,
+): Promise<MessageRow | undefined> {
   return db
     .selectFrom('messages')
     .selectAll()
@@ -123,14 +138,13 @@ export function listMessages(
   conversationId: string,
   opts: { includeInternal: boolean; afterSeq?: number; limit?: number },
 ): Promise<MessageRow[]> {
-  let q = db
-    .selectFrom('messages')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('conversation_id', '=', conversationId);
+  let q = db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId);
   if (!opts.includeInternal) q = q.where('internal', '=', false);
   if (opts.afterSeq !== undefined) q = q.where('seq', '>', opts.afterSeq);
-  return q.orderBy('seq').limit(opts.limit ?? 500).execute();
+  return q
+    .orderBy('seq')
+    .limit(opts.limit ?? 500)
+    .execute();
 }
 
 /** The last messages of a conversation, oldest first: the bot's view of history. */

@@ -13,7 +13,13 @@ export async function ensureCursor(db: Executor, name: string): Promise<void> {
 
 /** The cursor's position, locked; null while another node holds it. */
 export async function lockCursor(db: Executor, name: string): Promise<string | null> {
-  const row = await db.selectFrom('outbox_cursors').select('last_event_id').where('name', '=', name).forUpdate().skipLocked().executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox_cursors')
+    .select('last_event_id')
+    .where('name', '=', name)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
   return row ? String(row.last_event_id) : null;
 }
 

@@ -45,11 +45,23 @@ export async function purgeConversations(
       }
     }
     if (ids.length > 0) {
-      const m = await tx.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).where('conversation_id', 'in', ids).executeTakeFirst();
-      const h = await tx.selectFrom('handoffs').select((eb) => eb.fn.countAll<string>().as('n')).where('conversation_id', 'in', ids).executeTakeFirst();
+      const m = await tx
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('conversation_id', 'in', ids)
+        .executeTakeFirst();
+      const h = await tx
+        .selectFrom('handoffs')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('conversation_id', 'in', ids)
+        .executeTakeFirst();
       counts.messages = Number(m?.n ?? 0);
       counts.handoffs = Number(h?.n ?? 0);
-      const deleted = await tx.deleteFrom('conversations').where('workspace_id', '=', workspaceId).where('id', 'in', ids).executeTakeFirst();
+      const deleted = await tx
+        .deleteFrom('conversations')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', ids)
+        .executeTakeFirst();
       counts.conversations = Number(deleted.numDeletedRows);
     }
   }
@@ -58,7 +70,15 @@ export async function purgeConversations(
       .deleteFrom('customers')
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', opts.customerIds)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversations').select(sql`1`.as('one')).whereRef('conversations.customer_id', '=', 'customers.id'))))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('conversations')
+              .select(sql`1`.as('one'))
+              .whereRef('conversations.customer_id', '=', 'customers.id'),
+          ),
+        ),
+      )
       .executeTakeFirst();
     counts.customers = Number(deleted.numDeletedRows);
   }
@@ -85,26 +105,57 @@ export async function purgeConversations(
 
 /** The customer, locked for an erasure; undefined when not in this workspace. */
 export const lockCustomer = (tx: Executor, workspaceId: string, customerId: string) =>
-  tx.selectFrom('customers').select(['id']).where('workspace_id', '=', workspaceId).where('id', '=', customerId).forUpdate().executeTakeFirst();
+  tx
+    .selectFrom('customers')
+    .select(['id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', customerId)
+    .forUpdate()
+    .executeTakeFirst();
 
 /** The ids of a customer's conversations, locked for an erasure. */
 export const lockConversationsOf = (tx: Executor, workspaceId: string, customerId: string) =>
-  tx.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('customer_id', '=', customerId).forUpdate().execute();
+  tx
+    .selectFrom('conversations')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', '=', customerId)
+    .forUpdate()
+    .execute();
 
 /** A customer's conversations, oldest first (the export). */
 export const conversationsOf = (tx: Executor, workspaceId: string, customerId: string): Promise<ConversationRow[]> =>
-  tx.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('customer_id', '=', customerId).orderBy('created_at').orderBy('id').execute();
+  tx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 /** Everything recorded in one conversation, in order: messages, handoffs, events. One after another: a transaction is one connection. */
-export async function conversationRecord(tx: Executor, conversationId: string): Promise<{ messages: MessageRow[]; handoffs: HandoffRow[]; events: EventRow[] }> {
+export async function conversationRecord(
+  tx: Executor,
+  conversationId: string,
+): Promise<{ messages: MessageRow[]; handoffs: HandoffRow[]; events: EventRow[] }> {
   const messages = await tx.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).orderBy('seq').execute();
-  const handoffs = await tx.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversationId).orderBy('requested_at').execute();
+  const handoffs = await tx
+    .selectFrom('handoffs')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .orderBy('requested_at')
+    .execute();
   const events = await tx.selectFrom('events').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
   return { messages, handoffs, events };
 }
 
 /** Customers by external id and/or e-mail (case-insensitive), for a data-subject request. */
-export function findCustomersBy(db: Executor, workspaceId: string, by: { externalId?: string; email?: string }): Promise<Pick<CustomerRow, 'id' | 'external_id' | 'verified' | 'created_at'>[]> {
+export function findCustomersBy(
+  db: Executor,
+  workspaceId: string,
+  by: { externalId?: string; email?: string },
+): Promise<Pick<CustomerRow, 'id' | 'external_id' | 'verified' | 'created_at'>[]> {
   let q = db.selectFrom('customers').select(['id', 'external_id', 'verified', 'created_at']).where('workspace_id', '=', workspaceId);
   if (by.externalId) q = q.where('external_id', '=', by.externalId);
   if (by.email) q = q.where((eb) => eb(eb.fn('lower', ['email']), '=', by.email!));
@@ -139,7 +190,14 @@ export const customersIdleSince = (tx: Executor, workspaceId: string, cutoff: Da
     .where('workspace_id', '=', workspaceId)
     .where('created_at', '<', cutoff)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('conversations').select('conversations.id').whereRef('conversations.customer_id', '=', 'customers.id').where('conversations.updated_at', '>=', cutoff))),
+      not(
+        exists(
+          selectFrom('conversations')
+            .select('conversations.id')
+            .whereRef('conversations.customer_id', '=', 'customers.id')
+            .where('conversations.updated_at', '>=', cutoff),
+        ),
+      ),
     )
     .limit(limit)
     .execute();

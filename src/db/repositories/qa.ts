@@ -16,13 +16,27 @@ export function handoffsRequestedIn(db: Executor, workspaceId: string, start: Da
 }
 
 export function findHandoffInWorkspace(db: Executor, workspaceId: string, id: string) {
-  return db.selectFrom('handoffs').select(['id', 'conversation_id', 'requested_at']).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('handoffs')
+    .select(['id', 'conversation_id', 'requested_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** One review per handoff and reviewer: submitting again replaces the scores. */
 export function upsertReview(
   db: Executor,
-  r: { id: string; workspaceId: string; handoffId: string; conversationId: string; reviewerId: string; month: string; scores: Record<string, number>; comment: string | null },
+  r: {
+    id: string;
+    workspaceId: string;
+    handoffId: string;
+    conversationId: string;
+    reviewerId: string;
+    month: string;
+    scores: Record<string, number>;
+    comment: string | null;
+  },
 ) {
   return db
     .insertInto('qa_reviews')
@@ -36,11 +50,21 @@ export function upsertReview(
       scores: json(r.scores),
       comment: r.comment,
     })
-    .onConflict((oc) => oc.columns(['handoff_id', 'reviewer_id']).doUpdateSet({ scores: json(r.scores), comment: r.comment, month: r.month, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .columns(['handoff_id', 'reviewer_id'])
+        .doUpdateSet({ scores: json(r.scores), comment: r.comment, month: r.month, updated_at: new Date() }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export function reviewsForMonth(db: Executor, workspaceId: string, month: string) {
-  return db.selectFrom('qa_reviews').selectAll().where('workspace_id', '=', workspaceId).where('month', '=', month).orderBy('created_at').execute();
+  return db
+    .selectFrom('qa_reviews')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('month', '=', month)
+    .orderBy('created_at')
+    .execute();
 }

@@ -2,7 +2,11 @@ import type { Author } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 /** Conversations of a workspace that had a handoff (oldest first), a page at a time. */
-export async function handedOffConversationIds(db: Executor, workspaceId: string, opts: { since?: Date; after?: string; limit: number }): Promise<string[]> {
+export async function handedOffConversationIds(
+  db: Executor,
+  workspaceId: string,
+  opts: { since?: Date; after?: string; limit: number },
+): Promise<string[]> {
   let q = db.selectFrom('handoffs').select('conversation_id').distinct().where('workspace_id', '=', workspaceId);
   if (opts.since) q = q.where('requested_at', '>=', opts.since);
   if (opts.after) q = q.where('conversation_id', '>', opts.after);

@@ -47,14 +47,26 @@ export function updateRule(
   db: Executor,
   workspaceId: string,
   id: string,
-  patch: { name?: string; enabled?: boolean; conditions?: object; target?: object; skills?: string[]; priority?: RoutingRuleRow['priority']; position?: number },
+  patch: {
+    name?: string;
+    enabled?: boolean;
+    conditions?: object;
+    target?: object;
+    skills?: string[];
+    priority?: RoutingRuleRow['priority'];
+    position?: number;
+  },
 ): Promise<RoutingRuleRow | undefined> {
   const { conditions, target, skills, ...rest } = patch;
   return db
     .updateTable('routing_rules')
-    .set({ ...rest, ...(conditions ? { conditions: json(conditions) } : {}), ...(target ? { target: json(target) } : {}),
+    .set({
+      ...rest,
+      ...(conditions ? { conditions: json(conditions) } : {}),
+      ...(target ? { target: json(target) } : {}),
       ...(skills ? { skills: json(skills) } : {}),
-      updated_at: new Date() })
+      updated_at: new Date(),
+    })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .returningAll()
@@ -89,7 +101,12 @@ export async function agentLoads(db: Executor, workspaceId: string): Promise<Map
 }
 
 /** The agent who last replied to this customer (in any of their conversations but this one). */
-export async function lastHelper(db: Executor, workspaceId: string, customerId: string, exceptConversationId: string): Promise<string | null> {
+export async function lastHelper(
+  db: Executor,
+  workspaceId: string,
+  customerId: string,
+  exceptConversationId: string,
+): Promise<string | null> {
   const row = await db
     .selectFrom('messages')
     .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
@@ -153,7 +170,15 @@ export function insertMacro(
 ): Promise<MacroRow> {
   return db
     .insertInto('macros')
-    .values({ id: m.id, workspace_id: m.workspaceId, title: m.title, body: m.body, tags: json(m.tags), team_id: m.teamId, created_by: m.createdBy })
+    .values({
+      id: m.id,
+      workspace_id: m.workspaceId,
+      title: m.title,
+      body: m.body,
+      tags: json(m.tags),
+      team_id: m.teamId,
+      created_by: m.createdBy,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

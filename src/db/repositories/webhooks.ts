@@ -3,7 +3,16 @@ import { json, type Executor } from './executor.ts';
 
 export function insertSubscription(
   db: Executor,
-  s: { id: string; workspaceId: string; url: string; description: string | null; eventTypes: string[]; secretEnc: string; allowPrivate: boolean; enabled: boolean },
+  s: {
+    id: string;
+    workspaceId: string;
+    url: string;
+    description: string | null;
+    eventTypes: string[];
+    secretEnc: string;
+    allowPrivate: boolean;
+    enabled: boolean;
+  },
 ): Promise<WebhookSubscriptionRow> {
   return db
     .insertInto('webhook_subscriptions')
@@ -37,7 +46,14 @@ export function findSubscription(db: Executor, workspaceId: string, id: string):
 export async function updateSubscription(
   db: Executor,
   id: string,
-  patch: { url?: string; description?: string | null; eventTypes?: string[]; allowPrivate?: boolean; enabled?: boolean; secretEnc?: string },
+  patch: {
+    url?: string;
+    description?: string | null;
+    eventTypes?: string[];
+    allowPrivate?: boolean;
+    enabled?: boolean;
+    secretEnc?: string;
+  },
 ): Promise<void> {
   const set: Record<string, unknown> = {};
   if (patch.url !== undefined) set.url = patch.url;

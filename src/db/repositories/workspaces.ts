@@ -25,7 +25,11 @@ export function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
 }
 
 export async function updateWorkspacePolicy(db: Executor, id: string, policy: Record<string, unknown>): Promise<void> {
-  await db.updateTable('workspaces').set({ policy: json(policy) }).where('id', '=', id).execute();
+  await db
+    .updateTable('workspaces')
+    .set({ policy: json(policy) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** One trivial read: the health check's proof that the database answers. */

@@ -38,6 +38,16 @@ describe('calibration', () => {
   });
   it('multiplies the factors of a calibrator', () => {
     const one = { weights: [0], bias: 0, mean: [0], std: [1] };
-    expect(predictCalibrator({ parts: [{ model: one, features: [0] }, { model: one, features: [1] }] }, [3, 4])).toBeCloseTo(0.25, 6);
+    expect(
+      predictCalibrator(
+        {
+          parts: [
+            { model: one, features: [0] },
+            { model: one, features: [1] },
+          ],
+        },
+        [3, 4],
+      ),
+    ).toBeCloseTo(0.25, 6);
   });
 });

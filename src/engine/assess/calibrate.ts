@@ -34,7 +34,11 @@ function scored(model: Calibrator, rows: Row[]): CalibrationResult {
 }
 
 function fit(rows: Row[]): CalibrationResult {
-  const model = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.correct ? 1 : 0)), rows.map((r) => r.weight));
+  const model = fitLogistic(
+    rows.map((r) => r.x),
+    rows.map((r) => (r.correct ? 1 : 0)),
+    rows.map((r) => r.weight),
+  );
   return scored({ parts: [{ model, features: rows[0]?.x.map((_, i) => i) ?? [] }] }, rows);
 }
 
@@ -63,17 +67,39 @@ function fitFactored(known: Row[], unknown: Row[]): CalibrationResult {
   const rows = balance(known, unknown);
   const inScope = new Set(known);
   const pick = (idx: number[], r: Row) => idx.map((i) => r.x[i]);
-  const scope = fitLogistic(rows.map((r) => pick(SCOPE_FEATURES, r)), rows.map((r) => (inScope.has(r) ? 1 : 0)), rows.map((r) => r.weight), undefined, undefined, SCOPE_SIGNS);
-  const right = fitLogistic(known.map((r) => pick(RIGHT_FEATURES, r)), known.map((r) => (r.correct ? 1 : 0)), undefined, undefined, undefined, RIGHT_SIGNS);
-  return scored({ parts: [{ model: scope, features: SCOPE_FEATURES }, { model: right, features: RIGHT_FEATURES }] }, rows);
+  const scope = fitLogistic(
+    rows.map((r) => pick(SCOPE_FEATURES, r)),
+    rows.map((r) => (inScope.has(r) ? 1 : 0)),
+    rows.map((r) => r.weight),
+    undefined,
+    undefined,
+    SCOPE_SIGNS,
+  );
+  const right = fitLogistic(
+    known.map((r) => pick(RIGHT_FEATURES, r)),
+    known.map((r) => (r.correct ? 1 : 0)),
+    undefined,
+    undefined,
+    undefined,
+    RIGHT_SIGNS,
+  );
+  return scored(
+    {
+      parts: [
+        { model: scope, features: SCOPE_FEATURES },
+        { model: right, features: RIGHT_FEATURES },
+      ],
+    },
+    rows,
+  );
 }
 
 /** Equal total weight for answerable and unanswerable rows. */
 function balance<T extends { correct: boolean; weight: number }>(known: T[], unknown: T[]): T[] {
   const wk = 1 / Math.max(1, known.length);
   const wu = 1 / Math.max(1, unknown.length);
-  known.forEach((r) => (r.weight = wk * (known.length + unknown.length) / 2));
-  unknown.forEach((r) => (r.weight = wu * (known.length + unknown.length) / 2));
+  known.forEach((r) => (r.weight = (wk * (known.length + unknown.length)) / 2));
+  unknown.forEach((r) => (r.weight = (wu * (known.length + unknown.length)) / 2));
   return [...known, ...unknown];
 }
 
@@ -87,7 +113,12 @@ const SPLIT_EXAMPLES = 2000;
 const MAX_SPLITS = 20;
 
 /** `softmax`: the same training options as the final model, so its scores mean the same. */
-export function calibrateClassifier(articles: Article[], examples: TrainingExample[], softmax: SoftmaxOptions, seed = 11): CalibrationResult {
+export function calibrateClassifier(
+  articles: Article[],
+  examples: TrainingExample[],
+  softmax: SoftmaxOptions,
+  seed = 11,
+): CalibrationResult {
   const splits = Math.max(1, Math.min(MAX_SPLITS, Math.ceil(SPLIT_EXAMPLES / Math.max(1, examples.length))));
   const known: Row[] = [];
   const unknown: Row[] = [];
@@ -99,7 +130,12 @@ export function calibrateClassifier(articles: Article[], examples: TrainingExamp
   return { ...fitFactored(known, unknown), splits };
 }
 
-function heldOutRows(articles: Article[], examples: TrainingExample[], softmax: SoftmaxOptions, seed: number): { known: Row[]; unknown: Row[] } {
+function heldOutRows(
+  articles: Article[],
+  examples: TrainingExample[],
+  softmax: SoftmaxOptions,
+  seed: number,
+): { known: Row[]; unknown: Row[] } {
   const random = rng(seed);
   const classes = articles.length;
   const heldClasses = new Set(shuffle([...Array(classes).keys()], random).slice(0, Math.max(1, Math.round(classes * 0.15))));
@@ -214,7 +250,14 @@ export function calibratePassages(index: PassageIndex, opts: PassageCalibrationO
 /** One pseudo-question set's calibrator (the single-fit design). */
 export function fitPassageSet(rows: { known: Row[]; unknown: Row[] }): LogisticModel {
   const all = balance(rows.known, rows.unknown);
-  return fitLogistic(all.map((r) => r.x), all.map((r) => (r.correct ? 1 : 0)), all.map((r) => r.weight), undefined, undefined, PASSAGE_FEATURE_SIGNS);
+  return fitLogistic(
+    all.map((r) => r.x),
+    all.map((r) => (r.correct ? 1 : 0)),
+    all.map((r) => r.weight),
+    undefined,
+    undefined,
+    PASSAGE_FEATURE_SIGNS,
+  );
 }
 
 /** The mean of logistic models in raw feature units (weight/std, bias less weight*mean/std). */
@@ -319,7 +362,8 @@ export function passageRows(
   // the article or anywhere). Verbatim titles and passages as context had made every
   // pseudo-answer match its context perfectly, which real conversations never do, and so
   // taught the calibrator to expect match scores that real answers do not reach.
-  const otherWord = (articleId: string) => pick(content(pick((random() < TOPIC_WORD_SHARE ? pick(byArticle.get(articleId)!) : pick(all)).sentences)));
+  const otherWord = (articleId: string) =>
+    pick(content(pick((random() < TOPIC_WORD_SHARE ? pick(byArticle.get(articleId)!) : pick(all)).sentences)));
   const paraphrase = (text: string, articleId: string) =>
     content(text)
       .map((w) => (random() < OWN_WORD_SHARE ? w : (otherWord(articleId) ?? w)))
@@ -330,9 +374,23 @@ export function passageRows(
   const conversation = (p: (typeof all)[number]) => {
     const same = byArticle.get(p.articleId)!;
     const turns = 1 + Math.floor(random() * 3);
-    const first = `${p.title} ${shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' ')}`;
-    const out = [{ text: paraphrase(first, p.articleId), weight: 0.5 }, { text: paraphrase(pick(same).text, p.articleId), weight: 0.3 }];
-    for (const weight of [0.3, 0.2].slice(0, turns - 1)) out.push({ text: paraphrase(shuffle(content(pick(pick(same).sentences)), random).slice(0, 3).join(' '), p.articleId), weight });
+    const first = `${p.title} ${shuffle(content(pick(pick(same).sentences)), random)
+      .slice(0, 3)
+      .join(' ')}`;
+    const out = [
+      { text: paraphrase(first, p.articleId), weight: 0.5 },
+      { text: paraphrase(pick(same).text, p.articleId), weight: 0.3 },
+    ];
+    for (const weight of [0.3, 0.2].slice(0, turns - 1))
+      out.push({
+        text: paraphrase(
+          shuffle(content(pick(pick(same).sentences)), random)
+            .slice(0, 3)
+            .join(' '),
+          p.articleId,
+        ),
+        weight,
+      });
     return out;
   };
   for (let n = 0; n < samples; n++) {

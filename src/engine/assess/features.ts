@@ -4,7 +4,17 @@ import type { ClassifierOutput } from '../retrieve/classifier.ts';
 import type { PassageEvidence } from '../retrieve/passages.ts';
 
 /** Classifier features by name: the calibrator's parts pick theirs by index. */
-export const CLASSIFIER_FEATURES = ['p1', 'p2', 'logRatio', 'knownShare', 'centroidSim', 'nearestSim', 'length', 'entropy', 'logOneMinusP1'] as const;
+export const CLASSIFIER_FEATURES = [
+  'p1',
+  'p2',
+  'logRatio',
+  'knownShare',
+  'centroidSim',
+  'nearestSim',
+  'length',
+  'entropy',
+  'logOneMinusP1',
+] as const;
 export const classifierFeatureIndex = (names: (typeof CLASSIFIER_FEATURES)[number][]) => names.map((n) => CLASSIFIER_FEATURES.indexOf(n));
 
 export function classifierFeatures(out: ClassifierOutput, tokenCount: number): number[] {

@@ -15,7 +15,14 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * (free). Evidence whose direction is known in advance (more of the question matched can only
  * make an answer likelier) is held to it by projected gradient descent.
  */
-export function fitLogistic(xs: number[][], ys: number[], sampleWeights?: number[], iterations = 600, l2 = 1e-3, signs?: number[]): LogisticModel {
+export function fitLogistic(
+  xs: number[][],
+  ys: number[],
+  sampleWeights?: number[],
+  iterations = 600,
+  l2 = 1e-3,
+  signs?: number[],
+): LogisticModel {
   const d = xs[0]?.length ?? 0;
   const n = xs.length;
   const w8 = sampleWeights ?? xs.map(() => 1);
@@ -63,6 +70,10 @@ export interface Calibrator {
 
 export function predictCalibrator(c: Calibrator, x: number[]): number {
   let p = 1;
-  for (const part of c.parts) p *= predictLogistic(part.model, part.features.map((i) => x[i]));
+  for (const part of c.parts)
+    p *= predictLogistic(
+      part.model,
+      part.features.map((i) => x[i]),
+    );
   return p;
 }

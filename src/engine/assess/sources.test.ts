@@ -37,16 +37,37 @@ describe('a page chunked into several articles', async () => {
   const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
   const page = 'Storm shelters | City services';
   const kb: Article[] = [
-    { id: 'shelter-1', title: page, body: 'A storm shelter is a room built to protect people from tornadoes and hurricanes. Shelters are open when a warning is issued.' },
-    { id: 'shelter-2', title: page, body: 'Public storm shelters accept pets in carriers. Bring water, medicine and a flashlight to the shelter.' },
-    { id: 'parks', title: 'Parks and recreation', body: 'City parks open at dawn and close at dusk. Picnic shelters can be reserved online for a fee.' },
-    { id: 'permits', title: 'Building permits', body: 'A permit is needed to build a shed, a deck or a safe room. Apply online and pay the permit fee.' },
+    {
+      id: 'shelter-1',
+      title: page,
+      body: 'A storm shelter is a room built to protect people from tornadoes and hurricanes. Shelters are open when a warning is issued.',
+    },
+    {
+      id: 'shelter-2',
+      title: page,
+      body: 'Public storm shelters accept pets in carriers. Bring water, medicine and a flashlight to the shelter.',
+    },
+    {
+      id: 'parks',
+      title: 'Parks and recreation',
+      body: 'City parks open at dawn and close at dusk. Picnic shelters can be reserved online for a fee.',
+    },
+    {
+      id: 'permits',
+      title: 'Building permits',
+      body: 'A permit is needed to build a shed, a deck or a safe room. Apply online and pay the permit fee.',
+    },
   ];
   const engine = await createEngine(kb);
 
   it('never offers the same page twice in a clarifying question, and decides on the pooled page', async () => {
     let pooledTurns = 0;
-    for (const text of ['storm shelter', 'what should I bring to the storm shelter?', 'are storm shelters open during a warning?', 'shelter']) {
+    for (const text of [
+      'storm shelter',
+      'what should I bring to the storm shelter?',
+      'are storm shelters open during a warning?',
+      'shelter',
+    ]) {
       for (const threshold of [null, 0.99]) {
         const d = await engine.turn({ text, history: [], policy: { ...policy, confidenceThreshold: threshold } });
         if (d.action === 'clarify') expect(d.text.split(page).length - 1, text).toBeLessThanOrEqual(1);

@@ -5,7 +5,10 @@ import type { SoftmaxOptions } from '../retrieve/softmax.ts';
 import { calibrateClassifier } from '../assess/calibrate.ts';
 
 export interface Jobs {
-  calibrateClassifier: { payload: { articles: Article[]; examples: TrainingExample[]; softmax: SoftmaxOptions }; result: ReturnType<typeof calibrateClassifier> };
+  calibrateClassifier: {
+    payload: { articles: Article[]; examples: TrainingExample[]; softmax: SoftmaxOptions };
+    result: ReturnType<typeof calibrateClassifier>;
+  };
 }
 
 export function runJob<K extends keyof Jobs>(job: K, payload: Jobs[K]['payload']): Jobs[K]['result'] {

@@ -4,7 +4,10 @@
 import { Worker } from 'node:worker_threads';
 import { runJob, type Jobs } from './jobs.ts';
 
-export function runInWorker<K extends keyof Jobs>(job: K, payload: Jobs[K]['payload']): Promise<{ result: Jobs[K]['result']; inWorker: boolean }> {
+export function runInWorker<K extends keyof Jobs>(
+  job: K,
+  payload: Jobs[K]['payload'],
+): Promise<{ result: Jobs[K]['result']; inWorker: boolean }> {
   return new Promise((resolve) => {
     let settled = false;
     const fallback = () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compose, composeClarify, selectSentences, renderAnswer } from './compose.ts';
 import { chunkArticle } from '../../knowledge/chunk.ts';
 
-const article = { id: 'ship', title: 'Shipping', url: 'https://help.example.com/ship', body: 'We ship worldwide. Orders leave in 2 days. Delivery takes 3-5 days in Europe. Tracking links arrive by e-mail. Returns are free.' };
+const article = {
+  id: 'ship',
+  title: 'Shipping',
+  url: 'https://help.example.com/ship',
+  body: 'We ship worldwide. Orders leave in 2 days. Delivery takes 3-5 days in Europe. Tracking links arrive by e-mail. Returns are free.',
+};
 
 describe('compose', () => {
   it('quotes the best-matching sentences in passage order with a citation', () => {

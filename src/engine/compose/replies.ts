@@ -54,7 +54,15 @@ const REPHRASE: Texts = {
   nl: 'Sorry, dat begreep ik niet. Kunt u in een paar woorden zeggen waarmee ik kan helpen?',
 };
 
-const TOPICS_INTRO: Texts = { en: 'I can help with questions such as', es: 'Puedo ayudar con temas como', fr: 'Je peux aider sur des sujets comme', de: 'Ich kann zum Beispiel helfen bei', pt: 'Posso ajudar com temas como', it: 'Posso aiutare su temi come', nl: 'Ik kan helpen met onderwerpen zoals' };
+const TOPICS_INTRO: Texts = {
+  en: 'I can help with questions such as',
+  es: 'Puedo ayudar con temas como',
+  fr: 'Je peux aider sur des sujets comme',
+  de: 'Ich kann zum Beispiel helfen bei',
+  pt: 'Posso ajudar com temas como',
+  it: 'Posso aiutare su temi come',
+  nl: 'Ik kan helpen met onderwerpen zoals',
+};
 
 /**
  * The default words for a customer at risk of self-harm (a workspace sets its own, with the

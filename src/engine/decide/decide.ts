@@ -52,7 +52,8 @@ export function decide(d: DecideInput): DecideOutput {
   if (!d.writtenFor) {
     if (u.social) return { action: 'social', reasons };
     // Not a question: ask what the customer needs once, then offer a person.
-    if (u.junk) return d.clarifiedBefore ? { action: 'handoff', reasons: ['low_confidence'] } : { action: 'clarify', reasons, clarify: 'rephrase' };
+    if (u.junk)
+      return d.clarifiedBefore ? { action: 'handoff', reasons: ['low_confidence'] } : { action: 'clarify', reasons, clarify: 'rephrase' };
     // A question on something the knowledge never mentions gets no article, whatever an index
     // scores it (a person may know; src/engine/demo-threshold.test.ts holds this).
     if (d.offTopic) return { action: 'handoff', reasons: ['low_confidence'] };
@@ -60,6 +61,7 @@ export function decide(d: DecideInput): DecideOutput {
   if (d.confidence >= d.threshold && d.verified) return { action: 'answer', reasons };
   // Two plausible articles that together clear the bar: ask which one, once.
   const close = d.runnerUpConfidence >= 0.8 * d.confidence && d.confidence + d.runnerUpConfidence >= d.threshold;
-  if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.5 * d.threshold) return { action: 'clarify', reasons, clarify: 'options' };
+  if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.5 * d.threshold)
+    return { action: 'clarify', reasons, clarify: 'options' };
   return { action: 'handoff', reasons: ['low_confidence'] };
 }

@@ -29,7 +29,11 @@ describe('decide: judgment', () => {
     expect(decide(base('who won the world cup', { offTopic: true }))).toEqual({ action: 'handoff', reasons: ['low_confidence'] });
   });
   it('sensitive topics are urgent', () => {
-    expect(decide(base("I've lost all my savings and I don't want to live anymore"))).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'] });
+    expect(decide(base("I've lost all my savings and I don't want to live anymore"))).toMatchObject({
+      action: 'handoff',
+      urgent: true,
+      reasons: ['sensitive_topic'],
+    });
   });
   it('a sure request for a person wins over an article written for the message; an unsure reading gives way to it', () => {
     const sure = base("is there a human I can chat with? my card still hasn't arrived", { writtenFor: true });

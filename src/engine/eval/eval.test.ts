@@ -34,7 +34,18 @@ class FakeEngine implements BotEngine {
 const lines = [
   { id: 't1', messages: [{ role: 'customer', text: 'refund please' }], expected: { outcome: 'answer', article: 'refund' } },
   { id: 't2', messages: [{ role: 'customer', text: 'weather?' }], expected: { outcome: 'handoff' } },
-  { id: 't3', context: [{ role: 'customer', text: 'hi' }, { role: 'agent', text: 'hello' }], messages: [{ role: 'customer', text: 'refund now' }, { role: 'customer', text: 'and refund time?' }], expected: { outcome: 'answer', article: ['x', 'refund'] } },
+  {
+    id: 't3',
+    context: [
+      { role: 'customer', text: 'hi' },
+      { role: 'agent', text: 'hello' },
+    ],
+    messages: [
+      { role: 'customer', text: 'refund now' },
+      { role: 'customer', text: 'and refund time?' },
+    ],
+    expected: { outcome: 'answer', article: ['x', 'refund'] },
+  },
   { id: 't4', messages: [{ role: 'customer', text: 'shoes <b>' }], expected: { outcome: 'answer', article: 'shoes' } },
 ];
 const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n{"id": 5}\n';
@@ -49,7 +60,18 @@ describe('baton eval', () => {
   it('computes the contract figures, a curve of >= 20 points and details', async () => {
     const engine = new FakeEngine();
     const { summary, results } = await evaluate(async () => engine, [], parseTickets(text).tickets, { threshold: null });
-    expect(summary).toMatchObject({ tickets: 4, answer_expected: 3, handoff_expected: 1, threshold: 0.5, coverage: 0.6667, resolution_rate: 0.6667, answered_precision: 1, hallucination_rate: 0, handoff_recall: 1, handoff_precision: 0.5 });
+    expect(summary).toMatchObject({
+      tickets: 4,
+      answer_expected: 3,
+      handoff_expected: 1,
+      threshold: 0.5,
+      coverage: 0.6667,
+      resolution_rate: 0.6667,
+      answered_precision: 1,
+      hallucination_rate: 0,
+      handoff_recall: 1,
+      handoff_precision: 0.5,
+    });
     expect(summary.curve.length).toBeGreaterThanOrEqual(20);
     expect(summary.curve[0]).toMatchObject({ threshold: 0, coverage: 1 });
     expect(summary.latency_ms.p99).toBeGreaterThanOrEqual(0);
@@ -57,11 +79,21 @@ describe('baton eval', () => {
     const t3 = engine.seen.find((s) => s.text === 'and refund time?')!;
     expect(t3.history.map((h) => h.role)).toEqual(['customer', 'agent', 'customer', 'bot']);
     expect(results[2]).toMatchObject({ turn: 2, correct: true });
-    expect(JSON.parse(detailLine(results[1]))).toMatchObject({ id: 't2', outcome: 'handoff', reasons: ['low_confidence'], article: null, turn: 1, correct: true });
+    expect(JSON.parse(detailLine(results[1]))).toMatchObject({
+      id: 't2',
+      outcome: 'handoff',
+      reasons: ['low_confidence'],
+      article: null,
+      turn: 1,
+      correct: true,
+    });
   });
 
   it('picks a threshold for a target precision', async () => {
-    const { summary } = await evaluate(async () => new FakeEngine(), [], parseTickets(text).tickets, { threshold: 'auto', targetPrecision: 0.9 });
+    const { summary } = await evaluate(async () => new FakeEngine(), [], parseTickets(text).tickets, {
+      threshold: 'auto',
+      targetPrecision: 0.9,
+    });
     expect(summary.threshold).toBe(0.8);
   });
 

@@ -13,7 +13,13 @@ export interface EvalOptions {
 }
 
 export interface EvalResult {
-  summary: Summary & { curve: CurvePoint[]; latency_ms: { p50: number; p99: number }; setup_ms: number; default_threshold: number; [k: string]: unknown };
+  summary: Summary & {
+    curve: CurvePoint[];
+    latency_ms: { p50: number; p99: number };
+    setup_ms: number;
+    default_threshold: number;
+    [k: string]: unknown;
+  };
   results: TicketResult[];
 }
 

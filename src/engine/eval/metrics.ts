@@ -34,8 +34,17 @@ const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(4)) : 0)
 type Outcome = { outcome: string; article: string | null; correct: boolean; expected: TicketResult['expected'] };
 
 function tally(rows: Outcome[]) {
-  let answerExpected = 0, handoffExpected = 0, answered = 0, answeredOfExpected = 0, resolved = 0, correctAnswers = 0;
-  let handoffs = 0, handoffsRight = 0, clarified = 0, social = 0, socialExpected = 0;
+  let answerExpected = 0,
+    handoffExpected = 0,
+    answered = 0,
+    answeredOfExpected = 0,
+    resolved = 0,
+    correctAnswers = 0;
+  let handoffs = 0,
+    handoffsRight = 0,
+    clarified = 0,
+    social = 0,
+    socialExpected = 0;
   for (const r of rows) {
     const wantsAnswer = r.expected.outcome === 'answer';
     if (wantsAnswer) answerExpected++;
@@ -55,7 +64,19 @@ function tally(rows: Outcome[]) {
     } else if (r.outcome === 'social') social++;
     else clarified++;
   }
-  return { answerExpected, handoffExpected, answered, answeredOfExpected, resolved, correctAnswers, handoffs, handoffsRight, clarified, social, socialExpected };
+  return {
+    answerExpected,
+    handoffExpected,
+    answered,
+    answeredOfExpected,
+    resolved,
+    correctAnswers,
+    handoffs,
+    handoffsRight,
+    clarified,
+    social,
+    socialExpected,
+  };
 }
 
 export function summarise(results: TicketResult[], threshold: number): Summary {
@@ -104,10 +125,12 @@ export function curve(results: TicketResult[], thresholds: number[]): CurvePoint
 export function thresholdForTarget(results: TicketResult[], target: number): number {
   const rows = results
     .map((r) => {
-      const blocked = r.turns.some((t) => t.fixed === 'rephrase' || t.blocking.length > 0 || !t.verified) || r.turns.at(-1)?.fixed === 'social';
+      const blocked =
+        r.turns.some((t) => t.fixed === 'rephrase' || t.blocking.length > 0 || !t.verified) || r.turns.at(-1)?.fixed === 'social';
       const min = blocked ? -1 : Math.min(...r.turns.filter((t) => t.fixed !== 'social').map((t) => t.confidence));
       const article = r.turns.at(-1)?.article ?? null;
-      const right = r.expected.outcome === 'answer' && article !== null && expectedArticles({ expected: r.expected } as never).includes(article);
+      const right =
+        r.expected.outcome === 'answer' && article !== null && expectedArticles({ expected: r.expected } as never).includes(article);
       return { min, right };
     })
     .filter((r) => r.min >= 0)

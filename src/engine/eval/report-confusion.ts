@@ -29,9 +29,18 @@ export function confusionByIntent(results: TicketResult[]): IntentRow[] {
   const rows = new Map<string, IntentRow>();
   for (const r of results) {
     const expected = r.expected.outcome === 'answer' ? expectedArticles({ expected: r.expected } as never) : [];
-    const intent = r.expected.outcome === 'handoff' ? HANDOFF_EXPECTED : r.expected.outcome === 'social' ? SOCIAL_EXPECTED : (expected[0] ?? '(no article)');
+    const intent =
+      r.expected.outcome === 'handoff'
+        ? HANDOFF_EXPECTED
+        : r.expected.outcome === 'social'
+          ? SOCIAL_EXPECTED
+          : (expected[0] ?? '(no article)');
     let row = rows.get(intent);
-    if (!row) rows.set(intent, (row = { intent, tickets: 0, correct: 0, accuracy: 0, handed_off: 0, clarified: 0, wrong: [], predicted: new Map() }));
+    if (!row)
+      rows.set(
+        intent,
+        (row = { intent, tickets: 0, correct: 0, accuracy: 0, handed_off: 0, clarified: 0, wrong: [], predicted: new Map() }),
+      );
     row.tickets++;
     if (r.correct) row.correct++;
     let predicted: string;
@@ -48,7 +57,15 @@ export function confusionByIntent(results: TicketResult[]): IntentRow[] {
   for (const row of rows.values()) {
     row.accuracy = row.tickets ? Number((row.correct / row.tickets).toFixed(4)) : 0;
     row.wrong = [...row.predicted.entries()]
-      .filter(([p]) => p !== row.intent && p !== PRED_HANDOFF && p !== PRED_CLARIFY && p !== HANDOFF_EXPECTED && p !== PRED_SOCIAL && p !== SOCIAL_EXPECTED)
+      .filter(
+        ([p]) =>
+          p !== row.intent &&
+          p !== PRED_HANDOFF &&
+          p !== PRED_CLARIFY &&
+          p !== HANDOFF_EXPECTED &&
+          p !== PRED_SOCIAL &&
+          p !== SOCIAL_EXPECTED,
+      )
       .map(([article, count]) => ({ article, count }))
       .sort((a, b) => b.count - a.count || a.article.localeCompare(b.article));
   }
@@ -63,7 +80,19 @@ export function confusionHeatmap(rows: IntentRow[], k = 12): string {
   const OTHER = '(other article)';
   const cols = [...top.map((r) => r.intent), OTHER, PRED_HANDOFF, PRED_CLARIFY, PRED_SOCIAL];
   const cell = (row: IntentRow, col: string) => {
-    if (col === OTHER) return [...row.predicted.entries()].filter(([p]) => !named.has(p) && p !== PRED_HANDOFF && p !== PRED_CLARIFY && p !== PRED_SOCIAL && p !== row.intent && p !== HANDOFF_EXPECTED && p !== SOCIAL_EXPECTED).reduce((n, [, c]) => n + c, 0);
+    if (col === OTHER)
+      return [...row.predicted.entries()]
+        .filter(
+          ([p]) =>
+            !named.has(p) &&
+            p !== PRED_HANDOFF &&
+            p !== PRED_CLARIFY &&
+            p !== PRED_SOCIAL &&
+            p !== row.intent &&
+            p !== HANDOFF_EXPECTED &&
+            p !== SOCIAL_EXPECTED,
+        )
+        .reduce((n, [, c]) => n + c, 0);
     if (col === row.intent && row.intent === HANDOFF_EXPECTED) return row.predicted.get(HANDOFF_EXPECTED) ?? 0;
     return row.predicted.get(col) ?? 0;
   };
@@ -74,7 +103,9 @@ export function confusionHeatmap(rows: IntentRow[], k = 12): string {
   const H = topPad + top.length * size + 10;
   const parts: string[] = [];
   top.forEach((row, i) => {
-    parts.push(`<text x="${left - 6}" y="${topPad + i * size + size / 2 + 4}" text-anchor="end" font-size="11">${esc(row.intent.slice(0, 30))}</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${topPad + i * size + size / 2 + 4}" text-anchor="end" font-size="11">${esc(row.intent.slice(0, 30))}</text>`,
+    );
     cols.forEach((col, j) => {
       const v = cell(row, col);
       const share = row.tickets ? v / row.tickets : 0;

@@ -6,13 +6,21 @@ import { confusionSection } from './report-confusion.ts';
 import { escapeHtml } from '../../html-escape.ts';
 
 function chart(points: CurvePoint[], threshold: number): string {
-  const W = 560, H = 300, L = 44, B = 34, T = 12, R = 12;
+  const W = 560,
+    H = 300,
+    L = 44,
+    B = 34,
+    T = 12,
+    R = 12;
   const x = (v: number) => L + v * (W - L - R);
   const y = (v: number) => T + (1 - v) * (H - T - B);
   const line = (key: keyof CurvePoint, color: string) =>
     `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((p) => `${x(p.threshold).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ')}"/>`;
   const grid = [0, 0.25, 0.5, 0.75, 1]
-    .map((v) => `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v}</text><text x="${x(v)}" y="${H - B + 16}" text-anchor="middle" font-size="11">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v}</text><text x="${x(v)}" y="${H - B + 16}" text-anchor="middle" font-size="11">${v}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" role="img" aria-label="coverage and precision by threshold">
 ${grid}<line x1="${x(threshold)}" x2="${x(threshold)}" y1="${T}" y2="${H - B}" stroke="#888" stroke-dasharray="4 3"/>
@@ -29,17 +37,27 @@ export function worstMistakes(results: TicketResult[], n = 25): TicketResult[] {
     .slice(0, n);
 }
 
-export function renderReport(summary: Summary & Record<string, unknown>, points: CurvePoint[], results: TicketResult[], title = 'baton eval'): string {
+export function renderReport(
+  summary: Summary & Record<string, unknown>,
+  points: CurvePoint[],
+  results: TicketResult[],
+  title = 'baton eval',
+): string {
   const rows = Object.entries(summary)
     .filter(([, v]) => typeof v !== 'object')
     .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`)
     .join('');
   const curveRows = points
-    .map((p) => `<tr><td>${p.threshold}</td><td>${p.coverage}</td><td>${p.resolution_rate}</td><td>${p.answered_precision}</td><td>${p.handoff_recall}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${p.threshold}</td><td>${p.coverage}</td><td>${p.resolution_rate}</td><td>${p.answered_precision}</td><td>${p.handoff_recall}</td></tr>`,
+    )
     .join('');
   const mistakes = worstMistakes(results)
     .map(
-      (r) => `<details><summary><b>${escapeHtml(r.id)}</b> answered <code>${escapeHtml(String(r.article))}</code> at ${r.confidence.toFixed(3)}; expected ${escapeHtml(r.expected.outcome)} ${escapeHtml(JSON.stringify(r.expected.article ?? r.expected.reason ?? ''))}<br><q>${escapeHtml(r.question)}</q></summary>
+      (
+        r,
+      ) => `<details><summary><b>${escapeHtml(r.id)}</b> answered <code>${escapeHtml(String(r.article))}</code> at ${r.confidence.toFixed(3)}; expected ${escapeHtml(r.expected.outcome)} ${escapeHtml(JSON.stringify(r.expected.article ?? r.expected.reason ?? ''))}<br><q>${escapeHtml(r.question)}</q></summary>
 <pre>${escapeHtml(JSON.stringify(r.decision.trace, null, 2))}</pre></details>`,
     )
     .join('\n');

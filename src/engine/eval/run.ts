@@ -56,7 +56,8 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
     const start = performance.now();
     const d = await engine.turn({ text: m.text, history: history.slice(), policy });
     const ms = performance.now() - start;
-    const tr = d.trace.decision as { blocking?: HandoffReason[]; verified?: boolean; article?: string | null; clarify?: string } | undefined;
+    const tr = d.trace.decision as
+      { blocking?: HandoffReason[]; verified?: boolean; article?: string | null; clarify?: string } | undefined;
     const fixed = d.action === 'social' ? 'social' : tr?.clarify === 'rephrase' ? 'rephrase' : undefined;
     turns.push({
       confidence: d.confidence,
@@ -95,7 +96,8 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
 export function rescore(r: TicketResult, threshold: number): { outcome: 'answer' | 'handoff' | 'social'; article: string | null } {
   for (const t of r.turns) {
     if (t.fixed === 'social') continue;
-    if (t.fixed === 'rephrase' || t.blocking.length > 0 || t.confidence < threshold || !t.verified) return { outcome: 'handoff', article: null };
+    if (t.fixed === 'rephrase' || t.blocking.length > 0 || t.confidence < threshold || !t.verified)
+      return { outcome: 'handoff', article: null };
   }
   const last = r.turns.at(-1);
   return last?.fixed === 'social' ? { outcome: 'social', article: null } : { outcome: 'answer', article: last?.article ?? null };

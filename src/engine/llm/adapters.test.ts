@@ -52,8 +52,14 @@ describe('OpenAI-compatible adapter', () => {
     expect(req.body).toMatchObject({
       model: 'gpt-test',
       max_completion_tokens: 200,
-      messages: [{ role: 'system', content: 'Answer from the passages.' }, { role: 'user', content: 'How long do refunds take?' }],
-      response_format: { type: 'json_schema', json_schema: { name: 'grounded_answer', strict: true, schema: { type: 'object', required: ['answer', 'citations'] } } },
+      messages: [
+        { role: 'system', content: 'Answer from the passages.' },
+        { role: 'user', content: 'How long do refunds take?' },
+      ],
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'grounded_answer', strict: true, schema: { type: 'object', required: ['answer', 'citations'] } },
+      },
     });
     expect(req.body.temperature).toBeUndefined();
     expect(req.body.response_format.json_schema.schema.$schema).toBeUndefined();
@@ -88,7 +94,9 @@ describe('OpenAI-compatible adapter', () => {
   });
 
   it('waits as Retry-After says on 429, then succeeds', async () => {
-    const s = await serve((n) => (n === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'slow down' } } } : openAiReply(good)));
+    const s = await serve((n) =>
+      n === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'slow down' } } } : openAiReply(good),
+    );
     const t0 = Date.now();
     const res = await client({ maxRetries: 2 }).complete(request({ timeoutMs: 5_000 }));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
@@ -161,14 +169,20 @@ describe('Anthropic adapter', () => {
   });
 
   it('retries 529 (overloaded) and validates the tool input', async () => {
-    const s = await serve((n) => (n === 1 ? { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } : anthropicReply({ answer: 'x' })));
+    const s = await serve((n) =>
+      n === 1
+        ? { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } }
+        : anthropicReply({ answer: 'x' }),
+    );
     const e = await failure(client({ provider: 'anthropic', apiKey: 'k' }).complete(request()));
     expect(e.kind).toBe('malformed');
     expect(s.requests).toHaveLength(2);
   });
 
   it('returns plain text without a schema', async () => {
-    await serve(() => ({ body: { model: 'claude-test', content: [{ type: 'text', text: 'Hello.' }], usage: { input_tokens: 5, output_tokens: 2 } } }));
+    await serve(() => ({
+      body: { model: 'claude-test', content: [{ type: 'text', text: 'Hello.' }], usage: { input_tokens: 5, output_tokens: 2 } },
+    }));
     const res = await client({ provider: 'anthropic', apiKey: 'k' }).complete(request({ jsonSchema: undefined }));
     expect(res.text).toBe('Hello.');
     expect(res.json).toBeUndefined();

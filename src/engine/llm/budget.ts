@@ -59,7 +59,12 @@ export class InMemoryTokenBudget implements TokenBudget {
 
   async usage(workspaceId: string) {
     const start = periodStart(this.config.period, this.now());
-    return { used: this.entry(workspaceId, start).used, limit: this.config.tokens, period: this.config.period, periodStart: new Date(start) };
+    return {
+      used: this.entry(workspaceId, start).used,
+      limit: this.config.tokens,
+      period: this.config.period,
+      periodStart: new Date(start),
+    };
   }
 }
 
@@ -85,7 +90,9 @@ export function withBudget(inner: LlmClient, budget: TokenBudget, workspaceId: s
       } catch (err) {
         // Known usage (a malformed answer) is charged; a timeout may have been billed: keep the estimate.
         const e = err instanceof LlmError ? err : null;
-        await reservation.settle(e?.details.usage ? totalTokens(e.details.usage) : e?.kind === 'timeout' || e?.kind === 'aborted' ? estimate : 0);
+        await reservation.settle(
+          e?.details.usage ? totalTokens(e.details.usage) : e?.kind === 'timeout' || e?.kind === 'aborted' ? estimate : 0,
+        );
         throw err;
       }
     },

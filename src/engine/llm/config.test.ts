@@ -31,7 +31,11 @@ describe('LLM config from the environment', () => {
   });
 
   it('lists every problem by variable name', () => {
-    const { config, problems } = loadLlmConfig({ BATON_LLM_PROVIDER: 'openai', BATON_LLM_TIMEOUT_MS: 'soon', BATON_LLM_BUDGET_PERIOD: 'week' });
+    const { config, problems } = loadLlmConfig({
+      BATON_LLM_PROVIDER: 'openai',
+      BATON_LLM_TIMEOUT_MS: 'soon',
+      BATON_LLM_BUDGET_PERIOD: 'week',
+    });
     expect(config).toBeNull();
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -42,7 +46,9 @@ describe('LLM config from the environment', () => {
       ]),
     );
     expect(loadLlmConfig({ BATON_LLM_PROVIDER: 'gemini', BATON_LLM_MODEL: 'x' }).problems[0]).toMatch(/^BATON_LLM_PROVIDER: /);
-    expect(loadLlmConfig({ BATON_LLM_PROVIDER: 'openai-compatible', BATON_LLM_MODEL: 'x' }).problems).toEqual(['BATON_LLM_BASE_URL: required for provider openai-compatible']);
+    expect(loadLlmConfig({ BATON_LLM_PROVIDER: 'openai-compatible', BATON_LLM_MODEL: 'x' }).problems).toEqual([
+      'BATON_LLM_BASE_URL: required for provider openai-compatible',
+    ]);
   });
 
   it('local servers need neither key nor base URL', () => {

@@ -9,7 +9,11 @@ import type { LlmTrace } from './writer.ts';
 import { anthropicReply, openAiReply, startLoopback, type Loopback, type RecordedRequest, type Reply } from './testing/loopback.ts';
 
 const articles: Article[] = [
-  { id: 'hours', title: 'Opening hours', body: 'The library is open from 9 a.m. to 5 p.m., Monday to Friday. It is closed on public holidays.' },
+  {
+    id: 'hours',
+    title: 'Opening hours',
+    body: 'The library is open from 9 a.m. to 5 p.m., Monday to Friday. It is closed on public holidays.',
+  },
   { id: 'card', title: 'Library card', body: 'A library card is free for residents. Bring a photo ID and proof of address.' },
   {
     id: 'fines',
@@ -40,8 +44,18 @@ afterAll(() => server.close());
 function withModel(s: typeof script, cfg: Partial<LlmConfigInput> = {}, budget?: InMemoryTokenBudget) {
   script = s;
   server.requests.length = 0;
-  const config = { provider: 'openai-compatible', baseUrl: server.url, model: 'test-model', timeoutMs: 2_000, maxRetries: 1, ...cfg } as LlmConfigInput;
-  return new EmbeddedEngine(embedded.knowledge, createAnswerWriter(config, { workspaceId: 'ws-1', tokenBudget: budget, http: { retryBaseMs: 20 } }));
+  const config = {
+    provider: 'openai-compatible',
+    baseUrl: server.url,
+    model: 'test-model',
+    timeoutMs: 2_000,
+    maxRetries: 1,
+    ...cfg,
+  } as LlmConfigInput;
+  return new EmbeddedEngine(
+    embedded.knowledge,
+    createAnswerWriter(config, { workspaceId: 'ws-1', tokenBudget: budget, http: { retryBaseMs: 20 } }),
+  );
 }
 
 describe('engine with a model', () => {
@@ -58,8 +72,17 @@ describe('engine with a model', () => {
     const alone = await embedded.turn(turn(text));
     expect(d.action).toBe('answer');
     expect(d.text).toBe('Late books cost 25 cents a day, up to $5 per item.\n\nSource: Late fees (https://library.example.org/fees)');
-    expect(d.citations).toEqual([{ articleId: 'fines', title: 'Late fees', url: 'https://library.example.org/fees', passage: articles[2].body }]);
-    expect(llmOf(d)).toMatchObject({ used: true, error: null, fallback: null, dropped_sentences: [], passages: ['fines#0'], cited: ['fines#0'] });
+    expect(d.citations).toEqual([
+      { articleId: 'fines', title: 'Late fees', url: 'https://library.example.org/fees', passage: articles[2].body },
+    ]);
+    expect(llmOf(d)).toMatchObject({
+      used: true,
+      error: null,
+      fallback: null,
+      dropped_sentences: [],
+      passages: ['fines#0'],
+      cited: ['fines#0'],
+    });
     expect(llmOf(d).latency_ms).toBeGreaterThanOrEqual(0);
     const prompt = server.requests[0].body.messages.map((m: { content: string }) => m.content).join('\n');
     expect(prompt).toContain('Late books cost 25 cents a day');
@@ -75,7 +98,9 @@ describe('engine with a model', () => {
   it('speaks the Anthropic wire through createEngine(articles, { llm })', async () => {
     script = () => anthropicReply({ answer: 'Fees can be paid at the front desk.', citations: ['P1'] });
     server.requests.length = 0;
-    const engine = await createEngine(articles, { llm: { provider: 'anthropic', baseUrl: server.url, apiKey: 'ant-test', model: 'claude-test' } });
+    const engine = await createEngine(articles, {
+      llm: { provider: 'anthropic', baseUrl: server.url, apiKey: 'ant-test', model: 'claude-test' },
+    });
     const d = await engine.turn(turn('where can I pay late fees?'));
     expect(d.text).toMatch(/^Fees can be paid at the front desk\./);
     expect(llmOf(d).used).toBe(true);
@@ -84,7 +109,9 @@ describe('engine with a model', () => {
   });
 
   it('drops a made-up price and sends the rest', async () => {
-    const engine = withModel(() => openAiReply(reply('Late books cost 25 cents a day, up to $5 per item. A lost book costs $30 to replace.')));
+    const engine = withModel(() =>
+      openAiReply(reply('Late books cost 25 cents a day, up to $5 per item. A lost book costs $30 to replace.')),
+    );
     const d = await engine.turn(turn(question));
     expect(d.text).not.toContain('$30');
     expect(d.text).toMatch(/^Late books cost 25 cents a day, up to \$5 per item\.\n\nSource:/);
@@ -94,10 +121,15 @@ describe('engine with a model', () => {
 
   it('drops a reversed negation and a link the passage does not have', async () => {
     const engine = withModel(() =>
-      openAiReply(reply('Fees are charged on days the library is closed. Pay online at https://library.example.org. Late books cost 25 cents a day.')),
+      openAiReply(
+        reply('Fees are charged on days the library is closed. Pay online at https://library.example.org. Late books cost 25 cents a day.'),
+      ),
     );
     const d = await engine.turn(turn(question));
-    expect(llmOf(d).dropped_sentences.map((x) => x.text)).toEqual(['Fees are charged on days the library is closed.', 'Pay online at https://library.example.org.']);
+    expect(llmOf(d).dropped_sentences.map((x) => x.text)).toEqual([
+      'Fees are charged on days the library is closed.',
+      'Pay online at https://library.example.org.',
+    ]);
     expect(d.text).toMatch(/^Late books cost 25 cents a day\.\n/);
   });
 
@@ -128,9 +160,12 @@ describe('engine with a model', () => {
   });
 
   it('429 with Retry-After, then success', async () => {
-    const engine = withModel((_r, n) => (n === 1 ? { status: 429, headers: { 'retry-after-ms': '150' } } : openAiReply(reply('Late books cost 25 cents a day.'))), {
-      maxRetries: 2,
-    });
+    const engine = withModel(
+      (_r, n) => (n === 1 ? { status: 429, headers: { 'retry-after-ms': '150' } } : openAiReply(reply('Late books cost 25 cents a day.'))),
+      {
+        maxRetries: 2,
+      },
+    );
     const d = await engine.turn(turn(question));
     expect(llmOf(d)).toMatchObject({ used: true, attempts: 2 });
     expect(server.requests).toHaveLength(2);
@@ -184,7 +219,10 @@ describe('writer without an embedded answer', () => {
   const passages = () => embedded.knowledge.passages.passages.filter((p) => p.articleId === 'fines');
 
   it('a model error hands off with engine_error', async () => {
-    const writer = createAnswerWriter({ client: { provider: 'x', model: 'x', complete: () => Promise.reject(new Error('boom')) }, timeoutMs: 500 });
+    const writer = createAnswerWriter({
+      client: { provider: 'x', model: 'x', complete: () => Promise.reject(new Error('boom')) },
+      timeoutMs: 500,
+    });
     const d = await writer.write({ embedded: noDraft(), question, history: [], passages: passages() });
     expect(d).toMatchObject({ action: 'handoff', reasons: ['engine_error'], text: '', citations: [] });
     expect(llmOf(d)).toMatchObject({ used: false, fallback: 'handoff', error: 'error: boom' });
@@ -192,7 +230,17 @@ describe('writer without an embedded answer', () => {
   });
 
   it('nothing supported either: hands off (low_confidence)', async () => {
-    const client = { provider: 'x', model: 'x', complete: async () => ({ text: '', json: { answer: 'Fines are waived.', citations: ['P1'] }, usage: { inputTokens: 1, outputTokens: 1 }, model: 'x', attempts: 1 }) };
+    const client = {
+      provider: 'x',
+      model: 'x',
+      complete: async () => ({
+        text: '',
+        json: { answer: 'Fines are waived.', citations: ['P1'] },
+        usage: { inputTokens: 1, outputTokens: 1 },
+        model: 'x',
+        attempts: 1,
+      }),
+    };
     const writer = createAnswerWriter({ client: client as never, timeoutMs: 500 });
     const d = await writer.write({ embedded: noDraft(), question, history: [], passages: passages() });
     expect(d).toMatchObject({ action: 'handoff', reasons: ['low_confidence'] });
@@ -214,7 +262,13 @@ describe('a page chunked into several articles', () => {
       model: 'x',
       complete: async (req: unknown) => {
         sent.push(JSON.stringify(req));
-        return { text: '', json: { answer: 'Fines can be paid at the front desk or online.', citations: ['P2'] }, usage: { inputTokens: 1, outputTokens: 1 }, model: 'x', attempts: 1 };
+        return {
+          text: '',
+          json: { answer: 'Fines can be paid at the front desk or online.', citations: ['P2'] },
+          usage: { inputTokens: 1, outputTokens: 1 },
+          model: 'x',
+          attempts: 1,
+        };
       },
     };
     const engine = new EmbeddedEngine(base.knowledge, createAnswerWriter({ client: client as never, timeoutMs: 500 }));

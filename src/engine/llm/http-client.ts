@@ -35,10 +35,17 @@ export class HttpLlmClient implements LlmClient {
 
   async complete<T = unknown>(req: LlmRequest<T>): Promise<LlmResult<T>> {
     const request = this.wire.build(req as LlmRequest<unknown>);
-    const { body, attempts } = await postJson({ ...request, timeoutMs: req.timeoutMs, maxRetries: this.maxRetries, signal: req.signal }, this.deps);
+    const { body, attempts } = await postJson(
+      { ...request, timeoutMs: req.timeoutMs, maxRetries: this.maxRetries, signal: req.signal },
+      this.deps,
+    );
     const res = this.wire.read(body);
     const out = req.jsonSchema;
-    const json = out ? (res.structured !== undefined ? validateJson(res.structured, out, res.usage) : parseJsonText(res.text, out, res.usage)) : undefined;
+    const json = out
+      ? res.structured !== undefined
+        ? validateJson(res.structured, out, res.usage)
+        : parseJsonText(res.text, out, res.usage)
+      : undefined;
     return { text: res.text, json, usage: res.usage, model: res.model, attempts };
   }
 }

@@ -83,7 +83,8 @@ export async function postJson(input: PostJsonInput, deps: HttpDeps = {}): Promi
 
   const fail = (err: unknown, attempts: number): LlmError => {
     if (err instanceof LlmError) return err;
-    if (ctl.signal.reason instanceof DeadlineReached) return new LlmError('timeout', `no answer within ${input.timeoutMs} ms`, { attempts });
+    if (ctl.signal.reason instanceof DeadlineReached)
+      return new LlmError('timeout', `no answer within ${input.timeoutMs} ms`, { attempts });
     if (ctl.signal.aborted) return new LlmError('aborted', 'cancelled', { attempts });
     return new LlmError('network', `cannot reach the model: ${(err as Error)?.message ?? String(err)}`, { attempts, cause: err });
   };
@@ -131,10 +132,14 @@ export async function postJson(input: PostJsonInput, deps: HttpDeps = {}): Promi
     // A wait that cannot end before the deadline is not worth starting: fail now, say why.
     if (now() + delay >= deadline) {
       const why = lastError ? lastError.message : 'connection failed';
-      throw new LlmError(lastError ? 'http' : 'network', `${why}; retrying in ${Math.round(delay)} ms would pass the ${input.timeoutMs} ms limit`, {
-        status: lastError?.status,
-        attempts: attempt,
-      });
+      throw new LlmError(
+        lastError ? 'http' : 'network',
+        `${why}; retrying in ${Math.round(delay)} ms would pass the ${input.timeoutMs} ms limit`,
+        {
+          status: lastError?.status,
+          attempts: attempt,
+        },
+      );
     }
     await sleep(delay, ctl.signal);
   }

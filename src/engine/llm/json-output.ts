@@ -38,7 +38,11 @@ export function validateJson<T>(value: unknown, out: JsonOutput<T>, usage?: LlmU
   const parsed = out.schema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new LlmError('malformed', `the model's JSON does not match ${out.name}: ${first ? `${first.path.join('.') || '(root)'} ${first.message}` : 'invalid'}`, { usage });
+    throw new LlmError(
+      'malformed',
+      `the model's JSON does not match ${out.name}: ${first ? `${first.path.join('.') || '(root)'} ${first.message}` : 'invalid'}`,
+      { usage },
+    );
   }
   return parsed.data;
 }

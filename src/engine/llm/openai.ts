@@ -68,7 +68,8 @@ export function openAiWire(config: LlmConfig): WireFormat {
       const r = parsed.data;
       const usage = { inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 };
       const msg = r.choices[0].message;
-      if (msg.content == null) throw new LlmError('malformed', msg.refusal ? `the model refused: ${msg.refusal.slice(0, 120)}` : 'empty message', { usage });
+      if (msg.content == null)
+        throw new LlmError('malformed', msg.refusal ? `the model refused: ${msg.refusal.slice(0, 120)}` : 'empty message', { usage });
       return { text: msg.content, usage, model: r.model ?? config.model };
     },
   };

@@ -33,7 +33,13 @@ Rules:
  * Up to `max` passages of the chosen article: the one the embedded engine quoted, then those
  * sharing most words with the question (and the previous customer message), in article order.
  */
-export function selectPassages(passages: Passage[], question: string, history: HistoryTurn[], quoted: string | null, max = MAX_PASSAGES): Passage[] {
+export function selectPassages(
+  passages: Passage[],
+  question: string,
+  history: HistoryTurn[],
+  quoted: string | null,
+  max = MAX_PASSAGES,
+): Passage[] {
   // In the knowledge's order: a source may span several articles (a page chunked into them).
   const at = new Map(passages.map((x, i) => [x, i]));
   const inOrder = (a: Passage, b: Passage) => at.get(a)! - at.get(b)!;

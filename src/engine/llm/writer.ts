@@ -84,7 +84,8 @@ export class LlmAnswerWriter {
       if (res.json === undefined) throw new LlmError('malformed', 'the client returned no JSON', { usage: res.usage });
     } catch (err) {
       trace.error = describe(err);
-      if (err instanceof LlmError && err.details.usage) trace.usage = { input: err.details.usage.inputTokens, output: err.details.usage.outputTokens };
+      if (err instanceof LlmError && err.details.usage)
+        trace.usage = { input: err.details.usage.inputTokens, output: err.details.usage.outputTokens };
       return embeddedUsable ? finish(embedded, 'embedded') : finish(handoff(embedded, 'engine_error'), 'handoff');
     }
     trace.usage = { input: res.usage.inputTokens, output: res.usage.outputTokens };
@@ -98,7 +99,10 @@ export class LlmAnswerWriter {
     const citations: Citation[] = citedPassages.map((p) => ({ articleId: p.articleId, title: p.title, url: input.url, passage: p.text }));
     const sentences = splitClaims(answer.answer);
     const v = verifyGenerated(sentences.slice(0, MAX_SENTENCES), citations);
-    trace.dropped_sentences = [...v.dropped, ...sentences.slice(MAX_SENTENCES).map((text) => ({ text, why: `over ${MAX_SENTENCES} sentences` }))];
+    trace.dropped_sentences = [
+      ...v.dropped,
+      ...sentences.slice(MAX_SENTENCES).map((text) => ({ text, why: `over ${MAX_SENTENCES} sentences` })),
+    ];
     if (!v.ok) {
       if (sentences.length === 0) trace.error = 'the model found no answer in the passages';
       return embeddedUsable ? finish(embedded, 'embedded') : finish(handoff(embedded, 'low_confidence'), 'handoff');
@@ -115,14 +119,20 @@ export class LlmAnswerWriter {
     const ctl = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const hard = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const e = new LlmError('timeout', `no answer within ${timeoutMs} ms`);
-        ctl.abort(e);
-        reject(e);
-      }, timeoutMs + (this.opts.graceMs ?? 250));
+      timer = setTimeout(
+        () => {
+          const e = new LlmError('timeout', `no answer within ${timeoutMs} ms`);
+          ctl.abort(e);
+          reject(e);
+        },
+        timeoutMs + (this.opts.graceMs ?? 250),
+      );
     });
     try {
-      return await Promise.race([client.complete({ system, messages, jsonSchema: MODEL_ANSWER, maxTokens, timeoutMs, signal: ctl.signal }), hard]);
+      return await Promise.race([
+        client.complete({ system, messages, jsonSchema: MODEL_ANSWER, maxTokens, timeoutMs, signal: ctl.signal }),
+        hard,
+      ]);
     } finally {
       clearTimeout(timer);
     }

@@ -32,7 +32,12 @@ describe('abbreviations the knowledge defines', () => {
       ]),
     );
     // 'issue' never writes EBT, 'lost' never writes the long form.
-    expect(idx.search('EBT', []).candidates.map((c) => c.articleId).sort()).toEqual(['def', 'issue', 'lost']);
+    expect(
+      idx
+        .search('EBT', [])
+        .candidates.map((c) => c.articleId)
+        .sort(),
+    ).toEqual(['def', 'issue', 'lost']);
     expect(idx.search('electronic benefit transfer', []).candidates.map((c) => c.articleId)).toContain('lost');
     // Every word of the question is held by 'lost' once the abbreviation is read both ways.
     const ev = idx.search('lost electronic benefit transfer card', [], 5, new Set(['def', 'issue']));

@@ -21,10 +21,12 @@ export function answerTypeOf(normalizedQuestion: string): AnswerType {
 const HAS: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   amount: /([$€£¥]\s?\d|\d\s?(usd|eur|dollars?|cents?|euros?|%)|\bfree\b|\bno (fee|cost|charge)\b|\d)/i,
   contact: /(\d{3}[\s.-]?\d{3,4}|@|\bcall\b|https?:\/\/|www\.)/i,
-  duration: /\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|\b(one|two|three|four|five|six|seven|ten|a few) (minutes?|hours?|days?|weeks?|months?|years?)\b/i,
+  duration:
+    /\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|\b(one|two|three|four|five|six|seven|ten|a few) (minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   date: /(\d{1,2}(:\d{2})?\s?(a\.?m\.?|p\.?m\.?)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|weekday|weekend|holiday)s?\b|\d{4}|\d{1,2}\/\d{1,2})/i,
   number: /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|hundred)\b/i,
-  place: /(\b(street|st\.|avenue|ave\.?|road|rd\.|suite|floor|building|office|center|centre|online|website|located|at the|in the)\b|https?:\/\/|www\.|\d{5})/i,
+  place:
+    /(\b(street|st\.|avenue|ave\.?|road|rd\.|suite|floor|building|office|center|centre|online|website|located|at the|in the)\b|https?:\/\/|www\.|\d{5})/i,
 };
 
 /** Whether the passage holds an answer of the asked kind (always true when no kind is asked). */

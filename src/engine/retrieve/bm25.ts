@@ -19,7 +19,9 @@ export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75, titleWeight: 2 };
 
 /** Content terms: normalised, stop words removed, stemmed. */
 export function terms(text: string): string[] {
-  return tokenize(withIdentifierWords(text)).filter((t) => !isStopword(t)).map(stem);
+  return tokenize(withIdentifierWords(text))
+    .filter((t) => !isStopword(t))
+    .map(stem);
 }
 
 /** "bodyLimit" also as "body Limit": people type the words of an identifier apart. */
@@ -44,7 +46,11 @@ export class Bm25Index {
   private readonly counted: number;
 
   /** `statsOnly`: texts that count in document frequencies but are never searched or scored. */
-  constructor(docs: Bm25Doc[], private readonly opts: Bm25Options = DEFAULT_BM25, statsOnly: string[] = []) {
+  constructor(
+    docs: Bm25Doc[],
+    private readonly opts: Bm25Options = DEFAULT_BM25,
+    statsOnly: string[] = [],
+  ) {
     this.size = docs.length;
     this.counted = docs.length + statsOnly.length;
     for (const text of statsOnly) for (const t of new Set(terms(text))) this.extraDf.set(t, (this.extraDf.get(t) ?? 0) + 1);
@@ -97,7 +103,9 @@ export class Bm25Index {
   /** The score a document holding every query term once would get: scales scores to ~[0, 1]. */
   maxScore(query: Map<string, number>): number {
     let s = 0;
-    for (const [term, qw] of query) if (this.postings.has(term) || this.extraDf.has(term)) s += qw * this.idf(term) * (this.opts.k1 + 1) / (1 + this.opts.k1 * (1 - this.opts.b + this.opts.b));
+    for (const [term, qw] of query)
+      if (this.postings.has(term) || this.extraDf.has(term))
+        s += (qw * this.idf(term) * (this.opts.k1 + 1)) / (1 + this.opts.k1 * (1 - this.opts.b + this.opts.b));
     return s;
   }
 }

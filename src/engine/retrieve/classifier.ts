@@ -55,7 +55,13 @@ export class IntentClassifier {
   static train(examples: TrainingExample[], classes: number, opts: SoftmaxOptions = DEFAULT_SOFTMAX): IntentClassifier {
     const vectorizer = new Vectorizer().fit(examples.map((e) => e.text));
     const xs = examples.map((e) => vectorizer.transform(e.text));
-    const model = SoftmaxModel.train(xs, examples.map((e) => e.label), vectorizer.size, classes, opts);
+    const model = SoftmaxModel.train(
+      xs,
+      examples.map((e) => e.label),
+      vectorizer.size,
+      classes,
+      opts,
+    );
     const sums: Map<number, number>[] = Array.from({ length: classes }, () => new Map());
     const byClass: SparseVec[][] = Array.from({ length: classes }, () => []);
     xs.forEach((x, i) => {

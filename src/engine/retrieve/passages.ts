@@ -89,7 +89,13 @@ export class PassageIndex {
    * single scoring pass: exactly `[search(m, c, k, always), search(m, c, k, always ∪ exclude)]`
    * at about half the cost (calibration asks every pseudo-question both ways).
    */
-  searchWithAndWithout(message: string, context: ContextTurn[], exclude: ReadonlySet<string>, k = 5, always: ReadonlySet<string> = new Set()): [PassageEvidence, PassageEvidence] {
+  searchWithAndWithout(
+    message: string,
+    context: ContextTurn[],
+    exclude: ReadonlySet<string>,
+    k = 5,
+    always: ReadonlySet<string> = new Set(),
+  ): [PassageEvidence, PassageEvidence] {
     const q = this.query(message, context);
     const scores = this.bm25.search(q);
     const both = always.size ? new Set([...always, ...exclude]) : exclude;
@@ -130,7 +136,13 @@ export class PassageIndex {
     return (this.longFormsWith.get(t) ?? []).some(({ abbr, words }) => artTerms.has(abbr) && words.every((x) => own.has(x)));
   }
 
-  private evidence(message: string, q: Map<string, number>, scores: Float32Array, k: number, exclude?: ReadonlySet<string>): PassageEvidence {
+  private evidence(
+    message: string,
+    q: Map<string, number>,
+    scores: Float32Array,
+    k: number,
+    exclude?: ReadonlySet<string>,
+  ): PassageEvidence {
     // Each article's best passage; articles in the order their first scoring passage comes, so
     // that the stable sort breaks ties as it always has.
     const { articleOf, bestPassage, bestScore, excluded } = this;

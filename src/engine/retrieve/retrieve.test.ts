@@ -8,9 +8,24 @@ import { chunkArticles } from '../../knowledge/chunk.ts';
 import type { Article } from '../types.ts';
 
 const articles: Article[] = [
-  { id: 'refund', title: 'Refund policy', body: 'Refunds are paid within 14 days to the original card.', examples: ['can I get my money back', 'how do refunds work', 'I want a refund'] },
-  { id: 'ship', title: 'Shipping times', body: 'Orders ship in 2 business days. Delivery takes 3-5 days.', examples: ['when will my order arrive', 'how long is delivery', 'where is my package'] },
-  { id: 'pw', title: 'Reset your password', body: 'Open Settings, choose Security and click Reset password.', examples: ['I forgot my password', 'how to change password', 'cannot log in'] },
+  {
+    id: 'refund',
+    title: 'Refund policy',
+    body: 'Refunds are paid within 14 days to the original card.',
+    examples: ['can I get my money back', 'how do refunds work', 'I want a refund'],
+  },
+  {
+    id: 'ship',
+    title: 'Shipping times',
+    body: 'Orders ship in 2 business days. Delivery takes 3-5 days.',
+    examples: ['when will my order arrive', 'how long is delivery', 'where is my package'],
+  },
+  {
+    id: 'pw',
+    title: 'Reset your password',
+    body: 'Open Settings, choose Security and click Reset password.',
+    examples: ['I forgot my password', 'how to change password', 'cannot log in'],
+  },
 ];
 
 describe('vectorizer', () => {
@@ -78,7 +93,9 @@ describe('BM25 and passages', () => {
   });
   it('reads an identifier as its words too', () => {
     expect(terms('Set bodyLimit on the server')).toEqual(expect.arrayContaining(terms('bodylimit body limit')));
-    const idx = new PassageIndex(chunkArticles([{ id: 'opt', title: 'Options', body: 'Pass bodyLimit to refuse larger payloads.' }, ...articles]));
+    const idx = new PassageIndex(
+      chunkArticles([{ id: 'opt', title: 'Options', body: 'Pass bodyLimit to refuse larger payloads.' }, ...articles]),
+    );
     expect(idx.search('what is the body limit', []).candidates[0].articleId).toBe('opt');
     expect(idx.search('bodylimit', []).candidates[0].articleId).toBe('opt');
   });

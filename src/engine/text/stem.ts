@@ -2,7 +2,27 @@
 // ("card"/"cards" should merge, "booking"/"book" too, "news"/"new" should not), so we strip
 // only the common inflections. Non-English words pass through mostly unchanged.
 
-const EXCEPTIONS = new Set(['news', 'bus', 'gas', 'yes', 'this', 'his', 'is', 'was', 'has', 'does', 'us', 'plus', 'status', 'address', 'business', 'less', 'always', 'series', 'species']);
+const EXCEPTIONS = new Set([
+  'news',
+  'bus',
+  'gas',
+  'yes',
+  'this',
+  'his',
+  'is',
+  'was',
+  'has',
+  'does',
+  'us',
+  'plus',
+  'status',
+  'address',
+  'business',
+  'less',
+  'always',
+  'series',
+  'species',
+]);
 
 export function stem(word: string): string {
   if (word.length <= 3 || EXCEPTIONS.has(word)) return word;

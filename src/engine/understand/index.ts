@@ -86,7 +86,13 @@ export function understand(input: UnderstandInput): Understanding {
   const softSignal = !!signal && signal.prob < SURE_SIGNAL && ((signal.kind === 'human' && !phraseHuman) || (angry && !mood.frustrated));
   const previous = input.history.filter((t) => t.role === 'customer').map((t) => t.text);
   return {
-    language: social?.language ?? decideLanguage(input.text, { previous, locale: input.locale, knowledge: input.knowledgeLanguages ?? [input.defaultLanguage ?? 'en'] }),
+    language:
+      social?.language ??
+      decideLanguage(input.text, {
+        previous,
+        locale: input.locale,
+        knowledge: input.knowledgeLanguages ?? [input.defaultLanguage ?? 'en'],
+      }),
     normalized,
     tokens,
     humanRequest,

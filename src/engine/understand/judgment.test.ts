@@ -35,10 +35,13 @@ describe('small talk', () => {
     expect(detectSocial(normalize('ok'))?.language).toBeNull();
   });
 
-  it.each(['hi, how do I get a refund?', 'thanks, but where is my order', 'hello I want to cancel', 'ok so how long does shipping take', 'thanks for nothing'])(
-    'a question after the greeting is not small talk: "%s"',
-    (text) => expect(detectSocial(normalize(text))).toBeNull(),
-  );
+  it.each([
+    'hi, how do I get a refund?',
+    'thanks, but where is my order',
+    'hello I want to cancel',
+    'ok so how long does shipping take',
+    'thanks for nothing',
+  ])('a question after the greeting is not small talk: "%s"', (text) => expect(detectSocial(normalize(text))).toBeNull());
 });
 
 describe('junk', () => {
@@ -55,9 +58,14 @@ describe('junk', () => {
 
   it('a 4,000-character line of one letter is junk', () => expect(detectJunk(normalize('A'.repeat(4000)))).toBe('repeated'));
 
-  it.each(['how do I reset my password', 'were you open on monday', 'my order 12345 is late', 'is shipping 2-3 days', 'rhythm', 'what is a VAT number'])('leaves "%s" alone', (text) =>
-    expect(detectJunk(normalize(text))).toBeNull(),
-  );
+  it.each([
+    'how do I reset my password',
+    'were you open on monday',
+    'my order 12345 is late',
+    'is shipping 2-3 days',
+    'rhythm',
+    'what is a VAT number',
+  ])('leaves "%s" alone', (text) => expect(detectJunk(normalize(text))).toBeNull());
 });
 
 describe('conversation state: follow-up or a message of its own', () => {
@@ -65,15 +73,22 @@ describe('conversation state: follow-up or a message of its own', () => {
     { role: 'customer', text: 'How long does shipping take?' },
     { role: 'bot', text: 'Standard shipping takes 3 to 5 business days.', action: 'answer', articleIds: ['shipping-times'] },
   ];
-  it.each(['and for Germany?', 'what about express?', 'how much does it cost?', 'Germany?', 'is that the same abroad?'])('"%s" continues the topic', (text) =>
-    expect(topicState(text, after).followUp).toBe(true),
+  it.each(['and for Germany?', 'what about express?', 'how much does it cost?', 'Germany?', 'is that the same abroad?'])(
+    '"%s" continues the topic',
+    (text) => expect(topicState(text, after).followUp).toBe(true),
   );
-  it.each(['Can I exchange a gift card for cash?', 'what are your opening hours?', 'How do I get a refund?', 'I forgot my password'])('"%s" stands alone', (text) =>
-    expect(topicState(text, after).followUp).toBe(false),
+  it.each(['Can I exchange a gift card for cash?', 'what are your opening hours?', 'How do I get a refund?', 'I forgot my password'])(
+    '"%s" stands alone',
+    (text) => expect(topicState(text, after).followUp).toBe(false),
   );
   it('the first message and the answer to a clarifying question', () => {
     expect(topicState('and for Germany?', []).followUp).toBe(false);
-    expect(topicState('the second one', [{ role: 'customer', text: 'refund' }, { role: 'bot', text: 'Do you mean A or B?', action: 'clarify' }]).followUp).toBe(true);
+    expect(
+      topicState('the second one', [
+        { role: 'customer', text: 'refund' },
+        { role: 'bot', text: 'Do you mean A or B?', action: 'clarify' },
+      ]).followUp,
+    ).toBe(true);
   });
 });
 

@@ -49,4 +49,35 @@ export function detectJunk(normalized: string): JunkKind | null {
   return null;
 }
 
-const ARITHMETIC_WORDS = new Set(['what', 'whats', "what's", 'is', 'how', 'much', 'many', 'equals', 'calculate', 'compute', 'solve', 'plus', 'minus', 'times', 'divided', 'by', 'x', 'the', 'of', 'answer', 'to', 'please', 'cuanto', 'es', 'combien', 'fait', 'wie', 'viel', 'ist', 'quanto']);
+const ARITHMETIC_WORDS = new Set([
+  'what',
+  'whats',
+  "what's",
+  'is',
+  'how',
+  'much',
+  'many',
+  'equals',
+  'calculate',
+  'compute',
+  'solve',
+  'plus',
+  'minus',
+  'times',
+  'divided',
+  'by',
+  'x',
+  'the',
+  'of',
+  'answer',
+  'to',
+  'please',
+  'cuanto',
+  'es',
+  'combien',
+  'fait',
+  'wie',
+  'viel',
+  'ist',
+  'quanto',
+]);

@@ -8,19 +8,48 @@ import { normalize, words } from '../text/normalize.ts';
 
 /** ISO 639-3 (franc) -> ISO 639-1 (what the rest of Baton stores). */
 const ISO1: Record<string, string> = {
-  eng: 'en', spa: 'es', fra: 'fr', deu: 'de', por: 'pt', ita: 'it', nld: 'nl', pol: 'pl', swe: 'sv',
-  dan: 'da', nob: 'no', fin: 'fi', tur: 'tr', rus: 'ru', ukr: 'uk', cmn: 'zh', jpn: 'ja', kor: 'ko', arb: 'ar',
+  eng: 'en',
+  spa: 'es',
+  fra: 'fr',
+  deu: 'de',
+  por: 'pt',
+  ita: 'it',
+  nld: 'nl',
+  pol: 'pl',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'no',
+  fin: 'fi',
+  tur: 'tr',
+  rus: 'ru',
+  ukr: 'uk',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  arb: 'ar',
 };
 const ONLY = Object.keys(ISO1);
 
 /** Frequent function words per language (normalised: lower case, no accents). */
 const FUNCTION_WORDS: Record<string, string[]> = {
-  en: 'the a an is are was do does did i my me you your how what where when why who can could to of and for with it this that have has not please will would should from on in at be been there any get hi hello thanks'.split(' '),
-  es: 'el la los las de del que y en un una mi mis es son por para como donde cuando no se con tengo puedo quiero esta estoy hola gracias usted su sus hay pero muy'.split(' '),
-  fr: 'le la les de des du et est un une je mon ma mes vous votre pour pas ne comment ou quand que qui avec sur bonjour merci puis il elle ce cette suis dans'.split(' '),
-  de: 'der die das und ist ich mein meine nicht wie wo wann was ein eine mit fur sie kann bitte danke zu auf ihr ihre hallo habe den dem bei noch'.split(' '),
-  pt: 'o a os as de que e do da em um uma meu minha nao como onde quando para com voce eu posso obrigado obrigada ola esta estou tem seu sua'.split(' '),
-  it: 'il lo la gli le di che e un una mio mia non come dove quando per con sono posso grazie ciao perche del della questo ho mi'.split(' '),
+  en: 'the a an is are was do does did i my me you your how what where when why who can could to of and for with it this that have has not please will would should from on in at be been there any get hi hello thanks'.split(
+    ' ',
+  ),
+  es: 'el la los las de del que y en un una mi mis es son por para como donde cuando no se con tengo puedo quiero esta estoy hola gracias usted su sus hay pero muy'.split(
+    ' ',
+  ),
+  fr: 'le la les de des du et est un une je mon ma mes vous votre pour pas ne comment ou quand que qui avec sur bonjour merci puis il elle ce cette suis dans'.split(
+    ' ',
+  ),
+  de: 'der die das und ist ich mein meine nicht wie wo wann was ein eine mit fur sie kann bitte danke zu auf ihr ihre hallo habe den dem bei noch'.split(
+    ' ',
+  ),
+  pt: 'o a os as de que e do da em um uma meu minha nao como onde quando para com voce eu posso obrigado obrigada ola esta estou tem seu sua'.split(
+    ' ',
+  ),
+  it: 'il lo la gli le di che e un una mio mia non come dove quando per con sono posso grazie ciao perche del della questo ho mi'.split(
+    ' ',
+  ),
   nl: 'de het een en ik mijn is niet hoe waar wanneer wat van voor met kan je u bedankt hallo zijn heb er op dat'.split(' '),
 };
 const WORD_LANGS = new Map<string, string[]>();

@@ -27,7 +27,11 @@ function lastBotTurn(history: HistoryTurn[]): HistoryTurn | null {
 }
 
 export function contentStems(text: string): Set<string> {
-  return new Set(tokenize(text).filter((t) => !isStopword(t)).map(stem));
+  return new Set(
+    tokenize(text)
+      .filter((t) => !isStopword(t))
+      .map(stem),
+  );
 }
 
 /** Share of the smaller message's content words found in the other (1 = same question). */
@@ -50,7 +54,10 @@ export function detectRepeatedFailure(normalized: string, text: string, history:
     if (m) return { kind: 'not_helpful', evidence: m[0] };
   }
   const idx = history.lastIndexOf(bot);
-  const previous = history.slice(0, idx).reverse().find((t) => t.role === 'customer');
+  const previous = history
+    .slice(0, idx)
+    .reverse()
+    .find((t) => t.role === 'customer');
   if (!previous) return null;
   const now = contentStems(text);
   const before = contentStems(previous.text);

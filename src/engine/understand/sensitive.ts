@@ -13,17 +13,37 @@ export interface SensitiveHit {
 }
 
 const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
-  { kind: 'legal', soft: false, re: /\b(i('ll| will| am going to|'m going to| shall)|we('ll| will)|going to|gonna)\s+(sue|take (you|this|legal)|report you|file a lawsuit|press charges)\b/ },
-  { kind: 'legal', soft: false, re: /\b(my|our) (lawyer|attorney|solicitor|legal team)\b|\b(see you in court|legal action|class action|small claims court)\b/ },
+  {
+    kind: 'legal',
+    soft: false,
+    re: /\b(i('ll| will| am going to|'m going to| shall)|we('ll| will)|going to|gonna)\s+(sue|take (you|this|legal)|report you|file a lawsuit|press charges)\b/,
+  },
+  {
+    kind: 'legal',
+    soft: false,
+    re: /\b(my|our) (lawyer|attorney|solicitor|legal team)\b|\b(see you in court|legal action|class action|small claims court)\b/,
+  },
   { kind: 'legal', soft: false, re: /\b(abogado|demanda|demandar|avocat|poursuite|anwalt|klage|verklagen)\b/ },
   { kind: 'self_harm', soft: false, re: /\b(kill myself|suicid\w*|self[- ]harm|hurt myself|end my life|want to die|overdos\w*)\b/ },
   { kind: 'safety', soft: false, re: /\b(kill (me|you|him|her|them)|hurt someone)\b/ },
   // Immediate danger, said about the customer's own situation (not "benefits for an injury").
-  { kind: 'safety', soft: false, re: /\b(bomb threat|has a (gun|knife|weapon)|on fire|caught fire|smoke coming|electric shock|gas leak|got poisoned|is bleeding|am bleeding|call an ambulance|i('m| am) (in danger|not safe|being (threatened|harassed|stalked|abused)))\b/ },
+  {
+    kind: 'safety',
+    soft: false,
+    re: /\b(bomb threat|has a (gun|knife|weapon)|on fire|caught fire|smoke coming|electric shock|gas leak|got poisoned|is bleeding|am bleeding|call an ambulance|i('m| am) (in danger|not safe|being (threatened|harassed|stalked|abused)))\b/,
+  },
   { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },
   { kind: 'fraud', soft: true, re: /\b(fraud\w*|scam\w*|identity theft|stolen identity|phishing|hacked|hijacked)\b/ },
-  { kind: 'fraud', soft: true, re: /\b(unauthori[sz]ed|didn't make|did not make|don't recognize|do not recognize|not mine|aren't mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|use)\w*/ },
-  { kind: 'fraud', soft: true, re: /\b(charge|transaction|payment|purchase)\w*\b.{0,30}\b(didn't make|did not make|don't recognize|not mine|aren't mine|unauthori[sz]ed)\b/ },
+  {
+    kind: 'fraud',
+    soft: true,
+    re: /\b(unauthori[sz]ed|didn't make|did not make|don't recognize|do not recognize|not mine|aren't mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|use)\w*/,
+  },
+  {
+    kind: 'fraud',
+    soft: true,
+    re: /\b(charge|transaction|payment|purchase)\w*\b.{0,30}\b(didn't make|did not make|don't recognize|not mine|aren't mine|unauthori[sz]ed)\b/,
+  },
 ];
 
 export function detectSensitive(normalized: string): SensitiveHit | null {

@@ -26,14 +26,58 @@ export interface GeneratedVerification {
 }
 
 const NUMBER_WORDS = [
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
-  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy',
-  'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion', 'dozen',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'dozen',
 ];
 // "May" is left out: as a verb it is far more common than as a month.
 const CALENDAR_WORDS = [
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ];
 const FACT_WORDS = new RegExp(`\\b(?:${[...NUMBER_WORDS, ...CALENDAR_WORDS].join('|')})\\b`, 'gi');
 const NEGATION = /\b(?:not|no|never|cannot|none|nor|neither|nothing|nobody|without|unable|nicht|kein|keine|nunca|jamais|pas)\b|n[’']t\b/i;
@@ -51,7 +95,9 @@ export function splitClaims(text: string): string[] {
 
 /** Facts that must appear in the passage as they are: exactTokens plus number words and calendar words. */
 export function factTokens(sentence: string): string[] {
-  const exact = exactTokens(sentence).map((t) => t.replace(/[-/]+$/, '')).filter((t) => t.length > 0);
+  const exact = exactTokens(sentence)
+    .map((t) => t.replace(/[-/]+$/, ''))
+    .filter((t) => t.length > 0);
   const words = (sentence.match(FACT_WORDS) ?? []).map((w) => w.toLowerCase());
   return [...new Set([...exact, ...words])];
 }

@@ -27,6 +27,14 @@ describe('verify', () => {
     expect(r.ok).toBe(true);
     expect(r.parts.map((p) => p.kind)).toEqual(['frame', 'claim']);
     expect(r.dropped).toHaveLength(1);
-    expect(verify([{ kind: 'frame', text: 'Hi' }, { kind: 'claim', text: 'Shipping is free on Sundays.' }], cite).ok).toBe(false);
+    expect(
+      verify(
+        [
+          { kind: 'frame', text: 'Hi' },
+          { kind: 'claim', text: 'Shipping is free on Sundays.' },
+        ],
+        cite,
+      ).ok,
+    ).toBe(false);
   });
 });

@@ -31,7 +31,9 @@ export function supportOf(sentence: string, passage: string, minOverlap = 0.8): 
   if (st.length === 0) return { ok: false, why: 'no content' };
   const pt = new Set(terms(passage));
   const share = st.filter((t) => pt.has(t)).length / st.length;
-  return share >= minOverlap ? { ok: true, why: `overlap ${share.toFixed(2)}` } : { ok: false, why: `only ${Math.round(share * 100)}% of its words are in the passage` };
+  return share >= minOverlap
+    ? { ok: true, why: `overlap ${share.toFixed(2)}` }
+    : { ok: false, why: `only ${Math.round(share * 100)}% of its words are in the passage` };
 }
 
 export function verify(parts: AnswerPart[], citations: Citation[]): VerifyResult {

@@ -17,7 +17,8 @@ export interface MacroFields {
   team_id: string | null;
 }
 
-export const macrosPage = (db: Kysely<Schema>, workspaceId: string, p: { afterId?: string; limit: number }): Promise<MacroRow[]> => listMacros(db, workspaceId, p);
+export const macrosPage = (db: Kysely<Schema>, workspaceId: string, p: { afterId?: string; limit: number }): Promise<MacroRow[]> =>
+  listMacros(db, workspaceId, p);
 
 const checkTeam = async (db: Kysely<Schema>, workspaceId: string, teamId: string | null | undefined) => {
   if (teamId && !(await findTeam(db, workspaceId, teamId))) throw new AppError('invalid_request', 'team_id: no such team');
@@ -26,8 +27,22 @@ const checkTeam = async (db: Kysely<Schema>, workspaceId: string, teamId: string
 export async function createMacro(db: Kysely<Schema>, actor: Actor, b: MacroFields): Promise<MacroRow> {
   await checkTeam(db, actor.workspaceId, b.team_id);
   return transaction(db, async (tx) => {
-    const m = await insertMacro(tx, { id: randomUUID(), workspaceId: actor.workspaceId, title: b.title, body: b.body, tags: b.tags, teamId: b.team_id, createdBy: actor.type === 'agent' ? actor.id : null });
-    await appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: null, type: 'macro.created', actor: actorRef(actor), data: { macro_id: m.id, title: m.title } });
+    const m = await insertMacro(tx, {
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      title: b.title,
+      body: b.body,
+      tags: b.tags,
+      teamId: b.team_id,
+      createdBy: actor.type === 'agent' ? actor.id : null,
+    });
+    await appendEvent(tx, {
+      workspaceId: actor.workspaceId,
+      conversationId: null,
+      type: 'macro.created',
+      actor: actorRef(actor),
+      data: { macro_id: m.id, title: m.title },
+    });
     return m;
   });
 }
@@ -37,7 +52,13 @@ export function changeMacro(db: Kysely<Schema>, actor: Actor, id: string, b: Par
     if (!(await findMacro(tx, actor.workspaceId, id))) throw new AppError('not_found');
     await checkTeam(db, actor.workspaceId, b.team_id);
     const m = await updateMacro(tx, actor.workspaceId, id, { title: b.title, body: b.body, tags: b.tags, teamId: b.team_id });
-    await appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: null, type: 'macro.updated', actor: actorRef(actor), data: { macro_id: m!.id, changed: Object.keys(b) } });
+    await appendEvent(tx, {
+      workspaceId: actor.workspaceId,
+      conversationId: null,
+      type: 'macro.updated',
+      actor: actorRef(actor),
+      data: { macro_id: m!.id, changed: Object.keys(b) },
+    });
     return m!;
   });
 }
@@ -46,6 +67,12 @@ export function deleteMacro(db: Kysely<Schema>, actor: Actor, id: string): Promi
   return transaction(db, async (tx) => {
     const m = await findMacro(tx, actor.workspaceId, id);
     if (!m || !(await deleteMacroRow(tx, actor.workspaceId, m.id))) throw new AppError('not_found');
-    await appendEvent(tx, { workspaceId: actor.workspaceId, conversationId: null, type: 'macro.deleted', actor: actorRef(actor), data: { macro_id: m.id, title: m.title } });
+    await appendEvent(tx, {
+      workspaceId: actor.workspaceId,
+      conversationId: null,
+      type: 'macro.deleted',
+      actor: actorRef(actor),
+      data: { macro_id: m.id, title: m.title },
+    });
   });
 }

@@ -14,7 +14,12 @@ import { suggest } from './suggest.ts';
 // Agent assist as the routes ask for it: the latest brief, and reply suggestions.
 
 /** The brief of the conversation's latest handoff; not found when there is none (or it no longer parses). */
-export async function latestBrief(kernel: ConversationKernel, db: Kysely<Schema>, actor: Actor, conversationId: string): Promise<{ handoff_id: string; brief: Brief }> {
+export async function latestBrief(
+  kernel: ConversationKernel,
+  db: Kysely<Schema>,
+  actor: Actor,
+  conversationId: string,
+): Promise<{ handoff_id: string; brief: Brief }> {
   const conversation = await kernel.getForActor(actor, conversationId);
   const handoff = (await listHandoffs(db, actor.workspaceId, conversation.id)).at(-1);
   const brief = handoff ? BriefSchema.safeParse(handoff.brief) : null;

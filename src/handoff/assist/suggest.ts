@@ -55,7 +55,12 @@ export function assistQuery(messages: MessageRow[]): string {
 export function draftFromArticle(article: { body: string }, query: string): string {
   const parts = sentences(article.body);
   if (parts.length <= 3) return parts.join(' ');
-  const ranked = rank(parts.map((text, i) => ({ text, i })), (p) => ({ title: '', text: p.text }), query, 3);
+  const ranked = rank(
+    parts.map((text, i) => ({ text, i })),
+    (p) => ({ title: '', text: p.text }),
+    query,
+    3,
+  );
   const chosen = (ranked.length ? ranked.map((r) => r.item) : parts.slice(0, 2).map((text, i) => ({ text, i }))).sort((a, b) => a.i - b.i);
   return chosen.map((c) => c.text).join(' ');
 }
@@ -76,10 +81,14 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
   // 1. Knowledge: articles the bot cited (strongest evidence of fit), then the best BM25 matches.
   const cited = [
     ...new Set(
-      input.messages.flatMap((m) => (m.author === 'bot' ? (m.citations as { articleId?: unknown }[]).map((c) => c.articleId) : [])).filter((id): id is string => typeof id === 'string'),
+      input.messages
+        .flatMap((m) => (m.author === 'bot' ? (m.citations as { articleId?: unknown }[]).map((c) => c.articleId) : []))
+        .filter((id): id is string => typeof id === 'string'),
     ),
   ];
-  const ranked = query ? rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.limit) : [];
+  const ranked = query
+    ? rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.limit)
+    : [];
   const topScore = ranked[0]?.score ?? 1;
   const seenArticles = new Set<string>();
   for (const [article, score, why] of [
@@ -132,6 +141,9 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
   }));
 
   const knowledge = replies.filter((r) => r.kind === 'knowledge').slice(0, input.limit);
-  const fromPast = replies.filter((r) => r.kind === 'past_reply').sort((a, b) => b.score - a.score).slice(0, input.limit);
+  const fromPast = replies
+    .filter((r) => r.kind === 'past_reply')
+    .sort((a, b) => b.score - a.score)
+    .slice(0, input.limit);
   return { query, replies: [...knowledge, ...fromPast], macros };
 }

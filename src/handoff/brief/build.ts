@@ -28,7 +28,13 @@ export interface BriefInput {
   previous?: Brief | null;
 }
 
-type Trace = { action?: 'answer' | 'clarify' | 'handoff' | 'social'; confidence?: number; threshold?: number; intent?: unknown; sentiment?: unknown };
+type Trace = {
+  action?: 'answer' | 'clarify' | 'handoff' | 'social';
+  confidence?: number;
+  threshold?: number;
+  intent?: unknown;
+  sentiment?: unknown;
+};
 
 const NEGATIVE_WORDS = /\b(angry|annoyed|frustrat\w*|ridiculous|terrible|awful|unacceptable|worst|hate|furious|disappointed|scam)\b/i;
 const SENSITIVE_WORDS = /\b(lawyer|legal|sue|court|fraud|scam|stolen|police|unsafe|danger\w*|injur\w*|threat\w*)\b/i;
@@ -45,10 +51,18 @@ export function signalsFromTranscript(messages: MessageRow[], conversation: Conv
   const i = withIntent?.intent as { id?: unknown; title?: unknown; confidence?: unknown } | undefined;
   const intent =
     i && typeof i.id === 'string'
-      ? { id: i.id, title: typeof i.title === 'string' ? i.title : i.id, confidence: typeof i.confidence === 'number' ? i.confidence : (t.confidence ?? 0) }
+      ? {
+          id: i.id,
+          title: typeof i.title === 'string' ? i.title : i.id,
+          confidence: typeof i.confidence === 'number' ? i.confidence : (t.confidence ?? 0),
+        }
       : null;
   return {
-    intent: intent ?? (conversation.intent && typeof t.confidence === 'number' ? { id: conversation.intent, title: conversation.intent, confidence: t.confidence } : null),
+    intent:
+      intent ??
+      (conversation.intent && typeof t.confidence === 'number'
+        ? { id: conversation.intent, title: conversation.intent, confidence: t.confidence }
+        : null),
     sentiment: typeof t.sentiment === 'number' ? t.sentiment : null,
     confidence: typeof t.confidence === 'number' ? t.confidence : null,
     threshold: typeof t.threshold === 'number' ? t.threshold : null,
@@ -63,7 +77,9 @@ export function signalsFromTranscript(messages: MessageRow[], conversation: Conv
 export function buildBrief(input: BriefInput): Brief {
   const { conversation, customer, messages, routing, signals } = input;
   const visible = messages.filter((m) => !m.internal);
-  const customerTurns: Sourced[] = visible.filter((m) => m.author === 'customer').map((m) => ({ text: m.redacted_text, message_id: m.id, seq: m.seq }));
+  const customerTurns: Sourced[] = visible
+    .filter((m) => m.author === 'customer')
+    .map((m) => ({ text: m.redacted_text, message_id: m.id, seq: m.seq }));
 
   const articleRef = (id: string, fallbackTitle?: string, fallbackUrl?: string) => {
     const a = input.articles.get(id);
@@ -95,7 +111,8 @@ export function buildBrief(input: BriefInput): Brief {
   });
   const knowledge = new Map<string, Brief['knowledge'][number]>();
   for (const a of attempts) for (const art of a.articles) knowledge.set(art.id, art);
-  for (const c of input.considered ?? []) if (typeof c.articleId === 'string' && !knowledge.has(c.articleId)) knowledge.set(c.articleId, articleRef(c.articleId, c.title, c.url));
+  for (const c of input.considered ?? [])
+    if (typeof c.articleId === 'string' && !knowledge.has(c.articleId)) knowledge.set(c.articleId, articleRef(c.articleId, c.title, c.url));
 
   const summary = summarise(customerTurns);
   const goal = findGoal(customerTurns);
@@ -124,7 +141,10 @@ export function buildBrief(input: BriefInput): Brief {
         return failed ? { evidence: failed.reaction.text, message_id: failed.reaction.message_id } : { evidence: null, message_id: null };
       case 'low_confidence':
         return {
-          evidence: signals.confidence !== null && signals.threshold !== null ? `confidence ${signals.confidence.toFixed(2)} below threshold ${signals.threshold.toFixed(2)}` : null,
+          evidence:
+            signals.confidence !== null && signals.threshold !== null
+              ? `confidence ${signals.confidence.toFixed(2)} below threshold ${signals.threshold.toFixed(2)}`
+              : null,
           message_id: null,
         };
       case 'sensitive_topic':
@@ -191,8 +211,15 @@ export function buildBrief(input: BriefInput): Brief {
 function nextStep(input: BriefInput, attempts: Brief['bot_attempts'], fields: Brief['fields']): Brief['recommended_next_step'] {
   const { reasons, routing, customer } = input;
   const order = fields.find((f) => f.kind === 'order_number');
-  const unverified = !customer.verified && fields.length > 0 ? ' The customer is not verified: confirm their identity before sharing account details.' : '';
-  const failedArticles = [...new Set(attempts.filter((a) => a.reaction.kind === 'said_not_helpful' || a.reaction.kind === 'rephrased').flatMap((a) => a.articles.map((x) => x.title)))];
+  const unverified =
+    !customer.verified && fields.length > 0 ? ' The customer is not verified: confirm their identity before sharing account details.' : '';
+  const failedArticles = [
+    ...new Set(
+      attempts
+        .filter((a) => a.reaction.kind === 'said_not_helpful' || a.reaction.kind === 'rephrased')
+        .flatMap((a) => a.articles.map((x) => x.title)),
+    ),
+  ];
   let step: { action: string; text: string };
   if (!routing.on_shift) {
     step = {
@@ -202,7 +229,10 @@ function nextStep(input: BriefInput, attempts: Brief['bot_attempts'], fields: Br
         : 'Nobody was on shift when this came in: reply once the customer leaves an e-mail address, or here if they come back.',
     };
   } else if (reasons.includes('sensitive_topic')) {
-    step = { action: 'review_sensitive', text: 'Read the whole transcript before replying: the customer raised a sensitive topic (legal, fraud or safety). Follow your escalation procedure.' };
+    step = {
+      action: 'review_sensitive',
+      text: 'Read the whole transcript before replying: the customer raised a sensitive topic (legal, fraud or safety). Follow your escalation procedure.',
+    };
   } else if (reasons.includes('policy')) {
     step = { action: 'handle_by_policy', text: 'The workspace policy sends this topic to a person: handle it by hand.' };
   } else if (reasons.includes('repeated_failure') || failedArticles.length > 0) {
@@ -213,7 +243,10 @@ function nextStep(input: BriefInput, attempts: Brief['bot_attempts'], fields: Br
   } else if (order) {
     step = { action: 'look_up_order', text: `Look up order ${order.value} and answer from its status.` };
   } else if (reasons.includes('customer_requested')) {
-    step = { action: 'greet_and_continue', text: 'The customer asked for a person: greet them and continue from their goal; they have already explained it.' };
+    step = {
+      action: 'greet_and_continue',
+      text: 'The customer asked for a person: greet them and continue from their goal; they have already explained it.',
+    };
   } else if (reasons.includes('low_confidence')) {
     step = { action: 'confirm_issue', text: 'The bot was not sure enough to answer: confirm the issue with the customer and answer it.' };
   } else {

@@ -34,13 +34,18 @@ export function jaccard(a: string, b: string): number {
   return inter / (x.size + y.size - inter);
 }
 
-const GREETING = /^(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks?( you)?|thank you|ok(ay)?|yes|no|please|cheers|bye|\?+)[\s!.,?]*$/i;
-export const HUMAN_REQUEST = /\b(human|person|agent|representative|someone real|real person|operator|talk to (someone|somebody)|speak to (someone|somebody)|manager)\b/i;
-const PROBLEM = /\b(not|n't|never|no longer|cannot|can't|won't|didn't|doesn't|isn't|wasn't|still|wrong|broken|missing|lost|late|error|fail\w*|charged|twice|refund\w*|cancel\w*|damaged|issue|problem|stuck|locked|unable)\b/i;
-const GOAL = /\b(i want|i'd like|i would like|i need|i'm trying to|i am trying to|trying to|how (do|can) i|can (you|i)|could you|please|help me|i wish|i'd love|looking to|get my|where is my|when will)\b/i;
+const GREETING =
+  /^(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks?( you)?|thank you|ok(ay)?|yes|no|please|cheers|bye|\?+)[\s!.,?]*$/i;
+export const HUMAN_REQUEST =
+  /\b(human|person|agent|representative|someone real|real person|operator|talk to (someone|somebody)|speak to (someone|somebody)|manager)\b/i;
+const PROBLEM =
+  /\b(not|n't|never|no longer|cannot|can't|won't|didn't|doesn't|isn't|wasn't|still|wrong|broken|missing|lost|late|error|fail\w*|charged|twice|refund\w*|cancel\w*|damaged|issue|problem|stuck|locked|unable)\b/i;
+const GOAL =
+  /\b(i want|i'd like|i would like|i need|i'm trying to|i am trying to|trying to|how (do|can) i|can (you|i)|could you|please|help me|i wish|i'd love|looking to|get my|where is my|when will)\b/i;
 const DETAIL = /(<[A-Z_]+_\d+>|#?\b[A-Z]{0,4}-?\d{3,}\b|[$€£]\s?\d|\d+(\.\d+)?\s?(usd|eur|gbp|dollars|euros))/i;
 
-const NOT_HELPFUL = /\b(didn'?t help|did not help|not helpful|doesn'?t help|does not help|that'?s not (it|what)|not what i|doesn'?t answer|did not answer|didn'?t answer|useless|wrong answer|still (not|doesn'?t|don'?t|can'?t|no)|already (tried|did|read)|that doesn'?t work|doesn'?t work)\b/i;
+const NOT_HELPFUL =
+  /\b(didn'?t help|did not help|not helpful|doesn'?t help|does not help|that'?s not (it|what)|not what i|doesn'?t answer|did not answer|didn'?t answer|useless|wrong answer|still (not|doesn'?t|don'?t|can'?t|no)|already (tried|did|read)|that doesn'?t work|doesn'?t work)\b/i;
 
 /** How much a customer sentence says about the issue (0 = pleasantry). */
 export function issueScore(sentence: string): number {
@@ -69,7 +74,8 @@ export interface Sourced {
 export function summarise(turns: Sourced[], max = 3): Sourced[] {
   const all: (Sourced & { score: number; order: number })[] = [];
   let order = 0;
-  for (const t of turns) for (const s of sentences(t.text)) all.push({ text: s, message_id: t.message_id, seq: t.seq, score: issueScore(s), order: order++ });
+  for (const t of turns)
+    for (const s of sentences(t.text)) all.push({ text: s, message_id: t.message_id, seq: t.seq, score: issueScore(s), order: order++ });
   const useful = all.filter((s) => s.score > 0);
   const pool = useful.length ? useful : all.filter((s) => words(s.text).length > 0);
   if (pool.length === 0) return [];
@@ -124,7 +130,10 @@ export interface Field {
 const TOKEN_KIND: Record<string, Field['kind']> = { EMAIL: 'email', PHONE: 'phone' };
 const FIELD_PATTERNS: [Field['kind'], RegExp][] = [
   ['email', /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g],
-  ['order_number', /(?:\border\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*#?\s*)([A-Z0-9][A-Z0-9-]{3,})\b|#([0-9][0-9-]{3,})\b|\b([A-Z]{2,5}-\d{3,})\b/gi],
+  [
+    'order_number',
+    /(?:\border\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*#?\s*)([A-Z0-9][A-Z0-9-]{3,})\b|#([0-9][0-9-]{3,})\b|\b([A-Z]{2,5}-\d{3,})\b/gi,
+  ],
   ['amount', /(?:[$€£]\s?\d{1,3}(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b)/gi],
   ['phone', /(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?){2,4}\d{2,4}\b/g],
 ];

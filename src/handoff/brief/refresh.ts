@@ -14,14 +14,25 @@ import { BriefSchema, type Brief } from './schema.ts';
 const TRANSCRIPT_LIMIT = 200;
 
 const citedIds = (messages: MessageRow[], decision: Decision | null): string[] => [
-  ...messages.flatMap((m) => (m.citations as { articleId?: unknown }[]).map((c) => c.articleId).filter((id): id is string => typeof id === 'string')),
+  ...messages.flatMap((m) =>
+    (m.citations as { articleId?: unknown }[]).map((c) => c.articleId).filter((id): id is string => typeof id === 'string'),
+  ),
   ...(decision?.citations ?? []).map((c) => c.articleId),
 ];
 
 /** Builds a handoff's brief from the transcript, the signals and the routing decision. */
 export async function briefFor(
   tx: Executor,
-  args: { conversation: ConversationRow; customer: CustomerRow; transcript: MessageRow[]; reasons: HandoffReason[]; signals: BriefSignals; routing: RoutingDecision; decision: Decision | null; previous: Brief | null },
+  args: {
+    conversation: ConversationRow;
+    customer: CustomerRow;
+    transcript: MessageRow[];
+    reasons: HandoffReason[];
+    signals: BriefSignals;
+    routing: RoutingDecision;
+    decision: Decision | null;
+    previous: Brief | null;
+  },
 ): Promise<Brief> {
   const articles = await articlesByIds(tx, args.conversation.workspace_id, citedIds(args.transcript, args.decision));
   return buildBrief({
@@ -47,7 +58,12 @@ export async function rebuildBrief(
   const parsed = BriefSchema.safeParse(a.handoff.brief);
   const previous = parsed.success ? parsed.data : null;
   const signals: BriefSignals = previous
-    ? { intent: previous.intent, sentiment: previous.sentiment?.score ?? null, confidence: previous.escalation.confidence, threshold: previous.escalation.threshold }
+    ? {
+        intent: previous.intent,
+        sentiment: previous.sentiment?.score ?? null,
+        confidence: previous.escalation.confidence,
+        threshold: previous.escalation.threshold,
+      }
     : signalsFromTranscript(transcript, a.conversation);
   const brief = await briefFor(tx, {
     conversation: a.conversation,

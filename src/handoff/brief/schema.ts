@@ -23,7 +23,10 @@ export const BriefSchema = z
       name: z.string().nullable(),
       email: z.string().nullable(),
       verified: z.boolean(),
-      verified_by: z.enum(['identity_hash']).nullable().describe('How the identity was verified: identity_hash = the site signed the user id (HMAC)'),
+      verified_by: z
+        .enum(['identity_hash'])
+        .nullable()
+        .describe('How the identity was verified: identity_hash = the site signed the user id (HMAC)'),
       tier: z.string().nullable(),
       plan: z.string().nullable(),
       vip: z.boolean(),

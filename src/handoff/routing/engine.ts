@@ -94,11 +94,15 @@ const maxPriority = (a: Priority, b: Priority): Priority => (PRIORITY_RANK[a] >=
 /** Why a rule does not match, or null when it does. */
 export function ruleMismatch(c: RuleConditions, h: RoutingInput['handoff'], open: boolean): string | null {
   if (c.intents && !(h.intent && c.intents.includes(h.intent))) return `intent ${h.intent ?? 'unknown'} not in [${c.intents.join(', ')}]`;
-  if (c.languages && !(h.language && c.languages.includes(h.language))) return `language ${h.language ?? 'unknown'} not in [${c.languages.join(', ')}]`;
-  if (c.reasons && !c.reasons.some((r) => h.reasons.includes(r))) return `reasons [${h.reasons.join(', ')}] not in [${c.reasons.join(', ')}]`;
+  if (c.languages && !(h.language && c.languages.includes(h.language)))
+    return `language ${h.language ?? 'unknown'} not in [${c.languages.join(', ')}]`;
+  if (c.reasons && !c.reasons.some((r) => h.reasons.includes(r)))
+    return `reasons [${h.reasons.join(', ')}] not in [${c.reasons.join(', ')}]`;
   if (c.channels && !c.channels.includes(h.channel)) return `channel ${h.channel} not in [${c.channels.join(', ')}]`;
-  if (c.customer?.tier && !(h.customer.tier && c.customer.tier.includes(h.customer.tier))) return `customer tier ${h.customer.tier ?? 'none'} not in [${c.customer.tier.join(', ')}]`;
-  if (c.customer?.plan && !(h.customer.plan && c.customer.plan.includes(h.customer.plan))) return `customer plan ${h.customer.plan ?? 'none'} not in [${c.customer.plan.join(', ')}]`;
+  if (c.customer?.tier && !(h.customer.tier && c.customer.tier.includes(h.customer.tier)))
+    return `customer tier ${h.customer.tier ?? 'none'} not in [${c.customer.tier.join(', ')}]`;
+  if (c.customer?.plan && !(h.customer.plan && c.customer.plan.includes(h.customer.plan)))
+    return `customer plan ${h.customer.plan ?? 'none'} not in [${c.customer.plan.join(', ')}]`;
   if (c.customer?.vip !== undefined && c.customer.vip !== h.customer.vip) return `customer vip is ${h.customer.vip}`;
   if (c.business_hours && c.business_hours !== (open ? 'open' : 'closed')) return `business hours are ${open ? 'open' : 'closed'}`;
   return null;
@@ -129,7 +133,13 @@ export function pickAgent(
   const eligible = pool.filter((a, i) => candidates[i]!.eligible);
   const sticky = lastHelperId ? eligible.find((a) => a.id === lastHelperId) : undefined;
   if (sticky) return { agent: sticky, how: 'sticky', candidates };
-  const sorted = [...eligible].sort((x, y) => x.load - y.load || x.load / Math.max(1, x.capacity) - y.load / Math.max(1, y.capacity) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+  const sorted = [...eligible].sort(
+    (x, y) =>
+      x.load - y.load ||
+      x.load / Math.max(1, x.capacity) - y.load / Math.max(1, y.capacity) ||
+      x.name.localeCompare(y.name) ||
+      x.id.localeCompare(y.id),
+  );
   return sorted[0] ? { agent: sorted[0], how: 'least_loaded', candidates } : { agent: null, how: 'none', candidates };
 }
 
@@ -197,7 +207,9 @@ export function decideRoute(input: RoutingInput): RoutingDecision {
     if (t.type === 'team') {
       team = teamsById.get(t.team_id) ?? null;
       target = team ? 'team' : 'queue';
-      whyTarget = team ? `rule "${rule.name}" sends it to ${team.name}` : `rule "${rule.name}" names a team that no longer exists: workspace queue`;
+      whyTarget = team
+        ? `rule "${rule.name}" sends it to ${team.name}`
+        : `rule "${rule.name}" names a team that no longer exists: workspace queue`;
     } else if (t.type === 'agent') {
       namedAgent = agentsById.get(t.agent_id) ?? null;
       team = t.fallback_team_id ? (teamsById.get(t.fallback_team_id) ?? null) : null;
@@ -223,7 +235,9 @@ export function decideRoute(input: RoutingInput): RoutingDecision {
   }
 
   const need = { skills: rule?.skills ?? [], language: input.handoff.language };
-  const { priority, why: priorityWhy } = rule?.priority ? { priority: rule.priority, why: `set by rule "${rule.name}"` } : computePriority(input);
+  const { priority, why: priorityWhy } = rule?.priority
+    ? { priority: rule.priority, why: `set by rule "${rule.name}"` }
+    : computePriority(input);
 
   // 3. Whom to offer it to.
   let agent: RoutingAgent | null = null;
@@ -277,12 +291,16 @@ export function decideRoute(input: RoutingInput): RoutingDecision {
       steps.push(`nobody available in ${current.name}: trying fallback ${next.name}`);
       current = next;
     }
-    if (!agent && onShift) whyAgent = `nobody free${team ? ` in ${team.name}` : ''} right now (with the skills and language, under capacity): waits in the queue`;
+    if (!agent && onShift)
+      whyAgent = `nobody free${team ? ` in ${team.name}` : ''} right now (with the skills and language, under capacity): waits in the queue`;
     if (!agent && !onShift) whyAgent = `nobody on shift${team ? ` in ${team.name}` : ''} (no agent online)`;
   }
   if (target === 'agent' && assignment !== 'named_agent') target = team ? 'team' : 'queue';
 
-  const sla = team?.fallbackTeamId && hours.open && team.fallbackTeamId !== team.id ? { seconds: team.slaSeconds, fallback_team_id: team.fallbackTeamId } : null;
+  const sla =
+    team?.fallbackTeamId && hours.open && team.fallbackTeamId !== team.id
+      ? { seconds: team.slaSeconds, fallback_team_id: team.fallbackTeamId }
+      : null;
   steps.push(`priority ${priority}: ${priorityWhy}`);
   return {
     version: 1,

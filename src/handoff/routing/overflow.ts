@@ -26,15 +26,34 @@ export async function overflowHandoff(kernel: ConversationKernel, sla: SlaTimer 
     const [workspace, customer] = await Promise.all([findWorkspace(tx, p.workspace_id), findCustomer(tx, p.workspace_id, c.customer_id)]);
     if (!customer) return;
     const previous = handoff.routing as unknown as RoutingDecision & { history?: unknown[] };
-    const input = await loadRoutingInput(tx, { conversation: c, customer, reasons: handoff.reasons as HandoffReason[], intent: c.intent, sentiment: null, policy: workspace?.policy });
+    const input = await loadRoutingInput(tx, {
+      conversation: c,
+      customer,
+      reasons: handoff.reasons as HandoffReason[],
+      intent: c.intent,
+      sentiment: null,
+      policy: workspace?.policy,
+    });
     // Whoever was offered it and let it sit is not offered it again.
     input.agents = input.agents.filter((a) => a.id !== c.assignee_id);
-    input.forceTeam = { id: fallback.id, why: `nobody accepted within ${team.name}'s SLA of ${team.sla_seconds} s: overflow to ${fallback.name}` };
+    input.forceTeam = {
+      id: fallback.id,
+      why: `nobody accepted within ${team.name}'s SLA of ${team.sla_seconds} s: overflow to ${fallback.name}`,
+    };
     const decided = decideRoute(input);
     const routing = {
       ...decided,
       overflow_from: { team_id: team.id, team_name: team.name, sla_seconds: team.sla_seconds },
-      history: [...(previous.history ?? []), { team_id: previous.team_id, team_name: previous.team_name, agent_id: previous.agent_id, why: previous.why, decided_at: previous.decided_at }],
+      history: [
+        ...(previous.history ?? []),
+        {
+          team_id: previous.team_id,
+          team_name: previous.team_name,
+          agent_id: previous.agent_id,
+          why: previous.why,
+          decided_at: previous.decided_at,
+        },
+      ],
     };
     const moved = await kernel.move(tx, system, c, 'transfer_team', routingPatch(decided), { handoff_id: handoff.id, why: decided.why });
     await updateHandoff(tx, handoff.id, { team_id: fallback.id, routing, ...(decided.agent_id ? { offered_at: new Date() } : {}) });

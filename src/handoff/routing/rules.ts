@@ -25,7 +25,8 @@ export const presentRule = (r: RoutingRuleRow) => ({
 
 /** A target must name this workspace's team or agent. */
 async function checkTarget(tx: Transaction<Schema>, workspaceId: string, t: RuleTarget): Promise<void> {
-  const bad = (path: string, message: string) => new AppError('invalid_request', `target.${path}: ${message}`, [{ path: `/target/${path}`, message }]);
+  const bad = (path: string, message: string) =>
+    new AppError('invalid_request', `target.${path}: ${message}`, [{ path: `/target/${path}`, message }]);
   if (t.type === 'team' && !(await findTeam(tx, workspaceId, t.team_id))) throw bad('team_id', 'no such team');
   if (t.type === 'agent') {
     const agent = await findAgent(tx, workspaceId, t.agent_id);
@@ -81,7 +82,10 @@ export function reorderRules(db: Kysely<Schema>, actor: Actor, ids: string[]): P
     const current = await listRuleRows(tx, actor.workspaceId);
     const known = new Set(current.map((c) => c.id));
     if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
-      throw new AppError('invalid_request', 'ids: name every rule of the workspace exactly once', { expected: current.length, got: ids.length });
+      throw new AppError('invalid_request', 'ids: name every rule of the workspace exactly once', {
+        expected: current.length,
+        got: ids.length,
+      });
     }
     for (const [position, id] of ids.entries()) await updateRule(tx, actor.workspaceId, id, { position });
     await audit('admin.routing_rule.reordered', { before: current.map((c) => c.id), after: ids });

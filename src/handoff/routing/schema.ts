@@ -39,7 +39,10 @@ export const RuleTarget = z.discriminatedUnion('type', [
       fallback_team_id: z.string().uuid().nullable().optional(),
     })
     .strict(),
-  z.object({ type: z.literal('queue') }).strict().describe('The workspace-wide queue: any available agent'),
+  z
+    .object({ type: z.literal('queue') })
+    .strict()
+    .describe('The workspace-wide queue: any available agent'),
 ]);
 export type RuleTarget = z.infer<typeof RuleTarget>;
 

@@ -40,7 +40,11 @@ export const slaOverflowJob = defineJob({
 export const slaTimerOn =
   (jobs: Pick<JobQueue, 'enqueue'>): SlaTimer =>
   async (tx, payload, seconds) => {
-    await jobs.enqueue(slaOverflowJob, payload, { tx, startAfterSeconds: Math.max(1, seconds), singletonKey: `sla:${payload.handoff_id}:${payload.team_id}` });
+    await jobs.enqueue(slaOverflowJob, payload, {
+      tx,
+      startAfterSeconds: Math.max(1, seconds),
+      singletonKey: `sla:${payload.handoff_id}:${payload.team_id}`,
+    });
   };
 
 /** The job that runs when a timer fires: `overflow` moves the conversation on if nobody accepted. */
@@ -60,7 +64,13 @@ export async function scheduleSla(
   if (!routing.sla || !routing.team_id || !sla) return false;
   await sla(
     tx,
-    { workspace_id: ids.workspaceId, conversation_id: ids.conversationId, handoff_id: ids.handoffId, team_id: routing.team_id, visited: [...visited, routing.team_id] },
+    {
+      workspace_id: ids.workspaceId,
+      conversation_id: ids.conversationId,
+      handoff_id: ids.handoffId,
+      team_id: routing.team_id,
+      visited: [...visited, routing.team_id],
+    },
     routing.sla.seconds,
   );
   return true;

@@ -16,10 +16,27 @@ const ALIASES: Record<string, string[]> = {
 };
 
 const ROLE: Record<string, 'customer' | 'agent' | 'bot' | null> = {
-  customer: 'customer', user: 'customer', 'end-user': 'customer', end_user: 'customer', contact: 'customer', visitor: 'customer', lead: 'customer', requester: 'customer',
-  agent: 'agent', admin: 'agent', human: 'agent', staff: 'agent', operator: 'agent',
-  bot: 'bot', ai: 'bot', assistant: 'bot', ai_agent: 'bot', virtual_agent: 'bot',
-  system: null, note: null, internal: null,
+  customer: 'customer',
+  user: 'customer',
+  'end-user': 'customer',
+  end_user: 'customer',
+  contact: 'customer',
+  visitor: 'customer',
+  lead: 'customer',
+  requester: 'customer',
+  agent: 'agent',
+  admin: 'agent',
+  human: 'agent',
+  staff: 'agent',
+  operator: 'agent',
+  bot: 'bot',
+  ai: 'bot',
+  assistant: 'bot',
+  ai_agent: 'bot',
+  virtual_agent: 'bot',
+  system: null,
+  note: null,
+  internal: null,
 };
 
 export class CsvMapper {
@@ -39,7 +56,11 @@ export class CsvMapper {
     if (this.current && this.current.id !== id) out.push(...this.flush());
     if (!this.current) {
       const rejected = this.done.has(id);
-      if (rejected) out.push({ ok: false, problem: { at: line, why: `conversation "${id}" continues after other rows (left out): keep a conversation's rows together` } });
+      if (rejected)
+        out.push({
+          ok: false,
+          problem: { at: line, why: `conversation "${id}" continues after other rows (left out): keep a conversation's rows together` },
+        });
       this.current = { id, line, rows: [], rejected };
     }
     this.current.rows.push(fields);
@@ -60,7 +81,12 @@ export class CsvMapper {
   }
 
   private header(fields: string[]) {
-    const names = fields.map((f) => f.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+    const names = fields.map((f) =>
+      f
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_'),
+    );
     const cols: Record<string, number> = {};
     for (const [key, aliases] of Object.entries(ALIASES)) {
       const i = names.findIndex((n) => aliases.includes(n));

@@ -8,7 +8,9 @@ import { htmlToText } from '../../knowledge/html.ts';
 import { ImportedConversationSchema, isoTime, type ImportedConversation } from '../types.ts';
 
 const Id = z.union([z.string(), z.number()]).transform(String);
-const Author = z.object({ type: z.string().nullable().optional(), id: Id.nullable().optional(), name: z.string().nullable().optional() }).passthrough();
+const Author = z
+  .object({ type: z.string().nullable().optional(), id: Id.nullable().optional(), name: z.string().nullable().optional() })
+  .passthrough();
 
 const Part = z
   .object({
@@ -26,17 +28,42 @@ const Conversation = z
     state: z.string().nullable().optional(),
     title: z.string().nullable().optional(),
     source: z
-      .object({ type: z.string().nullable().optional(), subject: z.string().nullable().optional(), body: z.string().nullable().optional(), author: Author.nullable().optional() })
+      .object({
+        type: z.string().nullable().optional(),
+        subject: z.string().nullable().optional(),
+        body: z.string().nullable().optional(),
+        author: Author.nullable().optional(),
+      })
       .passthrough()
       .nullable()
       .optional(),
-    conversation_parts: z.object({ conversation_parts: z.array(Part).nullable().optional() }).passthrough().nullable().optional(),
+    conversation_parts: z
+      .object({ conversation_parts: z.array(Part).nullable().optional() })
+      .passthrough()
+      .nullable()
+      .optional(),
     conversation_rating: z.object({ rating: z.unknown().optional() }).passthrough().nullable().optional(),
-    tags: z.object({ tags: z.array(z.object({ name: z.string() }).passthrough()).nullable().optional() }).passthrough().nullable().optional(),
+    tags: z
+      .object({
+        tags: z
+          .array(z.object({ name: z.string() }).passthrough())
+          .nullable()
+          .optional(),
+      })
+      .passthrough()
+      .nullable()
+      .optional(),
   })
   .passthrough();
 
-const ROLES: Record<string, 'customer' | 'agent' | 'bot'> = { user: 'customer', lead: 'customer', contact: 'customer', admin: 'agent', team: 'agent', bot: 'bot' };
+const ROLES: Record<string, 'customer' | 'agent' | 'bot'> = {
+  user: 'customer',
+  lead: 'customer',
+  contact: 'customer',
+  admin: 'agent',
+  team: 'agent',
+  bot: 'bot',
+};
 
 export function fromIntercomRecord(value: unknown): ImportedConversation {
   const c = Conversation.parse(value);

@@ -81,7 +81,8 @@ export class ZendeskMapper {
         return { role: this.role(authorId, requester, channel), text, at: isoTime(c.created_at), author: authorId };
       })
       .filter((m) => m.text !== '');
-    if (messages.length === 0 && t.description?.trim()) messages.push({ role: 'customer', text: t.description.trim(), at: isoTime(t.created_at), author: requester });
+    if (messages.length === 0 && t.description?.trim())
+      messages.push({ role: 'customer', text: t.description.trim(), at: isoTime(t.created_at), author: requester });
     if (messages.length === 0) throw new Error('a ticket without comments or description');
     const score = t.satisfaction_rating?.score;
     return ImportedConversationSchema.parse({

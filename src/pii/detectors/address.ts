@@ -66,7 +66,8 @@ function tokenise(text: string): Token[] {
     while (next < opaque.length && opaque[next]!.end <= m.index) next++;
     const id = opaque[next];
     if (id && m.index >= id.start) {
-      if (m.index === id.start) tokens.push({ kind: 'mark', text: text.slice(id.start, id.end), key: '', start: id.start, end: id.end, capital: false });
+      if (m.index === id.start)
+        tokens.push({ kind: 'mark', text: text.slice(id.start, id.end), key: '', start: id.start, end: id.end, capital: false });
       continue;
     }
     const t = m[0];
@@ -96,7 +97,10 @@ function sameLine(text: string, a: Token, b: Token): boolean {
 }
 const isHouseNumber = (t: Token) => t.kind === 'num' && t.text.replace(/\D/g, '').length <= 5;
 const isNameWord = (t: Token) =>
-  t.kind === 'word' && !NOT_NAME.has(t.key) && !(t.capital && STOP_WORDS.has(t.key)) && (t.capital || CONNECT.has(t.key) || SUFFIXES.has(t.key) || PREFIXES.has(t.key));
+  t.kind === 'word' &&
+  !NOT_NAME.has(t.key) &&
+  !(t.capital && STOP_WORDS.has(t.key)) &&
+  (t.capital || CONNECT.has(t.key) || SUFFIXES.has(t.key) || PREFIXES.has(t.key));
 /** A word that may be part of an all-lower-case street line ("rue de pologne"). */
 const isLowerWord = (t: Token) => t.kind === 'word' && !STOP_WORDS.has(t.key) && !NOT_NAME.has(t.key);
 
@@ -114,7 +118,8 @@ function walkBack(text: string, tokens: Token[], i: number, ok: (t: Token) => bo
 }
 
 // Cues that a bare "Name 12" is a place: "lives at", "meet me at", "send it to".
-const PLACE_CUE = /(?:\bat|\bon|\bto|\bin|\bfrom|\bof|address(?:e|s)?|adres|anschrift|dirección|indirizzo|endereço|live[sd]?|living|located|moved|wohne|habite|vivo|abito|woon)\s*:?\s*$/;
+const PLACE_CUE =
+  /(?:\bat|\bon|\bto|\bin|\bfrom|\bof|address(?:e|s)?|adres|anschrift|dirección|indirizzo|endereço|live[sd]?|living|located|moved|wohne|habite|vivo|abito|woon)\s*:?\s*$/;
 
 function streetCores(text: string, tokens: Token[]): Core[] {
   const cores: Core[] = [];
@@ -126,7 +131,15 @@ function streetCores(text: string, tokens: Token[]): Core[] {
     if (t.kind === 'word' && STRONG_PREFIXES.has(t.key)) prefixCore(text, tokens, i, push);
     // "Suite 501", "Apt. 7": too weak alone, they glue onto a street line next to them.
     const unit = tokens[i + 1];
-    if ((UNITS.has(t.key) || t.text === '#') && unit && unit.kind !== 'mark' && unit.text.length <= 6 && sameLine(text, t, unit) && /\d/.test(unit.text)) push(i, i + 1, 0.45);
+    if (
+      (UNITS.has(t.key) || t.text === '#') &&
+      unit &&
+      unit.kind !== 'mark' &&
+      unit.text.length <= 6 &&
+      sameLine(text, t, unit) &&
+      /\d/.test(unit.text)
+    )
+      push(i, i + 1, 0.45);
   }
   return cores;
 }
@@ -135,7 +148,11 @@ type Push = (from: number, to: number, score: number) => void;
 
 /** "1668 Glyn St", "935 69 Gordon Terrace", "on Marina Fort Street", "3911 fourth avenue". */
 function suffixCore(text: string, tokens: Token[], i: number, push: Push): void {
-  const j = skipConnectors(tokens, walkBack(text, tokens, i, (w) => isNameWord(w) && (w.capital || CONNECT.has(w.key)), 5), i);
+  const j = skipConnectors(
+    tokens,
+    walkBack(text, tokens, i, (w) => isNameWord(w) && (w.capital || CONNECT.has(w.key)), 5),
+    i,
+  );
   const lead = walkBack(text, tokens, j, isHouseNumber, 2);
   if (lead < j && j < i) return push(lead, i, 0.85);
   if (!STRONG_SUFFIXES.has(tokens[i].key)) return lead < j ? push(lead, i, 0.85) : undefined;
@@ -198,7 +215,8 @@ const CORNER = new RegExp(String.raw`\b(?:the\s+)?corner\s+of\s+[^\n,;]{3,60}?\s
 
 function patternCores(text: string): Core[] {
   const cores: Core[] = [];
-  if (BOX_HINT.test(text)) for (const re of BOXES) for (const m of text.matchAll(re)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.85 });
+  if (BOX_HINT.test(text))
+    for (const re of BOXES) for (const m of text.matchAll(re)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.85 });
   if (/corner/i.test(text)) for (const m of text.matchAll(CORNER)) cores.push({ start: m.index, end: m.index + m[0].length, score: 0.8 });
   return cores;
 }

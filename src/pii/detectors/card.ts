@@ -14,7 +14,8 @@ const ISSUER = /^(?:4|5[0-9]|2[2-7]|3[0-9]|6|1800|2131)/;
 
 const CARD_CUE = /(card|visa|master ?card|amex|credit|debit|karte|carte|tarjeta|carta|cc|cvv|expir)/;
 // Numbers people quote in support chats that can be Luhn-valid by chance.
-const NOT_CARD_CUE = /(order|invoice|tracking|parcel|shipment|reference|ref\.?|ticket|case|booking|confirmation|bestell|commande|pedido|ordine|auftrag|rechnung|facture|factura|imei|serial|account no)\s*(?:n(?:o|umber|r)\.?|id|:)?\s*[:#]?\s*$/;
+const NOT_CARD_CUE =
+  /(order|invoice|tracking|parcel|shipment|reference|ref\.?|ticket|case|booking|confirmation|bestell|commande|pedido|ordine|auftrag|rechnung|facture|factura|imei|serial|account no)\s*(?:n(?:o|umber|r)\.?|id|:)?\s*[:#]?\s*$/;
 
 interface Group {
   start: number;

@@ -11,20 +11,20 @@ const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\}|<at>|\s(?:at|arobase|ät)\s)\s*
 const DOT = String.raw`(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>)\s*|\s(?:dot|punkt|point)\s|\.)`;
 const WORD = String.raw`[\p{L}\p{N}_%+-]+`;
 const TLD = String.raw`(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|eu|info|biz|me|us|ca|au|br|jp|cz|hu|ru|in)`;
-const OBFUSCATED = new RegExp(
-  String.raw`\b${WORD}(?:${DOT}${WORD})*${AT}${WORD}(?:${DOT}${WORD})*?${DOT}${TLD}\b`,
-  'giu',
-);
+const OBFUSCATED = new RegExp(String.raw`\b${WORD}(?:${DOT}${WORD})*${AT}${WORD}(?:${DOT}${WORD})*?${DOT}${TLD}\b`, 'giu');
 
 const NOT_LOCAL_PART = new Set(
-  'look looking looked meet meeting met arrive arrived arriving be is are was were am me us him her them it this that stay stop live lives lived work works worked call called good bad great here there only least all home aim aimed laugh laughed smile stare glance point pointed shot arrive anyone someone everyone nobody'.split(' '),
+  'look looking looked meet meeting met arrive arrived arriving be is are was were am me us him her them it this that stay stop live lives lived work works worked call called good bad great here there only least all home aim aimed laugh laughed smile stare glance point pointed shot arrive anyone someone everyone nobody'.split(
+    ' ',
+  ),
 );
 
 export const detectEmail: Detector = (text) => {
   const spans: Span[] = [];
-  if (text.includes('@')) for (const m of text.matchAll(PLAIN)) {
-    spans.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, score: 0.99 });
-  }
+  if (text.includes('@'))
+    for (const m of text.matchAll(PLAIN)) {
+      spans.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, score: 0.99 });
+    }
   if (/\bat\b|\(at\)|\[at\]|arobase/i.test(text)) {
     for (const m of text.matchAll(OBFUSCATED)) {
       // Plain text with " at " and a "." is common ("meet at home.com"?); an obfuscated

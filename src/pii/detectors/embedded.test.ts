@@ -18,7 +18,8 @@ function luhnDigit(body: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
-const digitString = (min: number, max: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
+const digitString = (min: number, max: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
 
 /** A Luhn-valid number of a network (prefix and length), grouped the way people type it. */
 const card = fc
@@ -54,7 +55,25 @@ const iban = fc
 const surrounding = fc
   .array(
     fc.oneof(
-      fc.constantFrom('my', 'card', 'visa', 'please', 'thanks', 'and', 'exp', 'cvv', 'pay', 'to', 'from', 'iban', 'here:', 'is', 'ok.', '(', ')'),
+      fc.constantFrom(
+        'my',
+        'card',
+        'visa',
+        'please',
+        'thanks',
+        'and',
+        'exp',
+        'cvv',
+        'pay',
+        'to',
+        'from',
+        'iban',
+        'here:',
+        'is',
+        'ok.',
+        '(',
+        ')',
+      ),
       digitString(1, 6),
       fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 24, max: 35 })).map(([m, y]) => `${m}/${y}`),
     ),
@@ -86,20 +105,32 @@ function embedsAll(values: string[], before: string, between: string, after: str
 describe('numbers embedded in other text', () => {
   it('redacts every card number, whatever digits and words surround it', () => {
     fc.assert(
-      fc.property(fc.array(card, { minLength: 1, maxLength: 2 }), surrounding, surrounding, surrounding, (cards, before, between, after) => {
-        const { text, at } = embedsAll(cards, before, between, after);
-        for (const [start, end] of at) expect(covered(text, start, end), text).toBe(true);
-      }),
+      fc.property(
+        fc.array(card, { minLength: 1, maxLength: 2 }),
+        surrounding,
+        surrounding,
+        surrounding,
+        (cards, before, between, after) => {
+          const { text, at } = embedsAll(cards, before, between, after);
+          for (const [start, end] of at) expect(covered(text, start, end), text).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('redacts every IBAN in a message, not only the first', () => {
     fc.assert(
-      fc.property(fc.array(iban, { minLength: 1, maxLength: 3 }), surrounding, surrounding, surrounding, (ibans, before, between, after) => {
-        const { text, at } = embedsAll(ibans, before, between, after);
-        for (const [start, end] of at) expect(covered(text, start, end), text).toBe(true);
-      }),
+      fc.property(
+        fc.array(iban, { minLength: 1, maxLength: 3 }),
+        surrounding,
+        surrounding,
+        surrounding,
+        (ibans, before, between, after) => {
+          const { text, at } = embedsAll(ibans, before, between, after);
+          for (const [start, end] of at) expect(covered(text, start, end), text).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

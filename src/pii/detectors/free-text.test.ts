@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../detect.ts';
 
 const found = (text: string) => detect(text).map((s) => [s.type, text.slice(s.start, s.end)]);
-const ofType = (text: string, type: string) => found(text).filter(([t]) => t === type).map(([, v]) => v);
+const ofType = (text: string, type: string) =>
+  found(text)
+    .filter(([t]) => t === type)
+    .map(([, v]) => v);
 
 describe('ADDRESS', () => {
   it.each([
@@ -43,7 +46,7 @@ describe('PERSON', () => {
     ['my name is vitoria', 'vitoria'],
     ['Hello, this is Dr. Kyle Kuefer. Who are you?', 'Kyle Kuefer'],
     ['Mr. Leiva flew to LEPPEN on Tuesday morning.', 'Leiva'],
-    ['Je m\'appelle Marie Dupont', 'Marie Dupont'],
+    ["Je m'appelle Marie Dupont", 'Marie Dupont'],
     ['Ich heiße Jürgen Müller', 'Jürgen Müller'],
     ['Directed By:    Sari J. Paavolainen', 'Sari J. Paavolainen'],
     ['follow up with patricia desrosiers in a couple of months.', 'patricia desrosiers'],
@@ -58,7 +61,10 @@ describe('PERSON', () => {
   });
 
   it('finds a surname again after it was seen in a full name', () => {
-    expect(ofType('It was sung by Bonifacy Kaczmarek in 1977; Kaczmarek was young.', 'PERSON')).toEqual(['Bonifacy Kaczmarek', 'Kaczmarek']);
+    expect(ofType('It was sung by Bonifacy Kaczmarek in 1977; Kaczmarek was young.', 'PERSON')).toEqual([
+      'Bonifacy Kaczmarek',
+      'Kaczmarek',
+    ]);
   });
 
   it.each([

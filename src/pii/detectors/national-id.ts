@@ -11,8 +11,10 @@ import type { Detector, Span } from '../types.ts';
 const SSN_CUE = /(ssn|social security|soc\.? sec|tax ?id|tin|itin)\b[^\d]{0,25}$/;
 const SSN = /\b(\d{3})([- ]?)(\d{2})\2(\d{4})\b/g;
 // What else nine bare digits are in a support chat: the word before or after says so.
-const NOT_SSN_BEFORE = /(order|invoice|tracking|parcel|shipment|reference|ref|ticket|case|booking|confirmation|account|acct|policy|member|customer|transaction|serial|sku|item|article|product|model|routing|aba|sort|id|no|nr|#)\.?[^\p{L}\d]{0,15}$/u;
-const NOT_SSN_AFTER = /^[^\p{L}\d]{0,3}(?:is |was )?(?:my |the |your |our )?(order|invoice|tracking|parcel|reference|ticket|case|booking|confirmation|account|policy|transaction)/u;
+const NOT_SSN_BEFORE =
+  /(order|invoice|tracking|parcel|shipment|reference|ref|ticket|case|booking|confirmation|account|acct|policy|member|customer|transaction|serial|sku|item|article|product|model|routing|aba|sort|id|no|nr|#)\.?[^\p{L}\d]{0,15}$/u;
+const NOT_SSN_AFTER =
+  /^[^\p{L}\d]{0,3}(?:is |was )?(?:my |the |your |our )?(order|invoice|tracking|parcel|reference|ticket|case|booking|confirmation|account|policy|transaction)/u;
 
 function ssnValid(area: string, group: string, serial: string): boolean {
   const a = Number(area);
@@ -33,7 +35,8 @@ function detectSsn(text: string): Span[] {
     // number costs a lookup, a leaked SSN cannot be taken back (docs/pii.md).
     if (!separator && !cue) {
       // Another country's id ("BSN 111222334") is left to its own, checksummed rule.
-      if (hasCue(text, start, end, NOT_SSN_BEFORE, 30) || hasCue(text, start, end, ID_CUE, 40) || NOT_SSN_AFTER.test(after(text, end, 40))) continue;
+      if (hasCue(text, start, end, NOT_SSN_BEFORE, 30) || hasCue(text, start, end, ID_CUE, 40) || NOT_SSN_AFTER.test(after(text, end, 40)))
+        continue;
       score = 0.55;
     }
     spans.push({ type: 'SSN', start, end, score });
@@ -58,7 +61,8 @@ function detectNino(text: string): Span[] {
   return spans;
 }
 
-const ID_CUE = /(id|identity|identification|national|tax|fiscal|personal|dni|nie|nif|bsn|burgerservice|steuer|identifikation|insee|sécurité sociale|securite sociale|numéro de sécu|codice fiscale|personalausweis|ausweis|documento|número)[^\d]{0,25}$/;
+const ID_CUE =
+  /(id|identity|identification|national|tax|fiscal|personal|dni|nie|nif|bsn|burgerservice|steuer|identifikation|insee|sécurité sociale|securite sociale|numéro de sécu|codice fiscale|personalausweis|ausweis|documento|número)[^\d]{0,25}$/;
 
 // Spanish DNI (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter): the letter is
 // the number mod 23 looked up in this table.
@@ -137,8 +141,7 @@ function detectCuedDigitIds(text: string): Span[] {
     if (!hasCue(text, start, end, ID_CUE, 40)) continue;
     const digits = m[0].replace(/ /g, '');
     const valid =
-      (digits.length === 11 && digits[0] !== '0' && iso7064Mod11_10Valid(digits)) ||
-      (digits.length === 9 && elfproefValid(digits));
+      (digits.length === 11 && digits[0] !== '0' && iso7064Mod11_10Valid(digits)) || (digits.length === 9 && elfproefValid(digits));
     if (valid) spans.push({ type: 'NATIONAL_ID', start, end, score: 0.85 });
   }
   return spans;

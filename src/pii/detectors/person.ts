@@ -46,7 +46,8 @@ function words(text: string): Word[] {
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 const isCapitalised = (w: Word) => w.cap;
 const isInitial = (w: Word) => w.cap && w.text.length === 1;
-const isExcluded = (w: Word) => (w.cap ? w.excluded : NOT_NAMES.has(w.lower) || PLACES_AND_NATIONALITIES.has(w.lower) || ROLE_WORDS.has(w.lower));
+const isExcluded = (w: Word) =>
+  w.cap ? w.excluded : NOT_NAMES.has(w.lower) || PLACES_AND_NATIONALITIES.has(w.lower) || ROLE_WORDS.has(w.lower);
 
 /** The text between two words may only be spaces, or the dot of an initial ("Faina D. Yefremova"). */
 function joined(text: string, a: Word, b: Word): boolean {
@@ -86,9 +87,12 @@ function findRuns(text: string, ws: Word[]): Run[] {
 }
 
 // Evidence before a run. Strong: the text says a name follows. Weak: a name often follows.
-const STRONG_BEFORE = /(?:\bname(?:'s| is|:)|\bnamed|\bcalled|\bcall me|\bi'm|\bi am|\bthis is|\bsigned|\bmaiden name is|\bname (?:on|in) the account(?: is)?|\bname\?|\bje m'appelle|\bich heiße|\bich bin|\bmein name ist|\bme llamo|\bmi chiamo|\bik ben|\bmijn naam is|\bjag heter|\bmeu nome é)\s*[:,-]?\s*$/i;
-const WEAK_BEFORE = /(?:\bwith|\bby|\band|\badd|\bask|\basked|\btell|\btold|\bcontact|\bmeet|\bmet|\bthank|\bthanks|\bdear|\bhi|\bhello|\bhey|\bsaid|\bsays|\bstarring|\bfeaturing|\bcc|\battn|\bspeak to|\bspoke to|\bspoke with|\bheard|\bassistant to|\bchange it to|\bcorrect it to|\bunder|\bfor|\bdirected by|&)\s*[:,]?\s*$/i;
-const TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|señor|señora|dott|sig)\.?\s*$/iu;
+const STRONG_BEFORE =
+  /(?:\bname(?:'s| is|:)|\bnamed|\bcalled|\bcall me|\bi'm|\bi am|\bthis is|\bsigned|\bmaiden name is|\bname (?:on|in) the account(?: is)?|\bname\?|\bje m'appelle|\bich heiße|\bich bin|\bmein name ist|\bme llamo|\bmi chiamo|\bik ben|\bmijn naam is|\bjag heter|\bmeu nome é)\s*[:,-]?\s*$/i;
+const WEAK_BEFORE =
+  /(?:\bwith|\bby|\band|\badd|\bask|\basked|\btell|\btold|\bcontact|\bmeet|\bmet|\bthank|\bthanks|\bdear|\bhi|\bhello|\bhey|\bsaid|\bsays|\bstarring|\bfeaturing|\bcc|\battn|\bspeak to|\bspoke to|\bspoke with|\bheard|\bassistant to|\bchange it to|\bcorrect it to|\bunder|\bfor|\bdirected by|&)\s*[:,]?\s*$/i;
+const TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|señor|señora|dott|sig)\.?\s*$/iu;
 // After a run: verbs of speech are good evidence; "is", "has" ... follow any subject.
 const SPEECH_AFTER = /^(?:'s|’s|\s+(?:said|says|say|explained|wrote|writes|told|asked|replied|added|noted|points? out)\b)/i;
 const VERB_AFTER = /^\s+(?:was|is|will|has|had|who|and his|and her|spent|listed|began|lives|lived|flew|from)\b/i;
@@ -98,9 +102,80 @@ const PLACE_BEFORE = /(?:\bin|\bto|\bfrom|\bat|\bof|\bnear|\bvisit|\bvisited|\bc
 
 // The last word of each cue above. The word before a run is looked up here first, and
 // the (end-anchored, so costly) expressions run only when it could be a cue at all.
-const STRONG_LAST = new Set(['name', "name's", 'is', 'named', 'called', 'me', "i'm", 'am', 'signed', 'account', 'appelle', "m'appelle", 'heiße', 'bin', 'ist', 'llamo', 'chiamo', 'ben', 'heter', 'é']);
-const WEAK_LAST = new Set(['with', 'by', 'and', 'add', 'ask', 'asked', 'tell', 'told', 'contact', 'meet', 'met', 'thank', 'thanks', 'dear', 'hi', 'hello', 'hey', 'said', 'says', 'starring', 'featuring', 'cc', 'attn', 'to', 'heard', 'under', 'for']);
-const TITLE_LAST = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'mme', 'mlle', 'madame', 'monsieur', 'sr', 'sra', 'señor', 'señora', 'dott', 'sig']);
+const STRONG_LAST = new Set([
+  'name',
+  "name's",
+  'is',
+  'named',
+  'called',
+  'me',
+  "i'm",
+  'am',
+  'signed',
+  'account',
+  'appelle',
+  "m'appelle",
+  'heiße',
+  'bin',
+  'ist',
+  'llamo',
+  'chiamo',
+  'ben',
+  'heter',
+  'é',
+]);
+const WEAK_LAST = new Set([
+  'with',
+  'by',
+  'and',
+  'add',
+  'ask',
+  'asked',
+  'tell',
+  'told',
+  'contact',
+  'meet',
+  'met',
+  'thank',
+  'thanks',
+  'dear',
+  'hi',
+  'hello',
+  'hey',
+  'said',
+  'says',
+  'starring',
+  'featuring',
+  'cc',
+  'attn',
+  'to',
+  'heard',
+  'under',
+  'for',
+]);
+const TITLE_LAST = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'herr',
+  'frau',
+  'mme',
+  'mlle',
+  'madame',
+  'monsieur',
+  'sr',
+  'sra',
+  'señor',
+  'señora',
+  'dott',
+  'sig',
+]);
 const PLACE_LAST = new Set(['in', 'to', 'from', 'at', 'of', 'near', 'visit', 'visited']);
 
 function scoreRun(text: string, ws: Word[], run: Run): number {
@@ -126,17 +201,20 @@ function scoreRun(text: string, ws: Word[], run: Run): number {
   if (inRun.some(isInitial)) score += 0.2;
   if (names.length > 4) score -= 0.3; // a title or heading, not a name
 
-  const roleBefore = ws[run.from - 1] && ROLE_WORDS.has(ws[run.from - 1].lower) && /^[.\s]{1,3}$/.test(text.slice(ws[run.from - 1].end, first.start));
+  const roleBefore =
+    ws[run.from - 1] && ROLE_WORDS.has(ws[run.from - 1].lower) && /^[.\s]{1,3}$/.test(text.slice(ws[run.from - 1].end, first.start));
   const prevWord = ws[run.from - 1]?.lower ?? '';
   const punctuated = /[:?&]/.test(near);
-  if ((TITLE_LAST.has(prevWord) && TITLE_BEFORE.test(near)) || ((STRONG_LAST.has(prevWord) || punctuated) && STRONG_BEFORE.test(before))) score += 0.4;
+  if ((TITLE_LAST.has(prevWord) && TITLE_BEFORE.test(near)) || ((STRONG_LAST.has(prevWord) || punctuated) && STRONG_BEFORE.test(before)))
+    score += 0.4;
   else if (roleBefore) score += 0.3;
   else if ((WEAK_LAST.has(prevWord) || punctuated) && WEAK_BEFORE.test(near)) score += 0.2;
   else if (names.length === 1 && !knownFirst && PLACE_LAST.has(prevWord) && PLACE_BEFORE.test(near)) score -= 0.2;
   if (SPEECH_AFTER.test(after)) score += 0.15;
   else if (VERB_AFTER.test(after)) score += 0.05;
   // Addressing someone: "Bryce, can I ...", "Don't go to town, Mark!"
-  if (names.length <= 2 && ((sentenceStart && VOCATIVE_AFTER.test(after)) || (/,\s*$/.test(before) && /^\s*[!?]/.test(after)))) score += 0.3;
+  if (names.length <= 2 && ((sentenceStart && VOCATIVE_AFTER.test(after)) || (/,\s*$/.test(before) && /^\s*[!?]/.test(after))))
+    score += 0.3;
   // A line of its own, as in signatures and address blocks: "Dreux Joly\nPaxata".
   if (names.length >= 2 && names.length <= 3 && /(?:^|\n)[\s>*•?-]*$/.test(before) && /^[ \t]*(?:\n|$)/.test(after)) score += 0.15;
   // The answer to a question about the name: "What's the name on the account? User: Beatrix Veres"
@@ -176,7 +254,8 @@ function introducedNames(text: string, ws: Word[]): Span[] {
   for (let i = 0; i < ws.length; i++) {
     if (!INTRODUCES.test(text.slice(Math.max(0, ws[i].start - 20), ws[i].start))) continue;
     let j = i;
-    while (j + 1 < ws.length && j - i < 2 && joined(text, ws[j], ws[j + 1]) && !isExcluded(ws[j + 1]) && !NOT_NAMES.has(ws[j + 1].lower)) j++;
+    while (j + 1 < ws.length && j - i < 2 && joined(text, ws[j], ws[j + 1]) && !isExcluded(ws[j + 1]) && !NOT_NAMES.has(ws[j + 1].lower))
+      j++;
     if (isExcluded(ws[i])) continue;
     spans.push({ type: 'PERSON', start: ws[i].start, end: ws[j].end, score: 0.8 });
   }
@@ -192,7 +271,14 @@ function lowerCaseNames(text: string, ws: Word[]): Span[] {
     let j = i + 1;
     if (ws[j].text.length === 1 && j + 1 < ws.length && joined(text, ws[j], ws[j + 1])) j++; // middle initial
     const surname = ws[j];
-    if (!joined(text, ws[j - 1], surname) || surname.text !== surname.lower || surname.text.length < 3 || isExcluded(surname) || NOT_NAMES.has(surname.lower)) continue;
+    if (
+      !joined(text, ws[j - 1], surname) ||
+      surname.text !== surname.lower ||
+      surname.text.length < 3 ||
+      isExcluded(surname) ||
+      NOT_NAMES.has(surname.lower)
+    )
+      continue;
     const before = text.slice(Math.max(0, w.start - 25), w.start);
     if (!(WEAK_BEFORE.test(before) || STRONG_BEFORE.test(before) || /(?:^|\n)[\s>]*$/.test(before))) continue;
     spans.push({ type: 'PERSON', start: w.start, end: surname.end, score: 0.6 });
@@ -237,7 +323,8 @@ export const detectPerson: Detector = (text) => {
   // Once "Bonnie Kaczmarek" is a name, a later "Kaczmarek" is the same person.
   runs.forEach((r, k) => {
     if (scores[k] >= 0.5) return;
-    for (const w of ws.slice(r.from, r.to + 1)) if (seen.has(w.text)) spans.push({ type: 'PERSON', start: w.start, end: w.end, score: 0.65 });
+    for (const w of ws.slice(r.from, r.to + 1))
+      if (seen.has(w.text)) spans.push({ type: 'PERSON', start: w.start, end: w.end, score: 0.65 });
   });
   if (INTRO_HINT.test(text)) spans.push(...introducedNames(text, ws));
   spans.push(...lowerCaseNames(text, ws));

@@ -4,15 +4,18 @@ import type { CountryCode } from 'libphonenumber-js';
 import { regionsOf } from '../locale.ts';
 import type { Detector, Span } from '../types.ts';
 
-const PHONE_CUE = /(phone|messages?|registered|tel\b|tel\.|telephone|mobile|cell|fax|call|ring|reach|whats ?app|sms|text me|office|desk|direct|hotline|contact|number|nummer|numéro|numero|n°|telefon|handy|portable|téléphone|móvil|cellulare|rufnummer|mob\.?)[^\d]{0,20}$/;
+const PHONE_CUE =
+  /(phone|messages?|registered|tel\b|tel\.|telephone|mobile|cell|fax|call|ring|reach|whats ?app|sms|text me|office|desk|direct|hotline|contact|number|nummer|numéro|numero|n°|telefon|handy|portable|téléphone|móvil|cellulare|rufnummer|mob\.?)[^\d]{0,20}$/;
 const PHONE_CUE_AFTER = /^[\s(-]*(office|fax|mobile|cell|home|work|desk|tel|phone)\b/;
-const NOT_PHONE_CUE = /(order|invoice|tracking|parcel|reference|ref\.?|ticket|case|booking|account|iban|card|serial|imei|sku|id|bestell|commande|pedido|ordine)\s*(?:n(?:o|umber|r)\.?|id)?\s*(?:is|was)?\s*[:#]?\s*$/;
+const NOT_PHONE_CUE =
+  /(order|invoice|tracking|parcel|reference|ref\.?|ticket|case|booking|account|iban|card|serial|imei|sku|id|bestell|commande|pedido|ordine)\s*(?:n(?:o|umber|r)\.?|id)?\s*(?:is|was)?\s*[:#]?\s*$/;
 
 // Digit runs that could be a phone number: optional "+CC", "(area)", groups joined by
 // single separators, optional extension. The phone library then validates each run
 // (parsing one candidate is several times cheaper than its findNumbers over the text).
 // (The leading lookahead lets the engine skip quickly to characters that can start one.)
-const CANDIDATE = /(?=[\d+(])(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\(0\)[ ]?)?\d{1,5}(?:[ .-]?\(?\d{1,5}\)?){0,6}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])/g;
+const CANDIDATE =
+  /(?=[\d+(])(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\(0\)[ ]?)?\d{1,5}(?:[ .-]?\(?\d{1,5}\)?){0,6}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])/g;
 // Shapes that are something else: dates (with a time after them), US SSNs (3-2-4),
 // IPv4 addresses. Ruled out before the (costly) phone library sees them.
 const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:\s\d{1,2})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d{2})$/;

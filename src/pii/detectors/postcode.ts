@@ -11,7 +11,8 @@ const DISTINCT = [
 ];
 // Plain 3-6 digit codes (most countries) only after a postcode cue.
 const PLAIN = /\b(?:\d{3}[ ]?\d{2}|\d{2}-\d{3}|\d{4,6})\b/g;
-const CUE = /(zip|post ?code|postal|postleitzahl|plz|code postal|cp|c\.p\.|cap|código postal|codigo postal|postcode|postnummer|postinumero|irányítószám|psč)\b[^\d\n]{0,15}$/;
+const CUE =
+  /(zip|post ?code|postal|postleitzahl|plz|code postal|cp|c\.p\.|cap|código postal|codigo postal|postcode|postnummer|postinumero|irányítószám|psč)\b[^\d\n]{0,15}$/;
 
 export const detectPostcode: Detector = (text) => {
   if (!/\d/.test(text)) return [];
@@ -26,7 +27,8 @@ export const detectPostcode: Detector = (text) => {
   }
   if (/\d{3}/.test(text)) {
     for (const m of text.matchAll(PLAIN)) {
-      if (hasCue(text, m.index, m.index + m[0].length, CUE)) spans.push({ type: 'POSTCODE', start: m.index, end: m.index + m[0].length, score: 0.85 });
+      if (hasCue(text, m.index, m.index + m[0].length, CUE))
+        spans.push({ type: 'POSTCODE', start: m.index, end: m.index + m[0].length, score: 0.85 });
     }
   }
   return spans;

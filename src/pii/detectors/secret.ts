@@ -18,25 +18,65 @@ const TOKEN_PATTERNS: RegExp[] = [
 ];
 
 // "my password is hunter2", "Passwort: xyz", "api key = abc": the value after the cue.
-const CUED = /\b(?:pass(?:word|wd|phrase|code)?|pwd|pin|passwort|kennwort|mot de passe|mdp|contraseña|clave|password|senha|wachtwoord|api[ _-]?key|secret|token|access[ _-]?key|otp|one[- ]time code)\b(?:\s+(?:is|was|ist|est|es|è|=))?\s*[:=]?\s*["'“]?([^\s"'”]{4,128})/giu;
+const CUED =
+  /\b(?:pass(?:word|wd|phrase|code)?|pwd|pin|passwort|kennwort|mot de passe|mdp|contraseña|clave|password|senha|wachtwoord|api[ _-]?key|secret|token|access[ _-]?key|otp|one[- ]time code)\b(?:\s+(?:is|was|ist|est|es|è|=))?\s*[:=]?\s*["'“]?([^\s"'”]{4,128})/giu;
 // Words that follow a cue without being the secret ("my password is not working").
-const NOT_SECRET = /^(?:is|was|not|wrong|incorrect|expired|reset|forgotten|forgot|doesn't|does|isn't|and|or|the|for|to|of|in|on|field|please|change|changed|locked|ist|est|es|nicht|falsch)$/i;
+const NOT_SECRET =
+  /^(?:is|was|not|wrong|incorrect|expired|reset|forgotten|forgot|doesn't|does|isn't|and|or|the|for|to|of|in|on|field|please|change|changed|locked|ist|est|es|nicht|falsch)$/i;
 
 // Literal pieces of the patterns above, to skip the expressions on ordinary text.
-const TOKEN_HINTS = ['akia', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', '_live_', '_test_', 'aiza', 'sk-', 'sg.', 'eyj', '-----begin', '://'];
-const CUE_HINTS = ['pass', 'pwd', 'pin', 'kennwort', 'mot de passe', 'mdp', 'contraseña', 'clave', 'senha', 'wachtwoord', 'api', 'secret', 'token', 'access', 'otp', 'one-time', 'one time'];
+const TOKEN_HINTS = [
+  'akia',
+  'ghp_',
+  'gho_',
+  'ghu_',
+  'ghs_',
+  'ghr_',
+  'github_pat_',
+  'glpat-',
+  'xox',
+  '_live_',
+  '_test_',
+  'aiza',
+  'sk-',
+  'sg.',
+  'eyj',
+  '-----begin',
+  '://',
+];
+const CUE_HINTS = [
+  'pass',
+  'pwd',
+  'pin',
+  'kennwort',
+  'mot de passe',
+  'mdp',
+  'contraseña',
+  'clave',
+  'senha',
+  'wachtwoord',
+  'api',
+  'secret',
+  'token',
+  'access',
+  'otp',
+  'one-time',
+  'one time',
+];
 
 export const detectSecret: Detector = (text) => {
   const spans: Span[] = [];
   const lower = lowerCase(text);
-  if (containsAny(lower, TOKEN_HINTS)) for (const pattern of TOKEN_PATTERNS) {
-    for (const m of text.matchAll(pattern)) spans.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length, score: 0.95 });
-  }
-  if (containsAny(lower, CUE_HINTS)) for (const m of text.matchAll(CUED)) {
-    const value = m[1].replace(/[.,;!?)]+$/, '');
-    if (NOT_SECRET.test(value)) continue;
-    const start = m.index + m[0].length - m[1].length;
-    spans.push({ type: 'SECRET', start, end: start + value.length, score: 0.85 });
-  }
+  if (containsAny(lower, TOKEN_HINTS))
+    for (const pattern of TOKEN_PATTERNS) {
+      for (const m of text.matchAll(pattern)) spans.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length, score: 0.95 });
+    }
+  if (containsAny(lower, CUE_HINTS))
+    for (const m of text.matchAll(CUED)) {
+      const value = m[1].replace(/[.,;!?)]+$/, '');
+      if (NOT_SECRET.test(value)) continue;
+      const start = m.index + m[0].length - m[1].length;
+      spans.push({ type: 'SECRET', start, end: start + value.length, score: 0.85 });
+    }
   return spans;
 };

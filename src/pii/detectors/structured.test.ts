@@ -46,12 +46,7 @@ table(
   ['order 1234567 shipped', 'order 07700 900123', 'on 2023-12-01 at 10:30', 'paid 12/05/2023', 'my order number is 12345678901'],
 );
 
-table(
-  'PHONE (de)',
-  [['Ruf mich an: 030 12345678', 'PHONE', '030 12345678']],
-  ['Bestellnummer 4711'],
-  'de',
-);
+table('PHONE (de)', [['Ruf mich an: 030 12345678', 'PHONE', '030 12345678']], ['Bestellnummer 4711'], 'de');
 
 table(
   'CARD',

@@ -5,8 +5,8 @@
  * more evidence than the name alone.
  */
 const GROUPS: string[] = [
- // English
- `james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
+  // English
+  `james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
  steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
  jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
  tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry
@@ -33,8 +33,8 @@ const GROUPS: string[] = [
  wallace willard zack zachary adrian alec alfie archie barney bertie callum declan dominic elliot finn freddie harvey
  jake jamie joel kieran leo lewis max miles milo reuben rory ruben sebastian spencer toby tristan xavier 
  brad shane jodi dana cody corey kasey`,
- // German, Austrian, Swiss
- `hans peter klaus jürgen wolfgang helmut dieter gerhard günter horst manfred uwe bernd werner heinz karl walter
+  // German, Austrian, Swiss
+  `hans peter klaus jürgen wolfgang helmut dieter gerhard günter horst manfred uwe bernd werner heinz karl walter
  rolf frank andreas stefan stephan thomas michael markus matthias christian martin jörg ralf sven torsten dirk jan
  tobias florian sebastian alexander philipp maximilian felix lukas jonas leon finn paul ben elias noah luis moritz
  niklas tim david fabian julian dominik simon marcel dennis patrick kevin daniel benjamin jannik jens kai lars nils
@@ -46,8 +46,8 @@ const GROUPS: string[] = [
  hildegard irmgard gertrud erika christa dagmar doris edith elfriede frieda greta hedwig ilse liesel lotte luise
  marlene rosemarie waltraud wiebke anke antje britta frauke imke insa maike meike silja uta gudrun heidi heike
  friederike mathilde charlotte clara emilia ida frida romy leni`,
- // French, Belgian, Swiss French, Quebec
- `jean pierre michel philippe alain jacques bernard patrick françois christophe nicolas laurent stéphane david éric
+  // French, Belgian, Swiss French, Quebec
+  `jean pierre michel philippe alain jacques bernard patrick françois christophe nicolas laurent stéphane david éric
  frédéric olivier sébastien thierry pascal daniel christian didier gilles yves dominique sylvain julien guillaume
  jérôme vincent mathieu matthieu antoine romain thomas maxime alexandre benoît arnaud cédric damien fabrice franck
  gérard hervé hugues jean-pierre jean-claude jean-luc jean-marc jean-paul jean-michel joël lionel marc mickaël
@@ -60,8 +60,8 @@ const GROUPS: string[] = [
  ginette jacqueline josiane liliane madeleine marcelle mireille odette paulette simone suzanne yvette solène
  océane noémie maëlle maëva clarisse adèle apolline capucine éloïse eugénie joséphine honorine héloïse gaëlle
  annick brigitte fanny florence gwénaëlle marine morgane murielle nadège noëlle perrine renée sabine ségolène`,
- // Spanish, Portuguese, Latin American
- `josé juan antonio manuel francisco luis miguel javier ángel carlos jesús david daniel pedro alejandro rafael
+  // Spanish, Portuguese, Latin American
+  `josé juan antonio manuel francisco luis miguel javier ángel carlos jesús david daniel pedro alejandro rafael
  fernando pablo sergio jorge alberto ramón enrique andrés diego vicente álvaro adrián óscar rubén iván raúl
  santiago mateo sebastián matías nicolás gonzalo ignacio joaquín emilio esteban felipe gustavo hernán hugo jaime
  julio lorenzo marcos mario martín osvaldo ricardo roberto rodrigo salvador tomás víctor xavier agustín alfonso
@@ -79,8 +79,8 @@ const GROUPS: string[] = [
  mariana natália patrícia priscila rafaela raquel sabrina simone tatiana thaís vitória yasmin inês
  joana matilde leonor beatriz mafalda marisa sílvia rita carla sandra susana vera cláudia graça fátima conceição
  julieta lidia liliana marisa rosalía soraya tamara zoe`,
- // Italian
- `giuseppe giovanni antonio mario luigi francesco angelo vincenzo pietro salvatore carlo franco domenico bruno paolo
+  // Italian
+  `giuseppe giovanni antonio mario luigi francesco angelo vincenzo pietro salvatore carlo franco domenico bruno paolo
  michele giorgio aldo sergio luciano alessandro andrea stefano roberto marco massimo maurizio fabio daniele davide
  simone matteo lorenzo leonardo riccardo gabriele tommaso edoardo federico filippo emanuele nicola alberto enrico
  claudio giancarlo gianluca gianni lucio luca massimiliano mauro nicolò piero raffaele renato rocco sandro silvio
@@ -91,8 +91,8 @@ const GROUPS: string[] = [
  manuela marina marta michela monica nadia patrizia raffaella roberta rossella sabrina serena simona stefania
  tiziana veronica viola aurora beatrice ginevra alice emma sofia greta noemi camilla bianca arianna matilde
  ornella graziella annunziata assunta immacolata filomena luisa marisa pina rosaria`,
- // Dutch, Flemish
- `jan johannes hendrik cornelis pieter willem gerrit jacobus dirk klaas kees henk piet joop wim hans bert cor
+  // Dutch, Flemish
+  `jan johannes hendrik cornelis pieter willem gerrit jacobus dirk klaas kees henk piet joop wim hans bert cor
  jeroen sander bas thijs joost ruben niels stijn bram daan sem lars luuk milan jesse thomas tim koen wouter
  maarten martijn arjen erik frank marcel mark michiel rob roel ronald sjoerd tjeerd wessel youri jasper
  floris freek gijs hidde jelle jurre lieven pim rik siebe teun tijn vincent wout bart dries jef jens kobe
@@ -100,8 +100,8 @@ const GROUPS: string[] = [
  dina fenna greet hennie ineke jannie joke kim lotte marieke mirjam monique petra renske saskia sanne femke
  fleur iris julia lieke lisa lotte maud noor roos sophie tess vera willemijn anouk esther ilse inge janneke
  karin linda marloes mieke nienke roos wendy yvonne marijke baukje froukje geesje`,
- // Nordic: Swedish, Norwegian, Danish, Icelandic, Finnish
- `lars anders johan erik per karl nils jan olof sven gustav magnus mikael peter thomas hans bengt bo björn göran
+  // Nordic: Swedish, Norwegian, Danish, Icelandic, Finnish
+  `lars anders johan erik per karl nils jan olof sven gustav magnus mikael peter thomas hans bengt bo björn göran
  leif ulf stefan mats fredrik henrik jonas daniel andreas oskar oscar william hugo elias alexander emil liam noah
  lucas viktor axel isak ludvig filip theo vincent arvid edvin elvin hampus ivar kalle linus melker nils olle
  rasmus sixten sigge tage torsten anton einar gunnar halvard haakon håkon knut kjell odd ole rune sigurd stig
@@ -120,8 +120,8 @@ const GROUPS: string[] = [
  aino aila anja anneli eija elina emmi hilkka irja kaija kaisa katja kirsi leena liisa maija marja minna
  niina outi päivi pirjo riikka ritva satu seija sirpa tarja terhi tiina tuula ulla eeva sari
  johanna pia heli henna jenni laura sanna noora emilia aada venla iida`,
- // Polish, Czech, Slovak
- `piotr krzysztof andrzej tomasz jan paweł michał marcin marek grzegorz józef łukasz adam zbigniew jerzy tadeusz
+  // Polish, Czech, Slovak
+  `piotr krzysztof andrzej tomasz jan paweł michał marcin marek grzegorz józef łukasz adam zbigniew jerzy tadeusz
  mateusz dariusz mariusz wojciech ryszard kazimierz henryk rafał robert jacek kamil maciej sławomir stanisław
  janusz roman damian dawid bartosz szymon jakub kacper filip wiktor bogdan czesław leszek
  mieczysław wiesław zdzisław władysław bolesław przemysław radosław jarosław mirosław witold zygmunt
@@ -136,8 +136,8 @@ const GROUPS: string[] = [
  michaela tereza zuzana markéta monika barbora kristýna klára šárka eliška adéla anežka natálie irena ivana
  dagmar jiřina milada vlasta zdeňka božena kamila marcela radka jitka iveta romana blanka renata simona
  bohdana libuše olga iva ľudmila`,
- // Hungarian, Romanian
- `lászló istván józsef jános zoltán sándor gábor ferenc attila péter tamás zsolt tibor andrás csaba imre györgy
+  // Hungarian, Romanian
+  `lászló istván józsef jános zoltán sándor gábor ferenc attila péter tamás zsolt tibor andrás csaba imre györgy
  balázs károly róbert mihály béla gyula dániel ádám bence dávid máté levente krisztián norbert ákos gergely
  miklós szabolcs viktor vilmos dezső ernő géza jenő kálmán lajos ödön tivadar
  mária erzsébet katalin ilona éva anna zsuzsanna margit judit ágnes andrea erika krisztina edit gabriella
@@ -148,8 +148,8 @@ const GROUPS: string[] = [
  bogdan ionuț răzvan cătălin sorin ovidiu radu iulian valentin costel
  elena ioana andreea alexandra mihaela cristina daniela gabriela florentina simona adriana roxana raluca
  ionela monica oana bianca diana irina alina lavinia loredana mirela corina`,
- // Russian, Ukrainian, Belarusian, Baltic, Caucasus, Central Asia
- `aleksandr alexander sergei sergey dmitri dmitry andrei andrey alexei aleksei alexey ivan mikhail nikolai nikolay
+  // Russian, Ukrainian, Belarusian, Baltic, Caucasus, Central Asia
+  `aleksandr alexander sergei sergey dmitri dmitry andrei andrey alexei aleksei alexey ivan mikhail nikolai nikolay
  vladimir yuri yury oleg igor pavel viktor konstantin maxim maksim anatoly boris grigory leonid roman stanislav
  vadim valery vasily vyacheslav yevgeny evgeny artem artyom denis kirill ilya egor gleb timur ruslan rustam
  arkady arseny bogdan fyodor fedor gennady german innokenty lev matvey nazar platon rodion semyon
@@ -163,8 +163,8 @@ const GROUPS: string[] = [
  madina aigul aizhan gulnara dinara kamila leila zarina 
  jānis andris juris mārtiņš kārlis tomas jonas mindaugas darius vytautas andrius rasa inga ieva laima
  rūta jūratė aušra egle eglė toomas jüri tõnu mart peeter kadri liis triin kati maarja`,
- // South Slavic, Greek, Turkish, Albanian
- `marko ivan luka petar nikola stefan milan dragan zoran goran dejan nenad miroslav branko slobodan aleksandar
+  // South Slavic, Greek, Turkish, Albanian
+  `marko ivan luka petar nikola stefan milan dragan zoran goran dejan nenad miroslav branko slobodan aleksandar
  bojan darko đorđe dušan jovan miloš mladen nemanja predrag ranko srđan tomislav vladimir zlatko željko
  ante josip mate stipe krešimir hrvoje domagoj tihomir davor damir mario igor robert
  ana marija ivana jelena milica mirjana snežana dragana gordana vesna jasmina maja biljana danijela katarina
@@ -179,8 +179,8 @@ const GROUPS: string[] = [
  fatma ayşe emine hatice zeynep elif meryem şerife sultan zehra hanife merve özlem esra büşra ebru hülya
  gül derya sibel aylin seda yasemin tuğba selin ceren ecem irem
  arben besnik dritan ermal fatos genc ilir kujtim lulzim agron blerina drita elira fjolla lindita mimoza`,
- // Arabic, Persian, Hebrew, South Asian
- `mohammed muhammad mohamed ahmed ahmad ali omar umar hassan hussein hussain ibrahim khalid abdullah abdul youssef
+  // Arabic, Persian, Hebrew, South Asian
+  `mohammed muhammad mohamed ahmed ahmad ali omar umar hassan hussein hussain ibrahim khalid abdullah abdul youssef
  yusuf mustafa karim kareem said saeed samir tariq walid waleed ziad hamza bilal faisal imran rashid nabil nasser
  mahmoud amir ayman adel fadi hani jamal kamal majid rami sami yasser zayd anas idris ismail malik reza
  hossein mehdi hamid farid dariush kaveh babak arash parviz
@@ -193,16 +193,16 @@ const GROUPS: string[] = [
  rakesh sandeep sanjeev satish shankar siddharth sunny varun vinod
  priya pooja anjali neha sunita anita kavita deepika divya lakshmi meena nisha rekha riya sapna shweta
  sneha swati usha geeta sita radha aarti asha jyoti kajal lata manisha preeti seema shalini`,
- // East Asian (romanised)
- `wei jie hao yang ming lei jun tao peng bo chen hui lin ling mei xin yan ying yu zhang li hua xiu fang
+  // East Asian (romanised)
+  `wei jie hao yang ming lei jun tao peng bo chen hui lin ling mei xin yan ying yu zhang li hua xiu fang
  hiroshi takashi kenji satoshi makoto akira yuki haruto takeshi kazuki kenta daiki sho shota ryo riku
  yuto sota yusuke daisuke hideki hiroki kazuo masato naoki shinji tetsuya tomohiro yoshiro 
  yoko yuko keiko akiko naoko tomoko kyoko mayumi yumi aiko hanako sakura yui hina aoi rin mio mai emi
  haruka misaki nanami ayaka asuka chihiro kaori megumi 
  minjun seojun jiho jihun hyunwoo junseo doyoon minho jisung sungmin taehyun jiwoo seoyeon jiwon minji
  soyeon yuna jiyeon eunji hyejin sujin`,
- // African, Caribbean and other
- `kwame kofi kojo kwabena yaw ama akosua abena adwoa efua chinedu emeka obinna ifeanyi chukwuemeka ngozi
+  // African, Caribbean and other
+  `kwame kofi kojo kwabena yaw ama akosua abena adwoa efua chinedu emeka obinna ifeanyi chukwuemeka ngozi
  chioma adaeze amara nneka oluwaseun olumide babatunde adebayo temitope funmilayo yetunde sipho thabo
  themba bongani lerato naledi thandiwe nomvula zanele tendai tatenda farai rudo wanjiru wanjiku kamau otieno
  njeri achieng amani baraka imani juma neema zuri`,
@@ -224,7 +224,9 @@ function stripAccents(s: string): string {
 
 /** Lower-case given names, with and without accents. */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(
-  GROUPS.flatMap((g) => g.split(/\s+/)).filter(Boolean).flatMap((n) => [n, stripAccents(n)]),
+  GROUPS.flatMap((g) => g.split(/\s+/))
+    .filter(Boolean)
+    .flatMap((n) => [n, stripAccents(n)]),
 );
 
 /** The set holds each name with and without accents, so "José" and "Jose" both match. */

@@ -87,7 +87,8 @@ export const ROLE_WORDS = words(`
 `);
 
 /** Surname endings typical of many languages: Andersson, Nielsen, Novák, Kowalski ... */
-export const SURNAME_ENDING = /(?:sson|sen|son|dóttir|dottir|ová|ova|ski|ska|sky|ský|cki|cka|czyk|wicz|vich|ovich|evich|wski|wska|enko|chuk|czuk|ov|ev|eva|ić|vić|ović|escu|oglu|oğlu|ez|ães|inen|nen|berg|ström|strom|qvist|kvist|mann|stein|heim|shvili|adze|dze|yan|ian|akis|opoulos|poulos|idis|elli|etti|ucci|eau|eaux|ault|court|eiro|moto|mura|uchi|yama|kawa|hara|lund|holm|gaard|gård|bakken)$/;
+export const SURNAME_ENDING =
+  /(?:sson|sen|son|dóttir|dottir|ová|ova|ski|ska|sky|ský|cki|cka|czyk|wicz|vich|ovich|evich|wski|wska|enko|chuk|czuk|ov|ev|eva|ić|vić|ović|escu|oglu|oğlu|ez|ães|inen|nen|berg|ström|strom|qvist|kvist|mann|stein|heim|shvili|adze|dze|yan|ian|akis|opoulos|poulos|idis|elli|etti|ucci|eau|eaux|ault|court|eiro|moto|mura|uchi|yama|kawa|hara|lund|holm|gaard|gård|bakken)$/;
 
 /** Lower-case particles inside names: "Willemine ten Pas", "Ludwig van Beethoven". */
 export const NAME_PARTICLES = words('van von der den de del della di da dos das du le la ten ter bin ibn al el mac st y zu');

@@ -85,7 +85,9 @@ export function allows(actor: Actor | null, access: Access): boolean {
   if (access.kind === 'customer') return actor.type === 'customer';
   if (actor.type === 'agent') return ROLE_RANK[actor.role] >= ROLE_RANK[access.role];
   if (actor.type === 'api_key') {
-    return Object.entries(SCOPE_FOR_ROLE).some(([role, scope]) => actor.scopes.includes(scope) && ROLE_RANK[role as Role] >= ROLE_RANK[access.role]);
+    return Object.entries(SCOPE_FOR_ROLE).some(
+      ([role, scope]) => actor.scopes.includes(scope) && ROLE_RANK[role as Role] >= ROLE_RANK[access.role],
+    );
   }
   return false;
 }
@@ -107,7 +109,8 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Schema>): void {
     if (!request.actor) throw new AppError('unauthenticated');
     // A customer token on a staff route, or a viewer on a write route: the same answer as
     // for something that does not exist, so ids leak nothing.
-    if (!allows(request.actor, access)) throw new AppError(access.kind === 'staff' && request.actor.type !== 'customer' ? 'forbidden' : 'not_found');
+    if (!allows(request.actor, access))
+      throw new AppError(access.kind === 'staff' && request.actor.type !== 'customer' ? 'forbidden' : 'not_found');
   });
 }
 

@@ -37,10 +37,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // The database went away mid-request (a restart): worth trying again shortly, not a bug.
     if (isConnectionLost(error)) {
       request.log.warn({ err: error }, 'database connection lost during the request');
-      return reply.status(503).header('retry-after', '1').send(errorBody('unavailable', 'The database is restarting; try again in a moment.'));
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send(errorBody('unavailable', 'The database is restarting; try again in a moment.'));
     }
     if (emptyPatch(request)) {
-      return reply.status(400).send(errorBody('invalid_request', 'body: name at least one field to change', [{ path: 'body', message: 'name at least one field to change' }]));
+      return reply
+        .status(400)
+        .send(
+          errorBody('invalid_request', 'body: name at least one field to change', [
+            { path: 'body', message: 'name at least one field to change' },
+          ]),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', ERROR_CATALOGUE.internal.message));

@@ -14,13 +14,15 @@ const SECURITY_SCHEMES = {
   bearer: {
     type: 'http',
     scheme: 'bearer',
-    description: 'Authorization: Bearer <token>: an API key (bk_…, made by an admin), a customer token (ct_…, from starting a conversation) or a session token (bs_…, from login).',
+    description:
+      'Authorization: Bearer <token>: an API key (bk_…, made by an admin), a customer token (ct_…, from starting a conversation) or a session token (bs_…, from login).',
   },
   session: {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: 'The httpOnly session cookie login sets (the agent workspace). Unsafe methods must come from Baton’s own pages (Sec-Fetch-Site/Origin).',
+    description:
+      'The httpOnly session cookie login sets (the agent workspace). Unsafe methods must come from Baton’s own pages (Sec-Fetch-Site/Origin).',
   },
   conversationToken: {
     type: 'apiKey',
@@ -52,7 +54,8 @@ const TAGS = [
   { name: 'ops', description: 'Health and the API document' },
 ];
 
-const isApiRoute = (route: RouteOptions) => route.url.startsWith('/api/v1') && !route.schema?.hide && !(route as { websocket?: boolean }).websocket;
+const isApiRoute = (route: RouteOptions) =>
+  route.url.startsWith('/api/v1') && !route.schema?.hide && !(route as { websocket?: boolean }).websocket;
 
 /** Fills in each route's shared parts; refuses at boot an API route without an operationId or a response. */
 function completeRoute(route: RouteOptions): void {
@@ -63,7 +66,9 @@ function completeRoute(route: RouteOptions): void {
   if (!isApiRoute(route)) return;
   const schema = (route.schema ??= {}) as NonNullable<RouteOptions['schema']> & { operationId?: string; security?: unknown };
   if (!schema.operationId || !schema.response) {
-    throw new Error(`route ${String(route.method)} ${route.url} declares no ${schema.operationId ? 'response' : 'operationId'}: every API route must`);
+    throw new Error(
+      `route ${String(route.method)} ${route.url} declares no ${schema.operationId ? 'response' : 'operationId'}: every API route must`,
+    );
   }
   schema.response = { ...(schema.response as object), '4xx': ErrorEnvelope, '5xx': ErrorEnvelope };
   const access = route.config?.access;

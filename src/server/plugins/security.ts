@@ -78,7 +78,17 @@ export const REDACT_PATHS = [
  * already exists"), `where` ("JSON data, line 1: ..."), `hint`, the internal query and its
  * parameters. None of that may reach a log; the code, constraint and message say enough.
  */
-const ERROR_FIELDS_WITH_VALUES = new Set(['detail', 'where', 'hint', 'internalQuery', 'internalPosition', 'position', 'query', 'parameters', 'params']);
+const ERROR_FIELDS_WITH_VALUES = new Set([
+  'detail',
+  'where',
+  'hint',
+  'internalQuery',
+  'internalPosition',
+  'position',
+  'query',
+  'parameters',
+  'params',
+]);
 
 /** pino's error serializer, without the driver fields that hold the values of a row. */
 export function serializeError(err: unknown): unknown {
@@ -192,7 +202,10 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext): P
   await app.register(helmet, {
     global: true,
     // API_CSP, for every answer that is not one of the pages below.
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
     crossOriginResourcePolicy: { policy: 'same-origin' },
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
@@ -212,7 +225,8 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext): P
       reply.header('x-frame-options', 'SAMEORIGIN');
     } else if (path === '/app' || path.startsWith('/app/')) {
       const type = String(reply.getHeader('content-type') ?? '');
-      if (type.startsWith('text/html') && String(reply.getHeader('content-security-policy')).startsWith("default-src 'none'")) reply.header('content-security-policy', APP_CSP);
+      if (type.startsWith('text/html') && String(reply.getHeader('content-security-policy')).startsWith("default-src 'none'"))
+        reply.header('content-security-policy', APP_CSP);
     }
     if (reply.getHeader('set-cookie') !== undefined) reply.header('cache-control', 'no-store');
     return payload;
@@ -225,7 +239,8 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext): P
     const upgrade = String(request.headers.upgrade ?? '').toLowerCase() === 'websocket';
     if (!UNSAFE.has(request.method) && !upgrade) return;
     if (!cookieAuthenticated(request)) return;
-    if (!sameOrigin(request)) throw new AppError('forbidden', 'Cross-site request refused: use Baton from its own pages, or authenticate with a bearer token.');
+    if (!sameOrigin(request))
+      throw new AppError('forbidden', 'Cross-site request refused: use Baton from its own pages, or authenticate with a bearer token.');
   });
 
   // After the access check: an API key's first accepted request in an hour goes on record.

@@ -60,9 +60,7 @@ export class RealtimeHub {
       const prepared = this.prepare(payload);
       // A failed read is logged and skipped; it must not stop the pushes after it.
       prepared.catch(() => {});
-      this.queue = this.queue
-        .then(async () => (await prepared)())
-        .catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
+      this.queue = this.queue.then(async () => (await prepared)()).catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
     });
     // Logout and key revocation on any node close the sockets opened with that credential here.
     this.unlistenAuth = await database.listen(AUTH_CHANNEL, (payload) => this.closeWhere(JSON.parse(payload) as RevokedCredential));
@@ -107,7 +105,12 @@ export class RealtimeHub {
     this.subscribers.clear();
   }
 
-  subscribe(socket: WebSocket, workspaceId: string, conversationId: string | null, credential: RevokedCredential | null = null): () => void {
+  subscribe(
+    socket: WebSocket,
+    workspaceId: string,
+    conversationId: string | null,
+    credential: RevokedCredential | null = null,
+  ): () => void {
     const sub: Subscriber = { socket, workspaceId, conversationId, credential };
     this.subscribers.add(sub);
     return () => this.subscribers.delete(sub);
@@ -117,8 +120,7 @@ export class RealtimeHub {
   private audience(notice: EventNotice, kind: 'staff' | 'customer'): Subscriber[] {
     return [...this.subscribers].filter(
       (s) =>
-        s.workspaceId === notice.workspaceId &&
-        (kind === 'staff' ? s.conversationId === null : s.conversationId === notice.conversationId),
+        s.workspaceId === notice.workspaceId && (kind === 'staff' ? s.conversationId === null : s.conversationId === notice.conversationId),
     );
   }
 
@@ -161,7 +163,10 @@ export class RealtimeHub {
     if (notice.type === 'conversation.handoff') {
       const handoff = await findOpenHandoff(this.db, workspaceId, conversationId);
       return {
-        staff: { type: 'conversation.handoff', data: { conversation: presentConversation(conversation), handoff: handoff ? presentHandoff(handoff) : null } },
+        staff: {
+          type: 'conversation.handoff',
+          data: { conversation: presentConversation(conversation), handoff: handoff ? presentHandoff(handoff) : null },
+        },
         customer: null,
       };
     }

@@ -13,7 +13,11 @@ const openSockets = new Map<string, number>();
 export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/api/v1/ws',
-    { websocket: true, schema: { tags: ['realtime'], summary: "Agent socket: the workspace's conversations, live" }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    {
+      websocket: true,
+      schema: { tags: ['realtime'], summary: "Agent socket: the workspace's conversations, live" },
+      config: { access: { kind: 'staff', role: 'viewer' } },
+    },
     (socket: WebSocket, request) => {
       const actor = request.actor!;
       const unsubscribe = ctx.hub.subscribe(socket, actor.workspaceId, null, credentialOf(actor, bearer(request)));
@@ -37,7 +41,11 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/v1/widget/ws',
-    { websocket: true, schema: { tags: ['realtime'], summary: 'Customer socket: my conversation, live' }, config: { access: { kind: 'customer' } } },
+    {
+      websocket: true,
+      schema: { tags: ['realtime'], summary: 'Customer socket: my conversation, live' },
+      config: { access: { kind: 'customer' } },
+    },
     (socket: WebSocket, request) => {
       const actor = request.actor!;
       if (actor.type !== 'customer') return socket.close(1008, 'not a customer');

@@ -13,7 +13,9 @@ const IsoOrNull = Iso.nullable();
 export const ErrorEnvelope = z
   .object({
     error: z.object({
-      code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]).describe('One of the catalogue in docs/api.md; each maps to one HTTP status'),
+      code: z
+        .enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]])
+        .describe('One of the catalogue in docs/api.md; each maps to one HTTP status'),
       message: z.string(),
       details: z.unknown().optional().describe('Per code: e.g. the failing fields of invalid_request'),
     }),
@@ -25,7 +27,9 @@ export const Ok = z.object({ ok: z.boolean() }).meta({ id: 'Ok', description: 'D
 /** 204: no body. */
 export const NoContent = z.null().describe('No content');
 
-export const ConversationStatus = z.enum(['bot', 'queued', 'with_agent', 'awaiting_customer', 'resolved', 'closed']).meta({ id: 'ConversationStatus' });
+export const ConversationStatus = z
+  .enum(['bot', 'queued', 'with_agent', 'awaiting_customer', 'resolved', 'closed'])
+  .meta({ id: 'ConversationStatus' });
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']).meta({ id: 'Priority' });
 const Controller = z.enum(['bot', 'human', 'none']);
 
@@ -50,7 +54,14 @@ export const Conversation = z
   .meta({ id: 'Conversation', description: 'A conversation as staff see it' });
 
 export const CustomerConversation = z
-  .object({ id: z.string(), status: ConversationStatus, controller: Controller, language: z.string().nullable(), csat: z.number().nullable(), created_at: IsoOrNull })
+  .object({
+    id: z.string(),
+    status: ConversationStatus,
+    controller: Controller,
+    language: z.string().nullable(),
+    csat: z.number().nullable(),
+    created_at: IsoOrNull,
+  })
   .meta({ id: 'CustomerConversation', description: 'What a customer may see of their own conversation' });
 
 export const Citation = z

@@ -10,7 +10,9 @@ export const MessageText = z.string().trim().min(1, 'must not be empty').max(10_
 export const ClientMessageId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, "-" or "_"')
-  .describe('Your own id for this line (e.g. a UUID). Send it again with the same id after a timeout: you get the line already kept, never a second copy.');
+  .describe(
+    'Your own id for this line (e.g. a UUID). Send it again with the same id after a timeout: you get the line already kept, never a second copy.',
+  );
 export const Pagination = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),

@@ -29,13 +29,31 @@ export interface GgIntegration {
   id: number;
   name: string;
   type: string;
-  http: { url: string; method: string; headers: Record<string, string>; form: Record<string, string>; triggers: Record<string, boolean>; request_content_type: string };
+  http: {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    form: Record<string, string>;
+    triggers: Record<string, boolean>;
+    request_content_type: string;
+  };
 }
 
 // Documented shapes: message channels, trigger keys, ticket statuses, from developers.gorgias.com
 // (reference/create-ticket, reference/create-ticket-message, HTTP integrations); Gorgias publishes
 // no current OpenAPI document. What no vendor page backs is listed in docs/connectors.md.
-const CHANNELS = new Set(['api', 'email', 'chat', 'internal-note', 'sms', 'phone', 'facebook', 'instagram-comment', 'help-center', 'contact_form']);
+const CHANNELS = new Set([
+  'api',
+  'email',
+  'chat',
+  'internal-note',
+  'sms',
+  'phone',
+  'facebook',
+  'instagram-comment',
+  'help-center',
+  'contact_form',
+]);
 const TRIGGERS = new Set(['ticket-created', 'ticket-updated', 'ticket-message-created', 'ticket-self-unsnoozed', 'ticket-message-failed']);
 
 /**
@@ -49,7 +67,9 @@ export class GorgiasStandIn extends StandIn {
   private seq = 1000;
 
   constructor() {
-    super((h) => (h.authorization === `Basic ${Buffer.from(`${GG_EMAIL}:${GG_KEY}`).toString('base64')}` ? null : `bad auth ${String(h.authorization)}`));
+    super((h) =>
+      h.authorization === `Basic ${Buffer.from(`${GG_EMAIL}:${GG_KEY}`).toString('base64')}` ? null : `bad auth ${String(h.authorization)}`,
+    );
     const bad = (r: Recorded, why: string) => {
       this.violations.push(`${r.method} ${r.path}: ${why}: ${JSON.stringify(r.body)}`);
       return { status: 400, body: { error: { msg: why } } };
@@ -57,7 +77,11 @@ export class GorgiasStandIn extends StandIn {
     this.route('GET', '/api/account', () => ({ status: 200, body: { domain: 'acme', status: { status: 'active' } } }))
       .route('GET', '/api/integrations', (r) => ({
         status: 200,
-        body: { object: 'list', data: this.integrations.filter((i) => !r.query.get('type') || i.type === r.query.get('type')), meta: { next_cursor: null } },
+        body: {
+          object: 'list',
+          data: this.integrations.filter((i) => !r.query.get('type') || i.type === r.query.get('type')),
+          meta: { next_cursor: null },
+        },
       }))
       .route('POST', '/api/integrations', (r) => {
         const why = this.checkIntegration(r.body);
@@ -78,7 +102,10 @@ export class GorgiasStandIn extends StandIn {
         const limit = Number(r.query.get('limit') ?? 30);
         if (!(limit >= 1 && limit <= 100)) return bad(r, 'limit out of 1..100');
         const ext = r.query.get('external_id');
-        const data = this.tickets.filter((t) => ext === null || t.external_id === ext).reverse().slice(0, limit);
+        const data = this.tickets
+          .filter((t) => ext === null || t.external_id === ext)
+          .reverse()
+          .slice(0, limit);
         return { status: 200, body: { object: 'list', data: data.map((t) => this.present(t)), meta: { next_cursor: null } } };
       })
       .route('POST', '/api/tickets', (r) => {
@@ -88,12 +115,24 @@ export class GorgiasStandIn extends StandIn {
           const why = this.checkMessage(m);
           if (why) return bad(r, why);
         }
-        if (b.customer && typeof b.customer.email !== 'string' && typeof b.customer.id !== 'number') return bad(r, 'customer needs an email or id');
+        if (b.customer && typeof b.customer.email !== 'string' && typeof b.customer.id !== 'number')
+          return bad(r, 'customer needs an email or id');
         if (b.tags && !(Array.isArray(b.tags) && b.tags.every((t: any) => typeof t?.name === 'string'))) return bad(r, 'tags are {name}');
-        if (b.custom_fields && !(Array.isArray(b.custom_fields) && b.custom_fields.every((f: any) => typeof f?.id === 'number' && 'value' in f))) return bad(r, 'custom_fields are {id, value}');
+        if (
+          b.custom_fields &&
+          !(Array.isArray(b.custom_fields) && b.custom_fields.every((f: any) => typeof f?.id === 'number' && 'value' in f))
+        )
+          return bad(r, 'custom_fields are {id, value}');
         if (b.assignee_team && typeof b.assignee_team.id !== 'number') return bad(r, 'assignee_team is {id}');
         if ('priority' in b) return bad(r, 'priority is not a documented ticket field');
-        const t: GgTicket = { id: ++this.seq, body: b, external_id: b.external_id ?? null, status: 'open', messages: [], updated_datetime: new Date().toISOString() };
+        const t: GgTicket = {
+          id: ++this.seq,
+          body: b,
+          external_id: b.external_id ?? null,
+          status: 'open',
+          messages: [],
+          updated_datetime: new Date().toISOString(),
+        };
         for (const m of b.messages) t.messages.push(this.message(m));
         this.tickets.push(t);
         return { status: 201, body: this.present(t) };
@@ -120,21 +159,25 @@ export class GorgiasStandIn extends StandIn {
   private checkIntegration(b: any): string | null {
     if (!b || typeof b.name !== 'string' || b.type !== 'http' || !b.http) return 'an HTTP integration needs name, type "http" and http';
     const h = b.http;
-    if (typeof h.url !== 'string' || !/^https?:\/\//.test(h.url) || !['GET', 'POST', 'PUT', 'DELETE'].includes(h.method)) return 'http.url and http.method';
-    if (!h.triggers || !Object.keys(h.triggers).length || Object.keys(h.triggers).some((k) => !TRIGGERS.has(k))) return 'http.triggers keys';
+    if (typeof h.url !== 'string' || !/^https?:\/\//.test(h.url) || !['GET', 'POST', 'PUT', 'DELETE'].includes(h.method))
+      return 'http.url and http.method';
+    if (!h.triggers || !Object.keys(h.triggers).length || Object.keys(h.triggers).some((k) => !TRIGGERS.has(k)))
+      return 'http.triggers keys';
     if (h.request_content_type !== 'application/json' || typeof h.form !== 'object') return 'http.form as JSON';
     return null;
   }
 
   private checkMessage(m: any): string | null {
-    if (typeof m.channel !== 'string' || typeof m.from_agent !== 'boolean' || typeof m.via !== 'string') return 'a message needs channel, from_agent and via';
+    if (typeof m.channel !== 'string' || typeof m.from_agent !== 'boolean' || typeof m.via !== 'string')
+      return 'a message needs channel, from_agent and via';
     if (!CHANNELS.has(m.channel)) return `unknown channel ${m.channel}`;
     if (!m.sender || typeof m.sender.email !== 'string') return 'a message needs a sender';
     if (m.channel === 'internal-note' && !m.from_agent) return 'an internal note is from an agent';
     if (typeof m.body_text !== 'string' && typeof m.body_html !== 'string') return 'a message needs a body';
     // Create a message: without sent_datetime it is sent to the recipients; with it, recorded as
     // already sent; internal notes are never sent (developers.gorgias.com/reference/create-ticket-message).
-    if (m.channel !== 'internal-note' && typeof m.sent_datetime !== 'string') return 'a message without sent_datetime is sent to its recipients';
+    if (m.channel !== 'internal-note' && typeof m.sent_datetime !== 'string')
+      return 'a message without sent_datetime is sent to its recipients';
     if (m.sent_datetime !== undefined && Number.isNaN(Date.parse(m.sent_datetime))) return 'sent_datetime is a date-time';
     return null;
   }
@@ -155,12 +198,25 @@ export class GorgiasStandIn extends StandIn {
   }
 
   private present(t: GgTicket) {
-    return { id: t.id, external_id: t.external_id, status: t.status, channel: t.body.channel, subject: t.body.subject, updated_datetime: t.updated_datetime };
+    return {
+      id: t.id,
+      external_id: t.external_id,
+      status: t.status,
+      channel: t.body.channel,
+      subject: t.body.subject,
+      updated_datetime: t.updated_datetime,
+    };
   }
 
   /** An agent typing a public reply in Gorgias: the message, and what the message hook posts. */
   agentReply(t: GgTicket, text: string, name = 'Riley') {
-    const m = this.message({ channel: 'email', via: 'helpdesk', from_agent: true, sender: { email: 'riley@acme.test', name }, body_text: text });
+    const m = this.message({
+      channel: 'email',
+      via: 'helpdesk',
+      from_agent: true,
+      sender: { email: 'riley@acme.test', name },
+      body_text: text,
+    });
     t.messages.push(m);
     return this.delivery('ticket-message-created', t, m);
   }

@@ -43,13 +43,16 @@ export class IntercomStandIn extends StandIn {
     this.route('GET', '/me', () => ({ status: 200, body: { type: 'admin', id: IC_ADMIN, app: { id_code: 'acme1' } } }))
       .route('GET', '/contacts/find_by_external_id/:ext', (r, p) => {
         const c = this.contacts.find((x) => x.external_id === p.ext && x.role === 'user');
-        return c ? { status: 200, body: { type: 'contact', ...c } } : { status: 404, body: { type: 'error.list', errors: [{ code: 'not_found' }] } };
+        return c
+          ? { status: 200, body: { type: 'contact', ...c } }
+          : { status: 404, body: { type: 'error.list', errors: [{ code: 'not_found' }] } };
       })
       .route('POST', '/contacts/search', (r) => {
         // Equality filters joined with AND: what the connector sends; anything else is not modelled.
         const q = r.body?.query ?? {};
         const filters: { field: string; operator: string; value: unknown }[] = q.operator === 'AND' ? q.value : [q];
-        if (!filters.every((f) => f.operator === '=' && ['external_id', 'role', 'email'].includes(f.field))) return { status: 400, body: { type: 'error.list', errors: [{ code: 'not_modelled' }] } };
+        if (!filters.every((f) => f.operator === '=' && ['external_id', 'role', 'email'].includes(f.field)))
+          return { status: 400, body: { type: 'error.list', errors: [{ code: 'not_modelled' }] } };
         const data = this.contacts.filter((c) => filters.every((f) => (c as Record<string, unknown>)[f.field] === f.value));
         return { status: 200, body: { type: 'list', data: data.map((c) => ({ type: 'contact', ...c })), total_count: data.length } };
       })
@@ -62,7 +65,13 @@ export class IntercomStandIn extends StandIn {
         const f = r.body.query.value as { field: string; value: any }[];
         const contact = f.find((x) => x.field === 'contact_ids')?.value;
         const after = Number(f.find((x) => x.field === 'created_at')?.value ?? 0);
-        return { status: 200, body: { type: 'conversation.list', conversations: this.conversations.filter((c) => c.contact_id === contact && c.created_at > after) } };
+        return {
+          status: 200,
+          body: {
+            type: 'conversation.list',
+            conversations: this.conversations.filter((c) => c.contact_id === contact && c.created_at > after),
+          },
+        };
       })
       .route('POST', '/conversations', (r) => {
         const c: IcConversation = {
@@ -109,7 +118,13 @@ export class IntercomStandIn extends StandIn {
 
   /** A notification_event as Intercom posts it to the app's webhook endpoint. */
   notification(topic: string, c: IcConversation, part?: { body: string; adminId?: string; name?: string }) {
-    if (part) c.parts.push({ id: hex24(), part_type: 'comment', body: part.body, author: { type: 'admin', id: part.adminId ?? '555', ...(part.name ? {} : {}) } as any });
+    if (part)
+      c.parts.push({
+        id: hex24(),
+        part_type: 'comment',
+        body: part.body,
+        author: { type: 'admin', id: part.adminId ?? '555', ...(part.name ? {} : {}) } as any,
+      });
     return {
       type: 'notification_event',
       app_id: 'acme1',
@@ -124,7 +139,13 @@ export class IntercomStandIn extends StandIn {
           state: c.state,
           conversation_parts: {
             type: 'conversation_part.list',
-            conversation_parts: c.parts.slice(-1).map((p) => ({ type: 'conversation_part', id: p.id, part_type: p.part_type, body: p.body, author: { ...p.author, name: 'Riley' } })),
+            conversation_parts: c.parts.slice(-1).map((p) => ({
+              type: 'conversation_part',
+              id: p.id,
+              part_type: p.part_type,
+              body: p.body,
+              author: { ...p.author, name: 'Riley' },
+            })),
           },
         },
       },

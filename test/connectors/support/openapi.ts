@@ -15,7 +15,9 @@ export const specPath = (name: string): string => fileURLToPath(new URL(`../spec
 // CommonJS: module.exports is the class, and its `default` property is the class again.
 const Ajv2020 = ajv2020.default;
 
-type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
+type Validate = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null;
+};
 
 export class OpenApiSpec {
   private readonly doc: any;
@@ -34,7 +36,7 @@ export class OpenApiSpec {
         strict: false,
         validateSchema: false,
         validateFormats: false,
-          allowUnionTypes: true,
+        allowUnionTypes: true,
         ...(closed ? { defaultUnevaluatedProperties: false } : {}),
         logger: false,
       } as any);
@@ -66,9 +68,13 @@ export class OpenApiSpec {
     if (query) {
       const item = this.doc.paths[found.template];
       const declared = new Set(
-        [...(item.parameters ?? []), ...(found.op.parameters ?? [])].map((p: any) => (p.$ref ? this.at(p.$ref) : p)).filter((p: any) => p?.in === 'query').map((p: any) => p.name),
+        [...(item.parameters ?? []), ...(found.op.parameters ?? [])]
+          .map((p: any) => (p.$ref ? this.at(p.$ref) : p))
+          .filter((p: any) => p?.in === 'query')
+          .map((p: any) => p.name),
       );
-      for (const key of new Set(query.keys())) if (!declared.has(key.replace(/\[.*$/, ''))) problems.push(`${label}: query parameter ${key} is not in the spec`);
+      for (const key of new Set(query.keys()))
+        if (!declared.has(key.replace(/\[.*$/, ''))) problems.push(`${label}: query parameter ${key} is not in the spec`);
     }
     const schema = found.op.requestBody?.content?.['application/json']?.schema;
     if (!schema) return body === null || body === undefined ? problems : [...problems, `${label}: takes no body`];
@@ -118,7 +124,8 @@ function normalise(node: any, id: string): any {
   if (Array.isArray(node)) return node.map((n) => normalise(n, id));
   if (!node || typeof node !== 'object') return node;
   const out: any = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${id}${v}` : normalise(v, id);
+  for (const [k, v] of Object.entries(node))
+    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${id}${v}` : normalise(v, id);
   // A discriminator with a mapping picks the one branch to check; Ajv's own discriminator
   // support wants an enum in every branch, which vendors' specs do not always give.
   if (out.discriminator && out.oneOf) {
@@ -132,7 +139,10 @@ function normalise(node: any, id: string): any {
       properties: { ...(rest.properties ?? {}), [name]: { enum: Object.keys(mapping) } },
       allOf: [
         ...(rest.allOf ?? []),
-        ...Object.entries(mapping).map(([value, ref]) => ({ if: { properties: { [name]: { const: value } } }, then: { $ref: ref.startsWith('#/') ? `${id}${ref}` : ref } })),
+        ...Object.entries(mapping).map(([value, ref]) => ({
+          if: { properties: { [name]: { const: value } } },
+          then: { $ref: ref.startsWith('#/') ? `${id}${ref}` : ref },
+        })),
       ],
     };
   }

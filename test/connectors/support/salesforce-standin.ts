@@ -36,7 +36,17 @@ export interface SfCase {
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
-const STANDARD_CASE_FIELDS = new Set(['Subject', 'Description', 'Origin', 'Status', 'Priority', 'SuppliedEmail', 'SuppliedName', 'OwnerId', 'ContactId']);
+const STANDARD_CASE_FIELDS = new Set([
+  'Subject',
+  'Description',
+  'Origin',
+  'Status',
+  'Priority',
+  'SuppliedEmail',
+  'SuppliedName',
+  'OwnerId',
+  'ContactId',
+]);
 const PRIORITIES = new Set(['High', 'Medium', 'Low']);
 const err = (status: number, errorCode: string, message: string): Answer => ({ status, body: [{ message, errorCode }] });
 const sfId = (prefix: string, n: number) => `${prefix}${String(n).padStart(12, '0')}AAA`;
@@ -71,12 +81,22 @@ export class SalesforceStandIn extends LoopbackServer {
   }
 
   byHandoff(field: string, handoffId: string): SfCase[] {
-    return this.cases.filter((c) => c.fields[field] === handoffId || String(c.fields.Description ?? '').includes(`Baton handoff ${handoffId}`));
+    return this.cases.filter(
+      (c) => c.fields[field] === handoffId || String(c.fields.Description ?? '').includes(`Baton handoff ${handoffId}`),
+    );
   }
 
   protected handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const url = new URL(req.url ?? '/', 'http://x');
-    const rec: SfRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, raw, body: null, at: Date.now() };
+    const rec: SfRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      raw,
+      body: null,
+      at: Date.now(),
+    };
     this.requests.push(rec);
     const send = (a: Answer) => {
       if (this.dropAfterHandling?.(rec)) {
@@ -102,10 +122,15 @@ export class SalesforceStandIn extends LoopbackServer {
     if (this.throttle && this.throttle.count > 0 && (!this.throttle.match || this.throttle.match(rec))) {
       this.throttle.count--;
       const headers = this.throttle.retryAfter ? { 'retry-after': this.throttle.retryAfter } : undefined;
-      return send(this.throttle.status === 403 ? { ...err(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), headers } : { ...err(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests'), headers });
+      return send(
+        this.throttle.status === 403
+          ? { ...err(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), headers }
+          : { ...err(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests'), headers },
+      );
     }
     if (raw) {
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) this.violations.push(`${rec.method} ${rec.path}: body without JSON content type`);
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        this.violations.push(`${rec.method} ${rec.path}: body without JSON content type`);
       try {
         rec.body = JSON.parse(raw);
       } catch {
@@ -117,7 +142,12 @@ export class SalesforceStandIn extends LoopbackServer {
   }
 
   private token(rec: SfRequest): Answer {
-    if (this.tokenDown) return { status: 503, body: { error: 'temporarily_unavailable', error_description: 'service unavailable' }, headers: { 'retry-after': '1' } };
+    if (this.tokenDown)
+      return {
+        status: 503,
+        body: { error: 'temporarily_unavailable', error_description: 'service unavailable' },
+        headers: { 'retry-after': '1' },
+      };
     if (rec.method !== 'POST' || !String(rec.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       this.violations.push(`token: ${rec.method} ${String(rec.headers['content-type'])}`);
       return { status: 400, body: { error: 'invalid_request', error_description: 'must use POST, form-encoded' } };
@@ -135,7 +165,15 @@ export class SalesforceStandIn extends LoopbackServer {
     this.valid.add(token);
     return {
       status: 200,
-      body: { access_token: token, signature: 'sig', scope: 'api', instance_url: this.url, id: `https://login.salesforce.com/id/${SF_ORG_ID}/${SF_USER_ID}`, token_type: 'Bearer', issued_at: String(Date.now()) },
+      body: {
+        access_token: token,
+        signature: 'sig',
+        scope: 'api',
+        instance_url: this.url,
+        id: `https://login.salesforce.com/id/${SF_ORG_ID}/${SF_USER_ID}`,
+        token_type: 'Bearer',
+        issued_at: String(Date.now()),
+      },
     };
   }
 
@@ -149,7 +187,9 @@ export class SalesforceStandIn extends LoopbackServer {
       if (m === 'PATCH' && p.length === 4) return this.upsert(rec, p[2]!, p[3]!);
       if (m === 'GET' && p.length === 4) {
         const c = this.cases.find((x) => x.fields[p[2]!] === p[3]);
-        return c ? { status: 200, body: { attributes: { type: 'Case' }, Id: c.Id } } : err(404, 'NOT_FOUND', 'Provided external ID field does not exist or is not accessible');
+        return c
+          ? { status: 200, body: { attributes: { type: 'Case' }, Id: c.Id } }
+          : err(404, 'NOT_FOUND', 'Provided external ID field does not exist or is not accessible');
       }
       if (m === 'PATCH' && p.length === 3) {
         const c = this.cases.find((x) => x.Id === p[2]);
@@ -183,15 +223,23 @@ export class SalesforceStandIn extends LoopbackServer {
     if (b.Description !== undefined && (typeof b.Description !== 'string' || b.Description.length > 32000)) return 'case: Description';
     if (!PRIORITIES.has(b.Priority)) return `case: Priority ${String(b.Priority)} is not a picklist value`;
     if (typeof b.Status !== 'string' || typeof b.Origin !== 'string') return 'case: Status/Origin';
-    if (b.OwnerId !== undefined && !/^(00G|005)[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(b.OwnerId)) return 'case: OwnerId is not a queue or user id';
-    if (b.OwnerId !== undefined && String(rec.headers['sforce-auto-assign'] ?? '').toUpperCase() !== 'FALSE') return 'case: OwnerId set but assignment rules would run (Sforce-Auto-Assign is TRUE by default)';
+    if (b.OwnerId !== undefined && !/^(00G|005)[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(b.OwnerId))
+      return 'case: OwnerId is not a queue or user id';
+    if (b.OwnerId !== undefined && String(rec.headers['sforce-auto-assign'] ?? '').toUpperCase() !== 'FALSE')
+      return 'case: OwnerId set but assignment rules would run (Sforce-Auto-Assign is TRUE by default)';
     return null;
   }
 
   private createCase(rec: SfRequest, extra: Record<string, unknown>): Answer {
     const problem = this.checkCase(rec);
     if (problem) return this.invalid(problem, problem.includes('field') ? 'INVALID_FIELD' : 'FIELD_INTEGRITY_EXCEPTION');
-    const c: SfCase = { Id: sfId('500', ++this.seq), fields: { ...rec.body, ...extra }, createdAt: Date.now(), createdById: SF_USER_ID, comments: [] };
+    const c: SfCase = {
+      Id: sfId('500', ++this.seq),
+      fields: { ...rec.body, ...extra },
+      createdAt: Date.now(),
+      createdById: SF_USER_ID,
+      comments: [],
+    };
     this.cases.push(c);
     return { status: 201, body: { id: c.Id, success: true, errors: [], created: true } };
   }
@@ -216,8 +264,10 @@ export class SalesforceStandIn extends LoopbackServer {
     if (unknown.length) return this.invalid(`comment: no such field ${unknown.join(',')}`, 'INVALID_FIELD');
     const c = this.cases.find((x) => x.Id === b.ParentId);
     if (!c) return this.invalid('comment: ParentId is not a Case', 'FIELD_INTEGRITY_EXCEPTION');
-    if (typeof b.CommentBody !== 'string' || typeof b.IsPublished !== 'boolean') return this.invalid('comment: CommentBody/IsPublished', 'FIELD_INTEGRITY_EXCEPTION');
-    if (Buffer.byteLength(b.CommentBody) > 4000) return this.invalid(`comment: ${Buffer.byteLength(b.CommentBody)} bytes, max 4000`, 'STRING_TOO_LONG');
+    if (typeof b.CommentBody !== 'string' || typeof b.IsPublished !== 'boolean')
+      return this.invalid('comment: CommentBody/IsPublished', 'FIELD_INTEGRITY_EXCEPTION');
+    if (Buffer.byteLength(b.CommentBody) > 4000)
+      return this.invalid(`comment: ${Buffer.byteLength(b.CommentBody)} bytes, max 4000`, 'STRING_TOO_LONG');
     const Id = sfId('00a', ++this.seq);
     c.comments.push({ Id, CommentBody: b.CommentBody, IsPublished: b.IsPublished });
     return { status: 201, body: { id: Id, success: true, errors: [] } };
@@ -225,7 +275,10 @@ export class SalesforceStandIn extends LoopbackServer {
 
   private query(rec: SfRequest): Answer {
     const q = rec.query.get('q') ?? '';
-    const m = /^SELECT Id FROM Case WHERE Subject = '((?:[^'\\]|\\.)*)' AND CreatedDate >= (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)( AND CreatedById = '([A-Za-z0-9]{15,18})')? ORDER BY CreatedDate ASC LIMIT 1$/.exec(q);
+    const m =
+      /^SELECT Id FROM Case WHERE Subject = '((?:[^'\\]|\\.)*)' AND CreatedDate >= (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)( AND CreatedById = '([A-Za-z0-9]{15,18})')? ORDER BY CreatedDate ASC LIMIT 1$/.exec(
+        q,
+      );
     if (!m) return this.invalid(`query: unexpected SOQL ${q}`, 'MALFORMED_QUERY');
     const subject = m[1]!.replace(/\\(.)/g, '$1');
     const since = Date.parse(m[2]!);
@@ -243,7 +296,11 @@ export interface CalloutEvent {
 }
 
 /** What the printed Apex sends for a comment an agent added. */
-export const commentEvent = (c: SfCase, body: string, o: { published?: boolean; by?: string; name?: string; id?: string } = {}): CalloutEvent => ({
+export const commentEvent = (
+  c: SfCase,
+  body: string,
+  o: { published?: boolean; by?: string; name?: string; id?: string } = {},
+): CalloutEvent => ({
   type: 'comment',
   id: o.id ?? `00a${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}AAA`,
   case_id: c.Id,

@@ -34,10 +34,15 @@ export async function startHarness(): Promise<Harness> {
 
 /** A customer who starts in the widget and asks for a person. */
 export async function customerAsksForHuman(h: Harness, first = 'how do refunds work?') {
-  const start = await h.api('POST', '/api/v1/widget/conversations', { body: { workspace: h.ws.slug, customer: { name: 'Ann' }, message: first } });
+  const start = await h.api('POST', '/api/v1/widget/conversations', {
+    body: { workspace: h.ws.slug, customer: { name: 'Ann' }, message: first },
+  });
   if (start.status !== 201) throw new Error(`start: ${start.status} ${JSON.stringify(start.body)}`);
   const { token, conversation } = start.body;
-  const ask = await h.api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: 'I want to talk to a human please' } });
+  const ask = await h.api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+    token,
+    body: { text: 'I want to talk to a human please' },
+  });
   if (ask.status !== 201) throw new Error(`ask: ${ask.status}`);
   return { token: token as string, id: conversation.id as string, status: ask.body.conversation.status as string };
 }

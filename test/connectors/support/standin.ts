@@ -11,7 +11,10 @@ export interface Recorded {
   at: number;
 }
 
-type Handler = (req: Recorded, params: Record<string, string>) => { status: number; body?: unknown; headers?: Record<string, string> } | 'drop';
+type Handler = (
+  req: Recorded,
+  params: Record<string, string>,
+) => { status: number; body?: unknown; headers?: Record<string, string> } | 'drop';
 
 /**
  * A vendor API on loopback: routes with path params, an auth check, every request recorded,
@@ -56,7 +59,14 @@ export class StandIn extends LoopbackServer {
     } catch {
       this.violations.push(`${req.method} ${url.pathname}: body is not JSON`);
     }
-    const rec: Recorded = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() };
+    const rec: Recorded = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      at: Date.now(),
+    };
     this.requests.push(rec);
     if (this.spec) {
       try {

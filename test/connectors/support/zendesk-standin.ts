@@ -39,19 +39,31 @@ export class ZendeskStandIn extends StandIn {
     super((h) => (h.authorization === EXPECTED_AUTH ? null : `bad auth header ${String(h.authorization)}`));
     this.route('GET', '/api/v2/users/me.json', () => ({ status: 200, body: { user: { id: ZD_API_USER, role: 'admin', email: ZD_EMAIL } } }))
       // UNVERIFIED: no vendor page found for filtering the ticket list by external_id (docs/connectors.md).
-      .route('GET', '/api/v2/tickets', (r) => ({ status: 200, body: { tickets: this.tickets.filter((t) => t.external_id === r.query.get('external_id')) } }))
+      .route('GET', '/api/v2/tickets', (r) => ({
+        status: 200,
+        body: { tickets: this.tickets.filter((t) => t.external_id === r.query.get('external_id')) },
+      }))
       .route('POST', '/api/v2/tickets', (r) => this.create(r))
       .route('PUT', '/api/v2/tickets/:id', (r, p) => this.update(r, Number(p.id)))
       .route('POST', '/api/v2/webhooks', (r) => {
         const w = r.body?.webhook;
-        if (!w || typeof w.endpoint !== 'string' || w.http_method !== 'POST' || w.request_format !== 'json' || !Array.isArray(w.subscriptions)) {
+        if (
+          !w ||
+          typeof w.endpoint !== 'string' ||
+          w.http_method !== 'POST' ||
+          w.request_format !== 'json' ||
+          !Array.isArray(w.subscriptions)
+        ) {
           this.violations.push('webhook create: bad body');
           return { status: 400, body: { error: 'invalid' } };
         }
         this.webhookEndpoint = w.endpoint;
         return { status: 201, body: { webhook: { id: '01HWEBHOOK', ...w } } };
       })
-      .route('GET', '/api/v2/webhooks/:id/signing_secret', () => ({ status: 200, body: { signing_secret: { secret: this.signingSecret, algorithm: 'SHA256' } } }));
+      .route('GET', '/api/v2/webhooks/:id/signing_secret', () => ({
+        status: 200,
+        body: { signing_secret: { secret: this.signingSecret, algorithm: 'SHA256' } },
+      }));
   }
 
   private create(r: Recorded) {
@@ -101,7 +113,12 @@ export class ZendeskStandIn extends StandIn {
     }
     if (t.comment) {
       if (typeof t.comment.body !== 'string' || typeof t.comment.public !== 'boolean') this.violations.push('ticket update: bad comment');
-      ticket.comments.push({ id: ++this.seq, body: t.comment.body, public: t.comment.public, author_id: t.comment.author_id ?? ZD_API_USER });
+      ticket.comments.push({
+        id: ++this.seq,
+        body: t.comment.body,
+        public: t.comment.public,
+        author_id: t.comment.author_id ?? ZD_API_USER,
+      });
     }
     if (t.status) ticket.status = t.status;
     return { status: 200, body: { ticket } };
@@ -115,7 +132,12 @@ export class ZendeskStandIn extends StandIn {
     // The envelope follows developer.zendesk.com (webhook event types); the comment fields inside
     // are UNVERIFIED (no vendor example found; docs/connectors.md).
     return this.event('zen:event-type:ticket.comment_added', ticket, {
-      comment: { id: comment.id, body, is_public: comment.public, author: { id: comment.author_id, is_staff: opts.staff ?? true, name: opts.name ?? 'Sam Agent' } },
+      comment: {
+        id: comment.id,
+        body,
+        is_public: comment.public,
+        author: { id: comment.author_id, is_staff: opts.staff ?? true, name: opts.name ?? 'Sam Agent' },
+      },
     });
   }
 
@@ -142,10 +164,16 @@ export class ZendeskStandIn extends StandIn {
   async send(payload: unknown, opts: { secret?: string; timestamp?: string } = {}): Promise<{ status: number; body: any }> {
     const body = JSON.stringify(payload);
     const timestamp = opts.timestamp ?? new Date().toISOString();
-    const signature = createHmac('sha256', opts.secret ?? this.signingSecret).update(timestamp + body).digest('base64');
+    const signature = createHmac('sha256', opts.secret ?? this.signingSecret)
+      .update(timestamp + body)
+      .digest('base64');
     const res = await fetch(this.webhookEndpoint!, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-zendesk-webhook-signature': signature, 'x-zendesk-webhook-signature-timestamp': timestamp },
+      headers: {
+        'content-type': 'application/json',
+        'x-zendesk-webhook-signature': signature,
+        'x-zendesk-webhook-signature-timestamp': timestamp,
+      },
       body,
     });
     const text = await res.text();

@@ -44,7 +44,13 @@ export function Actions({ conversation: c, onChanged }: { conversation: Conversa
           </button>
         )}
         {isOpenHuman && (
-          <button type="button" aria-expanded={assigning} aria-controls={`assign-${c.id}`} disabled={!!busy} onClick={() => setAssigning((a) => !a)}>
+          <button
+            type="button"
+            aria-expanded={assigning}
+            aria-controls={`assign-${c.id}`}
+            disabled={!!busy}
+            onClick={() => setAssigning((a) => !a)}
+          >
             Assign / transfer
           </button>
         )}

@@ -34,7 +34,11 @@ function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string)
         <li key={s.key}>
           {s.label && <span className="assist-label">{s.label}</span>}
           <p>{s.text}</p>
-          <button type="button" onClick={() => onInsert(s.text)} aria-label={`Insert ${kind === 'macros' ? 'macro' : 'suggestion'}${s.label ? ` "${s.label}"` : ''} into the reply`}>
+          <button
+            type="button"
+            onClick={() => onInsert(s.text)}
+            aria-label={`Insert ${kind === 'macros' ? 'macro' : 'suggestion'}${s.label ? ` "${s.label}"` : ''} into the reply`}
+          >
             Insert
           </button>
         </li>
@@ -61,7 +65,9 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
       {suggestions.state === 'loading' && <p className="muted small">Loading…</p>}
       {suggestions.state === 'missing' && <NotAvailable what="Suggested replies" />}
       {suggestions.state === 'error' && <p className="error small">{suggestions.message}</p>}
-      {suggestions.state === 'ready' && <Items items={normalise(suggestions.data, ['suggestions', 'replies', 'drafts'])} onInsert={onInsert} kind="suggestions" />}
+      {suggestions.state === 'ready' && (
+        <Items items={normalise(suggestions.data, ['suggestions', 'replies', 'drafts'])} onInsert={onInsert} kind="suggestions" />
+      )}
       <h3>Macros</h3>
       {macros.state === 'loading' && <p className="muted small">Loading…</p>}
       {macros.state === 'missing' && <NotAvailable what="Macros" />}

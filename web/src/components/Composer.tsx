@@ -32,7 +32,11 @@ export function Composer(props: {
     try {
       const draft = `${mode}:${body}`;
       if (unsent.current?.text !== draft) unsent.current = { text: draft, id: newLineId() };
-      const res = await post<{ message: Message }>(`/conversations/${c.id}/messages`, { text: body, internal: mode === 'note', client_message_id: unsent.current.id });
+      const res = await post<{ message: Message }>(`/conversations/${c.id}/messages`, {
+        text: body,
+        internal: mode === 'note',
+        client_message_id: unsent.current.id,
+      });
       unsent.current = null;
       props.onSent(res.message);
       setText('');

@@ -38,7 +38,9 @@ export function ConversationList(props: {
                 {c.priority !== 'normal' && <span className={`badge prio-${c.priority}`}>{c.priority}</span>}
                 {c.team_id && <span className="badge">{ws.teamName(c.team_id) ?? 'team'}</span>}
                 {c.language && <span className="badge">{c.language}</span>}
-                {c.assignee_id && <span className="badge">{c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'assigned')}</span>}
+                {c.assignee_id && (
+                  <span className="badge">{c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'assigned')}</span>
+                )}
               </span>
             </a>
           </li>

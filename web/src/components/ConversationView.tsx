@@ -36,7 +36,9 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
       setDetail(await get<ConversationDetail>(`/conversations/${encodeURIComponent(id)}`));
       setError(null);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 404 ? 'This conversation does not exist, or you have no access to it.' : errorText(err));
+      setError(
+        err instanceof ApiError && err.status === 404 ? 'This conversation does not exist, or you have no access to it.' : errorText(err),
+      );
     }
   }, [id]);
 
@@ -112,7 +114,8 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
   const handoffs = [...detail.handoffs].sort(byRequested);
   const latest = handoffs.at(-1);
   const title = detail.customer?.name ?? c.intent ?? `Conversation ${shortId(c.id)}`;
-  const tokens = detail.messages.some((m) => hasTokens(m.text)) || hasTokens(typeof latest?.brief?.summary === 'string' ? latest.brief.summary : null);
+  const tokens =
+    detail.messages.some((m) => hasTokens(m.text)) || hasTokens(typeof latest?.brief?.summary === 'string' ? latest.brief.summary : null);
 
   return (
     <RevealProvider value={revealed}>
@@ -128,7 +131,9 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
             </span>
             <span className={`badge prio-${c.priority}`}>{c.priority} priority</span>
             {c.team_id && <span className="badge">{ws.teamName(c.team_id) ?? 'team'}</span>}
-            {c.assignee_id && <span className="badge">assigned to {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}</span>}
+            {c.assignee_id && (
+              <span className="badge">assigned to {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}</span>
+            )}
             {c.csat != null && <span className="badge">CSAT {c.csat}/5</span>}
           </p>
           <Actions conversation={c} onChanged={setConversation} />

@@ -23,7 +23,9 @@ export function CustomerCard({ customer, conversation }: { customer: Customer | 
           <div>
             <dt>Identity</dt>
             <dd>
-              <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>{customer.verified ? 'verified' : 'not verified'}</span>
+              <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
+                {customer.verified ? 'verified' : 'not verified'}
+              </span>
             </dd>
           </div>
           {customer.external_id && (

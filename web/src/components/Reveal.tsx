@@ -41,7 +41,12 @@ export function Redactable({ text }: { text: string }) {
 }
 
 /** The reveal control: shown to roles that may reveal, with the reveal on record. */
-export function RevealBar(props: { conversationId: string; present: boolean; values: Record<string, string> | null; onValues: (v: Record<string, string> | null) => void }) {
+export function RevealBar(props: {
+  conversationId: string;
+  present: boolean;
+  values: Record<string, string> | null;
+  onValues: (v: Record<string, string> | null) => void;
+}) {
   const { me } = useWorkspace();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +57,10 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ values: Record<string, string> }>(`/conversations/${encodeURIComponent(props.conversationId)}/reveal`, reason.trim() ? { reason: reason.trim() } : {});
+      const res = await post<{ values: Record<string, string> }>(
+        `/conversations/${encodeURIComponent(props.conversationId)}/reveal`,
+        reason.trim() ? { reason: reason.trim() } : {},
+      );
       props.onValues(res.values ?? {});
     } catch (err) {
       setError(
@@ -70,7 +78,8 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
       {props.values ? (
         <>
           <p className="small" role="status">
-            <strong>Personal data revealed</strong> ({Object.keys(props.values).length}). This reveal is recorded in the audit trail with your name.
+            <strong>Personal data revealed</strong> ({Object.keys(props.values).length}). This reveal is recorded in the audit trail with
+            your name.
           </p>
           <button type="button" onClick={() => props.onValues(null)}>
             Hide personal data
@@ -83,9 +92,19 @@ export function RevealBar(props: { conversationId: string; present: boolean; val
           </p>
           <label className="small">
             Why do you need it? (kept with the reveal; required where the workspace asks)
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. customer asked to update their card" />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              placeholder="e.g. customer asked to update their card"
+            />
           </label>
-          <button type="button" aria-describedby="reveal-hint" disabled={busy || (reason.trim().length > 0 && reason.trim().length < 3)} onClick={() => void reveal()}>
+          <button
+            type="button"
+            aria-describedby="reveal-hint"
+            disabled={busy || (reason.trim().length > 0 && reason.trim().length < 3)}
+            onClick={() => void reveal()}
+          >
             {busy ? 'Revealing…' : 'Reveal personal data'}
           </button>
         </>

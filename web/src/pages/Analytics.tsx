@@ -93,7 +93,15 @@ export function Analytics({ path }: { path: string }) {
 function Overview() {
   const ws = useWorkspace();
   const today = new Date();
-  const [f, setF] = useState<Filters>({ from: day(new Date(today.getTime() - 29 * 86_400_000)), to: day(today), bucket: 'day', team_id: '', intent: '', language: '', include_imported: false });
+  const [f, setF] = useState<Filters>({
+    from: day(new Date(today.getTime() - 29 * 86_400_000)),
+    to: day(today),
+    bucket: 'day',
+    team_id: '',
+    intent: '',
+    language: '',
+    include_imported: false,
+  });
   const [applied, setApplied] = useState(f);
   const [data, setData] = useState<{ overview: Overview; gaps: Gap[] | null } | null>(null);
   const [missing, setMissing] = useState(false);
@@ -175,7 +183,8 @@ function Overview() {
               <input value={f.language} onChange={(ev) => set('language', ev.target.value)} size={5} />
             </Field>
             <label className="check">
-              <input type="checkbox" checked={f.include_imported} onChange={(ev) => set('include_imported', ev.target.checked)} /> Include imported history
+              <input type="checkbox" checked={f.include_imported} onChange={(ev) => set('include_imported', ev.target.checked)} /> Include
+              imported history
             </label>
             <button type="submit" className="primary" disabled={act.busy}>
               Apply
@@ -189,7 +198,8 @@ function Overview() {
           {t && (
             <>
               <p className="muted small" role="status">
-                {new Date(data!.overview.from).toLocaleDateString()} – {new Date(new Date(data!.overview.to).getTime() - 1).toLocaleDateString()}
+                {new Date(data!.overview.from).toLocaleDateString()} –{' '}
+                {new Date(new Date(data!.overview.to).getTime() - 1).toLocaleDateString()}
                 {act.busy ? ' · updating…' : ''}
               </p>
               <div className="kpis">
@@ -199,13 +209,24 @@ function Overview() {
                 <Kpi n={dur(t.first_response_seconds?.median)} l="First response, median" />
                 <Kpi n={dur(t.time_to_human_seconds?.median)} l={`Time to a human, median (p90 ${dur(t.time_to_human_seconds?.p90)})`} />
                 <Kpi n={dur(t.human_handle_seconds?.median)} l="Human handle time, median" />
-                <Kpi n={t.csat?.bot_only?.mean != null ? t.csat.bot_only.mean.toFixed(2) : '—'} l={`CSAT, bot only (${t.csat?.bot_only?.count ?? 0} ratings)`} />
-                <Kpi n={t.csat?.handed_off?.mean != null ? t.csat.handed_off.mean.toFixed(2) : '—'} l={`CSAT, handed off (${t.csat?.handed_off?.count ?? 0} ratings)`} />
+                <Kpi
+                  n={t.csat?.bot_only?.mean != null ? t.csat.bot_only.mean.toFixed(2) : '—'}
+                  l={`CSAT, bot only (${t.csat?.bot_only?.count ?? 0} ratings)`}
+                />
+                <Kpi
+                  n={t.csat?.handed_off?.mean != null ? t.csat.handed_off.mean.toFixed(2) : '—'}
+                  l={`CSAT, handed off (${t.csat?.handed_off?.count ?? 0} ratings)`}
+                />
                 <Kpi n={pct(t.reexplain?.rate)} l={`Customer re-explained after handoff (${t.reexplain?.audited ?? 0} audited)`} />
                 <Kpi n={pct(t.brief_feedback?.useful_rate)} l={`Briefs rated useful (${t.brief_feedback?.rated ?? 0} rated)`} />
               </div>
               <div className="chart-grid">
-                <ChartCard title="Conversations and handoffs" rows={series.map((s) => ({ label: s.period, values: [s.metrics.conversations, s.metrics.handed_off] }))} names={['Conversations', 'Handed off']} kind="bars" />
+                <ChartCard
+                  title="Conversations and handoffs"
+                  rows={series.map((s) => ({ label: s.period, values: [s.metrics.conversations, s.metrics.handed_off] }))}
+                  names={['Conversations', 'Handed off']}
+                  kind="bars"
+                />
                 <ChartCard
                   title="Resolved by the bot vs handed off"
                   rows={series.map((s) => ({ label: s.period, values: [s.metrics.automated_resolution_rate, s.metrics.handoff_rate] }))}
@@ -213,7 +234,13 @@ function Overview() {
                   kind="lines"
                   format={pct}
                 />
-                <ChartCard title="Time to a human (median)" rows={series.map((s) => ({ label: s.period, values: [s.metrics.time_to_human_seconds?.median ?? 0] }))} names={['Median']} kind="lines" format={dur} />
+                <ChartCard
+                  title="Time to a human (median)"
+                  rows={series.map((s) => ({ label: s.period, values: [s.metrics.time_to_human_seconds?.median ?? 0] }))}
+                  names={['Median']}
+                  kind="lines"
+                  format={dur}
+                />
                 <ReasonBars reasons={t.handoff_reasons} />
               </div>
               <h2>Knowledge gaps</h2>
@@ -272,7 +299,13 @@ const H = 170;
 const PAD = { l: 40, r: 8, t: 10, b: 24 };
 
 /** Bars or lines over the periods, with the same numbers as a table for screen readers. */
-function ChartCard(props: { title: string; rows: { label: string; values: number[] }[]; names: string[]; kind: 'bars' | 'lines'; format?: (n: number) => string }) {
+function ChartCard(props: {
+  title: string;
+  rows: { label: string; values: number[] }[];
+  names: string[];
+  kind: 'bars' | 'lines';
+  format?: (n: number) => string;
+}) {
   const fmt = props.format ?? ((n: number) => n.toLocaleString());
   const rows = props.rows;
   const max = Math.max(1e-9, ...rows.flatMap((r) => r.values));
@@ -299,7 +332,12 @@ function ChartCard(props: { title: string; rows: { label: string; values: number
       {rows.length === 0 ? (
         <p className="muted small">No data in this period.</p>
       ) : (
-        <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}: ${rows.length} periods, highest ${fmt(max)}`}>
+        <svg
+          className="chart"
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={`${props.title}: ${rows.length} periods, highest ${fmt(max)}`}
+        >
           <line className="axis" x1={PAD.l} y1={PAD.t + ih} x2={W - PAD.r} y2={PAD.t + ih} />
           <line className="axis" x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={PAD.t + ih} />
           <text x={PAD.l - 4} y={PAD.t + 8} textAnchor="end">
@@ -320,7 +358,14 @@ function ChartCard(props: { title: string; rows: { label: string; values: number
                 r.values.map((v, k) => {
                   const bw = (slot * 0.8) / r.values.length;
                   return (
-                    <rect key={`${i}-${k}`} x={PAD.l + slot * i + slot * 0.1 + k * bw} y={y(v)} width={Math.max(1, bw - 1)} height={PAD.t + ih - y(v)} fill={COLORS[k]}>
+                    <rect
+                      key={`${i}-${k}`}
+                      x={PAD.l + slot * i + slot * 0.1 + k * bw}
+                      y={y(v)}
+                      width={Math.max(1, bw - 1)}
+                      height={PAD.t + ih - y(v)}
+                      fill={COLORS[k]}
+                    >
                       <title>{`${r.label} · ${props.names[k]}: ${fmt(v)}`}</title>
                     </rect>
                   );
@@ -328,7 +373,11 @@ function ChartCard(props: { title: string; rows: { label: string; values: number
               )
             : props.names.map((n, k) => (
                 <g key={n}>
-                  <polyline className="line" style={{ stroke: COLORS[k] }} points={rows.map((r, i) => `${x(i)},${y(r.values[k] ?? 0)}`).join(' ')} />
+                  <polyline
+                    className="line"
+                    style={{ stroke: COLORS[k] }}
+                    points={rows.map((r, i) => `${x(i)},${y(r.values[k] ?? 0)}`).join(' ')}
+                  />
                   {rows.map((r, i) => (
                     <circle key={i} cx={x(i)} cy={y(r.values[k] ?? 0)} r={2.5} fill={COLORS[k]}>
                       <title>{`${r.label} · ${n}: ${fmt(r.values[k] ?? 0)}`}</title>
@@ -384,7 +433,12 @@ function ReasonBars({ reasons }: { reasons: Record<string, number> }) {
       {entries.length === 0 ? (
         <p className="muted small">No handoffs in this period.</p>
       ) : (
-        <svg className="chart" viewBox={`0 0 ${W} ${h}`} role="img" aria-label={`Handoff reasons: ${entries.map(([r, n]) => `${REASON_LABEL[r] ?? humanize(r)} ${n}`).join(', ')}`}>
+        <svg
+          className="chart"
+          viewBox={`0 0 ${W} ${h}`}
+          role="img"
+          aria-label={`Handoff reasons: ${entries.map(([r, n]) => `${REASON_LABEL[r] ?? humanize(r)} ${n}`).join(', ')}`}
+        >
           {entries.map(([r, n], i) => (
             <g key={r}>
               <text x={0} y={i * rowH + 16}>

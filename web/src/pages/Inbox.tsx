@@ -143,7 +143,8 @@ export function Inbox({ path }: { path: string }) {
         const text = `New handoff${team ? ` for ${team}` : ''}`;
         setAnnounce(`${text}: ${typeof brief.summary === 'string' ? brief.summary.slice(0, 120) : ''}`);
         if (prefsRef.current.sound) chime();
-        if (prefsRef.current.desktop) desktopNotify(text, typeof brief.summary === 'string' ? brief.summary : '', () => navigate(`/c/${conversation.id}`));
+        if (prefsRef.current.desktop)
+          desktopNotify(text, typeof brief.summary === 'string' ? brief.summary : '', () => navigate(`/c/${conversation.id}`));
       } else if (push.type === 'conversation.updated') {
         upsert(push.data);
         void loadQueues();
@@ -165,7 +166,10 @@ export function Inbox({ path }: { path: string }) {
     savePrefs(next);
   };
 
-  const totals = queues.reduce((acc, qu) => ({ queued: acc.queued + qu.queued, with_agent: acc.with_agent + qu.with_agent }), { queued: 0, with_agent: 0 });
+  const totals = queues.reduce((acc, qu) => ({ queued: acc.queued + qu.queued, with_agent: acc.with_agent + qu.with_agent }), {
+    queued: 0,
+    with_agent: 0,
+  });
 
   return (
     <div className={`inbox ${selected ? 'has-selection' : ''}`}>

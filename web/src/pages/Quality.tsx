@@ -69,7 +69,10 @@ export function Quality() {
   return (
     <section aria-labelledby="qa-title">
       <h2 id="qa-title">QA review of handoffs</h2>
-      <p className="muted small">Each month draws the same random sample of handoffs; reviewers score each on the rubric. The brief quality score comes from the items about the brief.</p>
+      <p className="muted small">
+        Each month draws the same random sample of handoffs; reviewers score each on the rubric. The brief quality score comes from the
+        items about the brief.
+      </p>
       <div className="admin-form filters-row">
         <Field label="Month" error={errorFor(act.errs, 'month')}>
           <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
@@ -94,7 +97,9 @@ export function Quality() {
             <span className="l">Handoffs reviewed ({r.reviews} reviews)</span>
           </div>
           <div className="kpi">
-            <span className="n">{typeof r.agent_ratings.useful_rate === 'number' ? `${Math.round(r.agent_ratings.useful_rate * 100)}%` : '—'}</span>
+            <span className="n">
+              {typeof r.agent_ratings.useful_rate === 'number' ? `${Math.round(r.agent_ratings.useful_rate * 100)}%` : '—'}
+            </span>
             <span className="l">Agents found the brief useful ({r.agent_ratings.rated} rated)</span>
           </div>
           {r.items.map((i) => (
@@ -119,9 +124,17 @@ export function Quality() {
                     <a href={href(`/c/${s.conversation_id}`)} onClick={onLinkClick(`/c/${s.conversation_id}`)}>
                       {s.intent ?? 'Handoff'} · {new Date(s.requested_at).toLocaleString()}
                     </a>{' '}
-                    {s.reviewed_by_me ? <span className="badge verified">reviewed by me</span> : s.reviews > 0 ? <span className="badge">{s.reviews} reviews</span> : null}
+                    {s.reviewed_by_me ? (
+                      <span className="badge verified">reviewed by me</span>
+                    ) : s.reviews > 0 ? (
+                      <span className="badge">{s.reviews} reviews</span>
+                    ) : null}
                   </p>
-                  <button type="button" aria-expanded={open === s.handoff_id} onClick={() => setOpen(open === s.handoff_id ? null : s.handoff_id)}>
+                  <button
+                    type="button"
+                    aria-expanded={open === s.handoff_id}
+                    onClick={() => setOpen(open === s.handoff_id ? null : s.handoff_id)}
+                  >
                     {s.reviewed_by_me ? 'Review again' : 'Review'}
                   </button>
                 </div>
@@ -181,7 +194,13 @@ function ReviewForm({ rubric, handoffId, onDone }: { rubric: Rubric; handoffId: 
             </span>
             {range.map((n) => (
               <label key={n} className="check">
-                <input type="radio" name={`${handoffId}-${i.id}`} checked={scores[i.id] === n} onChange={() => setScores((s) => ({ ...s, [i.id]: n }))} /> {n}
+                <input
+                  type="radio"
+                  name={`${handoffId}-${i.id}`}
+                  checked={scores[i.id] === n}
+                  onChange={() => setScores((s) => ({ ...s, [i.id]: n }))}
+                />{' '}
+                {n}
               </label>
             ))}
             {err && <span className="field-error">{err}</span>}

@@ -10,7 +10,8 @@ export const tags = ['admin'];
 export const encodeIdCursor = (id: string): string => Buffer.from(JSON.stringify({ after: id })).toString('base64url');
 
 /** An article's id: the customer's own (a slug), not a uuid; bounded and free of control characters. */
-export const isArticleId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f]/.test(v);
+export const isArticleId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f]/.test(v);
 
 /** The id a cursor carries, checked as the list's ids are (uuids unless said otherwise); a clear 400 otherwise. */
 export function decodeIdCursor(cursor: string | undefined, isId: (v: unknown) => v is string = isUuid): string | undefined {

@@ -17,7 +17,10 @@ export const ArticleLine = z
     title: z.string().trim().min(1).max(500),
     body: z.string().min(1).max(100_000),
     /** Shown to customers in citations: http(s) links only. */
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) link' })
+      .max(2000)
+      .optional(),
     locale: z.string().min(2).max(10).optional(),
     tags: z.array(z.string().min(1).max(100)).max(100).optional(),
     examples: z.array(z.string().min(1).max(1000)).max(200).optional(),
@@ -72,7 +75,12 @@ export function parseUpload(lines: { line: number; value: unknown }[]): Article[
     }
     if (problems.length >= 50) break;
   }
-  if (problems.length) throw new AppError('invalid_request', `line ${problems[0]!.line}: ${problems[0]!.path || 'article'}: ${problems[0]!.message}`, problems);
+  if (problems.length)
+    throw new AppError(
+      'invalid_request',
+      `line ${problems[0]!.line}: ${problems[0]!.path || 'article'}: ${problems[0]!.message}`,
+      problems,
+    );
   if (articles.length === 0) throw new AppError('invalid_request', 'The upload holds no articles.');
   return articles;
 }
@@ -94,12 +102,28 @@ function jsonlLines(text: string): { line: number; value: unknown }[] {
 export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/knowledge', { schema: { tags, operationId: 'listArticles', summary: 'Knowledge articles (cursor-paginated, by id)', querystring: PageQuery, response: { 200: z.object({ articles: z.array(AdminArticle), next_cursor: NextCursor }) } }, config: adminAccess }, async (request) => {
-    const actor = staffActor(request);
-    const rows = await articlesPage(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor, isArticleId), limit: request.query.limit + 1 });
-    const { items, next_cursor } = page(rows, request.query.limit);
-    return { articles: items.map(presentArticle), next_cursor };
-  });
+  r.get(
+    '/api/v1/admin/knowledge',
+    {
+      schema: {
+        tags,
+        operationId: 'listArticles',
+        summary: 'Knowledge articles (cursor-paginated, by id)',
+        querystring: PageQuery,
+        response: { 200: z.object({ articles: z.array(AdminArticle), next_cursor: NextCursor }) },
+      },
+      config: adminAccess,
+    },
+    async (request) => {
+      const actor = staffActor(request);
+      const rows = await articlesPage(ctx.db, actor.workspaceId, {
+        afterId: decodeIdCursor(request.query.cursor, isArticleId),
+        limit: request.query.limit + 1,
+      });
+      const { items, next_cursor } = page(rows, request.query.limit);
+      return { articles: items.map(presentArticle), next_cursor };
+    },
+  );
 
   // JSONL bodies are parsed as text in this scope only; elsewhere the API stays JSON-only.
   void app.register(async (scope) => {
@@ -110,7 +134,8 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
         schema: {
           tags,
           operationId: 'uploadArticles',
-          summary: 'Upload articles: JSONL (one article per line, Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest',
+          summary:
+            'Upload articles: JSONL (one article per line, Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest',
           querystring: UploadQuery,
           body: z.union([z.string().max(50_000_000), UploadJson]),
           response: { 200: z.object({ summary: SyncSummary }) },

@@ -13,13 +13,29 @@ const PolicyResponse = z.object({ policy: PolicySchema });
 export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/policy', { schema: { tags, operationId: 'getPolicy', summary: 'The workspace policy (defaults filled in)', response: { 200: PolicyResponse } }, config: adminAccess }, async (request) => ({
-    policy: await getPolicy(ctx.db, staffActor(request).workspaceId),
-  }));
+  r.get(
+    '/api/v1/admin/policy',
+    {
+      schema: { tags, operationId: 'getPolicy', summary: 'The workspace policy (defaults filled in)', response: { 200: PolicyResponse } },
+      config: adminAccess,
+    },
+    async (request) => ({
+      policy: await getPolicy(ctx.db, staffActor(request).workspaceId),
+    }),
+  );
 
   r.put(
     '/api/v1/admin/policy',
-    { schema: { tags, operationId: 'replacePolicy', summary: 'Replace the workspace policy (omitted fields take their defaults)', body: PolicySchema.strict(), response: { 200: PolicyResponse } }, config: adminAccess },
+    {
+      schema: {
+        tags,
+        operationId: 'replacePolicy',
+        summary: 'Replace the workspace policy (omitted fields take their defaults)',
+        body: PolicySchema.strict(),
+        response: { 200: PolicyResponse },
+      },
+      config: adminAccess,
+    },
     async (request) => ({ policy: await replacePolicy(ctx.db, staffActor(request), request.body) }),
   );
 }

@@ -15,8 +15,12 @@ const RoutingRule = z
     position: z.number(),
     name: z.string(),
     enabled: z.boolean(),
-    conditions: z.record(z.string(), z.unknown()).describe('As written (docs/routing.md): intents, languages, reasons, channels, customer, business_hours'),
-    target: z.record(z.string(), z.unknown()).describe('{type: team, team_id} | {type: agent, agent_id, fallback_team_id?} | {type: queue}'),
+    conditions: z
+      .record(z.string(), z.unknown())
+      .describe('As written (docs/routing.md): intents, languages, reasons, channels, customer, business_hours'),
+    target: z
+      .record(z.string(), z.unknown())
+      .describe('{type: team, team_id} | {type: agent, agent_id, fallback_team_id?} | {type: queue}'),
     skills: z.array(z.string()),
     priority: z.enum(['low', 'normal', 'high', 'urgent']).nullable(),
     created_at: z.string(),
@@ -32,29 +36,79 @@ const OrderBody = z.object({ ids: z.array(z.string().uuid()).max(1000) }).strict
 export function ruleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/admin/routing-rules', { schema: { tags, operationId: 'listRoutingRules', summary: 'Routing rules in evaluation order', response: { 200: RulesResponse } }, config: adminAccess }, async (request) => ({
-    rules: (await listRules(ctx.db, staffActor(request).workspaceId)).map(presentRule),
-  }));
+  r.get(
+    '/api/v1/admin/routing-rules',
+    {
+      schema: { tags, operationId: 'listRoutingRules', summary: 'Routing rules in evaluation order', response: { 200: RulesResponse } },
+      config: adminAccess,
+    },
+    async (request) => ({
+      rules: (await listRules(ctx.db, staffActor(request).workspaceId)).map(presentRule),
+    }),
+  );
 
-  r.post('/api/v1/admin/routing-rules', { schema: { tags, operationId: 'createRoutingRule', summary: 'Add a rule (last in order)', body: RuleInput, response: { 201: RuleResponse } }, config: adminAccess }, async (request, reply) => {
-    const row = await createRule(ctx.db, staffActor(request), request.body);
-    reply.status(201);
-    return { rule: presentRule(row) };
-  });
+  r.post(
+    '/api/v1/admin/routing-rules',
+    {
+      schema: {
+        tags,
+        operationId: 'createRoutingRule',
+        summary: 'Add a rule (last in order)',
+        body: RuleInput,
+        response: { 201: RuleResponse },
+      },
+      config: adminAccess,
+    },
+    async (request, reply) => {
+      const row = await createRule(ctx.db, staffActor(request), request.body);
+      reply.status(201);
+      return { rule: presentRule(row) };
+    },
+  );
 
-  r.patch('/api/v1/admin/routing-rules/:id', { schema: { tags, operationId: 'updateRoutingRule', summary: 'Change a rule', params: IdParams, body: RulePatch, response: { 200: RuleResponse } }, config: adminAccess }, async (request) => {
-    const row = await changeRule(ctx.db, staffActor(request), request.params.id, request.body);
-    return { rule: presentRule(row) };
-  });
+  r.patch(
+    '/api/v1/admin/routing-rules/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'updateRoutingRule',
+        summary: 'Change a rule',
+        params: IdParams,
+        body: RulePatch,
+        response: { 200: RuleResponse },
+      },
+      config: adminAccess,
+    },
+    async (request) => {
+      const row = await changeRule(ctx.db, staffActor(request), request.params.id, request.body);
+      return { rule: presentRule(row) };
+    },
+  );
 
-  r.delete('/api/v1/admin/routing-rules/:id', { schema: { tags, operationId: 'deleteRoutingRule', summary: 'Delete a rule', params: IdParams, response: { 200: Ok } }, config: adminAccess }, async (request) => {
-    await removeRule(ctx.db, staffActor(request), request.params.id);
-    return { ok: true };
-  });
+  r.delete(
+    '/api/v1/admin/routing-rules/:id',
+    {
+      schema: { tags, operationId: 'deleteRoutingRule', summary: 'Delete a rule', params: IdParams, response: { 200: Ok } },
+      config: adminAccess,
+    },
+    async (request) => {
+      await removeRule(ctx.db, staffActor(request), request.params.id);
+      return { ok: true };
+    },
+  );
 
   r.put(
     '/api/v1/admin/routing-rules/order',
-    { schema: { tags, operationId: 'reorderRoutingRules', summary: 'Reorder: name every rule id once, first to last', body: OrderBody, response: { 200: RulesResponse } }, config: adminAccess },
+    {
+      schema: {
+        tags,
+        operationId: 'reorderRoutingRules',
+        summary: 'Reorder: name every rule id once, first to last',
+        body: OrderBody,
+        response: { 200: RulesResponse },
+      },
+      config: adminAccess,
+    },
     async (request) => {
       const rows = await reorderRules(ctx.db, staffActor(request), request.body.ids);
       return { rules: rows.map(presentRule) };

@@ -16,19 +16,31 @@ import { adminAccess, tags } from './common.ts';
 // The one script tag a site adds, and how to sign its logged-in users.
 export function widgetSnippetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/admin/widget-snippet', { schema: { tags, operationId: 'getWidgetSnippet', summary: 'The chat widget install snippet for this workspace', response: { 200: WidgetSnippet } }, config: adminAccess }, async (request) => {
-    const ws = await ownWorkspace(ctx.db, staffActor(request).workspaceId);
-    const base = `${request.protocol}://${request.host}`;
-    const attr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return {
-      workspace: ws.slug,
-      script_url: `${base}/widget.js`,
-      snippet: `<script src="${attr(base)}/widget.js" data-workspace="${attr(ws.slug)}" async></script>`,
-      identity: {
-        how: 'To verify logged-in users, add data-user-id and data-user-hash, where user_hash = hex HMAC-SHA256 of the user id with the workspace identity secret, computed on your server. Never put the secret in the page.',
-        snippet: `<script src="${attr(base)}/widget.js" data-workspace="${attr(ws.slug)}" data-user-id="USER_ID" data-user-hash="HMAC_SHA256_HEX" async></script>`,
-        server_example: "crypto.createHmac('sha256', IDENTITY_SECRET).update(userId).digest('hex')",
+  r.get(
+    '/api/v1/admin/widget-snippet',
+    {
+      schema: {
+        tags,
+        operationId: 'getWidgetSnippet',
+        summary: 'The chat widget install snippet for this workspace',
+        response: { 200: WidgetSnippet },
       },
-    };
-  });
+      config: adminAccess,
+    },
+    async (request) => {
+      const ws = await ownWorkspace(ctx.db, staffActor(request).workspaceId);
+      const base = `${request.protocol}://${request.host}`;
+      const attr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+      return {
+        workspace: ws.slug,
+        script_url: `${base}/widget.js`,
+        snippet: `<script src="${attr(base)}/widget.js" data-workspace="${attr(ws.slug)}" async></script>`,
+        identity: {
+          how: 'To verify logged-in users, add data-user-id and data-user-hash, where user_hash = hex HMAC-SHA256 of the user id with the workspace identity secret, computed on your server. Never put the secret in the page.',
+          snippet: `<script src="${attr(base)}/widget.js" data-workspace="${attr(ws.slug)}" data-user-id="USER_ID" data-user-hash="HMAC_SHA256_HEX" async></script>`,
+          server_example: "crypto.createHmac('sha256', IDENTITY_SECRET).update(userId).digest('hex')",
+        },
+      };
+    },
+  );
 }

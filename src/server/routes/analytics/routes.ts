@@ -27,7 +27,16 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/analytics/overview',
-    { schema: { tags, operationId: 'getAnalyticsOverview', summary: 'Resolution, handoffs, response and handle times, CSAT by path, re-explain rate, brief ratings: totals and per day/week', querystring: AnalyticsQuery, response: { 200: AnalyticsOverview } }, config: read },
+    {
+      schema: {
+        tags,
+        operationId: 'getAnalyticsOverview',
+        summary: 'Resolution, handoffs, response and handle times, CSAT by path, re-explain rate, brief ratings: totals and per day/week',
+        querystring: AnalyticsQuery,
+        response: { 200: AnalyticsOverview },
+      },
+      config: read,
+    },
     async (request) => {
       const { knowledge_gaps: _gaps, ...rest } = await report(staffActor(request).workspaceId, request.query);
       return rest;
@@ -36,7 +45,16 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/analytics/knowledge-gaps',
-    { schema: { tags, operationId: 'getKnowledgeGaps', summary: 'Topics that keep escalating for low confidence, with example questions', querystring: AnalyticsQuery, response: { 200: KnowledgeGapsResponse } }, config: read },
+    {
+      schema: {
+        tags,
+        operationId: 'getKnowledgeGaps',
+        summary: 'Topics that keep escalating for low confidence, with example questions',
+        querystring: AnalyticsQuery,
+        response: { 200: KnowledgeGapsResponse },
+      },
+      config: read,
+    },
     async (request) => {
       const rep = await report(staffActor(request).workspaceId, request.query);
       return { from: rep.from, to: rep.to, knowledge_gaps: rep.knowledge_gaps };
@@ -45,22 +63,51 @@ export function analyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/analytics/export.csv',
-    { schema: { tags, operationId: 'exportAnalyticsCsv', summary: 'The overview as CSV: one row per day/week, then the total', querystring: AnalyticsQuery, produces: ['text/csv'], response: { 200: z.string().describe('CSV with a header row') } }, config: read },
+    {
+      schema: {
+        tags,
+        operationId: 'exportAnalyticsCsv',
+        summary: 'The overview as CSV: one row per day/week, then the total',
+        querystring: AnalyticsQuery,
+        produces: ['text/csv'],
+        response: { 200: z.string().describe('CSV with a header row') },
+      },
+      config: read,
+    },
     async (request, reply) => {
       const rep = await report(staffActor(request).workspaceId, request.query);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="baton-analytics-${rep.from.slice(0, 10)}-${rep.to.slice(0, 10)}-${rep.bucket}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="baton-analytics-${rep.from.slice(0, 10)}-${rep.to.slice(0, 10)}-${rep.bucket}.csv"`,
+        )
         .send(reportCsv(rep));
     },
   );
 
   r.post(
     '/api/v1/conversations/:id/brief-feedback',
-    { schema: { tags, operationId: 'rateBrief', summary: "The agent's one-click rating of the brief (on the latest handoff)", params: IdParams, body: BriefFeedbackBody, response: { 200: BriefFeedbackResponse } }, config: write },
+    {
+      schema: {
+        tags,
+        operationId: 'rateBrief',
+        summary: "The agent's one-click rating of the brief (on the latest handoff)",
+        params: IdParams,
+        body: BriefFeedbackBody,
+        response: { 200: BriefFeedbackResponse },
+      },
+      config: write,
+    },
     async (request) => {
       const staff = staffActor(request);
-      return rateBrief(ctx.db, staff.workspaceId, request.params.id, { useful: request.body.useful, comment: request.body.comment || null }, () => agentActor(request));
+      return rateBrief(
+        ctx.db,
+        staff.workspaceId,
+        request.params.id,
+        { useful: request.body.useful, comment: request.body.comment || null },
+        () => agentActor(request),
+      );
     },
   );
 }

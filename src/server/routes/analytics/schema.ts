@@ -29,7 +29,10 @@ export function rangeOf(q: AnalyticsQuery, now = new Date()): { from: Date; to: 
   const to = q.to ? (isDate(q.to) ? new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY) : new Date(q.to)) : new Date(today + DAY);
   const from = q.from ? (isDate(q.from) ? new Date(`${q.from}T00:00:00Z`) : new Date(q.from)) : new Date(to.getTime() - 30 * DAY);
   if (from >= to) throw new AppError('invalid_request', 'from: must be before to', [{ path: '/from', message: 'must be before to' }]);
-  if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw new AppError('invalid_request', `the range may span at most ${MAX_DAYS} days`, [{ path: '/from', message: `at most ${MAX_DAYS} days` }]);
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY)
+    throw new AppError('invalid_request', `the range may span at most ${MAX_DAYS} days`, [
+      { path: '/from', message: `at most ${MAX_DAYS} days` },
+    ]);
   return { from, to };
 }
 
@@ -71,7 +74,18 @@ export const KnowledgeGapsResponse = z.object({
   from: z.string(),
   to: z.string(),
   knowledge_gaps: z.array(
-    z.object({ topic: z.string(), intent_id: z.string().nullable(), handoffs: z.number(), mean_confidence: z.number().nullable(), examples: z.array(z.string()) }),
+    z.object({
+      topic: z.string(),
+      intent_id: z.string().nullable(),
+      handoffs: z.number(),
+      mean_confidence: z.number().nullable(),
+      examples: z.array(z.string()),
+    }),
   ),
 });
-export const BriefFeedbackResponse = z.object({ handoff_id: z.string(), useful: z.boolean(), comment: z.string().nullable(), rated_at: z.string() });
+export const BriefFeedbackResponse = z.object({
+  handoff_id: z.string(),
+  useful: z.boolean(),
+  comment: z.string().nullable(),
+  rated_at: z.string(),
+});

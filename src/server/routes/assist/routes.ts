@@ -72,7 +72,15 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/schemas/brief.json',
-    { schema: { tags, operationId: 'getBriefJsonSchema', summary: `JSON Schema of the handoff brief (version ${BRIEF_SCHEMA_VERSION})`, response: { 200: z.record(z.string(), z.unknown()).describe('JSON Schema, draft 2020-12') } }, config: { access: { kind: 'public' } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getBriefJsonSchema',
+        summary: `JSON Schema of the handoff brief (version ${BRIEF_SCHEMA_VERSION})`,
+        response: { 200: z.record(z.string(), z.unknown()).describe('JSON Schema, draft 2020-12') },
+      },
+      config: { access: { kind: 'public' } },
+    },
     async () => briefJsonSchema(),
   );
 
@@ -96,36 +104,87 @@ export function assistRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/conversations/:id/suggestions',
-    { schema: { tags, operationId: 'getSuggestions', summary: 'Reply suggestions from the knowledge and past replies, the brief summary, fitting macros', params: IdParams, querystring: SuggestQuery, response: { 200: Suggestions } }, config: read },
+    {
+      schema: {
+        tags,
+        operationId: 'getSuggestions',
+        summary: 'Reply suggestions from the knowledge and past replies, the brief summary, fitting macros',
+        params: IdParams,
+        querystring: SuggestQuery,
+        response: { 200: Suggestions },
+      },
+      config: read,
+    },
     async (request) => {
       const actor = staffActor(request);
       return suggestionsFor(ctx.conversations, ctx.db, actor, request.params.id, request.query.limit);
     },
   );
 
-  r.get('/api/v1/macros', { schema: { tags, operationId: 'listMacros', summary: 'Macros (saved replies), cursor-paginated', querystring: PageQuery, response: { 200: z.object({ macros: z.array(Macro), next_cursor: NextCursor }) } }, config: read }, async (request) => {
-    const actor = staffActor(request);
-    const rows = await macrosPage(ctx.db, actor.workspaceId, { afterId: decodeIdCursor(request.query.cursor), limit: request.query.limit + 1 });
-    const { items, next_cursor } = page(rows, request.query.limit);
-    return { macros: items.map(presentMacro), next_cursor };
-  });
+  r.get(
+    '/api/v1/macros',
+    {
+      schema: {
+        tags,
+        operationId: 'listMacros',
+        summary: 'Macros (saved replies), cursor-paginated',
+        querystring: PageQuery,
+        response: { 200: z.object({ macros: z.array(Macro), next_cursor: NextCursor }) },
+      },
+      config: read,
+    },
+    async (request) => {
+      const actor = staffActor(request);
+      const rows = await macrosPage(ctx.db, actor.workspaceId, {
+        afterId: decodeIdCursor(request.query.cursor),
+        limit: request.query.limit + 1,
+      });
+      const { items, next_cursor } = page(rows, request.query.limit);
+      return { macros: items.map(presentMacro), next_cursor };
+    },
+  );
 
-  r.post('/api/v1/macros', { schema: { tags, operationId: 'createMacro', summary: 'Save a macro', body: MacroBody, response: { 201: MacroResponse } }, config: write }, async (request, reply) => {
-    const actor = staffActor(request);
-    const row = await createMacro(ctx.db, actor, request.body);
-    reply.status(201);
-    return { macro: presentMacro(row) };
-  });
+  r.post(
+    '/api/v1/macros',
+    {
+      schema: { tags, operationId: 'createMacro', summary: 'Save a macro', body: MacroBody, response: { 201: MacroResponse } },
+      config: write,
+    },
+    async (request, reply) => {
+      const actor = staffActor(request);
+      const row = await createMacro(ctx.db, actor, request.body);
+      reply.status(201);
+      return { macro: presentMacro(row) };
+    },
+  );
 
-  r.patch('/api/v1/macros/:id', { schema: { tags, operationId: 'updateMacro', summary: 'Change a macro', params: IdParams, body: MacroPatch, response: { 200: MacroResponse } }, config: write }, async (request) => {
-    const actor = staffActor(request);
-    const row = await changeMacro(ctx.db, actor, request.params.id, request.body);
-    return { macro: presentMacro(row) };
-  });
+  r.patch(
+    '/api/v1/macros/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'updateMacro',
+        summary: 'Change a macro',
+        params: IdParams,
+        body: MacroPatch,
+        response: { 200: MacroResponse },
+      },
+      config: write,
+    },
+    async (request) => {
+      const actor = staffActor(request);
+      const row = await changeMacro(ctx.db, actor, request.params.id, request.body);
+      return { macro: presentMacro(row) };
+    },
+  );
 
-  r.delete('/api/v1/macros/:id', { schema: { tags, operationId: 'deleteMacro', summary: 'Delete a macro', params: IdParams, response: { 200: Ok } }, config: write }, async (request) => {
-    const actor = staffActor(request);
-    await deleteMacro(ctx.db, actor, request.params.id);
-    return { ok: true };
-  });
+  r.delete(
+    '/api/v1/macros/:id',
+    { schema: { tags, operationId: 'deleteMacro', summary: 'Delete a macro', params: IdParams, response: { 200: Ok } }, config: write },
+    async (request) => {
+      const actor = staffActor(request);
+      await deleteMacro(ctx.db, actor, request.params.id);
+      return { ok: true };
+    },
+  );
 }

@@ -64,7 +64,13 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/admin/audit-log',
     {
-      schema: { tags: ['admin'], summary: 'Audit entries of this workspace, newest first (logins, reveals, exports, erasures, admin changes, API-key use)', querystring: AuditQuery, operationId: 'listAuditEntries', response: { 200: z.object({ entries: z.array(AuditEntry), next_cursor: z.string().nullable() }) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Audit entries of this workspace, newest first (logins, reveals, exports, erasures, admin changes, API-key use)',
+        querystring: AuditQuery,
+        operationId: 'listAuditEntries',
+        response: { 200: z.object({ entries: z.array(AuditEntry), next_cursor: z.string().nullable() }) },
+      },
       config: { access: { kind: 'staff', role: 'admin' } },
     },
     async (request) => {

@@ -11,7 +11,11 @@ import { auditLogin, auditLogout } from '../../../audit/auth.ts';
 
 const LoginBody = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
 const StatusBody = z.object({ status: z.enum(['online', 'away', 'offline']) });
-const LoginResponse = z.object({ token: z.string().describe('The session token (bs_…), also set as the session cookie'), expires_at: z.string(), agent: Agent });
+const LoginResponse = z.object({
+  token: z.string().describe('The session token (bs_…), also set as the session cookie'),
+  expires_at: z.string(),
+  agent: Agent,
+});
 
 /**
  * Login attempts count per address and e-mail, so an attacker hammering one account (or many
@@ -30,15 +34,31 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/auth/login',
     {
-      schema: { tags: ['auth'], operationId: 'login', summary: 'Log in as an agent; sets a session cookie and returns the token', body: LoginBody, response: { 200: LoginResponse } },
-      config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perAddressAndEmail, hook: 'preHandler' } },
+      schema: {
+        tags: ['auth'],
+        operationId: 'login',
+        summary: 'Log in as an agent; sets a session cookie and returns the token',
+        body: LoginBody,
+        response: { 200: LoginResponse },
+      },
+      config: {
+        access: { kind: 'public' },
+        rateLimit: {
+          max: ctx.env.RATE_LIMIT_LOGIN_PER_MINUTE,
+          timeWindow: '1 minute',
+          keyGenerator: perAddressAndEmail,
+          hook: 'preHandler',
+        },
+      },
       onRequest: async (request) => {
         const limit = await perAddress(request);
         if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate_limited');
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, agent } = await logIn(ctx.db, request.body, ctx.env.SESSION_TTL_HOURS, (agent, ok) => auditLogin(ctx.db, request, request.body.email, agent, ok));
+      const { token, expiresAt, agent } = await logIn(ctx.db, request.body, ctx.env.SESSION_TTL_HOURS, (agent, ok) =>
+        auditLogin(ctx.db, request, request.body.email, agent, ok),
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -52,7 +72,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], operationId: 'logout', summary: 'End the current session', response: { 200: Ok } }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    {
+      schema: { tags: ['auth'], operationId: 'logout', summary: 'End the current session', response: { 200: Ok } },
+      config: { access: { kind: 'staff', role: 'viewer' } },
+    },
     async (request, reply) => {
       const token = bearer(request);
       // Sockets opened with this session close, on every node (auth/sessions.ts announces it).
@@ -65,7 +88,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/me',
-    { schema: { tags: ['auth'], operationId: 'getMe', summary: 'The logged-in agent', response: { 200: z.object({ agent: Agent }) } }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    {
+      schema: { tags: ['auth'], operationId: 'getMe', summary: 'The logged-in agent', response: { 200: z.object({ agent: Agent }) } },
+      config: { access: { kind: 'staff', role: 'viewer' } },
+    },
     async (request) => {
       const actor = agentActor(request);
       const agent = await findMe(ctx.db, actor.workspaceId, actor.id);
@@ -75,7 +101,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/v1/me/status',
-    { schema: { tags: ['auth'], operationId: 'setMyStatus', summary: 'Set my availability', body: StatusBody, response: { 200: StatusBody } }, config: { access: { kind: 'staff', role: 'viewer' } } },
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'setMyStatus',
+        summary: 'Set my availability',
+        body: StatusBody,
+        response: { 200: StatusBody },
+      },
+      config: { access: { kind: 'staff', role: 'viewer' } },
+    },
     async (request) => {
       const actor = agentActor(request);
       await setAvailability(ctx.db, actor.workspaceId, actor.id, request.body.status);
@@ -83,4 +118,3 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 }
-

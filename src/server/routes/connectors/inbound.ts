@@ -16,7 +16,13 @@ export function inboundRoutes(app: FastifyInstance, ctx: AppContext): void {
     r.post(
       '/api/v1/connectors/:vendor/webhook/:workspaceId',
       {
-        schema: { tags: ['connectors'], operationId: 'receiveConnectorWebhook', summary: 'Inbound helpdesk webhook (signature-verified)', params: InboundParams, response: { 200: InboundResponse } },
+        schema: {
+          tags: ['connectors'],
+          operationId: 'receiveConnectorWebhook',
+          summary: 'Inbound helpdesk webhook (signature-verified)',
+          params: InboundParams,
+          response: { 200: InboundResponse },
+        },
         config: { access: { kind: 'public' }, rateLimit: { max: 1200, timeWindow: '1 minute' } },
       },
       async (request) => {

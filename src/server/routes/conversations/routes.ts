@@ -6,7 +6,18 @@ import { conversationInFull, listForStaff, queues } from '../../../conversations
 import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
-import { AssignBody, ConversationDetail, ConversationResponse, ListQuery, ListResponse, QueuesResponse, ReplyBody, ReplyResponse, RevealBody, RevealResponse } from './schema.ts';
+import {
+  AssignBody,
+  ConversationDetail,
+  ConversationResponse,
+  ListQuery,
+  ListResponse,
+  QueuesResponse,
+  ReplyBody,
+  ReplyResponse,
+  RevealBody,
+  RevealResponse,
+} from './schema.ts';
 import type { AppContext } from '../../context.ts';
 
 const read = { access: { kind: 'staff' as const, role: 'viewer' as const } };
@@ -18,7 +29,15 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/queues',
-    { schema: { tags: ['conversations'], operationId: 'listQueues', summary: 'Open conversations per team and status', response: { 200: QueuesResponse } }, config: read },
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'listQueues',
+        summary: 'Open conversations per team and status',
+        response: { 200: QueuesResponse },
+      },
+      config: read,
+    },
     async (request) => {
       const actor = staffActor(request);
       const counted = await queues(ctx.db, actor.workspaceId);
@@ -28,7 +47,16 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/conversations',
-    { schema: { tags: ['conversations'], operationId: 'listConversations', summary: 'List conversations, newest activity first (cursor-paginated)', querystring: ListQuery, response: { 200: ListResponse } }, config: read },
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'listConversations',
+        summary: 'List conversations, newest activity first (cursor-paginated)',
+        querystring: ListQuery,
+        response: { 200: ListResponse },
+      },
+      config: read,
+    },
     async (request) => {
       const actor = staffActor(request);
       const q = request.query;
@@ -57,7 +85,16 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/conversations/:id',
-    { schema: { tags: ['conversations'], operationId: 'getConversation', summary: 'One conversation with its transcript, customer and handoffs', params: IdParams, response: { 200: ConversationDetail } }, config: read },
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'getConversation',
+        summary: 'One conversation with its transcript, customer and handoffs',
+        params: IdParams,
+        response: { 200: ConversationDetail },
+      },
+      config: read,
+    },
     async (request) => {
       const actor = staffActor(request);
       const { conversation, messages, handoffs, customer } = await conversationInFull(ctx.conversations, ctx.db, actor, request.params.id);
@@ -73,7 +110,14 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/reveal',
     {
-      schema: { tags: ['conversations'], operationId: 'revealValues', summary: "Reveal the conversation's redacted values (recorded in the audit trail, with the reason given)", params: IdParams, body: RevealBody, response: { 200: RevealResponse } },
+      schema: {
+        tags: ['conversations'],
+        operationId: 'revealValues',
+        summary: "Reveal the conversation's redacted values (recorded in the audit trail, with the reason given)",
+        params: IdParams,
+        body: RevealBody,
+        response: { 200: RevealResponse },
+      },
       config: write,
     },
     async (request) => {
@@ -85,16 +129,41 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/v1/conversations/:id/accept',
-    { schema: { tags: ['conversations'], operationId: 'acceptConversation', summary: 'Take a queued conversation', params: IdParams, response: { 200: ConversationResponse } }, config: write },
-    async (request) => ({ conversation: presentConversation(await actions.accept(ctx.conversations, staffActor(request), request.params.id)) }),
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'acceptConversation',
+        summary: 'Take a queued conversation',
+        params: IdParams,
+        response: { 200: ConversationResponse },
+      },
+      config: write,
+    },
+    async (request) => ({
+      conversation: presentConversation(await actions.accept(ctx.conversations, staffActor(request), request.params.id)),
+    }),
   );
 
   r.post(
     '/api/v1/conversations/:id/messages',
-    { schema: { tags: ['conversations'], operationId: 'replyToConversation', summary: 'Reply to the customer, or add an internal note', params: IdParams, body: ReplyBody, response: { 201: ReplyResponse } }, config: write },
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'replyToConversation',
+        summary: 'Reply to the customer, or add an internal note',
+        params: IdParams,
+        body: ReplyBody,
+        response: { 201: ReplyResponse },
+      },
+      config: write,
+    },
     async (request, reply) => {
       const { text, internal, client_message_id } = request.body;
-      const message = await actions.reply(ctx.conversations, staffActor(request), request.params.id, { text, internal, clientMessageId: client_message_id });
+      const message = await actions.reply(ctx.conversations, staffActor(request), request.params.id, {
+        text,
+        internal,
+        clientMessageId: client_message_id,
+      });
       reply.status(201);
       return { message: presentMessage(message, 'staff') };
     },
@@ -102,25 +171,68 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/api/v1/conversations/:id/resolve',
-    { schema: { tags: ['conversations'], operationId: 'resolveConversation', summary: 'Mark resolved', params: IdParams, response: { 200: ConversationResponse } }, config: write },
-    async (request) => ({ conversation: presentConversation(await actions.resolve(ctx.conversations, staffActor(request), request.params.id)) }),
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'resolveConversation',
+        summary: 'Mark resolved',
+        params: IdParams,
+        response: { 200: ConversationResponse },
+      },
+      config: write,
+    },
+    async (request) => ({
+      conversation: presentConversation(await actions.resolve(ctx.conversations, staffActor(request), request.params.id)),
+    }),
   );
 
   r.post(
     '/api/v1/conversations/:id/return-to-bot',
-    { schema: { tags: ['conversations'], operationId: 'returnToBot', summary: 'Give control back to the bot', params: IdParams, response: { 200: ConversationResponse } }, config: write },
-    async (request) => ({ conversation: presentConversation(await actions.returnToBot(ctx.conversations, staffActor(request), request.params.id)) }),
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'returnToBot',
+        summary: 'Give control back to the bot',
+        params: IdParams,
+        response: { 200: ConversationResponse },
+      },
+      config: write,
+    },
+    async (request) => ({
+      conversation: presentConversation(await actions.returnToBot(ctx.conversations, staffActor(request), request.params.id)),
+    }),
   );
 
   r.post(
     '/api/v1/conversations/:id/close',
-    { schema: { tags: ['conversations'], operationId: 'closeConversation', summary: 'Close for good', params: IdParams, response: { 200: ConversationResponse } }, config: write },
-    async (request) => ({ conversation: presentConversation(await actions.close(ctx.conversations, staffActor(request), request.params.id)) }),
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'closeConversation',
+        summary: 'Close for good',
+        params: IdParams,
+        response: { 200: ConversationResponse },
+      },
+      config: write,
+    },
+    async (request) => ({
+      conversation: presentConversation(await actions.close(ctx.conversations, staffActor(request), request.params.id)),
+    }),
   );
 
   r.post(
     '/api/v1/conversations/:id/assign',
-    { schema: { tags: ['conversations'], operationId: 'assignConversation', summary: 'Assign to an agent, or transfer to a team', params: IdParams, body: AssignBody, response: { 200: ConversationResponse } }, config: write },
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'assignConversation',
+        summary: 'Assign to an agent, or transfer to a team',
+        params: IdParams,
+        body: AssignBody,
+        response: { 200: ConversationResponse },
+      },
+      config: write,
+    },
     async (request) => {
       const b = request.body;
       const conversation = await actions.assign(ctx.conversations, staffActor(request), request.params.id, {

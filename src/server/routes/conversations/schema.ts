@@ -28,7 +28,11 @@ export const ListQuery = Pagination.extend({
   customer_id: z.string().uuid().optional(),
 });
 
-export const ReplyBody = z.object({ text: MessageText, internal: z.boolean().default(false), client_message_id: ClientMessageId.optional() });
+export const ReplyBody = z.object({
+  text: MessageText,
+  internal: z.boolean().default(false),
+  client_message_id: ClientMessageId.optional(),
+});
 
 export const AssignBody = z
   .object({ agent_id: z.string().uuid().optional(), team_id: z.string().uuid().optional(), priority: Priority.optional() })
@@ -49,7 +53,9 @@ export const ListResponse = z.object({ conversations: z.array(Conversation), nex
 export const ConversationDetail = z
   .object({ conversation: Conversation, messages: z.array(Message), handoffs: z.array(Handoff), customer: Customer.nullable() })
   .meta({ id: 'ConversationDetail', description: 'One conversation with its transcript (internal notes included), handoffs and customer' });
-export const RevealResponse = z.object({ values: z.record(z.string(), z.string()).describe('Token (e.g. <EMAIL_1>) to the value it stands for') });
+export const RevealResponse = z.object({
+  values: z.record(z.string(), z.string()).describe('Token (e.g. <EMAIL_1>) to the value it stands for'),
+});
 export const ConversationResponse = z.object({ conversation: Conversation });
 export const ReplyResponse = z.object({ message: Message });
 /** Why an agent needs a conversation's personal data; kept with the reveal in the audit log. */

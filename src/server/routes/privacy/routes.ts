@@ -18,13 +18,17 @@ const FindQuery = z
   })
   .refine((q) => q.external_id || q.email, { message: 'give external_id or email' });
 
-const EraseBody = z.object({ reason: z.string().max(200).optional().describe('For the record (no personal data, please): a ticket number, "GDPR art. 17"') }).optional();
+const EraseBody = z
+  .object({ reason: z.string().max(200).optional().describe('For the record (no personal data, please): a ticket number, "GDPR art. 17"') })
+  .optional();
 
 const CustomerExport = z.looseObject({
   format: z.string().describe('baton.customer-export.v1 (docs/privacy.md)'),
   exported_at: z.string(),
   customer: z.looseObject({ id: z.string() }),
-  conversations: z.array(z.looseObject({ id: z.string() })).describe('Each with its messages, handoffs and events, personal values restored'),
+  conversations: z
+    .array(z.looseObject({ id: z.string() }))
+    .describe('Each with its messages, handoffs and events, personal values restored'),
 });
 const ErasedCounts = z.object({ customers: z.number(), conversations: z.number(), messages: z.number(), handoffs: z.number() });
 
@@ -35,18 +39,49 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/privacy/customers',
-    { schema: { tags, summary: 'Find a customer by external id or e-mail (for a data-subject request)', querystring: FindQuery, operationId: 'findCustomers', response: { 200: z.object({ customers: z.array(z.object({ id: z.string(), external_id: z.string().nullable(), verified: z.boolean(), created_at: z.string() })) }) } }, config: admin },
+    {
+      schema: {
+        tags,
+        summary: 'Find a customer by external id or e-mail (for a data-subject request)',
+        querystring: FindQuery,
+        operationId: 'findCustomers',
+        response: {
+          200: z.object({
+            customers: z.array(
+              z.object({ id: z.string(), external_id: z.string().nullable(), verified: z.boolean(), created_at: z.string() }),
+            ),
+          }),
+        },
+      },
+      config: admin,
+    },
     async (request) => {
       const actor = staffActor(request);
-      const rows = await findCustomersForRequest(ctx.db, actor.workspaceId, { externalId: request.query.external_id, email: request.query.email });
-      return { customers: rows.map((c) => ({ id: c.id, external_id: c.external_id, verified: c.verified, created_at: new Date(c.created_at).toISOString() })) };
+      const rows = await findCustomersForRequest(ctx.db, actor.workspaceId, {
+        externalId: request.query.external_id,
+        email: request.query.email,
+      });
+      return {
+        customers: rows.map((c) => ({
+          id: c.id,
+          external_id: c.external_id,
+          verified: c.verified,
+          created_at: new Date(c.created_at).toISOString(),
+        })),
+      };
     },
   );
 
   r.get(
     '/api/v1/privacy/customers/:id/export',
     {
-      schema: { tags, summary: 'Everything about one customer as JSON, personal data restored from the vault (audited)', params: IdParams, operationId: 'exportCustomer', response: { 200: CustomerExport } },
+      schema: {
+        tags,
+        summary: 'Everything about one customer as JSON, personal data restored from the vault (audited)',
+        params: IdParams,
+        operationId: 'exportCustomer',
+        response: { 200: CustomerExport },
+      },
       config: { ...admin, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -62,7 +97,14 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/privacy/customers/:id/erase',
     {
-      schema: { tags, summary: 'Erase a customer and all their conversations for good; anonymous counts stay (audited)', params: IdParams, body: EraseBody, operationId: 'eraseCustomer', response: { 200: z.object({ erased: ErasedCounts }) } },
+      schema: {
+        tags,
+        summary: 'Erase a customer and all their conversations for good; anonymous counts stay (audited)',
+        params: IdParams,
+        body: EraseBody,
+        operationId: 'eraseCustomer',
+        response: { 200: z.object({ erased: ErasedCounts }) },
+      },
       config: admin,
     },
     async (request) => {

@@ -43,7 +43,14 @@ const Sample = z.object({
     }),
   ),
 });
-const Review = z.object({ id: z.string(), handoff_id: z.string(), month: z.string(), scores: z.record(z.string(), z.number()), comment: z.string().nullable(), reviewer_id: z.string() });
+const Review = z.object({
+  id: z.string(),
+  handoff_id: z.string(),
+  month: z.string(),
+  scores: z.record(z.string(), z.number()),
+  comment: z.string().nullable(),
+  reviewer_id: z.string(),
+});
 const Report = z.object({
   month: z.string(),
   handoffs: z.number(),
@@ -51,7 +58,15 @@ const Report = z.object({
   handoffs_reviewed: z.number(),
   brief_quality_score: z.number().nullable().describe('0-100'),
   overall_score: z.number().nullable().describe('0-100'),
-  items: z.array(z.object({ id: z.string(), title: z.string(), mean: z.number().nullable(), score: z.number().nullable(), counts_for_brief_score: z.boolean() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      mean: z.number().nullable(),
+      score: z.number().nullable(),
+      counts_for_brief_score: z.boolean(),
+    }),
+  ),
   agent_ratings: z.object({ rated: z.number(), useful: z.number(), useful_rate: z.number().nullable() }),
 });
 
@@ -61,14 +76,27 @@ const mean = (xs: number[]) => (xs.length ? Number((xs.reduce((a, b) => a + b, 0
 export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/qa/rubric', { schema: { tags, operationId: 'getQaRubric', summary: 'The QA rubric: items scored 1..5', response: { 200: Rubric } }, config: read }, async () => ({
-    scale: { min: SCORE_MIN, max: SCORE_MAX },
-    items: RUBRIC.map(({ id, title, description, brief }) => ({ id, title, description, counts_for_brief_score: brief })),
-  }));
+  r.get(
+    '/api/v1/qa/rubric',
+    { schema: { tags, operationId: 'getQaRubric', summary: 'The QA rubric: items scored 1..5', response: { 200: Rubric } }, config: read },
+    async () => ({
+      scale: { min: SCORE_MIN, max: SCORE_MAX },
+      items: RUBRIC.map(({ id, title, description, brief }) => ({ id, title, description, counts_for_brief_score: brief })),
+    }),
+  );
 
   r.get(
     '/api/v1/qa/sample',
-    { schema: { tags, summary: "N handoffs of a month drawn at random for review (the same month always draws the same ones)", querystring: SampleQuery, operationId: 'getQaSample', response: { 200: Sample } }, config: read },
+    {
+      schema: {
+        tags,
+        summary: 'N handoffs of a month drawn at random for review (the same month always draws the same ones)',
+        querystring: SampleQuery,
+        operationId: 'getQaSample',
+        response: { 200: Sample },
+      },
+      config: read,
+    },
     async (request) => {
       const actor = staffActor(request);
       const { month, n } = request.query;
@@ -102,17 +130,46 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/qa/reviews',
-    { schema: { tags, operationId: 'submitQaReview', summary: 'Score a handoff on every rubric item (again: replaces your earlier review)', body: ReviewBody, response: { 200: Review } }, config: write },
+    {
+      schema: {
+        tags,
+        operationId: 'submitQaReview',
+        summary: 'Score a handoff on every rubric item (again: replaces your earlier review)',
+        body: ReviewBody,
+        response: { 200: Review },
+      },
+      config: write,
+    },
     async (request) => {
       const actor = agentActor(request);
-      const row = await submitReview(ctx.db, actor, { handoffId: request.body.handoff_id, scores: request.body.scores, comment: request.body.comment || null });
-      return { id: row.id, handoff_id: row.handoff_id, month: row.month, scores: row.scores, comment: row.comment, reviewer_id: row.reviewer_id };
+      const row = await submitReview(ctx.db, actor, {
+        handoffId: request.body.handoff_id,
+        scores: request.body.scores,
+        comment: request.body.comment || null,
+      });
+      return {
+        id: row.id,
+        handoff_id: row.handoff_id,
+        month: row.month,
+        scores: row.scores,
+        comment: row.comment,
+        reviewer_id: row.reviewer_id,
+      };
     },
   );
 
   r.get(
     '/api/v1/qa/report',
-    { schema: { tags, summary: "A month's brief-quality score from QA reviews, per rubric item, with agents' one-click ratings", querystring: z.object({ month: Month }), operationId: 'getQaReport', response: { 200: Report } }, config: read },
+    {
+      schema: {
+        tags,
+        summary: "A month's brief-quality score from QA reviews, per rubric item, with agents' one-click ratings",
+        querystring: z.object({ month: Month }),
+        operationId: 'getQaReport',
+        response: { 200: Report },
+      },
+      config: read,
+    },
     async (request) => {
       const actor = staffActor(request);
       const { month } = request.query;

@@ -46,7 +46,9 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
       return reply.status(204).send();
     }
   });
-  app.options('/api/v1/widget/*', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async (_request, reply) => reply.status(204).send());
+  app.options('/api/v1/widget/*', { schema: { hide: true }, config: { access: { kind: 'public' } } }, async (_request, reply) =>
+    reply.status(204).send(),
+  );
 
   void app.register(async (scope) => {
     await scope.register(fastifyStatic, { root: WEB_DIST, serve: false });
@@ -77,7 +79,10 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
     });
 
     scope.get('/demo', async (request, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(demoPage(request.query as Record<string, unknown>)),
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(demoPage(request.query as Record<string, unknown>)),
     );
   });
 }

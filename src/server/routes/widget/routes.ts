@@ -4,7 +4,16 @@ import { rate, readBack, startInWorkspace } from '../../../conversations/custome
 import { presentConversationForCustomer, presentMessage } from '../../../presenters/index.ts';
 import { customerActor } from '../../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
-import { CsatBody, CsatResponse, HandoffResponse, PostMessageBody, PostMessageResponse, ReadResponse, StartBody, StartResponse } from './schema.ts';
+import {
+  CsatBody,
+  CsatResponse,
+  HandoffResponse,
+  PostMessageBody,
+  PostMessageResponse,
+  ReadResponse,
+  StartBody,
+  StartResponse,
+} from './schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../../conversations/actor.ts';
 import type { ConversationRow } from '../../../db/schema.ts';
@@ -13,7 +22,8 @@ import type { ConversationRow } from '../../../db/schema.ts';
  * Customer routes are limited per conversation (many customers may share one address), as
  * resolved from the token: however the token is written or sent, one conversation, one budget.
  */
-const perConversation = (request: FastifyRequest): string => (request.actor?.type === 'customer' ? `conversation:${request.actor.conversationId}` : `ip:${request.ip}`);
+const perConversation = (request: FastifyRequest): string =>
+  request.actor?.type === 'customer' ? `conversation:${request.actor.conversationId}` : `ip:${request.ip}`;
 
 // The customer side: what the widget (or a server acting for a customer) calls.
 export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -23,13 +33,24 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
   const customer = {
     access: { kind: 'customer' as const },
     // preHandler: after the access check has resolved the token to its conversation.
-    rateLimit: { max: ctx.env.RATE_LIMIT_CUSTOMER_PER_MINUTE, timeWindow: '1 minute', keyGenerator: perConversation, hook: 'preHandler' as const },
+    rateLimit: {
+      max: ctx.env.RATE_LIMIT_CUSTOMER_PER_MINUTE,
+      timeWindow: '1 minute',
+      keyGenerator: perConversation,
+      hook: 'preHandler' as const,
+    },
   };
 
   r.post(
     '/api/v1/widget/conversations',
     {
-      schema: { tags: ['widget'], operationId: 'startConversation', summary: 'Start a conversation (returns the customer token)', body: StartBody, response: { 201: StartResponse } },
+      schema: {
+        tags: ['widget'],
+        operationId: 'startConversation',
+        summary: 'Start a conversation (returns the customer token)',
+        body: StartBody,
+        response: { 201: StartResponse },
+      },
       config: { access: { kind: 'public' }, rateLimit: { max: ctx.env.RATE_LIMIT_START_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -69,20 +90,47 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/widget/conversations/:id',
-    { schema: { tags: ['widget'], operationId: 'getMyConversation', summary: 'Read my conversation back', params: IdParams, response: { 200: ReadResponse } }, config: customer },
+    {
+      schema: {
+        tags: ['widget'],
+        operationId: 'getMyConversation',
+        summary: 'Read my conversation back',
+        params: IdParams,
+        response: { 200: ReadResponse },
+      },
+      config: customer,
+    },
     async (request) => {
       const actor = customerActor(request);
       const { conversation, messages } = await readBack(ctx.conversations, ctx.db, actor, request.params.id);
-      return { conversation: presentConversationForCustomer(conversation), messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
+      return {
+        conversation: presentConversationForCustomer(conversation),
+        messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))),
+      };
     },
   );
 
   r.post(
     '/api/v1/widget/conversations/:id/messages',
-    { schema: { tags: ['widget'], operationId: 'sendCustomerMessage', summary: 'Send a message; the bot replies when it holds the conversation', params: IdParams, body: PostMessageBody, response: { 201: PostMessageResponse } }, config: customer },
+    {
+      schema: {
+        tags: ['widget'],
+        operationId: 'sendCustomerMessage',
+        summary: 'Send a message; the bot replies when it holds the conversation',
+        params: IdParams,
+        body: PostMessageBody,
+        response: { 201: PostMessageResponse },
+      },
+      config: customer,
+    },
     async (request, reply) => {
       const actor = customerActor(request);
-      const posted = await ctx.customerMessages.postCustomerMessage(actor, request.params.id, request.body.text, request.body.client_message_id);
+      const posted = await ctx.customerMessages.postCustomerMessage(
+        actor,
+        request.params.id,
+        request.body.text,
+        request.body.client_message_id,
+      );
       reply.status(201);
       return {
         message: presentMessage(posted.message, 'customer', ownWords(posted.conversation)),
@@ -94,18 +142,40 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/widget/conversations/:id/handoff',
-    { schema: { tags: ['widget'], operationId: 'askForHuman', summary: 'Ask for a human', params: IdParams, response: { 200: HandoffResponse } }, config: customer },
+    {
+      schema: {
+        tags: ['widget'],
+        operationId: 'askForHuman',
+        summary: 'Ask for a human',
+        params: IdParams,
+        response: { 200: HandoffResponse },
+      },
+      config: customer,
+    },
     async (request) => {
       const actor = customerActor(request);
       const replies = await ctx.customerMessages.requestHuman(actor, request.params.id);
       const conversation = await ctx.conversations.getForActor(actor, request.params.id);
-      return { conversation: presentConversationForCustomer(conversation), replies: replies.map((m) => presentMessage(m, 'customer', ownWords(conversation))) };
+      return {
+        conversation: presentConversationForCustomer(conversation),
+        replies: replies.map((m) => presentMessage(m, 'customer', ownWords(conversation))),
+      };
     },
   );
 
   r.post(
     '/api/v1/widget/conversations/:id/csat',
-    { schema: { tags: ['widget'], operationId: 'rateConversation', summary: 'Rate the conversation (1-5) once it is resolved', params: IdParams, body: CsatBody, response: { 200: CsatResponse } }, config: customer },
+    {
+      schema: {
+        tags: ['widget'],
+        operationId: 'rateConversation',
+        summary: 'Rate the conversation (1-5) once it is resolved',
+        params: IdParams,
+        body: CsatBody,
+        response: { 200: CsatResponse },
+      },
+      config: customer,
+    },
     async (request) => {
       const actor = customerActor(request);
       const conversation = await rate(ctx.conversations, actor, request.params.id, request.body.score);

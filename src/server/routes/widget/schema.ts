@@ -32,6 +32,10 @@ export const StartResponse = z.object({
   messages: z.array(CustomerMessage).describe('The first message and the bot replies, when `message` was sent'),
 });
 export const ReadResponse = z.object({ conversation: CustomerConversation, messages: z.array(CustomerMessage) });
-export const PostMessageResponse = z.object({ message: CustomerMessage, replies: z.array(CustomerMessage), conversation: CustomerConversation });
+export const PostMessageResponse = z.object({
+  message: CustomerMessage,
+  replies: z.array(CustomerMessage),
+  conversation: CustomerConversation,
+});
 export const HandoffResponse = z.object({ conversation: CustomerConversation, replies: z.array(CustomerMessage) });
 export const CsatResponse = z.object({ conversation: CustomerConversation });

@@ -35,7 +35,11 @@ export function Admin({ path }: { path: string }) {
         <ul>
           {PAGES.map((p) => (
             <li key={p.id}>
-              <a href={href(`/admin/${p.id}`)} onClick={onLinkClick(`/admin/${p.id}`)} aria-current={current.id === p.id ? 'page' : undefined}>
+              <a
+                href={href(`/admin/${p.id}`)}
+                onClick={onLinkClick(`/admin/${p.id}`)}
+                aria-current={current.id === p.id ? 'page' : undefined}
+              >
                 {p.label}
               </a>
             </li>
@@ -43,7 +47,9 @@ export function Admin({ path }: { path: string }) {
         </ul>
       </nav>
       <div className="admin-page">
-        {me.role !== 'admin' && <p className="muted small">You are signed in as {me.role}: only an admin can see and change most of these settings.</p>}
+        {me.role !== 'admin' && (
+          <p className="muted small">You are signed in as {me.role}: only an admin can see and change most of these settings.</p>
+        )}
         <Page key={current.id} />
       </div>
     </div>

@@ -60,9 +60,12 @@ export function AgentsPage() {
   return (
     <section aria-labelledby="admin-title">
       <AdminHeader title="Agents" add={{ label: 'Invite agent', shown: editing !== 'new', onClick: () => setEditing('new') }}>
-        Admins change settings, agents take conversations, viewers only read. Capacity is how many open conversations an agent takes at once.
+        Admins change settings, agents take conversations, viewers only read. Capacity is how many open conversations an agent takes at
+        once.
       </AdminHeader>
-      {editing === 'new' && <AgentForm onDone={(ok) => (ok ? done('Agent invited: give them their e-mail and first password.') : setEditing(null))} />}
+      {editing === 'new' && (
+        <AgentForm onDone={(ok) => (ok ? done('Agent invited: give them their e-mail and first password.') : setEditing(null))} />
+      )}
       <Notice text={notice} />
       <FormError action={list.action} />
       {list.items === null && !list.action.error && <p role="status">Loading…</p>}
@@ -77,7 +80,11 @@ export function AgentsPage() {
                 Edit<span className="sr-only"> {a.name}</span>
               </button>
               {a.id !== ws.me.id && (
-                <ConfirmButton label="Remove" what={a.name} onConfirm={() => void list.action.run(async () => (await del(`${ADMIN.agents}/${a.id}`), done('Agent removed.')))} />
+                <ConfirmButton
+                  label="Remove"
+                  what={a.name}
+                  onConfirm={() => void list.action.run(async () => (await del(`${ADMIN.agents}/${a.id}`), done('Agent removed.')))}
+                />
               )}
             </div>
           )}
@@ -97,7 +104,14 @@ function AgentForm({ agent, onDone }: { agent?: AdminAgent; onDone: (saved: bool
   const submit = () =>
     void act.run(async () => {
       const capacity = d.capacity.trim() !== '' && Number.isFinite(Number(d.capacity)) ? Number(d.capacity) : d.capacity;
-      const body: Record<string, unknown> = { name: d.name, role: d.role, skills: splitList(d.skills), languages: splitList(d.languages), capacity, team_ids: d.team_ids };
+      const body: Record<string, unknown> = {
+        name: d.name,
+        role: d.role,
+        skills: splitList(d.skills),
+        languages: splitList(d.languages),
+        capacity,
+        team_ids: d.team_ids,
+      };
       if (d.password || !agent) body.password = d.password;
       if (agent) await patch(`${ADMIN.agents}/${agent.id}`, body);
       else await post(ADMIN.agents, { email: d.email, ...body });
@@ -138,11 +152,21 @@ function AgentForm({ agent, onDone }: { agent?: AdminAgent; onDone: (saved: bool
         <Field label="Capacity" hint="Open conversations at once, 0–100" error={e('capacity')}>
           <input inputMode="numeric" value={d.capacity} onChange={(ev) => set('capacity', ev.target.value)} />
         </Field>
-        <Field label={agent ? 'New password (optional)' : 'First password'} hint="At least 10 characters; a new password signs the agent out" error={e('password')}>
+        <Field
+          label={agent ? 'New password (optional)' : 'First password'}
+          hint="At least 10 characters; a new password signs the agent out"
+          error={e('password')}
+        >
           <input type="password" autoComplete="new-password" value={d.password} onChange={(ev) => set('password', ev.target.value)} />
         </Field>
       </div>
-      <CheckList legend="Teams" options={ws.teams.map((t) => ({ value: t.id, label: t.name }))} value={d.team_ids} onChange={(v) => set('team_ids', v)} error={e('team_ids')} />
+      <CheckList
+        legend="Teams"
+        options={ws.teams.map((t) => ({ value: t.id, label: t.name }))}
+        value={d.team_ids}
+        onChange={(v) => set('team_ids', v)}
+        error={e('team_ids')}
+      />
     </AdminForm>
   );
 }

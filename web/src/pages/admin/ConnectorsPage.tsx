@@ -40,7 +40,10 @@ export function ConnectorsPage() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">Connectors</h1>
-      <p className="muted">Hand conversations over to your helpdesk as tickets. Credentials are stored encrypted and never shown again; leave them empty to keep the stored ones.</p>
+      <p className="muted">
+        Hand conversations over to your helpdesk as tickets. Credentials are stored encrypted and never shown again; leave them empty to
+        keep the stored ones.
+      </p>
       <AdminError res={res} what="Connector administration" />
       {res.state === 'ready' && (
         <ul className="card-list">
@@ -51,7 +54,11 @@ export function ConnectorsPage() {
                 <div className="card-head">
                   <h2>
                     {v.display_name}{' '}
-                    {c ? <span className={`badge ${c.enabled ? 'verified' : ''}`}>{c.enabled ? 'on' : 'off'}</span> : <span className="badge">not set up</span>}
+                    {c ? (
+                      <span className={`badge ${c.enabled ? 'verified' : ''}`}>{c.enabled ? 'on' : 'off'}</span>
+                    ) : (
+                      <span className="badge">not set up</span>
+                    )}
                   </h2>
                   <button type="button" aria-expanded={open === v.vendor} onClick={() => setOpen(open === v.vendor ? null : v.vendor)}>
                     {c ? 'Configure' : 'Set up'}
@@ -60,7 +67,8 @@ export function ConnectorsPage() {
                 </div>
                 {c && (
                   <p className="small muted">
-                    Credentials {c.has_credentials ? 'stored' : 'missing'} · clear text {c.allow_clear_text ? 'allowed' : 'off'} · inbound webhook <code>{c.webhook_path}</code>
+                    Credentials {c.has_credentials ? 'stored' : 'missing'} · clear text {c.allow_clear_text ? 'allowed' : 'off'} · inbound
+                    webhook <code>{c.webhook_path}</code>
                   </p>
                 )}
                 {open === v.vendor && <ConnectorForm vendor={v} connector={c} onSaved={reload} />}
@@ -90,7 +98,8 @@ function ConnectorForm({ vendor, connector, onSaved }: { vendor: Vendor; connect
       throw new ApiError(0, 'invalid_request', `${label}: not valid JSON`, [{ path: label, message: 'not valid JSON' }]);
     }
   };
-  const details = act.error instanceof ApiError && Array.isArray(act.error.details) ? (act.error.details as { path?: string; message?: string }[]) : [];
+  const details =
+    act.error instanceof ApiError && Array.isArray(act.error.details) ? (act.error.details as { path?: string; message?: string }[]) : [];
   return (
     <form
       className="admin-form"
@@ -113,14 +122,26 @@ function ConnectorForm({ vendor, connector, onSaved }: { vendor: Vendor; connect
       <Field label="Settings (JSON)" hint="e.g. the helpdesk's address or subdomain" error={act.errs.config}>
         <textarea className="code" rows={5} value={config} onChange={(e) => setConfig(e.target.value)} />
       </Field>
-      <Field label="Credentials (JSON)" hint={connector?.has_credentials ? 'Stored. Leave empty to keep them.' : 'e.g. {"api_token": "…"}'} error={act.errs.credentials}>
-        <textarea className="code" rows={3} value={creds} onChange={(e) => setCreds(e.target.value)} autoComplete="off" spellCheck={false} />
+      <Field
+        label="Credentials (JSON)"
+        hint={connector?.has_credentials ? 'Stored. Leave empty to keep them.' : 'e.g. {"api_token": "…"}'}
+        error={act.errs.credentials}
+      >
+        <textarea
+          className="code"
+          rows={3}
+          value={creds}
+          onChange={(e) => setCreds(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </Field>
       <label className="check">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enabled
       </label>
       <label className="check">
-        <input type="checkbox" checked={clear} onChange={(e) => setClear(e.target.checked)} /> Send clear (unredacted) text to this helpdesk (each time is recorded)
+        <input type="checkbox" checked={clear} onChange={(e) => setClear(e.target.checked)} /> Send clear (unredacted) text to this helpdesk
+        (each time is recorded)
       </label>
       {act.error != null && (
         <div role="alert" className="error">
@@ -155,7 +176,11 @@ function ConnectorForm({ vendor, connector, onSaved }: { vendor: Vendor; connect
             >
               Test connection
             </button>
-            <ConfirmButton label="Remove" what={vendor.display_name} onConfirm={() => void act.run(async () => (await del(path), onSaved()))} />
+            <ConfirmButton
+              label="Remove"
+              what={vendor.display_name}
+              onConfirm={() => void act.run(async () => (await del(path), onSaved()))}
+            />
           </>
         )}
       </div>
@@ -197,9 +222,15 @@ function DeadLetters() {
             <button
               type="button"
               disabled={act.busy}
-              onClick={() => void act.run(async () => (await post(`${ADMIN.connectorDeadLetters}/${d.id}/retry`), setNotice('Retry queued.'), reload()))}
+              onClick={() =>
+                void act.run(async () => (await post(`${ADMIN.connectorDeadLetters}/${d.id}/retry`), setNotice('Retry queued.'), reload()))
+              }
             >
-              Retry<span className="sr-only"> call {d.op} for {d.external_id ?? d.conversation_id}</span>
+              Retry
+              <span className="sr-only">
+                {' '}
+                call {d.op} for {d.external_id ?? d.conversation_id}
+              </span>
             </button>
           )}
         />

@@ -29,7 +29,11 @@ const COLUMNS: Column<ApiKey>[] = [
   { header: 'Scopes', cell: (k) => k.scopes.join(', ') },
   { header: 'Created', cell: (k) => when(k.created_at) },
   { header: 'Last used', cell: (k) => when(k.last_used_at) },
-  { header: 'State', cell: (k) => (k.revoked_at ? <span className="badge">revoked {when(k.revoked_at)}</span> : <span className="badge verified">active</span>) },
+  {
+    header: 'State',
+    cell: (k) =>
+      k.revoked_at ? <span className="badge">revoked {when(k.revoked_at)}</span> : <span className="badge verified">active</span>,
+  },
 ];
 
 /** API keys for servers and scripts: created with the secret shown once, revoked at once. */
@@ -45,7 +49,8 @@ export function KeysPage() {
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">API keys</h1>
       <p className="muted">
-        Keys let your servers call the Baton API (<code>Authorization: Bearer bk_…</code>). Only a hash is stored: the key itself is shown once, when you create it.
+        Keys let your servers call the Baton API (<code>Authorization: Bearer bk_…</code>). Only a hash is stored: the key itself is shown
+        once, when you create it.
       </p>
       <AdminForm
         label="New API key"
@@ -78,7 +83,15 @@ export function KeysPage() {
           columns={COLUMNS}
           rows={res.data.api_keys}
           actions={(k) =>
-            !k.revoked_at && <ConfirmButton label="Revoke" what={k.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.keys}/${k.id}`), setNotice(`Key “${k.name}” revoked.`), reload()))} />
+            !k.revoked_at && (
+              <ConfirmButton
+                label="Revoke"
+                what={k.name}
+                onConfirm={() =>
+                  void list.run(async () => (await del(`${ADMIN.keys}/${k.id}`), setNotice(`Key “${k.name}” revoked.`), reload()))
+                }
+              />
+            )
           }
         />
       )}

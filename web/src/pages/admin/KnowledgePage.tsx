@@ -61,12 +61,22 @@ export function KnowledgePage() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">Knowledge</h1>
-      <p className="muted">Articles the bot answers from and cites. Upload a file to add or update articles (matched by id); the bot rebuilds its index from the new knowledge.</p>
+      <p className="muted">
+        Articles the bot answers from and cites. Upload a file to add or update articles (matched by id); the bot rebuilds its index from
+        the new knowledge.
+      </p>
       <Upload onUploaded={list.reload} />
       <h2>Articles</h2>
       <FormError action={list.action} />
       {list.items === null && !list.action.error && <p role="status">Loading…</p>}
-      {list.items && <AdminTable label="Knowledge articles" columns={ARTICLE_COLUMNS} rows={list.items} empty={<p className="muted">No articles yet.</p>} />}
+      {list.items && (
+        <AdminTable
+          label="Knowledge articles"
+          columns={ARTICLE_COLUMNS}
+          rows={list.items}
+          empty={<p className="muted">No articles yet.</p>}
+        />
+      )}
       <Pager list={list} label="Article pages" />
     </section>
   );
@@ -103,7 +113,10 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
     void act.run(async () => {
       setSummary(null);
       const file = fileRef.current?.files?.[0];
-      if (!file) throw new ApiError(0, 'invalid_request', 'file: choose a JSONL, JSON or Markdown file first', [{ path: 'file', message: 'choose a JSONL, JSON or Markdown file first' }]);
+      if (!file)
+        throw new ApiError(0, 'invalid_request', 'file: choose a JSONL, JSON or Markdown file first', [
+          { path: 'file', message: 'choose a JSONL, JSON or Markdown file first' },
+        ]);
       const text = await file.text();
       const path = `${ADMIN.knowledge}${query({ prune: prune ? 'true' : undefined })}`;
       let res: { summary: unknown };
@@ -115,7 +128,9 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
         try {
           data = JSON.parse(text);
         } catch {
-          throw new ApiError(0, 'invalid_request', 'file: this .json file is not valid JSON', [{ path: 'file', message: 'not valid JSON' }]);
+          throw new ApiError(0, 'invalid_request', 'file: this .json file is not valid JSON', [
+            { path: 'file', message: 'not valid JSON' },
+          ]);
         }
         res = await post(path, Array.isArray(data) ? { articles: data } : data);
       } else {
@@ -125,7 +140,10 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
       if (fileRef.current) fileRef.current.value = '';
       onUploaded();
     });
-  const problems = act.error instanceof ApiError && Array.isArray(act.error.details) ? (act.error.details as { line?: number; path?: string; message?: string }[]).filter((p) => p && p.line) : [];
+  const problems =
+    act.error instanceof ApiError && Array.isArray(act.error.details)
+      ? (act.error.details as { line?: number; path?: string; message?: string }[]).filter((p) => p && p.line)
+      : [];
   return (
     <form
       className="admin-form"
@@ -140,7 +158,8 @@ function Upload({ onUploaded }: { onUploaded: () => void }) {
         label="Knowledge file"
         hint={
           <>
-            JSONL (one article per line: <code>{'{"id", "title", "body", "url"?, "locale"?, "tags"?}'}</code>), JSON <code>{'{"articles": [...]}'}</code>, or Markdown (each <code># Heading</code> becomes an article).
+            JSONL (one article per line: <code>{'{"id", "title", "body", "url"?, "locale"?, "tags"?}'}</code>), JSON{' '}
+            <code>{'{"articles": [...]}'}</code>, or Markdown (each <code># Heading</code> becomes an article).
           </>
         }
         error={act.errs.file}

@@ -24,7 +24,8 @@ export function MacrosPage() {
   return (
     <section aria-labelledby="admin-title">
       <AdminHeader title="Macros" add={{ label: 'Add macro', shown: canEdit && editing !== 'new', onClick: () => setEditing('new') }}>
-        Saved replies. They may use <code>{'{{customer.name}}'}</code> and <code>{'{{agent.name}}'}</code>; a macro for a team is offered only on that team's conversations.
+        Saved replies. They may use <code>{'{{customer.name}}'}</code> and <code>{'{{agent.name}}'}</code>; a macro for a team is offered
+        only on that team's conversations.
       </AdminHeader>
       {editing === 'new' && <MacroForm onDone={(ok) => (ok ? done('Macro added.') : setEditing(null))} />}
       <Notice text={notice} />
@@ -45,7 +46,11 @@ export function MacrosPage() {
                       <button type="button" onClick={() => setEditing(m.id)}>
                         Edit<span className="sr-only"> {m.title}</span>
                       </button>
-                      <ConfirmButton label="Delete" what={m.title} onConfirm={() => void list.action.run(async () => (await del(`${ADMIN.macros}/${m.id}`), done('Macro deleted.')))} />
+                      <ConfirmButton
+                        label="Delete"
+                        what={m.title}
+                        onConfirm={() => void list.action.run(async () => (await del(`${ADMIN.macros}/${m.id}`), done('Macro deleted.')))}
+                      />
                     </div>
                   )}
                 </div>

@@ -39,7 +39,10 @@ export function PolicyPage() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">Policy</h1>
-      <p className="muted">When the bot may answer, and when it must hand off: confidence threshold, always-human intents and topics, limits, business hours, languages, PII rules.</p>
+      <p className="muted">
+        When the bot may answer, and when it must hand off: confidence threshold, always-human intents and topics, limits, business hours,
+        languages, PII rules.
+      </p>
       {res.state === 'loading' && <p role="status">Loading…</p>}
       {res.state === 'missing' && <NotAvailable what="Policy administration" />}
       {res.state === 'error' && (

@@ -4,7 +4,18 @@ import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { REASON_LABEL } from '../../format.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { type Action, AdminForm, CheckList, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
+import {
+  type Action,
+  AdminForm,
+  CheckList,
+  ConfirmButton,
+  errorFor,
+  Field,
+  FormError,
+  joinList,
+  splitList,
+  useAction,
+} from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
 import { NamedSelect } from './list.tsx';
 
@@ -49,7 +60,24 @@ interface Draft {
   business_hours: '' | 'open' | 'closed';
 }
 
-const EMPTY: Draft = { name: '', enabled: true, targetType: 'team', team_id: '', agent_id: '', fallback_team_id: '', priority: '', skills: '', intents: '', languages: '', channels: '', reasons: [], tier: '', plan: '', vip: '', business_hours: '' };
+const EMPTY: Draft = {
+  name: '',
+  enabled: true,
+  targetType: 'team',
+  team_id: '',
+  agent_id: '',
+  fallback_team_id: '',
+  priority: '',
+  skills: '',
+  intents: '',
+  languages: '',
+  channels: '',
+  reasons: [],
+  tier: '',
+  plan: '',
+  vip: '',
+  business_hours: '',
+};
 
 function fromRule(r: Rule): Draft {
   const c = r.conditions ?? {};
@@ -116,14 +144,21 @@ export function RulesPage() {
     });
 
   const targetText = (t: Target) =>
-    t.type === 'team' ? `Team ${ws.teamName(t.team_id) ?? t.team_id.slice(0, 8)}` : t.type === 'agent' ? `Agent ${ws.agentName(t.agent_id) ?? t.agent_id.slice(0, 8)}${t.fallback_team_id ? `, else ${ws.teamName(t.fallback_team_id) ?? 'team'}` : ''}` : 'Workspace queue';
+    t.type === 'team'
+      ? `Team ${ws.teamName(t.team_id) ?? t.team_id.slice(0, 8)}`
+      : t.type === 'agent'
+        ? `Agent ${ws.agentName(t.agent_id) ?? t.agent_id.slice(0, 8)}${t.fallback_team_id ? `, else ${ws.teamName(t.fallback_team_id) ?? 'team'}` : ''}`
+        : 'Workspace queue';
 
   return (
     <section aria-labelledby="admin-title">
       <AdminHeader title="Routing rules" add={{ label: 'Add rule', shown: editing !== 'new', onClick: () => setEditing('new') }}>
-        The first enabled rule that matches a handoff decides its team or agent. Conditions are combined with AND; values inside one condition are alternatives. A rule without conditions matches everything (useful last).
+        The first enabled rule that matches a handoff decides its team or agent. Conditions are combined with AND; values inside one
+        condition are alternatives. A rule without conditions matches everything (useful last).
       </AdminHeader>
-      {editing === 'new' && <RuleForm initial={EMPTY} onDone={(saved) => (setEditing(null), saved && (setNotice('Rule added.'), reload()))} />}
+      {editing === 'new' && (
+        <RuleForm initial={EMPTY} onDone={(saved) => (setEditing(null), saved && (setNotice('Rule added.'), reload()))} />
+      )}
       <AdminError res={res} what="Routing rules administration" />
       <Notice text={notice} />
       <FormError action={list} />
@@ -135,7 +170,11 @@ export function RulesPage() {
             {rules.map((r, i) => (
               <li key={r.id} className={`card ${r.enabled ? '' : 'disabled'}`}>
                 {editing === r.id ? (
-                  <RuleForm initial={fromRule(r)} id={r.id} onDone={(saved) => (setEditing(null), saved && (setNotice('Rule saved.'), reload()))} />
+                  <RuleForm
+                    initial={fromRule(r)}
+                    id={r.id}
+                    onDone={(saved) => (setEditing(null), saved && (setNotice('Rule saved.'), reload()))}
+                  />
                 ) : (
                   <>
                     <div className="card-head">
@@ -146,13 +185,20 @@ export function RulesPage() {
                         <button type="button" aria-label={`Move ${r.name} up`} disabled={i === 0 || list.busy} onClick={() => move(i, -1)}>
                           ↑
                         </button>
-                        <button type="button" aria-label={`Move ${r.name} down`} disabled={i === rules.length - 1 || list.busy} onClick={() => move(i, 1)}>
+                        <button
+                          type="button"
+                          aria-label={`Move ${r.name} down`}
+                          disabled={i === rules.length - 1 || list.busy}
+                          onClick={() => move(i, 1)}
+                        >
                           ↓
                         </button>
                         <button
                           type="button"
                           disabled={list.busy}
-                          onClick={() => void list.run(async () => (await patch(`${ADMIN.rules}/${r.id}`, { enabled: !r.enabled }), reload()))}
+                          onClick={() =>
+                            void list.run(async () => (await patch(`${ADMIN.rules}/${r.id}`, { enabled: !r.enabled }), reload()))
+                          }
                         >
                           {r.enabled ? 'Turn off' : 'Turn on'}
                           <span className="sr-only"> {r.name}</span>
@@ -160,7 +206,13 @@ export function RulesPage() {
                         <button type="button" onClick={() => setEditing(r.id)}>
                           Edit<span className="sr-only"> {r.name}</span>
                         </button>
-                        <ConfirmButton label="Delete" what={r.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.rules}/${r.id}`), setNotice('Rule deleted.'), reload()))} />
+                        <ConfirmButton
+                          label="Delete"
+                          what={r.name}
+                          onConfirm={() =>
+                            void list.run(async () => (await del(`${ADMIN.rules}/${r.id}`), setNotice('Rule deleted.'), reload()))
+                          }
+                        />
                       </div>
                     </div>
                     <p className="small">
@@ -234,10 +286,20 @@ function RuleForm({ initial, id, onDone }: { initial: Draft; id?: string; onDone
         {d.targetType === 'agent' && (
           <>
             <Field label="Agent" error={e('target.agent_id', 'target')}>
-              <NamedSelect none="Choose an agent" options={ws.agents.filter((a) => a.role !== 'viewer')} value={d.agent_id} onChange={(v) => set('agent_id', v)} />
+              <NamedSelect
+                none="Choose an agent"
+                options={ws.agents.filter((a) => a.role !== 'viewer')}
+                value={d.agent_id}
+                onChange={(v) => set('agent_id', v)}
+              />
             </Field>
             <Field label="When the agent cannot take it" error={e('target.fallback_team_id')}>
-              <NamedSelect none="Workspace queue" options={ws.teams} value={d.fallback_team_id} onChange={(v) => set('fallback_team_id', v)} />
+              <NamedSelect
+                none="Workspace queue"
+                options={ws.teams}
+                value={d.fallback_team_id}
+                onChange={(v) => set('fallback_team_id', v)}
+              />
             </Field>
           </>
         )}
@@ -288,7 +350,13 @@ function RuleForm({ initial, id, onDone }: { initial: Draft; id?: string; onDone
             </select>
           </Field>
         </div>
-        <CheckList legend="Handoff reasons" options={REASONS} value={d.reasons} onChange={(v) => set('reasons', v)} error={e('conditions.reasons')} />
+        <CheckList
+          legend="Handoff reasons"
+          options={REASONS}
+          value={d.reasons}
+          onChange={(v) => set('reasons', v)}
+          error={e('conditions.reasons')}
+        />
       </fieldset>
       <label className="check">
         <input type="checkbox" checked={d.enabled} onChange={(ev) => set('enabled', ev.target.checked)} /> Enabled

@@ -44,7 +44,8 @@ export function TeamsPage() {
   return (
     <section aria-labelledby="admin-title">
       <AdminHeader title="Teams" add={{ label: 'Add team', shown: editing !== 'new', onClick: () => setEditing('new') }}>
-        A handoff routed to a team waits for one of its members with the skills it needs. When nobody accepts within the SLA, it overflows to the fallback team.
+        A handoff routed to a team waits for one of its members with the skills it needs. When nobody accepts within the SLA, it overflows
+        to the fallback team.
       </AdminHeader>
       {editing === 'new' && <TeamForm teams={teams} onDone={(ok) => (ok ? done('Team added.') : setEditing(null))} />}
       <AdminError res={res} what="Team administration" />
@@ -54,13 +55,19 @@ export function TeamsPage() {
         <AdminTable
           columns={columns}
           rows={teams}
-          editor={(t) => editing === t.id && <TeamForm team={t} teams={teams} onDone={(ok) => (ok ? done('Team saved.') : setEditing(null))} />}
+          editor={(t) =>
+            editing === t.id && <TeamForm team={t} teams={teams} onDone={(ok) => (ok ? done('Team saved.') : setEditing(null))} />
+          }
           actions={(t) => (
             <div className="action-row">
               <button type="button" onClick={() => setEditing(t.id)}>
                 Edit<span className="sr-only"> {t.name}</span>
               </button>
-              <ConfirmButton label="Delete" what={t.name} onConfirm={() => void list.run(async () => (await del(`${ADMIN.teams}/${t.id}`), done('Team deleted.')))} />
+              <ConfirmButton
+                label="Delete"
+                what={t.name}
+                onConfirm={() => void list.run(async () => (await del(`${ADMIN.teams}/${t.id}`), done('Team deleted.')))}
+              />
             </div>
           )}
         />
@@ -112,10 +119,21 @@ function TeamForm({ team, teams, onDone }: { team?: Team; teams: Team[]; onDone:
           <input inputMode="decimal" value={d.sla_minutes} onChange={(ev) => set('sla_minutes', ev.target.value)} />
         </Field>
         <Field label="Fallback team" error={e('fallback_team_id')}>
-          <NamedSelect none="None (stays in the queue)" options={teams.filter((t) => t.id !== team?.id)} value={d.fallback_team_id} onChange={(v) => set('fallback_team_id', v)} />
+          <NamedSelect
+            none="None (stays in the queue)"
+            options={teams.filter((t) => t.id !== team?.id)}
+            value={d.fallback_team_id}
+            onChange={(v) => set('fallback_team_id', v)}
+          />
         </Field>
       </div>
-      <CheckList legend="Members" options={ws.agents.map((a) => ({ value: a.id, label: `${a.name} (${a.role})` }))} value={d.member_ids} onChange={(v) => set('member_ids', v)} error={e('member_ids')} />
+      <CheckList
+        legend="Members"
+        options={ws.agents.map((a) => ({ value: a.id, label: `${a.name} (${a.role})` }))}
+        value={d.member_ids}
+        onChange={(v) => set('member_ids', v)}
+        error={e('member_ids')}
+      />
     </AdminForm>
   );
 }

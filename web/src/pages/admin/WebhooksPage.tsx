@@ -40,7 +40,8 @@ export function WebhooksPage() {
   return (
     <section aria-labelledby="admin-title">
       <AdminHeader title="Webhooks" add={{ label: 'Add webhook', shown: !adding, onClick: () => setAdding(true) }}>
-        Baton POSTs signed events to your URLs and retries failed deliveries. Verify the signature with the secret shown when you create the subscription.
+        Baton POSTs signed events to your URLs and retries failed deliveries. Verify the signature with the secret shown when you create the
+        subscription.
       </AdminHeader>
       {adding && res.state === 'ready' && (
         <WebhookForm
@@ -71,7 +72,11 @@ export function WebhooksPage() {
                   <button type="button" aria-expanded={log === w.id} onClick={() => setLog(log === w.id ? null : w.id)}>
                     Delivery log<span className="sr-only"> for {w.url}</span>
                   </button>
-                  <button type="button" disabled={list.busy} onClick={() => void list.run(async () => (await patch(`${ADMIN.webhooks}/${w.id}`, { enabled: !w.enabled }), reload()))}>
+                  <button
+                    type="button"
+                    disabled={list.busy}
+                    onClick={() => void list.run(async () => (await patch(`${ADMIN.webhooks}/${w.id}`, { enabled: !w.enabled }), reload()))}
+                  >
                     {w.enabled ? 'Turn off' : 'Turn on'}
                     <span className="sr-only"> {w.url}</span>
                   </button>
@@ -87,7 +92,13 @@ export function WebhooksPage() {
                   >
                     Rotate secret
                   </button>
-                  <ConfirmButton label="Delete" what={w.url} onConfirm={() => void list.run(async () => (await del(`${ADMIN.webhooks}/${w.id}`), setNotice('Webhook deleted.'), reload()))} />
+                  <ConfirmButton
+                    label="Delete"
+                    what={w.url}
+                    onConfirm={() =>
+                      void list.run(async () => (await del(`${ADMIN.webhooks}/${w.id}`), setNotice('Webhook deleted.'), reload()))
+                    }
+                  />
                 </div>
               </div>
               <p className="small muted">
@@ -119,7 +130,12 @@ function WebhookForm({ eventTypes, onDone }: { eventTypes: string[]; onDone: (se
       onCancel={() => onDone(null)}
       onSubmit={() => {
         void act.run(async () => {
-          const r = await post<{ secret: string }>(ADMIN.webhooks, { url, description: description || undefined, event_types: events, allow_private: allowPrivate });
+          const r = await post<{ secret: string }>(ADMIN.webhooks, {
+            url,
+            description: description || undefined,
+            event_types: events,
+            allow_private: allowPrivate,
+          });
           onDone(r.secret);
         });
       }}
@@ -134,7 +150,8 @@ function WebhookForm({ eventTypes, onDone }: { eventTypes: string[]; onDone: (se
       </div>
       <CheckList legend="Events" options={eventOptions(eventTypes)} value={events} onChange={setEvents} error={e('event_types')} />
       <label className="check">
-        <input type="checkbox" checked={allowPrivate} onChange={(ev) => setAllowPrivate(ev.target.checked)} /> Allow private and loopback addresses (only for servers inside your network)
+        <input type="checkbox" checked={allowPrivate} onChange={(ev) => setAllowPrivate(ev.target.checked)} /> Allow private and loopback
+        addresses (only for servers inside your network)
       </label>
     </AdminForm>
   );
@@ -178,7 +195,11 @@ function DeliveryLog({ id }: { id: string }) {
           empty={<p className="muted small">No deliveries yet.</p>}
           actions={(d) =>
             d.status !== 'delivered' && (
-              <button type="button" disabled={act.busy} onClick={() => void act.run(async () => (await post(`${ADMIN.webhooks}/deliveries/${d.id}/retry`), reload()))}>
+              <button
+                type="button"
+                disabled={act.busy}
+                onClick={() => void act.run(async () => (await post(`${ADMIN.webhooks}/deliveries/${d.id}/retry`), reload()))}
+              >
                 Retry<span className="sr-only"> {d.event_type}</span>
               </button>
             )
@@ -188,4 +209,3 @@ function DeliveryLog({ id }: { id: string }) {
     </div>
   );
 }
-

@@ -30,7 +30,10 @@ export function WidgetPage() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">Chat widget</h1>
-      <p className="muted">Paste this before the closing &lt;/body&gt; tag of your site. The widget loads on its own, keeps its styles to itself and speaks English, Spanish, French or German.</p>
+      <p className="muted">
+        Paste this before the closing &lt;/body&gt; tag of your site. The widget loads on its own, keeps its styles to itself and speaks
+        English, Spanish, French or German.
+      </p>
       <label htmlFor="slug">Workspace slug</label>
       <input id="slug" value={slug} onChange={(e) => setSlug(e.target.value.trim())} placeholder="demo" />
       <label htmlFor="snippet">Install snippet</label>
@@ -47,7 +50,9 @@ export function WidgetPage() {
         <>
           <h2>Logged-in customers</h2>
           {info.identity.how && <p>{info.identity.how}</p>}
-          {info.identity.snippet && <textarea className="code" readOnly rows={3} aria-label="Snippet with identity verification" value={info.identity.snippet} />}
+          {info.identity.snippet && (
+            <textarea className="code" readOnly rows={3} aria-label="Snippet with identity verification" value={info.identity.snippet} />
+          )}
           {info.identity.server_example && (
             <p>
               On your server: <code>{info.identity.server_example}</code>
@@ -61,8 +66,8 @@ export function WidgetPage() {
           <code>data-lang="es"</code>: the interface language (en, es, fr, de); by default the visitor's browser language.
         </li>
         <li>
-          <code>data-user-id</code>, <code>data-user-hash</code>, <code>data-name</code>, <code>data-email</code>: identify a logged-in customer; the hash is
-          HMAC-SHA256 of the user id with the workspace secret, computed on your server.
+          <code>data-user-id</code>, <code>data-user-hash</code>, <code>data-name</code>, <code>data-email</code>: identify a logged-in
+          customer; the hash is HMAC-SHA256 of the user id with the workspace secret, computed on your server.
         </li>
         <li>
           <code>data-open="true"</code>: open the chat on load. <code>window.Baton.open()</code> opens it from your own button.

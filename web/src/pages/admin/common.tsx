@@ -36,7 +36,15 @@ export function ShownOnce({ label, value, onDismiss }: { label: string; value: s
 }
 
 /** An admin page's title, its "add" button (while not adding) and what the page is for. */
-export function AdminHeader({ title, add, children }: { title: string; add?: { label: string; shown: boolean; onClick: () => void }; children: ReactNode }) {
+export function AdminHeader({
+  title,
+  add,
+  children,
+}: {
+  title: string;
+  add?: { label: string; shown: boolean; onClick: () => void };
+  children: ReactNode;
+}) {
   return (
     <>
       <div className="card-head">

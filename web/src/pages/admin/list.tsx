@@ -102,7 +102,10 @@ export function NamedSelect({
   value,
   onChange,
   ...rest
-}: { none: string; options: { id: string; name: string }[]; value: string; onChange: (id: string) => void } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+}: { none: string; options: { id: string; name: string }[]; value: string; onChange: (id: string) => void } & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'value' | 'onChange'
+>) {
   return (
     <select {...rest} value={value} onChange={(ev) => onChange(ev.target.value)}>
       <option value="">{none}</option>
