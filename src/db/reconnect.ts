@@ -96,6 +96,8 @@ function dropWhenLost(client: pg.PoolClient): PostgresPoolClient {
  * retried: a write whose connection died may have committed, and a transaction's earlier
  * statements died with its connection.
  */
+const READ_ATTEMPTS = 3;
+
 class RetryingConnection implements DatabaseConnection {
   inTransaction = false;
   constructor(
@@ -104,12 +106,15 @@ class RetryingConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    try {
-      return await this.current.executeQuery<R>(query);
-    } catch (err) {
-      if (this.inTransaction || query.query.kind !== 'SelectQueryNode' || !isConnectionLost(err)) throw err;
-      await this.replace();
-      return this.current.executeQuery<R>(query);
+    // A restart can end the fresh connection too (taken just before the server went down): a
+    // read tries a few connections, each acquired patiently, before it gives up.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.current.executeQuery<R>(query);
+      } catch (err) {
+        if (this.inTransaction || query.query.kind !== 'SelectQueryNode' || !isConnectionLost(err) || attempt >= READ_ATTEMPTS) throw err;
+        await this.replace();
+      }
     }
   }
 
