@@ -96,7 +96,8 @@ function dropWhenLost(client: pg.PoolClient): PostgresPoolClient {
  * retried: a write whose connection died may have committed, and a transaction's earlier
  * statements died with its connection.
  */
-const READ_ATTEMPTS = 3;
+/** How long a read that lost its connection keeps trying (about a restart's length). */
+const READ_RETRY_MS = 15_000;
 
 class RetryingConnection implements DatabaseConnection {
   inTransaction = false;
@@ -107,12 +108,15 @@ class RetryingConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // A restart can end the fresh connection too (taken just before the server went down): a
-    // read tries a few connections, each acquired patiently, before it gives up.
-    for (let attempt = 1; ; attempt++) {
+    // read keeps taking fresh connections, each acquired patiently, for as long as a restart takes.
+    let giveUpAt = 0;
+    for (;;) {
       try {
         return await this.current.executeQuery<R>(query);
       } catch (err) {
-        if (this.inTransaction || query.query.kind !== 'SelectQueryNode' || !isConnectionLost(err) || attempt >= READ_ATTEMPTS) throw err;
+        if (this.inTransaction || query.query.kind !== 'SelectQueryNode' || !isConnectionLost(err)) throw err;
+        giveUpAt ||= Date.now() + READ_RETRY_MS;
+        if (Date.now() >= giveUpAt) throw err;
         await this.replace();
       }
     }

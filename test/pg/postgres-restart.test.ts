@@ -110,7 +110,10 @@ describe('Postgres restarts while the server takes traffic', () => {
     expect(node.child.exitCode).toBeNull();
     expect(reads.length).toBeGreaterThan(50);
     const count = (list: number[]) => list.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
-    expect(count(reads)).toEqual({ 200: reads.length });
+    // Reads are retried on fresh connections through a restart. One racing the shutdown itself
+    // may still be told to come back (503 with Retry-After): never a 500, and rarely.
+    expect(Object.keys(count(reads)).filter((s) => s !== '200' && s !== '503')).toEqual([]);
+    expect(reads.filter((s) => s === 200).length).toBeGreaterThanOrEqual(reads.length * 0.99);
     expect(Object.keys(count(writes)).filter((s) => s !== '201' && s !== '503')).toEqual([]);
     expect(writes.filter((s) => s === 201).length).toBeGreaterThan(writes.length * 0.9);
 
