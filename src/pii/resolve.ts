@@ -20,14 +20,18 @@ export function resolveOverlaps(spans: readonly Span[]): Span[] {
     const around = containers.get(s)!;
     return around.length > 0 && !around.some((o) => kept.includes(o));
   });
-  return pick(orphans, kept).sort((a, b) => a.start - b.start);
+  // Such a span also outranks a weaker one that beat its container ("31 00 00 1" read as a
+  // phone number across the end of the address that held an IBAN): the weaker one goes.
+  const strongOrphans = orphans.filter((o) => kept.some((k) => overlaps(k, o) && k.score < o.score));
+  const survivors = kept.filter((k) => !strongOrphans.some((o) => overlaps(k, o) && k.score < o.score));
+  return pick(orphans, survivors).sort((a, b) => a.start - b.start);
 }
 
 /** Adds candidates to the kept spans by rank (higher score, then longer), skipping overlaps. */
 function pick(candidates: Span[], kept: Span[]): Span[] {
   const ranked = [...candidates].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const span of ranked) {
-    if (kept.every((k) => k.end <= span.start || span.end <= k.start)) kept.push(span);
+    if (!kept.some((k) => overlaps(k, span))) kept.push(span);
   }
   return kept;
 }
@@ -64,3 +68,5 @@ function mergeSameType(spans: readonly Span[]): Span[] {
   }
   return out;
 }
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

@@ -146,6 +146,8 @@ describe('numbers embedded in other text', () => {
     ['DE89370400440532013000, GB82WEST12345698765432', 'IBAN', 'GB82WEST12345698765432'],
     // An "address" read across both IBANs loses to the second; the first must not go with it.
     ['0 DE90 0000 0000 0000 S000 00 DE36 0000 0000 0000 0000 00', 'IBAN', 'DE90 0000 0000 0000 S000 00'],
+    // The address around an IBAN loses to a phone number read across its end; the IBAN must win that back.
+    ['0 DE90 0000 0000 X000 000W 31 00 00 1/24', 'IBAN', 'DE90 0000 0000 X000 000W 31'],
   ])('%j: %s %j', (text, type, value) => {
     expect(detect(text, DEFAULT_SETTINGS).map((s) => [s.type, text.slice(s.start, s.end)])).toContainEqual([type, value]);
   });
