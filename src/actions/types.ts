@@ -32,13 +32,20 @@ export const toolDefinitionSchema = z.object({
   /** Result fields to keep (dot paths, e.g. "status", "items.name"); absent keeps all. */
   output: z.array(z.string()).optional(),
   /** How the stored secret is sent: a named header, or "Authorization: Bearer". None: no secret. */
-  auth: z.discriminatedUnion('type', [z.object({ type: z.literal('header'), header: z.string() }), z.object({ type: z.literal('bearer') })]).optional(),
+  auth: z
+    .discriminatedUnion('type', [z.object({ type: z.literal('header'), header: z.string() }), z.object({ type: z.literal('bearer') })])
+    .optional(),
   timeoutMs: z.number().int().min(100).max(30_000).default(5000),
   /**
    * The argument that names the customer's account (e.g. "user_id"): the call runs only when
    * it equals the verified identity. Absent: the tool reads nothing of an account.
    */
   identityArg: z.string().optional(),
+  /**
+   * The result field that names the account a record belongs to (e.g. an order's "user_id"): a
+   * record of another account is withheld and the call counts as refused.
+   */
+  ownerField: z.string().optional(),
   /** A verification tool: a successful result's field (e.g. "user_id", or "" for a plain-string result) is the verified identity. */
   verifies: z.object({ resultField: z.string() }).optional(),
 });

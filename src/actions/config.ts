@@ -1,0 +1,97 @@
+// A workspace's actions file (workspace.json for `baton eval --tools`, the same document in the
+// admin API): where the company's API is, its tools, how a customer is verified, and the
+// playbooks the embedded engine follows. Documented in docs/actions.md.
+import { z } from 'zod';
+import { toolDefinitionSchema } from './types.ts';
+
+/** Text with {placeholders}: slot names and step results by dot path ("{order.status}"); see playbooks/template.ts. */
+const template = z.string().min(1).max(2000);
+
+/** How a slot's value is recognised in the customer's words. */
+export const recogniserSchema = z.discriminatedUnion('type', [
+  /** A regular expression; `value` builds the value from its groups ("#W{1}"), default the whole match. */
+  z.object({ type: z.literal('pattern'), pattern: z.string(), flags: z.string().default('i'), value: z.string().optional() }),
+  /** One of fixed values, each with the phrases that mean it. */
+  z.object({ type: z.literal('choice'), options: z.record(z.string(), z.array(z.string()).min(1)) }),
+  /**
+   * One (or with `many`, several) of the entries of an earlier result ("order.items"), matched by
+   * the words of its `label` fields; `value` is the field kept (e.g. "item_id").
+   */
+  z.object({
+    type: z.literal('pick'),
+    from: z.string(),
+    label: z.array(z.string()).min(1),
+    value: z.string(),
+    many: z.boolean().default(false),
+  }),
+  /** A kind of personal detail the PII shield knows (e-mail, name, zip, address): its value or token. */
+  z.object({ type: z.literal('entity'), entity: z.enum(['email', 'first_name', 'last_name', 'zip', 'address', 'phone']) }),
+]);
+
+export const slotSchema = z.object({
+  name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  /** What the bot asks when the slot is missing. */
+  ask: template,
+  recognise: z.array(recogniserSchema).min(1),
+  optional: z.boolean().default(false),
+});
+
+/** A condition on a slot or an earlier result, checked before a call (policy) or to branch. */
+export const conditionSchema = z.object({
+  path: z.string(),
+  in: z.array(z.unknown()).optional(),
+  notIn: z.array(z.unknown()).optional(),
+  exists: z.boolean().optional(),
+});
+
+export const stepSchema = z.discriminatedUnion('do', [
+  /** Fill a slot (asking if the customer has not said it yet). */
+  z.object({ do: z.literal('ask'), slot: z.string() }),
+  /** Call a tool; its result is kept as `as` for later steps; `summary` is the call in words for the brief. */
+  z.object({
+    do: z.literal('call'),
+    tool: z.string(),
+    args: z.record(z.string(), z.string()),
+    as: z.string().optional(),
+    summary: template.optional(),
+  }),
+  /** A policy rule: when the condition fails, `else` explains why to the customer and the playbook ends (or hands off). */
+  z.object({ do: z.literal('check'), when: conditionSchema, else: template, handoff: z.boolean().default(false) }),
+  /** List what the next write will do and wait for the customer's yes. */
+  z.object({ do: z.literal('confirm'), text: template }),
+  z.object({ do: z.literal('reply'), text: template }),
+]);
+
+export const playbookSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+  title: z.string(),
+  /** Started when the engine's reading of a line is one of these articles (intents). */
+  trigger: z.object({ articles: z.array(z.string()).min(1) }),
+  /** Account playbooks verify the customer first (see `identity`). */
+  identity: z.enum(['required', 'none']).default('required'),
+  slots: z.array(slotSchema).default([]),
+  steps: z.array(stepSchema).min(1),
+});
+
+/** How a customer not verified by the host page is verified in the conversation. */
+export const identitySchema = z.object({
+  ask: template,
+  /** Tried in order: the first whose slots are all filled is called; its tool must declare `verifies`. */
+  methods: z.array(z.object({ tool: z.string(), slots: z.array(z.string()).min(1), args: z.record(z.string(), z.string()) })).min(1),
+  slots: z.array(slotSchema).min(1),
+});
+
+export const actionsConfigSchema = z.object({
+  /** The company's API; tools' paths are relative to it. `baton eval --api-base` overrides it. */
+  apiBase: z.string().url().optional(),
+  tools: z.array(toolDefinitionSchema).default([]),
+  identity: identitySchema.optional(),
+  playbooks: z.array(playbookSchema).default([]),
+  /** Calls the bot may make in one turn before it hands off (a loop guard). */
+  maxCallsPerTurn: z.number().int().min(1).max(50).default(8),
+});
+export type ActionsConfig = z.infer<typeof actionsConfigSchema>;
+export type Playbook = z.infer<typeof playbookSchema>;
+export type Slot = z.infer<typeof slotSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Recogniser = z.infer<typeof recogniserSchema>;
