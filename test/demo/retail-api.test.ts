@@ -1,6 +1,7 @@
 // The stand-in company (src/demo/retail-api) over real HTTP on loopback, on the bundled data
 // subset: every read, every write's success and each rule that refuses it (a refusal changes
 // nothing), the OpenAPI document the tools are imported from, and the reset/state hooks.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRetailApi, type RunningRetailApi } from '../../src/demo/retail-api/server.ts';
 
@@ -370,5 +371,81 @@ describe('the service', () => {
       $ref: '#/components/schemas/Order',
     });
     expect(doc.components.schemas.Order.properties.status).toBeDefined();
+  });
+});
+
+describe('bench/retail: the scripted conversations and the knowledge', () => {
+  const tickets = readFileSync(new URL('../../bench/retail/tickets-dev.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+  /** Calls an operation the way a tool imported from the OpenAPI document is called: path arguments in the path, the rest in the body. */
+  async function callTool(doc: any, name: string, args: Record<string, unknown>) {
+    const [path, method] = Object.entries<any>(doc.paths)
+      .flatMap(([p, item]) => Object.entries<any>(item).map(([m, op]) => [p, m, op.operationId]))
+      .find(([, , id]) => id === name)!;
+    const rest = { ...args };
+    const url = path.replace(/\{(\w+)\}/g, (_: string, k: string) => {
+      const v = String(rest[k]);
+      delete rest[k];
+      return encodeURIComponent(v);
+    });
+    return call(method.toUpperCase(), url, rest);
+  }
+
+  it('expects writes the stand-in accepts, in order, for every scenario whose customer is in the bundled data', async () => {
+    const { body: doc } = await get('/openapi.json');
+    const playable = tickets.filter((t) => initial.users[t.expected.user_id]);
+    expect(playable.map((t) => t.id)).toEqual([
+      'retail-dev-01',
+      'retail-dev-02',
+      'retail-dev-03',
+      'retail-dev-09',
+      'retail-dev-13',
+      'retail-dev-19',
+      'retail-dev-20',
+    ]);
+    for (const t of playable) {
+      await fetch(`${api.url}/__reset`, { method: 'POST' });
+      for (const action of t.expected.actions) {
+        const res = await callTool(doc, action.name, action.args);
+        expect([t.id, action.name, res.status, res.body.error]).toEqual([t.id, action.name, 200, undefined]);
+      }
+    }
+  });
+
+  it('gives each scenario a "yes" per expected write and the tickets shape', () => {
+    expect(tickets).toHaveLength(20);
+    for (const t of tickets) {
+      expect(t.expected.outcome).toBe('answer');
+      const yeses = t.messages.filter((m: any) => m.role === 'customer' && /^yes\b/i.test(m.text)).length;
+      expect([t.id, yeses]).toEqual([t.id, t.expected.actions.length]);
+    }
+  });
+
+  it('has the articles the playbooks trigger on, each with 8-15 example questions', () => {
+    const articles = readFileSync(new URL('../../bench/retail/kb.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const ids = articles.map((a) => a.id);
+    for (const id of [
+      'order-status',
+      'cancel-order',
+      'change-order-address',
+      'change-order-payment',
+      'change-order-items',
+      'return-items',
+      'exchange-items',
+      'change-user-address',
+    ])
+      expect(ids).toContain(id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of articles) {
+      expect(a.title && a.body).toBeTruthy();
+      expect(a.examples.length).toBeGreaterThanOrEqual(8);
+      expect(a.examples.length).toBeLessThanOrEqual(15);
+    }
   });
 });
