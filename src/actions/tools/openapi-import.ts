@@ -89,7 +89,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
         reject('it has no operationId');
         continue;
       }
-      if ((UNSUPPORTED_METHODS as readonly string[]).includes(method)) {
+      if (!isToolMethod(method)) {
         reject(`${method.toUpperCase()} operations are not supported`);
         continue;
       }
@@ -195,6 +195,10 @@ function operationTool(
     throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'tool'}: ${i.message}`).join('; '));
   }
   return parsed.data;
+}
+
+function isToolMethod(method: string): method is (typeof METHODS)[number] {
+  return (METHODS as readonly string[]).includes(method);
 }
 
 function asArray(v: unknown): unknown[] {
