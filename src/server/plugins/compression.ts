@@ -8,7 +8,11 @@ import compress from '@fastify/compress';
 /** Answers smaller than this go out as they are: the saving would not fill a packet. */
 export const COMPRESS_THRESHOLD = 1024;
 
-/** JSON (also problem+json and the like) and the CSV exports; mime-db's compressible types as well. */
+/**
+ * JSON (also problem+json and the like) and the CSV exports; @fastify/compress adds mime-db's
+ * compressible types. text/event-stream is in neither: server-sent events (none today) would
+ * never be held back in a compressor's buffer.
+ */
 const COMPRESSIBLE = /^(?:application\/(?:[\w.-]+\+)?json|text\/csv)\s*(?:;|$)/i;
 
 export async function registerCompression(app: FastifyInstance): Promise<void> {
