@@ -23,7 +23,8 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 const get = (path: string) => call('GET', path);
 const post = (path: string, body: unknown) => call('POST', path, body);
@@ -371,6 +372,35 @@ describe('the service', () => {
       $ref: '#/components/schemas/Order',
     });
     expect(doc.components.schemas.Order.properties.status).toBeDefined();
+  });
+});
+
+describe('injected faults', () => {
+  it('answers the next calls of an operation with the status asked for, without running them, then recovers', async () => {
+    expect((await post('/__faults', { operation: 'cancel_pending_order', status: 500, times: 2 })).status).toBe(204);
+    await expectRefused(() => post('/orders/W5442520/cancel', { reason: 'no longer needed' }), 500, /injected fault: 500/);
+    await expectRefused(() => post('/orders/W5442520/cancel', { reason: 'no longer needed' }), 500, /injected fault/);
+    expect((await get('/orders/W5442520')).status).toBe(200); // other operations are untouched
+    expect((await post('/orders/W5442520/cancel', { reason: 'no longer needed' })).body.status).toBe('cancelled');
+  });
+
+  it('delays an answer (a deadline to miss), and a reset clears what is left', async () => {
+    await post('/__faults', { operation: 'get_order_details', delay_ms: 400 });
+    const slow = new AbortController();
+    const timer = setTimeout(() => slow.abort(), 100);
+    await expect(fetch(`${api.url}/orders/W5442520`, { signal: slow.signal })).rejects.toThrow(/abort/i);
+    clearTimeout(timer);
+    await post('/__faults', { operation: 'get_order_details', status: 503 });
+    await fetch(`${api.url}/__reset`, { method: 'POST' });
+    expect((await get('/orders/W5442520')).status).toBe(200);
+  });
+
+  it('refuses a fault for no operation', async () => {
+    expect(await post('/__faults', { operation: 'drop_tables', status: 500 })).toEqual({
+      status: 404,
+      body: { error: 'no such operation' },
+    });
+    expect((await post('/__faults', { operation: 'get_order_details', status: 200 })).status).toBe(400);
   });
 });
 
