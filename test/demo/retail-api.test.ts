@@ -375,6 +375,29 @@ describe('the service', () => {
   });
 });
 
+describe('the expected state', () => {
+  it('replays calls on a fresh copy: the live records stay as they are, refused calls are listed', async () => {
+    await post('/orders/W2974929/cancel', { reason: 'ordered by mistake' }); // live change, not in the replay
+    const live = await state();
+    const res = await post('/__expected-state', {
+      actions: [
+        { name: 'cancel_pending_order', args: { order_id: '#W5442520', reason: 'no longer needed' } },
+        { name: 'cancel_pending_order', args: { order_id: '#W5442520', reason: 'no longer needed' } },
+        { name: 'drop_tables', args: {} },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.state.orders['#W5442520'].status).toBe('cancelled');
+    expect(res.body.state.orders['#W2974929'].status).toBe('pending');
+    expect(res.body.errors).toEqual([
+      { index: 1, name: 'cancel_pending_order', status: 409, error: expect.stringMatching(/non-pending/) },
+      { index: 2, name: 'drop_tables', status: 404, error: 'no operation drop_tables' },
+    ]);
+    expect(await state()).toEqual(live);
+    expect((await post('/__expected-state', { actions: [{ name: 'x' }] })).status).toBe(400);
+  });
+});
+
 describe('injected faults', () => {
   it('answers the next calls of an operation with the status asked for, without running them, then recovers', async () => {
     expect((await post('/__faults', { operation: 'cancel_pending_order', status: 500, times: 2 })).status).toBe(204);
@@ -442,6 +465,9 @@ describe('bench/retail: the scripted conversations and the knowledge', () => {
         const res = await callTool(doc, action.name, action.args);
         expect([t.id, action.name, res.status, res.body.error]).toEqual([t.id, action.name, 200, undefined]);
       }
+      const expected = (await post('/__expected-state', { actions: t.expected.actions })).body;
+      expect(expected.errors).toEqual([]);
+      expect(await state()).toEqual(expected.state);
     }
   });
 

@@ -1,16 +1,19 @@
 // The stand-in company's HTTP API: tau-bench's retail back office in memory, for tests, the
 // demo and `baton eval --tools` (docs/retail-demo.md). Besides the operations it serves
 // GET /openapi.json, and test hooks outside the document: POST /__reset puts the records back
-// as loaded, GET /__state shows them as they are now, POST /__faults makes the next calls of an
-// operation fail or stall.
+// as loaded, GET /__state shows them as they are now, POST /__expected-state replays calls on a
+// fresh copy (the state a correct conversation leaves), POST /__faults makes the next calls of
+// an operation fail or stall.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { loadRetailData, type RetailData } from './data.ts';
-import { RetailError } from './errors.ts';
+import { invalidArguments, RetailError } from './errors.ts';
 import { faultSchema, Faults } from './faults.ts';
 import { retailOpenApiDocument } from './openapi.ts';
 import { RETAIL_OPERATIONS } from './operations/index.ts';
+import { replayOnFresh, runOperation } from './run.ts';
 import { RetailStore } from './store.ts';
 
 export interface RetailApiOptions {
@@ -27,6 +30,8 @@ export interface RetailApi {
   store: RetailStore;
   faults: Faults;
 }
+
+const replaySchema = z.object({ actions: z.array(z.object({ name: z.string(), args: z.record(z.string(), z.unknown()) })) });
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -66,12 +71,7 @@ export async function buildRetailApi(options: RetailApiOptions = {}): Promise<Re
         if (fault?.delay_ms) await sleep(fault.delay_ms);
         if (fault?.status) return reply.code(fault.status).send({ error: `injected fault: ${fault.status}` });
         // One argument object, whichever part of the request each argument came in.
-        const parsed = op.input.safeParse({ ...asObject(request.query), ...asObject(request.body), ...asObject(request.params) });
-        if (!parsed.success) {
-          const why = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-          throw new RetailError(400, why.join('; '));
-        }
-        return op.run(store, parsed.data);
+        return runOperation(store, op, { ...asObject(request.query), ...asObject(request.body), ...asObject(request.params) });
       },
     });
   }
@@ -85,9 +85,14 @@ export async function buildRetailApi(options: RetailApiOptions = {}): Promise<Re
     return reply.code(204).send();
   });
   app.get('/__state', async () => store.snapshot());
+  app.post('/__expected-state', async (request) => {
+    const parsed = replaySchema.safeParse(request.body);
+    if (!parsed.success) throw invalidArguments(parsed.error);
+    return replayOnFresh(store, parsed.data.actions);
+  });
   app.post('/__faults', async (request, reply) => {
     const parsed = faultSchema.safeParse(request.body);
-    if (!parsed.success) throw new RetailError(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw invalidArguments(parsed.error);
     if (!RETAIL_OPERATIONS.some((op) => op.name === parsed.data.operation)) throw new RetailError(404, 'no such operation');
     faults.add(parsed.data);
     return reply.code(204).send();
