@@ -39,7 +39,7 @@ export function pathArguments(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
-function operationObject(op: RetailOperation): Json {
+function operationObject(op: RetailOperation, auth: boolean): Json {
   const input = jsonSchema(op.input) as { properties?: Record<string, Json>; required?: string[] };
   const properties = input.properties ?? {};
   const required = new Set(input.required ?? []);
@@ -79,6 +79,7 @@ function operationObject(op: RetailOperation): Json {
     responses: {
       '200': { description: 'Done', content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.result}` } } } },
       '400': error('Arguments missing or of the wrong shape'),
+      ...(auth ? { '401': error('Missing or wrong API key') } : {}),
       '404': error('No such user, order or product'),
       ...(op.kind === 'write'
         ? {
@@ -90,10 +91,10 @@ function operationObject(op: RetailOperation): Json {
   };
 }
 
-/** The document, with the address it is served from as its server. */
-export function retailOpenApiDocument(serverUrl?: string): Json {
+/** The document, with the address it is served from as its server; `auth`: the operations need the API key. */
+export function retailOpenApiDocument(serverUrl?: string, { auth = false }: { auth?: boolean } = {}): Json {
   const paths: Record<string, Json> = {};
-  for (const op of RETAIL_OPERATIONS) paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: operationObject(op) };
+  for (const op of RETAIL_OPERATIONS) paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: operationObject(op, auth) };
   return {
     openapi: '3.1.0',
     info: {
@@ -104,7 +105,18 @@ export function retailOpenApiDocument(serverUrl?: string): Json {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    ...(auth ? { security: [{ bearerKey: [] }, { headerKey: [] }] } : {}),
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      ...(auth
+        ? {
+            securitySchemes: {
+              bearerKey: { type: 'http', scheme: 'bearer' },
+              headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+            },
+          }
+        : {}),
+    },
   };
 }
