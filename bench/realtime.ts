@@ -17,7 +17,7 @@
 //
 //   npx tsx bench/realtime.ts [--bot] [--data kb.jsonl] [--customers 500] [--rates 100,200,400]
 //     [--seconds 60] [--warmup 10] [--pgbench-seconds 20] [--pgbench-clients 8]
-//     [--database-url postgres://...] [--profile DIR] [--async-commit] [--queued]
+//     [--nodes 1] [--database-url postgres://...] [--profile DIR] [--async-commit] [--queued]
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -37,6 +37,9 @@ const { values } = parseArgs({
     // Knowledge for --bot: a JSONL file or folder as `baton ingest` reads it (docs/formats.md).
     data: { type: 'string', default: fileURLToPath(new URL('../demo/knowledge.jsonl', import.meta.url)) },
     customers: { type: 'string', default: '500' },
+    // Server processes on the same database; customers are spread over them, the agent's
+    // socket is on the last, so lines cross nodes through LISTEN/NOTIFY (docs/scaling.md).
+    nodes: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     // Offered lines per second, one step each; --rate is the one-step form.
     rates: { type: 'string' },
@@ -94,19 +97,32 @@ const ws = await seedWorkspace(database.db, 'bench');
 if (botPath) await syncArticles(database.db, ws.id, articles, { prune: true });
 await database.close();
 
-const server = await spawnServer(
-  {
-    DATABASE_URL: url.toString(),
-    LOG_LEVEL: 'warn',
-    // Every bench client comes from 127.0.0.1, and a customer may send more than a person types.
-    RATE_LIMIT_START_PER_MINUTE: String(customers * 2),
-    RATE_LIMIT_CUSTOMER_PER_MINUTE: '100000',
-  },
-  values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
-  botPath ? fileURLToPath(new URL('./support/bot-server.ts', import.meta.url)) : undefined,
+const nodeCount = Number(values.nodes);
+const servers = await Promise.all(
+  Array.from({ length: nodeCount }, () =>
+    spawnServer(
+      {
+        DATABASE_URL: url.toString(),
+        LOG_LEVEL: 'warn',
+        // Every bench client comes from 127.0.0.1, and a customer may send more than a person types.
+        RATE_LIMIT_START_PER_MINUTE: String(customers * 2),
+        RATE_LIMIT_CUSTOMER_PER_MINUTE: '100000',
+      },
+      values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+      botPath ? fileURLToPath(new URL('./support/bot-server.ts', import.meta.url)) : undefined,
+    ),
+  ),
 );
+const staffNode = servers.at(-1)!;
 
 type Timed = { at: number; ms: number };
+/** A customer: its conversation, token and socket, and its node's sender. */
+interface Session {
+  id: string;
+  token: string;
+  socket: TestSocket;
+  post: ReturnType<typeof poster>;
+}
 /** One offered rate's figures; a line belongs to the step it was sent in. */
 interface Step {
   rate: number;
@@ -144,9 +160,8 @@ const stats = (rows: { ms: number }[]) => {
 
 let report: Record<string, unknown> = {};
 try {
-  const api = apiClient(server.url);
-  const post = poster(server.url);
-  const agentToken = await login(server.url, ws.agent.email, ws.agent.password);
+  const nodes = servers.map((s) => ({ url: s.url, api: apiClient(s.url), post: poster(s.url) }));
+  const agentToken = await login(staffNode.url, ws.agent.email, ws.agent.password);
 
   // Matched by id, not text: the PII shield may rewrite what was sent. A push can arrive
   // before the HTTP answer that names its id, so both sides are kept until they meet.
@@ -174,11 +189,14 @@ try {
       meet(push.data.id);
     });
   };
-  const agent = await TestSocket.open(wsUrl(server.url, '/api/v1/ws', agentToken));
+  const agent = await TestSocket.open(wsUrl(staffNode.url, '/api/v1/ws', agentToken));
   if (!botPath) listen(agent);
 
-  /** A customer's conversation with its socket open. */
-  const open = async () => {
+  /** A customer's conversation with its socket open, on the next node in turn. */
+  let opened = 0;
+  const open = async (): Promise<Session> => {
+    const node = nodes[opened++ % nodes.length]!;
+    const { api } = node;
     const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug } });
     if (started.status !== 201) throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
     const id = started.body.conversation.id;
@@ -191,15 +209,15 @@ try {
         if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
       }
     }
-    const socket = await TestSocket.open(wsUrl(server.url, '/api/v1/widget/ws', started.body.token));
+    const socket = await TestSocket.open(wsUrl(node.url, '/api/v1/widget/ws', started.body.token));
     if (botPath) listen(socket);
     else socket.ws.removeAllListeners('message');
-    const session = { id, token: started.body.token, socket };
+    const session = { id, token: started.body.token, socket, post: node.post };
     sessions.push(session);
     return session;
   };
   process.stderr.write(`opening ${customers} customer conversations and sockets...\n`);
-  const sessions: { id: string; token: string; socket: TestSocket }[] = [];
+  const sessions: Session[] = [];
   for (let i = 0; i < customers; i += 50) await Promise.all(Array.from({ length: Math.min(50, customers - i) }, open));
   /**
    * Customers talking to the bot. One the bot hands to a person leaves, and a new customer
@@ -226,7 +244,8 @@ try {
       const text = botPath ? lines[step.sent % lines.length]! : `bench message ${step.sent} from a customer`;
       step.sent++;
       const t0 = performance.now();
-      const p = post(`/api/v1/widget/conversations/${session.id}/messages`, session.token, { text })
+      const p = session
+        .post(`/api/v1/widget/conversations/${session.id}/messages`, session.token, { text })
         .then((res) => {
           if (res.status !== 201) {
             step.failed++;
@@ -329,6 +348,7 @@ try {
     path: botPath ? 'bot' : 'agent',
     ...(botPath ? { knowledge: values.data, articles: articles.length, questions: lines.length } : {}),
     customers,
+    nodes: nodeCount,
     warmup_seconds: warmup,
     warmup_latency_ms: warmupLatency,
     steps,
@@ -341,7 +361,7 @@ try {
     ratio_to_pgbench: 'missing' in pgbench ? null : Number((sustained / pgbench.tps).toFixed(3)),
   };
 } finally {
-  await server.kill();
+  await Promise.all(servers.map((s) => s.kill()));
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }
