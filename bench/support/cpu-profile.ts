@@ -45,6 +45,26 @@ export function topSelfTime(profile: CpuProfile, count = 25, root = process.cwd(
     .map((t) => ({ fn: t.fn, where: t.where, ms: Math.round(t.us / 1000), share: Number(((100 * t.us) / all).toFixed(1)) }));
 }
 
+/**
+ * Busy time by area: a dependency (node_modules/<name>), a folder of src/ (two levels, e.g.
+ * src/engine/retrieve), Node's own code, or native work (socket writes, the garbage collector).
+ */
+export function selfTimeByArea(profile: CpuProfile, root = process.cwd()): SelfTime[] {
+  const areas = new Map<string, number>();
+  let all = 0;
+  for (const t of topSelfTime(profile, Infinity, root)) {
+    const area =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(t.where)?.[1] ??
+      /^(src\/[^/]+(?:\/[^/.]+(?=\/))?)/.exec(t.where)?.[1] ??
+      (t.where.startsWith('node:') ? 'node' : t.where ? t.where : `native: ${t.fn}`);
+    areas.set(area, (areas.get(area) ?? 0) + t.ms);
+    all += t.ms;
+  }
+  return [...areas.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([area, ms]) => ({ fn: area, where: '', ms, share: Number(((100 * ms) / all).toFixed(1)) }));
+}
+
 /** CPU time that is not idle: V8 counts the process's waiting as "(idle)" and "(program)". */
 const IDLE = new Set(['(idle)', '(program)']);
 
@@ -72,7 +92,8 @@ export async function printTopSelfTime(dir: string, since: number, count = 25): 
     return;
   }
   console.log(`\nserver CPU profile ${found.path} (open it in Chrome DevTools), top ${count} functions by self time:`);
-  for (const t of topSelfTime(found.profile, count)) {
-    console.log(`  ${String(t.ms).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}  ${t.where}`);
-  }
+  const line = (t: SelfTime) => console.log(`  ${String(t.ms).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}  ${t.where}`);
+  topSelfTime(found.profile, count).forEach(line);
+  console.log('by area:');
+  selfTimeByArea(found.profile).slice(0, 15).forEach(line);
 }
