@@ -122,6 +122,7 @@ interface Session {
   token: string;
   socket: TestSocket;
   post: ReturnType<typeof poster>;
+  node: number;
 }
 /** One offered rate's figures; a line belongs to the step it was sent in. */
 interface Step {
@@ -195,7 +196,8 @@ try {
   /** A customer's conversation with its socket open, on the next node in turn. */
   let opened = 0;
   const open = async (): Promise<Session> => {
-    const node = nodes[opened++ % nodes.length]!;
+    const index = opened++ % nodes.length;
+    const node = nodes[index]!;
     const { api } = node;
     const started = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug } });
     if (started.status !== 201) throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
@@ -212,7 +214,7 @@ try {
     const socket = await TestSocket.open(wsUrl(node.url, '/api/v1/widget/ws', started.body.token));
     if (botPath) listen(socket);
     else socket.ws.removeAllListeners('message');
-    const session = { id, token: started.body.token, socket, post: node.post };
+    const session = { id, token: started.body.token, socket, post: node.post, node: index };
     sessions.push(session);
     return session;
   };
@@ -220,18 +222,33 @@ try {
   const sessions: Session[] = [];
   for (let i = 0; i < customers; i += 50) await Promise.all(Array.from({ length: Math.min(50, customers - i) }, open));
   /**
-   * Customers talking to the bot. One the bot hands to a person leaves, and a new customer
-   * takes its place (as on a real site), so the number of conversations stays the same.
+   * Customers talking to the bot, in a fixed order (so each customer's lines stay evenly
+   * spaced). One the bot hands to a person leaves, and a new customer takes its place (as on
+   * a real site); the place is skipped until the new conversation is open.
    */
-  const rotation = [...sessions];
+  const rotation: (Session | null)[] = [...sessions];
+  if (botPath) {
+    // Each node builds the workspace's engine on its first bot turn (seconds on a busy
+    // machine): one untimed line per node first, so no step waits behind a build.
+    process.stderr.write(`priming the bot on ${nodes.length} node(s)...\n`);
+    await Promise.all(
+      nodes.map((_, i) => {
+        const first = sessions.find((c) => c.node === i)!;
+        return first.post(`/api/v1/widget/conversations/${first.id}/messages`, first.token, { text: lines[0] });
+      }),
+    );
+  }
 
+  // Counted across steps: each customer's next line is a question it has not just asked (the
+  // bot hands off a customer who repeats one), and each customer keeps its place in the turn.
+  let turn = 0;
+  let lineNo = 0;
   /** Sends at `rate` for `duration` seconds into `step`, then waits for its pushes (5 s at most). */
   const run = async (step: Step, rate: number, duration: number) => {
     const inflight = new Set<Promise<void>>();
     const end = step.start + duration * 1000;
     let next = performance.now();
     let progressAt = next + 10_000;
-    let turn = 0;
     while (performance.now() < end) {
       const now = performance.now();
       if (now < next) {
@@ -239,9 +256,11 @@ try {
         continue;
       }
       next += 1000 / rate;
-      if (rotation.length === 0) continue; // every customer was handed off and new ones are on their way
-      const session = rotation[turn++ % rotation.length]!;
-      const text = botPath ? lines[step.sent % lines.length]! : `bench message ${step.sent} from a customer`;
+      let session: Session | null = null;
+      for (let tries = 0; !session && tries < rotation.length; tries++) session = rotation[turn++ % rotation.length] ?? null;
+      if (!session) continue; // every customer was handed off and new ones are on their way
+      const customer = session;
+      const text = botPath ? lines[lineNo++ % lines.length]! : `bench message ${lineNo++} from a customer`;
       step.sent++;
       const t0 = performance.now();
       const p = session
@@ -258,11 +277,18 @@ try {
             : res.body.message;
           if (botPath && res.body.conversation.status !== 'bot') {
             step.handoffs++;
-            const at = rotation.indexOf(session);
+            if (process.env.BENCH_DEBUG)
+              console.error(
+                'handoff',
+                text,
+                JSON.stringify(res.body.replies.map((m: any) => m.text.slice(0, 50))),
+                res.body.conversation.status,
+              );
+            const at = rotation.indexOf(customer);
             if (at !== -1) {
-              rotation.splice(at, 1);
+              rotation[at] = null;
               void open().then(
-                (s) => rotation.push(s),
+                (s) => (rotation[at] = s),
                 () => void step.failed++,
               );
             }
