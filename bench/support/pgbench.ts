@@ -30,11 +30,13 @@ export async function runPgbench(
   script: PgbenchScript,
   opts: { seconds: number; clients: number },
 ): Promise<PgbenchResult> {
-  const bin = process.env.PGBENCH ?? findPgbench();
+  const given = process.env.PGBENCH;
+  const bin = given ? (existsSync(given) ? given : undefined) : findPgbench();
   if (!bin) {
     return {
-      missing:
-        'pgbench not found (looked on PATH and in /usr/lib/postgresql/*/bin; set PGBENCH=/path/to/pgbench): no ratio to the database',
+      missing: given
+        ? `pgbench not found at PGBENCH=${given}: no ratio to the database`
+        : 'pgbench not found (looked on PATH and in /usr/lib/postgresql/*/bin; set PGBENCH=/path/to/pgbench): no ratio to the database',
     };
   }
   const client = new pg.Client({ connectionString: databaseUrl });
