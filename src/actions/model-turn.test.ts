@@ -17,6 +17,7 @@ import {
 import { emptyState, redact, restore, type TokenState } from '../pii/index.ts';
 import { actionsConfigSchema, type ActionsConfig } from './config.ts';
 import { runModelActionTurn, type ModelTurnDeps } from './model-turn.ts';
+import { createToolCaller } from './tools/call.ts';
 import type { ActionState, ActionTurnInput, ActionTurnResult, CallTool, VerifiedIdentity } from './types.ts';
 
 // ---- the company: two customers, their orders, in memory per test --------------------------
@@ -134,40 +135,11 @@ const config: ActionsConfig = actionsConfigSchema.parse({
   ],
 });
 
-/**
- * Stands in for the live caller (the HTTP tool caller with the conversation's vault): puts the
- * real values back for the shield's tokens, then calls the API with the tool's deadline.
- */
-function companyCaller(base: string, tokens: () => TokenState): CallTool {
-  return async (tool, args) => {
-    const t0 = Date.now();
-    const durationMs = () => Date.now() - t0;
-    const real = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? restore(v, tokens()) : v]));
-    const path = tool.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(real[k])));
-    const rest = Object.fromEntries(Object.entries(real).filter(([k]) => !tool.path.includes(`{${k}}`)));
-    const get = tool.method === 'GET';
-    const query = get && Object.keys(rest).length ? `?${new URLSearchParams(rest as Record<string, string>)}` : '';
-    try {
-      const res = await fetch(`${base}${path}${query}`, {
-        method: tool.method,
-        headers: { 'content-type': 'application/json' },
-        body: get ? undefined : JSON.stringify(rest),
-        signal: AbortSignal.timeout(tool.timeoutMs),
-      });
-      const data = (await res.json()) as { error?: string };
-      if (!res.ok)
-        return { ok: false, error: 'http', status: res.status, message: data.error ?? `HTTP ${res.status}`, durationMs: durationMs() };
-      return { ok: true, status: res.status, data, durationMs: durationMs() };
-    } catch (err) {
-      const timeout = (err as Error).name === 'TimeoutError';
-      return {
-        ok: false,
-        error: timeout ? 'timeout' : 'network',
-        message: timeout ? `no answer within ${tool.timeoutMs} ms` : String(err),
-        durationMs: durationMs(),
-      };
-    }
-  };
+/** The live caller: the real HTTP tool caller, with the real values put back for the shield's tokens (the conversation's vault). */
+function companyCaller(apiBase: string, tokens: () => TokenState): CallTool {
+  const http = createToolCaller({ apiBase, allowPrivate: true });
+  return (tool, args) =>
+    http(tool, Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? restore(v, tokens()) : v])));
 }
 
 // ---- a conversation: the PII shield's token state, the action state, the lines so far ------
@@ -307,6 +279,28 @@ describe.each<Wire>(['openai', 'anthropic'])('actions with a model (%s wire)', (
     expect(yes.reply).toContain('order id: #W1000003');
     expect(yes.reply).toContain('Shall I go ahead?');
     expect((c.state() as any).model.pending).toMatchObject({ args: { order_id: '#W1000003' }, askedAtTurn: 7 });
+  });
+
+  it('a write with bad arguments is not even asked about; a confirmed write the API refuses is explained', async () => {
+    const c = await setUp(wire, [
+      { calls: [{ name: 'cancel_pending_order', args: { order_id: '#W1000001' } }] },
+      { text: 'Why would you like to cancel it?' },
+    ]);
+    const t1 = await c.say('Cancel #W1000001.');
+    expect(t1.reply).toBe('Why would you like to cancel it?');
+    expect(lastToolResults(c.model)[0].content).toContain('missing argument "reason"');
+    expect((c.state() as any).model.pending).toBeUndefined();
+
+    // Cancelled once (confirmed), then asked again: the API says no, the model explains.
+    c.model.push(cancel('#W1000001'), { text: 'Done.' }, cancel('#W1000001', 'changed my mind'), { text: 'It was already cancelled.' });
+    await c.say('I no longer need it.');
+    await c.say('yes');
+    await c.say('Cancel #W1000001 again, I changed my mind.');
+    const t5 = await c.say('yes');
+    expect(t5.reply).toBe('It was already cancelled.');
+    expect(t5.calls[0]).toMatchObject({ name: 'cancel_pending_order', ok: false, status: 409, error: 'http: order is not pending' });
+    expect(lastToolResults(c.model)[0].content).toContain('order is not pending');
+    expect(c.company.writes()).toHaveLength(2);
   });
 
   it("another customer's account is refused, and handed off when the customer insists", async () => {

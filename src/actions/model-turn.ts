@@ -7,6 +7,7 @@ import type { ActionsConfig } from './config.ts';
 import { guardedCaller, yesOrNo, type GuardContext, type PendingWrite } from './guard.ts';
 import { conversationMessages, GENERAL_QUESTION, systemPrompt, toolsForModel } from './model/prompt.ts';
 import { shieldResult, type Redact } from './model/shield.ts';
+import { checkArgs } from './tools/call.ts';
 import { argsInWords, callSummary, confirmationQuestion, shownArgs, toolInWords } from './model/words.ts';
 import type { ActionState, ActionTurnInput, ActionTurnResult, ToolCallRecord, ToolDefinition, VerifiedIdentity } from './types.ts';
 import { LlmError, type LlmClient, type LlmMessage, type LlmToolResult } from '../engine/llm/types.ts';
@@ -221,8 +222,8 @@ function writeProblem(
   identity: VerifiedIdentity | null,
   done: PendingWrite | null,
 ): string | null {
-  const missing = tool.input.required.filter((k) => args[k] === undefined || args[k] === null || args[k] === '');
-  if (missing.length) return `missing ${missing.join(', ')}`;
+  const problems = checkArgs(tool, args);
+  if (problems.length) return problems.join('; ');
   if (tool.identityArg) {
     if (!identity) return 'the customer is not verified';
     if (String(args[tool.identityArg]) !== identity.id) return "another customer's account";
