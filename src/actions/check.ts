@@ -37,6 +37,9 @@ function referenceProblems(config: ActionsConfig): ActionsProblem[] {
     for (const name of tool.input.required) {
       if (!props[name]) add(`${at}/input/required`, `"${name}" is required but not among the input properties`);
     }
+    if (tool.auth?.type === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(tool.auth.header)) {
+      add(`${at}/auth/header`, `"${tool.auth.header}" is not a valid HTTP header name`);
+    }
     if (tool.identityArg && !props[tool.identityArg]) add(`${at}/identityArg`, `"${tool.identityArg}" is not among the input properties`);
   });
 
