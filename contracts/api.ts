@@ -1255,6 +1255,7 @@ export interface components {
                 timeoutMs: number;
                 identityArg?: string;
                 ownerField?: string;
+                ownerLookup?: string;
                 verifies?: {
                     resultField: string;
                 };
@@ -1792,6 +1793,7 @@ export interface components {
                 timeoutMs: number;
                 identityArg?: string;
                 ownerField?: string;
+                ownerLookup?: string;
                 verifies?: {
                     resultField: string;
                 };
@@ -1958,6 +1960,7 @@ export interface components {
             timeoutMs: number;
             identityArg?: string;
             ownerField?: string;
+            ownerLookup?: string;
             verifies?: {
                 resultField: string;
             };

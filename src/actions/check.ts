@@ -41,6 +41,13 @@ function referenceProblems(config: ActionsConfig): ActionsProblem[] {
       add(`${at}/auth/header`, `"${tool.auth.header}" is not a valid HTTP header name`);
     }
     if (tool.identityArg && !props[tool.identityArg]) add(`${at}/identityArg`, `"${tool.identityArg}" is not among the input properties`);
+    if (tool.ownerLookup) {
+      const lookup = config.tools.find((t) => t.name === tool.ownerLookup);
+      if (!lookup || lookup.kind !== 'read' || !lookup.ownerField)
+        add(`${at}/ownerLookup`, `"${tool.ownerLookup}" must name a read tool with an ownerField`);
+      else if (lookup.input.required.some((r) => !props[r]))
+        add(`${at}/ownerLookup`, `"${tool.ownerLookup}" needs arguments this tool does not take`);
+    }
   });
 
   const callProblems = (at: string, toolName: string, args: Record<string, string>) => {

@@ -60,7 +60,7 @@ export async function runModelActionTurn(deps: ModelTurnDeps, config: ActionsCon
   // A pending write is answered in the very next turn or not at all.
   const pending = saved.pending && saved.pending.askedAtTurn === input.turn - 1 ? saved.pending : null;
   const answer = pending ? yesOrNo(input.text) : null;
-  const ctx: GuardContext = { identity, pending, answer, turn: input.turn, maxCallsPerTurn: config.maxCallsPerTurn };
+  const ctx: GuardContext = { identity, pending, answer, turn: input.turn, maxCallsPerTurn: config.maxCallsPerTurn, tools: config.tools };
   const call = guardedCaller(input.call, ctx);
 
   const finish = (over: Partial<ActionTurnResult>, nextPending?: PendingWrite): ActionTurnResult => {

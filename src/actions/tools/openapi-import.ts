@@ -188,6 +188,7 @@ function operationTool(
     ...(typeof ext('timeout-ms') === 'number' ? { timeoutMs: ext('timeout-ms') } : {}),
     ...(typeof ext('identity-arg') === 'string' ? { identityArg: ext('identity-arg') } : {}),
     ...(typeof ext('owner-field') === 'string' ? { ownerField: ext('owner-field') } : {}),
+    ...(typeof ext('owner-lookup') === 'string' ? { ownerLookup: ext('owner-lookup') } : {}),
     ...(typeof ext('verifies') === 'string' ? { verifies: { resultField: ext('verifies') } } : {}),
   };
   const parsed = toolDefinitionSchema.safeParse(candidate);
