@@ -5,6 +5,7 @@ import { Inbox } from './pages/Inbox.tsx';
 import { href, navigate, onLinkClick, usePath } from './router.ts';
 import { makeWorkspace, WorkspaceContext, type WorkspaceData } from './workspace.tsx';
 import type { Agent, Team } from './types.ts';
+import { NotFound } from './components/NotFound.tsx';
 
 // Admin and analytics load on first visit, so the inbox agents live in stays small.
 const Admin = lazy(() => import('./pages/admin/Admin.tsx').then((m) => ({ default: m.Admin })));
@@ -66,7 +67,7 @@ export function App() {
     navigate('/', true);
   };
 
-  const section = path.startsWith('/admin') ? 'admin' : path.startsWith('/analytics') ? 'analytics' : 'inbox';
+  const section = sectionOf(path);
   return (
     <WorkspaceContext.Provider value={session.workspace}>
       <a className="skip" href="#main">
@@ -99,6 +100,8 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {section === 'inbox' ? (
           <Inbox path={path} />
+        ) : section === 'missing' ? (
+          <NotFound path={path} />
         ) : (
           <Suspense
             fallback={
@@ -113,6 +116,14 @@ export function App() {
       </main>
     </WorkspaceContext.Provider>
   );
+}
+
+/** Which screen a path under /app shows; anything else is a mistyped address. */
+function sectionOf(path: string): 'inbox' | 'admin' | 'analytics' | 'missing' {
+  const top = path.split('/')[1] ?? '';
+  if (top === '' || top === 'c') return 'inbox';
+  if (top === 'admin' || top === 'analytics') return top;
+  return 'missing';
 }
 
 function StatusPicker({ me }: { me: Agent }) {

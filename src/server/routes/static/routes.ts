@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { errorBody } from '../../../errors.ts';
 import { demoPage } from './demo-page.ts';
+import { landingPage } from './landing-page.ts';
+import { FAVICON_SVG } from './favicon.ts';
 // The agent workspace's policy is defined once, with the other response headers.
 import { APP_CSP } from '../../plugins/security.ts';
 import type { AppContext } from '../../context.ts';
@@ -29,10 +31,11 @@ function notBuilt(reply: FastifyReply, what: string) {
 }
 
 /**
- * Serves the built web app at /app (history-API routes fall back to index.html), the widget at
- * /widget.js and the demo host page at /demo. None of these is under /api/v1.
+ * Serves the landing page at /, the icon, the built web app at /app (history-API routes fall
+ * back to index.html), the widget at /widget.js and the demo host page at /demo. None of these
+ * is under /api/v1.
  */
-export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
+export function staticRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The widget runs on customers' own sites: its (token-authenticated, cookie-free) API and
   // nothing else answers cross-origin requests.
   app.addHook('onRequest', async (request, reply) => {
@@ -52,6 +55,18 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
 
   void app.register(async (scope) => {
     await scope.register(fastifyStatic, { root: WEB_DIST, serve: false });
+
+    scope.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(landingPage({ database: ctx.database.kind })),
+    );
+
+    for (const path of ['/favicon.svg', '/favicon.ico'])
+      scope.get(path, async (_request, reply) =>
+        reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+      );
 
     scope.get('/app', async (_request, reply) => reply.redirect('/app/', 302));
 
