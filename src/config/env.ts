@@ -41,6 +41,8 @@ export const EnvSchema = BaseEnvSchema.extend({
     .transform((v) => (v === undefined || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()))),
   /** Slow clients: a request (headers and body) must arrive within this; then 408. Open connections are capped. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** A request slower than this is logged at info (quick 2xx/3xx ones at debug). */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).default(1000),
 });

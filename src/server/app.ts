@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -7,6 +7,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { OpenApiDocument, registerOpenApi } from './plugins/openapi.ts';
 import { registerInputChecks } from './plugins/input.ts';
+import { registerRequestLog } from './plugins/request-log.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
@@ -33,6 +34,8 @@ function trustedProxies(setting: number | string[] | false): boolean | string[] 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: withRedaction(ctx.log) as FastifyBaseLogger,
+    // Requests are logged once each, by plugins/request-log.ts, at a level that depends on the answer.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.env.BODY_LIMIT,
     // request.ip is the client's behind the proxies TRUST_PROXY names, the peer's otherwise.
     trustProxy: trustedProxies(ctx.env.TRUST_PROXY),
@@ -46,6 +49,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerRequestLog(app, { slowMs: ctx.env.SLOW_REQUEST_MS });
   // The API speaks JSON only: any other body type is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 
