@@ -23,6 +23,7 @@ import { LOG_SERIALIZERS } from '../server/plugins/security.ts';
 import { startOutbound } from '../connectors/start.ts';
 import type { Env } from '../config/env.ts';
 import type { AppContext } from '../server/context.ts';
+import { QueuePlaces } from '../handoff/queue-place.ts';
 
 export interface RunningBaton {
   app: FastifyInstance;
@@ -59,9 +60,10 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
   const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs);
-  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
+  const queuePlaces = new QueuePlaces(database.db);
+  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written, queuePlaces);
   const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
-  return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound }, handoffs };
+  return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, queuePlaces }, handoffs };
 }
 
 /** The services over one database, wired but not started (the OpenAPI document, tests of the app). */
