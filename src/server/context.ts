@@ -10,6 +10,7 @@ import type { RealtimeHub } from './realtime/hub.ts';
 import type { Env } from '../config/env.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { QueuePlaces } from '../handoff/queue-place.ts';
+import type { Presence } from '../auth/presence.ts';
 
 /** What route modules are given (built by the composition root, src/app/runtime.ts): named parts, no service locator. */
 export interface AppContext {
@@ -28,4 +29,6 @@ export interface AppContext {
   outbound: Outbound;
   /** A queued customer's place in line and expected wait. */
   queuePlaces: QueuePlaces;
+  /** Which agents have the workspace open (their sockets, on every node). */
+  presence: Presence;
 }
