@@ -42,8 +42,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // A client that sends its headers or body slowly holds a connection: it gets 408 after
     // REQUEST_TIMEOUT_MS, checked every second (Node's default check is every 30 s).
     requestTimeout: ctx.env.REQUEST_TIMEOUT_MS,
+    // An idle keep-alive connection is closed after KEEP_ALIVE_TIMEOUT_MS (Fastify's default
+    // is 72 s); WebSockets have their own ping (realtime/routes.ts).
+    keepAliveTimeout: ctx.env.KEEP_ALIVE_TIMEOUT_MS,
     maxRequestsPerSocket: ctx.env.MAX_REQUESTS_PER_SOCKET,
-    http: { headersTimeout: Math.min(60_000, ctx.env.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1000 },
+    http: { headersTimeout: Math.min(ctx.env.HEADERS_TIMEOUT_MS, ctx.env.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1000 },
   });
   app.server.maxConnections = ctx.env.MAX_CONNECTIONS;
   app.setValidatorCompiler(validatorCompiler);
