@@ -46,7 +46,16 @@ export class Presence {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const t of this.leaving.values()) clearTimeout(t);
     this.leaving.clear();
-    await Promise.allSettled([...this.pending]);
+    // Writes in flight may finish; none may hold the shutdown (the database may be away).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.pending]),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 2000);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   /** A workspace socket of this agent opened on this node. */
