@@ -77,6 +77,7 @@ export function App() {
         </a>
         <header className="topbar">
           <span className="brand" aria-label="Baton">
+            <img src="/favicon.svg" alt="" width={22} height={22} />
             Baton
           </span>
           <nav aria-label="Sections">
