@@ -80,7 +80,7 @@ function Connection({ view, doc, onNotice }: { view: ActionsView; doc: ActionsDo
       </AdminForm>
       <form
         className="admin-form"
-        aria-label="API secret"
+        aria-label="The API secret"
         onSubmit={(e) => {
           e.preventDefault();
           void secretAct.run(async () => {

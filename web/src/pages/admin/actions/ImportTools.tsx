@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, errorText, post } from '../../../api.ts';
 import { ADMIN } from '../../../endpoints.ts';
-import { Field, FormError, useAction } from '../../../forms.tsx';
+import { Field, useAction } from '../../../forms.tsx';
 import type { ToolImport } from '../../../types.ts';
 import { KindBadge } from './ToolList.tsx';
 
@@ -88,7 +88,7 @@ export function ImportTools({ onDone }: { onDone: (notice: string | null) => voi
         </div>
         {act.error != null && (
           <div role="alert" className="import-error">
-            <FormError action={act} />
+            <p className="error">{errorText(act.error)}</p>
             {why.length > 0 && (
               <ul className="problems">
                 {why.map((w, i) => (
