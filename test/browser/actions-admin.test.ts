@@ -38,6 +38,8 @@ describe('actions and playbooks admin in the browser', () => {
   async function shots(page: Page, name: string): Promise<void> {
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
+      // The layout after the resize is painted before the picture is taken.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
@@ -121,6 +123,7 @@ describe('actions and playbooks admin in the browser', () => {
     // Playbooks: one naming a tool that does not exist is refused, the problem on its line; fixed, it saves.
     await nav.getByRole('link', { name: 'Playbooks' }).click();
     await page.getByText('No playbooks yet').waitFor();
+    await shots(page, 'playbooks-empty');
     await page.getByRole('button', { name: 'Add playbook' }).click();
     const form = page.getByRole('form', { name: 'New playbook' });
     const playbook = {
@@ -145,6 +148,12 @@ describe('actions and playbooks admin in the browser', () => {
     expect(await problem.first().textContent()).toContain(`Line ${toolLine}`);
     expect(await problem.first().textContent()).toContain('no tool is named "get_order"');
     expect(await editor.getAttribute('aria-invalid')).toBe('true');
+    // "Line n" selects that line in the editor.
+    await problem
+      .first()
+      .getByRole('button', { name: `Line ${toolLine}` })
+      .click();
+    expect(await editor.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toContain('"get_order"');
     await shots(page, 'playbooks-editor-error');
 
     await editor.fill(json.replace('"get_order"', '"get_order_details"'));

@@ -176,7 +176,7 @@ function PlaybookEditor(props: {
         onChange={setText}
         problems={problemsUnder(all, at)}
         syntax={syntax}
-        rows={28}
+        rows={44}
       />
       <ProblemList problems={outside(all, at)} label="Elsewhere in the document:" />
       {all.length === 0 && <FormError action={act} />}

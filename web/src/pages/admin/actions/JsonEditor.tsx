@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { lineOf, pathInWords, type Problem } from './problems.ts';
 
 /** Parses the editor's text: the value, or why it is not JSON (in words, with the line when the browser says where). */
@@ -26,7 +26,19 @@ export function JsonEditor(props: {
   rows?: number;
 }) {
   const id = useId();
+  const area = useRef<HTMLTextAreaElement | null>(null);
   const { problems, syntax } = props;
+  // Selects a line and scrolls it into the middle of the field.
+  const goTo = (line: number) => {
+    const el = area.current;
+    if (!el) return;
+    const lines = props.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    el.focus();
+    el.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    const height = parseFloat(getComputedStyle(el).lineHeight) || 18;
+    el.scrollTop = Math.max(0, (line - 1) * height - el.clientHeight / 2);
+  };
   const invalid = !!syntax || problems.length > 0;
   const lines = props.value.split('\n').length;
   return (
@@ -34,9 +46,10 @@ export function JsonEditor(props: {
       <label htmlFor={id}>{props.label}</label>
       <textarea
         id={id}
+        ref={area}
         className="code"
         spellCheck={false}
-        rows={Math.min(props.rows ?? 18, Math.max(6, lines + 1))}
+        rows={Math.min(props.rows ?? 24, Math.max(6, lines + 1))}
         value={props.value}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-problems` : undefined}
@@ -51,7 +64,12 @@ export function JsonEditor(props: {
               const line = lineOf(props.value, p.path);
               return (
                 <li key={i} className="field-error">
-                  {line !== null && <span className="line">Line {line}</span>} <code>{pathInWords(p.path)}</code>: {p.message}
+                  {line !== null && (
+                    <button type="button" className="link line" onClick={() => goTo(line)}>
+                      Line {line}
+                    </button>
+                  )}{' '}
+                  <code>{pathInWords(p.path)}</code>: {p.message}
                 </li>
               );
             })

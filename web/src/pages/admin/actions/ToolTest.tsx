@@ -147,7 +147,7 @@ export function ToolTest({ tool }: { tool: ToolDefinition }) {
 
 function Outcome({ outcome }: { outcome: ToolOutcome }) {
   return (
-    <div className={`tool-outcome ${outcome.ok ? 'ok' : 'failed'}`} role="status" aria-label="Test result">
+    <div className={`tool-outcome ${outcome.ok ? 'outcome-ok' : 'outcome-failed'}`} role="status" aria-label="Test result">
       <p>
         <span className={`badge ${outcome.ok ? 'verified' : 'kind-write'}`}>{outcome.ok ? 'Succeeded' : 'Failed'}</span>{' '}
         {outcome.status !== undefined && <>HTTP {outcome.status} · </>}
