@@ -140,6 +140,10 @@ describe('actions and playbooks admin in the browser', () => {
     };
     const json = JSON.stringify(playbook, null, 2);
     const editor = form.getByLabel('New playbook (JSON)');
+    // Not JSON at all: said so with the line, before anything is sent.
+    await editor.fill(json.replace('"title"', 'title'));
+    await form.getByRole('button', { name: 'Save playbook' }).click();
+    await form.getByText(/This is not valid JSON \(line 3\)/).waitFor();
     await editor.fill(json);
     await form.getByRole('button', { name: 'Save playbook' }).click();
     const problem = form.getByRole('list', { name: 'Problems' }).getByRole('listitem');
@@ -162,6 +166,26 @@ describe('actions and playbooks admin in the browser', () => {
     const saved = page.locator('.playbook-card', { hasText: 'Where is my order' });
     expect(await saved.textContent()).toContain('Call get_order_details (order_id) → order');
     await shots(page, 'playbooks-list');
+
+    // Identity: a method whose tool cannot verify is refused at its line; removed, nothing is stored.
+    await page.getByRole('button', { name: 'Set up identity' }).click();
+    const identity = page.getByRole('form', { name: 'Edit identity' });
+    await identity.getByLabel('Identity (JSON)').fill(
+      JSON.stringify(
+        {
+          ask: 'What is the e-mail address on your account?',
+          methods: [{ tool: 'find_user_id_by_email', slots: ['email'], args: { email: '{email}' } }],
+          slots: [{ name: 'email', ask: 'Your e-mail?', recognise: [{ type: 'entity', entity: 'email' }] }],
+        },
+        null,
+        2,
+      ),
+    );
+    await identity.getByRole('button', { name: 'Save identity' }).click();
+    await identity.getByText('tool "find_user_id_by_email" does not declare "verifies"', { exact: false }).waitFor();
+    await shots(page, 'playbooks-identity-error');
+    await identity.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Not set up: playbooks that need a verified customer hand off instead.').waitFor();
 
     // Stored as saved: the API holds the playbook and the imported tools.
     const stored = await page.evaluate(async () => (await fetch('/api/v1/admin/actions')).json());

@@ -49,7 +49,7 @@ export function JsonEditor(props: {
         ref={area}
         className="code"
         spellCheck={false}
-        rows={Math.min(props.rows ?? 24, Math.max(6, lines + 1))}
+        rows={Math.min(props.rows ?? 32, Math.max(6, lines + 1))}
         value={props.value}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-problems` : undefined}
