@@ -34,7 +34,7 @@ describe('actions and playbooks admin in the browser', () => {
     await tdb?.dispose();
   });
 
-  // Each state at both widths, whole page; and no horizontal scrolling at either.
+  // Each state at both widths, whole page; and no horizontal scrolling at either, nor at 375 px.
   async function shots(page: Page, name: string): Promise<void> {
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
@@ -44,6 +44,12 @@ describe('actions and playbooks admin in the browser', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
     }
+    // And on a phone, no sideways scrolling either.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: join(SHOTS, `${name}-375.png`), fullPage: true });
+    const narrow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(narrow, `${name} at 375 px scrolls sideways`).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 
