@@ -8,6 +8,8 @@ import { toolDefinitionSchema, type ToolDefinition } from '../types.ts';
 
 export interface OpenApiImport {
   tools: ToolDefinition[];
+  /** The operationId each tool came from, in the same order (what `operationIds` picks by). */
+  operationIds: string[];
   /** With "all operations": those that could not become tools, and why. */
   skipped: Array<{ operation: string; reason: string }>;
   /** Things the admin should know (an auth scheme Baton cannot send, say). */
@@ -60,6 +62,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
   const refs = new RefResolver(doc);
   const wanted = operationIds?.length ? new Set(operationIds) : null;
   const tools: ToolDefinition[] = [];
+  const picked: string[] = [];
   const skipped: OpenApiImport['skipped'] = [];
   const problems: string[] = [];
   const warnings = new Set<string>();
@@ -102,6 +105,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
         }
         names.set(tool.name, id);
         tools.push(tool);
+        picked.push(id);
       } catch (err) {
         reject((err as Error).message);
       }
@@ -111,7 +115,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
     for (const id of wanted) if (!found.has(id)) problems.push(`${id}: no operation has this operationId`);
   }
   if (problems.length) throw invalid(`${problems.length} operation(s) cannot be imported.`, problems);
-  return { tools, skipped, warnings: [...warnings] };
+  return { tools, operationIds: picked, skipped, warnings: [...warnings] };
 }
 
 function operationTool(
@@ -156,7 +160,7 @@ function operationTool(
     }
     if (!BODY_METHODS.has(method)) throw new Error(`a ${method.toUpperCase()} with a request body is not supported`);
     const media = refs.deref(content[jsonType]);
-    const schema = mergeAllOf(refs.resolveDeep(media.schema ?? {}));
+    const schema = flattenBody(refs.resolveDeep(media.schema ?? {}));
     if (schema.type !== undefined && schema.type !== 'object') {
       throw new Error(`its JSON body is ${JSON.stringify(schema.type)}, not an object; only object bodies are supported`);
     }
@@ -188,6 +192,7 @@ function operationTool(
     ...(typeof ext('timeout-ms') === 'number' ? { timeoutMs: ext('timeout-ms') } : {}),
     ...(typeof ext('identity-arg') === 'string' ? { identityArg: ext('identity-arg') } : {}),
     ...(typeof ext('owner-field') === 'string' ? { ownerField: ext('owner-field') } : {}),
+    ...(typeof ext('owner-lookup') === 'string' ? { ownerLookup: ext('owner-lookup') } : {}),
     ...(typeof ext('verifies') === 'string' ? { verifies: { resultField: ext('verifies') } } : {}),
   };
   const parsed = toolDefinitionSchema.safeParse(candidate);
@@ -207,7 +212,11 @@ function asArray(v: unknown): unknown[] {
 
 function describe(op: Json): string {
   const parts = [op.summary, op.description].filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
-  const text = parts.length === 2 && parts[1]!.startsWith(parts[0]!) ? parts[1]! : parts.join('\n\n');
+  // A summary is a title without a full stop: one is added so the two read as sentences.
+  const text =
+    parts.length === 2 && parts[1]!.startsWith(parts[0]!)
+      ? parts[1]!
+      : parts.map((p, i) => (i < parts.length - 1 && !/[.!?:]$/.test(p) ? `${p}.` : p)).join(' ');
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 
@@ -237,6 +246,31 @@ function mergeAllOf(schema: Json): Json {
     if (Array.isArray(part.required)) required.push(...part.required.map(String));
   }
   return { ...rest, type: 'object', properties, required: [...new Set(required)] };
+}
+
+/**
+ * A body given as alternatives (oneOf/anyOf of objects, as in "create a contact with an e-mail
+ * or with an external id"): one object with every alternative's properties, required only what
+ * every alternative requires. The API still checks which combination it accepts.
+ */
+function flattenBody(raw: Json): Json {
+  let schema = mergeAllOf(raw);
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const alternatives = schema[key];
+    if (!Array.isArray(alternatives)) continue;
+    const parts = alternatives.filter(isObject).map(flattenBody);
+    const other = parts.find((p) => p.type !== undefined && p.type !== 'object');
+    if (other) return { ...schema, type: other.type };
+    const { [key]: _alternatives, ...rest } = schema;
+    const own = isObject(rest.properties) ? rest.properties : {};
+    const properties: Json = {};
+    for (const p of parts) Object.assign(properties, isObject(p.properties) ? p.properties : {});
+    Object.assign(properties, own);
+    const requiredOf = (p: Json) => (Array.isArray(p.required) ? p.required.map(String) : []);
+    const everywhere = parts.length ? requiredOf(parts[0]!).filter((r) => parts.every((p) => requiredOf(p).includes(r))) : [];
+    schema = { ...rest, type: 'object', properties, required: [...new Set([...requiredOf(rest), ...everywhere])] };
+  }
+  return schema;
 }
 
 /** The auth the operation needs (its own security, else the document's), when Baton can send it. */

@@ -7,6 +7,24 @@ import { orderSchema, productSchema, userSchema } from './data.ts';
 import type { RetailOperation } from './operation.ts';
 import { RETAIL_OPERATIONS } from './operations/index.ts';
 
+// What Baton's importer needs to guard the shop's accounts (docs/actions.md): which lookups
+// verify a customer, which argument names the account, whose record an order is, and which
+// read finds the record a write changes.
+const ORDER_WRITE = { 'x-baton-owner-lookup': 'get_order_details' };
+const ACCOUNT_HINTS: Record<string, Record<string, string>> = {
+  find_user_id_by_email: { 'x-baton-verifies': 'user_id' },
+  find_user_id_by_name_zip: { 'x-baton-verifies': 'user_id' },
+  get_user_details: { 'x-baton-identity-arg': 'user_id' },
+  modify_user_address: { 'x-baton-identity-arg': 'user_id' },
+  get_order_details: { 'x-baton-owner-field': 'user_id' },
+  cancel_pending_order: ORDER_WRITE,
+  modify_pending_order_address: ORDER_WRITE,
+  modify_pending_order_payment: ORDER_WRITE,
+  modify_pending_order_items: ORDER_WRITE,
+  return_delivered_order_items: ORDER_WRITE,
+  exchange_delivered_order_items: ORDER_WRITE,
+};
+
 type Json = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType): Json {
@@ -58,6 +76,7 @@ function operationObject(op: RetailOperation, auth: boolean): Json {
     summary: op.summary,
     description: op.description,
     'x-baton-kind': op.kind,
+    ...ACCOUNT_HINTS[op.name],
     parameters: [...inPath.map((n) => parameter(n, 'path')), ...(op.method === 'GET' ? rest.map((n) => parameter(n, 'query')) : [])],
     ...(op.method !== 'GET' && rest.length > 0
       ? {

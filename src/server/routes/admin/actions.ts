@@ -38,7 +38,16 @@ const PutBody = z
   })
   .strict();
 
-const SecretBody = z.object({ secret: z.string().min(1).max(4096).describe('The API key or bearer token') }).strict();
+const SecretBody = z
+  .object({
+    secret: z
+      .string()
+      .min(1)
+      .max(4096)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters (it is sent in an HTTP header)')
+      .describe('The API key or bearer token'),
+  })
+  .strict();
 const SecretState = z.object({ hasSecret: z.boolean() });
 
 const ImportBody = z
@@ -54,6 +63,7 @@ const ImportBody = z
   .strict();
 const ImportResponse = z.object({
   tools: z.array(ToolDefinition),
+  operationIds: z.array(z.string()).describe("The operationId each tool came from, in the tools' order"),
   added: z.array(z.string()),
   replaced: z.array(z.string()),
   skipped: z.array(z.object({ operation: z.string(), reason: z.string() })),
