@@ -31,6 +31,8 @@ export const recogniserSchema = z.discriminatedUnion('type', [
     single: z.boolean().default(false),
     /** Fill the slot only while it is empty (a later mention of a label word does not change it). */
     onlyWhenEmpty: z.boolean().default(false),
+    /** How an entry is shown to the customer (a template over the entry); default its first label field. */
+    show: template.optional(),
   }),
   /**
    * For each entry already picked into slot `items` (e.g. order items), another variant of its
@@ -48,6 +50,8 @@ export const recogniserSchema = z.discriminatedUnion('type', [
     value: z.string().default('item_id'),
     price: z.string().default('price'),
     available: z.string().default('available'),
+    /** How a variant is shown to the customer (a template over the variant). */
+    show: template.default('{options|options} ({price|money})'),
   }),
   /** A kind of personal detail the PII shield knows (e-mail, name, zip, address): its value or token. */
   z.object({ type: z.literal('entity'), entity: z.enum(['email', 'first_name', 'last_name', 'zip', 'address', 'phone']) }),
@@ -72,8 +76,11 @@ export const conditionSchema: z.ZodType<Condition, Condition> = z.object({
   /** The value at `path` is at least / at most the value at this other path (or this number). */
   atLeast: z.union([z.number(), z.string()]).optional(),
   atMost: z.union([z.number(), z.string()]).optional(),
+  /** And at least one of these holds (e.g. the refund goes to the original method, or to a gift card). */
+  anyOf: z.array(z.lazy(() => conditionSchema)).optional(),
 });
 export interface Condition {
+  anyOf?: Condition[];
   path: string;
   in?: unknown[];
   notIn?: unknown[];
@@ -135,6 +142,8 @@ export const identitySchema = z.object({
   /** Tried in order: the first whose slots are all filled is called; its tool must declare `verifies`. */
   methods: z.array(z.object({ tool: z.string(), slots: z.array(z.string()).min(1), args: z.record(z.string(), z.string()) })).min(1),
   slots: z.array(slotSchema).min(1),
+  /** Said when no account fits the details given. */
+  notFound: template.default("I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code?"),
 });
 
 export const actionsConfigSchema = z.object({

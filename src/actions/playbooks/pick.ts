@@ -59,8 +59,9 @@ function score(r: PickRecogniser, entries: unknown[], line: string): Scored[] {
     const primary = new Set(primaryWords.filter((w) => cset.has(w)));
     // A multi-word label named in full ("tea kettle") must beat one sharing a word ("electric kettle").
     if (primary.size > 0 && findPhrase(cw, primaryWords) >= 0) primary.add(`\u0000${primaryWords.join(' ')}`);
+    const allWords = r.label.flatMap((f) => labelWords(entry, f));
     for (const s of suffixes) {
-      if (primaryWords.some((w) => w.replace(/\D/g, '').endsWith(s) && w.replace(/\D/g, '') !== s)) primary.add(`#${s}`);
+      if (allWords.some((w) => w.replace(/\D/g, '').endsWith(s) && w.replace(/\D/g, '') !== s)) primary.add(`#${s}`);
     }
     let secondary = 0;
     for (const f of rest) for (const w of new Set(labelWords(entry, f))) if (cset.has(w)) secondary++;
@@ -75,12 +76,13 @@ function isSubset(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** Picks entries named in one line of the customer's. */
-export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string): PickOutcome {
+export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string, requireName = false): PickOutcome {
   if (entries.length === 0) return {};
   if (r.many && ALL.test(line) && /\b(?:item|items|them|everything|order|all)\b/i.test(line)) return { picked: entries };
   const scored = score(r, entries, line);
   let hits = scored.filter((s) => s.primary.size > 0);
   if (hits.length === 0) {
+    if (requireName) return {};
     // Secondary words alone (an option, a card's last digits) name an entry only when one stands out.
     const best = Math.max(0, ...scored.map((s) => s.secondary));
     const top = scored.filter((s) => s.secondary === best && best > 0);

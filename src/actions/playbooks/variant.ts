@@ -89,7 +89,6 @@ function mentions(segment: string, values: Map<string, Set<string>>, current: Op
 export function chooseVariants(r: VariantRecogniser, items: unknown[], scope: Record<string, unknown>, texts: string[]): VariantOutcome {
   const products = resolvePath(scope, r.products);
   const list = Array.isArray(products) ? products : products ? [products] : [];
-  const cheap = texts.some((t) => CHEAP.test(t));
   const names = items.map((it) => words(text(resolvePath(it, 'name')), { content: true }));
   const chosen: unknown[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -101,9 +100,11 @@ export function chooseVariants(r: VariantRecogniser, items: unknown[], scope: Re
     const values = new Map<string, Set<string>>();
     for (const v of all) for (const [k, val] of Object.entries(optionsOf(v, r.options))) values.set(k, (values.get(k) ?? new Set()).add(val));
     let wanted: Options = {};
+    let cheap = false;
     for (const t of texts) {
       const seg = segmentFor(t, names, i);
       if (seg === null) continue;
+      if (CHEAP.test(seg)) cheap = true;
       const m = mentions(seg, values, current);
       const changes = Object.entries(m).some(([k, v]) => v !== current[k]);
       if (changes && AFRESH.test(t)) wanted = {};
