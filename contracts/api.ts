@@ -1292,6 +1292,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1300,7 +1345,10 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
+                /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
+                notFound: string;
             };
             /** @default [] */
             playbooks: {
@@ -1308,6 +1356,8 @@ export interface components {
                 title: string;
                 trigger: {
                     articles: string[];
+                    /** @default [] */
+                    patterns: string[];
                 };
                 /**
                  * @default required
@@ -1339,6 +1389,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1347,6 +1442,7 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
                 steps: ({
                     /** @constant */
@@ -1361,6 +1457,23 @@ export interface components {
                     };
                     as?: string;
                     summary?: string;
+                    each?: string;
+                    when?: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
+                    };
                 } | {
                     /** @constant */
                     do: "check";
@@ -1369,10 +1482,21 @@ export interface components {
                         in?: unknown[];
                         notIn?: unknown[];
                         exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
                     };
-                    else: string;
+                    else?: string;
                     /** @default false */
                     handoff: boolean;
+                    goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
@@ -1383,6 +1507,10 @@ export interface components {
                     text: string;
                 })[];
             }[];
+            otherAccount?: {
+                patterns: string[];
+                reply: string;
+            };
             /** @default 8 */
             maxCallsPerTurn: number;
         };
@@ -1545,11 +1673,11 @@ export interface components {
                 title: string;
                 url: string | null;
             }[];
-            reasons: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+            reasons: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
             escalation: {
                 reasons: {
                     /** @enum {string} */
-                    reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error";
+                    reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed";
                     /** @description What in the conversation shows it */
                     evidence: string | null;
                     message_id: string | null;
@@ -1829,6 +1957,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1837,7 +2010,10 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
+                /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
+                notFound: string;
             };
             /** @default [] */
             playbooks: {
@@ -1845,6 +2021,8 @@ export interface components {
                 title: string;
                 trigger: {
                     articles: string[];
+                    /** @default [] */
+                    patterns: string[];
                 };
                 /**
                  * @default required
@@ -1876,6 +2054,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1884,6 +2107,7 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
                 steps: ({
                     /** @constant */
@@ -1898,6 +2122,23 @@ export interface components {
                     };
                     as?: string;
                     summary?: string;
+                    each?: string;
+                    when?: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
+                    };
                 } | {
                     /** @constant */
                     do: "check";
@@ -1906,10 +2147,21 @@ export interface components {
                         in?: unknown[];
                         notIn?: unknown[];
                         exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
                     };
-                    else: string;
+                    else?: string;
                     /** @default false */
                     handoff: boolean;
+                    goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
@@ -1920,6 +2172,10 @@ export interface components {
                     text: string;
                 })[];
             }[];
+            otherAccount?: {
+                patterns: string[];
+                reply: string;
+            };
             /** @default 8 */
             maxCallsPerTurn: number;
         };
@@ -4298,7 +4554,7 @@ export interface operations {
                         intents?: string[];
                         languages?: string[];
                         /** @description Escalation reasons; any one of them matches */
-                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
                         channels?: string[];
                         /** @description Customer attributes (customers.attributes.tier / plan / vip) */
                         customer?: {
@@ -4427,7 +4683,7 @@ export interface operations {
                         intents?: string[];
                         languages?: string[];
                         /** @description Escalation reasons; any one of them matches */
-                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
                         channels?: string[];
                         /** @description Customer attributes (customers.attributes.tier / plan / vip) */
                         customer?: {
