@@ -124,7 +124,12 @@ export const playbookSchema = z.object({
    * confidence of at least half the threshold, or when one of `patterns` (regular expressions,
    * case-insensitive) matches the line; patterns also let a customer switch playbooks mid-way.
    */
-  trigger: z.object({ articles: z.array(z.string()).min(1), patterns: z.array(z.string()).default([]) }),
+  trigger: z.object({
+    articles: z.array(z.string()).min(1),
+    patterns: z.array(z.string()).default([]),
+    /** Weaker signs (regular expressions) that start this playbook only when no other is under way and no pattern or article asks for another ("the board is chipped": a return). */
+    cues: z.array(z.string()).default([]),
+  }),
   /** Account playbooks verify the customer first (see `identity`). */
   identity: z.enum(['required', 'none']).default('required'),
   slots: z.array(slotSchema).default([]),
