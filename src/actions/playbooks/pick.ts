@@ -42,10 +42,15 @@ function labelWords(entry: unknown, field: string): string[] {
 
 /** The customer's words with aliases replaced by the label words they stand for. */
 function customerWords(line: string, aliases: Record<string, string[]>): string[] {
+  // Canonical phrases are set aside first, so "card" (an alias of "credit card") is not read inside "gift card".
+  const canon = Object.keys(aliases).map((c) => words(c).join(' '));
   let t = ` ${words(line).join(' ')} `;
-  for (const [canonical, others] of Object.entries(aliases)) {
-    for (const o of others) t = t.split(` ${words(o).join(' ')} `).join(` ${words(canonical).join(' ')} `);
-  }
+  canon.forEach((c, i) => (t = t.split(` ${c} `).join(` \u0001${i} `)));
+  const others = Object.entries(aliases)
+    .flatMap(([c, os]) => os.map((o) => ({ o: words(o).join(' '), i: canon.indexOf(words(c).join(' ')) })))
+    .sort((a, b) => b.o.length - a.o.length);
+  for (const { o, i } of others) t = t.split(` ${o} `).join(` \u0001${i} `);
+  t = t.replace(/\u0001(\d+)/g, (_m, i: string) => canon[Number(i)]);
   return t.trim().split(' ').filter(Boolean);
 }
 
@@ -87,10 +92,19 @@ export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string
   if (r.many && ALL.test(line)) return { picked: entries };
   // Sentences that say "only" or "just" speak for the line; clauses that leave out are taken out.
   const sentences = line.split(/[.!?;]+/).filter((s) => s.trim());
-  const only = sentences.filter((s) => ONLY_SENTENCE.test(s));
+  const only = r.many ? sentences.filter((s) => ONLY_SENTENCE.test(s)) : [];
   const clauses = (only.length ? only : sentences).flatMap((s) => s.split(/,|\bbut\b/));
-  const leaveOut = clauses.filter((c) => LEAVE_OUT.test(c));
-  const keep = clauses.filter((c) => !LEAVE_OUT.test(c));
+  // In "the skateboard, not the notebook" the words after the cue are left out, those before kept.
+  const keep: string[] = [];
+  const leaveOut: string[] = [];
+  for (const c of clauses) {
+    const m = LEAVE_OUT.exec(c);
+    if (!m) keep.push(c);
+    else {
+      keep.push(c.slice(0, m.index));
+      leaveOut.push(c.slice(m.index));
+    }
+  }
   if (leaveOut.length === 0 && only.length === 0) return pickFromText(r, entries, line, requireName);
   const out = pickFromText(r, entries, keep.join(', '), requireName);
   const left = new Set(leaveOut.flatMap((c) => pickFromText({ ...r, many: true }, entries, c, true).picked ?? []));

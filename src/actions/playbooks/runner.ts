@@ -14,7 +14,7 @@ import { newActive, readState, type Active, type RunnerState } from './state.ts'
 import { fill } from './template.ts';
 
 const NEVER_MIND =
-  /\b(?:never ?mind|forget (?:it|about it)|i'?ll (?:just )?keep (?:it|them|everything|all)|keep (?:it|them|everything|all (?:of )?(?:it|them|the items))(?: after all| then)?\b|leave it (?:as it is|be)|(?:don'?t|do not|no longer) (?:want|need) to (?:cancel|return|exchange|change|modify)|(?:not|never) (?:going to|gonna) (?:cancel|return|exchange|change)|decided? (?:not to|to keep))/i;
+  /\b(?:never ?mind|forget (?:it|about it)|i'?ll (?:just )?keep (?:it|them|everything|all)|(?<!(?:n'?t|not|never) (?:want to |wanna )?)keep (?:it|them|everything|all (?:of )?(?:it|them|the items))(?! else| the same)(?: after all| then)?\b|leave it (?:as it is|be)|(?:don'?t|do not|no longer) (?:want|need) to (?:cancel|return|exchange|change|modify)|(?:not|never) (?:going to|gonna) (?:cancel|return|exchange|change)|decided? (?:not to|to keep))/i;
 
 const OTHER_ACCOUNT_REPLY =
   "I'm sorry, I can only help with your own account and orders. If the order is someone else's, they'll need to contact us themselves.";
@@ -26,7 +26,7 @@ interface Stored extends RunnerState {
   verified?: VerifiedIdentity | null;
 }
 
-/** Playbooks this line asks for, in the order they are mentioned. */
+/** Playbooks this line asks for, in the order they are mentioned; while one is under way, only those asked for in words (patterns). */
 function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean): Playbook[] {
   const hits: { pb: Playbook; at: number }[] = [];
   for (const pb of config.playbooks) {
@@ -35,7 +35,7 @@ function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean)
       const m = new RegExp(p, 'i').exec(input.text);
       if (m && m.index < at) at = m.index;
     }
-    if (at === Infinity && input.intent && pb.trigger.articles.includes(input.intent.id) && input.intent.confidence >= input.threshold / 2)
+    if (at === Infinity && !busy && input.intent && pb.trigger.articles.includes(input.intent.id) && input.intent.confidence >= input.threshold / 2)
       at = input.text.length; // asked for, but not in words we can place
     if (at !== Infinity) hits.push({ pb, at });
   }
