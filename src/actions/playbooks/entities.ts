@@ -6,7 +6,7 @@ export type EntityKind = 'email' | 'first_name' | 'last_name' | 'zip' | 'address
 
 const TOKEN = (type: string) => new RegExp(`<${type}_\\d+>`, 'g');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const ZIP = /(?<![\d#W.$-])\d{5}(?:-\d{4})?(?![\d.])/g;
+const ZIP = /(?<![\d#W.$-])\d{5}(?:-\d{4})?(?!\d|\.\d)/g;
 const PHONE = /(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)/g;
 
 // Words that start a sentence in capitals but are not names.
