@@ -1358,6 +1358,8 @@ export interface components {
                     articles: string[];
                     /** @default [] */
                     patterns: string[];
+                    /** @default [] */
+                    cues: string[];
                 };
                 /**
                  * @default required
@@ -2023,6 +2025,8 @@ export interface components {
                     articles: string[];
                     /** @default [] */
                     patterns: string[];
+                    /** @default [] */
+                    cues: string[];
                 };
                 /**
                  * @default required

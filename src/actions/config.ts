@@ -143,7 +143,9 @@ export const identitySchema = z.object({
   methods: z.array(z.object({ tool: z.string(), slots: z.array(z.string()).min(1), args: z.record(z.string(), z.string()) })).min(1),
   slots: z.array(slotSchema).min(1),
   /** Said when no account fits the details given. */
-  notFound: template.default("I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code?"),
+  notFound: template.default(
+    "I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code?",
+  ),
 });
 
 export const actionsConfigSchema = z.object({

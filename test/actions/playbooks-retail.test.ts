@@ -40,7 +40,16 @@ async function converse(lines: string[], cfg: ActionsConfig = config): Promise<T
   const history: { role: 'customer' | 'bot'; text: string }[] = [];
   let state: ActionTurnResult['state'] = null;
   for (const [i, line] of lines.entries()) {
-    const result = await runActionTurn(cfg, { text: line, history: history.slice(), intent: null, threshold: 0.5, state, identity: null, turn: i + 1, call });
+    const result = await runActionTurn(cfg, {
+      text: line,
+      history: history.slice(),
+      intent: null,
+      threshold: 0.5,
+      state,
+      identity: null,
+      turn: i + 1,
+      call,
+    });
     turns.push({ line, result });
     state = result.state;
     history.push({ role: 'customer', text: line }, { role: 'bot', text: result.reply });
@@ -106,7 +115,11 @@ describe('playbooks against the retail stand-in', () => {
     ]);
     expect(turns[2].result.reply).toMatch(/Gaming Mouse \(black, laser, wireless\) for white, optical, wired/);
     expect(writes(turns)).toMatchObject([
-      { name: 'exchange_delivered_order_items', args: { order_id: '#W7273336', item_ids: ['8214883393'], new_item_ids: ['2880340443'] }, ok: true },
+      {
+        name: 'exchange_delivered_order_items',
+        args: { order_id: '#W7273336', item_ids: ['8214883393'], new_item_ids: ['2880340443'] },
+        ok: true,
+      },
     ]);
   });
 
@@ -153,7 +166,10 @@ describe('playbooks against the retail stand-in', () => {
           { role: 'customer', text: "I don't need it any more." },
           { role: 'customer', text: 'Yes, cancel it.' },
         ],
-        expected: { outcome: 'answer', actions: [{ name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' } }] },
+        expected: {
+          outcome: 'answer',
+          actions: [{ name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' } }],
+        },
       },
       {
         id: 'wrong-reason',
@@ -163,7 +179,10 @@ describe('playbooks against the retail stand-in', () => {
           { role: 'customer', text: 'I ordered it by mistake.' },
           { role: 'customer', text: 'Yes, cancel it.' },
         ],
-        expected: { outcome: 'answer', actions: [{ name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' } }] },
+        expected: {
+          outcome: 'answer',
+          actions: [{ name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' } }],
+        },
       },
     ].map((t) => TicketSchema.parse(t));
     const call = createToolCaller({ apiBase: api.url, allowPrivate: true });

@@ -11,14 +11,15 @@ const PHONE = /(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)/
 
 // Words that start a sentence in capitals but are not names.
 const NOT_NAMES = new Set(
-  'hi hello hey yes no ok okay sure thanks thank please my the i im it is and but so zip code email e-mail order dear well sorry'.split(' '),
+  'hi hello hey yes no ok okay sure thanks thank please my the i im it is and but so zip code email e-mail order dear well sorry'.split(
+    ' ',
+  ),
 );
 const NAME_WORD = "[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?";
-const NAME_INTRO = new RegExp(
-  `(?:my name is|name's|name is|i am|i'm|this is|it's|its|name:)\\s+(${NAME_WORD})\\s+(${NAME_WORD})`,
-  'i',
+const NAME_INTRO = new RegExp(`(?:my name is|name's|name is|i am|i'm|this is|it's|its|name:)\\s+(${NAME_WORD})\\s+(${NAME_WORD})`, 'i');
+const NAME_LEADING = new RegExp(
+  `^\\s*(?:(?:hi|hello|hey|yes|sure|ok|okay)[,!.]?\\s+)?(${NAME_WORD})\\s+(${NAME_WORD})\\s*(?:[,.;]|$|\\s+(?:and|zip|from|at|\\d))`,
 );
-const NAME_LEADING = new RegExp(`^\\s*(?:(?:hi|hello|hey|yes|sure|ok|okay)[,!.]?\\s+)?(${NAME_WORD})\\s+(${NAME_WORD})\\s*(?:[,.;]|$|\\s+(?:and|zip|from|at|\\d))`);
 
 /** All values of a kind in a line, in the order written (tokens included). */
 export function findEntities(kind: EntityKind, text: string, opts: { asked?: boolean } = {}): unknown[] {

@@ -83,7 +83,9 @@ export async function verify(
     };
   }
   const partial = cfg.slots.find(
-    (s) => state.identity.slots[s.name] === undefined && cfg.methods.some((m) => m.slots.includes(s.name) && m.slots.some((o) => state.identity.slots[o] !== undefined)),
+    (s) =>
+      state.identity.slots[s.name] === undefined &&
+      cfg.methods.some((m) => m.slots.includes(s.name) && m.slots.some((o) => state.identity.slots[o] !== undefined)),
   );
   return { identity: null, records, say: partial ? fill(partial.ask, {}) : fill(cfg.ask, {}) };
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkActionsConfig } from '../check.ts';
 import { recogniserSchema, slotSchema } from '../config.ts';
+import { yesOrNo } from '../guard.ts';
 import { holds } from './conditions.ts';
 import { findEntities, parseAddress } from './entities.ts';
 import { pickFromLine } from './pick.ts';
@@ -12,7 +15,13 @@ const order = {
   order_id: '#W5442520',
   status: 'pending',
   items: [
-    { name: 'Gaming Mouse', item_id: 'm1', product_id: 'p-mouse', price: 137.32, options: { color: 'black', 'sensor type': 'laser', connectivity: 'wireless' } },
+    {
+      name: 'Gaming Mouse',
+      item_id: 'm1',
+      product_id: 'p-mouse',
+      price: 137.32,
+      options: { color: 'black', 'sensor type': 'laser', connectivity: 'wireless' },
+    },
     { name: 'Patio Umbrella', item_id: 'u1', product_id: 'p-umb', price: 285.66, options: { size: '7 ft', color: 'red' } },
     { name: 'Electric Kettle', item_id: 'k1', product_id: 'p-kettle', price: 153.81, options: { capacity: '2L', color: 'white' } },
     { name: 'Tea Kettle', item_id: 't1', product_id: 'p-tea', price: 98.82, options: { capacity: '2 liters' } },
@@ -55,7 +64,18 @@ describe('conditions', () => {
     expect(holds({ path: 'nothing', exists: false }, scope)).toBe(true);
     expect(holds({ path: 'balance', atLeast: 'order.payment_history.0.amount' }, scope)).toBe(false);
     expect(holds({ path: 'pm', notIn: ['{order.payment_history.0.payment_method_id}'] }, scope)).toBe(false);
-    expect(holds({ path: 'pm', anyOf: [{ path: 'pm', in: ['x'] }, { path: 'balance', atMost: 60 }] }, scope)).toBe(true);
+    expect(
+      holds(
+        {
+          path: 'pm',
+          anyOf: [
+            { path: 'pm', in: ['x'] },
+            { path: 'balance', atMost: 60 },
+          ],
+        },
+        scope,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -106,7 +126,9 @@ describe('picks', () => {
       { name: 'Mechanical Keyboard', item_id: 'b', options: { size: '60%', backlight: 'RGB' } },
     ];
     expect(pickFromLine(items as never, twins, 'the keyboard').ambiguous).toHaveLength(2);
-    expect((pickFromLine(items as never, twins, 'the keyboard with the white backlight').picked as { item_id: string }[])[0].item_id).toBe('a');
+    expect((pickFromLine(items as never, twins, 'the keyboard with the white backlight').picked as { item_id: string }[])[0].item_id).toBe(
+      'a',
+    );
   });
 
   it('reads aliases, and an order by the last digits of its number', () => {
@@ -128,7 +150,10 @@ describe('picks', () => {
     expect(one('back to the card')).toBe('credit_card_1');
     expect(one('PayPal please, rather than the gift card')).toBe('paypal_1');
     const orders = recogniserSchema.parse({ type: 'pick', from: 'o', label: ['items.name', 'order_id'], value: 'order_id' });
-    const list = [{ order_id: '#W7430166', items: [{ name: 'Lamp' }] }, { order_id: '#W2403075', items: [{ name: 'Brush' }] }];
+    const list = [
+      { order_id: '#W7430166', items: [{ name: 'Lamp' }] },
+      { order_id: '#W2403075', items: [{ name: 'Brush' }] },
+    ];
     expect((pickFromLine(orders as never, list, 'it ends in 66').picked?.[0] as { order_id: string }).order_id).toBe('#W7430166');
   });
 });
@@ -183,5 +208,44 @@ describe('slots from a line', () => {
     });
     expect(fromLine(reason, 'I ordered it by mistake', false)).toEqual(['ordered by mistake']);
     expect(fromLine(reason, 'hello', false)).toBeUndefined();
+  });
+});
+
+describe('the actions document beyond its schema, and yes or no', () => {
+  it('accepts the retail workspace and lists what a broken playbook gets wrong', () => {
+    const retail = JSON.parse(readFileSync(new URL('../../../bench/retail/workspace.json', import.meta.url), 'utf8'));
+    expect(checkActionsConfig(retail)).toMatchObject({ ok: true });
+    const broken = {
+      tools: [{ name: 'cancel', kind: 'write', method: 'POST', path: '/c', input: { type: 'object', properties: {} } }],
+      playbooks: [
+        {
+          id: 'p',
+          title: 'P',
+          trigger: { articles: ['a'], patterns: ['(unclosed'] },
+          steps: [
+            { do: 'ask', slot: 'nope' },
+            { do: 'check', when: { path: 'x', exists: true }, goto: 'elsewhere' },
+            { do: 'confirm', text: 'ok?' },
+          ],
+        },
+      ],
+    };
+    const out = checkActionsConfig(broken);
+    expect(out.ok).toBe(false);
+    expect(out.ok ? [] : out.problems.map((p) => p.path)).toEqual([
+      'playbooks/0/trigger/patterns/0',
+      'playbooks/0/steps/0/slot',
+      'playbooks/0/steps/1/goto',
+      'playbooks/0/steps/2',
+    ]);
+  });
+
+  it('takes a request that starts with "please" for no yes', () => {
+    expect(['Please refund it to my PayPal.', 'Please go ahead', 'please', 'Yes, please cancel it.'].map(yesOrNo)).toEqual([
+      null,
+      'yes',
+      'yes',
+      'yes',
+    ]);
   });
 });

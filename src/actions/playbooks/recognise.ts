@@ -23,7 +23,9 @@ function lineValues(r: Recogniser, line: string, asked: boolean): unknown[] | un
   switch (r.type) {
     case 'pattern': {
       const re = new RegExp(r.pattern, r.flags.includes('g') ? r.flags : r.flags + 'g');
-      const out = [...line.matchAll(re)].map((m) => (r.value ? r.value.replace(/\{(\d+)\}/g, (_x, i: string) => m[Number(i)] ?? '') : m[0]));
+      const out = [...line.matchAll(re)].map((m) =>
+        r.value ? r.value.replace(/\{(\d+)\}/g, (_x, i: string) => m[Number(i)] ?? '') : m[0],
+      );
       return out.length ? out : undefined;
     }
     case 'choice': {
@@ -107,7 +109,10 @@ export function readLazy(slot: Slot, active: Active, scope: Scope, current: stri
         const now = pickFromLine(r, entries, current, true);
         if (!now.picked) return { changed: false };
         const prior = active.entries[slot.name] ?? [];
-        const merged = r.many && !ONLY.test(current) ? [...prior, ...now.picked.filter((e) => !prior.includes(e) && !prior.some((p) => JSON.stringify(p) === JSON.stringify(e)))] : now.picked;
+        const merged =
+          r.many && !ONLY.test(current)
+            ? [...prior, ...now.picked.filter((e) => !prior.includes(e) && !prior.some((p) => JSON.stringify(p) === JSON.stringify(e)))]
+            : now.picked;
         return set(merged);
       }
       for (let i = active.texts.length - 1; i >= 0; i--) {

@@ -32,7 +32,13 @@ export type ReplayEnd =
   | { kind: 'handoff'; reason: 'action_failed' | 'policy'; note: string; say: string[] }
   | { kind: 'other_account'; say: string[] };
 
-const PHRASE: Record<string, string> = { GET: 'look up', POST: 'make the change', PUT: 'make the change', PATCH: 'make the change', DELETE: 'make the change' };
+const PHRASE: Record<string, string> = {
+  GET: 'look up',
+  POST: 'make the change',
+  PUT: 'make the change',
+  PATCH: 'make the change',
+  DELETE: 'make the change',
+};
 
 /** Whether an error is the customer's to fix (a wrong order number, an order in the wrong state) rather than ours. */
 function customersToFix(o: Extract<ToolOutcome, { ok: false }>): boolean {
@@ -127,7 +133,8 @@ export async function replay(inp: ReplayInput): Promise<ReplayEnd> {
         if (!write) throw new Error(`playbook ${playbook.id}: a confirm step with no write after it`);
         const args = argsFor(write, scope());
         const p = active.pending;
-        if (p && p.tool === write.tool && isDeepStrictEqual(p.args, args) && inp.answer === 'yes' && inp.turn === p.askedAtTurn + 1) continue;
+        if (p && p.tool === write.tool && isDeepStrictEqual(p.args, args) && inp.answer === 'yes' && inp.turn === p.askedAtTurn + 1)
+          continue;
         const same = p && p.tool === write.tool && isDeepStrictEqual(p.args, args);
         active.pending = { tool: write.tool, args, askedAtTurn: inp.turn, step: j };
         active.asked = 'confirm';

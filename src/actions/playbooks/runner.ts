@@ -35,7 +35,13 @@ function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean)
       const m = new RegExp(p, 'i').exec(input.text);
       if (m && m.index < at) at = m.index;
     }
-    if (at === Infinity && !busy && input.intent && pb.trigger.articles.includes(input.intent.id) && input.intent.confidence >= input.threshold / 2)
+    if (
+      at === Infinity &&
+      !busy &&
+      input.intent &&
+      pb.trigger.articles.includes(input.intent.id) &&
+      input.intent.confidence >= input.threshold / 2
+    )
       at = input.text.length; // asked for, but not in words we can place
     if (at !== Infinity) hits.push({ pb, at });
   }
@@ -78,7 +84,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   // Someone else's account: refused, and handed off when the customer insists.
   if (config.otherAccount?.patterns.some((p) => new RegExp(p, 'i').test(input.text))) {
     state.refusals++;
-    if (state.refusals >= 2) return finish(true, { handoff: { reason: 'policy', note: 'The customer insists on help with another person\'s account.' } });
+    if (state.refusals >= 2)
+      return finish(true, { handoff: { reason: 'policy', note: "The customer insists on help with another person's account." } });
     say.push(fill(config.otherAccount.reply, {}));
     return finish(true);
   }
@@ -107,8 +114,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
         if (active.blocked && !changed) {
           ended();
           active = state.active = null;
-        }
-        else active.blocked = false;
+        } else active.blocked = false;
       }
     }
   }
@@ -128,14 +134,30 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   for (let guard = 0; guard < 4 && active; guard++) {
     const pb = config.playbooks.find((p) => p.id === active!.playbook)!;
     if (pb.identity === 'required' && !identity) {
-      if (!config.identity) return finish(true, { handoff: { reason: 'action_failed', note: 'No way to verify the customer is configured.' } });
-      readIdentity(config.identity, state, guard === 0 && active.texts.length > 1 && !state.identity.tried.length ? active.texts : [input.text], active.asked === '@identity');
-      const caller = guardedCaller(input.call, { identity, pending: null, answer: null, turn: input.turn, maxCallsPerTurn: config.maxCallsPerTurn });
-      const v = await verify(config, state, caller, input.turn, (tool, args, outcome, summary) => record(config, calls, input.turn, tool, args, outcome, summary));
+      if (!config.identity)
+        return finish(true, { handoff: { reason: 'action_failed', note: 'No way to verify the customer is configured.' } });
+      readIdentity(
+        config.identity,
+        state,
+        guard === 0 && active.texts.length > 1 && !state.identity.tried.length ? active.texts : [input.text],
+        active.asked === '@identity',
+      );
+      const caller = guardedCaller(input.call, {
+        identity,
+        pending: null,
+        answer: null,
+        turn: input.turn,
+        maxCallsPerTurn: config.maxCallsPerTurn,
+      });
+      const v = await verify(config, state, caller, input.turn, (tool, args, outcome, summary) =>
+        record(config, calls, input.turn, tool, args, outcome, summary),
+      );
       if (v.broken) return finish(true, { handoff: { reason: 'action_failed', note: v.broken } });
       if (!v.identity) {
         if (state.identity.failures >= MAX_VERIFY_TRIES)
-          return finish(true, { handoff: { reason: 'action_failed', note: `The customer could not be verified after ${MAX_VERIFY_TRIES} tries.` } });
+          return finish(true, {
+            handoff: { reason: 'action_failed', note: `The customer could not be verified after ${MAX_VERIFY_TRIES} tries.` },
+          });
         active.asked = '@identity';
         say.push(v.say ?? '');
         return finish(true);
@@ -225,7 +247,9 @@ function record(
     ok: outcome.ok,
     durationMs: outcome.durationMs,
     summary,
-    ...(outcome.ok ? { status: outcome.status, result: outcome.data } : { error: outcome.error, ...(outcome.status ? { status: outcome.status } : {}) }),
+    ...(outcome.ok
+      ? { status: outcome.status, result: outcome.data }
+      : { error: outcome.error, ...(outcome.status ? { status: outcome.status } : {}) }),
   };
   calls.push(r);
   return r;

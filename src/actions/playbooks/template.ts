@@ -51,7 +51,10 @@ const FILTERS: Record<string, (v: unknown, arg: string | undefined) => unknown> 
   money: (v) => money(v),
   sum: (v, arg) => round2(valuesOf(v).reduce<number>((s, x) => s + (Number(arg ? resolvePath(x, arg) : x) || 0), 0)),
   list: (v, arg) => joinWords(valuesOf(v).map((x) => text(arg ? resolvePath(x, arg) : x))),
-  lines: (v, arg) => valuesOf(v).map((x) => `- ${text(arg ? resolvePath(x, arg) : x)}`).join('\n'),
+  lines: (v, arg) =>
+    valuesOf(v)
+      .map((x) => `- ${text(arg ? resolvePath(x, arg) : x)}`)
+      .join('\n'),
   first: (v) => valuesOf(v)[0],
   last: (v) => valuesOf(v).at(-1),
   upper: (v) => text(v).toUpperCase(),

@@ -98,7 +98,8 @@ export function chooseVariants(r: VariantRecogniser, items: unknown[], scope: Re
     const current = optionsOf(item, r.options);
     const all = Object.values((resolvePath(product, r.variants) as Record<string, unknown>) ?? {});
     const values = new Map<string, Set<string>>();
-    for (const v of all) for (const [k, val] of Object.entries(optionsOf(v, r.options))) values.set(k, (values.get(k) ?? new Set()).add(val));
+    for (const v of all)
+      for (const [k, val] of Object.entries(optionsOf(v, r.options))) values.set(k, (values.get(k) ?? new Set()).add(val));
     let wanted: Options = {};
     let cheap = false;
     for (const t of texts) {

@@ -81,7 +81,7 @@ export function evalCommand(program: Command): void {
     .option('--report <out>', 'write a self-contained HTML report')
     .option('--details <out>', 'write one JSON line per ticket')
     .option('--tools <workspace.json>', "a workspace's actions document: run its playbooks against its API (docs/actions.md)")
-    .option('--api-base <url>', 'with --tools: the API to call (default: the document\'s apiBase)')
+    .option('--api-base <url>', "with --tools: the API to call (default: the document's apiBase)")
     .option('--apply-to <workspace>', 'write the threshold evaluated (a number or auto) into this workspace policy (confidenceThreshold)')
     .action(async (flags: EvalFlags) => {
       const threshold = parseThreshold(flags.threshold);

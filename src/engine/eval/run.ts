@@ -58,7 +58,12 @@ function playbookDecision(d: Decision, r: Awaited<ReturnType<typeof runActionTur
     confidence: 1,
     reasons: r.handoff ? [r.handoff.reason] : [],
     citations: article ? [{ articleId: article, title: article, passage: '' }] : [],
-    trace: { ...d.trace, decision: { action: r.handoff ? 'handoff' : 'answer', blocking: r.handoff ? [r.handoff.reason] : [], verified: true, article }, playbook: r.playbook ?? null, calls: r.calls.map((c) => c.summary) },
+    trace: {
+      ...d.trace,
+      decision: { action: r.handoff ? 'handoff' : 'answer', blocking: r.handoff ? [r.handoff.reason] : [], verified: true, article },
+      playbook: r.playbook ?? null,
+      calls: r.calls.map((c) => c.summary),
+    },
   };
 }
 
