@@ -1255,6 +1255,7 @@ export interface components {
                 timeoutMs: number;
                 identityArg?: string;
                 ownerField?: string;
+                ownerLookup?: string;
                 verifies?: {
                     resultField: string;
                 };
@@ -1922,6 +1923,7 @@ export interface components {
                 timeoutMs: number;
                 identityArg?: string;
                 ownerField?: string;
+                ownerLookup?: string;
                 verifies?: {
                     resultField: string;
                 };
@@ -2218,6 +2220,7 @@ export interface components {
             timeoutMs: number;
             identityArg?: string;
             ownerField?: string;
+            ownerLookup?: string;
             verifies?: {
                 resultField: string;
             };
@@ -5457,6 +5460,15 @@ export interface operations {
                             snippet: string;
                             server_example: string;
                         };
+                        /** @description The widget pinned to this exact build, for sites that use Subresource Integrity; null when the widget is not built */
+                        pinned: {
+                            /** @description This build of the widget under its content hash; cached for a year, never changes */
+                            script_url: string;
+                            /** @description Its Subresource Integrity value (sha384-…), for the script tag’s integrity attribute */
+                            integrity: string;
+                            /** @description The script tag pinned to this build, with integrity and crossorigin */
+                            snippet: string;
+                        } | null;
                     };
                 };
             };
