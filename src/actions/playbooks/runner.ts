@@ -170,6 +170,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       answer,
       turn: input.turn,
       maxCallsPerTurn: config.maxCallsPerTurn,
+      tools: config.tools,
     });
     const end: ReplayEnd = await replay({
       config,

@@ -63,7 +63,7 @@ export function printSummary(s: Record<string, unknown>, out: NodeJS.WritableStr
       `${pct(s.action_accuracy as number)} (${s.action_correct}/${s.action_tickets} tickets with exactly the expected writes)`,
     ]);
     if (typeof s.state_matches === 'number') rows.push(['API state matches', `${s.state_matches}/${s.action_tickets}`]);
-    rows.push(['tool calls', String(s.tool_calls)]);
+    rows.push(['tool calls', `${s.tool_calls} (writes not after a yes: ${s.unconfirmed_writes})`]);
   }
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) out.write(`${k.padEnd(w)}  ${v}\n`);

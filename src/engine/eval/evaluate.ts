@@ -86,6 +86,7 @@ export function actionFigures(results: TicketResult[]) {
     action_accuracy: rows.length ? Number((ok / rows.length).toFixed(4)) : 0,
     ...(checked.length ? { state_matches: checked.filter((r) => r.state_match).length } : {}),
     tool_calls: results.reduce((n, r) => n + (r.actions?.length ?? 0), 0),
+    unconfirmed_writes: results.reduce((n, r) => n + (r.unconfirmed_writes ?? 0), 0),
   };
 }
 
@@ -103,6 +104,7 @@ export function detailLine(r: TicketResult): string {
     candidates: r.decision.trace.candidates,
     ...(r.actions ? { actions: r.actions } : {}),
     ...(r.actions_ok !== undefined ? { actions_ok: r.actions_ok } : {}),
+    ...(r.unconfirmed_writes !== undefined ? { unconfirmed_writes: r.unconfirmed_writes } : {}),
     ...(r.state_match !== undefined ? { state_match: r.state_match } : {}),
   });
 }

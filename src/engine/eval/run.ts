@@ -1,6 +1,7 @@
 // Runs labelled tickets through an engine exactly as live traffic would flow: each customer
 // message is a turn with the conversation so far as history; a handoff ends the bot's part.
 import { runActionTurn } from '../../actions/playbooks/runner.ts';
+import { yesOrNo } from '../understand/yes-no.ts';
 import type { ActionState } from '../../actions/types.ts';
 import type { BotEngine, ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../types.ts';
 import { writesMatch, type ActionCall, type EvalActions } from './actions.ts';
@@ -37,6 +38,8 @@ export interface TicketResult {
   /** With `--tools`: every call the bot made, and whether the writes were the expected ones. */
   actions?: ActionCall[];
   actions_ok?: boolean;
+  /** Writes made on a turn whose line is not a yes (the guard should make this 0). */
+  unconfirmed_writes?: number;
   /** With a stand-in that shows its records: whether they match what the expected writes alone give. */
   state_match?: boolean | null;
 }
@@ -129,10 +132,14 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
   const article = d.action === 'answer' ? (d.citations[0]?.articleId ?? null) : null;
   const expectedActions = t.expected.actions;
   const actionsOk = actions && expectedActions ? writesMatch(calls, expectedActions) : undefined;
+  // Checked from the outside too: every write that went through followed a customer line that says yes.
+  const lines = t.messages.filter((m) => m.role === 'customer').map((m) => m.text);
+  const unconfirmed = calls.filter((c) => c.kind === 'write' && c.ok && yesOrNo(lines[c.turn - 1] ?? '') !== 'yes').length;
   const stateMatch = actions?.stateMatches && expectedActions ? await actions.stateMatches(expectedActions) : undefined;
   return {
     ...(actions ? { actions: calls } : {}),
     ...(actionsOk !== undefined ? { actions_ok: actionsOk } : {}),
+    ...(actions ? { unconfirmed_writes: unconfirmed } : {}),
     ...(stateMatch !== undefined ? { state_match: stateMatch } : {}),
     id: t.id,
     outcome: d.action,
