@@ -92,7 +92,8 @@ export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string
   if (r.many && ALL.test(line)) return { picked: entries };
   // Sentences that say "only" or "just" speak for the line; clauses that leave out are taken out.
   const sentences = line.split(/[.!?;]+/).filter((s) => s.trim());
-  const only = r.many ? sentences.filter((s) => ONLY_SENTENCE.test(s)) : [];
+  // "it's the only item" names nothing: such a sentence speaks for the line only when it names an entry.
+  const only = r.many ? sentences.filter((s) => ONLY_SENTENCE.test(s) && pickFromText(r, entries, s, true).picked) : [];
   const clauses = (only.length ? only : sentences).flatMap((s) => s.split(/,|\bbut\b/));
   // In "the skateboard, not the notebook" the words after the cue are left out, those before kept.
   const keep: string[] = [];

@@ -102,6 +102,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     if (other && !patternMatches(current, input.text)) {
       // "Actually I want to return it instead": the new playbook takes what is known.
       active = state.active = newActive(other.id, active.texts, active);
+      changed = readLine(other.slots, active, input.text);
       for (const p of asked) if (p.id !== other.id && !state.queue.includes(p.id)) state.queue.push(p.id);
     } else {
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
