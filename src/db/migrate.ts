@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_analytics.ts';
 import * as m0007 from './migrations/0007_message_client_id.ts';
 import * as m0008 from './migrations/0008_actions.ts';
 import * as m0010 from './migrations/0010_agent_email_per_workspace.ts';
+import * as m0012 from './migrations/0012_agent_presence.ts';
 
 // Migrations are listed here in order, so they run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_message_client_id': m0007,
   '0008_actions': m0008,
   '0010_agent_email_per_workspace': m0010,
+  '0012_agent_presence': m0012,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {

@@ -72,6 +72,14 @@ export interface TeamMembersTable {
   agent_id: string;
 }
 
+/** One row per (server process, agent) holding a workspace socket (migrations/0012_agent_presence.ts). */
+export interface AgentPresenceTable {
+  node_id: string;
+  agent_id: string;
+  workspace_id: string;
+  seen_at: Timestamp;
+}
+
 export interface CustomersTable {
   id: string;
   workspace_id: string;
@@ -347,6 +355,7 @@ export interface Schema {
   api_keys: ApiKeysTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  agent_presence: AgentPresenceTable;
   customers: CustomersTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
