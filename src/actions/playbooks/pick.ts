@@ -21,7 +21,7 @@ export interface PickOutcome {
 
 // "all the items", "everything from the order": every entry ("both of them" refers to those already chosen).
 const ALL =
-  /\b(?:all (?:of )?(?:the |my |those |these )?(?:items|things|of them)|everything (?:in|from|on) (?:the|that|this|my|one of my) orders?|(?:the )?(?:whole|entire) order)\b/i;
+  /\b(?:all (?:of )?(?:the |my |those |these )?(?:items|things|of them)|everything (?:in|from|on) (?:the|that|this|my|one of my) orders?|(?:the )?(?:whole|entire) order|(?:return|exchange|send back|change) (?:them |it )?(?:all|everything)(?! else))\b/i;
 // A clause that names entries to leave out: "not the notebook", "rather than the gift card".
 const LEAVE_OUT = /\b(?:not|except|without|rather than|instead of|other than|apart from|but not)\b/i;
 // A sentence that chooses: "just the earbuds", "only the skateboard".
@@ -89,7 +89,12 @@ function isSubset(a: Set<string>, b: Set<string>): boolean {
 /** Picks entries named in one line of the customer's. */
 export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string, requireName = false): PickOutcome {
   if (entries.length === 0) return {};
-  if (r.many && ALL.test(line)) return { picked: entries };
+  if (r.many && ALL.test(line)) {
+    // "all the items except the lamp"
+    const cue = LEAVE_OUT.exec(line);
+    const left = cue ? (pickFromText({ ...r, many: true }, entries, line.slice(cue.index), true).picked ?? []) : [];
+    return { picked: entries.filter((e) => !left.includes(e)) };
+  }
   // Sentences that say "only" or "just" speak for the line; clauses that leave out are taken out.
   const sentences = line.split(/[.!?;]+/).filter((s) => s.trim());
   // "it's the only item" names nothing: such a sentence speaks for the line only when it names an entry.

@@ -112,6 +112,8 @@ describe('picks', () => {
     expect(ids('I want to return the tea kettle')).toEqual(['t1']);
     expect(ids('the mouse and the umbrella')).toEqual(['m1', 'u1']);
     expect(ids('all the items please')).toEqual(['m1', 'u1', 'k1', 't1']);
+    expect(ids('I want to return everything except the umbrella')).toEqual(['m1', 'k1', 't1']);
+    expect(ids('those two are everything I want, the mouse and the umbrella')).toEqual(['m1', 'u1']);
     expect(pick('nothing of that')).toEqual({});
   });
 
