@@ -53,6 +53,7 @@ describe('words', () => {
     expect(words('the 5-feet glass bookshelf')).toEqual(['the', '5ft', 'glass', 'bookshelf']);
     expect(words('1.5 liters, 4 ft, two earbuds')).toEqual(['1.5l', '4ft', '2', 'earbud']);
     expect(words('gift_card', { content: true })).toEqual(['gift', 'card']);
+    expect(words('size L, a large, extra large')).toEqual(['size', 'l', 'a', 'l', 'xl']);
   });
 });
 

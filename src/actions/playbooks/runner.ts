@@ -26,14 +26,26 @@ interface Stored extends RunnerState {
   verified?: VerifiedIdentity | null;
 }
 
+// "instead of cancelling", "rather than a return", "not return": a request named only to be set aside.
+const SET_ASIDE = /(?:instead of|rather than|not|n't|no|never|without)\s+(?:\w+\s+)?$/i;
+
+/** Where a pattern asks for its playbook in a line (a match set aside does not count), or -1. */
+function askedAt(pattern: string, line: string): number {
+  for (const m of line.matchAll(new RegExp(pattern, 'gi'))) {
+    if (!SET_ASIDE.test(line.slice(Math.max(0, m.index - 30), m.index))) return m.index;
+    if (m[0].length === 0) break;
+  }
+  return -1;
+}
+
 /** Playbooks this line asks for, in the order they are mentioned; while one is under way, only those asked for in words (patterns). */
 function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean): Playbook[] {
   const hits: { pb: Playbook; at: number }[] = [];
   for (const pb of config.playbooks) {
     let at = Infinity;
     for (const p of pb.trigger.patterns) {
-      const m = new RegExp(p, 'i').exec(input.text);
-      if (m && m.index < at) at = m.index;
+      const i = askedAt(p, input.text);
+      if (i >= 0 && i < at) at = i;
     }
     if (
       at === Infinity &&
@@ -47,7 +59,7 @@ function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean)
   }
   if (hits.length === 0 && !busy) {
     for (const pb of config.playbooks) {
-      const at = Math.min(...pb.trigger.cues.map((c) => new RegExp(c, 'i').exec(input.text)?.index ?? Infinity));
+      const at = Math.min(...pb.trigger.cues.map((c) => askedAt(c, input.text)).filter((i) => i >= 0));
       if (at !== Infinity) hits.push({ pb, at });
     }
   }
@@ -55,7 +67,7 @@ function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean)
 }
 
 function patternMatches(pb: Playbook, line: string): boolean {
-  return pb.trigger.patterns.some((p) => new RegExp(p, 'i').test(line));
+  return pb.trigger.patterns.some((p) => askedAt(p, line) >= 0);
 }
 
 export async function runActionTurn(config: ActionsConfig, input: ActionTurnInput): Promise<ActionTurnResult> {

@@ -1,6 +1,7 @@
 // Words as the recognisers compare them: lower case, "gift_card" and "gift-card" as "gift card",
 // a number and its unit as one word ("5-feet" and "5 ft" are "5ft", "1.5 liters" is "1.5l"),
-// plurals folded ("earbuds" and "earbud" match), filler words dropped.
+// plurals folded ("earbuds" and "earbud" match), sizes in words as letters ("large" is "l"),
+// filler words dropped.
 
 const UNITS: [RegExp, string][] = [
   [/^(?:feet|foot|ft)$/, 'ft'],
@@ -54,6 +55,12 @@ function fold(w: string): string {
 export function words(text: string, opts: { content?: boolean } = {}): string[] {
   const raw = text
     .toLowerCase()
+    // Sizes in words and letters are one thing: "a large" is size "L".
+    .replace(/\b(?:xx-?large|extra extra large|2xl)\b/g, 'xxl')
+    .replace(/\b(?:x-?large|extra large)\b/g, 'xl')
+    .replace(/\blarge\b/g, 'l')
+    .replace(/\bmedium\b/g, 'm')
+    .replace(/\bsmall\b/g, 's')
     .replace(/[_/]/g, ' ')
     .replace(/(\d)-(?=[a-z])/g, '$1 ')
     .replace(/(\d)(?=[a-z%])/g, '$1 ')
