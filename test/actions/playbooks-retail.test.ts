@@ -147,6 +147,12 @@ describe('playbooks against the retail stand-in', () => {
     expect(turns[2].result.identity?.id).toBe('harper_moore_3210');
   });
 
+  it('leaves a request for a person to the engine, the request under way kept', async () => {
+    const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com', 'I want to talk to a supervisor']);
+    expect(turns[2].result).toMatchObject({ handled: false, calls: [] });
+    expect(turns[2].result.state).toEqual(turns[1].result.state);
+  });
+
   it('hands off with action_failed when the API cannot be reached', async () => {
     const down = actionsConfigSchema.parse({ ...raw, apiBase: 'http://127.0.0.1:9' });
     const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com'], down);

@@ -16,6 +16,10 @@ import { fill } from './template.ts';
 const NEVER_MIND =
   /\b(?:never ?mind|forget (?:it|about it)|i'?ll (?:just )?keep (?:it|them|everything|all)|(?<!(?:n'?t|not|never) (?:want to |wanna )?)keep (?:it|them|everything|all (?:of )?(?:it|them|the items))(?! else| the same)(?: after all| then)?\b|leave it (?:as it is|be)|(?:don'?t|do not|no longer) (?:want|need) to (?:cancel|return|exchange|change|modify)|(?:not|never) (?:going to|gonna) (?:cancel|return|exchange|change)|decided? (?:not to|to keep))/i;
 
+// A customer asking for a person is the engine's to answer (a hand-off), whatever is under way.
+const WANTS_A_PERSON =
+  /\b(?:talk|speak|chat|transfer|connect|put)\b.{0,30}\b(?:human|person|agent|supervisor|manager|representative|someone real|real person)\b/i;
+
 const OTHER_ACCOUNT_REPLY =
   "I'm sorry, I can only help with your own account and orders. If the order is someone else's, they'll need to contact us themselves.";
 
@@ -92,6 +96,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     identity,
     ...extra,
   });
+
+  if (WANTS_A_PERSON.test(input.text)) return finish(false, { state: input.state });
 
   // Someone else's account: refused, and handed off when the customer insists.
   if (config.otherAccount?.patterns.some((p) => new RegExp(p, 'i').test(input.text))) {
