@@ -86,6 +86,14 @@ describe('playbooks against the retail stand-in', () => {
     expect(turns[1].result.reply).toMatch(/ordered by mistake/);
     expect(turns[2].result.reply).toMatch(/haven't changed anything/);
     expect(writes(turns)).toEqual([]);
+    // A yes that asks for something else is no yes, even when the change cannot be read.
+    const but = await converse([
+      'Cancel order #W3942868, I ordered it by mistake',
+      'harper.moore2816@example.com',
+      'ok, but refund it to a gift card',
+    ]);
+    expect(but[2].result.reply).toMatch(/clear yes or no/);
+    expect(writes(but)).toEqual([]);
     expect(await order('#W3942868')).toMatchObject({ status: 'pending' });
   });
 

@@ -36,7 +36,6 @@ export async function verify(
   config: ActionsConfig,
   state: RunnerState,
   call: CallTool,
-  turn: number,
   record: (tool: string, args: Record<string, unknown>, outcome: ToolOutcome, summary: string) => ToolCallRecord,
 ): Promise<IdentityStep> {
   const cfg = config.identity;
@@ -72,7 +71,6 @@ export async function verify(
       }
     }
   }
-  void turn;
   if (triedNow) {
     state.identity.failures++;
     for (const s of Object.keys(state.identity.slots)) delete state.identity.slots[s];

@@ -23,6 +23,17 @@ const WANTS_A_PERSON =
 const OTHER_ACCOUNT_REPLY =
   "I'm sorry, I can only help with your own account and orders. If the order is someone else's, they'll need to contact us themselves.";
 
+// "ok then a gift card", "yes but to my PayPal": a yes that asks for something else is no yes,
+// even when the change asked for could not be read.
+const YES_BUT = /\b(?:but|then|instead|rather|actually|different|another|except|not)\b/i;
+
+function confirmation(line: string): 'yes' | 'no' | null {
+  const a = yesOrNo(line);
+  if (a !== 'yes') return a;
+  const rest = line.trim().replace(/^\W*\w+/, '');
+  return YES_BUT.test(rest) ? null : 'yes';
+}
+
 /** Customers with several e-mail addresses try them one by one. */
 const MAX_VERIFY_TRIES = 5;
 
@@ -79,7 +90,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   let identity: VerifiedIdentity | null = input.identity ?? state.verified ?? null;
   const calls: ToolCallRecord[] = [];
   const customerLines = input.history.filter((h) => h.role === 'customer').map((h) => h.text);
-  const answer = state.active?.pending ? yesOrNo(input.text) : null;
+  const answer = state.active?.pending ? confirmation(input.text) : null;
   const say: string[] = [];
   let lastPlaybook: string | undefined;
   const ended = () => {
@@ -114,6 +125,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   if (active && !current) active = state.active = null;
 
   let changed = false;
+  // After a failed check, a line that changes nothing the check depends on ends the request.
+  let blockedSlots: string | null = null;
   if (active && current) {
     active.texts.push(input.text);
     const other = asked.find((p) => p.id !== current.id && p.trigger.patterns.length > 0 && patternMatches(p, input.text));
@@ -130,10 +143,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
         active = state.active = null;
       } else {
         changed = readLine(current.slots, active, input.text);
-        if (active.blocked && !changed) {
-          ended();
-          active = state.active = null;
-        } else active.blocked = false;
+        if (active.blocked && !changed) blockedSlots = JSON.stringify(active.slots);
+        active.blocked = false;
       }
     }
   }
@@ -168,7 +179,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
         turn: input.turn,
         maxCallsPerTurn: config.maxCallsPerTurn,
       });
-      const v = await verify(config, state, caller, input.turn, (tool, args, outcome, summary) =>
+      const v = await verify(config, state, caller, (tool, args, outcome, summary) =>
         record(config, calls, input.turn, tool, args, outcome, summary),
       );
       if (v.broken) return finish(true, { handoff: { reason: 'action_failed', note: v.broken } });
@@ -202,6 +213,13 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       line: input.text,
       record: (tool, args, outcome, summary) => record(config, calls, input.turn, tool.name, args, outcome, summary),
     });
+    if (end.kind === 'wait' && active.blocked && blockedSlots === JSON.stringify(active.slots)) {
+      // The same check failed again on a line that changed nothing: the customer has moved on.
+      ended();
+      state.active = null;
+      return finish(false, { state: { ...state, verified: identity } as unknown as Record<string, unknown> });
+    }
+    blockedSlots = null;
     say.push(...end.say);
     switch (end.kind) {
       case 'wait':
