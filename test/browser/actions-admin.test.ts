@@ -180,7 +180,7 @@ describe('actions and playbooks admin in the browser', () => {
       JSON.stringify(
         {
           ask: 'What is the e-mail address on your account?',
-          methods: [{ tool: 'find_user_id_by_email', slots: ['email'], args: { email: '{email}' } }],
+          methods: [{ tool: 'get_product_details', slots: ['email'], args: { product_id: '{email}' } }],
           slots: [{ name: 'email', ask: 'Your e-mail?', recognise: [{ type: 'entity', entity: 'email' }] }],
         },
         null,
@@ -188,7 +188,7 @@ describe('actions and playbooks admin in the browser', () => {
       ),
     );
     await identity.getByRole('button', { name: 'Save identity' }).click();
-    await identity.getByText('tool "find_user_id_by_email" does not declare "verifies"', { exact: false }).waitFor();
+    await identity.getByText('tool "get_product_details" does not declare "verifies"', { exact: false }).waitFor();
     await shots(page, 'playbooks-identity-error');
     await identity.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Not set up: playbooks that need a verified customer hand off instead.').waitFor();

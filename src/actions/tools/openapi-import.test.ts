@@ -51,7 +51,7 @@ describe('importOpenApiTools', () => {
       },
       required: ['order_id'],
     });
-    expect(get!.description).toBe('Get an order\n\nStatus, items, payments and fulfilments of one order.');
+    expect(get!.description).toBe('Get an order. Status, items, payments and fulfilments of one order.');
     expect(get!.ownerField).toBe('user_id');
     expect(cancel).toMatchObject({ kind: 'write', method: 'POST', path: '/orders/{order_id}/cancel', auth: { type: 'bearer' } });
     expect(cancel!.input.properties.reason).toEqual({ type: 'string', enum: ['no longer needed', 'ordered by mistake'] });

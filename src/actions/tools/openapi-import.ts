@@ -212,7 +212,11 @@ function asArray(v: unknown): unknown[] {
 
 function describe(op: Json): string {
   const parts = [op.summary, op.description].filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
-  const text = parts.length === 2 && parts[1]!.startsWith(parts[0]!) ? parts[1]! : parts.join('\n\n');
+  // A summary is a title without a full stop: one is added so the two read as sentences.
+  const text =
+    parts.length === 2 && parts[1]!.startsWith(parts[0]!)
+      ? parts[1]!
+      : parts.map((p, i) => (i < parts.length - 1 && !/[.!?:]$/.test(p) ? `${p}.` : p)).join(' ');
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 

@@ -24,6 +24,7 @@ function settings(t: ToolDefinition): string[] {
   const out: string[] = [];
   if (t.identityArg) out.push(`runs only for the verified customer (${t.identityArg})`);
   if (t.ownerField) out.push(`withholds other accounts' records (${t.ownerField})`);
+  if (t.ownerLookup) out.push(`checks the record is the customer's first (${t.ownerLookup})`);
   if (t.verifies) out.push(`verifies the customer (${t.verifies.resultField || 'whole result'})`);
   out.push(t.auth ? (t.auth.type === 'bearer' ? 'secret as bearer token' : `secret in ${t.auth.header}`) : 'no secret sent');
   out.push(`timeout ${t.timeoutMs / 1000} s`);
