@@ -1310,6 +1310,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1318,7 +1363,10 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
+                /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
+                notFound: string;
             };
             /** @default [] */
             playbooks: {
@@ -1326,6 +1374,10 @@ export interface components {
                 title: string;
                 trigger: {
                     articles: string[];
+                    /** @default [] */
+                    patterns: string[];
+                    /** @default [] */
+                    cues: string[];
                 };
                 /**
                  * @default required
@@ -1357,6 +1409,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1365,6 +1462,7 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
                 steps: ({
                     /** @constant */
@@ -1379,6 +1477,23 @@ export interface components {
                     };
                     as?: string;
                     summary?: string;
+                    each?: string;
+                    when?: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
+                    };
                 } | {
                     /** @constant */
                     do: "check";
@@ -1387,10 +1502,21 @@ export interface components {
                         in?: unknown[];
                         notIn?: unknown[];
                         exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
                     };
-                    else: string;
+                    else?: string;
                     /** @default false */
                     handoff: boolean;
+                    goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
@@ -1401,6 +1527,10 @@ export interface components {
                     text: string;
                 })[];
             }[];
+            otherAccount?: {
+                patterns: string[];
+                reply: string;
+            };
             /** @default 8 */
             maxCallsPerTurn: number;
         };
@@ -1576,11 +1706,11 @@ export interface components {
                 title: string;
                 url: string | null;
             }[];
-            reasons: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+            reasons: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
             escalation: {
                 reasons: {
                     /** @enum {string} */
-                    reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error";
+                    reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed";
                     /** @description What in the conversation shows it */
                     evidence: string | null;
                     message_id: string | null;
@@ -1861,6 +1991,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1869,7 +2044,10 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
+                /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
+                notFound: string;
             };
             /** @default [] */
             playbooks: {
@@ -1877,6 +2055,10 @@ export interface components {
                 title: string;
                 trigger: {
                     articles: string[];
+                    /** @default [] */
+                    patterns: string[];
+                    /** @default [] */
+                    cues: string[];
                 };
                 /**
                  * @default required
@@ -1908,6 +2090,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1916,6 +2143,7 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
                 steps: ({
                     /** @constant */
@@ -1930,6 +2158,23 @@ export interface components {
                     };
                     as?: string;
                     summary?: string;
+                    each?: string;
+                    when?: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
+                    };
                 } | {
                     /** @constant */
                     do: "check";
@@ -1938,10 +2183,21 @@ export interface components {
                         in?: unknown[];
                         notIn?: unknown[];
                         exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
                     };
-                    else: string;
+                    else?: string;
                     /** @default false */
                     handoff: boolean;
+                    goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
@@ -1952,6 +2208,10 @@ export interface components {
                     text: string;
                 })[];
             }[];
+            otherAccount?: {
+                patterns: string[];
+                reply: string;
+            };
             /** @default 8 */
             maxCallsPerTurn: number;
         };
@@ -4375,7 +4635,7 @@ export interface operations {
                         intents?: string[];
                         languages?: string[];
                         /** @description Escalation reasons; any one of them matches */
-                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
                         channels?: string[];
                         /** @description Customer attributes (customers.attributes.tier / plan / vip) */
                         customer?: {
@@ -4504,7 +4764,7 @@ export interface operations {
                         intents?: string[];
                         languages?: string[];
                         /** @description Escalation reasons; any one of them matches */
-                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
                         channels?: string[];
                         /** @description Customer attributes (customers.attributes.tier / plan / vip) */
                         customer?: {

@@ -72,9 +72,34 @@ function referenceProblems(config: ActionsConfig): ActionsProblem[] {
   config.playbooks.forEach((playbook, p) => {
     if (seenPlaybooks.has(playbook.id)) add(`playbooks/${p}/id`, `another playbook is also "${playbook.id}"`);
     seenPlaybooks.add(playbook.id);
+    const at = `playbooks/${p}`;
+    const slots = new Set(playbook.slots.map((x) => x.name));
+    const ids = new Set(config.playbooks.map((x) => x.id));
+    playbook.trigger.patterns.forEach((re, i) => regexProblem(`${at}/trigger/patterns/${i}`, re));
+    playbook.trigger.cues.forEach((re, i) => regexProblem(`${at}/trigger/cues/${i}`, re));
+    playbook.slots.forEach((slot, i) =>
+      slot.recognise.forEach((r, j) => r.type === 'pattern' && regexProblem(`${at}/slots/${i}/recognise/${j}/pattern`, r.pattern)),
+    );
     playbook.steps.forEach((step, s) => {
-      if (step.do === 'call') callProblems(`playbooks/${p}/steps/${s}`, step.tool, step.args);
+      const here = `${at}/steps/${s}`;
+      if (step.do === 'call') callProblems(here, step.tool, step.args);
+      if (step.do === 'ask' && !slots.has(step.slot)) add(`${here}/slot`, `the playbook has no slot "${step.slot}"`);
+      if (step.do === 'check' && step.goto && !ids.has(step.goto)) add(`${here}/goto`, `no playbook is "${step.goto}"`);
+      if (step.do === 'check' && !step.goto && !step.else) add(here, 'a check needs `else` (what to tell the customer) or `goto`');
+      if (step.do === 'confirm') {
+        const write = playbook.steps.slice(s + 1).find((x) => x.do === 'call' && tools.get(x.tool)?.kind === 'write');
+        if (!write) add(here, 'a confirm step must come before a write call');
+      }
     });
   });
+  config.otherAccount?.patterns.forEach((re, i) => regexProblem(`otherAccount/patterns/${i}`, re));
   return problems;
+
+  function regexProblem(path: string, source: string) {
+    try {
+      new RegExp(source, 'i');
+    } catch (e) {
+      add(path, `not a regular expression: ${(e as Error).message}`);
+    }
+  }
 }

@@ -52,7 +52,10 @@ function tally(rows: Outcome[]) {
     else socialExpected++;
     if (r.outcome === 'answer') {
       answered++;
-      const right = wantsAnswer && r.article !== null && expectedArticles({ expected: r.expected } as never).includes(r.article);
+      const articles = expectedArticles({ expected: r.expected } as never);
+      // An account request (expected.actions, no article) is resolved when the ticket is correct: the right writes, no hand-off.
+      const right =
+        wantsAnswer && (articles.length === 0 && r.expected.actions ? r.correct : r.article !== null && articles.includes(r.article));
       if (wantsAnswer) answeredOfExpected++;
       if (right) {
         resolved++;

@@ -1,0 +1,218 @@
+// The playbook runner against the retail stand-in over real HTTP on loopback (bundled subset),
+// with the shop's own workspace (bench/retail/workspace.json): verification, confirmation before
+// every write, changes of mind, policy checks, another customer's order, a broken API, and
+// `baton eval --tools` on two scripted tickets.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { actionsConfigSchema, type ActionsConfig } from '../../src/actions/config.ts';
+import { runActionTurn } from '../../src/actions/playbooks/runner.ts';
+import { createToolCaller } from '../../src/actions/tools/call.ts';
+import type { ActionTurnResult, ToolCallRecord } from '../../src/actions/types.ts';
+import { startRetailApi, type RunningRetailApi } from '../../src/demo/retail-api/server.ts';
+import { standInHooks } from '../../src/engine/eval/actions.ts';
+import { evaluate } from '../../src/engine/eval/evaluate.ts';
+import { TicketSchema } from '../../src/engine/eval/tickets.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/knowledge/index.ts';
+
+let api: RunningRetailApi;
+let config: ActionsConfig;
+const raw = JSON.parse(readFileSync(new URL('../../bench/retail/workspace.json', import.meta.url), 'utf8'));
+
+beforeAll(async () => {
+  api = await startRetailApi();
+  config = actionsConfigSchema.parse({ ...raw, apiBase: api.url });
+});
+afterAll(async () => api?.close());
+beforeEach(async () => {
+  await fetch(`${api.url}/__reset`, { method: 'POST' });
+});
+
+interface Turn {
+  line: string;
+  result: ActionTurnResult;
+}
+
+/** Plays the customer's lines one turn at a time, as the conversation layer would. */
+async function converse(lines: string[], cfg: ActionsConfig = config): Promise<Turn[]> {
+  const call = createToolCaller({ apiBase: cfg.apiBase!, allowPrivate: true });
+  const turns: Turn[] = [];
+  const history: { role: 'customer' | 'bot'; text: string }[] = [];
+  let state: ActionTurnResult['state'] = null;
+  for (const [i, line] of lines.entries()) {
+    const result = await runActionTurn(cfg, {
+      text: line,
+      history: history.slice(),
+      intent: null,
+      threshold: 0.5,
+      state,
+      identity: null,
+      turn: i + 1,
+      call,
+    });
+    turns.push({ line, result });
+    state = result.state;
+    history.push({ role: 'customer', text: line }, { role: 'bot', text: result.reply });
+  }
+  return turns;
+}
+
+const writes = (turns: Turn[]): ToolCallRecord[] => turns.flatMap((t) => t.result.calls).filter((c) => c.kind === 'write');
+const order = async (id: string) => (await (await fetch(`${api.url}/orders/${encodeURIComponent(id)}`)).json()) as { status: string };
+
+describe('playbooks against the retail stand-in', () => {
+  it('verifies, asks one thing at a time, confirms, and writes only on the yes', async () => {
+    const turns = await converse([
+      "I'd like to cancel my order #W3942868",
+      'harper.moore2816@example.com',
+      "I don't need it any more",
+      'Yes, please cancel it.',
+    ]);
+    expect(turns[0].result.reply).toMatch(/e-mail address/);
+    expect(turns[1].result.calls.map((c) => c.name)).toEqual(['find_user_id_by_email', 'get_user_details', 'get_order_details']);
+    expect(turns[1].result.identity).toMatchObject({ id: 'harper_moore_3210', via: 'tool', using: ['email'] });
+    expect(turns[1].result.calls[2].summary).toBe('Looked up order #W3942868: pending, 1 items, $98.82');
+    expect(turns[2].result.reply).toMatch(/cancel order #W3942868 .* no longer needed.*Shall I go ahead/s);
+    expect(writes(turns.slice(0, 3))).toEqual([]);
+    expect(writes(turns)).toMatchObject([
+      { name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' }, turn: 4, ok: true },
+    ]);
+    expect(turns[3].result.reply).toMatch(/is cancelled/);
+    expect(await order('#W3942868')).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('takes "no" as no, and writes nothing', async () => {
+    const turns = await converse(['Cancel order #W3942868, I ordered it by mistake', 'harper.moore2816@example.com', 'No']);
+    expect(turns[1].result.reply).toMatch(/ordered by mistake/);
+    expect(turns[2].result.reply).toMatch(/haven't changed anything/);
+    expect(writes(turns)).toEqual([]);
+    // A yes that asks for something else is no yes, even when the change cannot be read.
+    const but = await converse([
+      'Cancel order #W3942868, I ordered it by mistake',
+      'harper.moore2816@example.com',
+      'ok, but refund it to a gift card',
+    ]);
+    expect(but[2].result.reply).toMatch(/clear yes or no/);
+    expect(writes(but)).toEqual([]);
+    expect(await order('#W3942868')).toMatchObject({ status: 'pending' });
+  });
+
+  it('follows a change of mind before the yes: the new confirmation lists everything, and the yes runs that', async () => {
+    const turns = await converse([
+      'I want to return the sneakers from order #W5866402',
+      'Olivia Ito, zip code 80218.',
+      'Oh, and also the espresso machine please.',
+      "I'd like the refund on my gift card.",
+      'Yes, go ahead.',
+    ]);
+    expect(turns[1].result.reply).toMatch(/return Sneakers .* to paypal/s);
+    expect(turns[2].result.reply).toMatch(/return Espresso Machine .*Sneakers|return Sneakers .*Espresso Machine/s);
+    expect(turns[3].result.reply).toMatch(/gift card/);
+    expect(writes(turns)).toHaveLength(1);
+    expect(writes(turns)[0]).toMatchObject({ name: 'return_delivered_order_items', turn: 5, ok: true });
+    expect([...(writes(turns)[0].args.item_ids as string[])].sort()).toEqual(['6242772310', '9727387530']);
+    expect(writes(turns)[0].args.payment_method_id).toBe('gift_card_7794233');
+  });
+
+  it('chooses another variant by the option words, the cheaper when asked', async () => {
+    const turns = await converse([
+      'I want to exchange the gaming mouse from order #W7273336',
+      'My email is omar.lopez1868@example.com',
+      'A white optical one instead, wired or wireless, whichever is cheaper.',
+      'Yes',
+    ]);
+    expect(turns[2].result.reply).toMatch(/Gaming Mouse \(black, laser, wireless\) for white, optical, wired/);
+    expect(writes(turns)).toMatchObject([
+      {
+        name: 'exchange_delivered_order_items',
+        args: { order_id: '#W7273336', item_ids: ['8214883393'], new_item_ids: ['2880340443'] },
+        ok: true,
+      },
+    ]);
+  });
+
+  it('explains a policy check and writes nothing: a delivered order cannot be cancelled', async () => {
+    const turns = await converse(['Please cancel order #W5866402', 'Olivia Ito, zip code 80218.']);
+    expect(turns[1].result.reply).toMatch(/#W5866402 is delivered, so I can't cancel it: only pending orders can be cancelled/);
+    expect(writes(turns)).toEqual([]);
+  });
+
+  it("refuses another customer's order, and hands off when the customer insists", async () => {
+    const turns = await converse(['Cancel order #W5442520 please', 'harper.moore2816@example.com', 'Cancel order #W5442520, I said.']);
+    expect(turns[1].result.calls.find((c) => c.name === 'get_order_details')).toMatchObject({ ok: false, error: 'refused' });
+    expect(turns[1].result.reply).toMatch(/only help with the account of the person/);
+    expect(turns[1].result.handoff).toBeUndefined();
+    expect(turns[2].result.handoff).toMatchObject({ reason: 'policy' });
+    expect(writes(turns)).toEqual([]);
+    const other = await converse(["I need to cancel my wife's order #W5442520"]);
+    expect(other[0].result.reply).toMatch(/only help with the account of the person/);
+  });
+
+  it('asks again when no account fits, and tries every e-mail given', async () => {
+    const turns = await converse(['Cancel order #W3942868', 'nobody@example.com', 'maybe old@example.com or harper.moore2816@example.com']);
+    expect(turns[1].result.reply).toMatch(/couldn't find an account/);
+    expect(turns[2].result.calls.filter((c) => c.name === 'find_user_id_by_email').map((c) => c.ok)).toEqual([false, true]);
+    expect(turns[2].result.identity?.id).toBe('harper_moore_3210');
+  });
+
+  it('leaves a request for a person to the engine, the request under way kept', async () => {
+    const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com', 'I want to talk to a supervisor']);
+    expect(turns[2].result).toMatchObject({ handled: false, calls: [] });
+    expect(turns[2].result.state).toEqual(turns[1].result.state);
+  });
+
+  it('hands off with action_failed when the API cannot be reached', async () => {
+    const down = actionsConfigSchema.parse({ ...raw, apiBase: 'http://127.0.0.1:9' });
+    const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com'], down);
+    expect(turns[1].result.handoff).toMatchObject({ reason: 'action_failed' });
+    expect(turns[1].result.calls[0]).toMatchObject({ ok: false, error: 'network' });
+    expect(writes(turns)).toEqual([]);
+  });
+
+  it('baton eval --tools: action accuracy, every call in the details, the API state checked', async () => {
+    const kb = await loadKnowledge(new URL('../../bench/retail/kb.jsonl', import.meta.url).pathname);
+    const tickets = [
+      {
+        id: 'ok',
+        messages: [
+          { role: 'customer', text: 'I want to cancel my order #W3942868' },
+          { role: 'customer', text: 'harper.moore2816@example.com' },
+          { role: 'customer', text: "I don't need it any more." },
+          { role: 'customer', text: 'Yes, cancel it.' },
+        ],
+        expected: {
+          outcome: 'answer',
+          actions: [{ name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' } }],
+        },
+      },
+      {
+        id: 'wrong-reason',
+        messages: [
+          { role: 'customer', text: 'I want to cancel my order #W3942868' },
+          { role: 'customer', text: 'harper.moore2816@example.com' },
+          { role: 'customer', text: 'I ordered it by mistake.' },
+          { role: 'customer', text: 'Yes, cancel it.' },
+        ],
+        expected: {
+          outcome: 'answer',
+          actions: [{ name: 'cancel_pending_order', args: { order_id: '#W3942868', reason: 'no longer needed' } }],
+        },
+      },
+    ].map((t) => TicketSchema.parse(t));
+    const call = createToolCaller({ apiBase: api.url, allowPrivate: true });
+    const { summary, results } = await evaluate(createEngine, kb.articles, tickets, {
+      threshold: null,
+      actions: { config, call, ...standInHooks(api.url, call, config) },
+    });
+    expect(summary).toMatchObject({ action_tickets: 2, action_correct: 1, action_accuracy: 0.5, state_matches: 1 });
+    expect(results[0]).toMatchObject({ correct: true, actions_ok: true, state_match: true });
+    expect(results[0].actions).toContainEqual({
+      name: 'cancel_pending_order',
+      args: { order_id: '#W3942868', reason: 'no longer needed' },
+      kind: 'write',
+      turn: 4,
+      ok: true,
+    });
+    expect(results[1]).toMatchObject({ correct: false, actions_ok: false, state_match: false });
+  });
+});
