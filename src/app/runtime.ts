@@ -9,7 +9,8 @@ import { slaTimerOn } from '../handoff/routing/sla.ts';
 import { Outbound } from '../connectors/outbound.ts';
 import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
-import type { BotSeat } from '../conversations/ports.ts';
+import type { ActionsPort, BotSeat } from '../conversations/ports.ts';
+import { LiveActions } from '../conversations/actions-turn.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from '../config/keyring.ts';
 import type { Keyring } from '../pii/index.ts';
@@ -39,6 +40,8 @@ export interface StartOptions {
   database?: Database;
   /** Replace the engine seat entirely (tests of the core). */
   bot?: BotSeat;
+  /** Workspaces' actions (tools and playbooks) for live conversations; none: no workspace acts. */
+  actions?: ActionsPort;
 }
 
 interface Parts {
@@ -48,6 +51,7 @@ interface Parts {
   keyring: Keyring;
   engineFactory: EngineFactory;
   bot?: BotSeat;
+  actions?: ActionsPort;
 }
 
 /** Builds the services over one database, each given the narrow parts it uses; nothing runs yet. */
@@ -58,7 +62,8 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const conversations = new ConversationKernel(database.db, privacy);
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
-  const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs);
+  const actions = o.actions ? new LiveActions(database.db, privacy, o.actions) : null;
+  const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
   const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
   const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
   return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound }, handoffs };
@@ -91,6 +96,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     keyring: await loadKeyring(env, log),
     engineFactory: opts.engineFactory,
     bot: opts.bot,
+    actions: opts.actions,
   });
   const { bot, hub, jobs, outbound } = ctx;
   await hub.start(database);

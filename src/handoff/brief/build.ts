@@ -1,5 +1,7 @@
 import type { Citation, HandoffReason } from '../../engine/types.ts';
-import type { ConversationRow, CustomerRow, MessageRow } from '../../db/schema.ts';
+import type { ConversationRow, CustomerRow, EventRow, MessageRow } from '../../db/schema.ts';
+import type { VerifiedIdentity } from '../../actions/types.ts';
+import { actionsSection } from './actions.ts';
 import type { RoutingDecision } from '../routing/engine.ts';
 import { BRIEF_SCHEMA_VERSION, type Brief } from './schema.ts';
 import { classifyReaction, extractFields, findGoal, HUMAN_REQUEST, sentences, summarise, tokensIn, type Sourced } from './extract.ts';
@@ -26,6 +28,8 @@ export interface BriefInput {
   considered?: Partial<Citation>[];
   now: Date;
   previous?: Brief | null;
+  /** The conversation's tool calls (`tool.called` events) and verified identity, for "What the bot looked up and did". */
+  actions?: { events: EventRow[]; identity: VerifiedIdentity | null };
 }
 
 type Trace = {
@@ -204,6 +208,7 @@ export function buildBrief(input: BriefInput): Brief {
     redaction_tokens: tokensIn(visible.map((m) => m.redacted_text)),
     transcript: { url: `/api/v1/conversations/${conversation.id}`, message_count: visible.length, last_seq: visible.at(-1)?.seq ?? 0 },
     updates: previousUpdates,
+    actions: input.actions ? actionsSection(input.actions.events, input.actions.identity, customer) : undefined,
   };
 }
 
