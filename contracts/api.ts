@@ -1355,6 +1355,43 @@ export interface components {
                 message_id: string;
                 seq: number;
             }[];
+            /** @description What the bot looked up and did: its calls of the company's API (docs/brief.md); absent when it made none */
+            actions?: {
+                /** @description How the customer was verified for account tools; null: not verified */
+                identity: {
+                    /** @enum {string} */
+                    via: "host_page" | "tool";
+                    /** @description The verification tool, when verified in the conversation */
+                    tool: string | null;
+                    /** @description The details it was verified with (names of slots, never their values) */
+                    using: string[];
+                    text: string;
+                } | null;
+                calls: {
+                    event_id: string;
+                    at: string;
+                    /** @enum {string} */
+                    by: "bot" | "agent";
+                    name: string;
+                    /** @enum {string} */
+                    kind: "read" | "write";
+                    /** @description As tokens (<EMAIL_1>), never clear values */
+                    args: {
+                        [key: string]: unknown;
+                    };
+                    turn: number;
+                    ok: boolean;
+                    status: number | null;
+                    error: string | null;
+                    duration_ms: number;
+                    /** @description The call in words: "Looked up order #W5442520: pending, 2 items, $412.80" */
+                    summary: string;
+                }[];
+                /** @description The writes that succeeded, in words */
+                changed: string[];
+                /** @description The calls that failed, in words, with why */
+                failed: string[];
+            };
         };
         Handoff: {
             id: string;
@@ -1808,6 +1845,8 @@ export interface operations {
                     customer?: {
                         user_id?: string;
                         user_hash?: string;
+                        /** @description Unix seconds after which the signed identity is refused; when given, user_hash signs user_id + "\n" + expires */
+                        expires?: number;
                         name?: string;
                         /** Format: email */
                         email?: string;
