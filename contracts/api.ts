@@ -1153,7 +1153,7 @@ export interface components {
                  * @description One of the catalogue in docs/api.md; each maps to one HTTP status
                  * @enum {string}
                  */
-                code: "invalid_request" | "invalid_json" | "unauthenticated" | "invalid_credentials" | "invalid_identity" | "forbidden" | "not_found" | "illegal_transition" | "conversation_closed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+                code: "invalid_request" | "invalid_json" | "unauthenticated" | "invalid_credentials" | "workspace_required" | "invalid_identity" | "forbidden" | "not_found" | "illegal_transition" | "conversation_closed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
                 message: string;
                 /** @description Per code: e.g. the failing fields of invalid_request */
                 details?: unknown;
@@ -1660,6 +1660,8 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                    /** @description The workspace slug; needed only when the e-mail and password fit agents of several */
+                    workspace?: string;
                 };
             };
         };

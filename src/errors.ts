@@ -5,6 +5,7 @@ export const ERROR_CATALOGUE = {
   invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
   unauthenticated: { status: 401, message: 'Authentication is required.' },
   invalid_credentials: { status: 401, message: 'E-mail or password is wrong.' },
+  workspace_required: { status: 400, message: 'This e-mail and password fit agents of several workspaces: name the workspace.' },
   invalid_identity: { status: 401, message: 'The user hash does not match the user id.' },
   forbidden: { status: 403, message: 'You may not do this.' },
   not_found: { status: 404, message: 'Not found, or no access.' },

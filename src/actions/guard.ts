@@ -5,6 +5,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CallTool, ToolDefinition, ToolOutcome, VerifiedIdentity } from './types.ts';
 
+export { yesOrNo } from '../engine/understand/yes-no.ts';
+
 /** A write the bot described to the customer and is waiting to hear "yes" to. */
 export interface PendingWrite {
   tool: string;
@@ -21,21 +23,6 @@ export interface GuardContext {
   answer: 'yes' | 'no' | null;
   turn: number;
   maxCallsPerTurn: number;
-}
-
-const YES =
-  /^(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please do|go ahead|do it|confirm(?:ed)?|correct|right|that's right|that is right|please|si|sí|oui|ja|jawohl|claro|d'accord)(?![\p{L}\p{N}])/iu;
-const NO = /^(?:n|no|nope|nah|don't|do not|cancel that|stop|wait|not yet|non|nein|nee)(?![\p{L}\p{N}])/iu;
-
-/** Whether a line answers a yes/no question, and how. A "yes, but…" with a change is still a yes to the words before it. */
-export function yesOrNo(text: string): 'yes' | 'no' | null {
-  const t = text
-    .trim()
-    .replace(/^[\s,.!]*(?:hi|hello|well|um+|uh+|ah+|oh)[\s,.!]+/i, '')
-    .replace(/[“”"]/g, '');
-  if (NO.test(t)) return 'no';
-  if (YES.test(t)) return 'yes';
-  return null;
 }
 
 const refused = (message: string): ToolOutcome => ({ ok: false, error: 'refused', message, durationMs: 0 });

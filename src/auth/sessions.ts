@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { AgentRow, AgentStatus, Schema } from '../db/schema.ts';
 import { announceRevoked, deleteSession, insertSession } from '../db/repositories/auth.ts';
-import { findAgent, findAgentByEmail, setAgentStatus } from '../db/repositories/agents.ts';
+import { findAgent, findAgentsByEmail, setAgentStatus } from '../db/repositories/agents.ts';
 import { hashToken, newToken, verifyPassword } from './secrets.ts';
 
 export type { RevokedCredential } from '../db/repositories/auth.ts';
@@ -13,20 +13,30 @@ export type { RevokedCredential } from '../db/repositories/auth.ts';
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /**
- * Checks an agent's e-mail and password and opens a session. `audit` records the attempt
- * either way, before a failure is answered.
+ * Checks an agent's e-mail and password and opens a session. The same e-mail may belong to
+ * agents of several workspaces: the one whose password matches is logged in, and when more
+ * than one does, the workspace (its slug) must be named. `audit` records the attempt either
+ * way, before a failure is answered.
  */
 export async function logIn(
   db: Kysely<Schema>,
-  credentials: { email: string; password: string },
+  credentials: { email: string; password: string; workspace?: string },
   ttlHours: number,
   audit: (agent: AgentRow | undefined, ok: boolean) => Promise<void>,
 ): Promise<{ token: string; expiresAt: Date; agent: AgentRow }> {
-  const agent = await findAgentByEmail(db, credentials.email);
+  const candidates = await findAgentsByEmail(db, credentials.email, credentials.workspace);
   // Verify against a real hash even when the e-mail is unknown, so timing does not tell.
-  const ok = await verifyPassword(credentials.password, agent?.password_hash ?? DUMMY_HASH);
-  await audit(agent, ok);
-  if (!agent || !ok) throw new AppError('invalid_credentials');
+  const checks = await Promise.all(
+    (candidates.length ? candidates : [undefined]).map(async (a) => ({
+      agent: a,
+      ok: await verifyPassword(credentials.password, a?.password_hash ?? DUMMY_HASH),
+    })),
+  );
+  const matches = checks.filter((c) => c.ok && c.agent).map((c) => c.agent!);
+  const agent = matches.length === 1 ? matches[0] : undefined;
+  await audit(agent ?? candidates[0], !!agent);
+  if (matches.length > 1) throw new AppError('workspace_required');
+  if (!agent) throw new AppError('invalid_credentials');
   const token = newToken('bs');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await insertSession(db, { tokenHash: hashToken(token), agentId: agent.id, workspaceId: agent.workspace_id, expiresAt });

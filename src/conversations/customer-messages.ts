@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
-import type { Decision, HandoffReason, HistoryTurn } from '../engine/types.ts';
+import type { ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../engine/types.ts';
 import type { ConversationRow, MessageRow, Schema, WorkspaceRow } from '../db/schema.ts';
 import * as conversations from '../db/repositories/conversations.ts';
 import * as messages from '../db/repositories/messages.ts';
@@ -236,9 +236,10 @@ export class CustomerMessages {
 
 const toHistoryTurn = (m: MessageRow): HistoryTurn => {
   if (m.author === 'bot') {
-    const trace = (m.trace ?? {}) as { action?: Decision['action'] };
+    const trace = (m.trace ?? {}) as { action?: Decision['action']; decision?: { clarify?: ClarifyKind } };
     const articleIds = (m.citations as { articleId?: string }[]).map((c) => c.articleId).filter((id): id is string => !!id);
-    return { role: 'bot', text: m.redacted_text, action: trace.action ?? 'answer', articleIds };
+    const clarify = trace.decision?.clarify;
+    return { role: 'bot', text: m.redacted_text, action: trace.action ?? 'answer', articleIds, ...(clarify ? { clarify } : {}) };
   }
   return { role: m.author === 'customer' ? 'customer' : 'agent', text: m.redacted_text };
 };

@@ -7,7 +7,8 @@ import * as m0004 from './migrations/0004_connectors.ts';
 import * as m0005 from './migrations/0005_audit.ts';
 import * as m0006 from './migrations/0006_analytics.ts';
 import * as m0007 from './migrations/0007_message_client_id.ts';
-import * as m0009 from './migrations/0009_action_state.ts';
+import * as m0010 from './migrations/0010_agent_email_per_workspace.ts';
+import * as m0011 from './migrations/0011_action_state.ts';
 
 // Migrations are listed here in order, so they run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -18,7 +19,8 @@ const migrations: Record<string, Migration> = {
   '0005_audit': m0005,
   '0006_analytics': m0006,
   '0007_message_client_id': m0007,
-  '0009_action_state': m0009,
+  '0010_agent_email_per_workspace': m0010,
+  '0011_action_state': m0011,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {

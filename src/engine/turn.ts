@@ -14,7 +14,8 @@ import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
-import { DEFAULT_CRISIS_MESSAGE, rephraseReply, socialReply } from './compose/replies.ts';
+import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
+import { yesOrNo } from './understand/yes-no.ts';
 
 export interface Candidate {
   article: Article;
@@ -187,6 +188,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     alwaysHumanIntent: alwaysHuman && (best?.confidence ?? 0) >= threshold / 2,
     sensitiveCovered: sensitiveCovered && (best?.confidence ?? 0) >= threshold,
     clarifiedBefore: lastBot?.action === 'clarify',
+    lastClarify: lastBot?.action === 'clarify' ? (lastBot.clarify ?? null) : null,
+    acceptsOffer: lastBot?.clarify === 'offer_person' && yesOrNo(input.text) === 'yes',
     // Small talk or a non-question that an article was written for (its examples: a
     // "greeting" intent) is answered like any question.
     writtenFor: !!best && best.route === 'classifier' && best.confidence >= threshold,
@@ -213,6 +216,9 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   }
   if (d.action === 'social' && u.social) {
     return { ...base, intent: null, action: 'social', text: socialReply(u.social.kind, u.language), citations: [], reasons: [] };
+  }
+  if (d.action === 'clarify' && d.clarify === 'offer_person') {
+    return { ...base, intent: null, action: 'clarify', text: offerPersonReply(u.language), citations: [], reasons: [] };
   }
   if (d.action === 'clarify' && d.clarify === 'rephrase') {
     return {

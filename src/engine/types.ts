@@ -30,7 +30,12 @@ export interface HistoryTurn {
   /** For bot turns: the action taken and the articles cited, so the engine can notice repeats. */
   action?: DecisionAction;
   articleIds?: string[];
+  /** For a bot's clarifying turn: what it asked (which article, to rephrase, or whether to bring in a person). */
+  clarify?: ClarifyKind;
 }
+
+export const CLARIFY_KINDS = ['options', 'rephrase', 'offer_person'] as const;
+export type ClarifyKind = (typeof CLARIFY_KINDS)[number];
 
 /**
  * What the bot does with a turn: answer from the knowledge, ask a question (which of two

@@ -314,6 +314,41 @@ describe('admin API', () => {
     expect(await eventsOfType('admin.team.deleted')).toHaveLength(1);
   });
 
+  it('invites an agent whose e-mail another workspace uses, without telling; login picks by password or by workspace', async () => {
+    const shared = 'shared.agent@example.test';
+    const inOther = await api('POST', '/api/v1/admin/agents', {
+      token: await login(baton.url, other.admin.email, other.admin.password),
+      body: { email: shared, name: 'Elsewhere', password: 'the other password', role: 'agent' },
+    });
+    expect(inOther.status).toBe(201);
+    const here = await api('POST', '/api/v1/admin/agents', {
+      token: admin,
+      body: { email: shared, name: 'Here', password: 'this workspace password', role: 'agent' },
+    });
+    expect(here.status).toBe(201);
+    // Within one workspace the address stays unique.
+    const again = await api('POST', '/api/v1/admin/agents', {
+      token: admin,
+      body: { email: shared, name: 'Twice', password: 'yet another password', role: 'agent' },
+    });
+    expect([again.status, again.body.error.code]).toEqual([409, 'conflict']);
+
+    const mine = await login(baton.url, shared, 'this workspace password');
+    expect((await api('GET', '/api/v1/me', { token: mine })).body.agent.name).toBe('Here');
+    const theirs = await login(baton.url, shared, 'the other password');
+    expect((await api('GET', '/api/v1/me', { token: theirs })).body.agent.name).toBe('Elsewhere');
+    const wrong = await api('POST', '/api/v1/auth/login', { body: { email: shared, password: 'neither of them' } });
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid_credentials']);
+
+    // The same password in both: the workspace must be named.
+    await api('PATCH', `/api/v1/admin/agents/${here.body.agent.id}`, { token: admin, body: { password: 'the other password' } });
+    const ambiguous = await api('POST', '/api/v1/auth/login', { body: { email: shared, password: 'the other password' } });
+    expect([ambiguous.status, ambiguous.body.error.code]).toEqual([400, 'workspace_required']);
+    const named = await api('POST', '/api/v1/auth/login', { body: { email: shared, password: 'the other password', workspace: ws.slug } });
+    expect(named.body.agent.name).toBe('Here');
+    expect((await api('DELETE', `/api/v1/admin/agents/${here.body.agent.id}`, { token: admin })).status).toBe(200);
+  });
+
   it('invites agents who can log in, pages through them, changes and removes them', async () => {
     const invited = await api('POST', '/api/v1/admin/agents', {
       token: admin,

@@ -23,7 +23,13 @@ function converse(lines: string[], p: EnginePolicy = policy, locale?: string): D
     const d = engine.turnSync({ text, history: history.slice(), policy: p, locale });
     history.push(
       { role: 'customer', text },
-      { role: 'bot', text: d.text, action: d.action, articleIds: d.citations.map((c) => c.articleId) },
+      {
+        role: 'bot',
+        text: d.text,
+        action: d.action,
+        articleIds: d.citations.map((c) => c.articleId),
+        clarify: (d.trace.decision as { clarify?: HistoryTurn['clarify'] }).clarify,
+      },
     );
     return d;
   });
@@ -78,12 +84,21 @@ describe('small talk', () => {
 });
 
 describe('junk never gets an article', () => {
-  it.each(['what is 2+2', 'A'.repeat(4000), 'asdfghjkl', '!!!!!!'])('asks to rephrase first, then hands off: %#', (text) => {
-    const [first, second] = converse([text, text]);
+  it.each(['what is 2+2', 'A'.repeat(4000), 'asdfghjkl', '!!!!!!'])('asks to rephrase first, then offers a person: %#', (text) => {
+    const [first, second, third] = converse([text, text, text]);
     expect(first.action).toBe('clarify');
     expect(first.citations).toEqual([]);
     expect(first.text).toMatch(/help/);
-    expect(second).toMatchObject({ action: 'handoff', reasons: ['low_confidence'] });
+    expect(second).toMatchObject({ action: 'clarify', citations: [] });
+    expect(second.text).toMatch(/person/);
+    // The offer ignored with more of the same: a person takes over.
+    expect(third).toMatchObject({ action: 'handoff', reasons: ['low_confidence'] });
+  });
+  it('a yes to the offer of a person hands off as the customer asked; a real question instead is answered', () => {
+    const accepted = converse(['asdfghjkl', 'qwertyuiop', 'yes please']);
+    expect(accepted[2]).toMatchObject({ action: 'handoff', reasons: ['customer_requested'] });
+    const asked = converse(['asdfghjkl', 'qwertyuiop', 'How do I get a refund?']);
+    expect(asked[2].action).toBe('answer');
   });
   it('a question on something the knowledge never mentions is not answered', () => {
     const [d] = converse(['who won the world cup in 1998?']);

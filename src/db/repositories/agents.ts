@@ -31,8 +31,12 @@ export function insertAgent(db: Executor, a: NewAgent): Promise<AgentRow> {
     .executeTakeFirstOrThrow();
 }
 
-export function findAgentByEmail(db: Executor, email: string): Promise<AgentRow | undefined> {
-  return db.selectFrom('agents').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+/** The agents with this e-mail, in every workspace or in the one whose slug is given. */
+export function findAgentsByEmail(db: Executor, email: string, workspaceSlug?: string): Promise<AgentRow[]> {
+  let q = db.selectFrom('agents').selectAll('agents').where('agents.email', '=', email.toLowerCase());
+  if (workspaceSlug !== undefined)
+    q = q.innerJoin('workspaces', 'workspaces.id', 'agents.workspace_id').where('workspaces.slug', '=', workspaceSlug);
+  return q.orderBy('agents.created_at').limit(20).execute();
 }
 
 export function findAgent(db: Executor, workspaceId: string, id: string): Promise<AgentRow | undefined> {

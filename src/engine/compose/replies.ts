@@ -54,6 +54,19 @@ const REPHRASE: Texts = {
   nl: 'Sorry, dat begreep ik niet. Kunt u in een paar woorden zeggen waarmee ik kan helpen?',
 };
 
+const OFFER_PERSON: Texts = {
+  en: "I'm sorry, I still can't tell what you need. Would you like me to bring in a person from our team? (yes / no)",
+  es: 'Lo siento, sigo sin entender qué necesita. ¿Quiere que le pase con una persona de nuestro equipo? (sí / no)',
+  fr: 'Désolé, je ne comprends toujours pas ce dont vous avez besoin. Voulez-vous que je fasse venir une personne de notre équipe ? (oui / non)',
+  de: 'Entschuldigung, ich verstehe immer noch nicht, was Sie brauchen. Soll ich jemanden aus unserem Team dazuholen? (ja / nein)',
+  pt: 'Desculpe, ainda não percebi do que precisa. Quer que chame uma pessoa da nossa equipa? (sim / não)',
+  it: 'Scusa, non riesco ancora a capire di cosa hai bisogno. Vuoi che chiami una persona del nostro team? (sì / no)',
+  nl: 'Sorry, ik begrijp nog steeds niet wat u nodig hebt. Zal ik iemand van ons team erbij halen? (ja / nee)',
+};
+
+/** The second message the bot could not read: offer a person rather than guess again. */
+export const offerPersonReply = (language: string): string => pick(OFFER_PERSON, language);
+
 const TOPICS_INTRO: Texts = {
   en: 'I can help with questions such as',
   es: 'Puedo ayudar con temas como',

@@ -1,6 +1,6 @@
 // Stage: decide. Turns signals and confidence into answer | clarify | handoff | social, with
 // every reason that applies (the brief shows them all, routing may use any).
-import type { HandoffReason } from '../types.ts';
+import type { ClarifyKind, HandoffReason } from '../types.ts';
 import type { Understanding } from '../understand/index.ts';
 
 export interface DecideInput {
@@ -17,6 +17,10 @@ export interface DecideInput {
   sensitiveCovered: boolean;
   /** Clarifying was already tried on the previous turn. */
   clarifiedBefore: boolean;
+  /** What the previous turn's clarifying question asked, if it was one. */
+  lastClarify?: ClarifyKind | null;
+  /** The customer said yes to the previous turn's offer of a person. */
+  acceptsOffer?: boolean;
   /**
    * An article written for this kind of message (one of its example questions, e.g. a
    * "greeting" or "calculator" intent) answers it above the threshold: small talk and
@@ -31,7 +35,7 @@ export interface DecideOutput {
   action: 'answer' | 'clarify' | 'handoff' | 'social';
   reasons: HandoffReason[];
   /** Why a clarifying question is asked: between two articles, or because the message was not a question. */
-  clarify?: 'options' | 'rephrase';
+  clarify?: ClarifyKind;
   /** Danger, self-harm, fraud or a legal threat: a person must come first. */
   urgent?: boolean;
 }
@@ -39,6 +43,7 @@ export interface DecideOutput {
 export function decide(d: DecideInput): DecideOutput {
   const u = d.understanding;
   const reasons: HandoffReason[] = [];
+  if (d.acceptsOffer) return { action: 'handoff', reasons: ['customer_requested'] };
   // A request for a person or anger the detector read unsurely gives way to an article
   // written for this message (its examples match it above the threshold).
   const yields = u.softSignal && !!d.writtenFor;
@@ -51,9 +56,12 @@ export function decide(d: DecideInput): DecideOutput {
   if (reasons.length > 0) return sensitive ? { action: 'handoff', reasons, urgent: true } : { action: 'handoff', reasons };
   if (!d.writtenFor) {
     if (u.social) return { action: 'social', reasons };
-    // Not a question: ask what the customer needs once, then offer a person.
-    if (u.junk)
-      return d.clarifiedBefore ? { action: 'handoff', reasons: ['low_confidence'] } : { action: 'clarify', reasons, clarify: 'rephrase' };
+    // Not a question: ask what the customer needs once, then offer a person; a third time
+    // (the offer ignored) a person takes over.
+    if (u.junk) {
+      if (d.lastClarify === 'offer_person') return { action: 'handoff', reasons: ['low_confidence'] };
+      return { action: 'clarify', reasons, clarify: d.lastClarify === 'rephrase' ? 'offer_person' : 'rephrase' };
+    }
     // A question on something the knowledge never mentions gets no article, whatever an index
     // scores it (a person may know; src/engine/demo-threshold.test.ts holds this).
     if (d.offTopic) return { action: 'handoff', reasons: ['low_confidence'] };

@@ -21,9 +21,17 @@ describe('decide: judgment', () => {
     expect(decide(base('thanks!')).action).toBe('social');
     expect(decide(base('thanks!', { writtenFor: true })).action).toBe('answer');
   });
-  it('junk: ask to rephrase once, then hand off', () => {
+  it('junk: ask to rephrase once, then offer a person, then hand off', () => {
     expect(decide(base('what is 2+2'))).toMatchObject({ action: 'clarify', clarify: 'rephrase' });
-    expect(decide(base('what is 2+2', { clarifiedBefore: true }))).toEqual({ action: 'handoff', reasons: ['low_confidence'] });
+    expect(decide(base('what is 2+2', { clarifiedBefore: true, lastClarify: 'rephrase' }))).toMatchObject({
+      action: 'clarify',
+      clarify: 'offer_person',
+    });
+    expect(decide(base('what is 2+2', { clarifiedBefore: true, lastClarify: 'offer_person' }))).toEqual({
+      action: 'handoff',
+      reasons: ['low_confidence'],
+    });
+    expect(decide(base('yes', { acceptsOffer: true }))).toEqual({ action: 'handoff', reasons: ['customer_requested'] });
   });
   it('an off-topic question is never answered', () => {
     expect(decide(base('who won the world cup', { offTopic: true }))).toEqual({ action: 'handoff', reasons: ['low_confidence'] });

@@ -1,6 +1,6 @@
 // Runs labelled tickets through an engine exactly as live traffic would flow: each customer
 // message is a turn with the conversation so far as history; a handoff ends the bot's part.
-import type { BotEngine, Decision, HandoffReason, HistoryTurn } from '../types.ts';
+import type { BotEngine, ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../types.ts';
 import { expectedArticles, type Ticket } from './tickets.ts';
 
 /** What each bot turn said, enough to re-score the run at another threshold. */
@@ -58,7 +58,8 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
     const ms = performance.now() - start;
     const tr = d.trace.decision as
       { blocking?: HandoffReason[]; verified?: boolean; article?: string | null; clarify?: string } | undefined;
-    const fixed = d.action === 'social' ? 'social' : tr?.clarify === 'rephrase' ? 'rephrase' : undefined;
+    // Asking to rephrase or offering a person is the same at any threshold.
+    const fixed = d.action === 'social' ? 'social' : tr?.clarify === 'rephrase' || tr?.clarify === 'offer_person' ? 'rephrase' : undefined;
     turns.push({
       confidence: d.confidence,
       article: d.citations[0]?.articleId ?? tr?.article ?? null,
@@ -68,7 +69,13 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
       ms,
     });
     history.push({ role: 'customer', text: m.text });
-    history.push({ role: 'bot', text: d.text, action: d.action, articleIds: d.citations.map((c) => c.articleId) });
+    history.push({
+      role: 'bot',
+      text: d.text,
+      action: d.action,
+      articleIds: d.citations.map((c) => c.articleId),
+      ...(tr?.clarify ? { clarify: tr.clarify as ClarifyKind } : {}),
+    });
     last = d;
     if (d.action === 'handoff') break;
   }

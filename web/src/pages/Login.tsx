@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { errorText, post } from '../api.ts';
+import { ApiError, errorText, post } from '../api.ts';
 
 export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [workspace, setWorkspace] = useState('');
+  // Shown only when the e-mail and password fit agents of several workspaces.
+  const [askWorkspace, setAskWorkspace] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -12,9 +15,10 @@ export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await post('/auth/login', { email, password });
+      await post('/auth/login', { email, password, ...(askWorkspace && workspace.trim() ? { workspace: workspace.trim() } : {}) });
       onLoggedIn();
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'workspace_required') setAskWorkspace(true);
       setError(errorText(err));
     } finally {
       setBusy(false);
@@ -37,6 +41,12 @@ export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        {askWorkspace && (
+          <>
+            <label htmlFor="workspace">Workspace</label>
+            <input id="workspace" required value={workspace} onChange={(e) => setWorkspace(e.target.value)} placeholder="e.g. demo" />
+          </>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}

@@ -9,7 +9,17 @@ import type { AppContext } from '../../context.ts';
 import { Agent, Ok } from '../responses.ts';
 import { auditLogin, auditLogout } from '../../../audit/auth.ts';
 
-const LoginBody = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) });
+const LoginBody = z.object({
+  email: z.string().trim().email().max(320),
+  password: z.string().min(1).max(1024),
+  workspace: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('The workspace slug; needed only when the e-mail and password fit agents of several'),
+});
 const StatusBody = z.object({ status: z.enum(['online', 'away', 'offline']) });
 const LoginResponse = z.object({
   token: z.string().describe('The session token (bs_…), also set as the session cookie'),
