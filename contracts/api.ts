@@ -226,6 +226,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/tool-calls/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-run a read tool of the company's API for this conversation's customer (writes are refused; the call is recorded) */
+        post: operations["rerunToolCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/accept": {
         parameters: {
             query?: never;
@@ -1456,6 +1473,23 @@ export interface components {
             handoffs: components["schemas"]["Handoff"][];
             customer: components["schemas"]["Customer"] | null;
         };
+        /** @description One call of the company's API, as recorded in the conversation (a tool.called event) */
+        ToolCall: {
+            name: string;
+            /** @enum {string} */
+            kind: "read" | "write";
+            args: {
+                [key: string]: unknown;
+            };
+            ok: boolean;
+            status: number | null;
+            /** @description Why it failed: timeout, network, http, invalid, ssrf or refused, with the reason */
+            error: string | null;
+            duration_ms: number;
+            summary: string;
+            /** @description The kept result, with personal data as tokens (reveal them like the transcript's) */
+            result: unknown;
+        };
         Connector: {
             id: string;
             vendor: string;
@@ -2242,6 +2276,62 @@ export interface operations {
                         values: {
                             [key: string]: string;
                         };
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rerunToolCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A read tool of the workspace (docs/actions.md) */
+                    name: string;
+                    /**
+                     * @description As in the brief: tokens such as <EMAIL_1> are put back for the call
+                     * @default {}
+                     */
+                    args?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        call: components["schemas"]["ToolCall"];
                     };
                 };
             };

@@ -62,11 +62,11 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const conversations = new ConversationKernel(database.db, privacy);
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
-  const actions = o.actions ? new LiveActions(database.db, privacy, o.actions) : null;
+  const actions = o.actions ? new LiveActions(database.db, conversations, o.actions) : null;
   const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
   const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
   const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
-  return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound }, handoffs };
+  return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, actions }, handoffs };
 }
 
 /** The services over one database, wired but not started (the OpenAPI document, tests of the app). */

@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
 import { redact, type PiiSettingsInput } from '../pii/index.ts';
-import type { ActionTurnResult, VerifiedIdentity } from '../actions/types.ts';
+import type { ActionTurnResult, ToolCallRecord, VerifiedIdentity } from '../actions/types.ts';
+import { guardedCaller } from '../actions/guard.ts';
+import { AppError } from '../errors.ts';
+import { findWorkspace } from '../db/repositories/workspaces.ts';
+import { readPolicy } from '../workspaces/policy.ts';
 import type { Decision } from '../engine/types.ts';
 import type { ConversationRow, Schema } from '../db/schema.ts';
 import { json } from '../db/repositories/executor.ts';
 import { findCustomer, updateConversation } from '../db/repositories/conversations.ts';
 import { countCustomerLines } from '../db/repositories/messages.ts';
 import type { Actor } from './actor.ts';
-import type { Tx } from './kernel.ts';
+
+type StaffActor = Actor & { type: 'agent' | 'api_key' };
+import type { ConversationKernel, Tx } from './kernel.ts';
 import type { ConversationPrivacy } from './privacy.ts';
 import type { ActionsPort } from './ports.ts';
 import { recordToolCall, shieldedCaller, shieldRecord, type VaultBox } from './tool-calls.ts';
@@ -27,11 +33,15 @@ export interface ActedTurn {
  * everything after it see tokens only; see tool-calls.ts for the two crossings of the shield.
  */
 export class LiveActions {
+  private readonly privacy: ConversationPrivacy;
+
   constructor(
     private readonly db: Kysely<Schema>,
-    private readonly privacy: ConversationPrivacy,
+    private readonly kernel: ConversationKernel,
     private readonly port: ActionsPort,
-  ) {}
+  ) {
+    this.privacy = kernel.privacy;
+  }
 
   /** Offers a turn to the runner; null when the workspace has no actions or the turn is not for them. */
   async offer(
@@ -88,6 +98,58 @@ export class LiveActions {
     }
     for (const call of acted.result.calls) await recordToolCall(tx, bot, conversation, call);
     return conversation;
+  }
+
+  /**
+   * An agent re-runs a read tool from the workspace (the brief's calls): writes are refused
+   * (changes go through the customer's yes), account tools run only for the conversation's
+   * verified customer, and the call is recorded like the bot's. Arguments may hold tokens.
+   */
+  async rerun(actor: StaffActor, conversationId: string, name: string, args: Record<string, unknown>): Promise<ToolCallRecord> {
+    const conversation = await this.kernel.getForActor(actor, conversationId);
+    const actions = await this.port.forWorkspace(conversation.workspace_id);
+    const tool = actions?.config.tools.find((t) => t.name === name);
+    if (!actions || !tool) throw new AppError('not_found', `This workspace has no tool named ${name}.`);
+    if (tool.kind !== 'read')
+      throw new AppError('forbidden', 'Only read tools can be re-run from the workspace: changes need the customer’s yes.');
+    const workspace = await findWorkspace(this.db, conversation.workspace_id);
+    const settings = { ...readPolicy(workspace?.policy).pii, locale: conversation.language ?? 'en' };
+    const box: VaultBox = { vault: this.privacy.open(conversation.pii_state) };
+    const identity = (conversation.action_identity as VerifiedIdentity | null) ?? (await this.hostPageIdentity(conversation, box));
+    const turn = await countCustomerLines(this.db, conversation.id);
+    const call = guardedCaller(shieldedCaller(actions.call, box, settings), {
+      identity,
+      pending: null,
+      answer: null,
+      turn,
+      maxCallsPerTurn: 1,
+    });
+    const outcome = await call(tool, args);
+    const record = shieldRecord(
+      {
+        name,
+        kind: 'read',
+        args,
+        turn,
+        ok: outcome.ok,
+        status: outcome.ok ? outcome.status : outcome.status,
+        error: outcome.ok ? undefined : `${outcome.error}: ${outcome.message}`,
+        durationMs: outcome.durationMs,
+        result: outcome.ok ? outcome.data : undefined,
+        summary: `An agent re-ran ${name}${outcome.ok ? '' : ': it failed'}`,
+      },
+      box,
+      settings,
+      accountFields(tool),
+    );
+    const opened = conversation.pii_state;
+    await this.kernel.run(actor, conversationId, async (tx, c) => {
+      // The result's new tokens join the vault unless it changed meanwhile (then they stay tokens only).
+      if (c.pii_state === opened && JSON.stringify(box.vault.values) !== JSON.stringify(this.privacy.open(opened).values))
+        c = await updateConversation(tx, c.id, { pii_state: this.privacy.seal(box.vault) });
+      await recordToolCall(tx, actor, c, record);
+    });
+    return record;
   }
 
   /** A customer the host page signed (customers.external_id) is verified; its id enters the vault as a token. */
