@@ -56,6 +56,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(db/|errors\\.ts$)', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'demo-is-outside',
+      comment: 'The stand-ins of the demo (src/demo) are started by the composition root and the CLI; the product never depends on them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(app|cli|demo)/' },
+      to: { path: '^src/demo/' },
+    },
+    {
       name: 'fronts-use-the-contract',
       severity: 'error',
       comment: 'The agent workspace and the widget see the server only through its published contract.',

@@ -834,6 +834,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions document (never the secret) */
+        get: operations["getActions"];
+        /** Replace the actions document; every problem is listed and nothing changes on an error */
+        put: operations["replaceActions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/actions/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Store the API secret (sealed at rest) */
+        put: operations["setActionsSecret"];
+        post?: never;
+        /** Forget the API secret */
+        delete: operations["clearActionsSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/actions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tools from an OpenAPI document: what would be added, or with apply, merged in */
+        post: operations["importActionsTools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/actions/tools/{name}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a tool with the given arguments (a write only with allowWrite) */
+        post: operations["testActionsTool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schemas/brief.json": {
         parameters: {
             query?: never;
@@ -1163,6 +1233,176 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The actions document: API base, tools, identity, playbooks (docs/actions.md) */
+        ActionsConfigInput: {
+            /** Format: uri */
+            apiBase?: string;
+            /** @default [] */
+            tools: {
+                name: string;
+                /** @default  */
+                description: string;
+                /** @enum {string} */
+                kind: "read" | "write";
+                /** @enum {string} */
+                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                /** Format: starts_with */
+                path: string;
+                input: {
+                    /** @constant */
+                    type: "object";
+                    properties: {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                    /** @default [] */
+                    required: string[];
+                };
+                output?: string[];
+                auth?: {
+                    /** @constant */
+                    type: "header";
+                    header: string;
+                } | {
+                    /** @constant */
+                    type: "bearer";
+                };
+                /** @default 5000 */
+                timeoutMs: number;
+                identityArg?: string;
+                ownerField?: string;
+                verifies?: {
+                    resultField: string;
+                };
+            }[];
+            identity?: {
+                ask: string;
+                methods: {
+                    tool: string;
+                    slots: string[];
+                    args: {
+                        [key: string]: string;
+                    };
+                }[];
+                slots: {
+                    name: string;
+                    ask: string;
+                    recognise: ({
+                        /** @constant */
+                        type: "pattern";
+                        pattern: string;
+                        /** @default i */
+                        flags: string;
+                        value?: string;
+                    } | {
+                        /** @constant */
+                        type: "choice";
+                        options: {
+                            [key: string]: string[];
+                        };
+                    } | {
+                        /** @constant */
+                        type: "pick";
+                        from: string;
+                        label: string[];
+                        value: string;
+                        /** @default false */
+                        many: boolean;
+                    } | {
+                        /** @constant */
+                        type: "entity";
+                        /** @enum {string} */
+                        entity: "email" | "first_name" | "last_name" | "zip" | "address" | "phone";
+                    })[];
+                    /** @default false */
+                    optional: boolean;
+                }[];
+            };
+            /** @default [] */
+            playbooks: {
+                id: string;
+                title: string;
+                trigger: {
+                    articles: string[];
+                };
+                /**
+                 * @default required
+                 * @enum {string}
+                 */
+                identity: "required" | "none";
+                /** @default [] */
+                slots: {
+                    name: string;
+                    ask: string;
+                    recognise: ({
+                        /** @constant */
+                        type: "pattern";
+                        pattern: string;
+                        /** @default i */
+                        flags: string;
+                        value?: string;
+                    } | {
+                        /** @constant */
+                        type: "choice";
+                        options: {
+                            [key: string]: string[];
+                        };
+                    } | {
+                        /** @constant */
+                        type: "pick";
+                        from: string;
+                        label: string[];
+                        value: string;
+                        /** @default false */
+                        many: boolean;
+                    } | {
+                        /** @constant */
+                        type: "entity";
+                        /** @enum {string} */
+                        entity: "email" | "first_name" | "last_name" | "zip" | "address" | "phone";
+                    })[];
+                    /** @default false */
+                    optional: boolean;
+                }[];
+                steps: ({
+                    /** @constant */
+                    do: "ask";
+                    slot: string;
+                } | {
+                    /** @constant */
+                    do: "call";
+                    tool: string;
+                    args: {
+                        [key: string]: string;
+                    };
+                    as?: string;
+                    summary?: string;
+                } | {
+                    /** @constant */
+                    do: "check";
+                    when: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                    };
+                    else: string;
+                    /** @default false */
+                    handoff: boolean;
+                } | {
+                    /** @constant */
+                    do: "confirm";
+                    text: string;
+                } | {
+                    /** @constant */
+                    do: "reply";
+                    text: string;
+                })[];
+            }[];
+            /** @default 8 */
+            maxCallsPerTurn: number;
+        };
         /** @description Every failure, whatever the route: {"error": {"code", "message", "details"?}} */
         ErrorEnvelope: {
             error: {
@@ -1583,6 +1823,238 @@ export interface components {
             created_at: string | null;
             last_used_at: string | null;
             revoked_at: string | null;
+        };
+        /** @description The actions document: API base, tools, identity, playbooks (docs/actions.md) */
+        ActionsConfig: {
+            /** Format: uri */
+            apiBase?: string;
+            /** @default [] */
+            tools: {
+                name: string;
+                /** @default  */
+                description: string;
+                /** @enum {string} */
+                kind: "read" | "write";
+                /** @enum {string} */
+                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                /** Format: starts_with */
+                path: string;
+                input: {
+                    /** @constant */
+                    type: "object";
+                    properties: {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                    /** @default [] */
+                    required: string[];
+                };
+                output?: string[];
+                auth?: {
+                    /** @constant */
+                    type: "header";
+                    header: string;
+                } | {
+                    /** @constant */
+                    type: "bearer";
+                };
+                /** @default 5000 */
+                timeoutMs: number;
+                identityArg?: string;
+                ownerField?: string;
+                verifies?: {
+                    resultField: string;
+                };
+            }[];
+            identity?: {
+                ask: string;
+                methods: {
+                    tool: string;
+                    slots: string[];
+                    args: {
+                        [key: string]: string;
+                    };
+                }[];
+                slots: {
+                    name: string;
+                    ask: string;
+                    recognise: ({
+                        /** @constant */
+                        type: "pattern";
+                        pattern: string;
+                        /** @default i */
+                        flags: string;
+                        value?: string;
+                    } | {
+                        /** @constant */
+                        type: "choice";
+                        options: {
+                            [key: string]: string[];
+                        };
+                    } | {
+                        /** @constant */
+                        type: "pick";
+                        from: string;
+                        label: string[];
+                        value: string;
+                        /** @default false */
+                        many: boolean;
+                    } | {
+                        /** @constant */
+                        type: "entity";
+                        /** @enum {string} */
+                        entity: "email" | "first_name" | "last_name" | "zip" | "address" | "phone";
+                    })[];
+                    /** @default false */
+                    optional: boolean;
+                }[];
+            };
+            /** @default [] */
+            playbooks: {
+                id: string;
+                title: string;
+                trigger: {
+                    articles: string[];
+                };
+                /**
+                 * @default required
+                 * @enum {string}
+                 */
+                identity: "required" | "none";
+                /** @default [] */
+                slots: {
+                    name: string;
+                    ask: string;
+                    recognise: ({
+                        /** @constant */
+                        type: "pattern";
+                        pattern: string;
+                        /** @default i */
+                        flags: string;
+                        value?: string;
+                    } | {
+                        /** @constant */
+                        type: "choice";
+                        options: {
+                            [key: string]: string[];
+                        };
+                    } | {
+                        /** @constant */
+                        type: "pick";
+                        from: string;
+                        label: string[];
+                        value: string;
+                        /** @default false */
+                        many: boolean;
+                    } | {
+                        /** @constant */
+                        type: "entity";
+                        /** @enum {string} */
+                        entity: "email" | "first_name" | "last_name" | "zip" | "address" | "phone";
+                    })[];
+                    /** @default false */
+                    optional: boolean;
+                }[];
+                steps: ({
+                    /** @constant */
+                    do: "ask";
+                    slot: string;
+                } | {
+                    /** @constant */
+                    do: "call";
+                    tool: string;
+                    args: {
+                        [key: string]: string;
+                    };
+                    as?: string;
+                    summary?: string;
+                } | {
+                    /** @constant */
+                    do: "check";
+                    when: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                    };
+                    else: string;
+                    /** @default false */
+                    handoff: boolean;
+                } | {
+                    /** @constant */
+                    do: "confirm";
+                    text: string;
+                } | {
+                    /** @constant */
+                    do: "reply";
+                    text: string;
+                })[];
+            }[];
+            /** @default 8 */
+            maxCallsPerTurn: number;
+        };
+        /** @description One HTTP operation of the company API */
+        ToolDefinition: {
+            name: string;
+            /** @default  */
+            description: string;
+            /** @enum {string} */
+            kind: "read" | "write";
+            /** @enum {string} */
+            method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** Format: starts_with */
+            path: string;
+            input: {
+                /** @constant */
+                type: "object";
+                properties: {
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
+                };
+                /** @default [] */
+                required: string[];
+            };
+            output?: string[];
+            auth?: {
+                /** @constant */
+                type: "header";
+                header: string;
+            } | {
+                /** @constant */
+                type: "bearer";
+            };
+            /** @default 5000 */
+            timeoutMs: number;
+            identityArg?: string;
+            ownerField?: string;
+            verifies?: {
+                resultField: string;
+            };
+        };
+        ActionsView: {
+            config: components["schemas"]["ActionsConfig"];
+            /** @description Whether an API secret is stored; its value is never returned */
+            hasSecret: boolean;
+            /** @description Tools may reach private and loopback addresses */
+            allowPrivateNetwork: boolean;
+            updatedAt: string | null;
+            /** @description "agent:<id>" or "api_key:<id>" */
+            updatedBy: string | null;
+        };
+        /** @description What one tool call came to */
+        ToolOutcome: {
+            ok: boolean;
+            /** @description The HTTP status the API answered */
+            status?: number;
+            /** @description The kept result (ok only) */
+            data?: unknown;
+            /** @enum {string} */
+            error?: "timeout" | "network" | "http" | "invalid" | "ssrf" | "refused";
+            /** @description The API's own error message when it gave one */
+            message?: string;
+            durationMs: number;
         };
         Macro: {
             id: string;
@@ -4855,6 +5327,293 @@ export interface operations {
                             server_example: string;
                         };
                     };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionsView"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    replaceActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config: components["schemas"]["ActionsConfigInput"];
+                    /** @description Omitted keeps the stored value (default false) */
+                    allowPrivateNetwork?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionsView"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    setActionsSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The API key or bearer token */
+                    secret: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hasSecret: boolean;
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    clearActionsSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hasSecret: boolean;
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    importActionsTools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The OpenAPI 3.0/3.1 document itself, JSON or YAML */
+                    document: string;
+                    /** @description Operations to import; omitted or empty: all */
+                    operationIds?: string[];
+                    /**
+                     * @description Merge the tools into the actions document (same name: replaced)
+                     * @default false
+                     */
+                    apply?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tools: components["schemas"]["ToolDefinition"][];
+                        added: string[];
+                        replaced: string[];
+                        skipped: {
+                            operation: string;
+                            reason: string;
+                        }[];
+                        warnings: string[];
+                        applied: boolean;
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    testActionsTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    args?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description Required to run a write tool: it changes the company data
+                     * @default false
+                     */
+                    allowWrite?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolOutcome"];
                 };
             };
             /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_connectors.ts';
 import * as m0005 from './migrations/0005_audit.ts';
 import * as m0006 from './migrations/0006_analytics.ts';
 import * as m0007 from './migrations/0007_message_client_id.ts';
+import * as m0008 from './migrations/0008_actions.ts';
 import * as m0010 from './migrations/0010_agent_email_per_workspace.ts';
 import * as m0011 from './migrations/0011_action_state.ts';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_audit': m0005,
   '0006_analytics': m0006,
   '0007_message_client_id': m0007,
+  '0008_actions': m0008,
   '0010_agent_email_per_workspace': m0010,
   '0011_action_state': m0011,
 };

@@ -332,6 +332,17 @@ export interface ErasureTombstonesTable {
   csat_sum: number;
 }
 
+// A workspace's actions: tools, identity, playbooks, and the sealed API secret (migrations/0008_actions.ts).
+export interface WorkspaceActionsTable {
+  workspace_id: string;
+  config: Json<Record<string, unknown>>;
+  secret_sealed: string | null;
+  allow_private_network: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+  /** The actor who changed it last, as "type:id" (an agent or an API key). */
+  updated_by: string | null;
+}
+
 export interface Schema {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -358,6 +369,7 @@ export interface Schema {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   erasure_tombstones: ErasureTombstonesTable;
+  workspace_actions: WorkspaceActionsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -378,3 +390,4 @@ export type ConnectorThreadRow = Selectable<ConnectorThreadsTable>;
 export type ConnectorOpRow = Selectable<ConnectorOpsTable>;
 export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WorkspaceActionsRow = Selectable<WorkspaceActionsTable>;

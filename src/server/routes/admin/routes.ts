@@ -7,6 +7,7 @@ import { agentRoutes } from './agents.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { keyRoutes } from './keys.ts';
 import { widgetSnippetRoutes } from './widget.ts';
+import { actionsRoutes } from './actions.ts';
 
 /** The admin API (role admin): every change validated and written as an event in its transaction. */
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -17,4 +18,5 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   knowledgeRoutes(app, ctx);
   keyRoutes(app, ctx);
   widgetSnippetRoutes(app, ctx);
+  actionsRoutes(app, ctx);
 }
