@@ -5326,6 +5326,15 @@ export interface operations {
                             snippet: string;
                             server_example: string;
                         };
+                        /** @description The widget pinned to this exact build, for sites that use Subresource Integrity; null when the widget is not built */
+                        pinned: {
+                            /** @description This build of the widget under its content hash; cached for a year, never changes */
+                            script_url: string;
+                            /** @description Its Subresource Integrity value (sha384-…), for the script tag’s integrity attribute */
+                            integrity: string;
+                            /** @description The script tag pinned to this build, with integrity and crossorigin */
+                            snippet: string;
+                        } | null;
                     };
                 };
             };

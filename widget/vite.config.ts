@@ -1,10 +1,13 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { pinnedCopy, precompress } from '../scripts/vite-assets.ts';
 
-// The widget ships as one classic script (IIFE), no framework, minified: dist/widget.js.
+// The widget ships as one classic script (IIFE), no framework, minified: dist/widget.js, plus
+// the same bytes as dist/widget.<hash>.js for host pages that pin it with Subresource Integrity.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   logLevel: 'warn',
+  plugins: [pinnedCopy('widget.js'), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -7,6 +7,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { OpenApiDocument, registerOpenApi } from './plugins/openapi.ts';
 import { registerInputChecks } from './plugins/input.ts';
+import { registerCompression } from './plugins/compression.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
@@ -49,6 +50,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // The API speaks JSON only: any other body type is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 
+  // Before any route: it decides per route whether answers are compressed.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, message: 'rate limited' }) });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

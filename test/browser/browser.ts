@@ -30,20 +30,24 @@ const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 /**
  * A customer's website on its own origin (another loopback port), embedding the widget with
  * the one script tag, so the widget talks to Baton cross-origin as it would in production.
- * `csp` is the Content-Security-Policy the site sends with its page.
+ * `csp` is the Content-Security-Policy the site sends with its page; `script` pins another
+ * script URL (the widget's pinned build) with its Subresource Integrity value.
  */
 export async function startHostSite(
   batonUrl: string,
   data: Record<string, string>,
-  opts: { csp?: string } = {},
+  opts: { csp?: string; script?: { src: string; integrity: string } } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const attrs = Object.entries(data)
     .map(([k, v]) => ` data-${k}="${attr(v)}"`)
     .join('');
+  const tag = opts.script
+    ? `<script src="${attr(opts.script.src)}" integrity="${attr(opts.script.integrity)}" crossorigin="anonymous"${attrs} async></script>`
+    : `<script src="${batonUrl}/widget.js"${attrs} async></script>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Shop</title><style>button{background:hotpink!important;font-size:40px!important}*{font-family:serif!important}</style></head>
 <body><h1>A shop</h1><p>Host page content.</p>
-<script src="${batonUrl}/widget.js"${attrs} async></script></body></html>`;
+${tag}</body></html>`;
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(opts.csp ? { 'content-security-policy': opts.csp } : {}) });
     res.end(html);

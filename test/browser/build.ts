@@ -9,8 +9,8 @@ import { ROOT } from '../support/paths.ts';
 
 const LOCK = join(ROOT, '.tmp', 'browser-build.lock');
 const STAMP = join(ROOT, '.tmp', 'browser-build.stamp');
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'widget/src', 'widget/vite.config.ts'];
-const OUTPUTS = ['web/dist/index.html', 'widget/dist/widget.js'];
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'widget/src', 'widget/vite.config.ts', 'scripts/vite-assets.ts'];
+const OUTPUTS = ['web/dist/index.html', 'widget/dist/widget.js', 'widget/dist/widget.manifest.json', 'widget/dist/widget.js.br'];
 
 async function newestMtime(path: string): Promise<number> {
   const s = await stat(path);

@@ -116,6 +116,37 @@ describe('the widget on a host page', () => {
     }
   });
 
+  it('loads pinned to its build with Subresource Integrity, and not when the hash does not match', { timeout: 60_000 }, async () => {
+    const { status, body } = await api()('GET', '/api/v1/admin/widget-snippet', { token: staffToken });
+    expect(status).toBe(200);
+    const { script_url: src, integrity } = body.pinned as { script_url: string; integrity: string };
+    const csp = `default-src 'self'; script-src 'self' ${baton.url}; style-src 'self'; connect-src 'self' ${baton.url}; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const site = await startHostSite(baton.url, { workspace: ws.slug }, { csp, script: { src, integrity } });
+    const { page, widget, errors } = await customerOn(site.url);
+    try {
+      await widget.getByRole('button', { name: 'Chat with us' }).click();
+      await ask(widget, 'how do refunds work?');
+      await widget.locator('.m.bot', { hasText: 'Refunds take 5 to 10 business days.' }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+      await site.close();
+    }
+    // An integrity value that is not this build's: the browser refuses to run the script.
+    const wrong = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
+    const tampered = await startHostSite(baton.url, { workspace: ws.slug }, { script: { src, integrity: wrong } });
+    const refused = await customerOn(tampered.url);
+    try {
+      const blocked = refused.page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
+      await refused.page.reload();
+      await blocked;
+      expect(await refused.widget.count()).toBe(0);
+    } finally {
+      await refused.page.context().close();
+      await tampered.close();
+    }
+  });
+
   it('shows answers cleanly and right-to-left lines right to left', { timeout: 60_000 }, async () => {
     const site = await startHostSite(baton.url, { workspace: ws.slug });
     const { page, widget } = await customerOn(site.url);

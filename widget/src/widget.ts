@@ -402,7 +402,8 @@ function boot(): void {
   if (window.Baton) return;
   const script =
     (document.currentScript as HTMLScriptElement | null) ??
-    document.querySelector<HTMLScriptElement>('script[data-workspace][src*="widget.js"]');
+    // /widget.js or the pinned /widget.<hash>.js
+    document.querySelector<HTMLScriptElement>('script[data-workspace][src*="/widget."]');
   const d = script?.dataset ?? {};
   if (!d.workspace) {
     console.warn('[baton] the widget script needs data-workspace="<your workspace slug>"');

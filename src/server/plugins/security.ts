@@ -9,6 +9,7 @@ import { auditApiKeyUse } from '../../audit/auth.ts';
 import { allows, credential, type Access } from './auth.ts';
 import type { AppContext } from '../context.ts';
 import { demoPage } from '../routes/static/demo-page.ts';
+import { isWidgetScriptPath } from '../routes/static/widget-build.ts';
 
 // Response headers, CSRF protection for cookie sessions, the audit of API-key use, and the
 // table of every route's declared access (docs/security.md).
@@ -218,7 +219,7 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext): P
   // Per kind of response: the widget loads on other sites, the pages get their own policy.
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path === '/widget.js' || path.startsWith('/api/v1/widget/')) {
+    if (isWidgetScriptPath(path) || path.startsWith('/api/v1/widget/')) {
       reply.header('cross-origin-resource-policy', 'cross-origin');
     } else if (path === '/demo') {
       reply.header('content-security-policy', DEMO_CSP);

@@ -8,10 +8,32 @@ import { demoPage } from './demo-page.ts';
 // The agent workspace's policy is defined once, with the other response headers.
 import { APP_CSP } from '../../plugins/security.ts';
 import type { AppContext } from '../../context.ts';
+import { PINNED_WIDGET_FILE, WIDGET_DIST } from './widget-build.ts';
 
-/** Where `npm run build` puts the agent workspace and the widget. */
+/** Where `npm run build` puts the agent workspace. */
 export const WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
-export const WIDGET_DIST = fileURLToPath(new URL('../../../../widget/dist/', import.meta.url));
+
+/**
+ * Cache-Control per kind of file. Names with a content hash (Vite's assets/, the pinned widget)
+ * never change: a year, immutable. The stable /widget.js follows upgrades within minutes. The
+ * rest (index.html, unhashed files) is revalidated each time (its ETag makes that cheap).
+ */
+const CACHE = {
+  hashed: 'public, max-age=31536000, immutable',
+  widget: 'public, max-age=300',
+  revalidate: 'no-cache',
+} as const;
+
+/** The precompressed copies (.br, .gz) are sent in place of their file, never by their own name. */
+const COMPRESSED_COPY = /\.(?:br|gz)$/;
+
+/**
+ * Sends a built file, or its .br/.gz copy when Accept-Encoding allows (@fastify/static's
+ * preCompressed); caches keep one copy per encoding (Vary).
+ */
+function sendBuilt(reply: FastifyReply, file: string, root: string, cacheControl: string) {
+  return reply.header('cache-control', cacheControl).header('vary', 'accept-encoding').sendFile(file, root);
+}
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -30,7 +52,8 @@ function notBuilt(reply: FastifyReply, what: string) {
 
 /**
  * Serves the built web app at /app (history-API routes fall back to index.html), the widget at
- * /widget.js and the demo host page at /demo. None of these is under /api/v1.
+ * /widget.js and /widget.<hash>.js, and the demo host page at /demo. None of these is under
+ * /api/v1, so none is compressed on the fly (plugins/compression.ts): the build's .br/.gz are sent.
  */
 export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
   // The widget runs on customers' own sites: its (token-authenticated, cookie-free) API and
@@ -51,7 +74,8 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
   );
 
   void app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root: WEB_DIST, serve: false });
+    // cacheControl: false leaves Cache-Control to sendBuilt (also when preCompressed falls back to the plain file).
+    await scope.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
 
     scope.get('/app', async (_request, reply) => reply.redirect('/app/', 302));
 
@@ -59,9 +83,9 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
       const wanted = (request.params as { '*': string })['*'] ?? '';
       const rel = normalize(decodeURIComponent(wanted.split('?')[0] ?? '')).replace(/^([/\\])+/, '');
       const inside = !rel.startsWith('..') && !rel.includes(`${sep}..${sep}`);
-      if (inside && rel && (await isFile(join(WEB_DIST, rel)))) {
-        const immutable = rel.startsWith(`assets${sep}`);
-        return reply.sendFile(rel, WEB_DIST, { maxAge: immutable ? 31_536_000_000 : 0, immutable });
+      if (inside && rel && !COMPRESSED_COPY.test(rel) && (await isFile(join(WEB_DIST, rel)))) {
+        // Vite names everything under assets/ by its content hash.
+        return sendBuilt(reply, rel, WEB_DIST, rel.startsWith(`assets${sep}`) ? CACHE.hashed : CACHE.revalidate);
       }
       // A file-looking path that is not there is a real 404; any other path is a client route.
       if (/\.[a-z0-9]{1,8}$/i.test(rel)) return reply.status(404).send(errorBody('not_found', 'No such file.'));
@@ -69,13 +93,25 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
       reply.header('content-security-policy', APP_CSP);
       reply.header('x-content-type-options', 'nosniff');
       reply.header('referrer-policy', 'same-origin');
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST, { maxAge: 0 });
+      return sendBuilt(reply, 'index.html', WEB_DIST, CACHE.revalidate);
     });
 
+    // CORS lets a host page load it with crossorigin="anonymous", which `integrity` requires.
     scope.get('/widget.js', async (_request, reply) => {
       if (!(await isFile(join(WIDGET_DIST, 'widget.js')))) return notBuilt(reply, 'chat widget');
       reply.header('access-control-allow-origin', '*');
-      return reply.sendFile('widget.js', WIDGET_DIST, { maxAge: 300_000 });
+      return sendBuilt(reply, 'widget.js', WIDGET_DIST, CACHE.widget);
+    });
+
+    // The pinned widget: the bytes of one build under their hash (docs/widget.md, "Pinning a version").
+    scope.get('/widget.:hash.js', async (request, reply) => {
+      const file = `widget.${(request.params as { hash: string }).hash}.js`;
+      if (!PINNED_WIDGET_FILE.test(file) || !(await isFile(join(WIDGET_DIST, file))))
+        return reply
+          .status(404)
+          .send(errorBody('not_found', 'No such widget build: use /widget.js, or the pinned URL the admin API gives.'));
+      reply.header('access-control-allow-origin', '*');
+      return sendBuilt(reply, file, WIDGET_DIST, CACHE.hashed);
     });
 
     scope.get('/demo', async (request, reply) =>

@@ -5,6 +5,7 @@ import { API } from '../../endpoints.ts';
 interface SnippetInfo {
   workspace?: string | { slug?: string };
   identity?: { how?: string; snippet?: string; server_example?: string };
+  pinned?: { script_url?: string; integrity?: string; snippet?: string } | null;
 }
 
 /** The install snippet for the chat widget, with this server's address filled in. */
@@ -58,6 +59,16 @@ export function WidgetPage() {
               On your server: <code>{info.identity.server_example}</code>
             </p>
           )}
+        </>
+      )}
+      {info?.pinned?.snippet && (
+        <>
+          <h2>Pinned to this version</h2>
+          <p>
+            For a site that checks what it loads (Subresource Integrity): this build of the widget never changes at its address, and the
+            browser refuses it if it did. Replace the snippet after each Baton upgrade; the one above follows upgrades on its own.
+          </p>
+          <textarea className="code" readOnly rows={4} aria-label="Snippet pinned with Subresource Integrity" value={info.pinned.snippet} />
         </>
       )}
       <h2>Options</h2>
