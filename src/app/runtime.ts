@@ -11,6 +11,7 @@ import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { ActionsPort, BotSeat } from '../conversations/ports.ts';
 import { LiveActions } from '../conversations/actions-turn.ts';
+import { storedActions, type RunActions } from './actions.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from '../config/keyring.ts';
 import type { Keyring } from '../pii/index.ts';
@@ -40,8 +41,10 @@ export interface StartOptions {
   database?: Database;
   /** Replace the engine seat entirely (tests of the core). */
   bot?: BotSeat;
-  /** Workspaces' actions (tools and playbooks) for live conversations; none: no workspace acts. */
+  /** Workspaces' actions for live conversations; default: each workspace's stored document, run by `runActions`. */
   actions?: ActionsPort;
+  /** The playbook runner behind the stored documents. */
+  runActions?: RunActions;
 }
 
 interface Parts {
@@ -52,6 +55,7 @@ interface Parts {
   engineFactory: EngineFactory;
   bot?: BotSeat;
   actions?: ActionsPort;
+  runActions?: RunActions;
 }
 
 /** Builds the services over one database, each given the narrow parts it uses; nothing runs yet. */
@@ -62,10 +66,11 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const conversations = new ConversationKernel(database.db, privacy);
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
-  const actions = o.actions ? new LiveActions(database.db, conversations, o.actions) : null;
+  const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
+  const port = o.actions ?? (o.runActions ? storedActions(database.db, () => outbound.box(), o.runActions) : null);
+  const actions = port ? new LiveActions(database.db, conversations, port) : null;
   const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
   const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
-  const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
   return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, actions }, handoffs };
 }
 
@@ -97,6 +102,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     engineFactory: opts.engineFactory,
     bot: opts.bot,
     actions: opts.actions,
+    runActions: opts.runActions,
   });
   const { bot, hub, jobs, outbound } = ctx;
   await hub.start(database);
