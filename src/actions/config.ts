@@ -23,6 +23,35 @@ export const recogniserSchema = z.discriminatedUnion('type', [
     label: z.array(z.string()).min(1),
     value: z.string(),
     many: z.boolean().default(false),
+    /** Only entries meeting these conditions (paths relative to the entry) can be picked. */
+    where: z.array(z.lazy(() => conditionSchema)).default([]),
+    /** Other words for label words: {"gift card": ["store credit", "website credit"]}. */
+    aliases: z.record(z.string(), z.array(z.string())).default({}),
+    /** When exactly one entry meets `where`, take it even if the customer named nothing. */
+    single: z.boolean().default(false),
+    /** Fill the slot only while it is empty (a later mention of a label word does not change it). */
+    onlyWhenEmpty: z.boolean().default(false),
+    /** How an entry is shown to the customer (a template over the entry); default its first label field. */
+    show: template.optional(),
+  }),
+  /**
+   * For each entry already picked into slot `items` (e.g. order items), another variant of its
+   * product chosen by the option words the customer used ("white optical", "the cheaper one"):
+   * the product is the entry of result list `products` whose `productKey` equals the item's.
+   * The value is the list of chosen variants' `value` fields, in the order of `items`.
+   */
+  z.object({
+    type: z.literal('variant'),
+    items: z.string(),
+    products: z.string(),
+    productKey: z.string().default('product_id'),
+    variants: z.string().default('variants'),
+    options: z.string().default('options'),
+    value: z.string().default('item_id'),
+    price: z.string().default('price'),
+    available: z.string().default('available'),
+    /** How a variant is shown to the customer (a template over the variant). */
+    show: template.default('{options|options} ({price|money})'),
   }),
   /** A kind of personal detail the PII shield knows (e-mail, name, zip, address): its value or token. */
   z.object({ type: z.literal('entity'), entity: z.enum(['email', 'first_name', 'last_name', 'zip', 'address', 'phone']) }),
@@ -34,15 +63,31 @@ export const slotSchema = z.object({
   ask: template,
   recognise: z.array(recogniserSchema).min(1),
   optional: z.boolean().default(false),
+  /** Taken when the customer has not said otherwise by the time it is needed (e.g. the original payment method); the confirmation shows it. */
+  default: template.optional(),
 });
 
 /** A condition on a slot or an earlier result, checked before a call (policy) or to branch. */
-export const conditionSchema = z.object({
+export const conditionSchema: z.ZodType<Condition, Condition> = z.object({
   path: z.string(),
   in: z.array(z.unknown()).optional(),
   notIn: z.array(z.unknown()).optional(),
   exists: z.boolean().optional(),
+  /** The value at `path` is at least / at most the value at this other path (or this number). */
+  atLeast: z.union([z.number(), z.string()]).optional(),
+  atMost: z.union([z.number(), z.string()]).optional(),
+  /** And at least one of these holds (e.g. the refund goes to the original method, or to a gift card). */
+  anyOf: z.array(z.lazy(() => conditionSchema)).optional(),
 });
+export interface Condition {
+  anyOf?: Condition[];
+  path: string;
+  in?: unknown[];
+  notIn?: unknown[];
+  exists?: boolean;
+  atLeast?: number | string;
+  atMost?: number | string;
+}
 
 export const stepSchema = z.discriminatedUnion('do', [
   /** Fill a slot (asking if the customer has not said it yet). */
@@ -54,9 +99,23 @@ export const stepSchema = z.discriminatedUnion('do', [
     args: z.record(z.string(), z.string()),
     as: z.string().optional(),
     summary: template.optional(),
+    /** Call once per element of this list (each as `{each}` in args); the result is the list of results. */
+    each: z.string().optional(),
+    /** Call only when this holds (e.g. a slot not filled yet). */
+    when: conditionSchema.optional(),
   }),
-  /** A policy rule: when the condition fails, `else` explains why to the customer and the playbook ends (or hands off). */
-  z.object({ do: z.literal('check'), when: conditionSchema, else: template, handoff: z.boolean().default(false) }),
+  /**
+   * A policy rule: when the condition fails, `else` explains why to the customer and the playbook
+   * waits for a change (another order...) or ends; `handoff` hands off instead; `goto` switches to
+   * another playbook, slots kept (an exchange asked for a pending order is a change of its items).
+   */
+  z.object({
+    do: z.literal('check'),
+    when: conditionSchema,
+    else: template.optional(),
+    handoff: z.boolean().default(false),
+    goto: z.string().optional(),
+  }),
   /** List what the next write will do and wait for the customer's yes. */
   z.object({ do: z.literal('confirm'), text: template }),
   z.object({ do: z.literal('reply'), text: template }),
@@ -65,8 +124,12 @@ export const stepSchema = z.discriminatedUnion('do', [
 export const playbookSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
   title: z.string(),
-  /** Started when the engine's reading of a line is one of these articles (intents). */
-  trigger: z.object({ articles: z.array(z.string()).min(1) }),
+  /**
+   * Started when the engine's reading of a line is one of these articles (intents) at a
+   * confidence of at least half the threshold, or when one of `patterns` (regular expressions,
+   * case-insensitive) matches the line; patterns also let a customer switch playbooks mid-way.
+   */
+  trigger: z.object({ articles: z.array(z.string()).min(1), patterns: z.array(z.string()).default([]) }),
   /** Account playbooks verify the customer first (see `identity`). */
   identity: z.enum(['required', 'none']).default('required'),
   slots: z.array(slotSchema).default([]),
@@ -79,6 +142,8 @@ export const identitySchema = z.object({
   /** Tried in order: the first whose slots are all filled is called; its tool must declare `verifies`. */
   methods: z.array(z.object({ tool: z.string(), slots: z.array(z.string()).min(1), args: z.record(z.string(), z.string()) })).min(1),
   slots: z.array(slotSchema).min(1),
+  /** Said when no account fits the details given. */
+  notFound: template.default("I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code?"),
 });
 
 export const actionsConfigSchema = z.object({
@@ -87,6 +152,8 @@ export const actionsConfigSchema = z.object({
   tools: z.array(toolDefinitionSchema).default([]),
   identity: identitySchema.optional(),
   playbooks: z.array(playbookSchema).default([]),
+  /** Requests about someone else's account: refused with `reply`; handed off (policy) when the customer insists. */
+  otherAccount: z.object({ patterns: z.array(z.string()).min(1), reply: template }).optional(),
   /** Calls the bot may make in one turn before it hands off (a loop guard). */
   maxCallsPerTurn: z.number().int().min(1).max(50).default(8),
 });

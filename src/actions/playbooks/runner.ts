@@ -1,0 +1,210 @@
+// The playbook runner for the embedded engine (no model): one customer turn in, the bot's reply,
+// the calls it made and the state for the next turn out. Pure apart from `input.call`.
+//
+// A playbook starts when the engine's reading of the line is one of its trigger articles (at
+// half the threshold or more) or one of its trigger patterns matches; the customer is verified
+// first when it needs an account; then its steps are replayed with what is known (replay.ts).
+import type { ActionsConfig, Playbook } from '../config.ts';
+import { guardedCaller, yesOrNo } from '../guard.ts';
+import type { ActionTurnInput, ActionTurnResult, ToolCallRecord, VerifiedIdentity } from '../types.ts';
+import { readIdentity, verify } from './identity.ts';
+import { readLine } from './recognise.ts';
+import { replay, type ReplayEnd } from './replay.ts';
+import { newActive, readState, type Active, type RunnerState } from './state.ts';
+import { fill } from './template.ts';
+
+const NEVER_MIND =
+  /\b(?:never ?mind|forget (?:it|about it)|i'?ll (?:just )?keep (?:it|them|everything|all)|keep (?:it|them|everything|all (?:of )?(?:it|them|the items))(?: after all| then)?\b|leave it (?:as it is|be)|(?:don'?t|do not|no longer) (?:want|need) to (?:cancel|return|exchange|change|modify)|(?:not|never) (?:going to|gonna) (?:cancel|return|exchange|change)|decided? (?:not to|to keep))/i;
+
+const OTHER_ACCOUNT_REPLY =
+  "I'm sorry, I can only help with your own account and orders. If the order is someone else's, they'll need to contact us themselves.";
+
+interface Stored extends RunnerState {
+  verified?: VerifiedIdentity | null;
+}
+
+/** Playbooks this line asks for, in the order they are mentioned. */
+function triggered(config: ActionsConfig, input: ActionTurnInput): Playbook[] {
+  const hits: { pb: Playbook; at: number }[] = [];
+  for (const pb of config.playbooks) {
+    let at = Infinity;
+    for (const p of pb.trigger.patterns) {
+      const m = new RegExp(p, 'i').exec(input.text);
+      if (m && m.index < at) at = m.index;
+    }
+    if (at === Infinity && input.intent && pb.trigger.articles.includes(input.intent.id) && input.intent.confidence >= input.threshold / 2)
+      at = input.text.length; // asked for, but not in words we can place
+    if (at !== Infinity) hits.push({ pb, at });
+  }
+  return hits.sort((a, b) => a.at - b.at).map((h) => h.pb);
+}
+
+function patternMatches(pb: Playbook, line: string): boolean {
+  return pb.trigger.patterns.some((p) => new RegExp(p, 'i').test(line));
+}
+
+export async function runActionTurn(config: ActionsConfig, input: ActionTurnInput): Promise<ActionTurnResult> {
+  const state = readState(input.state) as Stored;
+  let identity: VerifiedIdentity | null = input.identity ?? state.verified ?? null;
+  const calls: ToolCallRecord[] = [];
+  const customerLines = input.history.filter((h) => h.role === 'customer').map((h) => h.text);
+  const answer = state.active?.pending ? yesOrNo(input.text) : null;
+  const say: string[] = [];
+
+  const finish = (handled: boolean, extra?: Partial<ActionTurnResult>): ActionTurnResult => ({
+    handled,
+    reply: extra?.handoff ? '' : say.filter(Boolean).join('\n\n'),
+    state: { ...state, verified: identity } as unknown as Record<string, unknown>,
+    calls,
+    identity,
+    ...extra,
+  });
+
+  // Someone else's account: refused, and handed off when the customer insists.
+  if (config.otherAccount?.patterns.some((p) => new RegExp(p, 'i').test(input.text))) {
+    state.refusals++;
+    if (state.refusals >= 2) return finish(true, { handoff: { reason: 'policy', note: 'The customer insists on help with another person\'s account.' } });
+    say.push(fill(config.otherAccount.reply, {}));
+    return finish(true);
+  }
+
+  const asked = triggered(config, input);
+  let active = state.active;
+  const current = active ? config.playbooks.find((p) => p.id === active!.playbook) : undefined;
+  if (active && !current) active = state.active = null;
+
+  let changed = false;
+  if (active && current) {
+    active.texts.push(input.text);
+    const other = asked.find((p) => p.id !== current.id && p.trigger.patterns.length > 0 && patternMatches(p, input.text));
+    if (other && !patternMatches(current, input.text)) {
+      // "Actually I want to return it instead": the new playbook takes what is known.
+      active = state.active = newActive(other.id, active.texts, active);
+      for (const p of asked) if (p.id !== other.id && !state.queue.includes(p.id)) state.queue.push(p.id);
+    } else {
+      for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
+      if (NEVER_MIND.test(input.text) && answer !== 'yes') {
+        say.push("All right, I've left it as it is.");
+        active = state.active = null;
+      } else {
+        changed = readLine(current.slots, active, input.text);
+        if (active.blocked && !changed) active = state.active = null;
+        else active.blocked = false;
+      }
+    }
+  }
+  if (!active) {
+    const next = asked[0] ?? (say.length ? popQueue(config, state) : undefined);
+    if (!next) {
+      if (say.length) return finish(true);
+      return finish(false, { state: input.state });
+    }
+    for (const p of asked.slice(1)) if (!state.queue.includes(p.id)) state.queue.push(p.id);
+    state.queue = state.queue.filter((id) => id !== next.id);
+    active = state.active = startActive(next, [...customerLines, input.text]);
+  }
+
+  // Run the playbook, and the next asked for in the same breath when it ends.
+  for (let guard = 0; guard < 4 && active; guard++) {
+    const pb = config.playbooks.find((p) => p.id === active!.playbook)!;
+    if (pb.identity === 'required' && !identity) {
+      if (!config.identity) return finish(true, { handoff: { reason: 'action_failed', note: 'No way to verify the customer is configured.' } });
+      readIdentity(config.identity, state, guard === 0 && active.texts.length > 1 && !state.identity.tried.length ? active.texts : [input.text], active.asked === '@identity');
+      const caller = guardedCaller(input.call, { identity, pending: null, answer: null, turn: input.turn, maxCallsPerTurn: config.maxCallsPerTurn });
+      const v = await verify(config, state, caller, input.turn, (tool, args, outcome, summary) => record(config, calls, input.turn, tool, args, outcome, summary));
+      if (v.broken) return finish(true, { handoff: { reason: 'action_failed', note: v.broken } });
+      if (!v.identity) {
+        if (state.identity.failures >= 3)
+          return finish(true, { handoff: { reason: 'action_failed', note: 'The customer could not be verified after three tries.' } });
+        active.asked = '@identity';
+        say.push(v.say ?? '');
+        return finish(true);
+      }
+      identity = v.identity;
+    }
+    const caller = guardedCaller(input.call, {
+      identity,
+      pending: active.pending,
+      answer,
+      turn: input.turn,
+      maxCallsPerTurn: config.maxCallsPerTurn,
+    });
+    const end: ReplayEnd = await replay({
+      config,
+      playbook: pb,
+      active,
+      identity,
+      call: caller,
+      answer: changed && answer === 'yes' ? answer : answer,
+      turn: input.turn,
+      line: input.text,
+      record: (tool, args, outcome, summary) => record(config, calls, input.turn, tool.name, args, outcome, summary),
+    });
+    say.push(...end.say);
+    switch (end.kind) {
+      case 'wait':
+        return finish(true);
+      case 'handoff':
+        state.active = null;
+        return finish(true, { handoff: { reason: end.reason, note: end.note } });
+      case 'other_account':
+        state.refusals++;
+        if (state.refusals >= 2)
+          return finish(true, { handoff: { reason: 'policy', note: "The customer insists on help with another person's account." } });
+        say.push(config.otherAccount ? fill(config.otherAccount.reply, {}) : OTHER_ACCOUNT_REPLY);
+        return finish(true);
+      case 'goto': {
+        const to = config.playbooks.find((p) => p.id === end.playbook);
+        if (!to) throw new Error(`playbook ${pb.id}: goto an unknown playbook "${end.playbook}"`);
+        active = state.active = newActive(to.id, active.texts, active);
+        continue;
+      }
+      case 'done': {
+        const next = popQueue(config, state);
+        active = state.active = next ? startActive(next, active.texts.slice(-1)) : null;
+        if (!end.wrote && !next) return finish(true);
+        continue;
+      }
+    }
+  }
+  return finish(true);
+}
+
+function popQueue(config: ActionsConfig, state: RunnerState): Playbook | undefined {
+  while (state.queue.length) {
+    const id = state.queue.shift()!;
+    const pb = config.playbooks.find((p) => p.id === id);
+    if (pb) return pb;
+  }
+  return undefined;
+}
+
+function startActive(pb: Playbook, texts: string[]): Active {
+  const a = newActive(pb.id, texts);
+  for (const t of texts) readLine(pb.slots, a, t);
+  return a;
+}
+
+function record(
+  config: ActionsConfig,
+  calls: ToolCallRecord[],
+  turn: number,
+  name: string,
+  args: Record<string, unknown>,
+  outcome: Awaited<ReturnType<ActionTurnInput['call']>>,
+  summary: string,
+): ToolCallRecord {
+  const tool = config.tools.find((t) => t.name === name);
+  const r: ToolCallRecord = {
+    name,
+    kind: tool?.kind ?? 'read',
+    args,
+    turn,
+    ok: outcome.ok,
+    durationMs: outcome.durationMs,
+    summary,
+    ...(outcome.ok ? { status: outcome.status, result: outcome.data } : { error: outcome.error, ...(outcome.status ? { status: outcome.status } : {}) }),
+  };
+  calls.push(r);
+  return r;
+}

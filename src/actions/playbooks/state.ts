@@ -1,0 +1,52 @@
+// The runner's state between turns (stored by the conversation layer as plain JSON).
+import type { PendingWrite } from '../guard.ts';
+
+export interface Active {
+  playbook: string;
+  /** The customer's lines this playbook reads slots from: the conversation's so far, oldest first. */
+  texts: string[];
+  slots: Record<string, unknown>;
+  /** How a slot's value is shown to the customer ("Gaming Mouse (black, laser, wireless)"). */
+  labels: Record<string, string>;
+  /** The entries a pick chose, for later recognisers (the items whose variants are chosen). */
+  entries: Record<string, unknown[]>;
+  /** Read results by tool and arguments: a turn replays the playbook without calling again. */
+  cache: Record<string, unknown>;
+  pending: (PendingWrite & { step: number }) | null;
+  /** The slot asked for last, or "confirm" when a write awaits a yes. */
+  asked: string | null;
+  /** A check failed last turn: the customer may change what failed (another order) or move on. */
+  blocked: boolean;
+  /** Write errors so far (a second one hands off). */
+  failures: number;
+}
+
+export interface RunnerState {
+  v: 1;
+  active: Active | null;
+  /** Playbooks asked for in the same breath, taken up in turn. */
+  queue: string[];
+  identity: { slots: Record<string, unknown>; tried: string[]; failures: number };
+  /** Requests about another person's account refused so far. */
+  refusals: number;
+}
+
+export function readState(raw: Record<string, unknown> | null): RunnerState {
+  if (raw && raw.v === 1) return structuredClone(raw) as unknown as RunnerState;
+  return { v: 1, active: null, queue: [], identity: { slots: {}, tried: [], failures: 0 }, refusals: 0 };
+}
+
+export function newActive(playbook: string, texts: string[], carry?: Active | null): Active {
+  return {
+    playbook,
+    texts,
+    slots: { ...(carry?.slots ?? {}) },
+    labels: { ...(carry?.labels ?? {}) },
+    entries: { ...(carry?.entries ?? {}) },
+    cache: { ...(carry?.cache ?? {}) },
+    pending: null,
+    asked: null,
+    blocked: false,
+    failures: 0,
+  };
+}
