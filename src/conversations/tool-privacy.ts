@@ -1,4 +1,4 @@
-import { redact, restore, type PiiSettingsInput, type TokenState } from '../pii/index.ts';
+import { BUILTIN_TYPES, redact, restore, type PiiSettingsInput, type TokenState } from '../pii/index.ts';
 import { tokenise } from '../pii/tokens.ts';
 import type { ToolDefinition } from '../actions/types.ts';
 
@@ -32,6 +32,20 @@ const PERSONAL_FIELDS: Record<string, string> = {
   date_of_birth: 'DATE_OF_BIRTH',
   dob: 'DATE_OF_BIRTH',
 };
+
+const IDENTIFIER = /(?:^|_)ids?$/i;
+
+// Names are read by the field they stand in (first_name, last_name): a product called "Office
+// Chair" is no person. Other free text keeps every other detector.
+const freeTextCache = new WeakMap<object, PiiSettingsInput>();
+function freeTextSettings(settings: PiiSettingsInput): PiiSettingsInput {
+  let s = freeTextCache.get(settings);
+  if (!s) {
+    s = { ...settings, enabled: (settings.enabled ?? BUILTIN_TYPES).filter((t) => t !== 'PERSON') };
+    freeTextCache.set(settings, s);
+  }
+  return s;
+}
 
 /** The token type of account ids (user_id): they often spell the customer's name ("noah_brown_6181"). */
 export const ACCOUNT_TYPE = 'ACCOUNT';
@@ -70,6 +84,7 @@ export function shieldValue(
   accounts: readonly string[],
 ): { value: unknown; state: TokenState } {
   let current = state;
+  const freeText = freeTextSettings(settings);
   const walk = (v: unknown, key: string | null): unknown => {
     const type = key === null ? null : accounts.includes(key) ? ACCOUNT_TYPE : (PERSONAL_FIELDS[key.toLowerCase()] ?? null);
     if (typeof v === 'string') {
@@ -78,7 +93,10 @@ export function shieldValue(
         current = t.state;
         return t.token;
       }
-      const r = redact(v, settings, current);
+      // Identifiers (order_id, product_id, item_ids, tracking_id) are the company's own keys, not
+      // personal data; read as free text, a ten-digit product id looks like a phone number.
+      if (key !== null && IDENTIFIER.test(key)) return v;
+      const r = redact(v, freeText, current);
       current = r.state;
       return r.redacted;
     }
