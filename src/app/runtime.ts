@@ -12,6 +12,7 @@ import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { ActionsPort, BotSeat } from '../conversations/ports.ts';
 import { LiveActions } from '../conversations/actions-turn.ts';
 import { storedActions, type RunActions } from './actions.ts';
+import { runActionTurn } from '../actions/playbooks/runner.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from '../config/keyring.ts';
 import type { Keyring } from '../pii/index.ts';
@@ -43,7 +44,7 @@ export interface StartOptions {
   bot?: BotSeat;
   /** Workspaces' actions for live conversations; default: each workspace's stored document, run by `runActions`. */
   actions?: ActionsPort;
-  /** The playbook runner behind the stored documents. */
+  /** The playbook runner behind the stored documents (default: src/actions/playbooks/runner.ts). */
   runActions?: RunActions;
 }
 
@@ -102,7 +103,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     engineFactory: opts.engineFactory,
     bot: opts.bot,
     actions: opts.actions,
-    runActions: opts.runActions,
+    runActions: opts.runActions ?? runActionTurn,
   });
   const { bot, hub, jobs, outbound } = ctx;
   await hub.start(database);
