@@ -1309,6 +1309,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1317,7 +1362,10 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
+                /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
+                notFound: string;
             };
             /** @default [] */
             playbooks: {
@@ -1325,6 +1373,8 @@ export interface components {
                 title: string;
                 trigger: {
                     articles: string[];
+                    /** @default [] */
+                    patterns: string[];
                 };
                 /**
                  * @default required
@@ -1356,6 +1406,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1364,6 +1459,7 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
                 steps: ({
                     /** @constant */
@@ -1378,6 +1474,23 @@ export interface components {
                     };
                     as?: string;
                     summary?: string;
+                    each?: string;
+                    when?: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
+                    };
                 } | {
                     /** @constant */
                     do: "check";
@@ -1386,10 +1499,21 @@ export interface components {
                         in?: unknown[];
                         notIn?: unknown[];
                         exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
                     };
-                    else: string;
+                    else?: string;
                     /** @default false */
                     handoff: boolean;
+                    goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
@@ -1400,6 +1524,10 @@ export interface components {
                     text: string;
                 })[];
             }[];
+            otherAccount?: {
+                patterns: string[];
+                reply: string;
+            };
             /** @default 8 */
             maxCallsPerTurn: number;
         };
@@ -1562,11 +1690,11 @@ export interface components {
                 title: string;
                 url: string | null;
             }[];
-            reasons: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+            reasons: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
             escalation: {
                 reasons: {
                     /** @enum {string} */
-                    reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error";
+                    reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed";
                     /** @description What in the conversation shows it */
                     evidence: string | null;
                     message_id: string | null;
@@ -1900,6 +2028,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1908,7 +2081,10 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
+                /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
+                notFound: string;
             };
             /** @default [] */
             playbooks: {
@@ -1916,6 +2092,8 @@ export interface components {
                 title: string;
                 trigger: {
                     articles: string[];
+                    /** @default [] */
+                    patterns: string[];
                 };
                 /**
                  * @default required
@@ -1947,6 +2125,51 @@ export interface components {
                         value: string;
                         /** @default false */
                         many: boolean;
+                        /** @default [] */
+                        where: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                            anyOf?: {
+                                path: string;
+                                in?: unknown[];
+                                notIn?: unknown[];
+                                exists?: boolean;
+                                atLeast?: number | string;
+                                atMost?: number | string;
+                            }[];
+                        }[];
+                        /** @default {} */
+                        aliases: {
+                            [key: string]: string[];
+                        };
+                        /** @default false */
+                        single: boolean;
+                        /** @default false */
+                        onlyWhenEmpty: boolean;
+                        show?: string;
+                    } | {
+                        /** @constant */
+                        type: "variant";
+                        items: string;
+                        products: string;
+                        /** @default product_id */
+                        productKey: string;
+                        /** @default variants */
+                        variants: string;
+                        /** @default options */
+                        options: string;
+                        /** @default item_id */
+                        value: string;
+                        /** @default price */
+                        price: string;
+                        /** @default available */
+                        available: string;
+                        /** @default {options|options} ({price|money}) */
+                        show: string;
                     } | {
                         /** @constant */
                         type: "entity";
@@ -1955,6 +2178,7 @@ export interface components {
                     })[];
                     /** @default false */
                     optional: boolean;
+                    default?: string;
                 }[];
                 steps: ({
                     /** @constant */
@@ -1969,6 +2193,23 @@ export interface components {
                     };
                     as?: string;
                     summary?: string;
+                    each?: string;
+                    when?: {
+                        path: string;
+                        in?: unknown[];
+                        notIn?: unknown[];
+                        exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
+                    };
                 } | {
                     /** @constant */
                     do: "check";
@@ -1977,10 +2218,21 @@ export interface components {
                         in?: unknown[];
                         notIn?: unknown[];
                         exists?: boolean;
+                        atLeast?: number | string;
+                        atMost?: number | string;
+                        anyOf?: {
+                            path: string;
+                            in?: unknown[];
+                            notIn?: unknown[];
+                            exists?: boolean;
+                            atLeast?: number | string;
+                            atMost?: number | string;
+                        }[];
                     };
-                    else: string;
+                    else?: string;
                     /** @default false */
                     handoff: boolean;
+                    goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
@@ -1991,6 +2243,10 @@ export interface components {
                     text: string;
                 })[];
             }[];
+            otherAccount?: {
+                patterns: string[];
+                reply: string;
+            };
             /** @default 8 */
             maxCallsPerTurn: number;
         };
@@ -4427,7 +4683,7 @@ export interface operations {
                         intents?: string[];
                         languages?: string[];
                         /** @description Escalation reasons; any one of them matches */
-                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
                         channels?: string[];
                         /** @description Customer attributes (customers.attributes.tier / plan / vip) */
                         customer?: {
@@ -4556,7 +4812,7 @@ export interface operations {
                         intents?: string[];
                         languages?: string[];
                         /** @description Escalation reasons; any one of them matches */
-                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error")[];
+                        reasons?: ("low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed")[];
                         channels?: string[];
                         /** @description Customer attributes (customers.attributes.tier / plan / vip) */
                         customer?: {

@@ -7,6 +7,23 @@ import { toolDefinitionSchema } from './types.ts';
 /** Text with {placeholders}: slot names and step results by dot path ("{order.status}"); see playbooks/template.ts. */
 const template = z.string().min(1).max(2000);
 
+/** A condition on a slot or an earlier result, checked before a call (policy) or to branch. */
+const simpleCondition = z.object({
+  path: z.string(),
+  /** Listed values may be templates ("{order.payment_method_id}"), compared with what they name. */
+  in: z.array(z.unknown()).optional(),
+  notIn: z.array(z.unknown()).optional(),
+  exists: z.boolean().optional(),
+  /** The value at `path` is at least / at most the value at this other path (or this number). */
+  atLeast: z.union([z.number(), z.string()]).optional(),
+  atMost: z.union([z.number(), z.string()]).optional(),
+});
+export const conditionSchema = simpleCondition.extend({
+  /** And at least one of these holds (e.g. the refund goes to the original method, or to a gift card). */
+  anyOf: z.array(simpleCondition).optional(),
+});
+export type Condition = z.infer<typeof simpleCondition> & { anyOf?: Condition[] };
+
 /** How a slot's value is recognised in the customer's words. */
 export const recogniserSchema = z.discriminatedUnion('type', [
   /** A regular expression; `value` builds the value from its groups ("#W{1}"), default the whole match. */
@@ -24,7 +41,7 @@ export const recogniserSchema = z.discriminatedUnion('type', [
     value: z.string(),
     many: z.boolean().default(false),
     /** Only entries meeting these conditions (paths relative to the entry) can be picked. */
-    where: z.array(z.lazy(() => conditionSchema)).default([]),
+    where: z.array(conditionSchema).default([]),
     /** Other words for label words: {"gift card": ["store credit", "website credit"]}. */
     aliases: z.record(z.string(), z.array(z.string())).default({}),
     /** When exactly one entry meets `where`, take it even if the customer named nothing. */
@@ -67,28 +84,6 @@ export const slotSchema = z.object({
   default: template.optional(),
 });
 
-/** A condition on a slot or an earlier result, checked before a call (policy) or to branch. */
-export const conditionSchema: z.ZodType<Condition, Condition> = z.object({
-  path: z.string(),
-  in: z.array(z.unknown()).optional(),
-  notIn: z.array(z.unknown()).optional(),
-  exists: z.boolean().optional(),
-  /** The value at `path` is at least / at most the value at this other path (or this number). */
-  atLeast: z.union([z.number(), z.string()]).optional(),
-  atMost: z.union([z.number(), z.string()]).optional(),
-  /** And at least one of these holds (e.g. the refund goes to the original method, or to a gift card). */
-  anyOf: z.array(z.lazy(() => conditionSchema)).optional(),
-});
-export interface Condition {
-  anyOf?: Condition[];
-  path: string;
-  in?: unknown[];
-  notIn?: unknown[];
-  exists?: boolean;
-  atLeast?: number | string;
-  atMost?: number | string;
-}
-
 export const stepSchema = z.discriminatedUnion('do', [
   /** Fill a slot (asking if the customer has not said it yet). */
   z.object({ do: z.literal('ask'), slot: z.string() }),
@@ -129,7 +124,12 @@ export const playbookSchema = z.object({
    * confidence of at least half the threshold, or when one of `patterns` (regular expressions,
    * case-insensitive) matches the line; patterns also let a customer switch playbooks mid-way.
    */
-  trigger: z.object({ articles: z.array(z.string()).min(1), patterns: z.array(z.string()).default([]) }),
+  trigger: z.object({
+    articles: z.array(z.string()).min(1),
+    patterns: z.array(z.string()).default([]),
+    /** Weaker signs (regular expressions) that start this playbook only when no other is under way and no pattern or article asks for another ("the board is chipped": a return). */
+    cues: z.array(z.string()).default([]),
+  }),
   /** Account playbooks verify the customer first (see `identity`). */
   identity: z.enum(['required', 'none']).default('required'),
   slots: z.array(slotSchema).default([]),

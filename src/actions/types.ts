@@ -129,4 +129,6 @@ export interface ActionTurnResult {
   state: ActionState | null;
   calls: ToolCallRecord[];
   identity: VerifiedIdentity | null;
+  /** The playbook that took the turn (its id), for traces and reports. */
+  playbook?: string;
 }

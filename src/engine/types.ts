@@ -10,6 +10,8 @@ export const HANDOFF_REASONS = [
   'policy',
   'sensitive_topic',
   'engine_error',
+  /** A tool call of a playbook failed in a way the customer cannot fix, or kept failing (src/actions). */
+  'action_failed',
 ] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 

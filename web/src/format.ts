@@ -17,6 +17,7 @@ export const REASON_LABEL: Record<string, string> = {
   policy: 'Policy',
   sensitive_topic: 'Sensitive topic',
   engine_error: 'Engine error',
+  action_failed: 'Action failed',
 };
 
 export function humanize(key: string): string {

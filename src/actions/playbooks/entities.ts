@@ -55,8 +55,7 @@ function ordered(text: string, res: RegExp[]): string[] {
 export function findName(text: string, asked: boolean): { first: string; last: string } | null {
   const person = text.match(TOKEN('PERSON'));
   if (person) return null; // a full-name token cannot be split into first and last names
-  const m = NAME_INTRO.exec(text) ?? (asked || ZIP.test(text) ? NAME_LEADING.exec(text) : null);
-  ZIP.lastIndex = 0;
+  const m = NAME_INTRO.exec(text) ?? (asked || new RegExp(ZIP.source).test(text) ? NAME_LEADING.exec(text) : null);
   if (!m) return null;
   const [first, last] = [m[1], m[2]];
   if (NOT_NAMES.has(first.toLowerCase()) || NOT_NAMES.has(last.toLowerCase())) return null;

@@ -19,7 +19,13 @@ export interface PickOutcome {
   ambiguous?: unknown[];
 }
 
-const ALL = /\b(?:all|everything|both|every one|entire|whole)\b/i;
+// "all the items", "everything from the order": every entry ("both of them" refers to those already chosen).
+const ALL =
+  /\b(?:all (?:of )?(?:the |my |those |these )?(?:items|things|of them)|everything (?:in|from|on) (?:the|that|this|my|one of my) orders?|(?:the )?(?:whole|entire) order)\b/i;
+// A clause that names entries to leave out: "not the notebook", "rather than the gift card".
+const LEAVE_OUT = /\b(?:not|except|without|rather than|instead of|other than|apart from|but not)\b/i;
+// A sentence that chooses: "just the earbuds", "only the skateboard".
+const ONLY_SENTENCE = /\b(?:only|just)\b/i;
 const SUFFIX_CUE = /\b(?:ends?|ending|last)\b/i;
 
 /** The entries a pick chooses from: a list, or an object's values (payment methods by id). */
@@ -78,7 +84,25 @@ function isSubset(a: Set<string>, b: Set<string>): boolean {
 /** Picks entries named in one line of the customer's. */
 export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string, requireName = false): PickOutcome {
   if (entries.length === 0) return {};
-  if (r.many && ALL.test(line) && /\b(?:item|items|them|everything|order|all)\b/i.test(line)) return { picked: entries };
+  if (r.many && ALL.test(line)) return { picked: entries };
+  // Sentences that say "only" or "just" speak for the line; clauses that leave out are taken out.
+  const sentences = line.split(/[.!?;]+/).filter((s) => s.trim());
+  const only = sentences.filter((s) => ONLY_SENTENCE.test(s));
+  const clauses = (only.length ? only : sentences).flatMap((s) => s.split(/,|\bbut\b/));
+  const leaveOut = clauses.filter((c) => LEAVE_OUT.test(c));
+  const keep = clauses.filter((c) => !LEAVE_OUT.test(c));
+  if (leaveOut.length === 0 && only.length === 0) return pickFromText(r, entries, line, requireName);
+  const out = pickFromText(r, entries, keep.join(', '), requireName);
+  const left = new Set(leaveOut.flatMap((c) => pickFromText({ ...r, many: true }, entries, c, true).picked ?? []));
+  if (out.picked) {
+    const picked = out.picked.filter((e) => !left.has(e));
+    return picked.length ? { picked } : {};
+  }
+  if (out.ambiguous) return { ambiguous: out.ambiguous.filter((e) => !left.has(e)) };
+  return out;
+}
+
+function pickFromText(r: PickRecogniser, entries: unknown[], line: string, requireName: boolean): PickOutcome {
   const scored = score(r, entries, line);
   let hits = scored.filter((s) => s.primary.size > 0);
   if (hits.length === 0) {
@@ -101,10 +125,11 @@ export function pickFromLine(r: PickRecogniser, entries: unknown[], line: string
   for (const g of groups.values()) {
     const best = Math.max(...g.map((h) => h.secondary));
     const top = g.filter((h) => h.secondary === best);
-    if (top.length > 1 && !r.many) ambiguous = top;
-    chosen.push(...(r.many ? top : [top[0]]));
+    // Two entries named alike and told apart by nothing: the customer must say which.
+    if (top.length > 1) ambiguous = [...(ambiguous ?? []), ...top];
+    chosen.push(top[0]);
   }
-  if (r.many) return { picked: chosen.map((c) => c.entry) };
+  if (r.many) return ambiguous ? { ambiguous: ambiguous.map((c) => c.entry) } : { picked: chosen.map((c) => c.entry) };
   if (chosen.length === 1 && !ambiguous) return { picked: [chosen[0].entry] };
   const rank = (s: Scored) => s.primary.size * 10 + s.secondary;
   const max = Math.max(...chosen.map(rank));

@@ -19,12 +19,15 @@ const NEVER_MIND =
 const OTHER_ACCOUNT_REPLY =
   "I'm sorry, I can only help with your own account and orders. If the order is someone else's, they'll need to contact us themselves.";
 
+/** Customers with several e-mail addresses try them one by one. */
+const MAX_VERIFY_TRIES = 5;
+
 interface Stored extends RunnerState {
   verified?: VerifiedIdentity | null;
 }
 
 /** Playbooks this line asks for, in the order they are mentioned. */
-function triggered(config: ActionsConfig, input: ActionTurnInput): Playbook[] {
+function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean): Playbook[] {
   const hits: { pb: Playbook; at: number }[] = [];
   for (const pb of config.playbooks) {
     let at = Infinity;
@@ -35,6 +38,12 @@ function triggered(config: ActionsConfig, input: ActionTurnInput): Playbook[] {
     if (at === Infinity && input.intent && pb.trigger.articles.includes(input.intent.id) && input.intent.confidence >= input.threshold / 2)
       at = input.text.length; // asked for, but not in words we can place
     if (at !== Infinity) hits.push({ pb, at });
+  }
+  if (hits.length === 0 && !busy) {
+    for (const pb of config.playbooks) {
+      const at = Math.min(...pb.trigger.cues.map((c) => new RegExp(c, 'i').exec(input.text)?.index ?? Infinity));
+      if (at !== Infinity) hits.push({ pb, at });
+    }
   }
   return hits.sort((a, b) => a.at - b.at).map((h) => h.pb);
 }
@@ -50,9 +59,15 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   const customerLines = input.history.filter((h) => h.role === 'customer').map((h) => h.text);
   const answer = state.active?.pending ? yesOrNo(input.text) : null;
   const say: string[] = [];
+  let lastPlaybook: string | undefined;
+  const ended = () => {
+    lastPlaybook = state.active?.playbook ?? lastPlaybook;
+    state.since = customerLines.length + 1;
+  };
 
   const finish = (handled: boolean, extra?: Partial<ActionTurnResult>): ActionTurnResult => ({
     handled,
+    ...(state.active ? { playbook: state.active.playbook } : lastPlaybook ? { playbook: lastPlaybook } : {}),
     reply: extra?.handoff ? '' : say.filter(Boolean).join('\n\n'),
     state: { ...state, verified: identity } as unknown as Record<string, unknown>,
     calls,
@@ -68,7 +83,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     return finish(true);
   }
 
-  const asked = triggered(config, input);
+  const asked = triggered(config, input, state.active !== null);
   let active = state.active;
   const current = active ? config.playbooks.find((p) => p.id === active!.playbook) : undefined;
   if (active && !current) active = state.active = null;
@@ -85,23 +100,28 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
       if (NEVER_MIND.test(input.text) && answer !== 'yes') {
         say.push("All right, I've left it as it is.");
+        ended();
         active = state.active = null;
       } else {
         changed = readLine(current.slots, active, input.text);
-        if (active.blocked && !changed) active = state.active = null;
+        if (active.blocked && !changed) {
+          ended();
+          active = state.active = null;
+        }
         else active.blocked = false;
       }
     }
   }
   if (!active) {
-    const next = asked[0] ?? (say.length ? popQueue(config, state) : undefined);
+    // "I'll keep it after all, no return": no request starts on a line that withdraws one.
+    const next = (NEVER_MIND.test(input.text) ? undefined : asked[0]) ?? (say.length ? popQueue(config, state) : undefined);
     if (!next) {
       if (say.length) return finish(true);
       return finish(false, { state: input.state });
     }
     for (const p of asked.slice(1)) if (!state.queue.includes(p.id)) state.queue.push(p.id);
     state.queue = state.queue.filter((id) => id !== next.id);
-    active = state.active = startActive(next, [...customerLines, input.text]);
+    active = state.active = startActive(next, [...customerLines, input.text].slice(state.since ?? 0));
   }
 
   // Run the playbook, and the next asked for in the same breath when it ends.
@@ -114,8 +134,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       const v = await verify(config, state, caller, input.turn, (tool, args, outcome, summary) => record(config, calls, input.turn, tool, args, outcome, summary));
       if (v.broken) return finish(true, { handoff: { reason: 'action_failed', note: v.broken } });
       if (!v.identity) {
-        if (state.identity.failures >= 3)
-          return finish(true, { handoff: { reason: 'action_failed', note: 'The customer could not be verified after three tries.' } });
+        if (state.identity.failures >= MAX_VERIFY_TRIES)
+          return finish(true, { handoff: { reason: 'action_failed', note: `The customer could not be verified after ${MAX_VERIFY_TRIES} tries.` } });
         active.asked = '@identity';
         say.push(v.say ?? '');
         return finish(true);
@@ -135,7 +155,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       active,
       identity,
       call: caller,
-      answer: changed && answer === 'yes' ? answer : answer,
+      answer,
       turn: input.turn,
       line: input.text,
       record: (tool, args, outcome, summary) => record(config, calls, input.turn, tool.name, args, outcome, summary),
@@ -145,6 +165,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       case 'wait':
         return finish(true);
       case 'handoff':
+        ended();
         state.active = null;
         return finish(true, { handoff: { reason: end.reason, note: end.note } });
       case 'other_account':
@@ -160,6 +181,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
         continue;
       }
       case 'done': {
+        ended();
         const next = popQueue(config, state);
         active = state.active = next ? startActive(next, active.texts.slice(-1)) : null;
         if (!end.wrote && !next) return finish(true);

@@ -29,6 +29,8 @@ export interface RunnerState {
   identity: { slots: Record<string, unknown>; tried: string[]; failures: number };
   /** Requests about another person's account refused so far. */
   refusals: number;
+  /** Customer lines already used by playbooks that ended: a new request reads only the lines after them. */
+  since?: number;
 }
 
 export function readState(raw: Record<string, unknown> | null): RunnerState {

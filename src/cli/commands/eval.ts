@@ -15,6 +15,7 @@ import { appendEvent } from '../../db/repositories/events.ts';
 import { readPolicy } from '../../workspaces/policy.ts';
 import { loadCliEnv } from '../env.ts';
 import { UsageError } from '../usage-error.ts';
+import { loadEvalActions } from './eval-tools.ts';
 import { assertWritable } from '../paths.ts';
 
 interface EvalFlags {
@@ -26,6 +27,8 @@ interface EvalFlags {
   report?: string;
   details?: string;
   applyTo?: string;
+  tools?: string;
+  apiBase?: string;
 }
 
 function parseThreshold(v: string | undefined): number | null | 'auto' {
@@ -54,6 +57,14 @@ export function printSummary(s: Record<string, unknown>, out: NodeJS.WritableStr
     ['latency per turn', `p50 ${lat.p50} ms, p99 ${lat.p99} ms`],
     ['set-up', `${s.setup_ms} ms`],
   ];
+  if (typeof s.action_tickets === 'number') {
+    rows.push([
+      'action accuracy',
+      `${pct(s.action_accuracy as number)} (${s.action_correct}/${s.action_tickets} tickets with exactly the expected writes)`,
+    ]);
+    if (typeof s.state_matches === 'number') rows.push(['API state matches', `${s.state_matches}/${s.action_tickets}`]);
+    rows.push(['tool calls', String(s.tool_calls)]);
+  }
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) out.write(`${k.padEnd(w)}  ${v}\n`);
 }
@@ -69,6 +80,8 @@ export function evalCommand(program: Command): void {
     .option('--json <out>', 'write the result as JSON')
     .option('--report <out>', 'write a self-contained HTML report')
     .option('--details <out>', 'write one JSON line per ticket')
+    .option('--tools <workspace.json>', "a workspace's actions document: run its playbooks against its API (docs/actions.md)")
+    .option('--api-base <url>', 'with --tools: the API to call (default: the document\'s apiBase)')
     .option('--apply-to <workspace>', 'write the threshold evaluated (a number or auto) into this workspace policy (confidenceThreshold)')
     .action(async (flags: EvalFlags) => {
       const threshold = parseThreshold(flags.threshold);
@@ -81,6 +94,8 @@ export function evalCommand(program: Command): void {
         throw new UsageError(
           '--apply-to needs --threshold X or --threshold auto (the engine default is already what a workspace without a threshold uses)',
         );
+      if (flags.apiBase && !flags.tools) throw new UsageError('--api-base goes with --tools');
+      const actions = flags.tools ? await loadEvalActions(flags.tools, flags.apiBase) : undefined;
       const kb = await loadKnowledge(flags.kb);
       for (const e of kb.errors) process.stderr.write(`kb: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
       if (kb.articles.length === 0) throw new UsageError(`no articles loaded from ${flags.kb}`);
@@ -93,6 +108,7 @@ export function evalCommand(program: Command): void {
         threshold,
         targetPrecision,
         onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} tickets`) : undefined,
+        actions,
       });
       if (tty) process.stderr.write('\n');
       printSummary(summary);

@@ -1,6 +1,9 @@
 // Runs labelled tickets through an engine exactly as live traffic would flow: each customer
 // message is a turn with the conversation so far as history; a handoff ends the bot's part.
+import { runActionTurn } from '../../actions/playbooks/runner.ts';
+import type { ActionState } from '../../actions/types.ts';
 import type { BotEngine, ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../types.ts';
+import { writesMatch, type ActionCall, type EvalActions } from './actions.ts';
 import { expectedArticles, type Ticket } from './tickets.ts';
 
 /** What each bot turn said, enough to re-score the run at another threshold. */
@@ -31,15 +34,38 @@ export interface TicketResult {
   /** The deciding turn's decision (text and trace), for reports. */
   decision: Decision;
   question: string;
+  /** With `--tools`: every call the bot made, and whether the writes were the expected ones. */
+  actions?: ActionCall[];
+  actions_ok?: boolean;
+  /** With a stand-in that shows its records: whether they match what the expected writes alone give. */
+  state_match?: boolean | null;
 }
 
 export function isCorrect(t: Ticket, outcome: Decision['action'], article: string | null, reasons: HandoffReason[]): boolean {
+  // An account request names no article: answered (by a playbook) is the outcome asked for.
+  if (t.expected.actions && t.expected.outcome === 'answer' && expectedArticles(t).length === 0) return outcome === 'answer';
   if (t.expected.outcome === 'handoff') return outcome === 'handoff' && (!t.expected.reason || reasons.includes(t.expected.reason));
   if (t.expected.outcome === 'social') return outcome === 'social';
   return outcome === 'answer' && article !== null && expectedArticles(t).includes(article);
 }
 
-export async function runTicket(engine: BotEngine, t: Ticket, threshold: number | null): Promise<TicketResult> {
+/** A turn a playbook took, as the engine would have decided it: an answer (or the runner's handoff). */
+function playbookDecision(d: Decision, r: Awaited<ReturnType<typeof runActionTurn>>, article: string | null): Decision {
+  return {
+    ...d,
+    action: r.handoff ? 'handoff' : 'answer',
+    text: r.reply,
+    confidence: 1,
+    reasons: r.handoff ? [r.handoff.reason] : [],
+    citations: article ? [{ articleId: article, title: article, passage: '' }] : [],
+    trace: { ...d.trace, decision: { action: r.handoff ? 'handoff' : 'answer', blocking: r.handoff ? [r.handoff.reason] : [], verified: true, article }, playbook: r.playbook ?? null, calls: r.calls.map((c) => c.summary) },
+  };
+}
+
+export async function runTicket(engine: BotEngine, t: Ticket, threshold: number | null, actions?: EvalActions): Promise<TicketResult> {
+  if (actions?.reset) await actions.reset();
+  let actionState: ActionState | null = null;
+  const calls: ActionCall[] = [];
   const history: HistoryTurn[] = (t.context ?? []).map((m) => ({ role: m.role, text: m.text }));
   const policy = { confidenceThreshold: threshold, alwaysHumanIntents: [], alwaysHumanTopics: [] };
   const turns: TurnRecord[] = [];
@@ -54,7 +80,22 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
     turn++;
     question = m.text;
     const start = performance.now();
-    const d = await engine.turn({ text: m.text, history: history.slice(), policy });
+    let d = await engine.turn({ text: m.text, history: history.slice(), policy });
+    if (actions) {
+      const r = await runActionTurn(actions.config, {
+        text: m.text,
+        history: history.map((h) => ({ role: h.role, text: h.text })),
+        intent: d.intent ? { id: d.intent.id, confidence: d.intent.confidence } : null,
+        threshold: d.threshold,
+        state: actionState,
+        identity: null,
+        turn,
+        call: actions.call,
+      });
+      actionState = r.state;
+      calls.push(...r.calls.map((c) => ({ name: c.name, args: c.args, kind: c.kind, turn: c.turn, ok: c.ok })));
+      if (r.handled) d = playbookDecision(d, r, actions.config.playbooks.find((p) => p.id === r.playbook)?.trigger.articles[0] ?? null);
+    }
     const ms = performance.now() - start;
     const tr = d.trace.decision as
       { blocking?: HandoffReason[]; verified?: boolean; article?: string | null; clarify?: string } | undefined;
@@ -81,14 +122,20 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
   }
   const d = last!;
   const article = d.action === 'answer' ? (d.citations[0]?.articleId ?? null) : null;
+  const expectedActions = t.expected.actions;
+  const actionsOk = actions && expectedActions ? writesMatch(calls, expectedActions) : undefined;
+  const stateMatch = actions?.stateMatches && expectedActions ? await actions.stateMatches(expectedActions) : undefined;
   return {
+    ...(actions ? { actions: calls } : {}),
+    ...(actionsOk !== undefined ? { actions_ok: actionsOk } : {}),
+    ...(stateMatch !== undefined ? { state_match: stateMatch } : {}),
     id: t.id,
     outcome: d.action,
     reasons: d.action === 'handoff' ? d.reasons : [],
     confidence: d.confidence,
     article,
     turn,
-    correct: isCorrect(t, d.action, article, d.reasons),
+    correct: isCorrect(t, d.action, article, d.reasons) && actionsOk !== false,
     expected: t.expected,
     turns,
     decision: d,

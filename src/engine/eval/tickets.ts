@@ -12,6 +12,8 @@ export const TicketSchema = z.object({
     outcome: z.enum(['answer', 'handoff', 'social']),
     article: z.union([z.string(), z.array(z.string())]).optional(),
     reason: z.enum(HANDOFF_REASONS).optional(),
+    /** The write calls a correct bot makes (`baton eval --tools`): exactly these, with these arguments, no others. */
+    actions: z.array(z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).default({}) })).optional(),
   }),
 });
 export type Ticket = z.infer<typeof TicketSchema>;

@@ -156,6 +156,7 @@ export function buildBrief(input: BriefInput): Brief {
       case 'policy':
         return q(lastCustomer);
       case 'engine_error':
+      case 'action_failed':
         return { evidence: null, message_id: null };
     }
   };
