@@ -1272,6 +1272,7 @@ export interface components {
                 timeoutMs: number;
                 identityArg?: string;
                 ownerField?: string;
+                ownerLookup?: string;
                 verifies?: {
                     resultField: string;
                 };
@@ -1991,6 +1992,7 @@ export interface components {
                 timeoutMs: number;
                 identityArg?: string;
                 ownerField?: string;
+                ownerLookup?: string;
                 verifies?: {
                     resultField: string;
                 };
@@ -2285,6 +2287,7 @@ export interface components {
             timeoutMs: number;
             identityArg?: string;
             ownerField?: string;
+            ownerLookup?: string;
             verifies?: {
                 resultField: string;
             };

@@ -37,7 +37,17 @@ function referenceProblems(config: ActionsConfig): ActionsProblem[] {
     for (const name of tool.input.required) {
       if (!props[name]) add(`${at}/input/required`, `"${name}" is required but not among the input properties`);
     }
+    if (tool.auth?.type === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(tool.auth.header)) {
+      add(`${at}/auth/header`, `"${tool.auth.header}" is not a valid HTTP header name`);
+    }
     if (tool.identityArg && !props[tool.identityArg]) add(`${at}/identityArg`, `"${tool.identityArg}" is not among the input properties`);
+    if (tool.ownerLookup) {
+      const lookup = config.tools.find((t) => t.name === tool.ownerLookup);
+      if (!lookup || lookup.kind !== 'read' || !lookup.ownerField)
+        add(`${at}/ownerLookup`, `"${tool.ownerLookup}" must name a read tool with an ownerField`);
+      else if (lookup.input.required.some((r) => !props[r]))
+        add(`${at}/ownerLookup`, `"${tool.ownerLookup}" needs arguments this tool does not take`);
+    }
   });
 
   const callProblems = (at: string, toolName: string, args: Record<string, string>) => {

@@ -67,6 +67,31 @@ describe('guard rails', () => {
     expect(await guardedCaller(api().call, ctx())(order, { order_id: '#W3' })).toMatchObject({ ok: true });
   });
 
+  it("looks up a write's record first and refuses a change to another customer's", async () => {
+    const guarded = tool({ name: 'cancel_pending_order', kind: 'write', ownerLookup: 'get_order_details' });
+    const orderLookup = tool({
+      name: 'get_order_details',
+      kind: 'read',
+      ownerField: 'user_id',
+      input: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] },
+    });
+    const args = { order_id: '#W9', reason: 'no longer needed' };
+    const pending = { tool: 'cancel_pending_order', args, askedAtTurn: 2 };
+    const theirs = api({ user_id: 'someone_else' });
+    const refusedOutcome = await guardedCaller(theirs.call, ctx({ pending, answer: 'yes', tools: [orderLookup] }))(guarded, args);
+    expect(refusedOutcome).toMatchObject({ ok: false, message: "another customer's account" });
+    expect(theirs.reached).toEqual(['get_order_details']);
+    // Without its lookup tool declared, the write does not run at all.
+    const missing = api();
+    expect(await guardedCaller(missing.call, ctx({ pending, answer: 'yes', tools: [] }))(guarded, args)).toMatchObject({ ok: false });
+    expect(missing.reached).toEqual([]);
+    const mine = api({ user_id: 'olivia' });
+    expect(await guardedCaller(mine.call, ctx({ pending, answer: 'yes', tools: [orderLookup] }))(guarded, args)).toMatchObject({
+      ok: true,
+    });
+    expect(mine.reached).toEqual(['get_order_details', 'cancel_pending_order']);
+  });
+
   it('stops after the per-turn budget', async () => {
     const guarded = guardedCaller(api().call, ctx({ maxCallsPerTurn: 2 }));
     expect((await guarded(order, {})).ok).toBe(true);

@@ -23,6 +23,8 @@ export interface GuardContext {
   answer: 'yes' | 'no' | null;
   turn: number;
   maxCallsPerTurn: number;
+  /** The workspace's tools, to find a write's `ownerLookup`. */
+  tools?: readonly ToolDefinition[];
 }
 
 const refused = (message: string): ToolOutcome => ({ ok: false, error: 'refused', message, durationMs: 0 });
@@ -45,6 +47,14 @@ export function guardedCaller(call: CallTool, ctx: GuardContext): CallTool {
       if (writes > 0) return refused('one write per confirmation');
       if (!p || p.tool !== tool.name || !isDeepStrictEqual(p.args, args)) return refused('the customer has not confirmed this change');
       if (ctx.answer !== 'yes' || ctx.turn !== p.askedAtTurn + 1) return refused('the customer has not confirmed this change');
+      const lookup = tool.ownerLookup ? ctx.tools?.find((t) => t.name === tool.ownerLookup) : undefined;
+      if (tool.ownerLookup) {
+        if (!lookup?.ownerField) return refused(`the owner lookup ${tool.ownerLookup} is not a read tool with an owner field`);
+        if (!ctx.identity) return refused('the customer is not verified');
+        const found = await call(lookup, pick(args, Object.keys(lookup.input.properties)));
+        if (!found.ok) return found;
+        if (ownerOf(found.data, lookup.ownerField) !== ctx.identity.id) return refused("another customer's account");
+      }
       writes++;
     }
     const outcome = await call(tool, args);
@@ -56,6 +66,8 @@ export function guardedCaller(call: CallTool, ctx: GuardContext): CallTool {
     return outcome;
   };
 }
+
+const pick = (args: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => k in args).map((k) => [k, args[k]]));
 
 function ownerOf(data: unknown, field: string): string | undefined {
   if (!data || typeof data !== 'object') return undefined;

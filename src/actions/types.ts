@@ -46,6 +46,12 @@ export const toolDefinitionSchema = z.object({
    * record of another account is withheld and the call counts as refused.
    */
   ownerField: z.string().optional(),
+  /**
+   * For a write on a record that belongs to an account (an order): the read tool (with an
+   * `ownerField`) that finds the record from the write's own arguments. The guard looks it up
+   * before the write and refuses one on another customer's record, whoever asked for it.
+   */
+  ownerLookup: z.string().optional(),
   /** A verification tool: a successful result's field (e.g. "user_id", or "" for a plain-string result) is the verified identity. */
   verifies: z.object({ resultField: z.string() }).optional(),
 });

@@ -235,6 +235,12 @@ describe('actions admin API', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ added: ['find_user_id_by_email', 'get_order_details'], replaced: [], applied: false });
     expect(preview.body.tools).toHaveLength(2);
+    // A vendor's document is often larger than ordinary request bodies.
+    const big = await api('POST', '/api/v1/admin/actions/import', {
+      token: admin,
+      body: { document: `${text}\n# ${'padding '.repeat(60_000)}\n`, operationIds: ['get_order_details'] },
+    });
+    expect(big.status).toBe(200);
     expect((await api('GET', '/api/v1/admin/actions', { token: admin })).body).toEqual(before);
 
     const wrong = await api('POST', '/api/v1/admin/actions/import', {

@@ -23,7 +23,8 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 const get = (path: string) => call('GET', path);
 const post = (path: string, body: unknown) => call('POST', path, body);
@@ -374,6 +375,58 @@ describe('the service', () => {
   });
 });
 
+describe('the expected state', () => {
+  it('replays calls on a fresh copy: the live records stay as they are, refused calls are listed', async () => {
+    await post('/orders/W2974929/cancel', { reason: 'ordered by mistake' }); // live change, not in the replay
+    const live = await state();
+    const res = await post('/__expected-state', {
+      actions: [
+        { name: 'cancel_pending_order', args: { order_id: '#W5442520', reason: 'no longer needed' } },
+        { name: 'cancel_pending_order', args: { order_id: '#W5442520', reason: 'no longer needed' } },
+        { name: 'drop_tables', args: {} },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.state.orders['#W5442520'].status).toBe('cancelled');
+    expect(res.body.state.orders['#W2974929'].status).toBe('pending');
+    expect(res.body.errors).toEqual([
+      { index: 1, name: 'cancel_pending_order', status: 409, error: expect.stringMatching(/non-pending/) },
+      { index: 2, name: 'drop_tables', status: 404, error: 'no operation drop_tables' },
+    ]);
+    expect(await state()).toEqual(live);
+    expect((await post('/__expected-state', { actions: [{ name: 'x' }] })).status).toBe(400);
+  });
+});
+
+describe('injected faults', () => {
+  it('answers the next calls of an operation with the status asked for, without running them, then recovers', async () => {
+    expect((await post('/__faults', { operation: 'cancel_pending_order', status: 500, times: 2 })).status).toBe(204);
+    await expectRefused(() => post('/orders/W5442520/cancel', { reason: 'no longer needed' }), 500, /injected fault: 500/);
+    await expectRefused(() => post('/orders/W5442520/cancel', { reason: 'no longer needed' }), 500, /injected fault/);
+    expect((await get('/orders/W5442520')).status).toBe(200); // other operations are untouched
+    expect((await post('/orders/W5442520/cancel', { reason: 'no longer needed' })).body.status).toBe('cancelled');
+  });
+
+  it('delays an answer (a deadline to miss), and a reset clears what is left', async () => {
+    await post('/__faults', { operation: 'get_order_details', delay_ms: 400 });
+    const slow = new AbortController();
+    const timer = setTimeout(() => slow.abort(), 100);
+    await expect(fetch(`${api.url}/orders/W5442520`, { signal: slow.signal })).rejects.toThrow(/abort/i);
+    clearTimeout(timer);
+    await post('/__faults', { operation: 'get_order_details', status: 503 });
+    await fetch(`${api.url}/__reset`, { method: 'POST' });
+    expect((await get('/orders/W5442520')).status).toBe(200);
+  });
+
+  it('refuses a fault for no operation', async () => {
+    expect(await post('/__faults', { operation: 'drop_tables', status: 500 })).toEqual({
+      status: 404,
+      body: { error: 'no such operation' },
+    });
+    expect((await post('/__faults', { operation: 'get_order_details', status: 200 })).status).toBe(400);
+  });
+});
+
 describe('bench/retail: the scripted conversations and the knowledge', () => {
   const tickets = readFileSync(new URL('../../bench/retail/tickets-dev.jsonl', import.meta.url), 'utf8')
     .trim()
@@ -412,6 +465,9 @@ describe('bench/retail: the scripted conversations and the knowledge', () => {
         const res = await callTool(doc, action.name, action.args);
         expect([t.id, action.name, res.status, res.body.error]).toEqual([t.id, action.name, 200, undefined]);
       }
+      const expected = (await post('/__expected-state', { actions: t.expected.actions })).body;
+      expect(expected.errors).toEqual([]);
+      expect(await state()).toEqual(expected.state);
     }
   });
 

@@ -123,6 +123,15 @@ describe('createToolCaller', () => {
     const wrongType = await call(getOrder, { order_id: 'W1', verbose: 'yes' });
     expect(wrongType).toMatchObject({ ok: false, error: 'invalid' });
     expect(!wrongType.ok && wrongType.message).toContain('verbose');
+    const unknown = await call(getOrder, { order_id: 'W1', refund_amount: 1000 });
+    expect(unknown).toMatchObject({ ok: false, error: 'invalid' });
+    expect(!unknown.ok && unknown.message).toContain('unknown argument "refund_amount"');
+    const choice = tool({
+      name: 'c',
+      path: '/c',
+      input: { type: 'object', properties: { reason: { type: 'string', enum: ['no longer needed', 'ordered by mistake'] } }, required: [] },
+    });
+    expect(await call(choice, { reason: 'because' })).toMatchObject({ ok: false, error: 'invalid' });
     const integer = tool({ name: 'n', path: '/n', input: { type: 'object', properties: { n: { type: 'integer' } }, required: [] } });
     expect(await call(integer, { n: 1.5 })).toMatchObject({ ok: false, error: 'invalid' });
     expect(seen).toHaveLength(0);
@@ -133,6 +142,22 @@ describe('createToolCaller', () => {
     const out = await call(slim, { order_id: 'W9' });
     expect(out).toMatchObject({ ok: true });
     expect(out.ok && out.data).toEqual({ status: 'pending', address: { city: 'Austin' }, items: [{ name: 'Lamp' }, { name: 'Desk' }] });
+  });
+
+  it('always keeps the fields the guard rails read (owner, verified identity), listed or not', async () => {
+    const out = await call({ ...getOrder, output: ['status'], ownerField: 'user_id' }, { order_id: 'W9' });
+    expect(out.ok && out.data).toEqual({ status: 'pending', user_id: 'u1' });
+    const verifier = await call({ ...getOrder, output: ['status'], verifies: { resultField: 'order_id' } }, { order_id: 'W9' });
+    expect(verifier.ok && verifier.data).toEqual({ status: 'pending', order_id: 'W9' });
+  });
+
+  it('refuses a secret or header it cannot send, without a request', async () => {
+    seen.length = 0;
+    const broken = createToolCaller({ apiBase: base, secret: 'line\nbreak', allowPrivate: true });
+    expect(await broken(getOrder, { order_id: 'W1' })).toMatchObject({ ok: false, error: 'invalid' });
+    const badHeader = { ...getOrder, auth: { type: 'header' as const, header: 'X Api Key' } };
+    expect(await call(badHeader, { order_id: 'W1' })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(seen).toHaveLength(0);
   });
 
   it('keeps a plain-text result as the text', async () => {

@@ -1,6 +1,7 @@
 // The HTTP side of a tool: builds the request from its definition (path, query or JSON body,
 // auth secret), sends it through the SSRF-safe client with the tool's deadline, and reduces
 // the answer to a ToolOutcome with only the declared output fields. Never throws.
+import { isDeepStrictEqual } from 'node:util';
 import { OutboundError, safeRequest } from '../../webhooks/safe-http.ts';
 import type { CallTool, ToolDefinition, ToolOutcome } from '../types.ts';
 
@@ -47,7 +48,9 @@ export function createToolCaller(opts: ToolCallerOptions): CallTool {
         const kind = err.kind === 'ssrf' || err.kind === 'timeout' || err.kind === 'invalid' ? err.kind : 'network';
         return fail(kind, err.message);
       }
-      return fail('network', (err as Error).message);
+      // Node refuses a header name or value it cannot send (a secret with a line break) before any byte leaves.
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      return fail(code.startsWith('ERR_INVALID') ? 'invalid' : 'network', (err as Error).message);
     }
 
     const json = parseJson(res.body);
@@ -56,11 +59,26 @@ export function createToolCaller(opts: ToolCallerOptions): CallTool {
     }
     // A 2xx with a body that is not JSON (plain text ids) is kept as the text itself.
     const data = json === undefined ? (res.body === '' ? null : res.body) : json;
-    return { ok: true, status: res.status, data: tool.output ? keepFields(data, tool.output) : data, durationMs: elapsed() };
+    return {
+      ok: true,
+      status: res.status,
+      data: tool.output ? keepFields(data, keptPaths(tool, tool.output)) : data,
+      durationMs: elapsed(),
+    };
   };
 }
 
-/** Required arguments present and declared types respected; a call with bad arguments never leaves. */
+/**
+ * The output fields plus those the guard rails read: the owner of a record and the verified
+ * identity. Left out of `output` by mistake, they would hide another customer's record from
+ * the ownership check instead of withholding it.
+ */
+function keptPaths(tool: ToolDefinition, output: string[]): string[] {
+  const extra = [tool.ownerField, tool.verifies?.resultField].filter((p): p is string => !!p);
+  return [...new Set([...output, ...extra])];
+}
+
+/** Required arguments present, no undeclared ones, declared types and enums respected; a call with bad arguments never leaves. */
 export function checkArgs(tool: ToolDefinition, args: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const props = tool.input.properties;
@@ -68,11 +86,22 @@ export function checkArgs(tool: ToolDefinition, args: Record<string, unknown>): 
     if (args[name] === undefined || args[name] === null) problems.push(`missing argument "${name}"`);
   }
   for (const [name, value] of Object.entries(args)) {
-    if (value === undefined || value === null) continue;
-    const declared = props[name]?.type;
-    if (typeof declared !== 'string' && !Array.isArray(declared)) continue;
-    const types = (Array.isArray(declared) ? declared : [declared]) as string[];
-    if (!types.some((t) => hasType(value, t))) problems.push(`argument "${name}" should be ${types.join(' or ')}`);
+    if (value === undefined) continue;
+    const prop = props[name];
+    // Only declared arguments leave: a model cannot slip an extra field into a write's body.
+    if (!prop) {
+      problems.push(`unknown argument "${name}"`);
+      continue;
+    }
+    if (value === null) continue;
+    const declared = prop.type;
+    if (typeof declared === 'string' || Array.isArray(declared)) {
+      const types = (Array.isArray(declared) ? declared : [declared]) as string[];
+      if (!types.some((t) => hasType(value, t))) problems.push(`argument "${name}" should be ${types.join(' or ')}`);
+    }
+    if (Array.isArray(prop.enum) && !prop.enum.some((e) => isDeepStrictEqual(e, value))) {
+      problems.push(`argument "${name}" should be one of ${prop.enum.map((e) => JSON.stringify(e)).join(', ')}`);
+    }
   }
   return problems;
 }

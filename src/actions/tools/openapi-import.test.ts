@@ -72,10 +72,17 @@ describe('importOpenApiTools', () => {
     expect(search!.input.properties.category).toEqual({ type: 'object', properties: { name: { type: 'string' }, parent: {} } });
   });
 
+  it('flattens a body of alternatives into one object, requiring what every alternative requires', () => {
+    const [contact] = importOpenApiTools(yamlText, ['create_contact']).tools;
+    expect(Object.keys(contact!.input.properties).sort()).toEqual(['email', 'external_id', 'name']);
+    expect(contact!.input.required).toEqual(['name']);
+  });
+
   it('imports every operation it can when none is chosen, listing the rest with reasons', () => {
     const { tools, skipped } = importOpenApiTools(yamlText, null);
     expect(tools.map((t) => t.name).sort()).toEqual([
       'cancel_pending_order',
+      'create_contact',
       'find_user_id_by_email',
       'get_order_details',
       'modifyUserAddress',

@@ -156,7 +156,7 @@ function operationTool(
     }
     if (!BODY_METHODS.has(method)) throw new Error(`a ${method.toUpperCase()} with a request body is not supported`);
     const media = refs.deref(content[jsonType]);
-    const schema = mergeAllOf(refs.resolveDeep(media.schema ?? {}));
+    const schema = flattenBody(refs.resolveDeep(media.schema ?? {}));
     if (schema.type !== undefined && schema.type !== 'object') {
       throw new Error(`its JSON body is ${JSON.stringify(schema.type)}, not an object; only object bodies are supported`);
     }
@@ -188,6 +188,7 @@ function operationTool(
     ...(typeof ext('timeout-ms') === 'number' ? { timeoutMs: ext('timeout-ms') } : {}),
     ...(typeof ext('identity-arg') === 'string' ? { identityArg: ext('identity-arg') } : {}),
     ...(typeof ext('owner-field') === 'string' ? { ownerField: ext('owner-field') } : {}),
+    ...(typeof ext('owner-lookup') === 'string' ? { ownerLookup: ext('owner-lookup') } : {}),
     ...(typeof ext('verifies') === 'string' ? { verifies: { resultField: ext('verifies') } } : {}),
   };
   const parsed = toolDefinitionSchema.safeParse(candidate);
@@ -237,6 +238,31 @@ function mergeAllOf(schema: Json): Json {
     if (Array.isArray(part.required)) required.push(...part.required.map(String));
   }
   return { ...rest, type: 'object', properties, required: [...new Set(required)] };
+}
+
+/**
+ * A body given as alternatives (oneOf/anyOf of objects, as in "create a contact with an e-mail
+ * or with an external id"): one object with every alternative's properties, required only what
+ * every alternative requires. The API still checks which combination it accepts.
+ */
+function flattenBody(raw: Json): Json {
+  let schema = mergeAllOf(raw);
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const alternatives = schema[key];
+    if (!Array.isArray(alternatives)) continue;
+    const parts = alternatives.filter(isObject).map(flattenBody);
+    const other = parts.find((p) => p.type !== undefined && p.type !== 'object');
+    if (other) return { ...schema, type: other.type };
+    const { [key]: _alternatives, ...rest } = schema;
+    const own = isObject(rest.properties) ? rest.properties : {};
+    const properties: Json = {};
+    for (const p of parts) Object.assign(properties, isObject(p.properties) ? p.properties : {});
+    Object.assign(properties, own);
+    const requiredOf = (p: Json) => (Array.isArray(p.required) ? p.required.map(String) : []);
+    const everywhere = parts.length ? requiredOf(parts[0]!).filter((r) => parts.every((p) => requiredOf(p).includes(r))) : [];
+    schema = { ...rest, type: 'object', properties, required: [...new Set([...requiredOf(rest), ...everywhere])] };
+  }
+  return schema;
 }
 
 /** The auth the operation needs (its own security, else the document's), when Baton can send it. */

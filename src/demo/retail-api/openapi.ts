@@ -7,6 +7,24 @@ import { orderSchema, productSchema, userSchema } from './data.ts';
 import type { RetailOperation } from './operation.ts';
 import { RETAIL_OPERATIONS } from './operations/index.ts';
 
+// What Baton's importer needs to guard the shop's accounts (docs/actions.md): which lookups
+// verify a customer, which argument names the account, whose record an order is, and which
+// read finds the record a write changes.
+const ORDER_WRITE = { 'x-baton-owner-lookup': 'get_order_details' };
+const ACCOUNT_HINTS: Record<string, Record<string, string>> = {
+  find_user_id_by_email: { 'x-baton-verifies': 'user_id' },
+  find_user_id_by_name_zip: { 'x-baton-verifies': 'user_id' },
+  get_user_details: { 'x-baton-identity-arg': 'user_id' },
+  modify_user_address: { 'x-baton-identity-arg': 'user_id' },
+  get_order_details: { 'x-baton-owner-field': 'user_id' },
+  cancel_pending_order: ORDER_WRITE,
+  modify_pending_order_address: ORDER_WRITE,
+  modify_pending_order_payment: ORDER_WRITE,
+  modify_pending_order_items: ORDER_WRITE,
+  return_delivered_order_items: ORDER_WRITE,
+  exchange_delivered_order_items: ORDER_WRITE,
+};
+
 type Json = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType): Json {
@@ -39,7 +57,7 @@ export function pathArguments(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
-function operationObject(op: RetailOperation): Json {
+function operationObject(op: RetailOperation, auth: boolean): Json {
   const input = jsonSchema(op.input) as { properties?: Record<string, Json>; required?: string[] };
   const properties = input.properties ?? {};
   const required = new Set(input.required ?? []);
@@ -58,6 +76,7 @@ function operationObject(op: RetailOperation): Json {
     summary: op.summary,
     description: op.description,
     'x-baton-kind': op.kind,
+    ...ACCOUNT_HINTS[op.name],
     parameters: [...inPath.map((n) => parameter(n, 'path')), ...(op.method === 'GET' ? rest.map((n) => parameter(n, 'query')) : [])],
     ...(op.method !== 'GET' && rest.length > 0
       ? {
@@ -79,6 +98,7 @@ function operationObject(op: RetailOperation): Json {
     responses: {
       '200': { description: 'Done', content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.result}` } } } },
       '400': error('Arguments missing or of the wrong shape'),
+      ...(auth ? { '401': error('Missing or wrong API key') } : {}),
       '404': error('No such user, order or product'),
       ...(op.kind === 'write'
         ? {
@@ -90,10 +110,10 @@ function operationObject(op: RetailOperation): Json {
   };
 }
 
-/** The document, with the address it is served from as its server. */
-export function retailOpenApiDocument(serverUrl?: string): Json {
+/** The document, with the address it is served from as its server; `auth`: the operations need the API key. */
+export function retailOpenApiDocument(serverUrl?: string, { auth = false }: { auth?: boolean } = {}): Json {
   const paths: Record<string, Json> = {};
-  for (const op of RETAIL_OPERATIONS) paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: operationObject(op) };
+  for (const op of RETAIL_OPERATIONS) paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: operationObject(op, auth) };
   return {
     openapi: '3.1.0',
     info: {
@@ -104,7 +124,18 @@ export function retailOpenApiDocument(serverUrl?: string): Json {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    ...(auth ? { security: [{ bearerKey: [] }, { headerKey: [] }] } : {}),
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      ...(auth
+        ? {
+            securitySchemes: {
+              bearerKey: { type: 'http', scheme: 'bearer' },
+              headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+            },
+          }
+        : {}),
+    },
   };
 }

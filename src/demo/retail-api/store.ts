@@ -14,6 +14,11 @@ export class RetailStore {
     this.current = structuredClone(this.initial);
   }
 
+  /** Another store over the same loaded records, as they were loaded. */
+  fresh(): RetailStore {
+    return new RetailStore(this.initial);
+  }
+
   /** A copy of everything as it is now (to compare after a conversation). */
   snapshot(): RetailData {
     return structuredClone(this.current);

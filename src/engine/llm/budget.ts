@@ -70,7 +70,11 @@ export class InMemoryTokenBudget implements TokenBudget {
 
 /** Rough token count of a request (4 characters a token) plus its output allowance. */
 export function estimateTokens(req: LlmRequest<unknown>): number {
-  const chars = req.system.length + req.messages.reduce((n, m) => n + m.content.length, 0);
+  const extra = (x: unknown) => (x === undefined ? 0 : JSON.stringify(x).length);
+  const chars =
+    req.system.length +
+    extra(req.tools) +
+    req.messages.reduce((n, m) => n + m.content.length + extra(m.toolCalls) + extra(m.toolResults), 0);
   return Math.ceil(chars / 4) + req.maxTokens;
 }
 

@@ -2,7 +2,7 @@
 // messages) builds the request and reads the response; postJson carries it.
 import { postJson, type HttpDeps } from './http.ts';
 import { parseJsonText, validateJson } from './json-output.ts';
-import type { LlmClient, LlmRequest, LlmResult, LlmUsage } from './types.ts';
+import type { LlmClient, LlmRequest, LlmResult, LlmToolCall, LlmUsage } from './types.ts';
 
 export interface WireRequest {
   url: string;
@@ -14,14 +14,16 @@ export interface WireResponse {
   text: string;
   /** Output that arrived already structured (Anthropic's forced tool call). */
   structured?: unknown;
+  /** The functions the model asked to call (requests with `tools`). */
+  toolCalls?: LlmToolCall[];
   usage: LlmUsage;
   model: string;
 }
 
 export interface WireFormat {
   build(req: LlmRequest<unknown>): WireRequest;
-  /** Reads a 2xx body; throws LlmError('malformed') when it is not the provider's shape. */
-  read(body: unknown): WireResponse;
+  /** Reads a 2xx body to `req`; throws LlmError('malformed') when it is not the provider's shape. */
+  read(body: unknown, req: LlmRequest<unknown>): WireResponse;
 }
 
 export class HttpLlmClient implements LlmClient {
@@ -34,19 +36,22 @@ export class HttpLlmClient implements LlmClient {
   ) {}
 
   async complete<T = unknown>(req: LlmRequest<T>): Promise<LlmResult<T>> {
+    // Anthropic's JSON output is itself a forced tool call: the two cannot share a request.
+    if (req.jsonSchema && req.tools?.length) throw new Error('an LLM request takes jsonSchema or tools, not both');
     const request = this.wire.build(req as LlmRequest<unknown>);
     const { body, attempts } = await postJson(
       { ...request, timeoutMs: req.timeoutMs, maxRetries: this.maxRetries, signal: req.signal },
       this.deps,
     );
-    const res = this.wire.read(body);
+    const res = this.wire.read(body, req as LlmRequest<unknown>);
     const out = req.jsonSchema;
     const json = out
       ? res.structured !== undefined
         ? validateJson(res.structured, out, res.usage)
         : parseJsonText(res.text, out, res.usage)
       : undefined;
-    return { text: res.text, json, usage: res.usage, model: res.model, attempts };
+    const toolCalls = res.toolCalls?.length ? { toolCalls: res.toolCalls } : {};
+    return { text: res.text, json, ...toolCalls, usage: res.usage, model: res.model, attempts };
   }
 }
 

@@ -5,6 +5,35 @@ import type { z } from 'zod';
 export interface LlmMessage {
   role: 'user' | 'assistant';
   content: string;
+  /** assistant: the functions the model asked to call (with `tools`). */
+  toolCalls?: LlmToolCall[];
+  /** user: the results of the previous assistant message's calls, sent before `content`. */
+  toolResults?: LlmToolResult[];
+}
+
+/** A function offered to the model (OpenAI `tools`, Anthropic tool use). */
+export interface LlmTool {
+  /** Letters, digits and underscores. */
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments (an object schema). */
+  parameters: Record<string, unknown>;
+}
+
+/** One function call the model asked for. */
+export interface LlmToolCall {
+  /** The provider's id for the call; the result names it. */
+  id: string;
+  name: string;
+  /** The arguments parsed from JSON; the raw text when they were not JSON (the caller reports it to the model). */
+  arguments: unknown;
+}
+
+export interface LlmToolResult {
+  callId: string;
+  /** The result as the model reads it (JSON text or words). */
+  content: string;
+  isError?: boolean;
 }
 
 /** Ask for JSON: the adapter requests it the provider's way, then parses and validates it. */
@@ -18,6 +47,8 @@ export interface LlmRequest<T = unknown> {
   system: string;
   messages: LlmMessage[];
   jsonSchema?: JsonOutput<T>;
+  /** Functions the model may call instead of answering (not together with `jsonSchema`). */
+  tools?: LlmTool[];
   maxTokens: number;
   /** Hard limit for the whole call, retries and waits included. */
   timeoutMs: number;
@@ -35,6 +66,8 @@ export interface LlmResult<T = unknown> {
   text: string;
   /** Present (validated) when the request had a `jsonSchema`. */
   json?: T;
+  /** Present (non-empty) when the request had `tools` and the model asked to call some. */
+  toolCalls?: LlmToolCall[];
   usage: LlmUsage;
   /** The model that answered, as the provider reports it. */
   model: string;

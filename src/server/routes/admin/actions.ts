@@ -38,7 +38,16 @@ const PutBody = z
   })
   .strict();
 
-const SecretBody = z.object({ secret: z.string().min(1).max(4096).describe('The API key or bearer token') }).strict();
+const SecretBody = z
+  .object({
+    secret: z
+      .string()
+      .min(1)
+      .max(4096)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters (it is sent in an HTTP header)')
+      .describe('The API key or bearer token'),
+  })
+  .strict();
 const SecretState = z.object({ hasSecret: z.boolean() });
 
 const ImportBody = z
