@@ -1376,6 +1376,8 @@ export interface components {
                     articles: string[];
                     /** @default [] */
                     patterns: string[];
+                    /** @default [] */
+                    cues: string[];
                 };
                 /**
                  * @default required
@@ -2096,6 +2098,8 @@ export interface components {
                     articles: string[];
                     /** @default [] */
                     patterns: string[];
+                    /** @default [] */
+                    cues: string[];
                 };
                 /**
                  * @default required

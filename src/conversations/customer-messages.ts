@@ -13,6 +13,8 @@ import type { ConversationKernel, Tx } from './kernel.ts';
 import type { BotSeat, HandoffPort } from './ports.ts';
 import type { ActedTurn, LiveActions } from './actions-turn.ts';
 
+const ACTION_FAILED = "I couldn't get that from our systems just now, so I'm passing you to a person who can check it for you.";
+
 /** How many earlier messages the bot reads as context. */
 const HISTORY_TURNS = 12;
 
@@ -215,11 +217,11 @@ export class CustomerMessages {
       intent: decision.intent,
       actions: { calls: result.calls.map((r) => ({ name: r.name, kind: r.kind, ok: r.ok, summary: r.summary })) },
     };
-    const replies = result.reply
-      ? [await this.kernel.addMessage(tx, bot, current, { author: 'bot', text: result.reply, citations: [], trace })]
-      : [];
+    // A failed call the runner hands off without words: the customer hears why before the handoff notice.
+    const text = result.reply || (result.handoff?.reason === 'action_failed' ? ACTION_FAILED : '');
+    const replies = text ? [await this.kernel.addMessage(tx, bot, current, { author: 'bot', text, citations: [], trace })] : [];
     if (!result.handoff) return { message: trigger, replies, conversation: current };
-    const reasons = [result.handoff.reason] as HandoffReason[];
+    const reasons: HandoffReason[] = [result.handoff.reason];
     const handed = await this.handoffs.start(tx, bot, current, reasons, { ...decision, action: 'handoff', text: '', reasons });
     return { message: trigger, replies: [...replies, ...handed.messages], conversation: handed.conversation };
   }
