@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { redact, type PiiSettingsInput } from '../pii/index.ts';
-import type { ActionTurnResult, ToolCallRecord, VerifiedIdentity } from '../actions/types.ts';
+import type { ActionTurnResult, ToolCallRecord, ToolOutcome, VerifiedIdentity } from '../actions/types.ts';
+import type { ActionsConfig, Step } from '../actions/config.ts';
+import { fill } from '../actions/playbooks/template.ts';
 import { guardedCaller } from '../actions/guard.ts';
 import { AppError } from '../errors.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
@@ -136,7 +138,7 @@ export class LiveActions {
         error: outcome.ok ? undefined : `${outcome.error}: ${outcome.message}`,
         durationMs: outcome.durationMs,
         result: outcome.ok ? outcome.data : undefined,
-        summary: `An agent re-ran ${name}${outcome.ok ? '' : ': it failed'}`,
+        summary: rerunSummary(actions.config, name, args, outcome),
       },
       box,
       settings,
@@ -160,4 +162,13 @@ export class LiveActions {
     box.vault = t.state;
     return { id: t.token, via: 'host_page' };
   }
+}
+
+/** The call in words: the playbooks' own summary of this tool, filled from the result, else its name and outcome. */
+function rerunSummary(config: ActionsConfig, name: string, args: Record<string, unknown>, outcome: ToolOutcome): string {
+  if (!outcome.ok) return `An agent re-ran ${name}: it failed (${outcome.error}${outcome.status ? ` ${outcome.status}` : ''})`;
+  const step = config.playbooks
+    .flatMap((p) => p.steps)
+    .find((s): s is Extract<Step, { do: 'call' }> => s.do === 'call' && s.tool === name && !!s.summary);
+  return step?.summary ? `An agent re-ran it: ${fill(step.summary, { ...args, result: outcome.data, args })}` : `An agent re-ran ${name}`;
 }

@@ -242,6 +242,7 @@ describe('the agent in the workspace', () => {
     expect(rerun.status, JSON.stringify(rerun.body)).toBe(200);
     expect(rerun.body.call).toMatchObject({ ok: true, kind: 'read', status: 200 });
     expect(rerun.body.call.result.status).toBe('pending');
+    expect(rerun.body.call.summary).toMatch(/^An agent re-ran it: Looked up order #W7941031: pending/);
     expect(JSON.stringify(rerun.body)).not.toContain(OLIVIA.id);
     expect((await toolEvents(c.id)).at(-1)).toMatchObject({ name: 'get_order_details', by: 'agent' });
 
