@@ -16,6 +16,18 @@ type Call = Section['calls'][number];
 const status = (c: { ok: boolean; status: number | null; error: string | null }) =>
   c.ok ? `OK${c.status ? ` ${c.status}` : ''}` : `${humanize(c.error?.split(':')[0] ?? 'failed')}${c.status ? ` ${c.status}` : ''}`;
 
+/** The same lookup made again on later turns (the bot re-reads as it goes) is one line with a count. */
+function grouped(calls: Call[]): { call: Call; times: number }[] {
+  const seen = new Map<string, { call: Call; times: number }>();
+  for (const c of calls) {
+    const key = JSON.stringify([c.name, c.kind, c.args, c.ok, c.summary, c.by]);
+    const g = seen.get(key);
+    if (g) g.times++;
+    else seen.set(key, { call: c, times: 1 });
+  }
+  return [...seen.values()];
+}
+
 function Rerun({ conversationId, call }: { conversationId: string; call: Call }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -41,8 +53,8 @@ function Rerun({ conversationId, call }: { conversationId: string; call: Call })
         {busy ? 'Running…' : 'Re-run'}
       </button>
       {outcome && (
-        <div className={`tool-rerun ${outcome.ok ? 'ok' : 'failed'}`} role="status">
-          <span className={`badge ${outcome.ok ? 'verified' : 'unverified'}`}>{status(outcome)}</span> {outcome.duration_ms} ms
+        <div className="tool-rerun" role="status">
+          <span className={`badge ${outcome.ok ? 'verified' : 'failed'}`}>{status(outcome)}</span> {outcome.duration_ms} ms
           {outcome.ok ? (
             <pre className="tool-result">
               <Redactable text={JSON.stringify(outcome.result, null, 2)} />
@@ -79,10 +91,11 @@ export function BriefActions({ conversationId, actions }: { conversationId: stri
       </p>
       {actions.calls.length > 0 && (
         <ol className="tool-calls">
-          {actions.calls.map((c) => (
-            <li key={c.event_id} className={c.ok ? 'ok' : 'failed'}>
-              <span className={`badge ${c.ok ? 'verified' : 'unverified'}`}>{status(c)}</span> <span className="badge">{c.kind}</span>{' '}
-              <Redactable text={c.summary} />{' '}
+          {grouped(actions.calls).map(({ call: c, times }) => (
+            <li key={c.event_id} className={c.ok ? 'tool-ok' : 'tool-failed'}>
+              <span className={`badge ${c.ok ? 'verified' : 'failed'}`}>{status(c)}</span>{' '}
+              <span className={`badge kind-${c.kind}`}>{c.kind}</span> <Redactable text={c.summary} />
+              {times > 1 && <span className="muted small"> ×{times}</span>}{' '}
               <span className="muted small">
                 ({c.name}
                 {c.by === 'agent' ? ', by an agent' : ''}, {c.duration_ms} ms)
