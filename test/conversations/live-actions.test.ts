@@ -13,6 +13,7 @@ import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { ROOT } from '../support/paths.ts';
+import { ensureDemoActions, ensureDemoWorkspace } from '../../src/workspaces/demo.ts';
 
 // Actions in live conversations, end to end: the widget API, the bot turn with the real playbook
 // runner and the retail workspace (bench/retail/workspace.json), the real tool caller against
@@ -312,5 +313,22 @@ describe("the host page's signed identity", () => {
     });
     expect(moved.status).toBe(401);
     expect((await start(OLIVIA.id, { expires: now + 3600 })).status).toBe(201);
+  });
+});
+
+describe("npm start's demo", () => {
+  it("the demo workspace gets the shop's actions and articles: its bot finds an order after verifying the customer", async () => {
+    const { workspace } = await ensureDemoWorkspace(tdb.database.db);
+    expect((await ensureDemoActions(tdb.database.db, workspace.id, retail.url)).knowledgeChanged).toBe(true);
+    expect((await ensureDemoActions(tdb.database.db, workspace.id, retail.url)).knowledgeChanged).toBe(false);
+    baton.ctx.bot.invalidate(workspace.id);
+    const res = await api('POST', '/api/v1/widget/conversations', { body: { workspace: 'demo' } });
+    const { token, conversation: c } = res.body;
+    const say = async (text: string) =>
+      ((await api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token, body: { text } })).body.replies as { text: string }[])
+        .map((m) => m.text)
+        .join('\n');
+    expect(await say('Where is my order #W5442520?')).toMatch(/e-mail/);
+    expect(await say(OLIVIA.email)).toMatch(/#W5442520 is pending/);
   });
 });

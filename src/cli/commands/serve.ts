@@ -68,7 +68,7 @@ function printDemo(url: string, created: boolean, database: string, shop: string
     `  Chat widget demo: ${url}/demo   (workspace "${DEMO_SLUG}")`,
     `  API docs (OpenAPI): ${url}/api/v1/openapi.json`,
     `  Shop API (retail stand-in, the bot's tools): ${shop}`,
-    `    In the widget try "Where is my order #W5442520?", give olivia.ito5204@example.com, then "cancel it, I ordered it by mistake" and "yes".`,
+    `    In the widget try "Where is my order #W5442520?", give olivia.ito5204@example.com, then "cancel order #W5442520, I ordered it by mistake" and "yes".`,
     'Press Ctrl+C to stop.',
     '',
   ];
