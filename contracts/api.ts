@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/conversations/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My place in the queue and the expected wait, while I wait for a person */
+        get: operations["getMyQueuePlace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/widget/conversations/{id}/messages": {
         parameters: {
             query?: never;
@@ -1584,6 +1601,19 @@ export interface components {
             csat: number | null;
             created_at: string | null;
         };
+        /** @description Where a queued conversation stands in its queue (docs/routing.md, "Queue position and expected wait") */
+        QueuePlace: {
+            /** @description 1: next in line */
+            position: number;
+            /** @description Conversations before this one in the same queue */
+            ahead: number;
+            /** @description The range the wait probably falls in, from recent pick-ups in this queue; null when there are too few to say or nobody is on shift */
+            expected_wait: {
+                min_minutes: number;
+                /** @description null: more than min_minutes */
+                max_minutes: number | null;
+            } | null;
+        };
         /** @description An article passage a bot answer quotes */
         Citation: {
             articleId?: string;
@@ -2685,6 +2715,49 @@ export interface operations {
                     "application/json": {
                         conversation: components["schemas"]["CustomerConversation"];
                         messages: components["schemas"]["CustomerMessage"][];
+                        queue: components["schemas"]["QueuePlace"] | null;
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getMyQueuePlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queue: components["schemas"]["QueuePlace"] | null;
                     };
                 };
             };
@@ -2780,6 +2853,7 @@ export interface operations {
                     "application/json": {
                         conversation: components["schemas"]["CustomerConversation"];
                         replies: components["schemas"]["CustomerMessage"][];
+                        queue: components["schemas"]["QueuePlace"] | null;
                     };
                 };
             };

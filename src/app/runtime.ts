@@ -26,6 +26,8 @@ import { LOG_SERIALIZERS } from '../server/plugins/security.ts';
 import { startOutbound } from '../connectors/start.ts';
 import type { Env } from '../config/env.ts';
 import type { AppContext } from '../server/context.ts';
+import { QueuePlaces } from '../handoff/queue-place.ts';
+import { Presence } from '../auth/presence.ts';
 
 export interface RunningBaton {
   app: FastifyInstance;
@@ -71,8 +73,13 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const port = o.actions ?? (o.runActions ? storedActions(database.db, () => outbound.box(), o.runActions) : null);
   const actions = port ? new LiveActions(database.db, conversations, port) : null;
   const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
-  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written);
-  return { ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, actions }, handoffs };
+  const queuePlaces = new QueuePlaces(database.db);
+  const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written, queuePlaces);
+  const presence = new Presence(database.db, log, { graceMs: env.PRESENCE_GRACE_MS, staleMs: env.PRESENCE_STALE_MS });
+  return {
+    ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, queuePlaces, presence, actions },
+    handoffs,
+  };
 }
 
 /** The services over one database, wired but not started (the OpenAPI document, tests of the app). */
@@ -105,8 +112,9 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     actions: opts.actions,
     runActions: opts.runActions ?? runActionTurn,
   });
-  const { bot, hub, jobs, outbound } = ctx;
+  const { bot, hub, jobs, outbound, presence } = ctx;
   await hub.start(database);
+  presence.start();
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
   const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as EventNotice;
@@ -124,6 +132,9 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     ctx,
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     stop: async () => {
+      // Presence first: the sockets the hub closes next must not mark their agents offline
+      // (they reconnect to a running node; those that do not, expire).
+      await presence.stop();
       await hub.stop();
       await dispatcher.stop();
       await jobs.stop();

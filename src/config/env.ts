@@ -41,6 +41,19 @@ export const EnvSchema = BaseEnvSchema.extend({
     .transform((v) => (v === undefined || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()))),
   /** Slow clients: a request (headers and body) must arrive within this; then 408. Open connections are capped. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** A request slower than this is logged at info (quick 2xx/3xx ones at debug). */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+  /** Presence: after an agent's last workspace socket closes, how long until they are offline. */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Presence rows of a server that stopped refreshing them for this long expire (a crash or restart). */
+  PRESENCE_STALE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(90_000),
+  // Idle and half-open connections (resilience, issue 17): none may be held open for long.
+  /** An idle keep-alive HTTP connection is closed after this. Behind a proxy, set it above the proxy's own idle timeout. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  /** A request's headers must arrive within this (never more than REQUEST_TIMEOUT_MS). */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
+  /** WebSockets are pinged this often; one that missed the previous ping's answer is closed. */
+  WS_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).default(1000),
 });

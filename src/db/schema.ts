@@ -72,6 +72,14 @@ export interface TeamMembersTable {
   agent_id: string;
 }
 
+/** One row per (server process, agent) holding a workspace socket (migrations/0012_agent_presence.ts). */
+export interface AgentPresenceTable {
+  node_id: string;
+  agent_id: string;
+  workspace_id: string;
+  seen_at: Timestamp;
+}
+
 export interface CustomersTable {
   id: string;
   workspace_id: string;
@@ -101,7 +109,7 @@ export interface ConversationsTable {
   last_seq: ColumnType<number, number | undefined, number>;
   /** The PII vault: this conversation's token state, sealed (see src/pii/vault.ts). */
   pii_state: string | null;
-  /** The actions runner's state between turns, and the verified identity (migrations/0011_action_state.ts): tokens, never clear values. */
+  /** The actions runner's state between turns, and the verified identity (migrations/0013_action_state.ts): tokens, never clear values. */
   action_state: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   action_identity: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
@@ -350,6 +358,7 @@ export interface Schema {
   api_keys: ApiKeysTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  agent_presence: AgentPresenceTable;
   customers: CustomersTable;
   conversations: ConversationsTable;
   messages: MessagesTable;

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -8,6 +8,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { OpenApiDocument, registerOpenApi } from './plugins/openapi.ts';
 import { registerInputChecks } from './plugins/input.ts';
 import { registerCompression } from './plugins/compression.ts';
+import { registerRequestLog } from './plugins/request-log.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
@@ -34,19 +35,25 @@ function trustedProxies(setting: number | string[] | false): boolean | string[] 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: withRedaction(ctx.log) as FastifyBaseLogger,
+    // Requests are logged once each, by plugins/request-log.ts, at a level that depends on the answer.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.env.BODY_LIMIT,
     // request.ip is the client's behind the proxies TRUST_PROXY names, the peer's otherwise.
     trustProxy: trustedProxies(ctx.env.TRUST_PROXY),
     // A client that sends its headers or body slowly holds a connection: it gets 408 after
     // REQUEST_TIMEOUT_MS, checked every second (Node's default check is every 30 s).
     requestTimeout: ctx.env.REQUEST_TIMEOUT_MS,
+    // An idle keep-alive connection is closed after KEEP_ALIVE_TIMEOUT_MS (Fastify's default
+    // is 72 s); WebSockets have their own ping (realtime/routes.ts).
+    keepAliveTimeout: ctx.env.KEEP_ALIVE_TIMEOUT_MS,
     maxRequestsPerSocket: ctx.env.MAX_REQUESTS_PER_SOCKET,
-    http: { headersTimeout: Math.min(60_000, ctx.env.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1000 },
+    http: { headersTimeout: Math.min(ctx.env.HEADERS_TIMEOUT_MS, ctx.env.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1000 },
   });
   app.server.maxConnections = ctx.env.MAX_CONNECTIONS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerRequestLog(app, { slowMs: ctx.env.SLOW_REQUEST_MS });
   // The API speaks JSON only: any other body type is refused with 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 

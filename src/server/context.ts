@@ -10,6 +10,8 @@ import type { Outbound } from '../connectors/outbound.ts';
 import type { RealtimeHub } from './realtime/hub.ts';
 import type { Env } from '../config/env.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import type { QueuePlaces } from '../handoff/queue-place.ts';
+import type { Presence } from '../auth/presence.ts';
 
 /** What route modules are given (built by the composition root, src/app/runtime.ts): named parts, no service locator. */
 export interface AppContext {
@@ -26,6 +28,10 @@ export interface AppContext {
   jobs: JobQueue;
   /** Connectors and webhooks: settings, secret box, live vendor instances. */
   outbound: Outbound;
+  /** A queued customer's place in line and expected wait. */
+  queuePlaces: QueuePlaces;
+  /** Which agents have the workspace open (their sockets, on every node). */
+  presence: Presence;
   /** Workspaces' tools in live conversations (an agent re-runs a read); null when none is configured. */
   actions: LiveActions | null;
 }

@@ -5,6 +5,8 @@ import { Inbox } from './pages/Inbox.tsx';
 import { href, navigate, onLinkClick, usePath } from './router.ts';
 import { makeWorkspace, WorkspaceContext, type WorkspaceData } from './workspace.tsx';
 import type { Agent, Team } from './types.ts';
+import { NotFound } from './components/NotFound.tsx';
+import { LiveProvider } from './LiveProvider.tsx';
 
 // Admin and analytics load on first visit, so the inbox agents live in stays small.
 const Admin = lazy(() => import('./pages/admin/Admin.tsx').then((m) => ({ default: m.Admin })));
@@ -66,53 +68,66 @@ export function App() {
     navigate('/', true);
   };
 
-  const section = path.startsWith('/admin') ? 'admin' : path.startsWith('/analytics') ? 'analytics' : 'inbox';
+  const section = sectionOf(path);
   return (
     <WorkspaceContext.Provider value={session.workspace}>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <span className="brand" aria-label="Baton">
-          Baton
-        </span>
-        <nav aria-label="Sections">
-          <a href={href('/')} onClick={onLinkClick('/')} aria-current={section === 'inbox' ? 'page' : undefined}>
-            Inbox
-          </a>
-          <a href={href('/analytics')} onClick={onLinkClick('/analytics')} aria-current={section === 'analytics' ? 'page' : undefined}>
-            Analytics
-          </a>
-          <a href={href('/admin')} onClick={onLinkClick('/admin')} aria-current={section === 'admin' ? 'page' : undefined}>
-            Admin
-          </a>
-        </nav>
-        <span className="spacer" />
-        <StatusPicker me={session.workspace.me} />
-        <span className="who" title={session.workspace.me.email}>
-          {session.workspace.me.name}
-        </span>
-        <button type="button" className="link" onClick={() => void logout()}>
-          Log out
-        </button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {section === 'inbox' ? (
-          <Inbox path={path} />
-        ) : (
-          <Suspense
-            fallback={
-              <p className="centered" role="status">
-                Loading…
-              </p>
-            }
-          >
-            {section === 'admin' ? <Admin path={path} /> : <Analytics path={path} />}
-          </Suspense>
-        )}
-      </main>
+      <LiveProvider>
+        <a className="skip" href="#main">
+          Skip to content
+        </a>
+        <header className="topbar">
+          <span className="brand" aria-label="Baton">
+            <img src="/favicon.svg" alt="" width={22} height={22} />
+            Baton
+          </span>
+          <nav aria-label="Sections">
+            <a href={href('/')} onClick={onLinkClick('/')} aria-current={section === 'inbox' ? 'page' : undefined}>
+              Inbox
+            </a>
+            <a href={href('/analytics')} onClick={onLinkClick('/analytics')} aria-current={section === 'analytics' ? 'page' : undefined}>
+              Analytics
+            </a>
+            <a href={href('/admin')} onClick={onLinkClick('/admin')} aria-current={section === 'admin' ? 'page' : undefined}>
+              Admin
+            </a>
+          </nav>
+          <span className="spacer" />
+          <StatusPicker me={session.workspace.me} />
+          <span className="who" title={session.workspace.me.email}>
+            {session.workspace.me.name}
+          </span>
+          <button type="button" className="link" onClick={() => void logout()}>
+            Log out
+          </button>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {section === 'inbox' ? (
+            <Inbox path={path} />
+          ) : section === 'missing' ? (
+            <NotFound path={path} />
+          ) : (
+            <Suspense
+              fallback={
+                <p className="centered" role="status">
+                  Loading…
+                </p>
+              }
+            >
+              {section === 'admin' ? <Admin path={path} /> : <Analytics path={path} />}
+            </Suspense>
+          )}
+        </main>
+      </LiveProvider>
     </WorkspaceContext.Provider>
   );
+}
+
+/** Which screen a path under /app shows; anything else is a mistyped address. */
+function sectionOf(path: string): 'inbox' | 'admin' | 'analytics' | 'missing' {
+  const top = path.split('/')[1] ?? '';
+  if (top === '' || top === 'c') return 'inbox';
+  if (top === 'admin' || top === 'analytics') return top;
+  return 'missing';
 }
 
 function StatusPicker({ me }: { me: Agent }) {

@@ -7,6 +7,7 @@ type Schemas = components['schemas'];
 export type Citation = Schemas['Citation'];
 export type Message = Schemas['CustomerMessage'];
 export type Conversation = Schemas['CustomerConversation'];
+export type QueuePlace = Schemas['QueuePlace'];
 type StartBody = operations['startConversation']['requestBody']['content']['application/json'];
 export type Identity = Pick<NonNullable<StartBody['customer']>, 'user_id' | 'user_hash' | 'expires' | 'name' | 'email'>;
 
@@ -53,6 +54,10 @@ export class WidgetApi {
 
   get(id: string) {
     return this.call<Answer<'getMyConversation'>>('GET', `/api/v1/widget/conversations/${encodeURIComponent(id)}`);
+  }
+
+  queue(id: string) {
+    return this.call<Answer<'getMyQueuePlace'>>('GET', `/api/v1/widget/conversations/${encodeURIComponent(id)}/queue`);
   }
 
   /** `clientMessageId` is the widget's own id for the line: sending again with it never stores a second copy. */

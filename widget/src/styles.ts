@@ -14,7 +14,11 @@ button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2p
 .head h2{margin:0;font-size:16px;font-weight:600}
 .head p{margin:2px 0 0;font-size:13px;color:#dbeafe}
 .x{background:transparent;border:0;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}
-.bar{padding:8px 12px;border-bottom:1px solid #e5e7eb;display:flex}
+.bar{padding:8px 12px;border-bottom:1px solid #e5e7eb;display:flex;flex-direction:column;gap:6px}
+.queue{margin:0;font-size:13px;line-height:1.4;color:#78350f;text-align:center}
+.queue strong,.queue span{display:block}
+.queue strong{font-weight:600}
+.queue[hidden]{display:none}
 .talk{flex:1;padding:8px 12px;border:1px solid #1d4ed8;background:#eff6ff;color:#1e3a8a;border-radius:999px;font-size:14px;font-weight:600;cursor:pointer}
 .talk:disabled{cursor:default}
 .talk[data-state=waiting]{border-color:#f59e0b;background:#fffbeb;color:#92400e}

@@ -1,10 +1,11 @@
 // The Baton chat widget: one <script> tag, plain TypeScript and DOM, rendered in a shadow root.
 // Every piece of text goes in as a text node: nothing from the server is parsed as HTML.
-import { ApiError, WidgetApi, type Citation, type Conversation, type Identity, type Message } from './api.ts';
+import { ApiError, WidgetApi, type Citation, type Conversation, type Identity, type Message, type QueuePlace } from './api.ts';
 import { chatIcon, h } from './dom.ts';
 import { pickLang, STRINGS, type Strings } from './i18n.ts';
 import { LiveUpdates } from './live.ts';
 import { adoptStyles } from './styles.ts';
+import { queueText } from './queue.ts';
 import { COUNTER_FROM, displayText, MAX_MESSAGE_CHARS } from './text.ts';
 
 interface Config {
@@ -14,6 +15,9 @@ interface Config {
   identity: Identity | undefined;
   open: boolean;
 }
+
+/** While queued, the place is read again this often (the wait shortens as time passes; pushes say when the line moves). */
+const QUEUE_REFRESH_MS = 60_000;
 
 interface Saved {
   token: string;
@@ -45,6 +49,10 @@ export class BatonWidget {
   private readonly rateBox: HTMLElement;
   private readonly note: HTMLElement;
   private readonly counter: HTMLElement;
+  private readonly queueLine: HTMLElement;
+  /** Where the customer stands while queued (null: not queued, or not known yet). */
+  private queuePlace: QueuePlace | null = null;
+  private queueTimer: ReturnType<typeof setInterval> | undefined;
   private readonly live: LiveUpdates;
   private conversation: Conversation | null = null;
   private readonly messages = new Map<string, Message>();
@@ -69,6 +77,7 @@ export class BatonWidget {
       push: (type, data) => {
         if (type === 'message.created') this.adopt(null, [data as Message]);
         else if (type === 'conversation.updated') this.adopt(data as Conversation, []);
+        else if (type === 'queue.updated') this.adoptQueue(data as QueuePlace | null);
       },
       refresh: () => this.refresh(),
       offline: (down) => this.showNote(down ? this.t.offline : null),
@@ -83,6 +92,7 @@ export class BatonWidget {
     this.talk = h('button', { class: 'talk', type: 'button' }, t.talk);
     this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.title });
     this.note = h('div', { class: 'note', role: 'status', hidden: '' });
+    this.queueLine = h('p', { class: 'queue', role: 'status', hidden: '' });
     this.rateBox = h('div', { class: 'rate', hidden: '' });
     this.counter = h('p', { class: 'count', id: 'baton-count', hidden: '' });
     this.input = h('textarea', {
@@ -101,7 +111,7 @@ export class BatonWidget {
       { class: 'panel', id: 'baton-panel', role: 'dialog', 'aria-label': t.title, hidden: '' },
       // Not a <header>: inside the host page it would read as a second banner landmark.
       h('div', { class: 'head' }, h('div', { class: 't' }, h('h2', {}, t.title), h('p', {}, t.subtitle)), close),
-      h('div', { class: 'bar' }, this.talk),
+      h('div', { class: 'bar' }, this.talk, this.queueLine),
       this.log,
       this.note,
       this.rateBox,
@@ -176,6 +186,7 @@ export class BatonWidget {
     try {
       if (this.conversation && this.conversation.id !== saved.id) this.forget();
       const got = await this.api.get(saved.id);
+      this.queuePlace = got.queue;
       this.adopt(got.conversation, got.messages);
       // A closed conversation says nothing more: no socket, no polling.
       if (got.conversation.status !== 'closed') this.live.start();
@@ -190,7 +201,33 @@ export class BatonWidget {
     const c = this.conversation;
     if (!c) return;
     const got = await this.api.get(c.id);
-    if (this.conversation?.id === c.id) this.adopt(got.conversation, got.messages);
+    if (this.conversation?.id !== c.id) return;
+    this.queuePlace = got.queue;
+    this.adopt(got.conversation, got.messages);
+  }
+
+  /** A new place in the queue (pushed, or read again); null when the wait is over. */
+  private adoptQueue(place: QueuePlace | null): void {
+    this.queuePlace = place;
+    this.render();
+  }
+
+  /** While queued, reads the place again now and then; stops when the wait is over. */
+  private followQueue(): void {
+    const queued = this.conversation?.status === 'queued';
+    if (queued && this.queueTimer === undefined) {
+      this.queueTimer = setInterval(() => {
+        const id = this.conversation?.id;
+        if (!id) return;
+        this.api.queue(id).then(
+          (r) => this.conversation?.id === id && this.adoptQueue(r.queue),
+          () => {},
+        );
+      }, QUEUE_REFRESH_MS);
+    } else if (!queued && this.queueTimer !== undefined) {
+      clearInterval(this.queueTimer);
+      this.queueTimer = undefined;
+    }
   }
 
   private adopt(conversation: Conversation | null, messages: Message[]): void {
@@ -228,6 +265,7 @@ export class BatonWidget {
   private forget(): void {
     this.live.stop();
     this.conversation = null;
+    this.queuePlace = null;
     this.messages.clear();
     for (const el of this.bubbles.values()) el.remove();
     this.bubbles.clear();
@@ -268,6 +306,7 @@ export class BatonWidget {
       await this.ensureStarted();
       const c = this.conversation!;
       const res = await this.api.handoff(c.id);
+      this.queuePlace = res.queue;
       this.adopt(res.conversation, res.replies);
     } catch {
       this.flash();
@@ -318,6 +357,17 @@ export class BatonWidget {
     if (state) this.talk.dataset.state = state;
     else delete this.talk.dataset.state;
     this.talk.disabled = this.busy || !!state;
+    // The place in line shows only while queued: once a person has it, it is gone.
+    const place = status === 'queued' ? this.queuePlace : null;
+    this.queueLine.hidden = !place;
+    const text = place ? queueText(place, this.t) : null;
+    // Rebuilt only when the words change, so the status region announces a real move only.
+    const key = text ? `${text.where} ${text.wait}` : '';
+    if (this.queueLine.dataset.text !== key) {
+      this.queueLine.dataset.text = key;
+      this.queueLine.replaceChildren(...(text ? [h('strong', {}, text.where), ' ', h('span', {}, text.wait)] : []));
+    }
+    this.followQueue();
   }
 
   /** Shows "1,234 / 10,000" once the line nears the server's limit. */

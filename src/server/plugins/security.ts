@@ -10,6 +10,7 @@ import { allows, credential, type Access } from './auth.ts';
 import type { AppContext } from '../context.ts';
 import { demoPage } from '../routes/static/demo-page.ts';
 import { isWidgetScriptPath } from '../routes/static/widget-build.ts';
+import { LANDING_STYLE } from '../routes/static/landing-page.ts';
 
 // Response headers, CSRF protection for cookie sessions, the audit of API-key use, and the
 // table of every route's declared access (docs/security.md).
@@ -50,6 +51,16 @@ const DEMO_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** The landing page (/): no script at all, its one style block by hash, images (the icon) from here. */
+const LANDING_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(LANDING_STYLE).digest('base64')}'`,
+  "img-src 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
 
@@ -221,6 +232,8 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext): P
     const path = request.url.split('?')[0] ?? '';
     if (isWidgetScriptPath(path) || path.startsWith('/api/v1/widget/')) {
       reply.header('cross-origin-resource-policy', 'cross-origin');
+    } else if (path === '/') {
+      reply.header('content-security-policy', LANDING_CSP);
     } else if (path === '/demo') {
       reply.header('content-security-policy', DEMO_CSP);
       reply.header('x-frame-options', 'SAMEORIGIN');

@@ -9,6 +9,7 @@ import { findConversation } from '../../db/repositories/conversations.ts';
 import { RecentMessages } from '../../conversations/recent-messages.ts';
 import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
 import { AUTH_CHANNEL, credentialHolds, type RevokedCredential } from '../../db/repositories/auth.ts';
+import type { QueuePlace } from '../../handoff/queue-place.ts';
 import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
 
 interface Subscriber {
@@ -18,6 +19,13 @@ interface Subscriber {
   conversationId: string | null;
   /** What a staff socket was opened with: when it is given up or taken away, the socket closes. */
   credential: RevokedCredential | null;
+  /** Customers: the queue place last pushed (JSON), so only a change is pushed. */
+  queue?: string;
+}
+
+/** Where queued customers stand (handoff/queue-place.ts), for many conversations at once. */
+export interface QueuePlaceReader {
+  of(workspaceId: string, conversationIds: string[]): Promise<Map<string, QueuePlace>>;
 }
 
 /** The close code a socket gets when its session ends or its key is revoked (4000-4999: the application's own). */
@@ -44,6 +52,8 @@ export class RealtimeHub {
   // Notices are read in parallel (each needs a row or two) but sent one at a time, in the
   // order they were heard, so pushes keep commit order without waiting on each other's reads.
   private queue: Promise<void> = Promise.resolve();
+  /** Workspaces whose customers' queue places are to be read again (one read in flight per burst). */
+  private readonly queueRefreshDue = new Set<string>();
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -52,6 +62,8 @@ export class RealtimeHub {
     private readonly restoreForCustomer: (text: string, sealed: string | null) => string,
     /** Messages this node wrote itself: pushed without reading them back. */
     private readonly written: RecentMessages = new RecentMessages(),
+    /** When set, queued customers are pushed `queue.updated` each time their queue moves. */
+    private readonly queuePlaces: QueuePlaceReader | null = null,
     private readonly recheckMs = RECHECK_MS,
   ) {}
 
@@ -61,6 +73,9 @@ export class RealtimeHub {
       // A failed read is logged and skipped; it must not stop the pushes after it.
       prepared.catch(() => {});
       this.queue = this.queue.then(async () => (await prepared)()).catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
+      // A conversation changed state (queued, accepted, resolved, moved): the line may have moved.
+      const notice = JSON.parse(payload) as EventNotice;
+      if (notice.type !== 'message.created') this.refreshQueues(notice.workspaceId);
     });
     // Logout and key revocation on any node close the sockets opened with that credential here.
     this.unlistenAuth = await database.listen(AUTH_CHANNEL, (payload) => this.closeWhere(JSON.parse(payload) as RevokedCredential));
@@ -113,7 +128,39 @@ export class RealtimeHub {
   ): () => void {
     const sub: Subscriber = { socket, workspaceId, conversationId, credential };
     this.subscribers.add(sub);
+    // A customer who (re)connects while queued hears where they stand straight away.
+    if (conversationId) this.refreshQueues(workspaceId);
     return () => this.subscribers.delete(sub);
+  }
+
+  /**
+   * Reads the queue place of every customer of `workspaceId` on this node and pushes
+   * `queue.updated` to those whose place changed (null: no longer queued). Runs in the push
+   * order, after the change that caused it; a burst of changes costs one read.
+   */
+  private refreshQueues(workspaceId: string): void {
+    const reader = this.queuePlaces;
+    if (!reader || this.queueRefreshDue.has(workspaceId)) return;
+    this.queueRefreshDue.add(workspaceId);
+    this.queue = this.queue
+      .then(async () => {
+        this.queueRefreshDue.delete(workspaceId);
+        const customers = [...this.subscribers].filter((s) => s.workspaceId === workspaceId && s.conversationId !== null);
+        if (customers.length === 0) return;
+        const places = await reader.of(workspaceId, [...new Set(customers.map((s) => s.conversationId!))]);
+        for (const s of customers) {
+          const place = places.get(s.conversationId!) ?? null;
+          const text = JSON.stringify(place);
+          // Nothing to say to a customer who was never queued; a change (or the end of the wait) is pushed.
+          if (text === s.queue || (place === null && s.queue === undefined)) continue;
+          s.queue = text;
+          if (s.socket.readyState === s.socket.OPEN) s.socket.send(JSON.stringify({ type: 'queue.updated', data: place }));
+        }
+      })
+      .catch((err) => {
+        this.queueRefreshDue.delete(workspaceId);
+        this.log.error({ err }, 'queue places could not be read');
+      });
   }
 
   /** Sockets of one kind that care about this workspace (and conversation, for customers). */

@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { setAvailability, type RevokedCredential } from '../../auth/sessions.ts';
+import type { RevokedCredential } from '../../auth/sessions.ts';
 import { hashToken } from '../../auth/secrets.ts';
 import type { Actor } from '../../conversations/actor.ts';
 import { bearer } from '../plugins/auth.ts';
 import type { AppContext } from '../context.ts';
-
-/** Agents online per node: the last socket closing takes an agent offline. */
-const openSockets = new Map<string, number>();
 
 // Sockets only push; all changes go through the REST API, so there is one write path.
 export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -21,19 +18,13 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
     (socket: WebSocket, request) => {
       const actor = request.actor!;
       const unsubscribe = ctx.hub.subscribe(socket, actor.workspaceId, null, credentialOf(actor, bearer(request)));
+      // An agent with the workspace open is online (auth/presence.ts); an API key is nobody.
       const agentId = actor.type === 'agent' ? actor.id : null;
-      if (agentId) {
-        openSockets.set(agentId, (openSockets.get(agentId) ?? 0) + 1);
-        void setAvailability(ctx.db, actor.workspaceId, agentId, 'online').catch((err) => ctx.log.error({ err }, 'agent status'));
-      }
-      keepAlive(socket);
+      if (agentId) ctx.presence.opened(actor.workspaceId, agentId);
+      keepAlive(socket, ctx.env.WS_PING_INTERVAL_MS);
       socket.on('close', () => {
         unsubscribe();
-        if (!agentId) return;
-        const left = (openSockets.get(agentId) ?? 1) - 1;
-        if (left > 0) return void openSockets.set(agentId, left);
-        openSockets.delete(agentId);
-        void setAvailability(ctx.db, actor.workspaceId, agentId, 'offline').catch((err) => ctx.log.error({ err }, 'agent status'));
+        if (agentId) ctx.presence.closed(agentId);
       });
       socket.send(JSON.stringify({ type: 'ready', data: { workspace_id: actor.workspaceId } }));
     },
@@ -50,7 +41,7 @@ export function realtimeRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = request.actor!;
       if (actor.type !== 'customer') return socket.close(1008, 'not a customer');
       const unsubscribe = ctx.hub.subscribe(socket, actor.workspaceId, actor.conversationId);
-      keepAlive(socket);
+      keepAlive(socket, ctx.env.WS_PING_INTERVAL_MS);
       socket.on('close', unsubscribe);
       socket.send(JSON.stringify({ type: 'ready', data: { conversation_id: actor.conversationId } }));
     },
@@ -64,14 +55,19 @@ function credentialOf(actor: Actor, token: string | null): RevokedCredential | n
   return null;
 }
 
-/** Pings every 25 s so proxies keep the socket open and dead peers are noticed. */
-function keepAlive(socket: WebSocket): void {
+/**
+ * Pings every `intervalMs` so proxies keep the socket open, and ends a socket whose peer did
+ * not answer the previous ping: a half-open connection (a laptop closed, a network gone) is
+ * closed within two intervals instead of piling up.
+ */
+function keepAlive(socket: WebSocket, intervalMs: number): void {
   let alive = true;
   socket.on('pong', () => (alive = true));
   const timer = setInterval(() => {
     if (!alive) return socket.terminate();
     alive = false;
     socket.ping();
-  }, 25_000);
+  }, intervalMs);
+  timer.unref();
   socket.on('close', () => clearInterval(timer));
 }

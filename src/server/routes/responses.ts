@@ -64,6 +64,25 @@ export const CustomerConversation = z
   })
   .meta({ id: 'CustomerConversation', description: 'What a customer may see of their own conversation' });
 
+export const QueuePlace = z
+  .object({
+    position: z.number().int().min(1).describe('1: next in line'),
+    ahead: z.number().int().min(0).describe('Conversations before this one in the same queue'),
+    expected_wait: z
+      .object({
+        min_minutes: z.number().int().min(0),
+        max_minutes: z.number().int().nullable().describe('null: more than min_minutes'),
+      })
+      .nullable()
+      .describe(
+        'The range the wait probably falls in, from recent pick-ups in this queue; null when there are too few to say or nobody is on shift',
+      ),
+  })
+  .meta({
+    id: 'QueuePlace',
+    description: 'Where a queued conversation stands in its queue (docs/routing.md, "Queue position and expected wait")',
+  });
+
 export const Citation = z
   .object({ articleId: z.string(), title: z.string(), url: z.string().optional(), passage: z.string() })
   .partial()

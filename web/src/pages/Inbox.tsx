@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText, get, query } from '../api.ts';
 import { PushBus } from '../bus.ts';
-import { useLive } from '../live.ts';
+import { useLiveChannel } from '../LiveProvider.tsx';
 import { askDesktopPermission, chime, desktopNotify, loadPrefs, savePrefs, type AlertPrefs } from '../notify.ts';
 import { navigate } from '../router.ts';
 import { useWorkspace } from '../workspace.tsx';
@@ -153,10 +153,18 @@ export function Inbox({ path }: { path: string }) {
     [bus, upsert, loadQueues, ws],
   );
 
-  const live = useLive(true, onPush, () => {
-    void loadList();
-    void loadQueues();
-  });
+  // The socket is the workspace's (LiveProvider), open on every screen; the inbox listens to it.
+  const channel = useLiveChannel();
+  useEffect(() => channel.bus.subscribe(onPush), [channel.bus, onPush]);
+  useEffect(
+    () =>
+      channel.onReconnect(() => {
+        void loadList();
+        void loadQueues();
+      }),
+    [channel, loadList, loadQueues],
+  );
+  const live = channel.state;
 
   const togglePref = async (key: keyof AlertPrefs) => {
     const next = { ...prefs, [key]: !prefs[key] };

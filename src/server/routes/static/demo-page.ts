@@ -1,3 +1,5 @@
+import { FAVICON_LINK } from './favicon.ts';
+
 // The demo host page at /demo: a pretend shop with loud CSS of its own, to show that the
 // widget's shadow DOM keeps styles apart. ?workspace= and ?lang= pick what the widget uses.
 
@@ -15,6 +17,7 @@ export function demoPage(query: { workspace?: unknown; lang?: unknown }): string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Demo Shop · Baton widget demo</title>
+${FAVICON_LINK}
 <style>
   body { font-family: Georgia, serif; margin: 0; background: #fdf6e3; color: #3b2f1e; }
   header { background: #7c2d12; color: #fff; padding: 16px 24px; }

@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { errorBody } from '../../../errors.ts';
 import { demoPage } from './demo-page.ts';
+import { landingPage } from './landing-page.ts';
+import { FAVICON_SVG } from './favicon.ts';
 // The agent workspace's policy is defined once, with the other response headers.
 import { APP_CSP } from '../../plugins/security.ts';
 import type { AppContext } from '../../context.ts';
@@ -51,11 +53,12 @@ function notBuilt(reply: FastifyReply, what: string) {
 }
 
 /**
- * Serves the built web app at /app (history-API routes fall back to index.html), the widget at
- * /widget.js and /widget.<hash>.js, and the demo host page at /demo. None of these is under
- * /api/v1, so none is compressed on the fly (plugins/compression.ts): the build's .br/.gz are sent.
+ * Serves the landing page at /, the icon, the built web app at /app (history-API routes fall
+ * back to index.html), the widget at /widget.js and /widget.<hash>.js, and the demo host page at
+ * /demo. None of these is under /api/v1, so none is compressed on the fly
+ * (plugins/compression.ts): the build's .br/.gz are sent.
  */
-export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
+export function staticRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The widget runs on customers' own sites: its (token-authenticated, cookie-free) API and
   // nothing else answers cross-origin requests.
   app.addHook('onRequest', async (request, reply) => {
@@ -76,6 +79,18 @@ export function staticRoutes(app: FastifyInstance, _ctx: AppContext): void {
   void app.register(async (scope) => {
     // cacheControl: false leaves Cache-Control to sendBuilt (also when preCompressed falls back to the plain file).
     await scope.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
+
+    scope.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(landingPage({ database: ctx.database.kind })),
+    );
+
+    for (const path of ['/favicon.svg', '/favicon.ico'])
+      scope.get(path, async (_request, reply) =>
+        reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+      );
 
     scope.get('/app', async (_request, reply) => reply.redirect('/app/', 302));
 

@@ -10,6 +10,7 @@ import {
   HandoffResponse,
   PostMessageBody,
   PostMessageResponse,
+  QueueResponse,
   ReadResponse,
   StartBody,
   StartResponse,
@@ -107,7 +108,27 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
       return {
         conversation: presentConversationForCustomer(conversation),
         messages: messages.map((m) => presentMessage(m, 'customer', ownWords(conversation))),
+        queue: await ctx.queuePlaces.ofOne(actor.workspaceId, conversation.id),
       };
+    },
+  );
+
+  r.get(
+    '/api/v1/widget/conversations/:id/queue',
+    {
+      schema: {
+        tags: ['widget'],
+        operationId: 'getMyQueuePlace',
+        summary: 'My place in the queue and the expected wait, while I wait for a person',
+        params: IdParams,
+        response: { 200: QueueResponse },
+      },
+      config: customer,
+    },
+    async (request) => {
+      const actor = customerActor(request);
+      const conversation = await ctx.conversations.getForActor(actor, request.params.id);
+      return { queue: await ctx.queuePlaces.ofOne(actor.workspaceId, conversation.id) };
     },
   );
 
@@ -160,6 +181,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
       return {
         conversation: presentConversationForCustomer(conversation),
         replies: replies.map((m) => presentMessage(m, 'customer', ownWords(conversation))),
+        queue: await ctx.queuePlaces.ofOne(actor.workspaceId, conversation.id),
       };
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientMessageId, MessageText } from '../schemas.ts';
-import { CustomerConversation, CustomerMessage } from '../responses.ts';
+import { CustomerConversation, CustomerMessage, QueuePlace } from '../responses.ts';
 
 export const StartBody = z.object({
   workspace: z.string().min(1).max(100).describe('The workspace slug from the install snippet'),
@@ -38,11 +38,14 @@ export const StartResponse = z.object({
   conversation: CustomerConversation,
   messages: z.array(CustomerMessage).describe('The first message and the bot replies, when `message` was sent'),
 });
-export const ReadResponse = z.object({ conversation: CustomerConversation, messages: z.array(CustomerMessage) });
+/** null: the conversation is not waiting in a queue. */
+const MyQueuePlace = QueuePlace.nullable();
+export const ReadResponse = z.object({ conversation: CustomerConversation, messages: z.array(CustomerMessage), queue: MyQueuePlace });
+export const QueueResponse = z.object({ queue: MyQueuePlace });
 export const PostMessageResponse = z.object({
   message: CustomerMessage,
   replies: z.array(CustomerMessage),
   conversation: CustomerConversation,
 });
-export const HandoffResponse = z.object({ conversation: CustomerConversation, replies: z.array(CustomerMessage) });
+export const HandoffResponse = z.object({ conversation: CustomerConversation, replies: z.array(CustomerMessage), queue: MyQueuePlace });
 export const CsatResponse = z.object({ conversation: CustomerConversation });

@@ -10,6 +10,7 @@ import { KeysPage } from './KeysPage.tsx';
 import { ConnectorsPage } from './ConnectorsPage.tsx';
 import { WebhooksPage } from './WebhooksPage.tsx';
 import { WidgetPage } from './WidgetPage.tsx';
+import { NotFound } from '../../components/NotFound.tsx';
 
 const PAGES = [
   { id: 'knowledge', label: 'Knowledge', page: KnowledgePage },
@@ -27,7 +28,8 @@ const PAGES = [
 export function Admin({ path }: { path: string }) {
   const { me } = useWorkspace();
   const id = path.split('/')[2] || 'knowledge';
-  const current = PAGES.find((p) => p.id === id) ?? PAGES[0];
+  const found = PAGES.find((p) => p.id === id);
+  const current = found ?? PAGES[0];
   const Page = current.page;
   return (
     <div className="admin">
@@ -38,7 +40,7 @@ export function Admin({ path }: { path: string }) {
               <a
                 href={href(`/admin/${p.id}`)}
                 onClick={onLinkClick(`/admin/${p.id}`)}
-                aria-current={current.id === p.id ? 'page' : undefined}
+                aria-current={found?.id === p.id ? 'page' : undefined}
               >
                 {p.label}
               </a>
@@ -50,7 +52,7 @@ export function Admin({ path }: { path: string }) {
         {me.role !== 'admin' && (
           <p className="muted small">You are signed in as {me.role}: only an admin can see and change most of these settings.</p>
         )}
-        <Page key={current.id} />
+        {found ? <Page key={current.id} /> : <NotFound path={path} back="/admin" />}
       </div>
     </div>
   );

@@ -46,9 +46,9 @@ export function AgentsPage() {
     {
       header: 'Status',
       cell: (a) => (
-        <>
+        <span className="status-word">
           <span className={`dot ${a.status}`} aria-hidden="true" /> {a.status}
-        </>
+        </span>
       ),
     },
     { header: 'Skills', cell: (a) => a.skills.join(', ') || '—' },
