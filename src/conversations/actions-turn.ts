@@ -19,7 +19,7 @@ import type { ConversationKernel, Tx } from './kernel.ts';
 import type { ConversationPrivacy } from './privacy.ts';
 import type { ActionsPort } from './ports.ts';
 import { recordToolCall, shieldedCaller, shieldRecord, type VaultBox } from './tool-calls.ts';
-import { ACCOUNT_TYPE, accountFields, tokeniseValue } from './tool-privacy.ts';
+import { ACCOUNT_TYPE, accountFields, freeTextSettings, tokeniseValue } from './tool-privacy.ts';
 
 /** A turn the actions runner took, ready to be written (with the vault its calls added to). */
 export interface ActedTurn {
@@ -73,7 +73,7 @@ export class LiveActions {
       const tool = byName.get(r.name);
       return shieldRecord(r, box, settings, tool ? accountFields(tool) : ['user_id']);
     });
-    const reply = redact(result.reply, settings, box.vault);
+    const reply = redact(result.reply, freeTextSettings(settings), box.vault);
     box.vault = reply.state;
     const changed = JSON.stringify(box.vault.values) !== JSON.stringify(opened.values);
     return {

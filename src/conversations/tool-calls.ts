@@ -5,7 +5,7 @@ import { appendEvent } from '../db/repositories/events.ts';
 import { recordAudit } from '../audit/log.ts';
 import { actorRef, type Actor } from './actor.ts';
 import type { Tx } from './kernel.ts';
-import { accountFields, detokenise, shieldValue } from './tool-privacy.ts';
+import { accountFields, detokenise, freeTextSettings, shieldValue } from './tool-privacy.ts';
 
 /** The conversation event of one call of the company's API (docs/actions.md); also an audit entry. */
 export const TOOL_CALLED = 'tool.called';
@@ -54,7 +54,7 @@ export function shieldedCaller(call: CallTool, box: VaultBox, settings: PiiSetti
 export function shieldRecord(record: ToolCallRecord, box: VaultBox, settings: PiiSettingsInput, accounts: string[]): ToolCallRecord {
   const args = shieldValue(record.args, box.vault, settings, accounts);
   const result = shieldValue(record.result, args.state, settings, accounts);
-  const summary = redact(record.summary, settings, result.state);
+  const summary = redact(record.summary, freeTextSettings(settings), result.state);
   box.vault = summary.state;
   return { ...record, args: args.value as Record<string, unknown>, result: result.value, summary: summary.redacted };
 }

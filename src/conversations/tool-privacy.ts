@@ -36,9 +36,11 @@ const PERSONAL_FIELDS: Record<string, string> = {
 const IDENTIFIER = /(?:^|_)ids?$/i;
 
 // Names are read by the field they stand in (first_name, last_name): a product called "Office
-// Chair" is no person. Other free text keeps every other detector.
+// Chair" is no person. Other free text keeps every other detector. The runner's words (replies,
+// summaries) are read the same way: a name in them came from a field or the customer's redacted
+// line, so it is a token already.
 const freeTextCache = new WeakMap<object, PiiSettingsInput>();
-function freeTextSettings(settings: PiiSettingsInput): PiiSettingsInput {
+export function freeTextSettings(settings: PiiSettingsInput): PiiSettingsInput {
   let s = freeTextCache.get(settings);
   if (!s) {
     s = { ...settings, enabled: (settings.enabled ?? BUILTIN_TYPES).filter((t) => t !== 'PERSON') };
