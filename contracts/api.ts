@@ -5897,6 +5897,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         tools: components["schemas"]["ToolDefinition"][];
+                        /** @description The operationId each tool came from, in the tools' order */
+                        operationIds: string[];
                         added: string[];
                         replaced: string[];
                         skipped: {

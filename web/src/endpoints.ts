@@ -29,4 +29,10 @@ export const ADMIN = {
   connectorDeadLetters: '/connectors/dead-letters',
   webhooks: '/webhooks',
   webhookDeadLetters: '/webhooks/dead-letters',
+  actions: '/admin/actions',
+  actionsSecret: '/admin/actions/secret',
+  actionsImport: '/admin/actions/import',
 } as const satisfies Record<string, ApiPath>;
+
+/** Try one of the workspace's tools (POST /admin/actions/tools/{name}/test). */
+export const toolTestPath = (name: string) => `/admin/actions/tools/${encodeURIComponent(name)}/test`;

@@ -1,7 +1,7 @@
 // The API shapes the workspace reads: aliases of the server's published contract
 // (contracts/api.ts, generated from its OpenAPI document by `npm run contract`). Pages import
 // wire types from here only, so a change on the server shows up as a type error here.
-import type { components } from '../../contracts/api.ts';
+import type { components, paths } from '../../contracts/api.ts';
 
 type Schemas = components['schemas'];
 
@@ -32,6 +32,13 @@ export type Webhook = Schemas['Webhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type Metrics = Schemas['Metrics'];
+/** The workspace's actions (docs/actions.md): the document, and whether a secret is stored. */
+export type ActionsView = Schemas['ActionsView'];
+export type ActionsConfig = Schemas['ActionsConfig'];
+export type ToolDefinition = Schemas['ToolDefinition'];
+export type Playbook = ActionsConfig['playbooks'][number];
+export type ToolOutcome = Schemas['ToolOutcome'];
+export type ToolImport = paths['/api/v1/admin/actions/import']['post']['responses'][200]['content']['application/json'];
 export type ApiErrorBody = Schemas['ErrorEnvelope'];
 
 /** A handoff's brief when it is the current version; imported handoffs carry another shape. */

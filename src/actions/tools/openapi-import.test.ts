@@ -20,7 +20,7 @@ function problemsOf(fn: () => unknown): string[] {
 
 describe('importOpenApiTools', () => {
   it('turns chosen operations into tools: parameters, local $refs, kind, auth and x-baton extensions', () => {
-    const { tools, skipped, warnings } = importOpenApiTools(yamlText, [
+    const { tools, operationIds, skipped, warnings } = importOpenApiTools(yamlText, [
       'find_user_id_by_email',
       'get_order_details',
       'cancel-pending-order',
@@ -28,6 +28,8 @@ describe('importOpenApiTools', () => {
     expect(skipped).toEqual([]);
     expect(warnings).toEqual([]);
     expect(tools.map((t) => t.name)).toEqual(['find_user_id_by_email', 'get_order_details', 'cancel_pending_order']);
+    // Each tool's own operationId, so a preview's pick can be sent back as it is.
+    expect(operationIds).toEqual(['find_user_id_by_email', 'get_order_details', 'cancel-pending-order']);
     const [find, get, cancel] = tools;
     expect(find).toMatchObject({
       kind: 'read',
@@ -49,7 +51,7 @@ describe('importOpenApiTools', () => {
       },
       required: ['order_id'],
     });
-    expect(get!.description).toBe('Get an order\n\nStatus, items, payments and fulfilments of one order.');
+    expect(get!.description).toBe('Get an order. Status, items, payments and fulfilments of one order.');
     expect(get!.ownerField).toBe('user_id');
     expect(cancel).toMatchObject({ kind: 'write', method: 'POST', path: '/orders/{order_id}/cancel', auth: { type: 'bearer' } });
     expect(cancel!.input.properties.reason).toEqual({ type: 'string', enum: ['no longer needed', 'ordered by mistake'] });

@@ -8,6 +8,8 @@ import { toolDefinitionSchema, type ToolDefinition } from '../types.ts';
 
 export interface OpenApiImport {
   tools: ToolDefinition[];
+  /** The operationId each tool came from, in the same order (what `operationIds` picks by). */
+  operationIds: string[];
   /** With "all operations": those that could not become tools, and why. */
   skipped: Array<{ operation: string; reason: string }>;
   /** Things the admin should know (an auth scheme Baton cannot send, say). */
@@ -60,6 +62,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
   const refs = new RefResolver(doc);
   const wanted = operationIds?.length ? new Set(operationIds) : null;
   const tools: ToolDefinition[] = [];
+  const picked: string[] = [];
   const skipped: OpenApiImport['skipped'] = [];
   const problems: string[] = [];
   const warnings = new Set<string>();
@@ -102,6 +105,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
         }
         names.set(tool.name, id);
         tools.push(tool);
+        picked.push(id);
       } catch (err) {
         reject((err as Error).message);
       }
@@ -111,7 +115,7 @@ export function importOpenApiTools(text: string, operationIds: string[] | null):
     for (const id of wanted) if (!found.has(id)) problems.push(`${id}: no operation has this operationId`);
   }
   if (problems.length) throw invalid(`${problems.length} operation(s) cannot be imported.`, problems);
-  return { tools, skipped, warnings: [...warnings] };
+  return { tools, operationIds: picked, skipped, warnings: [...warnings] };
 }
 
 function operationTool(
@@ -208,7 +212,11 @@ function asArray(v: unknown): unknown[] {
 
 function describe(op: Json): string {
   const parts = [op.summary, op.description].filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
-  const text = parts.length === 2 && parts[1]!.startsWith(parts[0]!) ? parts[1]! : parts.join('\n\n');
+  // A summary is a title without a full stop: one is added so the two read as sentences.
+  const text =
+    parts.length === 2 && parts[1]!.startsWith(parts[0]!)
+      ? parts[1]!
+      : parts.map((p, i) => (i < parts.length - 1 && !/[.!?:]$/.test(p) ? `${p}.` : p)).join(' ');
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 

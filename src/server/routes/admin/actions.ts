@@ -63,6 +63,7 @@ const ImportBody = z
   .strict();
 const ImportResponse = z.object({
   tools: z.array(ToolDefinition),
+  operationIds: z.array(z.string()).describe("The operationId each tool came from, in the tools' order"),
   added: z.array(z.string()),
   replaced: z.array(z.string()),
   skipped: z.array(z.object({ operation: z.string(), reason: z.string() })),

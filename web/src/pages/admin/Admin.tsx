@@ -11,6 +11,8 @@ import { ConnectorsPage } from './ConnectorsPage.tsx';
 import { WebhooksPage } from './WebhooksPage.tsx';
 import { WidgetPage } from './WidgetPage.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
+import { ActionsPage } from './ActionsPage.tsx';
+import { PlaybooksPage } from './PlaybooksPage.tsx';
 
 const PAGES = [
   { id: 'knowledge', label: 'Knowledge', page: KnowledgePage },
@@ -19,6 +21,8 @@ const PAGES = [
   { id: 'agents', label: 'Agents', page: AgentsPage },
   { id: 'macros', label: 'Macros', page: MacrosPage },
   { id: 'policy', label: 'Policy', page: PolicyPage },
+  { id: 'actions', label: 'Actions', page: ActionsPage },
+  { id: 'playbooks', label: 'Playbooks', page: PlaybooksPage },
   { id: 'api-keys', label: 'API keys', page: KeysPage },
   { id: 'connectors', label: 'Connectors', page: ConnectorsPage },
   { id: 'webhooks', label: 'Webhooks', page: WebhooksPage },
