@@ -7,7 +7,7 @@ import { guardedCaller } from '../actions/guard.ts';
 import { AppError } from '../errors.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { readPolicy } from '../workspaces/policy.ts';
-import type { Decision } from '../engine/types.ts';
+import type { Decision, HandoffReason } from '../engine/types.ts';
 import type { ConversationRow, Schema } from '../db/schema.ts';
 import { json } from '../db/repositories/executor.ts';
 import { findCustomer, updateConversation } from '../db/repositories/conversations.ts';
@@ -20,6 +20,8 @@ import type { ConversationPrivacy } from './privacy.ts';
 import type { ActionsPort } from './ports.ts';
 import { recordToolCall, shieldedCaller, shieldRecord, type VaultBox } from './tool-calls.ts';
 import { ACCOUNT_TYPE, accountFields, freeTextSettings, tokeniseValue } from './tool-privacy.ts';
+
+const STANDING = new Set<HandoffReason>(['customer_requested', 'sensitive_topic', 'policy']);
 
 /** A turn the actions runner took, ready to be written (with the vault its calls added to). */
 export interface ActedTurn {
@@ -51,8 +53,10 @@ export class LiveActions {
     turn: { text: string; history: Array<{ role: 'customer' | 'bot' | 'agent'; text: string }>; decision: Decision },
     settings: PiiSettingsInput,
   ): Promise<ActedTurn | null> {
-    // Words a person in danger must read first are never replaced by a lookup.
-    if (turn.decision.action === 'handoff' && (turn.decision.urgent || turn.decision.text)) return null;
+    // A person asked for, a sensitive topic, the workspace's always-human rules, words a person
+    // in danger must read first: those handoffs stand, whatever playbook is in progress.
+    const d = turn.decision;
+    if (d.action === 'handoff' && (d.urgent || d.text || d.reasons.some((r) => STANDING.has(r)))) return null;
     const actions = await this.port.forWorkspace(conversation.workspace_id);
     if (!actions) return null;
     const opened = this.privacy.open(conversation.pii_state);

@@ -163,6 +163,15 @@ describe('the bot looks things up and changes them within policy', () => {
     expect((await toolEvents(c.id)).filter((e) => e.kind === 'write')).toHaveLength(0);
   });
 
+  it('hands off to a person asked for in the middle of a playbook', async () => {
+    const c = await conversation('olivia_lopez_9494');
+    expect(await c.say('Please cancel order #W8955613, I ordered it by mistake')).toMatch(/cancel/i);
+    await c.say('Actually I want to talk to a person');
+    const view = await staffView(c.id);
+    expect(view.handoffs.at(-1).reasons).toEqual(['customer_requested']);
+    expect(orderStatus('#W8955613')).toBe('pending');
+  });
+
   it("refuses another customer's order, and tells nothing of it", async () => {
     const c = await conversation(OLIVIA.id);
     const reply = await c.say('Where is my order #W2974929?'); // Fatima's
