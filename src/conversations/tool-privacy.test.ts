@@ -36,6 +36,10 @@ describe('shieldValue', () => {
     const { value } = shieldValue({ user_id: 'Olivia_Ito_3591' }, host.state, {}, ['user_id']);
     expect((value as { user_id: string }).user_id).toBe(host.token);
     expect(shieldValue('olivia_ito_3591', host.state, {}, ['']).value).toBe(host.token);
+    // Arguments already in tokens are not tokenised again.
+    const again = shieldValue({ user_id: host.token }, host.state, {}, ['user_id']);
+    expect(again.value).toEqual({ user_id: host.token });
+    expect(again.state.values).toEqual(host.state.values);
   });
 });
 

@@ -34,6 +34,7 @@ const PERSONAL_FIELDS: Record<string, string> = {
 };
 
 const IDENTIFIER = /(?:^|_)ids?$/i;
+const WHOLE_TOKEN = /^<[A-Z][A-Z0-9_]*_\d+>$/;
 
 // Names are read by the field they stand in (first_name, last_name): a product called "Office
 // Chair" is no person. Other free text keeps every other detector. The runner's words (replies,
@@ -61,7 +62,8 @@ export function accountFields(tool: ToolDefinition): string[] {
 
 /** Tokenises one whole value as `type` (known to be personal by where it stands). */
 export function tokeniseValue(value: string, type: string, state: TokenState): { token: string; state: TokenState } {
-  if (!value.trim()) return { token: value, state };
+  // A token already (arguments built from redacted words and earlier results) stays itself.
+  if (!value.trim() || WHOLE_TOKEN.test(value)) return { token: value, state };
   const t = tokenise(value, [{ type, start: 0, end: value.length, score: 1 }], state);
   return { token: t.redacted, state: t.state };
 }

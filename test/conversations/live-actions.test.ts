@@ -141,6 +141,14 @@ describe('the bot looks things up and changes them within policy', () => {
     expect(writes[0]).toMatchObject({ name: 'cancel_pending_order', ok: true, turn: 3, by: 'bot' });
     expect(writes[0]!.args).toMatchObject({ order_id: '#W5442520', reason: 'ordered by mistake' });
     expect(calls.find((e) => e.name === 'get_order_details')?.summary).toMatch(/Looked up order #W5442520: pending/);
+    // The host page's account token, the one the calls were made with.
+    const kept = await tdb.database.db
+      .selectFrom('conversations')
+      .select('action_identity')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.action_identity).toMatchObject({ via: 'host_page', id: '<ACCOUNT_1>' });
+    expect(calls.find((e) => e.name === 'get_user_details')?.args).toEqual({ user_id: '<ACCOUNT_1>' });
     // Each call is on the audit log too.
     const audited = await tdb.database.db
       .selectFrom('audit_log')
@@ -255,6 +263,13 @@ describe('the agent in the workspace', () => {
     expect(rerun.body.call.summary).toMatch(/^An agent re-ran it: Looked up order #W7941031: pending/);
     expect(JSON.stringify(rerun.body)).not.toContain(OLIVIA.id);
     expect((await toolEvents(c.id)).at(-1)).toMatchObject({ name: 'get_order_details', by: 'agent' });
+
+    const account = brief.actions.calls.find((x: { name: string }) => x.name === 'get_user_details');
+    const again = await api('POST', `/api/v1/conversations/${c.id}/tool-calls/rerun`, {
+      token: agentToken,
+      body: { name: account.name, args: account.args },
+    });
+    expect(again.body.call).toMatchObject({ ok: true, name: 'get_user_details' });
 
     const write = await api('POST', `/api/v1/conversations/${c.id}/tool-calls/rerun`, {
       token: agentToken,
