@@ -11,9 +11,12 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts a server process and resolves once it listens. */
-export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], {
+/**
+ * Starts a server process and resolves once it listens. `entry` is the script it runs (one
+ * that prints LISTENING <url>); by default the test server with the scripted engine.
+ */
+export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = [], entry = ENTRY): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       ...process.env,

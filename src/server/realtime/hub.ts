@@ -46,6 +46,11 @@ export interface Push {
  */
 export class RealtimeHub {
   private readonly subscribers = new Set<Subscriber>();
+  /**
+   * The same sockets by audience (a workspace's staff, a conversation's customer): every node
+   * hears every notice, so finding who cares must not cost a pass over all of this node's sockets.
+   */
+  private readonly audiences = new Map<string, Set<Subscriber>>();
   private unlisten: (() => Promise<void>) | null = null;
   private unlistenAuth: (() => Promise<void>) | null = null;
   private recheck: NodeJS.Timeout | null = null;
@@ -93,7 +98,7 @@ export class RealtimeHub {
   }
 
   private end(s: Subscriber): void {
-    this.subscribers.delete(s);
+    this.remove(s);
     s.socket.close(CREDENTIAL_ENDED, 'credential ended');
   }
 
@@ -118,6 +123,7 @@ export class RealtimeHub {
     await this.queue;
     for (const s of this.subscribers) s.socket.close(1001, 'server shutting down');
     this.subscribers.clear();
+    this.audiences.clear();
   }
 
   subscribe(
@@ -128,9 +134,21 @@ export class RealtimeHub {
   ): () => void {
     const sub: Subscriber = { socket, workspaceId, conversationId, credential };
     this.subscribers.add(sub);
+    const key = audienceKey(workspaceId, conversationId);
+    let audience = this.audiences.get(key);
+    if (!audience) this.audiences.set(key, (audience = new Set()));
+    audience.add(sub);
     // A customer who (re)connects while queued hears where they stand straight away.
     if (conversationId) this.refreshQueues(workspaceId);
-    return () => this.subscribers.delete(sub);
+    return () => this.remove(sub);
+  }
+
+  private remove(sub: Subscriber): void {
+    this.subscribers.delete(sub);
+    const key = audienceKey(sub.workspaceId, sub.conversationId);
+    const audience = this.audiences.get(key);
+    audience?.delete(sub);
+    if (audience?.size === 0) this.audiences.delete(key);
   }
 
   /**
@@ -165,10 +183,9 @@ export class RealtimeHub {
 
   /** Sockets of one kind that care about this workspace (and conversation, for customers). */
   private audience(notice: EventNotice, kind: 'staff' | 'customer'): Subscriber[] {
-    return [...this.subscribers].filter(
-      (s) =>
-        s.workspaceId === notice.workspaceId && (kind === 'staff' ? s.conversationId === null : s.conversationId === notice.conversationId),
-    );
+    if (kind === 'customer' && !notice.conversationId) return [];
+    const audience = this.audiences.get(audienceKey(notice.workspaceId, kind === 'staff' ? null : notice.conversationId));
+    return audience ? [...audience] : [];
   }
 
   /** Reads what a notice pushes; resolves with the function that sends it. */
@@ -223,3 +240,6 @@ export class RealtimeHub {
     };
   }
 }
+
+/** Staff sockets follow a workspace (no conversation); customer sockets one conversation (ids are UUIDs, never empty). */
+const audienceKey = (workspaceId: string, conversationId: string | null): string => `${workspaceId}/${conversationId ?? ''}`;
