@@ -243,6 +243,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/tool-calls/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-run a read tool of the company's API for this conversation's customer (writes are refused; the call is recorded) */
+        post: operations["rerunToolCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/accept": {
         parameters: {
             query?: never;
@@ -1756,6 +1773,43 @@ export interface components {
                 message_id: string;
                 seq: number;
             }[];
+            /** @description What the bot looked up and did: its calls of the company's API (docs/brief.md); absent when it made none */
+            actions?: {
+                /** @description How the customer was verified for account tools; null: not verified */
+                identity: {
+                    /** @enum {string} */
+                    via: "host_page" | "tool";
+                    /** @description The verification tool, when verified in the conversation */
+                    tool: string | null;
+                    /** @description The details it was verified with (names of slots, never their values) */
+                    using: string[];
+                    text: string;
+                } | null;
+                calls: {
+                    event_id: string;
+                    at: string;
+                    /** @enum {string} */
+                    by: "bot" | "agent";
+                    name: string;
+                    /** @enum {string} */
+                    kind: "read" | "write";
+                    /** @description As tokens (<EMAIL_1>), never clear values */
+                    args: {
+                        [key: string]: unknown;
+                    };
+                    turn: number;
+                    ok: boolean;
+                    status: number | null;
+                    error: string | null;
+                    duration_ms: number;
+                    /** @description The call in words: "Looked up order #W5442520: pending, 2 items, $412.80" */
+                    summary: string;
+                }[];
+                /** @description The writes that succeeded, in words */
+                changed: string[];
+                /** @description The calls that failed, in words, with why */
+                failed: string[];
+            };
         };
         Handoff: {
             id: string;
@@ -1819,6 +1873,23 @@ export interface components {
             messages: components["schemas"]["Message"][];
             handoffs: components["schemas"]["Handoff"][];
             customer: components["schemas"]["Customer"] | null;
+        };
+        /** @description One call of the company's API, as recorded in the conversation (a tool.called event) */
+        ToolCall: {
+            name: string;
+            /** @enum {string} */
+            kind: "read" | "write";
+            args: {
+                [key: string]: unknown;
+            };
+            ok: boolean;
+            status: number | null;
+            /** @description Why it failed: timeout, network, http, invalid, ssrf or refused, with the reason */
+            error: string | null;
+            duration_ms: number;
+            summary: string;
+            /** @description The kept result, with personal data as tokens (reveal them like the transcript's) */
+            result: unknown;
         };
         Connector: {
             id: string;
@@ -2575,6 +2646,8 @@ export interface operations {
                     customer?: {
                         user_id?: string;
                         user_hash?: string;
+                        /** @description Unix seconds after which the signed identity is refused; when given, user_hash signs user_id + "\n" + expires */
+                        expires?: number;
                         name?: string;
                         /** Format: email */
                         email?: string;
@@ -3012,6 +3085,62 @@ export interface operations {
                         values: {
                             [key: string]: string;
                         };
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rerunToolCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A read tool of the workspace (docs/actions.md) */
+                    name: string;
+                    /**
+                     * @description As in the brief: tokens such as <EMAIL_1> are put back for the call
+                     * @default {}
+                     */
+                    args?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        call: components["schemas"]["ToolCall"];
                     };
                 };
             };

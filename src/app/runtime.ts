@@ -9,7 +9,10 @@ import { slaTimerOn } from '../handoff/routing/sla.ts';
 import { Outbound } from '../connectors/outbound.ts';
 import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
-import type { BotSeat } from '../conversations/ports.ts';
+import type { ActionsPort, BotSeat } from '../conversations/ports.ts';
+import { LiveActions } from '../conversations/actions-turn.ts';
+import { storedActions, type RunActions } from './actions.ts';
+import { runActionTurn } from '../actions/playbooks/runner.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from '../config/keyring.ts';
 import type { Keyring } from '../pii/index.ts';
@@ -41,6 +44,10 @@ export interface StartOptions {
   database?: Database;
   /** Replace the engine seat entirely (tests of the core). */
   bot?: BotSeat;
+  /** Workspaces' actions for live conversations; default: each workspace's stored document, run by `runActions`. */
+  actions?: ActionsPort;
+  /** The playbook runner behind the stored documents (default: src/actions/playbooks/runner.ts). */
+  runActions?: RunActions;
 }
 
 interface Parts {
@@ -50,6 +57,8 @@ interface Parts {
   keyring: Keyring;
   engineFactory: EngineFactory;
   bot?: BotSeat;
+  actions?: ActionsPort;
+  runActions?: RunActions;
 }
 
 /** Builds the services over one database, each given the narrow parts it uses; nothing runs yet. */
@@ -60,13 +69,15 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const conversations = new ConversationKernel(database.db, privacy);
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
-  const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs);
+  const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
+  const port = o.actions ?? (o.runActions ? storedActions(database.db, () => outbound.box(), o.runActions) : null);
+  const actions = port ? new LiveActions(database.db, conversations, port) : null;
+  const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
   const queuePlaces = new QueuePlaces(database.db);
   const hub = new RealtimeHub(database.db, log, (text, sealed) => privacy.restore(text, sealed), conversations.written, queuePlaces);
-  const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
   const presence = new Presence(database.db, log, { graceMs: env.PRESENCE_GRACE_MS, staleMs: env.PRESENCE_STALE_MS });
   return {
-    ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, queuePlaces, presence },
+    ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, queuePlaces, presence, actions },
     handoffs,
   };
 }
@@ -98,6 +109,8 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     keyring: await loadKeyring(env, log),
     engineFactory: opts.engineFactory,
     bot: opts.bot,
+    actions: opts.actions,
+    runActions: opts.runActions ?? runActionTurn,
   });
   const { bot, hub, jobs, outbound, presence } = ctx;
   await hub.start(database);

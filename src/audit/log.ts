@@ -13,7 +13,9 @@ export type AuditType =
   | 'api_key.used'
   | 'privacy.customer_exported'
   | 'privacy.customer_erased'
-  | 'privacy.retention_applied';
+  | 'privacy.retention_applied'
+  /** A call of the company's API by the bot or an agent (src/conversations/tool-calls.ts); arguments as tokens. */
+  | 'tool.called';
 
 export interface AuditInput {
   workspaceId: string | null;

@@ -33,11 +33,32 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 export const newSecret = (): string => randomBytes(32).toString('hex');
 
-/** The site signs its user id: user_hash = HMAC-SHA256(workspace secret, user_id), hex. */
-export const identityHash = (secret: string, userId: string): string => createHmac('sha256', secret).update(userId).digest('hex');
+/**
+ * The site signs its user id: user_hash = HMAC-SHA256(workspace secret, user_id), hex. With an
+ * expiry (unix seconds), the signed message is `user_id + "\n" + expires`, so a signature
+ * cannot be replayed after it; a user id never holds a newline, so the two forms never meet.
+ */
+export const identityHash = (secret: string, userId: string, expires?: number): string =>
+  createHmac('sha256', secret)
+    .update(expires === undefined ? userId : `${userId}\n${expires}`)
+    .digest('hex');
 
-export function verifyIdentity(secret: string, userId: string, userHash: string): boolean {
-  const expected = Buffer.from(identityHash(secret, userId), 'hex');
+/** Why a signed identity is refused, or null when it holds. */
+export function checkIdentity(
+  secret: string,
+  userId: string,
+  userHash: string,
+  expires?: number,
+  now = Date.now(),
+): 'forged' | 'expired' | null {
+  if (userId.includes('\n')) return 'forged';
+  const expected = Buffer.from(identityHash(secret, userId, expires), 'hex');
   const given = Buffer.from(userHash, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
+  if (expires !== undefined && expires * 1000 <= now) return 'expired';
+  return null;
+}
+
+export function verifyIdentity(secret: string, userId: string, userHash: string, expires?: number, now = Date.now()): boolean {
+  return checkIdentity(secret, userId, userHash, expires, now) === null;
 }

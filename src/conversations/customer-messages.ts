@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
-import type { ClarifyKind, Decision, HistoryTurn } from '../engine/types.ts';
+import type { ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../engine/types.ts';
 import type { ConversationRow, MessageRow, Schema, WorkspaceRow } from '../db/schema.ts';
 import * as conversations from '../db/repositories/conversations.ts';
 import * as messages from '../db/repositories/messages.ts';
@@ -9,8 +9,11 @@ import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { walFlushed } from '../db/durability.ts';
 import { readPolicy } from '../workspaces/policy.ts';
 import { actorRef, type Actor } from './actor.ts';
-import type { ConversationKernel } from './kernel.ts';
+import type { ConversationKernel, Tx } from './kernel.ts';
 import type { BotSeat, HandoffPort } from './ports.ts';
+import type { ActedTurn, LiveActions } from './actions-turn.ts';
+
+const ACTION_FAILED = "I couldn't get that from our systems just now, so I'm passing you to a person who can check it for you.";
 
 /** How many earlier messages the bot reads as context. */
 const HISTORY_TURNS = 12;
@@ -33,6 +36,8 @@ export class CustomerMessages {
     private readonly kernel: ConversationKernel,
     private readonly bot: BotSeat,
     private readonly handoffs: HandoffPort,
+    /** The workspace's actions (tools and playbooks), offered each turn after the engine decided. */
+    private readonly actions: LiveActions | null = null,
   ) {}
 
   /**
@@ -143,10 +148,12 @@ export class CustomerMessages {
   private async botTurn(actor: Actor, conversation: ConversationRow, trigger: MessageRow): Promise<PostedMessage> {
     const workspace = (await findWorkspace(this.db, conversation.workspace_id)) as WorkspaceRow;
     const policy = readPolicy(workspace.policy);
-    const history = await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1);
+    const history = (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1))
+      .filter((m) => m.id !== trigger.id)
+      .map(toHistoryTurn);
     const decision = await this.bot.decide(workspace, {
       text: trigger.redacted_text,
-      history: history.filter((m) => m.id !== trigger.id).map(toHistoryTurn),
+      history,
       policy: {
         confidenceThreshold: policy.confidenceThreshold,
         alwaysHumanIntents: policy.alwaysHumanIntents,
@@ -155,11 +162,19 @@ export class CustomerMessages {
       },
       locale: conversation.language,
     });
+    const acted = await this.actions?.offer(
+      conversation,
+      { text: trigger.redacted_text, history: history.map((h) => ({ role: h.role, text: h.text })), decision },
+      { ...policy.pii, locale: conversation.language ?? 'en' },
+    );
     const bot: Actor = { type: 'bot', id: null, workspaceId: conversation.workspace_id };
     return this.kernel.run(bot, conversation.id, async (tx, c) => {
-      if (c.controller !== 'bot' || c.last_seq !== trigger.seq) return { message: trigger, replies: [], conversation: c };
+      const holds = c.controller === 'bot' && c.last_seq === trigger.seq;
+      if (acted) c = await this.actions!.write(tx, bot, c, acted, holds);
+      if (!holds) return { message: trigger, replies: [], conversation: c };
       const patch = { language: decision.language || c.language, intent: decision.intent?.id ?? c.intent };
       const current = await conversations.updateConversation(tx, c.id, patch);
+      if (acted?.result.handled) return this.actionReply(tx, bot, current, trigger, decision, acted);
       if (decision.action === 'handoff') {
         // An urgent handoff may carry words the customer must read first (crisis resources).
         const first = decision.text
@@ -183,6 +198,32 @@ export class CustomerMessages {
       });
       return { message: trigger, replies: [reply], conversation: current };
     });
+  }
+
+  /** The runner's reply in place of the engine's, and its handoff (a tool failed, another person's account) through the usual start. */
+  private async actionReply(
+    tx: Tx,
+    bot: Actor,
+    current: ConversationRow,
+    trigger: MessageRow,
+    decision: Decision,
+    acted: ActedTurn,
+  ): Promise<PostedMessage> {
+    const { result } = acted;
+    const trace = {
+      action: result.handoff ? 'handoff' : 'answer',
+      confidence: decision.confidence,
+      threshold: decision.threshold,
+      intent: decision.intent,
+      actions: { calls: result.calls.map((r) => ({ name: r.name, kind: r.kind, ok: r.ok, summary: r.summary })) },
+    };
+    // A failed call the runner hands off without words: the customer hears why before the handoff notice.
+    const text = result.reply || (result.handoff?.reason === 'action_failed' ? ACTION_FAILED : '');
+    const replies = text ? [await this.kernel.addMessage(tx, bot, current, { author: 'bot', text, citations: [], trace })] : [];
+    if (!result.handoff) return { message: trigger, replies, conversation: current };
+    const reasons: HandoffReason[] = [result.handoff.reason];
+    const handed = await this.handoffs.start(tx, bot, current, reasons, { ...decision, action: 'handoff', text: '', reasons });
+    return { message: trigger, replies: [...replies, ...handed.messages], conversation: handed.conversation };
   }
 
   /** The customer asks for a person (the widget's button or the API). */

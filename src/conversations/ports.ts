@@ -2,6 +2,8 @@ import type { Decision, HandoffReason, TurnInput } from '../engine/types.ts';
 import type { ConversationRow, MessageRow, WorkspaceRow } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import type { Tx } from './kernel.ts';
+import type { ActionsConfig } from '../actions/config.ts';
+import type { ActionTurnInput, ActionTurnResult, CallTool } from '../actions/types.ts';
 
 /**
  * The bot's seat: given a workspace and a turn, decide. The default seat runs the embedded
@@ -28,4 +30,20 @@ export interface HandoffPort {
   ): Promise<{ conversation: ConversationRow; messages: MessageRow[] }>;
   /** A customer wrote while waiting for a person (queued or awaiting_customer). */
   customerWroteWhileWaiting(tx: Tx, actor: Actor, conversation: ConversationRow, message: MessageRow): Promise<void>;
+}
+
+/**
+ * A workspace's actions (src/actions) as a live conversation uses them: its document, a caller
+ * for its API (base URL, secret, SSRF guard, deadline) and the runner that takes a turn.
+ * Built in src/app from the stored actions document; null when the workspace has none.
+ */
+export interface ActionsPort {
+  forWorkspace(workspaceId: string): Promise<WorkspaceActions | null>;
+}
+
+export interface WorkspaceActions {
+  config: ActionsConfig;
+  /** The bare HTTP call; the conversation layer de-tokenises arguments and shields results around it. */
+  call: CallTool;
+  run(input: ActionTurnInput): Promise<ActionTurnResult>;
 }

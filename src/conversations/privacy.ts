@@ -12,6 +12,11 @@ export class ConversationPrivacy {
     return sealed ? openState(sealed, this.keyring) : emptyState();
   }
 
+  /** Seals a token state to store with the conversation (values added by a tool's result, see tool-calls.ts). */
+  seal(state: TokenState): string {
+    return sealState(state, this.keyring);
+  }
+
   /** Redacts `text` against the conversation's state; returns the text and the state to store. */
   redact(text: string, sealed: string | null, settings: PiiSettingsInput): { redacted: string; sealed: string | null; tokens: string[] } {
     const result = redact(text, settings, this.open(sealed));

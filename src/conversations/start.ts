@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
-import { hashToken, newToken, verifyIdentity } from '../auth/secrets.ts';
+import { checkIdentity, hashToken, newToken } from '../auth/secrets.ts';
 import type { ConversationRow, CustomerRow, Schema, WorkspaceRow } from '../db/schema.ts';
 import * as repo from '../db/repositories/conversations.ts';
 import { transaction } from '../db/transaction.ts';
@@ -13,6 +13,8 @@ export interface StartInput {
   customer?: {
     userId?: string;
     userHash?: string;
+    /** When the host page's signature stops counting (unix seconds), signed along with the user id. */
+    expires?: number;
     name?: string;
     email?: string;
     attributes?: Record<string, unknown>;
@@ -35,7 +37,10 @@ export async function startConversation(db: Kysely<Schema>, workspace: Workspace
   const c = input.customer ?? {};
   let verified = false;
   if (c.userId && c.userHash) {
-    if (!verifyIdentity(workspace.identity_secret, c.userId, c.userHash)) throw new AppError('invalid_identity');
+    const refused = checkIdentity(workspace.identity_secret, c.userId, c.userHash, c.expires);
+    if (refused === 'expired')
+      throw new AppError('invalid_identity', 'The signed identity has expired: sign it again with a later expires.');
+    if (refused) throw new AppError('invalid_identity');
     verified = true;
   }
   const token = newToken('ct');

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_message_client_id.ts';
 import * as m0008 from './migrations/0008_actions.ts';
 import * as m0010 from './migrations/0010_agent_email_per_workspace.ts';
 import * as m0012 from './migrations/0012_agent_presence.ts';
+import * as m0013 from './migrations/0013_action_state.ts';
 
 // Migrations are listed here in order, so they run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_actions': m0008,
   '0010_agent_email_per_workspace': m0010,
   '0012_agent_presence': m0012,
+  '0013_action_state': m0013,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {

@@ -109,6 +109,9 @@ export interface ConversationsTable {
   last_seq: ColumnType<number, number | undefined, number>;
   /** The PII vault: this conversation's token state, sealed (see src/pii/vault.ts). */
   pii_state: string | null;
+  /** The actions runner's state between turns, and the verified identity (migrations/0013_action_state.ts): tokens, never clear values. */
+  action_state: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  action_identity: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -5,6 +5,7 @@ import type { Schema } from '../db/schema.ts';
 import type { ConversationKernel } from '../conversations/kernel.ts';
 import type { CustomerMessages } from '../conversations/customer-messages.ts';
 import type { BotSeat } from '../conversations/ports.ts';
+import type { LiveActions } from '../conversations/actions-turn.ts';
 import type { Outbound } from '../connectors/outbound.ts';
 import type { RealtimeHub } from './realtime/hub.ts';
 import type { Env } from '../config/env.ts';
@@ -31,4 +32,6 @@ export interface AppContext {
   queuePlaces: QueuePlaces;
   /** Which agents have the workspace open (their sockets, on every node). */
   presence: Presence;
+  /** Workspaces' tools in live conversations (an agent re-runs a read); null when none is configured. */
+  actions: LiveActions | null;
 }

@@ -7,7 +7,9 @@ import { hashPassword, newSecret } from '../auth/secrets.ts';
 import { findWorkspaceBySlug, insertWorkspace } from '../db/repositories/workspaces.ts';
 import { addTeamMember, insertAgent, insertTeam } from '../db/repositories/agents.ts';
 import { transaction } from '../db/transaction.ts';
-import { syncArticles } from '../db/repositories/knowledge.ts';
+import { listArticles, syncArticles } from '../db/repositories/knowledge.ts';
+import { saveActionsConfig } from '../db/repositories/actions.ts';
+import { actionsConfigSchema } from '../actions/config.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'baton-demo';
@@ -18,15 +20,22 @@ export const DEMO_LOGINS = [
 ];
 
 const DEMO_KNOWLEDGE = new URL('../../demo/knowledge.jsonl', import.meta.url);
+// The shop's actions and help articles (bench/retail, docs/retail-demo.md): the demo bot looks up
+// and cancels orders at the retail stand-in the demo starts on loopback.
+const RETAIL_ACTIONS = new URL('../../bench/retail/workspace.json', import.meta.url);
+const RETAIL_KNOWLEDGE = new URL('../../bench/retail/kb.jsonl', import.meta.url);
+
+const readJsonl = async (url: URL): Promise<Article[]> =>
+  (await readFile(url, 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Article);
 
 /** Seeds the demo workspace once: teams, agents with a known password, demo knowledge. */
 export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspace: WorkspaceRow; created: boolean }> {
   const existing = await findWorkspaceBySlug(db, DEMO_SLUG);
   if (existing) return { workspace: existing, created: false };
-  const articles = (await readFile(DEMO_KNOWLEDGE, 'utf8'))
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Article);
+  const articles = await readJsonl(DEMO_KNOWLEDGE);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const workspace = await transaction(db, async (tx) => {
     const ws = await insertWorkspace(tx, { id: randomUUID(), slug: DEMO_SLUG, name: 'Demo Shop', identitySecret: newSecret() });
@@ -52,4 +61,23 @@ export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspa
     return ws;
   });
   return { workspace, created: true };
+}
+
+/**
+ * Gives the demo workspace the shop's actions, pointed at the retail stand-in's address of this
+ * run (loopback, so private addresses are allowed), and the shop's help articles it does not
+ * have yet (its own keep their ids). Returns whether the knowledge changed.
+ */
+export async function ensureDemoActions(db: Kysely<Schema>, workspaceId: string, apiBase: string): Promise<{ knowledgeChanged: boolean }> {
+  const document = JSON.parse(await readFile(RETAIL_ACTIONS, 'utf8')) as Record<string, unknown>;
+  delete document.$comment;
+  const config = actionsConfigSchema.parse({ ...document, apiBase });
+  const shop = await readJsonl(RETAIL_KNOWLEDGE);
+  return transaction(db, async (tx) => {
+    await saveActionsConfig(tx, { workspaceId, config, allowPrivateNetwork: true, updatedBy: 'system:demo' });
+    const have = new Set((await listArticles(tx, workspaceId)).map((a) => a.id));
+    const missing = shop.filter((a) => !have.has(a.id));
+    if (missing.length > 0) await syncArticles(tx, workspaceId, missing, { prune: false });
+    return { knowledgeChanged: missing.length > 0 };
+  });
 }

@@ -29,6 +29,8 @@ const conversation: ConversationRow = {
   created_at: at,
   updated_at: at,
   pii_state: null,
+  action_state: null,
+  action_identity: null,
 };
 const customer: CustomerRow = {
   id: 'cu1',

@@ -19,6 +19,7 @@ export type Message = Schemas['Message'];
 export type Handoff = Schemas['Handoff'];
 /** The handoff brief, schema_version 2 (docs/brief.md). */
 export type Brief = Schemas['Brief'];
+export type ToolCall = Schemas['ToolCall'];
 export type Customer = Schemas['Customer'];
 export type ConversationDetail = Schemas['ConversationDetail'];
 export type Queue = Schemas['Queue'];

@@ -9,7 +9,7 @@ export type Message = Schemas['CustomerMessage'];
 export type Conversation = Schemas['CustomerConversation'];
 export type QueuePlace = Schemas['QueuePlace'];
 type StartBody = operations['startConversation']['requestBody']['content']['application/json'];
-export type Identity = Pick<NonNullable<StartBody['customer']>, 'user_id' | 'user_hash' | 'name' | 'email'>;
+export type Identity = Pick<NonNullable<StartBody['customer']>, 'user_id' | 'user_hash' | 'expires' | 'name' | 'email'>;
 
 /** The JSON a route answers with when it succeeds (its 200 or 201). */
 type Answer<Op extends keyof operations> = operations[Op]['responses'] extends infer R

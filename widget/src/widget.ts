@@ -462,7 +462,13 @@ function boot(): void {
   const api = (d.api ?? (script?.src ? new URL(script.src, location.href).origin : location.origin)).replace(/\/+$/, '');
   const identity: Identity | undefined =
     d.userId || d.name || d.email
-      ? { user_id: d.userId || undefined, user_hash: d.userHash || undefined, name: d.name || undefined, email: d.email || undefined }
+      ? {
+          user_id: d.userId || undefined,
+          user_hash: d.userHash || undefined,
+          expires: d.userExpires ? Number(d.userExpires) : undefined,
+          name: d.name || undefined,
+          email: d.email || undefined,
+        }
       : undefined;
   const start = () => {
     const host = document.createElement('div');

@@ -4,7 +4,8 @@ import { EnvSchema } from '../../config/env.ts';
 import { parseEnvOrExit } from '../../env.ts';
 import { startBaton } from '../../app/runtime.ts';
 import type { EngineFactory } from '../../engine/types.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../workspaces/demo.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoActions, ensureDemoWorkspace } from '../../workspaces/demo.ts';
+import { startRetailApi, type RunningRetailApi } from '../../demo/retail-api/server.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -29,13 +30,19 @@ export function serveCommand(program: Command): void {
       }
       const engineFactory: EngineFactory = (articles, o) => createEngine(articles, { llm: llm.config, workspaceId: o?.workspaceId });
       const baton = await startBaton({ env, engineFactory, log: serverLogger(env.LOG_LEVEL) });
+      let retail: RunningRetailApi | null = null;
       if (opts.demo) {
-        const { created } = await ensureDemoWorkspace(baton.ctx.db);
-        printDemo(baton.url, created, env.DATABASE_URL ? 'Postgres' : 'embedded database');
+        const { created, workspace } = await ensureDemoWorkspace(baton.ctx.db);
+        // The demo shop's own API (the retail stand-in, bundled data) on loopback, for its actions.
+        retail = await startRetailApi({ port: 0, host: '127.0.0.1' });
+        const { knowledgeChanged } = await ensureDemoActions(baton.ctx.db, workspace.id, retail.url);
+        if (knowledgeChanged) baton.ctx.bot.invalidate(workspace.id);
+        printDemo(baton.url, created, env.DATABASE_URL ? 'Postgres' : 'embedded database', retail.url);
       } else {
         console.log(`Baton is listening on ${baton.url}`);
       }
       const shutdown = async () => {
+        await retail?.close();
         await baton.stop();
         process.exit(0);
       };
@@ -50,7 +57,7 @@ function serverLogger(level: string): Logger {
   return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
 }
 
-function printDemo(url: string, created: boolean, database: string): void {
+function printDemo(url: string, created: boolean, database: string, shop: string): void {
   const lines = [
     '',
     `Baton is running: ${url}`,
@@ -60,6 +67,8 @@ function printDemo(url: string, created: boolean, database: string): void {
       .join(', ')})`,
     `  Chat widget demo: ${url}/demo   (workspace "${DEMO_SLUG}")`,
     `  API docs (OpenAPI): ${url}/api/v1/openapi.json`,
+    `  Shop API (retail stand-in, the bot's tools): ${shop}`,
+    `    In the widget try "Where is my order #W5442520?", give olivia.ito5204@example.com, then "cancel order #W5442520, I ordered it by mistake" and "yes".`,
     'Press Ctrl+C to stop.',
     '',
   ];

@@ -63,3 +63,15 @@ export function listEvents(db: Executor, workspaceId: string, conversationId: st
     .orderBy('id')
     .execute();
 }
+
+/** A conversation's events of some types, oldest first (the tool calls its brief lists). */
+export function listEventsOfTypes(db: Executor, workspaceId: string, conversationId: string, types: string[]): Promise<EventRow[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('conversation_id', '=', conversationId)
+    .where('type', 'in', types)
+    .orderBy('id')
+    .execute();
+}

@@ -159,3 +159,14 @@ export async function recentMessages(db: Executor, conversationId: string, count
     .execute();
   return rows.reverse();
 }
+
+/** How many lines the customer has written in a conversation (the 1-based turn of the latest). */
+export async function countCustomerLines(db: Executor, conversationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('conversation_id', '=', conversationId)
+    .where('author', '=', 'customer')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,5 +1,7 @@
 import type { Citation, HandoffReason } from '../../engine/types.ts';
-import type { ConversationRow, CustomerRow, MessageRow } from '../../db/schema.ts';
+import type { ConversationRow, CustomerRow, EventRow, MessageRow } from '../../db/schema.ts';
+import type { VerifiedIdentity } from '../../actions/types.ts';
+import { actionsSection } from './actions.ts';
 import type { RoutingDecision } from '../routing/engine.ts';
 import { BRIEF_SCHEMA_VERSION, type Brief } from './schema.ts';
 import { classifyReaction, extractFields, findGoal, HUMAN_REQUEST, sentences, summarise, tokensIn, type Sourced } from './extract.ts';
@@ -26,6 +28,8 @@ export interface BriefInput {
   considered?: Partial<Citation>[];
   now: Date;
   previous?: Brief | null;
+  /** The conversation's tool calls (`tool.called` events) and verified identity, for "What the bot looked up and did". */
+  actions?: { events: EventRow[]; identity: VerifiedIdentity | null };
 }
 
 type Trace = {
@@ -119,6 +123,8 @@ export function buildBrief(input: BriefInput): Brief {
   const fields = extractFields(customerTurns);
   const lastCustomer = customerTurns.at(-1) ?? null;
 
+  const actions = input.actions ? actionsSection(input.actions.events, input.actions.identity, customer) : undefined;
+
   // Why it escalated, each reason with what shows it.
   const quote = (re: RegExp): Sourced | null => {
     for (const t of [...customerTurns].reverse()) {
@@ -151,8 +157,9 @@ export function buildBrief(input: BriefInput): Brief {
         return q(quote(SENSITIVE_WORDS) ?? lastCustomer);
       case 'policy':
         return q(lastCustomer);
-      case 'engine_error':
       case 'action_failed':
+        return { evidence: actions?.failed.at(-1) ?? null, message_id: null };
+      case 'engine_error':
         return { evidence: null, message_id: null };
     }
   };
@@ -189,7 +196,7 @@ export function buildBrief(input: BriefInput): Brief {
       confidence: signals.confidence,
       threshold: signals.threshold,
     },
-    recommended_next_step: nextStep(input, attempts, fields),
+    recommended_next_step: nextStep(input, attempts, fields, actions),
     priority: routing.priority,
     routing: {
       team_id: routing.team_id,
@@ -205,11 +212,17 @@ export function buildBrief(input: BriefInput): Brief {
     redaction_tokens: tokensIn(visible.map((m) => m.redacted_text)),
     transcript: { url: `/api/v1/conversations/${conversation.id}`, message_count: visible.length, last_seq: visible.at(-1)?.seq ?? 0 },
     updates: previousUpdates,
+    actions,
   };
 }
 
 /** What the agent should do first: a fixed recommendation per situation, naming only facts from the brief. */
-function nextStep(input: BriefInput, attempts: Brief['bot_attempts'], fields: Brief['fields']): Brief['recommended_next_step'] {
+function nextStep(
+  input: BriefInput,
+  attempts: Brief['bot_attempts'],
+  fields: Brief['fields'],
+  actions: Brief['actions'],
+): Brief['recommended_next_step'] {
   const { reasons, routing, customer } = input;
   const order = fields.find((f) => f.kind === 'order_number');
   const unverified =
@@ -233,6 +246,11 @@ function nextStep(input: BriefInput, attempts: Brief['bot_attempts'], fields: Br
     step = {
       action: 'review_sensitive',
       text: 'Read the whole transcript before replying: the customer raised a sensitive topic (legal, fraud or safety). Follow your escalation procedure.',
+    };
+  } else if (reasons.includes('action_failed') && actions?.failed.length) {
+    step = {
+      action: 'retry_lookup',
+      text: `The bot's call to the company's API failed (${actions.failed.at(-1)}): check it in your own tools, or re-run the lookup from the brief, and answer.`,
     };
   } else if (reasons.includes('policy')) {
     step = { action: 'handle_by_policy', text: 'The workspace policy sends this topic to a person: handle it by hand.' };

@@ -4,6 +4,9 @@ import type { Executor } from '../../db/repositories/executor.ts';
 import { updateHandoff } from '../../db/repositories/handoffs.ts';
 import { recentMessages } from '../../db/repositories/messages.ts';
 import { articlesByIds } from '../../db/repositories/briefs.ts';
+import { listEventsOfTypes } from '../../db/repositories/events.ts';
+import { TOOL_CALLED } from '../../conversations/tool-calls.ts';
+import type { VerifiedIdentity } from '../../actions/types.ts';
 import type { RoutingDecision } from '../routing/engine.ts';
 import { buildBrief, signalsFromTranscript, type BriefSignals } from './build.ts';
 import { BriefSchema, type Brief } from './schema.ts';
@@ -34,7 +37,10 @@ export async function briefFor(
     previous: Brief | null;
   },
 ): Promise<Brief> {
-  const articles = await articlesByIds(tx, args.conversation.workspace_id, citedIds(args.transcript, args.decision));
+  const [articles, toolCalls] = await Promise.all([
+    articlesByIds(tx, args.conversation.workspace_id, citedIds(args.transcript, args.decision)),
+    listEventsOfTypes(tx, args.conversation.workspace_id, args.conversation.id, [TOOL_CALLED]),
+  ]);
   return buildBrief({
     conversation: args.conversation,
     customer: args.customer,
@@ -46,6 +52,7 @@ export async function briefFor(
     considered: args.decision?.citations,
     now: new Date(),
     previous: args.previous,
+    actions: { events: toolCalls, identity: args.conversation.action_identity as VerifiedIdentity | null },
   });
 }
 

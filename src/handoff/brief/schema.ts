@@ -92,6 +92,38 @@ export const BriefSchema = z
     updates: z
       .array(z.object({ at: z.string(), message_id: z.string(), seq: z.number().int() }))
       .describe('Customer messages that arrived while waiting for a person, which refreshed the brief'),
+    actions: z
+      .object({
+        identity: z
+          .object({
+            via: z.enum(['host_page', 'tool']),
+            tool: z.string().nullable().describe('The verification tool, when verified in the conversation'),
+            using: z.array(z.string()).describe('The details it was verified with (names of slots, never their values)'),
+            text: z.string(),
+          })
+          .nullable()
+          .describe('How the customer was verified for account tools; null: not verified'),
+        calls: z.array(
+          z.object({
+            event_id: z.string(),
+            at: z.string(),
+            by: z.enum(['bot', 'agent']),
+            name: z.string(),
+            kind: z.enum(['read', 'write']),
+            args: z.record(z.string(), z.unknown()).describe('As tokens (<EMAIL_1>), never clear values'),
+            turn: z.number().int(),
+            ok: z.boolean(),
+            status: z.number().int().nullable(),
+            error: z.string().nullable(),
+            duration_ms: z.number(),
+            summary: z.string().describe('The call in words: "Looked up order #W5442520: pending, 2 items, $412.80"'),
+          }),
+        ),
+        changed: z.array(z.string()).describe('The writes that succeeded, in words'),
+        failed: z.array(z.string()).describe('The calls that failed, in words, with why'),
+      })
+      .optional()
+      .describe("What the bot looked up and did: its calls of the company's API (docs/brief.md); absent when it made none"),
   })
   .describe('Baton handoff brief');
 

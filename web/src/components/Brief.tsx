@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { humanize, percent, REASON_LABEL, safeHref } from '../format.ts';
 import { Value } from './Value.tsx';
 import { Redactable } from './Reveal.tsx';
+import { BriefActions } from './BriefActions.tsx';
 import { currentBrief, type Brief as BriefJson, type Handoff } from '../types.ts';
 
 // The handoff brief (schema_version 2, contracts/api.ts: Brief), each field in its place. A
@@ -227,6 +228,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           </ul>
         </div>
       )}
+      {b.actions && <BriefActions conversationId={b.conversation_id} actions={b.actions} />}
       {b.bot_attempts.length > 0 && (
         <div className="brief-block">
           <h3>What the bot tried</h3>

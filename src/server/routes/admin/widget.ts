@@ -46,7 +46,7 @@ export function widgetSnippetRoutes(app: FastifyInstance, ctx: AppContext): void
         script_url: `${base}/widget.js`,
         snippet: `<script src="${attr(base)}/widget.js" data-workspace="${attr(ws.slug)}" async></script>`,
         identity: {
-          how: 'To verify logged-in users, add data-user-id and data-user-hash, where user_hash = hex HMAC-SHA256 of the user id with the workspace identity secret, computed on your server. Never put the secret in the page.',
+          how: 'To verify logged-in users, add data-user-id and data-user-hash, where user_hash = hex HMAC-SHA256 of the user id with the workspace identity secret, computed on your server. Never put the secret in the page. To make the signature expire, add data-user-expires (unix seconds) and sign the user id, a newline and that number instead.',
           snippet: `<script src="${attr(base)}/widget.js" data-workspace="${attr(ws.slug)}" data-user-id="USER_ID" data-user-hash="HMAC_SHA256_HEX" async></script>`,
           server_example: "crypto.createHmac('sha256', IDENTITY_SECRET).update(userId).digest('hex')",
         },

@@ -15,6 +15,8 @@ import {
   QueuesResponse,
   ReplyBody,
   ReplyResponse,
+  RerunToolBody,
+  RerunToolResponse,
   RevealBody,
   RevealResponse,
 } from './schema.ts';
@@ -124,6 +126,38 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
       const actor = staffActor(request);
       const values = await actions.reveal(ctx.conversations, actor, request.params.id, request.body?.reason);
       return { values };
+    },
+  );
+
+  r.post(
+    '/api/v1/conversations/:id/tool-calls/rerun',
+    {
+      schema: {
+        tags: ['conversations'],
+        operationId: 'rerunToolCall',
+        summary: "Re-run a read tool of the company's API for this conversation's customer (writes are refused; the call is recorded)",
+        params: IdParams,
+        body: RerunToolBody,
+        response: { 200: RerunToolResponse },
+      },
+      config: write,
+    },
+    async (request) => {
+      if (!ctx.actions) throw new AppError('not_found', `This workspace has no tool named ${request.body.name}.`);
+      const r = await ctx.actions.rerun(staffActor(request), request.params.id, request.body.name, request.body.args);
+      return {
+        call: {
+          name: r.name,
+          kind: r.kind,
+          args: r.args,
+          ok: r.ok,
+          status: r.status ?? null,
+          error: r.error ?? null,
+          duration_ms: r.durationMs,
+          summary: r.summary,
+          result: r.result ?? null,
+        },
+      };
     },
   );
 

@@ -63,3 +63,26 @@ export const RevealBody = z
   .object({ reason: z.string().trim().min(3, 'say in a few words why').max(500).optional() })
   .strict()
   .nullish();
+
+export const RerunToolBody = z.object({
+  name: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/)
+    .describe('A read tool of the workspace (docs/actions.md)'),
+  args: z.record(z.string(), z.unknown()).default({}).describe('As in the brief: tokens such as <EMAIL_1> are put back for the call'),
+});
+export const RerunToolResponse = z.object({
+  call: z
+    .object({
+      name: z.string(),
+      kind: z.enum(['read', 'write']),
+      args: z.record(z.string(), z.unknown()),
+      ok: z.boolean(),
+      status: z.number().int().nullable(),
+      error: z.string().nullable().describe('Why it failed: timeout, network, http, invalid, ssrf or refused, with the reason'),
+      duration_ms: z.number(),
+      summary: z.string(),
+      result: z.unknown().describe("The kept result, with personal data as tokens (reveal them like the transcript's)"),
+    })
+    .meta({ id: 'ToolCall', description: "One call of the company's API, as recorded in the conversation (a tool.called event)" }),
+});

@@ -62,6 +62,7 @@ export function widgetRoutes(app: FastifyInstance, ctx: AppContext): void {
         customer: body.customer && {
           userId: body.customer.user_id,
           userHash: body.customer.user_hash,
+          expires: body.customer.expires,
           name: body.customer.name,
           email: body.customer.email,
           attributes: body.customer.attributes,

@@ -13,11 +13,18 @@ export const StartBody = z.object({
         .string()
         .regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256')
         .optional(),
+      expires: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('Unix seconds after which the signed identity is refused; when given, user_hash signs user_id + "\\n" + expires'),
       name: z.string().trim().min(1).max(200).optional(),
       email: z.string().trim().email().max(320).optional(),
       attributes: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).optional(),
     })
     .refine((c) => !c.user_hash || c.user_id, { message: 'user_hash needs user_id', path: ['user_hash'] })
+    .refine((c) => c.expires === undefined || c.user_hash, { message: 'expires needs user_hash', path: ['expires'] })
     .optional(),
   message: MessageText.optional(),
 });
