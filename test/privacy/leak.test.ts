@@ -163,7 +163,7 @@ describe('nothing personal leaves Baton', () => {
     expect(received.model).toMatch(/<CARD_1>/);
     expect(received.helpdesk).toMatch(/<(CARD|IBAN|EMAIL|PHONE|PERSON)_1>/);
     expect(received.webhook).toContain('conversation.handoff');
-    expect(logLines.length).toBeGreaterThan(20);
+    expect(logLines.length).toBeGreaterThan(10);
     for (const [where, text] of Object.entries(received)) {
       for (const value of Object.values(PLANTED)) {
         expect(text.includes(value), `${where} received ${value}`).toBe(false);

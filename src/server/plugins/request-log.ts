@@ -12,6 +12,12 @@ export interface RequestLogOptions {
 }
 
 export function registerRequestLog(app: FastifyInstance, opts: RequestLogOptions): void {
+  // A WebSocket upgrade never gets an HTTP answer (no onResponse): it is logged as it opens.
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.upgrade?.toLowerCase() !== 'websocket') return;
+    const url = redactUrl(request.url);
+    request.log.debug({ method: request.method, url, websocket: true }, `${request.method} ${url} (websocket)`);
+  });
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
     const ms = Math.round(reply.elapsedTime);
