@@ -4,23 +4,49 @@ import type { SecretBox } from '../connectors/crypto.ts';
 import type { ActionsConfig } from '../actions/config.ts';
 import type { ActionTurnInput, ActionTurnResult } from '../actions/types.ts';
 import { loadWorkspaceActions } from '../actions/workspace-actions.ts';
+import { runModelActionTurn } from '../actions/model-turn.ts';
+import { createLlmClient, processTokenBudget, withBudget } from '../engine/llm/index.ts';
+import type { LlmConfig } from '../engine/llm/config.ts';
 import type { ActionsPort } from '../conversations/ports.ts';
 
 /** The playbook runner (src/actions/playbooks/runner.ts), or another that keeps its contract. */
-export type RunActions = (config: ActionsConfig, input: ActionTurnInput) => Promise<ActionTurnResult>;
+export type RunActions = (config: ActionsConfig, input: ActionTurnInput, workspaceId: string) => Promise<ActionTurnResult>;
+
+/**
+ * With a model configured (BATON_LLM_*), a workspace's tools are offered to it as function calls
+ * (src/actions/model-turn.ts; the engine keeps the guard rails), counted against the workspace's
+ * token budget. Chosen once per server, not per turn: each runner reads only its own pending write.
+ */
+export function modelActionRunner(llm: LlmConfig): RunActions {
+  const client = createLlmClient(llm);
+  const budget = llm.budget ? processTokenBudget(llm.budget) : undefined;
+  return (config, input, workspaceId) =>
+    runModelActionTurn(
+      // Results are already shielded by the conversation's caller (conversations/tool-privacy.ts).
+      { model: budget ? withBudget(client, budget, workspaceId) : client, redact: (text) => text, timeoutMs: llm.timeoutMs },
+      config,
+      input,
+    );
+}
 
 /**
  * Each workspace's stored actions (admin API, src/actions/admin.ts) as live conversations use
  * them: read per turn, so an admin's change counts from the next line. A workspace without
  * tools, playbooks or an API base takes no action.
  */
-export function storedActions(db: Kysely<Schema>, box: () => Promise<SecretBox>, run: RunActions): ActionsPort {
+export function storedActions(
+  db: Kysely<Schema>,
+  box: () => Promise<SecretBox>,
+  run: RunActions,
+  /** What a workspace needs for the runner to have anything to do: playbooks, or (a model) tools. */
+  needs: 'playbooks' | 'tools' = 'playbooks',
+): ActionsPort {
   return {
     async forWorkspace(workspaceId) {
       const stored = await loadWorkspaceActions(db, box, workspaceId);
-      if (!stored?.call || stored.config.playbooks.length === 0) return null;
+      if (!stored?.call || stored.config[needs].length === 0) return null;
       const { config, call } = stored;
-      return { config, call, run: (input) => run(config, input) };
+      return { config, call, run: (input) => run(config, input, workspaceId) };
     },
   };
 }

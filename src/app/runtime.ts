@@ -11,7 +11,8 @@ import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { ActionsPort, BotSeat } from '../conversations/ports.ts';
 import { LiveActions } from '../conversations/actions-turn.ts';
-import { storedActions, type RunActions } from './actions.ts';
+import { modelActionRunner, storedActions, type RunActions } from './actions.ts';
+import type { LlmConfig } from '../engine/llm/config.ts';
 import { runActionTurn } from '../actions/playbooks/runner.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from '../config/keyring.ts';
@@ -48,6 +49,8 @@ export interface StartOptions {
   actions?: ActionsPort;
   /** The playbook runner behind the stored documents (default: src/actions/playbooks/runner.ts). */
   runActions?: RunActions;
+  /** A model for actions (BATON_LLM_*): workspaces' tools become its function calls instead of playbooks. */
+  actionsModel?: LlmConfig | null;
 }
 
 interface Parts {
@@ -59,6 +62,8 @@ interface Parts {
   bot?: BotSeat;
   actions?: ActionsPort;
   runActions?: RunActions;
+  /** What a workspace needs for its actions to run: playbooks, or (with a model) tools. */
+  actionsNeed?: 'playbooks' | 'tools';
 }
 
 /** Builds the services over one database, each given the narrow parts it uses; nothing runs yet. */
@@ -70,7 +75,7 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
   const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
-  const port = o.actions ?? (o.runActions ? storedActions(database.db, () => outbound.box(), o.runActions) : null);
+  const port = o.actions ?? (o.runActions ? storedActions(database.db, () => outbound.box(), o.runActions, o.actionsNeed) : null);
   const actions = port ? new LiveActions(database.db, conversations, port) : null;
   const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
   const queuePlaces = new QueuePlaces(database.db);
@@ -110,7 +115,8 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
     engineFactory: opts.engineFactory,
     bot: opts.bot,
     actions: opts.actions,
-    runActions: opts.runActions ?? runActionTurn,
+    runActions: opts.runActions ?? (opts.actionsModel ? modelActionRunner(opts.actionsModel) : runActionTurn),
+    actionsNeed: !opts.runActions && opts.actionsModel ? 'tools' : 'playbooks',
   });
   const { bot, hub, jobs, outbound, presence } = ctx;
   await hub.start(database);

@@ -14,6 +14,8 @@ import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace }
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { ROOT } from '../support/paths.ts';
 import { ensureDemoActions, ensureDemoWorkspace } from '../../src/workspaces/demo.ts';
+import { startScriptedModel, type ModelStep, type RecordedRequest } from '../../src/engine/llm/testing/loopback.ts';
+import { LlmConfigSchema } from '../../src/engine/llm/config.ts';
 
 // Actions in live conversations, end to end: the widget API, the bot turn with the real playbook
 // runner and the retail workspace (bench/retail/workspace.json), the real tool caller against
@@ -85,21 +87,28 @@ beforeEach(() => {
   trouble.slow = null;
 });
 
+/** Where a conversation is held: the playbook server by default, or another Baton and workspace. */
+type On = { api: ReturnType<typeof apiClient>; ws: SeededWorkspace };
+
 /** A widget conversation; with `as`, the host page signed the customer's id. */
-async function start(as?: string, opts: { expires?: number; hash?: string } = {}) {
+async function start(as?: string, opts: { expires?: number; hash?: string } = {}, on: On = { api, ws }) {
   const customer = as
-    ? { user_id: as, user_hash: opts.hash ?? identityHash(ws.secret, as, opts.expires), ...(opts.expires ? { expires: opts.expires } : {}) }
+    ? {
+        user_id: as,
+        user_hash: opts.hash ?? identityHash(on.ws.secret, as, opts.expires),
+        ...(opts.expires ? { expires: opts.expires } : {}),
+      }
     : undefined;
-  const res = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, customer } });
+  const res = await on.api('POST', '/api/v1/widget/conversations', { body: { workspace: on.ws.slug, customer } });
   return res;
 }
 
-async function conversation(as?: string) {
-  const res = await start(as);
+async function conversation(as?: string, on: On = { api, ws }) {
+  const res = await start(as, {}, on);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const { token, conversation: c } = res.body as { token: string; conversation: { id: string } };
   const say = async (text: string): Promise<string> => {
-    const r = await api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token, body: { text } });
+    const r = await on.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token, body: { text } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return (r.body.replies as { text: string }[]).map((m) => m.text).join('\n');
   };
@@ -354,5 +363,72 @@ describe("npm start's demo", () => {
         .join('\n');
     expect(await say('Where is my order #W5442520?')).toMatch(/e-mail/);
     expect(await say(OLIVIA.email)).toMatch(/#W5442520 is pending/);
+  });
+});
+
+describe('with a model (BATON_LLM_*), the same tools are its function calls under the same guard rails', () => {
+  let modelBaton: RunningBaton;
+  let shop: SeededWorkspace;
+  let model: Awaited<ReturnType<typeof startScriptedModel>>;
+  let on: On;
+
+  /** The scripted model: reads an order when asked where it is, asks to cancel when asked to, words results. */
+  const step = (req: RecordedRequest): ModelStep => {
+    const messages = (req.body.messages ?? []) as Array<{ role: string; content: unknown }>;
+    if (messages.at(-1)?.role === 'tool') return { text: 'Here is what I found.' };
+    const said = JSON.stringify(messages.filter((m) => m.role === 'user').at(-1)?.content ?? '');
+    if (/where/i.test(said)) return { calls: [{ name: 'get_order_details', args: { order_id: '#W5442520' } }] };
+    if (/cancel/i.test(said))
+      return { calls: [{ name: 'cancel_pending_order', args: { order_id: '#W5442520', reason: 'ordered by mistake' } }] };
+    return { text: 'How can I help?' };
+  };
+
+  beforeAll(async () => {
+    model = await startScriptedModel('openai', []);
+    for (let i = 0; i < 40; i++) model.push(step);
+    const env = loadEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_START_PER_MINUTE: '1000',
+      BATON_VAULT_KEY: TEST_VAULT_KEY,
+    });
+    modelBaton = await startBaton({
+      env,
+      engineFactory: scriptedEngineFactory,
+      database: tdb.database,
+      log: pino({ level: 'silent' }),
+      actionsModel: LlmConfigSchema.parse({ provider: 'vllm', model: 'm', apiKey: 'k', baseUrl: model.url, maxRetries: 0 }),
+    });
+    shop = await seedWorkspace(tdb.database.db, 'modelshop');
+    on = { api: apiClient(modelBaton.url), ws: shop };
+    // Tools only: with a model, a workspace needs no playbooks.
+    const doc = JSON.parse(readFileSync(join(ROOT, 'bench/retail/workspace.json'), 'utf8'));
+    const put = await on.api('PUT', '/api/v1/admin/actions', {
+      token: shop.adminKey,
+      body: { config: { apiBase: retail.url, tools: doc.tools, playbooks: [] }, allowPrivateNetwork: true },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+  });
+  afterAll(async () => {
+    await modelBaton?.stop();
+    await model?.close();
+  });
+
+  it('looks the order up, asks before cancelling, and cancels only on the next yes', async () => {
+    const c = await conversation(OLIVIA.id, on);
+    await c.say('Hi, where is my order #W5442520?');
+    expect(model.requests.some((r) => (r.body.tools ?? []).some((t: any) => t.function?.name === 'cancel_pending_order'))).toBe(true);
+    const asked = await c.say('please cancel it');
+    expect(asked.toLowerCase()).toMatch(/cancel/);
+    expect(orderStatus('#W5442520')).toBe('pending'); // the model asked; the engine did not do it
+    await c.say('yes');
+    expect(orderStatus('#W5442520')).toBe('cancelled');
+    const calls = await toolEvents(c.id);
+    expect(calls.map((e) => [e.name, e.kind, e.ok])).toEqual([
+      ['get_order_details', 'read', true],
+      ['cancel_pending_order', 'write', true],
+    ]);
+    expect(calls[1]).toMatchObject({ turn: 3, args: { order_id: '#W5442520', reason: 'ordered by mistake' } });
   });
 });

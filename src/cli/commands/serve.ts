@@ -29,7 +29,8 @@ export function serveCommand(program: Command): void {
         process.exit(2);
       }
       const engineFactory: EngineFactory = (articles, o) => createEngine(articles, { llm: llm.config, workspaceId: o?.workspaceId });
-      const baton = await startBaton({ env, engineFactory, log: serverLogger(env.LOG_LEVEL) });
+      // With a model, workspaces' tools become its function calls (docs/llm.md); else playbooks run.
+      const baton = await startBaton({ env, engineFactory, log: serverLogger(env.LOG_LEVEL), actionsModel: llm.config });
       let retail: RunningRetailApi | null = null;
       if (opts.demo) {
         const { created, workspace } = await ensureDemoWorkspace(baton.ctx.db);
