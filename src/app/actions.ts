@@ -20,13 +20,20 @@ export type RunActions = (config: ActionsConfig, input: ActionTurnInput, workspa
 export function modelActionRunner(llm: LlmConfig): RunActions {
   const client = createLlmClient(llm);
   const budget = llm.budget ? processTokenBudget(llm.budget) : undefined;
-  return (config, input, workspaceId) =>
-    runModelActionTurn(
+  return (config, input, workspaceId) => {
+    // A question the engine answers surely from an article no playbook is written for costs no
+    // model call here (the answer writer words it); a write awaiting its yes always goes on.
+    const triggers = new Set(config.playbooks.flatMap((pb) => pb.trigger.articles));
+    const pending = !!(input.state?.model as { pending?: unknown } | undefined)?.pending;
+    if (!pending && input.intent && input.intent.confidence >= input.threshold && !triggers.has(input.intent.id))
+      return Promise.resolve({ handled: false, reply: '', state: input.state, calls: [], identity: input.identity });
+    return runModelActionTurn(
       // Results are already shielded by the conversation's caller (conversations/tool-privacy.ts).
       { model: budget ? withBudget(client, budget, workspaceId) : client, redact: (text) => text, timeoutMs: llm.timeoutMs },
       config,
       input,
     );
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionsConfigSchema, type ActionsConfig } from '../../src/actions/config.ts';
 import { runActionTurn } from '../../src/actions/playbooks/runner.ts';
 import { createToolCaller } from '../../src/actions/tools/call.ts';
-import type { ActionTurnResult, ToolCallRecord } from '../../src/actions/types.ts';
+import type { ActionTurnInput, ActionTurnResult, ToolCallRecord } from '../../src/actions/types.ts';
 import { startRetailApi, type RunningRetailApi } from '../../src/demo/retail-api/server.ts';
 import { standInHooks } from '../../src/engine/eval/actions.ts';
 import { evaluate } from '../../src/engine/eval/evaluate.ts';
@@ -34,7 +34,7 @@ interface Turn {
 }
 
 /** Plays the customer's lines one turn at a time, as the conversation layer would. */
-async function converse(lines: string[], cfg: ActionsConfig = config): Promise<Turn[]> {
+async function converse(lines: string[], cfg: ActionsConfig = config, intent: ActionTurnInput['intent'] = null): Promise<Turn[]> {
   const call = createToolCaller({ apiBase: cfg.apiBase!, allowPrivate: true });
   const turns: Turn[] = [];
   const history: { role: 'customer' | 'bot'; text: string }[] = [];
@@ -43,7 +43,7 @@ async function converse(lines: string[], cfg: ActionsConfig = config): Promise<T
     const result = await runActionTurn(cfg, {
       text: line,
       history: history.slice(),
-      intent: null,
+      intent,
       threshold: 0.5,
       state,
       identity: null,
@@ -153,6 +153,15 @@ describe('playbooks against the retail stand-in', () => {
     expect(turns[1].result.reply).toMatch(/couldn't find an account/);
     expect(turns[2].result.calls.filter((c) => c.name === 'find_user_id_by_email').map((c) => c.ok)).toEqual([false, true]);
     expect(turns[2].result.identity?.id).toBe('harper_moore_3210');
+  });
+
+  it('leaves a question the engine is sure of to the engine, even with a weak cue and an e-mail in it', async () => {
+    const line = 'I am harper.moore2816@example.com, how long does a refund take?';
+    const [sure] = await converse([line], config, { id: 'refund-policy', confidence: 0.9 });
+    expect(sure.result).toMatchObject({ handled: false, calls: [] });
+    // Unsure what it is, the cue may still start a request.
+    const [unsure] = await converse([line], config, { id: 'refund-policy', confidence: 0.2 });
+    expect(unsure.result.handled).toBe(true);
   });
 
   it('leaves a request for a person to the engine, the request under way kept', async () => {

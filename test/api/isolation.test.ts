@@ -13,6 +13,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/conversations/{id}/messages': { text: 'hello', internal: false },
   'POST /api/v1/conversations/{id}/assign': { team_id: '00000000-0000-4000-8000-000000000000' },
   'POST /api/v1/conversations/{id}/brief-feedback': { useful: true },
+  'POST /api/v1/conversations/{id}/tool-calls/rerun': { name: 'get_order_details', args: { order_id: '#W0000001' } },
 };
 
 // Every route that names a resource, called with another workspace's credentials, answers

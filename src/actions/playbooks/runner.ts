@@ -72,7 +72,13 @@ function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean)
       at = input.text.length; // asked for, but not in words we can place
     if (at !== Infinity) hits.push({ pb, at });
   }
-  if (hits.length === 0 && !busy) {
+  // A weak cue ("refund") does not outvote the engine when it is sure the line is a question
+  // its knowledge answers and no playbook is written for ("how long does a refund take?").
+  const answeredElsewhere =
+    !!input.intent &&
+    input.intent.confidence >= input.threshold &&
+    !config.playbooks.some((pb) => pb.trigger.articles.includes(input.intent!.id));
+  if (hits.length === 0 && !busy && !answeredElsewhere) {
     for (const pb of config.playbooks) {
       const at = Math.min(...pb.trigger.cues.map((c) => askedAt(c, input.text)).filter((i) => i >= 0));
       if (at !== Infinity) hits.push({ pb, at });
