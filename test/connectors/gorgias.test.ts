@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket, wsUrl } from '../support/baton.ts';
 import { waitFor } from './support/standin.ts';
 import { GG_EMAIL, GG_KEY, GorgiasStandIn, type GgTicket } from './support/gorgias-standin.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, startHarness, threadOf, type Harness } from './support/setup.ts';
 
 // Gorgias contract, after developers.gorgias.com (see support/gorgias-standin.ts): Basic email:api_key, an
 // `api`-channel ticket carrying our handoff id as external_id, the brief as an internal-note
@@ -181,18 +181,7 @@ describe('Gorgias connector', () => {
     gg.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/api/tickets';
     const lookups = gg.calls('GET', '/api/tickets').length;
     const c = await customerAsksForHuman(h);
-    await waitFor(
-      async () => {
-        const thread = await h.tdb.database.db
-          .selectFrom('connector_threads')
-          .selectAll()
-          .where('conversation_id', '=', c.id)
-          .executeTakeFirst();
-        return thread?.status === 'open';
-      },
-      15_000,
-      'thread open',
-    );
+    await waitFor(async () => (await threadOf(h, c.id))?.status === 'open', 15_000, 'thread open');
     const tickets = await ticketsFor(c.id);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.messages.filter((m) => m.channel === 'internal-note')).toHaveLength(1);

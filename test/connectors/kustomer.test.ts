@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket, wsUrl } from '../support/baton.ts';
 import { waitFor } from './support/standin.ts';
 import { KU_KEY, KustomerStandIn, type KuConversation } from './support/kustomer-standin.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, startHarness, threadOf, type Harness } from './support/setup.ts';
 import { rateLimitWaitMs } from '../../src/connectors/kustomer/api.ts';
 
 // Kustomer contract, after developer.kustomer.com (see support/kustomer-standin.ts): Bearer API key, the
@@ -177,18 +177,7 @@ describe('Kustomer connector', () => {
   it('a lost answer to the create: the retry finds the conversation by externalId, no second one', async () => {
     ku.dropAfterHandling = (r) => r.method === 'POST' && /^\/v1\/customers\/[^/]+\/conversations$/.test(r.path);
     const c = await customerAsksForHuman(h);
-    await waitFor(
-      async () => {
-        const thread = await h.tdb.database.db
-          .selectFrom('connector_threads')
-          .selectAll()
-          .where('conversation_id', '=', c.id)
-          .executeTakeFirst();
-        return thread?.status === 'open';
-      },
-      15_000,
-      'thread open',
-    );
+    await waitFor(async () => (await threadOf(h, c.id))?.status === 'open', 15_000, 'thread open');
     const found = await conversationsFor(c.id);
     expect(found).toHaveLength(1);
     expect(found[0]!.notes).toHaveLength(1);
