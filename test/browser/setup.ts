@@ -10,17 +10,17 @@ export type BrowserBaton = { tdb: TestDatabase; baton: RunningBaton; ws: SeededW
 
 /**
  * The set-up the browser test files share: one database for the file, Baton on it with a
- * seeded workspace, and Chromium once the app and the widget are built (rebuilt only when
+ * seeded workspace (`workspace` names it), and Chromium once the app and the widget are built (rebuilt only when
  * their sources changed). Call it inside `describe`: the fields are there from its beforeAll
  * on, so a file's own beforeAll, registered after it, can use them.
  */
-export function useBrowserBaton(): BrowserBaton {
+export function useBrowserBaton(opts: { workspace?: string } = {}): BrowserBaton {
   const env: Partial<BrowserBaton> = {};
   beforeAll(async () => {
     const built = ensureBuilt();
     env.tdb = await openTestDatabase();
     env.baton = await startTestBaton(env.tdb.database);
-    env.ws = await seedWorkspace(env.tdb.database.db);
+    env.ws = await seedWorkspace(env.tdb.database.db, opts.workspace);
     [env.browser] = await Promise.all([launchBrowser(), built]);
   }, 180_000);
 
