@@ -1,34 +1,10 @@
 -- One customer line and the bot's reply to it, as src/conversations/customer-messages.ts does
--- them: the customer's line (the same statements as agent-line.sql), then the bot's turn:
--- read the workspace and the recent history, then one transaction that locks the conversation
--- (with its workspace's policy), updates its language and intent, inserts the reply with its
--- event and moves last_seq (messages.insertMessage), and the NOTIFY after commit. The
--- customer's line commits without waiting for the disk, as in Baton; the bot's durable commit
--- flushes it too (Baton's separate flush for the customer's answer is shared by the lines in
--- flight and left out here).
-\set n random(1, :convs)
-select id as cid, workspace_id as wid from pgbench_lines where n = :n \gset
-select c.*, w.policy from conversations c join workspaces w on w.id = c.workspace_id
-  where c.workspace_id = ':wid' and c.id = ':cid';
-with c as (
-  update conversations set last_seq = last_seq + 1, updated_at = now()
-  where id = ':cid' and workspace_id = ':wid' and status = status and pii_state is not distinct from pii_state
-  returning id, workspace_id, last_seq, set_config('synchronous_commit', 'off', true)
-), m as (
-  insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, client_message_id)
-  select gen_random_uuid(), c.workspace_id, c.id, c.last_seq, 'customer', 'pgbench line from a customer', 'pgbench line from a customer', null from c
-  returning *
-), e as (
-  insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
-  select m.workspace_id, m.conversation_id, 'message.created', 'customer', null,
-    jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
-  from m returning id
-)
-select m.id, (select id from e) as event_id from m \gset
-select set_config('synchronous_commit', 'off', true),
-  pg_notify('baton_events', json_build_object('id', ':event_id', 'workspaceId', ':wid', 'conversationId', ':cid',
-    'type', 'message.created', 'messageId', ':id')::text);
--- The bot's turn.
+-- them: customer-line.sql, then the bot's turn: read the workspace and the recent history, then
+-- one transaction that locks the conversation (with its workspace's policy), updates its
+-- language and intent, inserts the reply with its event and moves last_seq
+-- (messages.insertMessage), and the NOTIFY after commit. The customer's line commits without
+-- waiting for the disk, as in Baton; the bot's durable commit flushes it too (Baton's separate
+-- flush for the customer's answer is shared by the lines in flight and left out here).
 select * from workspaces where id = ':wid';
 select * from messages where conversation_id = ':cid' and internal = false order by seq desc limit 13;
 begin;

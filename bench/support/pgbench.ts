@@ -9,6 +9,10 @@ const SCRIPTS = fileURLToPath(new URL('../pgbench/', import.meta.url));
 /** The path's writes as pgbench scripts (bench/pgbench/): one customer line per transaction, or a line and the bot's reply. */
 export type PgbenchScript = 'agent-line' | 'bot-line';
 
+/** The script pgbench runs: customer-line.sql, which both paths begin with, then the path's own part (pgbench has no include). */
+export const pgbenchScript = async (script: PgbenchScript): Promise<string> =>
+  (await readFile(`${SCRIPTS}customer-line.sql`, 'utf8')) + (await readFile(`${SCRIPTS}${script}.sql`, 'utf8'));
+
 export type PgbenchResult = { tps: number; transactions: number; failed: number; latencyMs: number } | { missing: string };
 
 /** pgbench on PATH, else PostgreSQL's own bin folders (Debian keeps it there). */
@@ -55,14 +59,16 @@ export async function runPgbench(
     `--jobs=${Math.min(opts.clients, 2)}`,
     `--time=${opts.seconds}`,
     `--define=convs=${convs}`,
-    `--file=${SCRIPTS}${script}.sql`,
+    '--file=-',
     databaseUrl,
   ];
-  const out = await new Promise<string>((resolve, reject) =>
-    execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+  const text = await pgbenchScript(script);
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
       err ? reject(new Error(`pgbench failed: ${stderr || err.message}`)) : resolve(stdout),
-    ),
-  );
+    );
+    child.stdin?.end(text);
+  });
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
   return {
     tps: num(/tps = ([\d.]+)/),

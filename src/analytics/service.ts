@@ -9,6 +9,7 @@ import {
   type ScopeHandoff,
   type ScopeMessage,
 } from '../db/repositories/analytics.ts';
+import { HANDOFF_REASONS } from '../engine/types.ts';
 import { aggregate, conversationFacts, knowledgeGaps, series, type KnowledgeGap, type Metrics } from './metrics.ts';
 
 export interface AnalyticsReport {
@@ -57,16 +58,7 @@ const CSV_COLUMNS: [string, (m: Metrics) => unknown][] = [
   ['handed_off', (m) => m.handed_off],
   ['handoff_rate', (m) => m.handoff_rate],
   ['handoffs', (m) => m.handoffs],
-  ...[
-    'low_confidence',
-    'customer_requested',
-    'negative_sentiment',
-    'repeated_failure',
-    'policy',
-    'sensitive_topic',
-    'engine_error',
-    'action_failed',
-  ].map((r) => [`handoffs_${r}`, (m: Metrics) => m.handoff_reasons[r] ?? 0] as [string, (m: Metrics) => unknown]),
+  ...HANDOFF_REASONS.map((r) => [`handoffs_${r}`, (m: Metrics) => m.handoff_reasons[r] ?? 0] as [string, (m: Metrics) => unknown]),
   ...(['first_response_seconds', 'time_to_human_seconds', 'bot_handle_seconds', 'human_handle_seconds'] as const).flatMap((k) =>
     (['median', 'mean', 'p90'] as const).map(
       (s) => [`${k.replace('_seconds', '')}_${s}_s`, (m: Metrics) => m[k][s]] as [string, (m: Metrics) => unknown],

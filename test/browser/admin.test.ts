@@ -1,54 +1,38 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/app/runtime.ts';
-import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, shot } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiClient, login } from '../support/baton.ts';
+import { agentLogin, shot } from './browser.ts';
+import { useBrowserBaton } from './setup.ts';
 
 // The admin in a real browser against a real server: a team, a routing rule to it, a knowledge
 // upload listed; personal data revealed in a conversation (and recorded), refused clearly to a
 // role that may not, and absent for a viewer; admin screens without horizontal scrolling.
 describe('admin and personal data in the browser', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-  let browser: Browser;
+  const env = useBrowserBaton({ workspace: 'globex' });
   let conversationId: string;
   const PLANTED = 'pia.planted@example.org';
-  const api = () => apiClient(baton.url);
+  const api = () => apiClient(env.baton.url);
 
   beforeAll(async () => {
-    const built = ensureBuilt();
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db, 'globex');
     // A customer writes their e-mail address: staff see it only as a token until revealed.
     const started = await api()('POST', '/api/v1/widget/conversations', {
-      body: { workspace: ws.slug, customer: { name: 'Pia' }, message: `Please send the invoice to ${PLANTED} today` },
+      body: { workspace: env.ws.slug, customer: { name: 'Pia' }, message: `Please send the invoice to ${PLANTED} today` },
     });
     expect(started.status).toBe(201);
     conversationId = started.body.conversation.id;
-    [browser] = await Promise.all([launchBrowser(), built]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.stop();
-    await tdb?.dispose();
   });
 
   async function page(email: string, password: string, width = 1280): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    const ctx = await env.browser.newContext({ viewport: { width, height: 800 } });
     ctx.setDefaultTimeout(10_000);
     const p = await ctx.newPage();
     p.on('dialog', (d) => void d.dismiss());
-    await agentLogin(p, baton.url, email, password);
+    await agentLogin(p, env.baton.url, email, password);
     return p;
   }
 
   it('creates a team and a rule, uploads knowledge, reveals personal data on record', { timeout: 90_000 }, async () => {
-    const admin = await page(ws.admin.email, ws.admin.password);
+    const admin = await page(env.ws.admin.email, env.ws.admin.password);
 
     // Teams: the server's validation message appears next to the field, then the team is created.
     await admin.getByRole('link', { name: 'Admin' }).click();
@@ -117,7 +101,7 @@ describe('admin and personal data in the browser', () => {
     await shot(admin, 'admin-knowledge');
 
     // Personal data: a token in the transcript until revealed, then the value, on record.
-    await admin.goto(`${baton.url}/app/c/${conversationId}`);
+    await admin.goto(`${env.baton.url}/app/c/${conversationId}`);
     const customerMsg = admin.locator('.msg-customer .msg-text').first();
     await customerMsg.getByText('<EMAIL_1>').waitFor();
     expect(await admin.locator('main').textContent()).not.toContain(PLANTED);
@@ -125,30 +109,31 @@ describe('admin and personal data in the browser', () => {
     await customerMsg.locator('mark.revealed', { hasText: PLANTED }).waitFor();
     await admin.getByText('This reveal is recorded in the audit trail').waitFor();
     await shot(admin, 'workspace-reveal');
-    const events = await tdb.database.db
+    const events = await env.tdb.database.db
       .selectFrom('events')
       .select(['type', 'actor_type', 'actor_id'])
       .where('conversation_id', '=', conversationId)
       .where('type', '=', 'pii.revealed')
       .execute();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actor_type: 'agent', actor_id: ws.admin.id });
+    expect(events[0]).toMatchObject({ actor_type: 'agent', actor_id: env.ws.admin.id });
     await admin.getByRole('button', { name: 'Hide personal data' }).click();
     await customerMsg.getByText('<EMAIL_1>').waitFor();
     await admin.context().close();
   });
 
   it('subscribes a webhook to event types the server lists, and shows its secret once', { timeout: 60_000 }, async () => {
-    const admin = await page(ws.admin.email, ws.admin.password);
-    await admin.goto(`${baton.url}/app/admin/webhooks`);
+    const admin = await page(env.ws.admin.email, env.ws.admin.password);
+    await admin.goto(`${env.baton.url}/app/admin/webhooks`);
     await admin.getByRole('button', { name: 'Add webhook' }).click();
     const form = admin.getByRole('form', { name: 'New webhook' });
     // Every type the API accepts is offered, none more.
     const offered = await form
       .getByRole('checkbox')
       .evaluateAll((boxes) => boxes.map((b) => (b.closest('label')?.textContent ?? '').trim()));
-    const listed = (await api()('GET', '/api/v1/webhooks', { token: await login(baton.url, ws.admin.email, ws.admin.password) })).body
-      .event_types as string[];
+    const listed = (
+      await api()('GET', '/api/v1/webhooks', { token: await login(env.baton.url, env.ws.admin.email, env.ws.admin.password) })
+    ).body.event_types as string[];
     expect(offered.filter((t) => !t.startsWith('Allow private'))).toEqual(listed.map((t) => (t === '*' ? 'Every event' : t)));
     await form.getByLabel('URL').fill('http://127.0.0.1:9/hook');
     await form.getByRole('checkbox', { name: 'message.created' }).check();
@@ -162,20 +147,20 @@ describe('admin and personal data in the browser', () => {
   });
 
   it('refuses the reveal clearly to a role the policy leaves out, and shows a viewer no button', { timeout: 60_000 }, async () => {
-    const adminToken = await login(baton.url, ws.admin.email, ws.admin.password);
+    const adminToken = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
     const set = await api()('PUT', '/api/v1/admin/policy', { token: adminToken, body: { revealRoles: ['admin'] } });
     expect(set.status).toBe(200);
     try {
-      const agent = await page(ws.agent.email, ws.agent.password);
-      await agent.goto(`${baton.url}/app/c/${conversationId}`);
+      const agent = await page(env.ws.agent.email, env.ws.agent.password);
+      await agent.goto(`${env.baton.url}/app/c/${conversationId}`);
       await agent.getByRole('button', { name: 'Reveal personal data' }).click();
       const refusal = agent.getByRole('alert').filter({ hasText: 'You may not reveal personal data here' });
       await refusal.waitFor();
       expect(await agent.locator('main').textContent()).not.toContain(PLANTED);
       await agent.context().close();
 
-      const viewer = await page(ws.viewer.email, ws.viewer.password);
-      await viewer.goto(`${baton.url}/app/c/${conversationId}`);
+      const viewer = await page(env.ws.viewer.email, env.ws.viewer.password);
+      await viewer.goto(`${env.baton.url}/app/c/${conversationId}`);
       await viewer.locator('.msg-customer .msg-text').first().getByText('<EMAIL_1>').waitFor();
       expect(await viewer.getByRole('button', { name: 'Reveal personal data' }).count()).toBe(0);
       await viewer.context().close();
@@ -185,7 +170,7 @@ describe('admin and personal data in the browser', () => {
   });
 
   it('lays the admin screens out without horizontal scrolling at 375 and 1280 px', { timeout: 60_000 }, async () => {
-    const admin = await page(ws.admin.email, ws.admin.password, 375);
+    const admin = await page(env.ws.admin.email, env.ws.admin.password, 375);
     for (const width of [375, 1280]) {
       await admin.setViewportSize({ width, height: 800 });
       // Phones get every screen; the wide layout, which has room to spare, the table-heavy ones.
@@ -194,7 +179,7 @@ describe('admin and personal data in the browser', () => {
         width === 375
           ? ['Routing rules', 'Teams', 'Agents', 'Knowledge', 'API keys', 'Webhooks', 'Connectors', 'Analytics']
           : ['Teams', 'Knowledge', 'Analytics'];
-      await admin.goto(`${baton.url}/app/admin/policy`);
+      await admin.goto(`${env.baton.url}/app/admin/policy`);
       for (const screen of screens) {
         const nav =
           screen === 'Analytics' ? admin.getByRole('navigation', { name: 'Sections' }) : admin.getByRole('navigation', { name: 'Admin' });
@@ -206,7 +191,7 @@ describe('admin and personal data in the browser', () => {
         const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${screen} at ${width}px`).toBeLessThanOrEqual(0);
       }
-      await admin.goto(`${baton.url}/app/admin/routing`);
+      await admin.goto(`${env.baton.url}/app/admin/routing`);
       await admin.locator('.rule-list li').first().waitFor();
       await admin.getByRole('button', { name: 'Add rule' }).click();
       const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,51 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/app/runtime.ts';
-import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, shot, startHostSite } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { apiClient, login } from '../support/baton.ts';
+import { agentLogin, shot, startHostSite } from './browser.ts';
+import { useBrowserBaton } from './setup.ts';
 
 // The whole handoff in two real browsers: a customer on a website with the widget, an agent in
 // the workspace. Bot answer with its source, "talk to a person", the brief live in the queue,
 // accept, reply, resolve, rating; reload and a second tab resume the same conversation.
 describe('handoff in the browser: widget and agent workspace', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-  let browser: Browser;
+  const env = useBrowserBaton();
   let site: { url: string; close(): Promise<void> };
   let customerCtx: BrowserContext;
   let agentCtx: BrowserContext;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    const built = ensureBuilt();
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db);
-    site = await startHostSite(baton.url, { workspace: ws.slug, name: 'Ann' });
-    [browser] = await Promise.all([launchBrowser(), built]);
-    customerCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    site = await startHostSite(env.baton.url, { workspace: env.ws.slug, name: 'Ann' });
+    customerCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     customerCtx.setDefaultTimeout(10_000);
-    agentCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    agentCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     agentCtx.setDefaultTimeout(10_000);
     for (const ctx of [customerCtx, agentCtx]) ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
-  }, 180_000); // builds the app and the widget when their sources changed
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await baton?.stop();
-    await tdb?.dispose();
   });
+
+  afterAll(() => site?.close());
 
   // About 15 s on an idle machine; the margin is for a busy CI runner.
   it('runs from the first question to the rating', { timeout: 120_000 }, async () => {
-    const api = apiClient(baton.url);
+    const api = apiClient(env.baton.url);
     // The agent is at work first (an open workspace socket counts as online).
     const agent: Page = await agentCtx.newPage();
-    await agentLogin(agent, baton.url, ws.agent.email, ws.agent.password);
+    await agentLogin(agent, env.baton.url, env.ws.agent.email, env.ws.agent.password);
 
     const customer: Page = await customerCtx.newPage();
     await customer.goto(site.url);
@@ -124,7 +109,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
     await widget.getByText('Thank you for your feedback!').waitFor();
     await shot(customer, 'widget-rated');
 
-    const agentToken = await login(baton.url, ws.admin.email, ws.admin.password);
+    const agentToken = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
     const list = await api('GET', '/api/v1/conversations?limit=5', { token: agentToken });
     const rated = list.body.conversations.find((c: { csat: number | null }) => c.csat === 5);
     expect(rated).toMatchObject({ status: 'resolved', csat: 5 });
@@ -134,14 +119,14 @@ describe('handoff in the browser: widget and agent workspace', () => {
   it('renders hostile text as text in the widget and the workspace (no script runs)', async () => {
     const payload = '<img src=x onerror=alert(1)>';
     const hostileName = '<img src=y onerror=alert("name")>';
-    const hostile = await startHostSite(baton.url, { workspace: ws.slug, name: hostileName });
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const hostile = await startHostSite(env.baton.url, { workspace: env.ws.slug, name: hostileName });
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     ctx.setDefaultTimeout(10_000);
     ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
     try {
       const agent = await agentCtx.newPage();
       agent.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
-      await agent.goto(`${baton.url}/app/`);
+      await agent.goto(`${env.baton.url}/app/`);
       await agent.getByText('Live', { exact: true }).waitFor();
 
       const customer = await ctx.newPage();
@@ -178,7 +163,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
   });
 
   it('sends a line again after its answer was lost, and it is kept and shown once', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     ctx.setDefaultTimeout(10_000);
     try {
       const customer = await ctx.newPage();
@@ -209,11 +194,11 @@ describe('handoff in the browser: widget and agent workspace', () => {
       expect(await widget.locator('.m.customer', { hasText: line }).count()).toBe(1);
 
       // Kept once on the server too (staff read every conversation of the workspace).
-      const agentToken = await login(baton.url, ws.admin.email, ws.admin.password);
-      const list = await apiClient(baton.url)('GET', '/api/v1/conversations?limit=50', { token: agentToken });
+      const agentToken = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
+      const list = await apiClient(env.baton.url)('GET', '/api/v1/conversations?limit=50', { token: agentToken });
       const mine = [];
       for (const c of list.body.conversations as { id: string }[]) {
-        const read = await apiClient(baton.url)('GET', `/api/v1/conversations/${c.id}`, { token: agentToken });
+        const read = await apiClient(env.baton.url)('GET', `/api/v1/conversations/${c.id}`, { token: agentToken });
         mine.push(...(read.body.messages as { text: string }[]).filter((m) => m.text === line));
       }
       expect(mine).toHaveLength(1);
@@ -226,7 +211,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
     for (const width of [375, 1280]) {
       const page = await agentCtx.newPage();
       await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${baton.url}/app/`);
+      await page.goto(`${env.baton.url}/app/`);
       await page.getByText('Live', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'All', exact: true }).click();
       await page.locator('.conversations li a').first().click();

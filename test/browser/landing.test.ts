@@ -1,37 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/app/runtime.ts';
-import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, shot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { agentLogin, shot } from './browser.ts';
+import { useBrowserBaton } from './setup.ts';
 
 // First run: what `/` shows after "Baton is running", the icon every page of Baton carries,
 // and mistyped addresses (the workspace says "not found"; the API answers JSON 404).
 describe('the landing page, the icon and unknown addresses', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const built = ensureBuilt();
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db);
-    [browser] = await Promise.all([launchBrowser(), built]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.stop();
-    await tdb?.dispose();
-  });
+  const env = useBrowserBaton();
 
   async function pageAt(width: number, opts: { bypassCSP?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
-    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US', bypassCSP: opts.bypassCSP ?? false });
+    const ctx = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US', bypassCSP: opts.bypassCSP ?? false });
     ctx.setDefaultTimeout(10_000);
     const page = await ctx.newPage();
     const problems: string[] = [];
@@ -43,7 +23,7 @@ describe('the landing page, the icon and unknown addresses', () => {
   }
 
   it('serves a landing page at / that links to the workspace, the demo, the API and health', async () => {
-    const res = await fetch(`${baton.url}/`);
+    const res = await fetch(`${env.baton.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'; style-src 'sha256-/);
@@ -52,7 +32,7 @@ describe('the landing page, the icon and unknown addresses', () => {
 
     for (const width of [1280, 1440]) {
       const { page, problems } = await pageAt(width);
-      await page.goto(`${baton.url}/`);
+      await page.goto(`${env.baton.url}/`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Baton');
       const links = await page.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
       expect(links).toEqual(['/app/', '/demo', '/api/v1/openapi.json', '/api/v1/health']);
@@ -70,13 +50,13 @@ describe('the landing page, the icon and unknown addresses', () => {
 
     // Each link leads somewhere real.
     const { page } = await pageAt(1280);
-    await page.goto(`${baton.url}/`);
+    await page.goto(`${env.baton.url}/`);
     await page.getByRole('link', { name: /Health check/ }).click();
     expect(JSON.parse((await page.locator('body').textContent()) ?? '')).toMatchObject({ ok: true });
-    await page.goto(`${baton.url}/`);
+    await page.goto(`${env.baton.url}/`);
     await page.getByRole('link', { name: /API reference/ }).click();
     expect(JSON.parse((await page.locator('body').textContent()) ?? '')).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) });
-    await page.goto(`${baton.url}/`);
+    await page.goto(`${env.baton.url}/`);
     await page.getByRole('link', { name: /Agent workspace/ }).click();
     await page.getByLabel('E-mail').waitFor();
     await page.context().close();
@@ -86,7 +66,7 @@ describe('the landing page, the icon and unknown addresses', () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     // Only the audit's own script needs the policy lifted; the page is the same.
     const { page } = await pageAt(1280, { bypassCSP: true });
-    await page.goto(`${baton.url}/`);
+    await page.goto(`${env.baton.url}/`);
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
@@ -98,17 +78,17 @@ describe('the landing page, the icon and unknown addresses', () => {
 
   it('serves one SVG icon at /favicon.svg and /favicon.ico, linked by the landing page, the demo and the workspace', async () => {
     for (const path of ['/favicon.svg', '/favicon.ico']) {
-      const res = await fetch(baton.url + path);
+      const res = await fetch(env.baton.url + path);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/svg+xml');
       expect(await res.text()).toMatch(/^<svg /);
     }
     const { page, problems } = await pageAt(1280);
     for (const path of ['/', '/demo', '/app/']) {
-      await page.goto(baton.url + path);
+      await page.goto(env.baton.url + path);
       const icon = await page.locator('link[rel="icon"]').getAttribute('href');
       expect(icon, path).toBe('/favicon.svg');
-      const res = await page.request.get(new URL(icon!, baton.url + path).toString());
+      const res = await page.request.get(new URL(icon!, env.baton.url + path).toString());
       expect(res.status(), path).toBe(200);
     }
     expect(problems.filter((p) => /favicon/i.test(p))).toEqual([]);
@@ -116,28 +96,28 @@ describe('the landing page, the icon and unknown addresses', () => {
   });
 
   it('sends unknown workspace addresses to the app, which says "not found"; unknown API paths stay JSON 404', async () => {
-    const api = await fetch(`${baton.url}/api/v1/no-such-thing`);
+    const api = await fetch(`${env.baton.url}/api/v1/no-such-thing`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
 
     for (const path of ['/app/admin/no-such-page', '/app/typo', '/app/admin/agents/extra']) {
-      const res = await fetch(baton.url + path);
+      const res = await fetch(env.baton.url + path);
       expect(res.status, path).toBe(200);
       expect(await res.text(), path).toMatch(/<div id="root">/);
     }
 
     const { page } = await pageAt(1280);
-    await agentLogin(page, baton.url, ws.admin.email, ws.admin.password);
-    await page.goto(`${baton.url}/app/admin/knowlege`);
+    await agentLogin(page, env.baton.url, env.ws.admin.email, env.ws.admin.password);
+    await page.goto(`${env.baton.url}/app/admin/knowlege`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(await page.getByRole('heading', { name: /Knowledge/ }).count()).toBe(0);
     await page.getByRole('link', { name: 'Back to admin' }).click();
-    await page.waitForURL(`${baton.url}/app/admin`);
-    await page.goto(`${baton.url}/app/typo`);
+    await page.waitForURL(`${env.baton.url}/app/admin`);
+    await page.goto(`${env.baton.url}/app/typo`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     // Known pages still open.
-    await page.goto(`${baton.url}/app/admin/agents`);
+    await page.goto(`${env.baton.url}/app/admin/agents`);
     await page.getByRole('link', { name: 'Agents', exact: true }).waitFor();
     expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0);
     await page.context().close();

@@ -1,40 +1,23 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/app/runtime.ts';
-import { ensureBuilt } from './build.ts';
-import { launchBrowser, shot, startHostSite } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, login } from '../support/baton.ts';
+import { shot, startHostSite } from './browser.ts';
+import { useBrowserBaton } from './setup.ts';
 
 // The customer who waits for a person sees where they stand and roughly how long, and the
 // line moves on screen as agents take the conversations ahead.
 describe('the widget while queued', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-  let browser: Browser;
+  const env = useBrowserBaton();
   let staff: string;
-  const api = () => apiClient(baton.url);
+  const api = () => apiClient(env.baton.url);
 
   beforeAll(async () => {
-    const built = ensureBuilt();
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db);
-    staff = await login(baton.url, ws.admin.email, ws.admin.password);
+    staff = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
     expect((await api()('PUT', '/api/v1/me/status', { token: staff, body: { status: 'online' } })).status).toBe(200);
-    [browser] = await Promise.all([launchBrowser(), built]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.stop();
-    await tdb?.dispose();
   });
 
   async function queuedOverApi(): Promise<string> {
-    const started = await api()('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'hello' } });
+    const started = await api()('POST', '/api/v1/widget/conversations', { body: { workspace: env.ws.slug, message: 'hello' } });
     const id = started.body.conversation.id as string;
     expect((await api()('POST', `/api/v1/widget/conversations/${id}/handoff`, { token: started.body.token })).status).toBe(200);
     return id;
@@ -47,7 +30,7 @@ describe('the widget while queued', () => {
     for (let i = 0; i < 4; i++) {
       const id = await queuedOverApi();
       await accept(id);
-      await tdb.database.db
+      await env.tdb.database.db
         .updateTable('handoffs')
         .set({ requested_at: sql`now() - interval '4 minutes'`, accepted_at: sql`now()` })
         .where('conversation_id', '=', id)
@@ -55,10 +38,10 @@ describe('the widget while queued', () => {
     }
     const ahead = await queuedOverApi();
 
-    const site = await startHostSite(baton.url, { workspace: ws.slug });
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
     try {
       for (const width of [1280, 1440]) {
-        const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
+        const ctx = await env.browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
         ctx.setDefaultTimeout(10_000);
         const page = await ctx.newPage();
         const errors: string[] = [];
@@ -83,7 +66,7 @@ describe('the widget while queued', () => {
           // And this one: the line is gone, a person is here.
           const id = await page.evaluate(
             (key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { id: string }).id,
-            `baton:widget:${ws.slug}`,
+            `baton:widget:${env.ws.slug}`,
           );
           await accept(id);
           await widget.getByRole('button', { name: 'You are talking with a person' }).waitFor();
@@ -92,7 +75,7 @@ describe('the widget while queued', () => {
           // Leave the next run a queue of one ahead again.
           const id = await page.evaluate(
             (key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { id: string }).id,
-            `baton:widget:${ws.slug}`,
+            `baton:widget:${env.ws.slug}`,
           );
           await accept(id);
         }

@@ -1,42 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
-import type { RunningBaton } from '../../src/app/runtime.ts';
-import { ensureBuilt } from './build.ts';
-import { launchBrowser, shot, startHostSite } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { apiClient, login } from '../support/baton.ts';
+import { shot, startHostSite } from './browser.ts';
+import { useBrowserBaton } from './setup.ts';
 
 // The widget as a customer meets it on someone else's website: under the strict Content
 // Security Policies real sites send, in a right-to-left language, at the length limit, and
 // through an accessibility audit (axe-core) of each of its states.
 describe('the widget on a host page', () => {
-  let tdb: TestDatabase;
-  let baton: RunningBaton;
-  let ws: SeededWorkspace;
-  let browser: Browser;
+  const env = useBrowserBaton();
   let staffToken: string;
-  const api = () => apiClient(baton.url);
+  const api = () => apiClient(env.baton.url);
 
   beforeAll(async () => {
-    const built = ensureBuilt();
-    tdb = await openTestDatabase();
-    baton = await startTestBaton(tdb.database);
-    ws = await seedWorkspace(tdb.database.db);
-    staffToken = await login(baton.url, ws.admin.email, ws.admin.password);
-    [browser] = await Promise.all([launchBrowser(), built]);
-  }, 180_000); // builds the app and the widget when their sources changed
-
-  afterAll(async () => {
-    await browser?.close();
-    await baton?.stop();
-    await tdb?.dispose();
+    staffToken = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
   });
 
   /** A fresh customer (own storage) on a new page of `url`; page errors are collected. */
   async function customerOn(url: string, width = 1280): Promise<{ page: Page; widget: Locator; errors: string[] }> {
-    const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
+    const ctx = await env.browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
     ctx.setDefaultTimeout(10_000);
     const page = await ctx.newPage();
     const errors: string[] = [];
@@ -46,7 +30,7 @@ describe('the widget on a host page', () => {
   }
 
   const conversationId = (page: Page) =>
-    page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { id: string }).id, `baton:widget:${ws.slug}`);
+    page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { id: string }).id, `baton:widget:${env.ws.slug}`);
 
   /** The staff side, over the API: take the conversation and answer. */
   async function agentReplies(page: Page, text: string): Promise<string> {
@@ -80,7 +64,7 @@ describe('the widget on a host page', () => {
       'no ws: or wss: in connect-src',
     ] as const) {
       it(`renders styled, answers and gets the agent's reply: ${name}`, { timeout: 60_000 }, async () => {
-        const site = await startHostSite(baton.url, { workspace: ws.slug, name: 'Noa' }, { csp: policies(baton.url)[name] });
+        const site = await startHostSite(env.baton.url, { workspace: env.ws.slug, name: 'Noa' }, { csp: policies(env.baton.url)[name] });
         const { page, widget, errors } = await customerOn(site.url);
         const sockets: string[] = [];
         page.on('websocket', (s) => sockets.push(s.url()));
@@ -120,8 +104,8 @@ describe('the widget on a host page', () => {
     const { status, body } = await api()('GET', '/api/v1/admin/widget-snippet', { token: staffToken });
     expect(status).toBe(200);
     const { script_url: src, integrity } = body.pinned as { script_url: string; integrity: string };
-    const csp = `default-src 'self'; script-src 'self' ${baton.url}; style-src 'self'; connect-src 'self' ${baton.url}; require-trusted-types-for 'script'; trusted-types 'none'`;
-    const site = await startHostSite(baton.url, { workspace: ws.slug }, { csp, script: { src, integrity } });
+    const csp = `default-src 'self'; script-src 'self' ${env.baton.url}; style-src 'self'; connect-src 'self' ${env.baton.url}; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug }, { csp, script: { src, integrity } });
     const { page, widget, errors } = await customerOn(site.url);
     try {
       await widget.getByRole('button', { name: 'Chat with us' }).click();
@@ -134,7 +118,7 @@ describe('the widget on a host page', () => {
     }
     // An integrity value that is not this build's: the browser refuses to run the script.
     const wrong = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
-    const tampered = await startHostSite(baton.url, { workspace: ws.slug }, { script: { src, integrity: wrong } });
+    const tampered = await startHostSite(env.baton.url, { workspace: env.ws.slug }, { script: { src, integrity: wrong } });
     const refused = await customerOn(tampered.url);
     try {
       const blocked = refused.page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
@@ -148,7 +132,7 @@ describe('the widget on a host page', () => {
   });
 
   it('shows answers cleanly and right-to-left lines right to left', { timeout: 60_000 }, async () => {
-    const site = await startHostSite(baton.url, { workspace: ws.slug });
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
     const { page, widget } = await customerOn(site.url);
     try {
       await widget.getByRole('button', { name: 'Chat with us' }).click();
@@ -181,7 +165,7 @@ describe('the widget on a host page', () => {
     const max: number = body.properties.text.maxLength;
     expect(max).toBeGreaterThan(100);
 
-    const site = await startHostSite(baton.url, { workspace: ws.slug });
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
     const { page, widget } = await customerOn(site.url);
     try {
       await widget.getByRole('button', { name: 'Chat with us' }).click();
@@ -212,7 +196,7 @@ describe('the widget on a host page', () => {
 
   it('has no serious or critical axe violations in any state, and the rating box hides no message', { timeout: 90_000 }, async () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const site = await startHostSite(baton.url, { workspace: ws.slug, name: 'Ann' });
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug, name: 'Ann' });
     const { page, widget } = await customerOn(site.url);
     await page.evaluate(axeSource);
     const audit = async (state: string) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket, wsUrl } from '../support/baton.ts';
 import { waitFor } from './support/standin.ts';
 import { GG_EMAIL, GG_KEY, GorgiasStandIn, type GgTicket } from './support/gorgias-standin.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, handoffOf, startHarness, threadOf, type Harness } from './support/setup.ts';
 
 // Gorgias contract, after developers.gorgias.com (see support/gorgias-standin.ts): Basic email:api_key, an
 // `api`-channel ticket carrying our handoff id as external_id, the brief as an internal-note
@@ -29,15 +29,8 @@ describe('Gorgias connector', () => {
     await gg.stop();
   });
 
-  const handoffOf = async (conversationId: string) =>
-    h.tdb.database.db
-      .selectFrom('handoffs')
-      .select('id')
-      .where('conversation_id', '=', conversationId)
-      .orderBy('requested_at', 'desc')
-      .executeTakeFirstOrThrow();
   const ticketsFor = async (conversationId: string): Promise<GgTicket[]> => {
-    const handoff = await handoffOf(conversationId);
+    const handoff = await handoffOf(h, conversationId);
     return gg.tickets.filter((t) => t.external_id === handoff.id);
   };
   const widget = (c: { id: string; token: string }) => h.api('GET', `/api/v1/widget/conversations/${c.id}`, { token: c.token });
@@ -181,22 +174,11 @@ describe('Gorgias connector', () => {
     gg.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/api/tickets';
     const lookups = gg.calls('GET', '/api/tickets').length;
     const c = await customerAsksForHuman(h);
-    await waitFor(
-      async () => {
-        const thread = await h.tdb.database.db
-          .selectFrom('connector_threads')
-          .selectAll()
-          .where('conversation_id', '=', c.id)
-          .executeTakeFirst();
-        return thread?.status === 'open';
-      },
-      15_000,
-      'thread open',
-    );
+    await waitFor(async () => (await threadOf(h, c.id))?.status === 'open', 15_000, 'thread open');
     const tickets = await ticketsFor(c.id);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.messages.filter((m) => m.channel === 'internal-note')).toHaveLength(1);
-    const handoff = await handoffOf(c.id);
+    const handoff = await handoffOf(h, c.id);
     expect(
       gg
         .calls('GET', '/api/tickets')

@@ -5,7 +5,7 @@ import { IC_ADMIN, IC_CLIENT_SECRET, IC_SPEC, IC_TOKEN, IntercomStandIn } from '
 import { intercom } from '../../src/connectors/intercom/index.ts';
 import { TokenBucket, VendorClient } from '../../src/connectors/http.ts';
 import type { HandoffTicket, ThreadRef } from '../../src/connectors/types.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, startHarness, threadOf, type Harness } from './support/setup.ts';
 
 // Intercom contract: every call our connector makes is checked against Intercom's published
 // OpenAPI description (v2.14, test/connectors/specs/intercom), and the notifications it sends
@@ -97,18 +97,7 @@ describe('Intercom connector', () => {
     ic.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/conversations';
     const before = ic.conversations.length;
     const c = await customerAsksForHuman(h);
-    await waitFor(
-      async () => {
-        const t = await h.tdb.database.db
-          .selectFrom('connector_threads')
-          .selectAll()
-          .where('conversation_id', '=', c.id)
-          .executeTakeFirst();
-        return t?.status === 'open';
-      },
-      15_000,
-      'thread open',
-    );
+    await waitFor(async () => (await threadOf(h, c.id))?.status === 'open', 15_000, 'thread open');
     expect(ic.conversations.length).toBe(before + 1);
     expect(ic.calls('POST', '/conversations/search').length).toBeGreaterThan(0);
     expect(ic.violations).toEqual([]);

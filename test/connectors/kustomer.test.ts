@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket, wsUrl } from '../support/baton.ts';
 import { waitFor } from './support/standin.ts';
 import { KU_KEY, KustomerStandIn, type KuConversation } from './support/kustomer-standin.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, handoffOf, startHarness, threadOf, type Harness } from './support/setup.ts';
 import { rateLimitWaitMs } from '../../src/connectors/kustomer/api.ts';
 
 // Kustomer contract, after developer.kustomer.com (see support/kustomer-standin.ts): Bearer API key, the
@@ -13,19 +13,22 @@ describe('Kustomer connector', () => {
   let h: Harness;
   const ku = new KustomerStandIn();
 
+  // The connector's settings against the stand-in (its URL is known once it has started).
+  const config = () => ({
+    base_url: ku.url,
+    allow_private_network: true,
+    team_map: { Support: 'team_support' },
+    intent_attribute: 'batonIntentStr',
+    confidence_attribute: 'batonConfidenceNum',
+  });
+
   beforeAll(async () => {
     await ku.start();
     h = await startHarness();
     const put = await h.api('PUT', '/api/v1/connectors/kustomer', {
       token: h.adminToken,
       body: {
-        config: {
-          base_url: ku.url,
-          allow_private_network: true,
-          team_map: { Support: 'team_support' },
-          intent_attribute: 'batonIntentStr',
-          confidence_attribute: 'batonConfidenceNum',
-        },
+        config: config(),
         credentials: { api_key: KU_KEY },
       },
     });
@@ -36,15 +39,8 @@ describe('Kustomer connector', () => {
     await ku.stop();
   });
 
-  const handoffOf = async (conversationId: string) =>
-    h.tdb.database.db
-      .selectFrom('handoffs')
-      .select('id')
-      .where('conversation_id', '=', conversationId)
-      .orderBy('requested_at', 'desc')
-      .executeTakeFirstOrThrow();
   const conversationsFor = async (conversationId: string): Promise<KuConversation[]> => {
-    const handoff = await handoffOf(conversationId);
+    const handoff = await handoffOf(h, conversationId);
     return ku.conversations.filter((c) => c.externalId === handoff.id);
   };
   const widget = (c: { id: string; token: string }) => h.api('GET', `/api/v1/widget/conversations/${c.id}`, { token: c.token });
@@ -177,22 +173,11 @@ describe('Kustomer connector', () => {
   it('a lost answer to the create: the retry finds the conversation by externalId, no second one', async () => {
     ku.dropAfterHandling = (r) => r.method === 'POST' && /^\/v1\/customers\/[^/]+\/conversations$/.test(r.path);
     const c = await customerAsksForHuman(h);
-    await waitFor(
-      async () => {
-        const thread = await h.tdb.database.db
-          .selectFrom('connector_threads')
-          .selectAll()
-          .where('conversation_id', '=', c.id)
-          .executeTakeFirst();
-        return thread?.status === 'open';
-      },
-      15_000,
-      'thread open',
-    );
+    await waitFor(async () => (await threadOf(h, c.id))?.status === 'open', 15_000, 'thread open');
     const found = await conversationsFor(c.id);
     expect(found).toHaveLength(1);
     expect(found[0]!.notes).toHaveLength(1);
-    const handoff = await handoffOf(c.id);
+    const handoff = await handoffOf(h, c.id);
     expect(ku.calls('GET', `/v1/conversations/externalId=${handoff.id}`).length).toBeGreaterThan(0);
     expect(ku.violations).toEqual([]);
   });
@@ -204,14 +189,7 @@ describe('Kustomer connector', () => {
       h.api('PUT', '/api/v1/connectors/kustomer', {
         token: h.adminToken,
         body: {
-          config: {
-            base_url: ku.url,
-            allow_private_network: true,
-            team_map: { Support: 'team_support' },
-            intent_attribute: 'batonIntentStr',
-            confidence_attribute: 'batonConfidenceNum',
-            message_channel,
-          },
+          config: { ...config(), message_channel },
         },
       });
     expect((await put('baton-widget')).status).toBe(400);

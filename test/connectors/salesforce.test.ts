@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from './support/standin.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, startHarness, threadOf, type Harness } from './support/setup.ts';
 import {
   calloutBody,
   closedEvent,
@@ -322,18 +322,7 @@ describe('Salesforce connector', () => {
       sf.dropAfterHandling = (r) => r.method === 'POST' && r.path === `${SF_API}/sobjects/Case`;
       const queriesBefore = sf.calls('GET', `${SF_API}/query`).length;
       const c = await customerAsksForHuman(h);
-      await waitFor(
-        async () => {
-          const thread = await h.tdb.database.db
-            .selectFrom('connector_threads')
-            .selectAll()
-            .where('conversation_id', '=', c.id)
-            .executeTakeFirst();
-          return thread?.external_id;
-        },
-        15_000,
-        'thread linked',
-      );
+      await waitFor(async () => (await threadOf(h, c.id))?.external_id, 15_000, 'thread linked');
       const kases = await casesFor(c.id);
       expect(kases).toHaveLength(1);
       expect(sf.calls('GET', `${SF_API}/query`).length).toBeGreaterThan(queriesBefore);

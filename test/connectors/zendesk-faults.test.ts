@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from './support/standin.ts';
 import { ZendeskStandIn, ZD_EMAIL, ZD_TOKEN } from './support/zendesk-standin.ts';
-import { customerAsksForHuman, startHarness, type Harness } from './support/setup.ts';
+import { customerAsksForHuman, startHarness, threadOf, type Harness } from './support/setup.ts';
 
 // Faults on the way out: the vendor down for a while, rate limited, answering after doing the
 // work but with the connection lost, refusing a ticket for good (dead letter, then retry).
@@ -95,18 +95,7 @@ describe('Zendesk connector under faults', () => {
     // The vendor creates the ticket, then the connection dies before we hear the answer.
     zd.dropAfterHandling = (r) => r.method === 'POST' && r.path === '/api/v2/tickets';
     const c = await customerAsksForHuman(h);
-    await waitFor(
-      async () => {
-        const thread = await h.tdb.database.db
-          .selectFrom('connector_threads')
-          .selectAll()
-          .where('conversation_id', '=', c.id)
-          .executeTakeFirst();
-        return thread?.external_id;
-      },
-      15_000,
-      'thread linked',
-    );
+    await waitFor(async () => (await threadOf(h, c.id))?.external_id, 15_000, 'thread linked');
     expect(await ticketsFor(c.id)).toHaveLength(1);
   });
 

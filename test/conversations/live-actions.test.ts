@@ -10,7 +10,7 @@ import { identityHash } from '../../src/auth/secrets.ts';
 import { buildRetailApi, type RetailApi } from '../../src/demo/retail-api/server.ts';
 import { buildPayload } from '../../src/webhooks/payload.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
+import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, testEnv, type SeededWorkspace } from '../support/baton.ts';
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { ROOT } from '../support/paths.ts';
 import { ensureDemoActions, ensureDemoWorkspace } from '../../src/workspaces/demo.ts';
@@ -41,14 +41,7 @@ const OLIVIA = {
 
 beforeAll(async () => {
   tdb = await openTestDatabase();
-  const env = loadEnv({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_START_PER_MINUTE: '1000',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
-    BATON_VAULT_KEY: TEST_VAULT_KEY,
-  });
+  const env = testEnv();
   baton = await startBaton({
     env,
     engineFactory: scriptedEngineFactory,

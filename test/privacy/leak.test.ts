@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '../support/baton.ts';
-import { loadEnv } from '../../src/config/env.ts';
+import { apiClient, login, seedWorkspace, testEnv, type SeededWorkspace } from '../support/baton.ts';
 import { startBaton, type RunningBaton } from '../../src/app/runtime.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import type { EngineFactory } from '../../src/engine/types.ts';
@@ -80,14 +79,7 @@ describe('nothing personal leaves Baton', () => {
     hook = await recorder(() => ({ status: 204, body: {} }));
     await zd.start();
     tdb = await openTestDatabase();
-    const env = loadEnv({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'debug',
-      RATE_LIMIT_START_PER_MINUTE: '1000',
-      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
-      BATON_VAULT_KEY: TEST_VAULT_KEY,
-    });
+    const env = testEnv({ LOG_LEVEL: 'debug' });
     const engineFactory: EngineFactory = (articles) =>
       createEngine(articles, {
         llm: { provider: 'openai-compatible', baseUrl: llm.url, model: 'test-model', timeoutMs: 5_000, maxRetries: 0 },

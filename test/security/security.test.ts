@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, TestSocket, wsUrl, type SeededWorkspace } from '../support/baton.ts';
+import { apiClient, login, seedWorkspace, TestSocket, wsUrl, testEnv, type SeededWorkspace } from '../support/baton.ts';
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
-import { loadEnv } from '../../src/config/env.ts';
 import { startBaton, type RunningBaton } from '../../src/app/runtime.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { accessTable, CALLERS, expectedDenial, type Caller } from '../../src/server/plugins/security.ts';
@@ -52,14 +51,7 @@ describe('security', () => {
 
   beforeAll(async () => {
     tdb = await openTestDatabase();
-    const env = loadEnv({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'debug',
-      RATE_LIMIT_START_PER_MINUTE: '1000',
-      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
-      BATON_VAULT_KEY: TEST_VAULT_KEY,
-    });
+    const env = testEnv({ LOG_LEVEL: 'debug' });
     const sink = new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) });
     baton = await startBaton({ env, engineFactory: scriptedEngineFactory, database: tdb.database, log: pino({ level: 'debug' }, sink) });
     ws = await seedWorkspace(tdb.database.db);

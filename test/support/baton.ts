@@ -15,16 +15,20 @@ import type { EngineFactory } from '../../src/engine/types.ts';
 import { scriptedEngineFactory } from './scripted-engine.ts';
 import { generateKey } from '../../src/pii/index.ts';
 
-export async function startTestBaton(database: Database, engineFactory: EngineFactory = scriptedEngineFactory): Promise<RunningBaton> {
-  const env = loadEnv({
+/** A test server's settings: any free loopback port, quiet, rate limits out of the way, the run's vault key; `extra` on top. */
+export const testEnv = (extra: Record<string, string> = {}) =>
+  loadEnv({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    BODY_LIMIT: String(64 * 1024),
     RATE_LIMIT_START_PER_MINUTE: '1000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     BATON_VAULT_KEY: TEST_VAULT_KEY,
+    ...extra,
   });
+
+export async function startTestBaton(database: Database, engineFactory: EngineFactory = scriptedEngineFactory): Promise<RunningBaton> {
+  const env = testEnv({ BODY_LIMIT: String(64 * 1024) });
   return startBaton({ env, engineFactory, database, log: pino({ level: 'silent' }) });
 }
 

@@ -2,28 +2,22 @@ import { z } from 'zod';
 import { defineConnector, SignatureError, type InboundEvent, type InboundRequest, type ThreadRef } from '../types.ts';
 import { handoffTags, htmlToText } from '../render.ts';
 import { header, parseJsonBody, safeEqual } from '../verify.ts';
+import { hostedConfig } from '../hosted.ts';
 
 // Freshdesk (API v2): a Chat-source ticket per handoff, the brief as a private note; agent
 // replies come back from an automation rule's "Trigger webhook" action (no API to create
 // those: set-up prints the rule), authenticated by a shared secret header.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const Config = z
-  .object({
-    domain: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/i)
-      .optional(),
-    base_url: z.string().url().optional(),
-    allow_private_network: z.boolean().default(false),
-    group_map: z.record(z.string(), z.number().int()).default({}),
-    default_group_id: z.number().int().optional(),
-    /** Custom field names (cf_...) for intent, confidence and the handoff id (the lookup key). */
-    intent_field: z.string().startsWith('cf_').optional(),
-    confidence_field: z.string().startsWith('cf_').optional(),
-    handoff_field: z.string().startsWith('cf_').optional(),
-  })
-  .refine((c) => c.domain || c.base_url, { message: 'set domain (or base_url)' });
+// The account at https://<domain>.freshdesk.com.
+const Config = hostedConfig('domain', {
+  group_map: z.record(z.string(), z.number().int()).default({}),
+  default_group_id: z.number().int().optional(),
+  /** Custom field names (cf_...) for intent, confidence and the handoff id (the lookup key). */
+  intent_field: z.string().startsWith('cf_').optional(),
+  confidence_field: z.string().startsWith('cf_').optional(),
+  handoff_field: z.string().startsWith('cf_').optional(),
+});
 
 const Credentials = z.object({
   api_key: z.string().min(1),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineConnector, SignatureError, type CustomerLine, type HandoffTicket, type InboundRequest, type ThreadRef } from '../types.ts';
 import { handoffTags } from '../render.ts';
 import { header, safeEqual } from '../verify.ts';
+import { hostedConfig } from '../hosted.ts';
 import { createOnce, mapTeam } from '../create-once.ts';
 import { integrationBodies, INTEGRATION_NAMES, OUR_PREFIX, parseGorgiasHook, SECRET_HEADER } from './hooks.ts';
 
@@ -14,28 +15,20 @@ import { integrationBodies, INTEGRATION_NAMES, OUR_PREFIX, parseGorgiasHook, SEC
 // HTTP integrations (registered by set-up) that carry a shared secret header.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const Config = z
-  .object({
-    domain: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/i)
-      .optional(),
-    /** Overrides https://<domain>.gorgias.com (a proxy, or a test stand-in). */
-    base_url: z.string().url().optional(),
-    allow_private_network: z.boolean().default(false),
-    /** Baton team id or team name -> Gorgias team id. */
-    team_map: z.record(z.string(), z.number().int()).default({}),
-    default_team_id: z.number().int().optional(),
-    /** Ticket custom field ids for intent and confidence; without them these are tags only. */
-    intent_field_id: z.number().int().optional(),
-    confidence_field_id: z.number().int().optional(),
-    /** Gorgias keys customers by e-mail: a chat customer without one gets <id>@<this domain>. */
-    anonymous_email_domain: z
-      .string()
-      .regex(/^[a-z0-9.-]+$/i)
-      .default('chat.baton.invalid'),
-  })
-  .refine((c) => c.domain || c.base_url, { message: 'set domain (or base_url)' });
+// The account at https://<domain>.gorgias.com.
+const Config = hostedConfig('domain', {
+  /** Baton team id or team name -> Gorgias team id. */
+  team_map: z.record(z.string(), z.number().int()).default({}),
+  default_team_id: z.number().int().optional(),
+  /** Ticket custom field ids for intent and confidence; without them these are tags only. */
+  intent_field_id: z.number().int().optional(),
+  confidence_field_id: z.number().int().optional(),
+  /** Gorgias keys customers by e-mail: a chat customer without one gets <id>@<this domain>. */
+  anonymous_email_domain: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i)
+    .default('chat.baton.invalid'),
+});
 
 const Credentials = z.object({
   /** The Gorgias user the REST API key belongs to: HTTP Basic username and author of the notes. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineConnector, SignatureError, type HandoffTicket, type InboundRequest, type ThreadRef } from '../types.ts';
 import { handoffTags } from '../render.ts';
 import { header, hmac, safeEqual } from '../verify.ts';
+import { hostedConfig } from '../hosted.ts';
 import { createOnce, mapTeam } from '../create-once.ts';
 import { kustomerCall } from './api.ts';
 import { EVENTS, OUR_PREFIX, parseKustomerEvents } from './events.ts';
@@ -30,32 +31,24 @@ export const MESSAGE_CHANNELS = [
   'whatsapp',
 ] as const;
 
-const Config = z
-  .object({
-    /** https://<org>.api.kustomerapp.com (the org host routes to the right region). */
-    org: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/i)
-      .optional(),
-    base_url: z.string().url().optional(),
-    allow_private_network: z.boolean().default(false),
-    /** Baton team id or team name -> Kustomer team id (assignedTeams) and/or queue id (for orgs that route by queue). */
-    team_map: z.record(z.string(), z.string()).default({}),
-    default_team_id: z.string().optional(),
-    queue_map: z.record(z.string(), z.string()).default({}),
-    default_queue_id: z.string().optional(),
-    /** Conversation custom attributes, e.g. batonIntentStr and batonConfidenceNum; without them, tags only. */
-    intent_attribute: attr('Str|Txt').optional(),
-    confidence_attribute: attr('Num').optional(),
-    /**
-     * The channel the timeline records for the chat lines we mirror: one Kustomer's Create message
-     * accepts (developer.kustomer.com/api/core-resources/create-message).
-     */
-    message_channel: z.enum(MESSAGE_CHANNELS).default('chat'),
-    /** The Kustomer user behind the API key, if known: what it writes is never relayed. */
-    api_user_id: z.string().optional(),
-  })
-  .refine((c) => c.org || c.base_url, { message: 'set org (or base_url)' });
+// The account at https://<org>.api.kustomerapp.com (the org host routes to the right region).
+const Config = hostedConfig('org', {
+  /** Baton team id or team name -> Kustomer team id (assignedTeams) and/or queue id (for orgs that route by queue). */
+  team_map: z.record(z.string(), z.string()).default({}),
+  default_team_id: z.string().optional(),
+  queue_map: z.record(z.string(), z.string()).default({}),
+  default_queue_id: z.string().optional(),
+  /** Conversation custom attributes, e.g. batonIntentStr and batonConfidenceNum; without them, tags only. */
+  intent_attribute: attr('Str|Txt').optional(),
+  confidence_attribute: attr('Num').optional(),
+  /**
+   * The channel the timeline records for the chat lines we mirror: one Kustomer's Create message
+   * accepts (developer.kustomer.com/api/core-resources/create-message).
+   */
+  message_channel: z.enum(MESSAGE_CHANNELS).default('chat'),
+  /** The Kustomer user behind the API key, if known: what it writes is never relayed. */
+  api_user_id: z.string().optional(),
+});
 
 const Credentials = z.object({
   api_key: z.string().min(1),

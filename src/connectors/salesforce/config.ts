@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostedConfig } from '../hosted.ts';
 
 // Salesforce Service Cloud connector settings. Field names are Case field API names; picklist
 // values (Origin, Status, Priority) are org-specific, so each is configurable.
@@ -6,16 +7,12 @@ import { z } from 'zod';
 const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, 'a custom field API name ending in __c');
 const SalesforceId = z.string().regex(/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'a 15- or 18-character Salesforce id');
 
-export const Config = z
-  .object({
-    /** The My Domain name: https://<my_domain>.my.salesforce.com (sandboxes: "acme--uat.sandbox"). */
-    my_domain: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*(\.sandbox)?$/i)
-      .optional(),
-    /** Overrides the My Domain URL (a proxy, or a test stand-in). */
-    base_url: z.string().url().optional(),
-    allow_private_network: z.boolean().default(false),
+/** The My Domain name: https://<my_domain>.my.salesforce.com (sandboxes: "acme--uat.sandbox"). */
+const MyDomain = z.string().regex(/^[a-z0-9][a-z0-9-]*(\.sandbox)?$/i);
+
+export const Config = hostedConfig(
+  'my_domain',
+  {
     api_version: z
       .string()
       .regex(/^v\d{2,3}\.0$/)
@@ -38,8 +35,9 @@ export const Config = z
     /** Learned by set-up from the token's identity URL: the org whose callouts we accept, the user whose writes are our echoes. */
     organization_id: SalesforceId.optional(),
     integration_user_id: SalesforceId.optional(),
-  })
-  .refine((c) => c.my_domain || c.base_url, { message: 'set my_domain (or base_url)' });
+  },
+  MyDomain,
+);
 
 export type SfConfig = z.infer<typeof Config>;
 

@@ -2,30 +2,23 @@ import { z } from 'zod';
 import { defineConnector, SignatureError, type InboundEvent, type InboundRequest, type ThreadRef } from '../types.ts';
 import { handoffTags } from '../render.ts';
 import { checkFreshness, hmac, header, parseJsonBody, safeEqual } from '../verify.ts';
+import { hostedConfig } from '../hosted.ts';
 
 // Zendesk Support (Ticketing API): a ticket per handoff with the brief as a private comment,
 // agent replies back through a webhook subscribed to ticket events, signed with HMAC-SHA256.
 // Sources, and what is still unverified: docs/connectors.md, "Checked against the vendors".
 
-const Config = z
-  .object({
-    subdomain: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/i)
-      .optional(),
-    /** Overrides https://<subdomain>.zendesk.com (a proxy, or a test stand-in). */
-    base_url: z.string().url().optional(),
-    allow_private_network: z.boolean().default(false),
-    /** Baton team id or team name -> Zendesk group id. */
-    group_map: z.record(z.string(), z.number().int()).default({}),
-    default_group_id: z.number().int().optional(),
-    /** Ticket field ids for intent and confidence; without them these go to tags only. */
-    intent_field_id: z.number().int().optional(),
-    confidence_field_id: z.number().int().optional(),
-    /** The Zendesk user the API token acts as (found by test/set-up): its comments are our echoes. */
-    api_user_id: z.number().int().optional(),
-  })
-  .refine((c) => c.subdomain || c.base_url, { message: 'set subdomain (or base_url)' });
+// The account at https://<subdomain>.zendesk.com.
+const Config = hostedConfig('subdomain', {
+  /** Baton team id or team name -> Zendesk group id. */
+  group_map: z.record(z.string(), z.number().int()).default({}),
+  default_group_id: z.number().int().optional(),
+  /** Ticket field ids for intent and confidence; without them these go to tags only. */
+  intent_field_id: z.number().int().optional(),
+  confidence_field_id: z.number().int().optional(),
+  /** The Zendesk user the API token acts as (found by test/set-up): its comments are our echoes. */
+  api_user_id: z.number().int().optional(),
+});
 
 const Credentials = z.union([
   z.object({ email: z.string().email(), api_token: z.string().min(1), webhook_signing_secret: z.string().min(1).optional() }),

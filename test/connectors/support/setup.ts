@@ -32,6 +32,19 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** The connector's thread for a conversation, once the handoff has made one. */
+export const threadOf = (h: Harness, conversationId: string) =>
+  h.tdb.database.db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst();
+
+/** The conversation's latest handoff (its id). */
+export const handoffOf = (h: Harness, conversationId: string) =>
+  h.tdb.database.db
+    .selectFrom('handoffs')
+    .select('id')
+    .where('conversation_id', '=', conversationId)
+    .orderBy('requested_at', 'desc')
+    .executeTakeFirstOrThrow();
+
 /** A customer who starts in the widget and asks for a person. */
 export async function customerAsksForHuman(h: Harness, first = 'how do refunds work?') {
   const start = await h.api('POST', '/api/v1/widget/conversations', {

@@ -161,22 +161,18 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   );
 
-  r.post(
-    '/api/v1/conversations/:id/accept',
-    {
-      schema: {
-        tags: ['conversations'],
-        operationId: 'acceptConversation',
-        summary: 'Take a queued conversation',
-        params: IdParams,
-        response: { 200: ConversationResponse },
+  // The control moves that take nothing but the conversation; each answers it as it now stands.
+  const move = (path: string, operationId: string, summary: string, act: typeof actions.accept) =>
+    r.post(
+      `/api/v1/conversations/:id/${path}`,
+      {
+        schema: { tags: ['conversations'], operationId, summary, params: IdParams, response: { 200: ConversationResponse } },
+        config: write,
       },
-      config: write,
-    },
-    async (request) => ({
-      conversation: presentConversation(await actions.accept(ctx.conversations, staffActor(request), request.params.id)),
-    }),
-  );
+      async (request) => ({ conversation: presentConversation(await act(ctx.conversations, staffActor(request), request.params.id)) }),
+    );
+
+  move('accept', 'acceptConversation', 'Take a queued conversation', actions.accept);
 
   r.post(
     '/api/v1/conversations/:id/messages',
@@ -203,56 +199,11 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   );
 
-  r.post(
-    '/api/v1/conversations/:id/resolve',
-    {
-      schema: {
-        tags: ['conversations'],
-        operationId: 'resolveConversation',
-        summary: 'Mark resolved',
-        params: IdParams,
-        response: { 200: ConversationResponse },
-      },
-      config: write,
-    },
-    async (request) => ({
-      conversation: presentConversation(await actions.resolve(ctx.conversations, staffActor(request), request.params.id)),
-    }),
-  );
+  move('resolve', 'resolveConversation', 'Mark resolved', actions.resolve);
 
-  r.post(
-    '/api/v1/conversations/:id/return-to-bot',
-    {
-      schema: {
-        tags: ['conversations'],
-        operationId: 'returnToBot',
-        summary: 'Give control back to the bot',
-        params: IdParams,
-        response: { 200: ConversationResponse },
-      },
-      config: write,
-    },
-    async (request) => ({
-      conversation: presentConversation(await actions.returnToBot(ctx.conversations, staffActor(request), request.params.id)),
-    }),
-  );
+  move('return-to-bot', 'returnToBot', 'Give control back to the bot', actions.returnToBot);
 
-  r.post(
-    '/api/v1/conversations/:id/close',
-    {
-      schema: {
-        tags: ['conversations'],
-        operationId: 'closeConversation',
-        summary: 'Close for good',
-        params: IdParams,
-        response: { 200: ConversationResponse },
-      },
-      config: write,
-    },
-    async (request) => ({
-      conversation: presentConversation(await actions.close(ctx.conversations, staffActor(request), request.params.id)),
-    }),
-  );
+  move('close', 'closeConversation', 'Close for good', actions.close);
 
   r.post(
     '/api/v1/conversations/:id/assign',

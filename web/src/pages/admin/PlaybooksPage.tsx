@@ -3,8 +3,9 @@ import { ConfirmButton, FormError, useAction } from '../../forms.tsx';
 import type { ActionsConfig, ActionsView } from '../../types.ts';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
 import { pretty, useActionsDoc, type ActionsDoc } from './actions/doc.ts';
-import { JsonEditor, parseJson, ProblemList } from './actions/JsonEditor.tsx';
-import { documentProblems, outside, problemsUnder } from './actions/problems.ts';
+import { ProblemList } from './actions/JsonEditor.tsx';
+import { JsonPartForm } from './actions/JsonPartForm.tsx';
+import { documentProblems } from './actions/problems.ts';
 import { summarise } from './actions/summary.ts';
 
 type Playbook = ActionsConfig['playbooks'][number];
@@ -148,47 +149,28 @@ function PlaybookEditor(props: {
 }) {
   const { view, index } = props;
   const [text, setText] = useState(pretty(props.initial));
-  const [syntax, setSyntax] = useState<string | null>(null);
   const act = useAction();
-  const at = ['playbooks', String(index)];
-  const all = documentProblems(act.error);
   const isNew = index >= view.config.playbooks.length;
   return (
-    <form
-      className="admin-form"
-      aria-label={isNew ? 'New playbook' : `Edit playbook ${summarise(props.initial).id}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = parseJson(text);
-        setSyntax(parsed.ok ? null : parsed.message);
-        if (!parsed.ok) return;
+    <JsonPartForm
+      label={isNew ? 'New playbook' : `Edit playbook ${summarise(props.initial).id}`}
+      editorLabel={isNew ? 'New playbook (JSON)' : 'Playbook (JSON)'}
+      value={text}
+      onChange={setText}
+      at={['playbooks', String(index)]}
+      action={act}
+      submit="Save playbook"
+      rows={44}
+      onSave={(value) => {
         const playbooks = [...view.config.playbooks];
-        playbooks[index] = parsed.value as Playbook;
+        playbooks[index] = value as Playbook;
         void act.run(async () => {
           await props.doc.save({ ...view.config, playbooks });
-          props.onDone(`Playbook ${summarise(parsed.value).id} saved.`);
+          props.onDone(`Playbook ${summarise(value).id} saved.`);
         });
       }}
-    >
-      <JsonEditor
-        label={isNew ? 'New playbook (JSON)' : 'Playbook (JSON)'}
-        value={text}
-        onChange={setText}
-        problems={problemsUnder(all, at)}
-        syntax={syntax}
-        rows={44}
-      />
-      <ProblemList problems={outside(all, at)} label="Elsewhere in the document:" />
-      {all.length === 0 && <FormError action={act} />}
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          {act.busy ? 'Saving…' : 'Save playbook'}
-        </button>
-        <button type="button" onClick={() => props.onDone(null)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      onCancel={() => props.onDone(null)}
+    />
   );
 }
 
@@ -203,7 +185,6 @@ function IdentityCard(props: {
   const { view } = props;
   const identity = view.config.identity;
   const [text, setText] = useState('');
-  const [syntax, setSyntax] = useState<string | null>(null);
   const act = useAction();
   const all = documentProblems(act.error);
   return (
@@ -245,32 +226,22 @@ function IdentityCard(props: {
       {!props.editing && identity && <IdentitySummary identity={identity} />}
       {!props.editing && <ProblemList problems={all} label="The document would not be valid without it:" />}
       {props.editing && (
-        <form
-          className="admin-form"
-          aria-label="Edit identity"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const parsed = parseJson(text);
-            setSyntax(parsed.ok ? null : parsed.message);
-            if (!parsed.ok) return;
+        <JsonPartForm
+          label="Edit identity"
+          editorLabel="Identity (JSON)"
+          value={text}
+          onChange={setText}
+          at={['identity']}
+          action={act}
+          submit="Save identity"
+          onSave={(value) =>
             void act.run(async () => {
-              await props.doc.save({ ...view.config, identity: parsed.value as Identity });
+              await props.doc.save({ ...view.config, identity: value as Identity });
               props.onDone('Identity saved.');
-            });
-          }}
-        >
-          <JsonEditor label="Identity (JSON)" value={text} onChange={setText} problems={problemsUnder(all, ['identity'])} syntax={syntax} />
-          <ProblemList problems={outside(all, ['identity'])} label="Elsewhere in the document:" />
-          {all.length === 0 && <FormError action={act} />}
-          <div className="action-row">
-            <button type="submit" className="primary" disabled={act.busy}>
-              {act.busy ? 'Saving…' : 'Save identity'}
-            </button>
-            <button type="button" onClick={() => props.onDone(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+            })
+          }
+          onCancel={() => props.onDone(null)}
+        />
       )}
     </div>
   );

@@ -3,8 +3,9 @@ import { ConfirmButton, FormError, useAction } from '../../../forms.tsx';
 import type { ActionsView, ToolDefinition } from '../../../types.ts';
 import type { ActionsDoc } from './doc.ts';
 import { pretty } from './doc.ts';
-import { JsonEditor, parseJson, ProblemList } from './JsonEditor.tsx';
-import { documentProblems, outside, problemsUnder } from './problems.ts';
+import { ProblemList } from './JsonEditor.tsx';
+import { JsonPartForm } from './JsonPartForm.tsx';
+import { documentProblems } from './problems.ts';
 import { ToolTest } from './ToolTest.tsx';
 import { typeOf } from './schema-words.ts';
 
@@ -177,36 +178,25 @@ function ToolEditor(props: {
   onDone: (t: string | null) => void;
 }) {
   const [text, setText] = useState(pretty(props.tool));
-  const [syntax, setSyntax] = useState<string | null>(null);
   const act = useAction();
-  const problems = problemsUnder(documentProblems(act.error), ['tools', String(props.index)]);
   return (
-    <form
-      className="admin-form"
-      aria-label={`Edit ${props.tool.name}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = parseJson(text);
-        setSyntax(parsed.ok ? null : parsed.message);
-        if (!parsed.ok) return;
-        const tools = props.view.config.tools.map((t, j) => (j === props.index ? (parsed.value as ToolDefinition) : t));
+    <JsonPartForm
+      label={`Edit ${props.tool.name}`}
+      editorLabel={`Tool ${props.tool.name} (JSON)`}
+      value={text}
+      onChange={setText}
+      at={['tools', String(props.index)]}
+      action={act}
+      submit="Save tool"
+      errorBesideProblemsElsewhere
+      onSave={(value) => {
+        const tools = props.view.config.tools.map((t, j) => (j === props.index ? (value as ToolDefinition) : t));
         void act.run(async () => {
           await props.doc.save({ ...props.view.config, tools });
-          props.onDone(`Tool ${(parsed.value as ToolDefinition).name ?? props.tool.name} saved.`);
+          props.onDone(`Tool ${(value as ToolDefinition).name ?? props.tool.name} saved.`);
         });
       }}
-    >
-      <JsonEditor label={`Tool ${props.tool.name} (JSON)`} value={text} onChange={setText} problems={problems} syntax={syntax} />
-      <ProblemList problems={outside(documentProblems(act.error), ['tools', String(props.index)])} label="Elsewhere in the document:" />
-      {problems.length === 0 && <FormError action={act} />}
-      <div className="action-row">
-        <button type="submit" className="primary" disabled={act.busy}>
-          {act.busy ? 'Saving…' : 'Save tool'}
-        </button>
-        <button type="button" onClick={() => props.onDone(null)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      onCancel={() => props.onDone(null)}
+    />
   );
 }
