@@ -143,6 +143,8 @@ describe('the bot looks things up and changes them within policy', () => {
     const done = await c.say('yes');
     expect(done).not.toBe('');
     expect(orderStatus('#W5442520')).toBe('cancelled');
+    // Verified by the host page, not by the bot.
+    expect(await staffView(c.id)).toMatchObject({ customer: { verified: true }, bot_verification: null });
 
     const calls = await toolEvents(c.id);
     const writes = calls.filter((e) => e.kind === 'write');
@@ -205,14 +207,21 @@ describe('the bot looks things up and changes them within policy', () => {
 
   it('verifies a customer by e-mail in the conversation: the call gets the clear address, nothing keeps it', async () => {
     const c = await conversation();
+    expect((await staffView(c.id)).bot_verification).toBeNull();
     const ask = await c.say('Where is my order #W5353646?');
     expect(ask.toLowerCase()).toMatch(/e-mail|email/);
+    expect((await staffView(c.id)).bot_verification).toBeNull();
     const reply = await c.say(`It's ${OLIVIA.email}`);
     expect(reply).toMatch(/#W5353646 is processed/);
     const calls = await toolEvents(c.id);
     const verify = calls.find((e) => e.name === 'find_user_id_by_email');
     expect(verify).toMatchObject({ ok: true });
     expect(verify!.args.email).toMatch(/^<EMAIL_\d+>$/);
+    // The workspace's Customer panel says how the bot verified the customer, never with what.
+    const view = await staffView(c.id);
+    expect(view.customer.verified).toBe(false);
+    expect(view.bot_verification).toEqual({ tool: 'find_user_id_by_email', using: ['email'], method: 'e-mail lookup' });
+    expect(JSON.stringify(view.bot_verification)).not.toMatch(/olivia/i);
     const brief = await handOff(c);
     expect(brief.actions.identity).toMatchObject({ via: 'tool', tool: 'find_user_id_by_email', using: ['email'] });
     expect(JSON.stringify(brief.actions)).not.toContain(OLIVIA.email);
