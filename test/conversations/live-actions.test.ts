@@ -224,6 +224,9 @@ describe('the bot looks things up and changes them within policy', () => {
     expect(JSON.stringify(view.bot_verification)).not.toMatch(/olivia/i);
     const brief = await handOff(c);
     expect(brief.actions.identity).toMatchObject({ via: 'tool', tool: 'find_user_id_by_email', using: ['email'] });
+    // Verified by the bot: the next step does not ask the agent to verify again.
+    expect(brief.fields.length).toBeGreaterThan(0);
+    expect(brief.recommended_next_step.text).not.toMatch(/not verified/);
     expect(JSON.stringify(brief.actions)).not.toContain(OLIVIA.email);
   });
 });

@@ -33,9 +33,13 @@ export function CustomerCard({
             <dt>Identity</dt>
             <dd>
               {botVerification && !customer.verified ? (
-                <span className="badge verified" title={botVerification.tool ? `with ${botVerification.tool}` : undefined}>
-                  verified by the bot: {botVerification.method}
-                </span>
+                <>
+                  <span className="badge verified">verified by the bot</span>
+                  {/* How, never with what: the values stay tokens in the transcript. */}
+                  <span className="muted small block" title={botVerification.tool ? `with ${botVerification.tool}` : undefined}>
+                    via {botVerification.method}
+                  </span>
+                </>
               ) : (
                 <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
                   {customer.verified ? 'verified' : 'not verified'}
