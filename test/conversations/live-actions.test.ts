@@ -171,6 +171,17 @@ describe('the bot looks things up and changes them within policy', () => {
     expect(audited.some((a) => (a.data as { name?: string }).name === 'cancel_pending_order')).toBe(true);
   });
 
+  it('"cancel it" after a look-up cancels the order just looked up, without asking which', async () => {
+    const c = await conversation(OLIVIA.id);
+    expect(await c.say('Where is my order #W7941031?')).toMatch(/#W7941031 is pending/);
+    const why = await c.say('Please cancel it.');
+    expect(why).not.toMatch(/which order/i);
+    expect(why).toMatch(/why you'd like to cancel/);
+    expect(await c.say('I ordered it by mistake')).toMatch(/cancel order #W7941031/);
+    await c.say('yes');
+    expect(orderStatus('#W7941031')).toBe('cancelled');
+  });
+
   it('makes no change without a yes', async () => {
     const c = await conversation('fatima_anderson_2157');
     const asked = await c.say('Please cancel order #W2974929, I no longer need it');
