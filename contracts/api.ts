@@ -1867,12 +1867,23 @@ export interface components {
             with_agent: number;
             awaiting_customer: number;
         };
+        /** @description How the bot verified the customer in the conversation with a verification tool (docs/actions.md) */
+        BotVerification: {
+            /** @description The verification tool the bot called */
+            tool: string | null;
+            /** @description The kinds of detail it was called with (slot names, e.g. "email"), never their values */
+            using: string[];
+            /** @description The same in words, e.g. "e-mail lookup" */
+            method: string;
+        };
         /** @description One conversation with its transcript (internal notes included), handoffs and customer */
         ConversationDetail: {
             conversation: components["schemas"]["Conversation"];
             messages: components["schemas"]["Message"][];
             handoffs: components["schemas"]["Handoff"][];
             customer: components["schemas"]["Customer"] | null;
+            /** @description Null when the bot did not verify the customer with a tool */
+            bot_verification: components["schemas"]["BotVerification"] | null;
         };
         /** @description One call of the company's API, as recorded in the conversation (a tool.called event) */
         ToolCall: {

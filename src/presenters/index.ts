@@ -1,3 +1,4 @@
+import type { VerifiedIdentity } from '../actions/types.ts';
 import type { Citation } from '../engine/types.ts';
 import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../db/schema.ts';
 
@@ -99,4 +100,20 @@ export function presentTeam(t: TeamRow, memberIds: string[] = []) {
 
 export function presentCustomer(c: CustomerRow) {
   return { id: c.id, external_id: c.external_id, name: c.name, email: c.email, verified: c.verified, attributes: c.attributes };
+}
+
+// Identity details in the words the workspace shows ("e-mail lookup", "name and zip code lookup").
+const DETAIL: Record<string, string> = { email: 'e-mail', first_name: 'name', last_name: 'name', zip: 'zip code', phone: 'phone number' };
+
+/**
+ * How the bot verified the customer in this conversation with a verification tool: which tool and
+ * which kinds of detail (slot names), never the values or the account id. Null when it did not.
+ */
+export function presentBotVerification(identity: unknown) {
+  const id = identity as VerifiedIdentity | null;
+  if (!id || id.via !== 'tool') return null;
+  const using = id.using ?? [];
+  const kinds = [...new Set(using.map((s) => DETAIL[s] ?? s.replace(/_/g, ' ')))];
+  const method = kinds.length ? `${kinds.join(' and ')} lookup` : (id.tool ?? 'a verification tool');
+  return { tool: id.tool ?? null, using, method };
 }

@@ -225,3 +225,42 @@ describe('playbooks against the retail stand-in', () => {
     expect(results[1]).toMatchObject({ correct: false, actions_ok: false, state_match: false });
   });
 });
+
+describe('a request that points back at the order just talked about', () => {
+  const lookedUp = ['Where is my order #W5442520?', 'Olivia Ito, zip code 80218.'];
+
+  it('"cancel it" after a look-up takes that order: not asked again, confirmed and cancelled', async () => {
+    const turns = await converse([...lookedUp, 'Please cancel it.', "I don't need it any more", 'Yes']);
+    expect(turns[1].result).toMatchObject({ playbook: 'order-status' });
+    expect(turns[1].result.reply).toMatch(/Order #W5442520 is pending/);
+    expect(turns[2].result).toMatchObject({ handled: true, playbook: 'cancel-order' });
+    expect(turns[2].result.reply).not.toMatch(/which order/i);
+    expect(turns[2].result.reply).toMatch(/why you'd like to cancel/);
+    expect(turns[3].result.reply).toMatch(/cancel order #W5442520 \(Gaming Mouse, Patio Umbrella and Hiking Boots/);
+    expect(writes(turns)).toMatchObject([
+      { name: 'cancel_pending_order', args: { order_id: '#W5442520', reason: 'no longer needed' }, turn: 5, ok: true },
+    ]);
+    expect(await order('#W5442520')).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('"that order" takes the order just looked up among several pending ones', async () => {
+    const turns = await converse([...lookedUp, 'Can I change the payment method of that order?']);
+    expect(turns[2].result).toMatchObject({ playbook: 'change-order-payment' });
+    expect(turns[2].result.reply).not.toMatch(/which order/i);
+    expect(turns[2].result.reply).toMatch(/Which payment method/);
+    expect(turns[2].result.state).toMatchObject({ active: { slots: { order_id: '#W5442520' } } });
+  });
+
+  it('a line naming another order takes that one, even with "that one" in it', async () => {
+    const turns = await converse([...lookedUp, 'Can you cancel #W7941031? That one I no longer need.', 'Yes']);
+    expect(turns[2].result.reply).toMatch(/cancel order #W7941031 \(Wristwatch and Backpack/);
+    expect(writes(turns)).toMatchObject([{ name: 'cancel_pending_order', args: { order_id: '#W7941031' }, ok: true }]);
+    expect(await order('#W5442520')).toMatchObject({ status: 'pending' });
+  });
+
+  it('a request that does not point back asks which order', async () => {
+    const turns = await converse([...lookedUp, 'I want to cancel an order as well']);
+    expect(turns[2].result).toMatchObject({ playbook: 'cancel-order' });
+    expect(turns[2].result.reply).toMatch(/Which order/i);
+  });
+});

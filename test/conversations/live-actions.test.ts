@@ -136,6 +136,8 @@ describe('the bot looks things up and changes them within policy', () => {
     const done = await c.say('yes');
     expect(done).not.toBe('');
     expect(orderStatus('#W5442520')).toBe('cancelled');
+    // Verified by the host page, not by the bot.
+    expect(await staffView(c.id)).toMatchObject({ customer: { verified: true }, bot_verification: null });
 
     const calls = await toolEvents(c.id);
     const writes = calls.filter((e) => e.kind === 'write');
@@ -160,6 +162,17 @@ describe('the bot looks things up and changes them within policy', () => {
       .execute();
     expect(audited.length).toBe(calls.length);
     expect(audited.some((a) => (a.data as { name?: string }).name === 'cancel_pending_order')).toBe(true);
+  });
+
+  it('"cancel it" after a look-up cancels the order just looked up, without asking which', async () => {
+    const c = await conversation(OLIVIA.id);
+    expect(await c.say('Where is my order #W7941031?')).toMatch(/#W7941031 is pending/);
+    const why = await c.say('Please cancel it.');
+    expect(why).not.toMatch(/which order/i);
+    expect(why).toMatch(/why you'd like to cancel/);
+    expect(await c.say('I ordered it by mistake')).toMatch(/cancel order #W7941031/);
+    await c.say('yes');
+    expect(orderStatus('#W7941031')).toBe('cancelled');
   });
 
   it('makes no change without a yes', async () => {
@@ -198,16 +211,26 @@ describe('the bot looks things up and changes them within policy', () => {
 
   it('verifies a customer by e-mail in the conversation: the call gets the clear address, nothing keeps it', async () => {
     const c = await conversation();
+    expect((await staffView(c.id)).bot_verification).toBeNull();
     const ask = await c.say('Where is my order #W5353646?');
     expect(ask.toLowerCase()).toMatch(/e-mail|email/);
+    expect((await staffView(c.id)).bot_verification).toBeNull();
     const reply = await c.say(`It's ${OLIVIA.email}`);
     expect(reply).toMatch(/#W5353646 is processed/);
     const calls = await toolEvents(c.id);
     const verify = calls.find((e) => e.name === 'find_user_id_by_email');
     expect(verify).toMatchObject({ ok: true });
     expect(verify!.args.email).toMatch(/^<EMAIL_\d+>$/);
+    // The workspace's Customer panel says how the bot verified the customer, never with what.
+    const view = await staffView(c.id);
+    expect(view.customer.verified).toBe(false);
+    expect(view.bot_verification).toEqual({ tool: 'find_user_id_by_email', using: ['email'], method: 'e-mail lookup' });
+    expect(JSON.stringify(view.bot_verification)).not.toMatch(/olivia/i);
     const brief = await handOff(c);
     expect(brief.actions.identity).toMatchObject({ via: 'tool', tool: 'find_user_id_by_email', using: ['email'] });
+    // Verified by the bot: the next step does not ask the agent to verify again.
+    expect(brief.fields.length).toBeGreaterThan(0);
+    expect(brief.recommended_next_step.text).not.toMatch(/not verified/);
     expect(JSON.stringify(brief.actions)).not.toContain(OLIVIA.email);
   });
 });

@@ -21,6 +21,8 @@ export type Handoff = Schemas['Handoff'];
 export type Brief = Schemas['Brief'];
 export type ToolCall = Schemas['ToolCall'];
 export type Customer = Schemas['Customer'];
+/** How the bot verified the customer in the conversation (a verification tool), if it did. */
+export type BotVerification = Schemas['BotVerification'];
 export type ConversationDetail = Schemas['ConversationDetail'];
 export type Queue = Schemas['Queue'];
 export type Macro = Schemas['Macro'];

@@ -7,10 +7,11 @@
 import type { ActionsConfig, Playbook } from '../config.ts';
 import { guardedCaller, yesOrNo } from '../guard.ts';
 import type { ActionTurnInput, ActionTurnResult, ToolCallRecord, VerifiedIdentity } from '../types.ts';
+import { carrySubject, subjectOf } from './carry.ts';
 import { readIdentity, verify } from './identity.ts';
 import { readLine } from './recognise.ts';
 import { replay, type ReplayEnd } from './replay.ts';
-import { newActive, readState, type Active, type RunnerState } from './state.ts';
+import { newActive, readState, type Active, type RunnerState, type Subject } from './state.ts';
 import { fill } from './template.ts';
 
 const NEVER_MIND =
@@ -101,6 +102,9 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   let lastPlaybook: string | undefined;
   const ended = () => {
     lastPlaybook = state.active?.playbook ?? lastPlaybook;
+    const pb = state.active && config.playbooks.find((p) => p.id === state.active!.playbook);
+    const subject = pb && subjectOf(pb, config.tools, state.active!);
+    if (subject) state.subject = subject;
     state.since = customerLines.length + 1;
   };
 
@@ -163,7 +167,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     }
     for (const p of asked.slice(1)) if (!state.queue.includes(p.id)) state.queue.push(p.id);
     state.queue = state.queue.filter((id) => id !== next.id);
-    active = state.active = startActive(next, [...customerLines, input.text].slice(state.since ?? 0));
+    active = state.active = startActive(next, [...customerLines, input.text].slice(state.since ?? 0), state.subject);
   }
 
   // Run the playbook, and the next asked for in the same breath when it ends.
@@ -249,7 +253,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       case 'done': {
         ended();
         const next = popQueue(config, state);
-        active = state.active = next ? startActive(next, active.texts.slice(-1)) : null;
+        active = state.active = next ? startActive(next, active.texts.slice(-1), state.subject) : null;
         if (!end.wrote && !next) return finish(true);
         continue;
       }
@@ -267,9 +271,11 @@ function popQueue(config: ActionsConfig, state: RunnerState): Playbook | undefin
   return undefined;
 }
 
-function startActive(pb: Playbook, texts: string[]): Active {
+/** A new request: its slots from the lines so far, then what it points back at ("cancel it"). */
+function startActive(pb: Playbook, texts: string[], subject: Subject | undefined): Active {
   const a = newActive(pb.id, texts);
   for (const t of texts) readLine(pb.slots, a, t);
+  if (texts.length) carrySubject(pb, a, subject, texts[texts.length - 1]);
   return a;
 }
 

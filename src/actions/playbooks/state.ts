@@ -21,6 +21,13 @@ export interface Active {
   failures: number;
 }
 
+/** What an ended request was about (the order looked up), for a next one that points back at it. */
+export interface Subject {
+  slots: Record<string, unknown>;
+  labels: Record<string, string>;
+  entries: Record<string, unknown[]>;
+}
+
 export interface RunnerState {
   v: 1;
   active: Active | null;
@@ -31,6 +38,8 @@ export interface RunnerState {
   refusals: number;
   /** Customer lines already used by playbooks that ended: a new request reads only the lines after them. */
   since?: number;
+  /** The last ended request's subject (carry.ts). */
+  subject?: Subject;
 }
 
 export function readState(raw: Record<string, unknown> | null): RunnerState {

@@ -225,8 +225,11 @@ function nextStep(
 ): Brief['recommended_next_step'] {
   const { reasons, routing, customer } = input;
   const order = fields.find((f) => f.kind === 'order_number');
+  // A customer the bot verified with a verification tool is not asked to prove it again.
   const unverified =
-    !customer.verified && fields.length > 0 ? ' The customer is not verified: confirm their identity before sharing account details.' : '';
+    !customer.verified && !actions?.identity && fields.length > 0
+      ? ' The customer is not verified: confirm their identity before sharing account details.'
+      : '';
   const failedArticles = [
     ...new Set(
       attempts

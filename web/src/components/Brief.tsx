@@ -168,9 +168,14 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         <Row label="Customer">
           {customer.name ?? 'Anonymous'}
           {customer.email && <> · {customer.email}</>}{' '}
-          <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
-            {customer.verified ? `verified${customer.verified_by ? ` (${humanize(customer.verified_by)})` : ''}` : 'not verified'}
-          </span>
+          {!customer.verified && b.actions?.identity?.via === 'tool' ? (
+            // Verified in the conversation with a verification tool: the actions section says how.
+            <span className="badge verified">verified by the bot</span>
+          ) : (
+            <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
+              {customer.verified ? `verified${customer.verified_by ? ` (${humanize(customer.verified_by)})` : ''}` : 'not verified'}
+            </span>
+          )}
           {customer.vip && <span className="badge prio-high">VIP</span>}
           {customer.tier && <span className="badge">tier {customer.tier}</span>}
           {customer.plan && <span className="badge">plan {customer.plan}</span>}

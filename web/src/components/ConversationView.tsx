@@ -155,7 +155,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
         <Composer conversation={c} text={text} setText={setText} mode={mode} setMode={setMode} inputRef={inputRef} onSent={addMessage} />
       </section>
       <aside className="side-pane" aria-label="Customer and assist">
-        <CustomerCard customer={detail.customer} conversation={c} />
+        <CustomerCard customer={detail.customer} conversation={c} botVerification={detail.bot_verification} />
         <AssistPanel conversationId={c.id} onInsert={insert} />
       </aside>
     </RevealProvider>

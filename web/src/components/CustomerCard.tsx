@@ -2,9 +2,18 @@ import { useResource } from '../hooks.ts';
 import { href, onLinkClick } from '../router.ts';
 import { shortId, STATUS_LABEL, timeAgo } from '../format.ts';
 import { Value } from './Value.tsx';
-import type { Conversation, Customer } from '../types.ts';
+import type { BotVerification, Conversation, Customer } from '../types.ts';
 
-export function CustomerCard({ customer, conversation }: { customer: Customer | null; conversation: Conversation }) {
+export function CustomerCard({
+  customer,
+  conversation,
+  botVerification,
+}: {
+  customer: Customer | null;
+  conversation: Conversation;
+  /** The bot verified the customer in this conversation with a verification tool. */
+  botVerification: BotVerification | null;
+}) {
   const [history] = useResource<{ conversations: Conversation[] }>(customer ? `/conversations?customer_id=${customer.id}&limit=6` : null);
   const previous = history.state === 'ready' ? history.data.conversations.filter((c) => c.id !== conversation.id) : [];
   return (
@@ -23,9 +32,19 @@ export function CustomerCard({ customer, conversation }: { customer: Customer | 
           <div>
             <dt>Identity</dt>
             <dd>
-              <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
-                {customer.verified ? 'verified' : 'not verified'}
-              </span>
+              {botVerification && !customer.verified ? (
+                <>
+                  <span className="badge verified">verified by the bot</span>
+                  {/* How, never with what: the values stay tokens in the transcript. */}
+                  <span className="muted small block" title={botVerification.tool ? `with ${botVerification.tool}` : undefined}>
+                    via {botVerification.method}
+                  </span>
+                </>
+              ) : (
+                <span className={`badge ${customer.verified ? 'verified' : 'unverified'}`}>
+                  {customer.verified ? 'verified' : 'not verified'}
+                </span>
+              )}
             </dd>
           </div>
           {customer.external_id && (

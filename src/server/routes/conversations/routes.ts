@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.ts';
 import * as actions from '../../../conversations/agent-actions.ts';
 import { conversationInFull, listForStaff, queues } from '../../../conversations/staff-queries.ts';
-import { presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
+import { presentBotVerification, presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
 import {
@@ -105,6 +105,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         messages: messages.map((m) => presentMessage(m, 'staff')),
         handoffs: handoffs.map(presentHandoff),
         customer: customer ? presentCustomer(customer) : null,
+        bot_verification: presentBotVerification(conversation.action_identity),
       };
     },
   );

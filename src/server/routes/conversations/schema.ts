@@ -50,8 +50,24 @@ export const Queue = z
   .meta({ id: 'Queue' });
 export const QueuesResponse = z.object({ queues: z.array(Queue) });
 export const ListResponse = z.object({ conversations: z.array(Conversation), next_cursor: NextCursor });
+export const BotVerification = z
+  .object({
+    tool: z.string().nullable().describe('The verification tool the bot called'),
+    using: z.array(z.string()).describe('The kinds of detail it was called with (slot names, e.g. "email"), never their values'),
+    method: z.string().describe('The same in words, e.g. "e-mail lookup"'),
+  })
+  .meta({
+    id: 'BotVerification',
+    description: 'How the bot verified the customer in the conversation with a verification tool (docs/actions.md)',
+  });
 export const ConversationDetail = z
-  .object({ conversation: Conversation, messages: z.array(Message), handoffs: z.array(Handoff), customer: Customer.nullable() })
+  .object({
+    conversation: Conversation,
+    messages: z.array(Message),
+    handoffs: z.array(Handoff),
+    customer: Customer.nullable(),
+    bot_verification: BotVerification.nullable().describe('Null when the bot did not verify the customer with a tool'),
+  })
   .meta({ id: 'ConversationDetail', description: 'One conversation with its transcript (internal notes included), handoffs and customer' });
 export const RevealResponse = z.object({
   values: z.record(z.string(), z.string()).describe('Token (e.g. <EMAIL_1>) to the value it stands for'),
