@@ -7,6 +7,12 @@
 //                                       bench/data/baton-docs (this repository's own documentation, 32
 //                                       hand-written questions, 10 unanswerable) and bench/data/fastify-docs
 //                                       (Fastify's reference, 60 questions written blind, 20 unanswerable)
+//      npx tsx bench/eval.ts travel [sets] [dev]
+//                                       issue 15 item 5: resolution and answered precision at the default
+//                                       threshold on five knowledge shapes (clinc150, docs-govt, baton-docs,
+//                                       fastify-docs, zlib-faq; a comma list picks some), development and
+//                                       held-out halves (`dev`: development only), single-turn and after an
+//                                       exchange on another topic, and the spread around the 0.95 target
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -29,6 +35,7 @@ import {
   questionKit,
 } from '../src/engine/assess/calibrate.ts';
 import { predictLogistic } from '../src/engine/assess/logistic.ts';
+import { halfOf, travelReport, travelRows, type TravelSet } from './support/travel.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
 const only = process.argv[2] ?? 'all';
@@ -126,6 +133,33 @@ if (only === 'all' || only === 'docs') {
     row(`${set} @ engine default`, run.summary);
     row(`${set} @ 0 (top-1)`, { ...run.summary, ...run.summary.curve[0], threshold: 0 });
   }
+}
+if (only === 'travel') {
+  const pick = new Set((process.argv[3] ?? 'clinc150,docs-govt,baton-docs,fastify-docs,zlib-faq').split(','));
+  const local = async (set: string) => {
+    const here = resolve(import.meta.dirname, 'data', set);
+    const all = parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets;
+    return {
+      name: set,
+      articles: (await parseKnowledgeFile(resolve(here, 'kb.jsonl'))).articles,
+      dev: halfOf(all, true),
+      heldOut: halfOf(all, false),
+    };
+  };
+  const sets: TravelSet[] = [];
+  if (pick.has('clinc150'))
+    sets.push({
+      name: 'clinc150 (val | test)',
+      articles: await load('clinc150/kb.jsonl'),
+      dev: tickets('clinc150/tickets-val.jsonl'),
+      heldOut: tickets('clinc150/tickets-test.jsonl'),
+    });
+  if (pick.has('docs-govt')) {
+    const all = tickets('docs-govt/tickets.jsonl');
+    sets.push({ name: 'docs-govt', articles: await load('docs-govt/kb.jsonl'), dev: halfOf(all, true), heldOut: halfOf(all, false) });
+  }
+  for (const set of ['baton-docs', 'fastify-docs', 'zlib-faq']) if (pick.has(set)) sets.push(await local(set));
+  console.log(travelReport(await travelRows(sets, createEngine, process.argv[4] === 'dev' ? ['dev'] : ['dev', 'held-out'])));
 }
 if (only === 'stability') {
   // How the bag count was chosen (docs/engine.md, (g)): the calibrator of each base seed scored

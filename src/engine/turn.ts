@@ -56,14 +56,21 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
 }
 
 /** Candidates from both routes, each with its calibrated confidence, best first. */
-function candidates(km: KnowledgeModel, text: string, history: HistoryTurn[], trace: Record<string, unknown>): Candidate[] {
+function candidates(
+  km: KnowledgeModel,
+  text: string,
+  history: HistoryTurn[],
+  trace: Record<string, unknown>,
+  /** Whether a short message may borrow the previous question's words (a follow-up may; a message of its own may not). */
+  borrow = true,
+): Candidate[] {
   const out: Candidate[] = [];
   if (km.classifier && km.classifierCalibration) {
     let cls = km.classifier.classify(text);
     let used = text;
     // A short follow-up ("and for kids?") borrows the previous question's words.
     const prev = previousCustomerText(history);
-    if (prev && terms(text).length <= 2) {
+    if (borrow && prev && terms(text).length <= 2) {
       const joined = km.classifier.classify(`${prev} ${text}`);
       if ((joined.top[0]?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${text}`];
     }
@@ -143,7 +150,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // ("what are your opening hours?" after a refund question: 0.9999 alone, 0.84 with it).
   if (!u.topic.followUp && !u.social && !u.junk && contextTurns(input.history).length > 0) {
     const withContext: Record<string, unknown> = {};
-    const leaning = candidates(km, input.text, input.history, withContext);
+    // The earlier topic as context only: the classifier does not read the previous question's
+    // words into a message judged to be of its own (a short new question read with them was
+    // the old intent: CLINC150 test after an exchange on another topic, precision 0.927 → 0.967).
+    const leaning = candidates(km, input.text, input.history, withContext, false);
     const sure = (cs: Candidate[]) => pooledBySource(cs)[0]?.confidence ?? 0;
     if (sure(leaning) > sure(cands)) {
       cands = leaning;

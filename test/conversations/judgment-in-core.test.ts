@@ -11,6 +11,9 @@ import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { seedWorkspace, startTestBaton } from '../support/baton.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { syncArticles } from '../../src/db/repositories/knowledge.ts';
+import type { Article } from '../../src/engine/types.ts';
 import type { TestBaton } from '../support/test-baton.ts';
 
 describe('engine judgment in the conversation core', () => {
@@ -43,6 +46,28 @@ describe('engine judgment in the conversation core', () => {
     const row = await findConversation(ctx.tdb.database.db, ctx.ws.id, r.body.conversation.id);
     expect(row?.priority).toBe('urgent');
     expect(row?.status).not.toBe('bot');
+  });
+
+  it('a short question of its own after another topic is answered on its own words (demo knowledge)', async () => {
+    const shop = await seedWorkspace(ctx.tdb.database.db, 'shop');
+    const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    await syncArticles(ctx.tdb.database.db, shop.id, demo, { prune: true });
+    const api = apiClient(ctx.baton.url);
+    const r = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: shop.slug, message: 'can I cancel my subscription?' },
+    });
+    const { token, conversation } = r.body;
+    expect(
+      (await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text: 'Is my parcel lost?' } }))
+        .status,
+    ).toBe(201);
+    const own = await api('GET', `/api/v1/widget/conversations/${conversation.id}`, { token });
+    const bot = (own.body.messages as { author: string; text: string }[]).filter((m) => m.author === 'bot').map((m) => m.text);
+    expect(bot[0]).toContain('Cancel your subscription');
+    expect(bot.at(-1)).toContain('Track your order');
   });
 
   it("the workspace's own crisis text", async () => {

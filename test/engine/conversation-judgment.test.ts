@@ -51,6 +51,14 @@ describe('a question of its own is answered as if asked alone', () => {
     expect(ds.map(cited).slice(0, 2)).toEqual([null, null]);
     expect(cited(ds[2])).toBe('refund-policy');
   });
+  it('a short question of its own does not borrow the earlier question’s words', () => {
+    // Read with "can I cancel my subscription?" before it, "Is my parcel lost?" was the
+    // cancellation article at 0.90; alone it is order tracking.
+    const [, d] = converse(['can I cancel my subscription?', 'Is my parcel lost?']);
+    expect(cited(d)).toBe('track-order');
+    const [, e] = converse(['How do I get a refund?', 'Can I use coupons?']);
+    expect(cited(e)).not.toBe('refund-policy');
+  });
   it('a follow-up still reads the topic before it', () => {
     const [, d] = converse(['How long does shipping take?', 'and for Germany?']);
     expect(cited(d)).toBe('shipping-times');
