@@ -105,9 +105,8 @@ export function ArticleView({ id, onClose, onDeleted }: { id: string; onClose: (
               </ul>
             </>
           )}
-          <h3>
-            Passages ({article.passages.length}) <span className="muted small">what the bot searches and quotes</span>
-          </h3>
+          <h3>Passages ({article.passages.length})</h3>
+          <p className="muted small">What the bot searches and quotes in its answers: each heading starts a new passage.</p>
           <ol className="passages">
             {article.passages.map((p) => (
               <li key={p.index}>
