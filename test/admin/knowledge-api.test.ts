@@ -145,6 +145,14 @@ describe('knowledge admin API', () => {
     expect(listed.body.error.details).toEqual([{ file: 'articles.json', message: 'id "a" is already used' }]);
   });
 
+  it('takes a help centre of a few megabytes, over the server-wide body limit', async () => {
+    const body = 'Our stores stock every size. '.repeat(40);
+    const text = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ id: `bulk-${i}`, title: `Bulk ${i}`, body })).join('\n');
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    const up = await api('POST', '/api/v1/admin/knowledge', { token: ws.adminKey, body: { files: [{ name: 'bulk.jsonl', text }] } });
+    expect([up.status, up.body.summary?.added]).toEqual([200, 2500]);
+  });
+
   it('shows and deletes one article: audited, gone from the list and from the bot', async () => {
     const ask = async () =>
       (await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'what about the warranty?' } })).body

@@ -8,6 +8,8 @@ import type { AppContext } from '../../context.ts';
 import { NextCursor, Ok } from '../responses.ts';
 import { adminAccess, decodeIdCursor, isArticleId, page, PageQuery, tags } from './common.ts';
 
+/** Bytes: a help centre's export runs to megabytes; the server-wide BODY_LIMIT is sized for messages. */
+const UPLOAD_BODY_LIMIT = 25 * 1024 * 1024;
 const UploadJson = z
   .object({ articles: z.array(z.unknown()).max(20_000).describe('Articles as in a .json file (docs/formats.md#knowledge)') })
   .strict();
@@ -17,7 +19,7 @@ const UploadFiles = z
       .array(
         z.object({
           name: z.string().min(1).max(500).describe('The file name: its extension says the format (.jsonl, .json, .md, .html)'),
-          text: z.string().max(50_000_000),
+          text: z.string().max(UPLOAD_BODY_LIMIT),
         }),
       )
       .min(1)
@@ -148,6 +150,7 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/admin/knowledge',
       {
+        bodyLimit: Math.max(UPLOAD_BODY_LIMIT, ctx.env.BODY_LIMIT),
         schema: {
           tags,
           operationId: 'uploadArticles',
@@ -156,7 +159,7 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
           description:
             'All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list).',
           querystring: UploadQuery,
-          body: z.union([z.string().max(50_000_000), UploadJson, UploadFiles]),
+          body: z.union([z.string().max(UPLOAD_BODY_LIMIT), UploadJson, UploadFiles]),
           response: { 200: z.object({ summary: SyncSummary }) },
         },
         config: adminAccess,
