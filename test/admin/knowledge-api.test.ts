@@ -175,6 +175,16 @@ describe('knowledge admin API', () => {
     expect((await api('DELETE', '/api/v1/admin/knowledge/warranty', { token: ws.adminKey })).status).toBe(404);
     const list = await api('GET', '/api/v1/admin/knowledge', { token: ws.adminKey });
     expect(list.body.articles.map((a: { id: string }) => a.id)).not.toContain('warranty');
+    // An id is the customer's own: slashes, spaces and '#' travel encoded.
+    const odd = 'help/returns #2?';
+    await api('POST', '/api/v1/admin/knowledge', {
+      token: ws.adminKey,
+      body: { articles: [{ id: odd, title: 'Odd', body: 'An odd id.' }] },
+    });
+    const path = `/api/v1/admin/knowledge/${encodeURIComponent(odd)}`;
+    expect((await api('GET', path, { token: ws.adminKey })).body.article?.id).toBe(odd);
+    expect((await api('DELETE', path, { token: ws.adminKey })).status).toBe(200);
+    expect((await api('GET', path, { token: ws.adminKey })).status).toBe(404);
     // Every node rebuilds on the event; this one must stop citing the deleted article.
     for (let i = 0; i < 50 && cited === 'warranty'; i++) {
       cited = await ask();
