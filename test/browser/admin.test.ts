@@ -90,8 +90,8 @@ describe('admin and personal data in the browser', () => {
     await admin.getByRole('button', { name: 'Upload', exact: true }).click();
     await admin.getByText('Upload done: 2 added').waitFor();
     const articles = admin.getByRole('table', { name: 'Knowledge articles' });
-    await articles.getByRole('button', { name: 'Gift cards', exact: true }).waitFor();
-    await articles.getByRole('button', { name: 'Invoices', exact: true }).waitFor();
+    await articles.getByRole('link', { name: 'Gift cards', exact: true }).waitFor();
+    await articles.getByRole('link', { name: 'Invoices', exact: true }).waitFor();
     // A bad line is refused with its line number.
     await admin
       .getByLabel('Knowledge files')

@@ -95,11 +95,15 @@ describe('knowledge and analytics in the browser', () => {
     ]);
     await p.getByRole('button', { name: 'Upload', exact: true }).click();
     await p.getByText('Upload done: 2 added').waitFor();
-    await table.getByRole('button', { name: 'Opening hours', exact: true }).click();
+    await table.getByRole('link', { name: 'Opening hours', exact: true }).click();
     const view = p.getByRole('region', { name: 'Opening hours' });
     await view.getByRole('heading', { name: /Passages \(2\)/ }).waitFor();
     expect(await view.locator('.passages strong').allTextContents()).toEqual(['Opening hours', 'Holidays']);
     await view.getByText('are you open on sunday').waitFor();
+    // The open article is in the address: a reload (or a shared link) opens it again.
+    expect(new URL(p.url()).pathname).toBe('/app/admin/knowledge/opening-hours');
+    await p.reload();
+    await view.getByRole('heading', { name: /Passages \(2\)/ }).waitFor();
     expect(await noSideScroll(p)).toBe(true);
     await shot(p, 'knowledge-article-1440');
     await p.setViewportSize({ width: 1280, height: 900 });
@@ -108,8 +112,9 @@ describe('knowledge and analytics in the browser', () => {
     await view.getByRole('button', { name: 'Delete Opening hours' }).click();
     await view.getByRole('button', { name: 'Yes, delete' }).click();
     await p.getByRole('status').filter({ hasText: 'Deleted “Opening hours”' }).waitFor();
-    await table.getByRole('button', { name: 'Warranty', exact: true }).waitFor();
-    expect(await table.getByRole('button', { name: 'Opening hours', exact: true }).count()).toBe(0);
+    await table.getByRole('link', { name: 'Warranty', exact: true }).waitFor();
+    expect(new URL(p.url()).pathname).toBe('/app/admin/knowledge');
+    expect(await table.getByRole('link', { name: 'Opening hours', exact: true }).count()).toBe(0);
     await p.context().close();
   });
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { href, navigate, onLinkClick, usePath } from '../../router.ts';
 import { del } from '../../api.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { ConfirmButton, FormError } from '../../forms.tsx';
@@ -20,25 +21,40 @@ interface ArticleInfo {
 }
 
 const PAGE = 20;
+const KNOWLEDGE = '/admin/knowledge';
+
+/** The article id in /admin/knowledge/<id>, if any. */
+function openArticle(path: string): string | null {
+  const rest = path.startsWith(`${KNOWLEDGE}/`) ? path.slice(KNOWLEDGE.length + 1) : '';
+  try {
+    return rest ? decodeURIComponent(rest) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Knowledge: uploads (all or nothing, every problem listed), the article list (paged), one article's view, deletes. */
 export function KnowledgePage() {
   const list = usePagedList<ArticleInfo>(ADMIN.knowledge, 'articles', PAGE);
-  const [open, setOpen] = useState<string | null>(null);
+  // The open article is in the URL (/admin/knowledge/<id>), so a link to it can be shared.
+  const open = openArticle(usePath());
   const [notice, setNotice] = useState('');
   const deleted = (title: string) => {
-    setOpen(null);
+    if (open) navigate(KNOWLEDGE, true);
     setNotice(`Deleted “${title}”. The bot no longer answers from it.`);
     list.reload();
   };
   const columns: Column<ArticleInfo>[] = [
     {
       header: 'Title',
-      cell: (a) => (
-        <button type="button" className="link" aria-expanded={open === a.id} onClick={() => setOpen(open === a.id ? null : a.id)}>
-          {a.title}
-        </button>
-      ),
+      cell: (a) => {
+        const to = `${KNOWLEDGE}/${encodeURIComponent(a.id)}`;
+        return (
+          <a href={href(to)} onClick={onLinkClick(to)} aria-current={open === a.id ? 'page' : undefined}>
+            {a.title}
+          </a>
+        );
+      },
     },
     { header: 'Id', cell: (a) => <code>{a.id}</code> },
     { header: 'Language', cell: (a) => a.locale ?? '—' },
@@ -62,7 +78,7 @@ export function KnowledgePage() {
       />
       <h2>Articles</h2>
       {notice && <Notice text={notice} />}
-      {open && <ArticleView key={open} id={open} onClose={() => setOpen(null)} onDeleted={deleted} />}
+      {open && <ArticleView key={open} id={open} onClose={() => navigate(KNOWLEDGE)} onDeleted={deleted} />}
       <FormError action={list.action} />
       {list.items === null && !list.action.error && <p role="status">Loading…</p>}
       {list.items && (
