@@ -159,15 +159,26 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
     ['customer_requested'],
     ['sensitive_topic', 'customer_requested'],
   ];
+  // A fixed pseudo-random sequence: varied like real traffic, the same on every run.
+  let state = 7;
+  let low = 0;
+  const rand = () => (state = (state * 48271) % 2147483647) / 2147483647;
   for (let d = 20; d >= 0; d--) {
-    for (let k = 0; k < 4 + (d % 3); k++) {
+    for (let k = 0; k < 3 + Math.floor(rand() * 6); k++) {
       const start = new Date(now - d * 86_400_000 - (k + 1) * 3_600_000);
       const t = (s: number) => new Date(start.getTime() + s * 1000);
-      const kind = (d + k) % 5; // 0,1: bot; 2: people only; 3,4: handed off
+      const r = rand();
+      const kind = r < 0.45 ? 0 : r < 0.55 ? 2 : r < 0.85 ? 3 : 4; // 0: bot; 2: people only; 3, 4: handed off (4: low confidence)
+      const wait = Math.round(20 + rand() * 400);
       const customer = randomUUID();
       const id = randomUUID();
+      // Low-confidence handoffs after only "hi", after keyboard mashing, and after a real question, in turn.
       const question =
-        kind === 4 && k % 2 === 0 ? (d % 2 ? 'hi' : 'asdf asdf') : k % 3 === 0 ? 'do you sell gift wrapping' : 'where is my order';
+        kind === 4
+          ? ['hi', 'asdf asdf', 'do you sell gift wrapping'][low++ % 3]!
+          : k % 3 === 0
+            ? 'do you sell gift wrapping'
+            : 'where is my order';
       const msgs: { author: 'customer' | 'bot' | 'agent'; text: string; at: number; action?: string }[] = [
         { author: 'customer', text: question, at: 0 },
       ];
@@ -176,7 +187,7 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
       if (kind >= 3)
         msgs.push(
           { author: 'bot', text: 'A person will help.', at: 2, action: 'handoff' },
-          { author: 'agent', text: 'Hi, I am here.', at: 40 + d * 10 + k * 30 },
+          { author: 'agent', text: 'Hi, I am here.', at: 4 + wait },
         );
       await db
         .insertInto('customers')
@@ -196,7 +207,8 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
           team_id: null,
           intent: null,
           tags: '[]',
-          csat: (d + k) % 3 === 0 ? null : kind <= 1 ? 4 + ((d + k) % 2) : kind === 2 ? 4 : 3 + ((d + k) % 3 === 1 ? 1 : 0),
+          csat:
+            rand() < 0.35 ? null : Math.min(5, Math.max(1, Math.round((kind <= 1 ? 4.4 : kind === 2 ? 4 : 3.5) + (rand() - 0.5) * 2.5))),
           last_seq: msgs.length,
           created_at: start,
           updated_at: start,
@@ -223,10 +235,10 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
         .execute();
       if (kind < 3) continue;
       handedOff++;
-      // The last conversation of some days went back to the bot and was handed off again.
-      const times = k === 0 && d % 4 === 0 ? [2, 900] : [2];
+      // The first three went back to the bot and were handed off again.
+      const times = handedOff <= 3 ? [2, 900] : [2];
       for (const [j, at] of times.entries()) {
-        const reasons = kind === 4 ? ['low_confidence'] : REASONS[(d + k + j) % REASONS.length]!;
+        const reasons = kind === 4 ? ['low_confidence'] : REASONS[Math.floor(rand() * REASONS.length)]!;
         handoffs++;
         await db
           .insertInto('handoffs')
@@ -240,7 +252,7 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
             team_id: null,
             requested_at: t(at),
             accepted_at: t(at + 20),
-            first_agent_reply_at: t(at + 38 + d * 10 + k * 30),
+            first_agent_reply_at: t(at + 2 + wait),
             resolved_at: t(at + 600),
           })
           .execute();

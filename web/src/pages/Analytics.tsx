@@ -236,6 +236,7 @@ function Overview() {
                   names={['Resolved by the bot', 'Handed off']}
                   kind="lines"
                   format={pct}
+                  max={1}
                 />
                 <ChartCard
                   title="Time to a human"
@@ -258,6 +259,7 @@ function Overview() {
                   names={['Bot only', 'Handed off']}
                   kind="lines"
                   format={(n) => n.toFixed(1)}
+                  max={5}
                 />
               </div>
               <h2>Knowledge gaps</h2>
@@ -327,11 +329,13 @@ function ChartCard(props: {
   names: string[];
   kind: 'bars' | 'lines';
   format?: (n: number) => string;
+  /** A fixed top of the scale (1 for rates, 5 for CSAT), so periods and charts compare; else the highest value. */
+  max?: number;
 }) {
   const fmtN = props.format ?? ((n: number) => n.toLocaleString());
   const fmt = (n: number | null) => (n === null ? '—' : fmtN(n));
   const rows = props.rows;
-  const max = Math.max(1e-9, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
+  const max = props.max ?? Math.max(1e-9, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
   const iw = W - PAD.l - PAD.r;
   const ih = H - PAD.t - PAD.b;
   const x = (i: number) => PAD.l + (rows.length <= 1 ? iw / 2 : (i * iw) / (rows.length - 1));
@@ -371,7 +375,12 @@ function ChartCard(props: {
           </text>
           {rows.map((r, i) =>
             i % every === 0 ? (
-              <text key={r.label} x={props.kind === 'bars' ? PAD.l + slot * (i + 0.5) : x(i)} y={H - 6} textAnchor="middle">
+              <text
+                key={r.label}
+                x={props.kind === 'bars' ? PAD.l + slot * (i + 0.5) : x(i)}
+                y={H - 6}
+                textAnchor={props.kind === 'lines' && i === rows.length - 1 && rows.length > 1 ? 'end' : 'middle'}
+              >
                 {r.label.slice(5, 10)}
               </text>
             ) : null,
