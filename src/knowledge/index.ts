@@ -13,6 +13,9 @@ import { checkArticle, type KnowledgeLoadResult } from './validate.ts';
 export type { KnowledgeLoadResult, LoadError } from './validate.ts';
 export { chunkArticles, chunkArticle, splitSentences, type Passage } from './chunk.ts';
 
+/** The file kinds a knowledge file may be, by extension. */
+export const KNOWLEDGE_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.md', '.markdown', '.html', '.htm'] as const;
+
 const slug = (path: string) =>
   basename(path, extname(path))
     .toLowerCase()
@@ -69,7 +72,10 @@ export function parseKnowledgeText(text: string, path: string): KnowledgeLoadRes
     });
     return article ? { articles: [article], errors: [] } : { articles: [], errors: [{ path, why: why! }] };
   }
-  return { articles: [], errors: [{ path, why: `unsupported file type "${ext || '(none)'}"` }] };
+  return {
+    articles: [],
+    errors: [{ path, why: `unsupported file type "${ext || '(none)'}": use ${KNOWLEDGE_EXTENSIONS.join(', ')}` }],
+  };
 }
 
 export async function parseKnowledgeFile(path: string): Promise<KnowledgeLoadResult> {
@@ -80,7 +86,6 @@ export async function parseKnowledgeFile(path: string): Promise<KnowledgeLoadRes
   }
 }
 
-export const KNOWLEDGE_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.md', '.markdown', '.html', '.htm'] as const;
 const SUPPORTED = new Set<string>(KNOWLEDGE_EXTENSIONS);
 
 /** Several files' texts, in order; an id already taken by an earlier article is reported, first wins. */
