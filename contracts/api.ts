@@ -791,9 +791,30 @@ export interface paths {
         /** Knowledge articles (cursor-paginated, by id) */
         get: operations["listArticles"];
         put?: never;
-        /** Upload articles: JSONL (one article per line, Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest */
+        /**
+         * Upload articles: files {"files": [{"name", "text"}]} (read as `baton ingest` reads them), JSONL (Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest
+         * @description All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list).
+         */
         post: operations["uploadArticles"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One knowledge article, with its body and the passages the bot retrieves */
+        get: operations["getArticle"];
+        put?: never;
+        post?: never;
+        /** Delete one knowledge article (audited; every node rebuilds its index without it) */
+        delete: operations["deleteArticle"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1987,6 +2008,24 @@ export interface components {
             version: number;
             updated_at: string;
         };
+        /** @description A knowledge article with its body and passages */
+        AdminArticleDetail: {
+            id: string;
+            title: string;
+            body: string;
+            url: string | null;
+            locale: string | null;
+            tags: string[];
+            examples: string[];
+            version: number;
+            updated_at: string;
+            /** @description The passages retrieval scores and answers cite, as the chunker cuts the article */
+            passages: {
+                index: number;
+                heading: string | null;
+                text: string;
+            }[];
+        };
         /** @description An API key, never its secret */
         ApiKey: {
             id: string;
@@ -2377,10 +2416,15 @@ export interface components {
             handed_off: number;
             handoff_rate: number;
             handoffs: number;
+            /** @description Each handoff once, under its main reason: adds up to `handoffs` */
             handoff_reasons: {
                 [key: string]: number;
             };
             handoff_rate_by_reason: {
+                [key: string]: number;
+            };
+            /** @description Handoffs carrying each reason at all (a handoff may carry several) */
+            handoff_reasons_any: {
                 [key: string]: number;
             };
             first_response_seconds: {
@@ -2415,6 +2459,21 @@ export interface components {
                 handed_off: {
                     count: number;
                     mean: number | null;
+                };
+                /** @description The bot alone, people alone, the bot then a person */
+                by_path: {
+                    bot: {
+                        count: number;
+                        mean: number | null;
+                    };
+                    human: {
+                        count: number;
+                        mean: number | null;
+                    };
+                    handed_off: {
+                        count: number;
+                        mean: number | null;
+                    };
                 };
             };
             reexplain: {
@@ -5470,7 +5529,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": string | {
+                    /** @description Articles as in a .json file (docs/formats.md#knowledge) */
                     articles: unknown[];
+                } | {
+                    files: {
+                        /** @description The file name: its extension says the format (.jsonl, .json, .md, .html) */
+                        name: string;
+                        text: string;
+                    }[];
                 };
             };
         };
@@ -5489,6 +5555,88 @@ export interface operations {
                             deleted: number;
                         };
                     };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        article: components["schemas"]["AdminArticleDetail"];
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
             /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */

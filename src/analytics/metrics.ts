@@ -1,6 +1,9 @@
 // The support figures (docs/analytics.md), computed from conversations, their public messages
 // and their handoffs. Pure: the repository loads the rows, this turns them into numbers.
 import { detectReexplain } from '../quality/reexplain.ts';
+import { detectSocial } from '../engine/understand/social.ts';
+import { detectJunk } from '../engine/understand/junk.ts';
+import { normalize } from '../engine/text/normalize.ts';
 import type { ScopeConversation, ScopeHandoff, ScopeMessage } from '../db/repositories/analytics.ts';
 
 export interface Stat {
@@ -17,17 +20,33 @@ export interface Metrics {
   handed_off: number;
   handoff_rate: number;
   handoffs: number;
-  /** Handoffs carrying each reason, and that count over conversations. */
+  /** Each handoff once, under its main reason (the first of its list): they add up to `handoffs`. */
   handoff_reasons: Record<string, number>;
+  /** `handoff_reasons` over conversations. */
   handoff_rate_by_reason: Record<string, number>;
+  /** Handoffs carrying each reason at all (a handoff may carry several, so these may add up to more). */
+  handoff_reasons_any: Record<string, number>;
   first_response_seconds: Stat;
   time_to_human_seconds: Stat;
   bot_handle_seconds: Stat;
   human_handle_seconds: Stat;
-  csat: { bot_only: { count: number; mean: number | null }; handed_off: { count: number; mean: number | null } };
+  csat: {
+    bot_only: Mean;
+    handed_off: Mean;
+    /** By who handled the conversation: the bot alone, people alone (no bot, no handoff), or the bot then a person. */
+    by_path: Record<Path, Mean>;
+  };
   reexplain: { audited: number; reexplained: number; rate: number };
   brief_feedback: { rated: number; useful: number; useful_rate: number };
 }
+
+export interface Mean {
+  count: number;
+  mean: number | null;
+}
+
+/** Who handled a conversation. */
+export type Path = 'bot' | 'human' | 'handed_off';
 
 const seconds = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
 const round = (x: number, d = 4) => Number(x.toFixed(d));
@@ -47,6 +66,7 @@ export interface ConversationFacts {
   created_at: Date;
   csat: number | null;
   handed_off: boolean;
+  path: Path;
   automated: boolean;
   first_response: number | null;
   bot_handle: number | null;
@@ -82,6 +102,7 @@ export function conversationFacts(c: ScopeConversation, messages: ScopeMessage[]
     created_at: c.created_at,
     csat: c.csat,
     handed_off: handedOff,
+    path: handedOff ? 'handed_off' : agents.length > 0 && bots.length === 0 ? 'human' : 'bot',
     automated: !handedOff && bots.some((m) => m.action === 'answer'),
     first_response: firstCustomer && firstReply ? seconds(firstCustomer.created_at, firstReply.created_at) : null,
     bot_handle: bots.length > 0 && botEnd && botEnd >= start ? seconds(start, botEnd) : null,
@@ -96,8 +117,14 @@ export function aggregate(facts: ConversationFacts[]): Metrics {
   const automated = facts.filter((f) => f.automated).length;
   const allHandoffs = facts.flatMap((f) => f.handoffs);
   const reasons: Record<string, number> = {};
-  for (const h of allHandoffs) for (const r of h.reasons) reasons[r] = (reasons[r] ?? 0) + 1;
-  const csat = (fs: ConversationFacts[]) => {
+  const anyReasons: Record<string, number> = {};
+  for (const h of allHandoffs) {
+    // The decision lists a handoff's reasons most specific first; a handoff with none is still one.
+    const main = h.reasons[0] ?? 'unspecified';
+    reasons[main] = (reasons[main] ?? 0) + 1;
+    for (const r of new Set(h.reasons)) anyReasons[r] = (anyReasons[r] ?? 0) + 1;
+  }
+  const csat = (fs: ConversationFacts[]): Mean => {
     const v = fs.map((f) => f.csat).filter((x): x is number => x !== null);
     return { count: v.length, mean: v.length ? round(v.reduce((a, b) => a + b, 0) / v.length, 2) : null };
   };
@@ -114,11 +141,20 @@ export function aggregate(facts: ConversationFacts[]): Metrics {
     handoffs: allHandoffs.length,
     handoff_reasons: reasons,
     handoff_rate_by_reason: Object.fromEntries(Object.entries(reasons).map(([r, k]) => [r, ratio(k, n)])),
+    handoff_reasons_any: anyReasons,
     first_response_seconds: stat(facts.map((f) => f.first_response).filter((x): x is number => x !== null)),
     time_to_human_seconds: stat(allHandoffs.map((h) => h.time_to_human).filter((x): x is number => x !== null)),
     bot_handle_seconds: stat(facts.map((f) => f.bot_handle).filter((x): x is number => x !== null)),
     human_handle_seconds: stat(allHandoffs.map((h) => h.human_handle).filter((x): x is number => x !== null)),
-    csat: { bot_only: csat(facts.filter((f) => !f.handed_off)), handed_off: csat(handed) },
+    csat: {
+      bot_only: csat(facts.filter((f) => !f.handed_off)),
+      handed_off: csat(handed),
+      by_path: {
+        bot: csat(facts.filter((f) => f.path === 'bot')),
+        human: csat(facts.filter((f) => f.path === 'human')),
+        handed_off: csat(handed),
+      },
+    },
     reexplain: { audited: audited.length, reexplained, rate: ratio(reexplained, audited.length) },
     brief_feedback: { rated: rated.length, useful, useful_rate: ratio(useful, rated.length) },
   };
@@ -150,10 +186,18 @@ export interface KnowledgeGap {
   examples: string[];
 }
 
+/** A message that asks nothing: small talk ("hi", "thanks", "ok") or junk (keyboard mashing, a lone emoji). */
+export function asksNothing(text: string): boolean {
+  const n = normalize(text);
+  return detectSocial(n) !== null || detectJunk(n) !== null;
+}
+
 /**
  * Topics that keep escalating for low confidence: handoffs whose reasons include
  * low_confidence, grouped by the intent the bot recognised (from the brief, else the
  * conversation), with the customer's last question before each handoff as examples.
+ * Greetings, thanks and junk are not questions: they are skipped as examples, and a handoff
+ * whose customer asked nothing else is no knowledge gap (no article would have helped).
  */
 export function knowledgeGaps(
   items: { conversation: ScopeConversation; handoff: ScopeHandoff; messages: ScopeMessage[] }[],
@@ -162,6 +206,10 @@ export function knowledgeGaps(
   const topics = new Map<string, { intent: string | null; n: number; conf: number[]; examples: string[] }>();
   for (const { conversation, handoff, messages } of items) {
     if (!handoff.reasons.includes('low_confidence')) continue;
+    const question = messages
+      .filter((m) => m.author === 'customer' && m.created_at <= handoff.requested_at && !asksNothing(m.text))
+      .at(-1)?.text;
+    if (!question) continue;
     const brief = handoff.brief as { intent?: { id?: string; title?: string } | null; escalation?: { confidence?: number | null } };
     const intentId = brief.intent?.id ?? conversation.intent ?? null;
     const topic = brief.intent?.title ?? intentId ?? '(no intent recognised)';
@@ -170,8 +218,7 @@ export function knowledgeGaps(
     t.n++;
     const conf = brief.escalation?.confidence;
     if (typeof conf === 'number') t.conf.push(conf);
-    const question = messages.filter((m) => m.author === 'customer' && m.created_at <= handoff.requested_at).at(-1)?.text;
-    if (question && t.examples.length < examplesPerTopic && !t.examples.includes(question)) t.examples.push(question);
+    if (t.examples.length < examplesPerTopic && !t.examples.includes(question)) t.examples.push(question);
   }
   return [...topics.entries()]
     .map(([topic, t]) => ({

@@ -68,6 +68,8 @@ const CSV_COLUMNS: [string, (m: Metrics) => unknown][] = [
   ['csat_bot_only_count', (m) => m.csat.bot_only.count],
   ['csat_handed_off_mean', (m) => m.csat.handed_off.mean],
   ['csat_handed_off_count', (m) => m.csat.handed_off.count],
+  ['csat_human_only_mean', (m) => m.csat.by_path.human.mean],
+  ['csat_human_only_count', (m) => m.csat.by_path.human.count],
   ['reexplain_audited', (m) => m.reexplain.audited],
   ['reexplain_rate', (m) => m.reexplain.rate],
   ['brief_rated', (m) => m.brief_feedback.rated],

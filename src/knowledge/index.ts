@@ -1,5 +1,7 @@
-// Knowledge ingestion: files and folders of any supported format -> Article[], with per-file
-// errors (path + why) while everything else still loads.
+// Knowledge ingestion: files and folders of any supported format -> Article[], with every
+// problem (path, line, why). `baton ingest`, `baton chat --kb` and the Knowledge page's upload
+// all go through `parseKnowledgeFiles`, so one file gives the same articles whichever way it
+// comes in; whether to store anything when there are problems is the caller's policy.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { parseJsonl } from './jsonl.ts';
@@ -10,6 +12,9 @@ import { checkArticle, type KnowledgeLoadResult } from './validate.ts';
 
 export type { KnowledgeLoadResult, LoadError } from './validate.ts';
 export { chunkArticles, chunkArticle, splitSentences, type Passage } from './chunk.ts';
+
+/** The file kinds a knowledge file may be, by extension. */
+export const KNOWLEDGE_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.md', '.markdown', '.html', '.htm'] as const;
 
 const slug = (path: string) =>
   basename(path, extname(path))
@@ -31,7 +36,7 @@ export function parseKnowledgeText(text: string, path: string): KnowledgeLoadRes
     try {
       value = JSON.parse(text);
     } catch (e) {
-      return { articles: [], errors: [{ path, why: `invalid JSON: ${(e as Error).message}` }] };
+      return { articles: [], errors: [{ path, why: `not valid JSON (${(e as Error).message})` }] };
     }
     if (isZendeskExport(value)) return parseZendesk(value, path);
     const list = Array.isArray(value) ? value : [value];
@@ -67,22 +72,44 @@ export function parseKnowledgeText(text: string, path: string): KnowledgeLoadRes
     });
     return article ? { articles: [article], errors: [] } : { articles: [], errors: [{ path, why: why! }] };
   }
-  return { articles: [], errors: [{ path, why: `unsupported file type "${ext || '(none)'}"` }] };
+  return {
+    articles: [],
+    errors: [{ path, why: `unsupported file type "${ext || '(none)'}": use ${KNOWLEDGE_EXTENSIONS.join(', ')}` }],
+  };
 }
 
 export async function parseKnowledgeFile(path: string): Promise<KnowledgeLoadResult> {
   try {
-    return parseKnowledgeText(await readFile(path, 'utf8'), path);
+    return parseKnowledgeFiles([{ path, text: await readFile(path, 'utf8') }]);
   } catch (e) {
     return { articles: [], errors: [{ path, why: (e as Error).message }] };
   }
 }
 
-const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.md', '.markdown', '.html', '.htm']);
+const SUPPORTED = new Set<string>(KNOWLEDGE_EXTENSIONS);
 
-/** Every supported file under a folder (recursively); duplicate ids are reported, first wins. */
-export async function parseKnowledgeFolder(dir: string): Promise<KnowledgeLoadResult> {
+/** Several files' texts, in order; an id already taken by an earlier article is reported, first wins. */
+export function parseKnowledgeFiles(files: { path: string; text: string }[]): KnowledgeLoadResult {
   const out: KnowledgeLoadResult = { articles: [], errors: [] };
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const r = parseKnowledgeText(f.text, f.path);
+    out.errors.push(...r.errors);
+    for (const a of r.articles) {
+      const first = seen.get(a.id);
+      if (first !== undefined)
+        out.errors.push({ path: f.path, why: `id "${a.id}" is already used${first === f.path ? '' : ` in ${first}`}` });
+      else {
+        seen.set(a.id, f.path);
+        out.articles.push(a);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every supported file under a folder (recursively), paths relative to it. */
+export async function parseKnowledgeFolder(dir: string): Promise<KnowledgeLoadResult> {
   const files: string[] = [];
   const walk = async (d: string) => {
     for (const e of (await readdir(d, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -93,19 +120,17 @@ export async function parseKnowledgeFolder(dir: string): Promise<KnowledgeLoadRe
     }
   };
   await walk(dir);
-  const seen = new Set<string>();
+  const texts: { path: string; text: string }[] = [];
+  const unreadable: KnowledgeLoadResult['errors'] = [];
   for (const f of files) {
-    const r = await parseKnowledgeFile(f);
-    out.errors.push(...r.errors.map((e) => ({ ...e, path: relative(dir, e.path) || e.path })));
-    for (const a of r.articles) {
-      if (seen.has(a.id)) out.errors.push({ path: relative(dir, f), why: `duplicate article id "${a.id}"` });
-      else {
-        seen.add(a.id);
-        out.articles.push(a);
-      }
+    try {
+      texts.push({ path: relative(dir, f) || f, text: await readFile(f, 'utf8') });
+    } catch (e) {
+      unreadable.push({ path: relative(dir, f) || f, why: (e as Error).message });
     }
   }
-  return out;
+  const out = parseKnowledgeFiles(texts);
+  return { articles: out.articles, errors: [...unreadable, ...out.errors] };
 }
 
 /** A file or a folder. */

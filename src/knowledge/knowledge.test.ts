@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseKnowledgeFolder, parseKnowledgeText, chunkArticle } from './index.ts';
+import { parseKnowledgeFiles, parseKnowledgeFolder, parseKnowledgeText, chunkArticle } from './index.ts';
+import { readKnowledgeUpload, uploadProblem } from './upload.ts';
 import { sections, splitSentences } from './chunk.ts';
 import { parseFrontMatter } from './markdown.ts';
 import { htmlToText } from './html.ts';
@@ -70,6 +71,51 @@ describe('knowledge loaders', () => {
     const r = await parseKnowledgeFolder(dir);
     expect(r.articles.map((a) => a.id).sort()).toEqual(['a', 'b']);
     expect(r.errors.map((e) => e.path).sort()).toEqual(['broken.json', 'dup.md']);
+  });
+  it('reports every bad JSONL line once, with a reason a person can act on', () => {
+    const lines = [
+      '{"id":"a","title":"A","body":"x"}',
+      '{"id":"b","title":"","body":"y","url":"javascript:alert(1)"}',
+      '',
+      'not json',
+      '{"id":"a","title":"Again","body":"z"}',
+      '{"title":"No id","body":"w"}',
+      '{"id":"c","title":"C","body":"ok"}',
+    ];
+    const r = parseKnowledgeText(lines.join('\n'), 'kb.jsonl');
+    expect(r.articles.map((a) => a.id)).toEqual(['a', 'c']);
+    expect(r.errors.map((e) => [e.line, e.why])).toEqual([
+      [2, 'title: is empty; url: must be an http(s) link'],
+      [4, expect.stringMatching(/^not valid JSON/)],
+      [5, 'id "a" is already used on line 1'],
+      [6, 'id: is missing'],
+    ]);
+  });
+  it('refuses non-http(s) links in every format', () => {
+    for (const [text, path] of [
+      ['---\nurl: javascript:alert(1)\n---\n# T\n\nBody', 'x.md'],
+      ['[{"id":"x","title":"T","body":"B","url":"data:text/html,hi"}]', 'x.json'],
+      ['{"id":"x","title":"T","body":"B","url":"JAVASCRIPT:alert(1)"}', 'x.jsonl'],
+    ]) {
+      const r = parseKnowledgeText(text!, path!);
+      expect([path, r.articles.length, r.errors[0]?.why]).toEqual([path, 0, 'url: must be an http(s) link']);
+    }
+  });
+  it('reads an upload body as the same files would be read', () => {
+    const md = '---\ntags: [store]\n---\n# Opening hours\n\nWe open at 9.\n\n# Holidays\n\nClosed on 25 December.';
+    const asFiles = readKnowledgeUpload({ files: [{ name: 'Opening Hours.md', text: md }] });
+    expect(asFiles).toEqual(parseKnowledgeFiles([{ path: 'Opening Hours.md', text: md }]));
+    // One file, one article; its headings cut passages, not articles.
+    expect(asFiles.articles.map((a) => a.id)).toEqual(['opening-hours']);
+    expect(chunkArticle(asFiles.articles[0]!).map((p) => p.heading)).toEqual(['Opening hours', 'Holidays']);
+    const jsonl = '{"id":"a","title":"A","body":"x"}\n{"id":"a","title":"B","body":"y"}';
+    expect(readKnowledgeUpload(jsonl).errors.map(uploadProblem)).toEqual([
+      { file: 'upload.jsonl', line: 2, message: 'id "a" is already used on line 1' },
+    ]);
+    const listed = readKnowledgeUpload({ articles: [{ id: 'a', title: 'A', body: 'x' }, { id: 'b' }] });
+    expect(listed.errors.map(uploadProblem)).toEqual([
+      { file: 'articles.json', article: 2, message: 'title: is missing; body: is missing' },
+    ]);
   });
 });
 

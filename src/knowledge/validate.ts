@@ -1,20 +1,44 @@
-// The article contract (shared/contracts/eval.md), checked with zod at the ingestion boundary.
+// The article contract (docs/formats.md#knowledge), checked with zod at the ingestion boundary.
+// One schema for every way in (`baton ingest`, the Knowledge page, the admin API), so a file
+// is accepted or refused the same way whichever door it comes through.
 import { z } from 'zod';
 import type { Article } from '../engine/types.ts';
 
-export const ArticleSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  body: z.string().min(1),
-  url: z.string().optional(),
-  locale: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  examples: z.array(z.string()).optional(),
-});
+// Messages a support lead can act on ("title is missing"), not zod's defaults.
+const text = (max: number) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? 'is missing' : 'must be text') })
+    .trim()
+    .min(1, 'is empty')
+    .max(max, `is longer than ${max.toLocaleString('en')} characters`);
+const texts = (max: number, most: number) =>
+  z.array(text(max), { error: 'must be a list of texts' }).max(most, `has more than ${most} entries`);
+
+export const ArticleSchema = z.object(
+  {
+    id: text(200),
+    title: text(500),
+    body: text(100_000),
+    /** Shown to customers in citations: http(s) links only (no javascript:, data:, ...). */
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) link' })
+      .max(2000, 'is longer than 2,000 characters')
+      .optional(),
+    locale: z
+      .string({ error: 'must be text' })
+      .min(2, 'must be a language code such as en or pt-BR')
+      .max(10, 'must be a language code such as en or pt-BR')
+      .optional(),
+    tags: texts(100, 100).optional(),
+    examples: texts(1000, 200).optional(),
+  },
+  { error: 'must be an object with id, title and body' },
+);
 
 export interface LoadError {
+  /** The file (or `file[index]` for an article of a JSON array). */
   path: string;
-  /** 1-based line for JSONL files. */
+  /** 1-based line, for JSONL files. */
   line?: number;
   why: string;
 }
@@ -24,6 +48,7 @@ export interface KnowledgeLoadResult {
   errors: LoadError[];
 }
 
+/** The article, or every problem with it in one sentence (one error per bad article). */
 export function checkArticle(value: unknown): { article?: Article; why?: string } {
   const r = ArticleSchema.safeParse(value);
   if (r.success) return { article: r.data };

@@ -3,7 +3,10 @@ import type { ArticleRow, Schema } from '../db/schema.ts';
 import type { Article } from '../engine/types.ts';
 import type { Actor } from '../conversations/actor.ts';
 import { actorRef } from '../conversations/actor.ts';
-import { listArticleRows, syncArticles, type SyncSummary } from '../db/repositories/knowledge.ts';
+import { deleteArticleRow, findArticle, listArticleRows, syncArticles, toArticle, type SyncSummary } from '../db/repositories/knowledge.ts';
+import { AppError } from '../errors.ts';
+import { chunkArticle, type Passage } from '../knowledge/chunk.ts';
+import { readKnowledgeUpload, uploadProblem, type KnowledgeUpload } from '../knowledge/upload.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 import { transaction } from '../db/transaction.ts';
 import { adminChange } from './admin-change.ts';
@@ -36,14 +39,54 @@ export const articlesPage = (db: Kysely<Schema>, workspaceId: string, p: { after
   listArticleRows(db, workspaceId, p);
 
 /**
- * An admin's upload: like `updateKnowledge`, audited as an admin change (the event also says
- * whether the upload pruned).
+ * An admin's upload, all or nothing: read with the parsers `baton ingest` uses; when any line
+ * or file is bad nothing is stored and every problem is listed once (file, line, why).
+ * Otherwise like `updateKnowledge`, audited as an admin change (the event also says whether
+ * the upload pruned).
  */
-export function uploadKnowledge(db: Kysely<Schema>, actor: Actor, articles: Article[], prune: boolean): Promise<SyncSummary> {
+export function uploadKnowledge(db: Kysely<Schema>, actor: Actor, upload: KnowledgeUpload, prune: boolean): Promise<SyncSummary> {
+  const { articles, errors } = readKnowledgeUpload(upload);
+  if (errors.length > 0) {
+    const n = errors.length;
+    throw new AppError(
+      'invalid_request',
+      `${n} ${n === 1 ? 'problem' : 'problems'} in the upload; nothing was stored.`,
+      errors.map(uploadProblem),
+    );
+  }
+  if (articles.length === 0) throw new AppError('invalid_request', 'The upload holds no articles; nothing was stored.');
   return adminChange(db, actor, async (tx, audit) => {
     const s = await syncArticles(tx, actor.workspaceId, articles, { prune });
     // Every node's bot seat rebuilds from the new knowledge when it hears this.
     await audit('knowledge.updated', { ...s, prune, source: 'admin-upload' });
     return s;
+  });
+}
+
+/** One article with the passages the bot retrieves and cites, as the chunker cuts them now. */
+export async function articleDetail(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  id: string,
+): Promise<{ row: ArticleRow; passages: Passage[] }> {
+  const row = await findArticle(db, workspaceId, id);
+  if (!row) throw new AppError('not_found', 'No such article.');
+  return { row, passages: chunkArticle(toArticle(row)) };
+}
+
+/** Deletes one article; the audited `knowledge.updated` makes every node rebuild its index without it. */
+export function deleteArticle(db: Kysely<Schema>, actor: Actor, id: string): Promise<void> {
+  return adminChange(db, actor, async (tx, audit) => {
+    const gone = await deleteArticleRow(tx, actor.workspaceId, id);
+    if (!gone) throw new AppError('not_found', 'No such article.');
+    await audit('knowledge.updated', {
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      deleted: 1,
+      article_id: id,
+      title: gone.title,
+      source: 'admin-delete',
+    });
   });
 }

@@ -272,6 +272,7 @@ describe('analytics API', () => {
     expect(t.automated_resolution_rate).toBeCloseTo(automated / specs.length, 4);
     expect(t.handoff_rate).toBeCloseTo(handed.length / specs.length, 4);
     expect(t.handoff_reasons).toEqual({ low_confidence: 2, customer_requested: 1 });
+    expect(t.handoff_reasons_any).toEqual({ low_confidence: 2, customer_requested: 1 });
     expect(t.handoff_rate_by_reason.low_confidence).toBeCloseTo(2 / specs.length, 4);
 
     // First response: first customer message to the first bot or agent message.
@@ -313,7 +314,11 @@ describe('analytics API', () => {
     expect(human).toEqual([480, 900]);
     expect(t.human_handle_seconds).toMatchObject({ count: 2, mean: 690, median: 480, p90: 900 });
 
-    expect(t.csat).toEqual({ bot_only: { count: 1, mean: 5 }, handed_off: { count: 2, mean: 3 } });
+    expect(t.csat).toEqual({
+      bot_only: { count: 1, mean: 5 },
+      handed_off: { count: 2, mean: 3 },
+      by_path: { bot: { count: 1, mean: 5 }, human: { count: 0, mean: null }, handed_off: { count: 2, mean: 3 } },
+    });
     // c2's agent asked for the order number the customer gave the bot; c3's customer said nothing again.
     expect(t.reexplain).toEqual({ audited: 2, reexplained: 1, rate: 0.5 });
     expect(t.brief_feedback).toEqual({ rated: 2, useful: 1, useful_rate: 0.5 });

@@ -85,19 +85,19 @@ describe('admin and personal data in the browser', () => {
       .map((a) => JSON.stringify(a))
       .join('\n');
     await admin
-      .getByLabel('Knowledge file')
+      .getByLabel('Knowledge files')
       .setInputFiles({ name: 'faq.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
     await admin.getByRole('button', { name: 'Upload', exact: true }).click();
-    await admin.getByText('Upload done.').waitFor();
+    await admin.getByText('Upload done: 2 added').waitFor();
     const articles = admin.getByRole('table', { name: 'Knowledge articles' });
-    await articles.getByRole('cell', { name: 'Gift cards' }).waitFor();
-    await articles.getByRole('link', { name: 'Invoices' }).waitFor();
+    await articles.getByRole('link', { name: 'Gift cards', exact: true }).waitFor();
+    await articles.getByRole('link', { name: 'Invoices', exact: true }).waitFor();
     // A bad line is refused with its line number.
     await admin
-      .getByLabel('Knowledge file')
+      .getByLabel('Knowledge files')
       .setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"id":"x","title":"X"}\n') });
     await admin.getByRole('button', { name: 'Upload', exact: true }).click();
-    await admin.getByRole('alert').filter({ hasText: 'line 1' }).waitFor();
+    await admin.getByRole('alert').filter({ hasText: 'bad.jsonl, line 1' }).waitFor();
     await shot(admin, 'admin-knowledge');
 
     // Personal data: a token in the transcript until revealed, then the value, on record.

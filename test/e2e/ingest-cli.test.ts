@@ -12,8 +12,8 @@ import { copyTemplate } from '../support/database.ts';
 
 const run = promisify(execFile);
 
-// `baton ingest --workspace` stores articles in the embedded database, versioned, and
-// refuses to open a data folder another process holds.
+// `baton ingest --workspace` stores articles in the embedded database, versioned, all or
+// nothing (a bad line stores nothing), and refuses to open a data folder another process holds.
 describe('baton ingest into a workspace', () => {
   let dir: string;
   let dataDir: string;
@@ -42,10 +42,23 @@ describe('baton ingest into a workspace', () => {
         JSON.stringify({ id: 'refunds', title: 'Refunds', body: 'Refunds now take 3 to 5 business days.' }),
       ].join('\n'),
     );
+    // A bad line: reported with its number, and nothing stored (as the Knowledge page's upload).
+    const refused = baton(['ingest', kb, '--workspace', slug, '--prune']);
+    await expect(refused).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/2 articles .*1 problem/),
+      stderr: expect.stringMatching(/kb\.jsonl:2: not valid JSON[\s\S]*nothing stored/),
+    });
+    await writeFile(
+      kb,
+      [
+        JSON.stringify({ id: 'returns', title: 'Returns', body: 'Send items back within 30 days.' }),
+        JSON.stringify({ id: 'refunds', title: 'Refunds', body: 'Refunds now take 3 to 5 business days.' }),
+      ].join('\n'),
+    );
     const first = await baton(['ingest', kb, '--workspace', slug, '--prune']);
     expect(first.stdout).toMatch(/2 articles/);
     expect(first.stdout).toMatch(/1 added, 1 updated, 0 unchanged, 1 deleted/);
-    expect(first.stderr).toMatch(/kb\.jsonl:2/);
 
     const database = await openDatabase({ dataDir });
     const articles = await listArticles(

@@ -1,6 +1,6 @@
-// `baton ingest`: load knowledge from files (JSONL, Markdown folder, HTML, Zendesk export),
-// report every bad file with the reason, and store the articles in a workspace (or write
-// them as contract JSONL with --out).
+// `baton ingest`: load knowledge from files (JSONL, Markdown folder, HTML, Zendesk export) with
+// the parsers the Knowledge page's upload uses, report every problem (file, line, why), and
+// store the articles in a workspace (all or nothing, as the upload) or write them as JSONL.
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { loadKnowledge, chunkArticles } from '../../knowledge/index.ts';
@@ -26,10 +26,18 @@ export function ingestCommand(program: Command): void {
       const passages = chunkArticles(articles).length;
       const examples = articles.reduce((n, a) => n + (a.examples?.length ?? 0), 0);
       process.stdout.write(
-        `${articles.length} articles (${passages} passages, ${examples} example questions), ${errors.length} problems\n`,
+        `${articles.length} articles (${passages} passages, ${examples} example questions), ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}\n`,
       );
       if (flags.out) await writeFile(flags.out, articles.map((a) => JSON.stringify(a)).join('\n') + (articles.length ? '\n' : ''));
       if (articles.length === 0) {
+        process.exitCode = 1;
+        return;
+      }
+      if (flags.workspace && errors.length > 0) {
+        // As the Knowledge page's upload: a workspace gets all of a knowledge base or none of it.
+        process.stderr.write(
+          `workspace ${flags.workspace}: nothing stored; fix the ${errors.length === 1 ? 'problem' : `${errors.length} problems`} above and run again\n`,
+        );
         process.exitCode = 1;
         return;
       }

@@ -95,3 +95,13 @@ export function listArticleRows(db: Executor, workspaceId: string, page: { after
 export async function findArticle(db: Executor, workspaceId: string, id: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('knowledge_articles').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
+
+/** Deletes one article; its title when there was one. */
+export function deleteArticleRow(db: Executor, workspaceId: string, id: string): Promise<{ title: string } | undefined> {
+  return db
+    .deleteFrom('knowledge_articles')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returning('title')
+    .executeTakeFirst();
+}

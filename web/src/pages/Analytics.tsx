@@ -16,6 +16,10 @@ interface Stat {
   median: number | null;
   p90: number | null;
 }
+interface Mean {
+  count: number;
+  mean: number | null;
+}
 interface Metrics {
   conversations: number;
   automated_resolutions: number;
@@ -23,12 +27,17 @@ interface Metrics {
   handed_off: number;
   handoff_rate: number;
   handoffs: number;
+  /** Each handoff once, under its main reason: adds up to `handoffs`. */
   handoff_reasons: Record<string, number>;
   first_response_seconds?: Stat;
   time_to_human_seconds?: Stat;
   bot_handle_seconds?: Stat;
   human_handle_seconds?: Stat;
-  csat?: { bot_only?: { count: number; mean: number | null }; handed_off?: { count: number; mean: number | null } };
+  csat?: {
+    bot_only?: Mean;
+    handed_off?: Mean;
+    by_path?: { bot: Mean; human: Mean; handed_off: Mean };
+  };
   reexplain?: { audited: number; reexplained: number; rate: number };
   brief_feedback?: { rated: number; useful: number; useful_rate: number };
 }
@@ -209,14 +218,8 @@ function Overview() {
                 <Kpi n={dur(t.first_response_seconds?.median)} l="First response, median" />
                 <Kpi n={dur(t.time_to_human_seconds?.median)} l={`Time to a human, median (p90 ${dur(t.time_to_human_seconds?.p90)})`} />
                 <Kpi n={dur(t.human_handle_seconds?.median)} l="Human handle time, median" />
-                <Kpi
-                  n={t.csat?.bot_only?.mean != null ? t.csat.bot_only.mean.toFixed(2) : '—'}
-                  l={`CSAT, bot only (${t.csat?.bot_only?.count ?? 0} ratings)`}
-                />
-                <Kpi
-                  n={t.csat?.handed_off?.mean != null ? t.csat.handed_off.mean.toFixed(2) : '—'}
-                  l={`CSAT, handed off (${t.csat?.handed_off?.count ?? 0} ratings)`}
-                />
+                <CsatKpi label="CSAT, bot only" m={t.csat?.by_path?.bot ?? t.csat?.bot_only} />
+                <CsatKpi label="CSAT, handed off" m={t.csat?.by_path?.handed_off ?? t.csat?.handed_off} />
                 <Kpi n={pct(t.reexplain?.rate)} l={`Customer re-explained after handoff (${t.reexplain?.audited ?? 0} audited)`} />
                 <Kpi n={pct(t.brief_feedback?.useful_rate)} l={`Briefs rated useful (${t.brief_feedback?.rated ?? 0} rated)`} />
               </div>
@@ -233,15 +236,31 @@ function Overview() {
                   names={['Resolved by the bot', 'Handed off']}
                   kind="lines"
                   format={pct}
+                  max={1}
                 />
                 <ChartCard
-                  title="Time to a human (median)"
-                  rows={series.map((s) => ({ label: s.period, values: [s.metrics.time_to_human_seconds?.median ?? 0] }))}
-                  names={['Median']}
+                  title="Time to a human"
+                  rows={series.map((s) => ({
+                    label: s.period,
+                    values: [s.metrics.time_to_human_seconds?.median ?? null, s.metrics.time_to_human_seconds?.p90 ?? null],
+                  }))}
+                  names={['Median', '90th percentile']}
                   kind="lines"
                   format={dur}
                 />
-                <ReasonBars reasons={t.handoff_reasons} />
+                <ReasonBars reasons={t.handoff_reasons} handoffs={t.handoffs} conversations={t.handed_off} />
+                <CsatByPath csat={t.csat?.by_path} />
+                <ChartCard
+                  title="CSAT trend (1–5)"
+                  rows={series.map((s) => ({
+                    label: s.period,
+                    values: [s.metrics.csat?.by_path?.bot.mean ?? null, s.metrics.csat?.by_path?.handed_off.mean ?? null],
+                  }))}
+                  names={['Bot only', 'Handed off']}
+                  kind="lines"
+                  format={(n) => n.toFixed(1)}
+                  max={5}
+                />
               </div>
               <h2>Knowledge gaps</h2>
               {data?.gaps === null && <NotAvailable what="Knowledge gaps" />}
@@ -284,6 +303,10 @@ function Overview() {
   );
 }
 
+function CsatKpi({ label, m }: { label: string; m?: Mean }) {
+  return <Kpi n={m?.mean != null ? m.mean.toFixed(2) : '—'} l={`${label} (${m?.count ?? 0} ratings)`} />;
+}
+
 function Kpi({ n, l }: { n: string; l: string }) {
   return (
     <div className="kpi">
@@ -301,14 +324,18 @@ const PAD = { l: 40, r: 8, t: 10, b: 24 };
 /** Bars or lines over the periods, with the same numbers as a table for screen readers. */
 function ChartCard(props: {
   title: string;
-  rows: { label: string; values: number[] }[];
+  /** null: no value in that period (no ratings, nobody answered yet): a gap, not a zero. */
+  rows: { label: string; values: (number | null)[] }[];
   names: string[];
   kind: 'bars' | 'lines';
   format?: (n: number) => string;
+  /** A fixed top of the scale (1 for rates, 5 for CSAT), so periods and charts compare; else the highest value. */
+  max?: number;
 }) {
-  const fmt = props.format ?? ((n: number) => n.toLocaleString());
+  const fmtN = props.format ?? ((n: number) => n.toLocaleString());
+  const fmt = (n: number | null) => (n === null ? '—' : fmtN(n));
   const rows = props.rows;
-  const max = Math.max(1e-9, ...rows.flatMap((r) => r.values));
+  const max = props.max ?? Math.max(1e-9, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
   const iw = W - PAD.l - PAD.r;
   const ih = H - PAD.t - PAD.b;
   const x = (i: number) => PAD.l + (rows.length <= 1 ? iw / 2 : (i * iw) / (rows.length - 1));
@@ -348,7 +375,12 @@ function ChartCard(props: {
           </text>
           {rows.map((r, i) =>
             i % every === 0 ? (
-              <text key={r.label} x={props.kind === 'bars' ? PAD.l + slot * (i + 0.5) : x(i)} y={H - 6} textAnchor="middle">
+              <text
+                key={r.label}
+                x={props.kind === 'bars' ? PAD.l + slot * (i + 0.5) : x(i)}
+                y={H - 6}
+                textAnchor={props.kind === 'lines' && i === rows.length - 1 && rows.length > 1 ? 'end' : 'middle'}
+              >
                 {r.label.slice(5, 10)}
               </text>
             ) : null,
@@ -356,6 +388,7 @@ function ChartCard(props: {
           {props.kind === 'bars'
             ? rows.map((r, i) =>
                 r.values.map((v, k) => {
+                  if (v === null) return null;
                   const bw = (slot * 0.8) / r.values.length;
                   return (
                     <rect
@@ -376,13 +409,16 @@ function ChartCard(props: {
                   <polyline
                     className="line"
                     style={{ stroke: COLORS[k] }}
-                    points={rows.map((r, i) => `${x(i)},${y(r.values[k] ?? 0)}`).join(' ')}
+                    points={rows.flatMap((r, i) => (r.values[k] == null ? [] : [`${x(i)},${y(r.values[k])}`])).join(' ')}
                   />
-                  {rows.map((r, i) => (
-                    <circle key={i} cx={x(i)} cy={y(r.values[k] ?? 0)} r={2.5} fill={COLORS[k]}>
-                      <title>{`${r.label} · ${n}: ${fmt(r.values[k] ?? 0)}`}</title>
-                    </circle>
-                  ))}
+                  {rows.map((r, i) => {
+                    const v = r.values[k];
+                    return v == null ? null : (
+                      <circle key={i} cx={x(i)} cy={y(v)} r={2.5} fill={COLORS[k]}>
+                        <title>{`${r.label} · ${n}: ${fmt(v)}`}</title>
+                      </circle>
+                    );
+                  })}
                 </g>
               ))}
         </svg>
@@ -420,36 +456,83 @@ function ChartCard(props: {
   );
 }
 
-function ReasonBars({ reasons }: { reasons: Record<string, number> }) {
+/** Each handoff once, under its main reason, so the bars add up to the handoffs. */
+function ReasonBars({ reasons, handoffs, conversations }: { reasons: Record<string, number>; handoffs: number; conversations: number }) {
   const entries = Object.entries(reasons ?? {}).sort((a, b) => b[1] - a[1]);
-  const max = Math.max(1, ...entries.map(([, n]) => n));
-  const rowH = 24;
-  const h = Math.max(rowH, entries.length * rowH);
+  const label = (r: string) => REASON_LABEL[r] ?? humanize(r);
+  return (
+    <HBars
+      title="Handoff reasons"
+      note={
+        handoffs > 0
+          ? `${handoffs} ${handoffs === 1 ? 'handoff' : 'handoffs'}${handoffs !== conversations ? ` in ${conversations} conversations` : ''}, each counted once under its main reason`
+          : undefined
+      }
+      empty="No handoffs in this period."
+      rows={entries.map(([r, n]) => ({ label: label(r), value: n, text: `${n} (${Math.round((n / Math.max(1, handoffs)) * 100)}%)` }))}
+    />
+  );
+}
+
+const PATHS: [keyof NonNullable<NonNullable<Metrics['csat']>['by_path']>, string][] = [
+  ['bot', 'Bot only'],
+  ['human', 'People only'],
+  ['handed_off', 'Bot, then a person'],
+];
+
+/** Mean CSAT by who handled the conversation, on a fixed 1–5 scale so periods compare. */
+function CsatByPath({ csat }: { csat?: { bot: Mean; human: Mean; handed_off: Mean } }) {
+  const rows = PATHS.filter(([k]) => (csat?.[k].count ?? 0) > 0).map(([k, l]) => ({
+    label: l,
+    value: csat![k].mean ?? 0,
+    text: `${(csat![k].mean ?? 0).toFixed(2)} (${csat![k].count} ${csat![k].count === 1 ? 'rating' : 'ratings'})`,
+  }));
+  return <HBars title="CSAT by path (1–5)" max={5} empty="No ratings in this period." rows={rows} />;
+}
+
+/** Labelled horizontal bars with their values, and the same as text for screen readers. */
+function HBars(props: {
+  title: string;
+  note?: string;
+  empty: string;
+  rows: { label: string; value: number; text: string }[];
+  max?: number;
+}) {
+  const { rows } = props;
+  const max = props.max ?? Math.max(1, ...rows.map((r) => r.value));
+  const rowH = 26;
+  const labelW = 190;
+  const barW = W - labelW - 100;
+  const h = Math.max(rowH, rows.length * rowH);
   return (
     <figure className="card chart-card">
       <figcaption>
-        <h3>Handoff reasons</h3>
+        <h3>{props.title}</h3>
+        {props.note && <p className="muted small">{props.note}</p>}
       </figcaption>
-      {entries.length === 0 ? (
-        <p className="muted small">No handoffs in this period.</p>
+      {rows.length === 0 ? (
+        <p className="muted small">{props.empty}</p>
       ) : (
         <svg
           className="chart"
           viewBox={`0 0 ${W} ${h}`}
           role="img"
-          aria-label={`Handoff reasons: ${entries.map(([r, n]) => `${REASON_LABEL[r] ?? humanize(r)} ${n}`).join(', ')}`}
+          aria-label={`${props.title}: ${rows.map((r) => `${r.label} ${r.text}`).join(', ')}`}
         >
-          {entries.map(([r, n], i) => (
-            <g key={r}>
-              <text x={0} y={i * rowH + 16}>
-                {REASON_LABEL[r] ?? humanize(r)}
-              </text>
-              <rect className="bar" x={170} y={i * rowH + 5} width={Math.max(2, ((W - 210) * n) / max)} height={rowH - 10} />
-              <text x={170 + Math.max(2, ((W - 210) * n) / max) + 4} y={i * rowH + 16}>
-                {n}
-              </text>
-            </g>
-          ))}
+          {rows.map((r, i) => {
+            const w = Math.max(2, (barW * r.value) / max);
+            return (
+              <g key={r.label}>
+                <text x={0} y={i * rowH + 17}>
+                  {r.label}
+                </text>
+                <rect className="bar" x={labelW} y={i * rowH + 5} width={w} height={rowH - 10} />
+                <text x={labelW + w + 4} y={i * rowH + 17}>
+                  {r.text}
+                </text>
+              </g>
+            );
+          })}
         </svg>
       )}
     </figure>

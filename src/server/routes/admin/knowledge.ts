@@ -1,33 +1,33 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../errors.ts';
 import { staffActor } from '../../plugins/auth.ts';
-import { articlesPage, uploadKnowledge } from '../../../workspaces/knowledge.ts';
-import type { Article } from '../../../engine/types.ts';
+import { articleDetail, articlesPage, deleteArticle, uploadKnowledge } from '../../../workspaces/knowledge.ts';
 import type { ArticleRow } from '../../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
-import { NextCursor } from '../responses.ts';
+import { NextCursor, Ok } from '../responses.ts';
 import { adminAccess, decodeIdCursor, isArticleId, page, PageQuery, tags } from './common.ts';
 
-/** One knowledge article, as in shared/contracts/eval.md. */
-export const ArticleLine = z
-  .object({
-    id: z.string().trim().min(1).max(200),
-    title: z.string().trim().min(1).max(500),
-    body: z.string().min(1).max(100_000),
-    /** Shown to customers in citations: http(s) links only. */
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) link' })
-      .max(2000)
-      .optional(),
-    locale: z.string().min(2).max(10).optional(),
-    tags: z.array(z.string().min(1).max(100)).max(100).optional(),
-    examples: z.array(z.string().min(1).max(1000)).max(200).optional(),
-  })
+/** Bytes: a help centre's export runs to megabytes; the server-wide BODY_LIMIT is sized for messages. */
+const UPLOAD_BODY_LIMIT = 25 * 1024 * 1024;
+const UploadJson = z
+  .object({ articles: z.array(z.unknown()).max(20_000).describe('Articles as in a .json file (docs/formats.md#knowledge)') })
   .strict();
-
-const UploadJson = z.object({ articles: z.array(z.unknown()).max(20_000) }).strict();
+const UploadFiles = z
+  .object({
+    files: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(500).describe('The file name: its extension says the format (.jsonl, .json, .md, .html)'),
+          text: z.string().max(UPLOAD_BODY_LIMIT),
+        }),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .describe('Knowledge files as they are on disk, read exactly as `baton ingest` reads them');
+const ArticleParams = z.object({ id: z.string().min(1).max(200) });
 const UploadQuery = z.object({ prune: z.enum(['true', 'false']).default('false').describe('Delete articles that are not in the upload') });
 const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines'];
 
@@ -44,6 +44,22 @@ const AdminArticle = z
     updated_at: z.string(),
   })
   .meta({ id: 'AdminArticle', description: 'A knowledge article, without its body' });
+const AdminArticleDetail = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    url: z.string().nullable(),
+    locale: z.string().nullable(),
+    tags: z.array(z.string()),
+    examples: z.array(z.string()),
+    version: z.number(),
+    updated_at: z.string(),
+    passages: z
+      .array(z.object({ index: z.number(), heading: z.string().nullable(), text: z.string() }))
+      .describe('The passages retrieval scores and answers cite, as the chunker cuts the article'),
+  })
+  .meta({ id: 'AdminArticleDetail', description: 'A knowledge article with its body and passages' });
 const SyncSummary = z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), deleted: z.number() });
 
 const presentArticle = (a: ArticleRow) => ({
@@ -58,47 +74,7 @@ const presentArticle = (a: ArticleRow) => ({
   updated_at: new Date(a.updated_at).toISOString(),
 });
 
-/** Validates every line; any error refuses the whole upload, with each problem listed. */
-export function parseUpload(lines: { line: number; value: unknown }[]): Article[] {
-  const problems: { line: number; path: string; message: string }[] = [];
-  const articles: Article[] = [];
-  const seen = new Set<string>();
-  for (const { line, value } of lines) {
-    const parsed = ArticleLine.safeParse(value);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues.slice(0, 3)) problems.push({ line, path: i.path.join('.'), message: i.message });
-    } else if (seen.has(parsed.data.id)) {
-      problems.push({ line, path: 'id', message: `duplicate id ${parsed.data.id}` });
-    } else {
-      seen.add(parsed.data.id);
-      articles.push(parsed.data);
-    }
-    if (problems.length >= 50) break;
-  }
-  if (problems.length)
-    throw new AppError(
-      'invalid_request',
-      `line ${problems[0]!.line}: ${problems[0]!.path || 'article'}: ${problems[0]!.message}`,
-      problems,
-    );
-  if (articles.length === 0) throw new AppError('invalid_request', 'The upload holds no articles.');
-  return articles;
-}
-
-function jsonlLines(text: string): { line: number; value: unknown }[] {
-  const out: { line: number; value: unknown }[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (!raw.trim()) return;
-    try {
-      out.push({ line: i + 1, value: JSON.parse(raw) });
-    } catch {
-      throw new AppError('invalid_request', `line ${i + 1}: not valid JSON`, [{ line: i + 1, path: '', message: 'not valid JSON' }]);
-    }
-  });
-  return out;
-}
-
-// Knowledge as admins see it: a paginated list, and uploads (JSONL, or JSON {articles}).
+// Knowledge as admins see it: a paginated list, one article, its deletion, and uploads.
 export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -125,29 +101,71 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
+  r.get(
+    '/api/v1/admin/knowledge/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'getArticle',
+        summary: 'One knowledge article, with its body and the passages the bot retrieves',
+        params: ArticleParams,
+        response: { 200: z.object({ article: AdminArticleDetail }) },
+      },
+      config: adminAccess,
+    },
+    async (request) => {
+      const { row, passages } = await articleDetail(ctx.db, staffActor(request).workspaceId, request.params.id);
+      return {
+        article: {
+          ...presentArticle(row),
+          body: row.body,
+          examples: row.examples,
+          passages: passages.map((p) => ({ index: p.index, heading: p.heading, text: p.text })),
+        },
+      };
+    },
+  );
+
+  r.delete(
+    '/api/v1/admin/knowledge/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'deleteArticle',
+        summary: 'Delete one knowledge article (audited; every node rebuilds its index without it)',
+        params: ArticleParams,
+        response: { 200: Ok },
+      },
+      config: adminAccess,
+    },
+    async (request) => {
+      await deleteArticle(ctx.db, staffActor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
   // JSONL bodies are parsed as text in this scope only; elsewhere the API stays JSON-only.
   void app.register(async (scope) => {
     scope.addContentTypeParser(JSONL_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/admin/knowledge',
       {
+        bodyLimit: Math.max(UPLOAD_BODY_LIMIT, ctx.env.BODY_LIMIT),
         schema: {
           tags,
           operationId: 'uploadArticles',
           summary:
-            'Upload articles: JSONL (one article per line, Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest',
+            'Upload articles: files {"files": [{"name", "text"}]} (read as `baton ingest` reads them), JSONL (Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest',
+          description:
+            'All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list).',
           querystring: UploadQuery,
-          body: z.union([z.string().max(50_000_000), UploadJson]),
+          body: z.union([z.string().max(UPLOAD_BODY_LIMIT), UploadJson, UploadFiles]),
           response: { 200: z.object({ summary: SyncSummary }) },
         },
         config: adminAccess,
       },
       async (request) => {
-        const actor = staffActor(request);
-        const body = request.body;
-        const lines = typeof body === 'string' ? jsonlLines(body) : body.articles.map((value, i) => ({ line: i + 1, value }));
-        const articles = parseUpload(lines);
-        const summary = await uploadKnowledge(ctx.db, actor, articles, request.query.prune === 'true');
+        const summary = await uploadKnowledge(ctx.db, staffActor(request), request.body, request.query.prune === 'true');
         return { summary };
       },
     );
