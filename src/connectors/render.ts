@@ -17,8 +17,8 @@ export function briefLines(t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>, br
   push('Summary', brief.summary);
   push('Goal', (brief.goal as { text?: string } | null | undefined)?.text);
   push('Recommended next step', (brief.recommended_next_step as { text?: string } | undefined)?.text);
-  const fields = (brief.fields as { kind: string; value: string }[] | undefined) ?? [];
-  push('Details given', fields.map((f) => `${f.kind}: ${f.value}`).join('; '));
+  const fields = (brief.fields as { kind: string; label?: string; value: string }[] | undefined) ?? [];
+  push('Details given', fields.map((f) => `${f.label ?? f.kind}: ${f.value}`).join('; '));
   push('Last message', brief.last_customer_message);
   push('Routing', (brief.routing as { why?: string } | undefined)?.why);
   push('Priority', t.priority);
