@@ -9,10 +9,12 @@ import {
   extractFields,
   findGoal,
   HUMAN_REQUEST,
+  issueScore,
   sentences,
   summarise,
   tokensIn,
   waitingLines,
+  words,
   type Sourced,
 } from './extract.ts';
 
@@ -284,6 +286,10 @@ function lastSettledAnswer(visible: MessageRow[], attempts: Brief['bot_attempts'
       const now = topicOf(next);
       accepted = was !== null && now !== null && was !== now;
     }
+    // "I want a person: my blender broke and I was charged twice" after an answer: the answer
+    // stands, the handoff is about what they raise now.
+    if ((a.reaction.kind === 'asked_for_human' || a.reaction.kind === 'negative') && a.reaction.text)
+      accepted ||= sentences(a.reaction.text).some((x) => issueScore(x) >= 3 && !(HUMAN_REQUEST.test(x) && words(x).length <= 8));
     if (accepted) settled = a.seq;
   }
   return settled;
