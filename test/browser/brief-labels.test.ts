@@ -74,6 +74,7 @@ describe('the brief in the workspace', () => {
       const trimmed = (await attempt.locator('q').first().textContent())!;
       expect(trimmed.length).toBeLessThan(300);
       expect(trimmed.endsWith('…')).toBe(true);
+      await attempt.scrollIntoViewIfNeeded();
       await shot(page, `brief-${width}`);
       await attempt.getByRole('button', { name: /Show more/ }).click();
       expect((await attempt.locator('q').first().textContent())!.length).toBeGreaterThan(4000);

@@ -12,9 +12,9 @@ import { currentBrief, type Brief as BriefJson, type Handoff } from '../types.ts
 type Article = BriefJson['knowledge'][number];
 type Attempt = BriefJson['bot_attempts'][number];
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
-    <div className="brief-row">
+    <div className={wide ? 'brief-row wide' : 'brief-row'}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -200,7 +200,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         </p>
       )}
       <dl className="brief-grid">
-        <Row label="Recommended next step">
+        <Row label="Recommended next step" wide>
           <strong>
             <span className="badge">{humanize(b.recommended_next_step.action)}</span> <Redactable text={b.recommended_next_step.text} />
           </strong>
