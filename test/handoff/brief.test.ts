@@ -232,6 +232,24 @@ describe('the brief is true to the state now (issue 18)', () => {
     expect(b.summary).not.toContain('refund');
   });
 
+  it('a follow-up that only says more about the same need does not settle it; a vague line gives way to the detail', () => {
+    const followUp = build([
+      msg('customer', 'When will my order arrive?'),
+      msg('bot', 'Standard shipping takes 3 to 5 business days.', { citations: [refundsCitation], trace: { action: 'answer' } }),
+      msg('customer', "it's been 3 weeks, the tracking has not moved"),
+      msg('bot', 'Shipping takes 3 to 5 business days.', { trace: { action: 'answer', candidates: [{ id: 'tracking' }] } }),
+      msg('customer', 'I want a person'),
+      handoffNotice(),
+    ]);
+    expect(followUp.goal?.text).toBe('When will my order arrive?');
+    const vague = build([
+      msg('customer', "it doesn't work"),
+      handoffNotice(),
+      msg('customer', 'the discount code SAVE10 is refused at checkout'),
+    ]);
+    expect(vague.goal?.text).toBe('the discount code SAVE10 is refused at checkout');
+  });
+
   it('quotes every message sent while waiting, and says which', () => {
     const b = build([
       msg('customer', 'I want to talk to a person'),

@@ -8,13 +8,14 @@ import {
   classifyReaction,
   extractFields,
   findGoal,
+  asks,
   HUMAN_REQUEST,
   issueScore,
+  notJustHuman,
   sentences,
   summarise,
   tokensIn,
   waitingLines,
-  words,
   type Sourced,
 } from './extract.ts';
 
@@ -148,7 +149,9 @@ export function buildBrief(input: BriefInput): Brief {
   // Every message sent while waiting is quoted (each one that says something), after the issue.
   const base = summarise(beforeHandoff.length ? beforeHandoff : customerTurns.filter((t) => !waiting.includes(t)));
   const summary = [...base, ...waitingLines(waiting, base)];
-  const goal = findGoal(open) ?? findGoal(customerTurns);
+  // A line the bot had to ask about ("it doesn't work") gives way to the customer's answer.
+  const clarified = clarifiedTurns(visible, attempts);
+  const goal = findGoal(open.filter((t) => !clarified.has(t.message_id))) ?? findGoal(open) ?? findGoal(customerTurns);
   const fields = extractFields(customerTurns);
   const lastCustomer = customerTurns.at(-1) ?? null;
 
@@ -279,7 +282,9 @@ function lastSettledAnswer(visible: MessageRow[], attempts: Brief['bot_attempts'
     // "Thanks, that worked. But…": the answer was taken, whatever comes next.
     const first = a.reaction.text ? (sentences(a.reaction.text)[0] ?? null) : null;
     let accepted = a.reaction.kind === 'thanked' || classifyReaction(first, null) === 'thanked';
-    if (a.reaction.kind === 'continued' && a.reaction.message_id) {
+    // Another topic: a new ask ("it's been 3 weeks" only says more about the same need), and the
+    // bot's next turn is about another article.
+    if (a.reaction.kind === 'continued' && a.reaction.message_id && a.reaction.text && sentences(a.reaction.text).some(asks)) {
       const at = visible.findIndex((m) => m.id === a.reaction.message_id);
       const next = visible.slice(at + 1).find((m) => m.author === 'bot' || (m.author === 'system' && m.trace));
       const was = topicOf(visible.find((m) => m.id === a.message_id));
@@ -289,10 +294,26 @@ function lastSettledAnswer(visible: MessageRow[], attempts: Brief['bot_attempts'
     // "I want a person: my blender broke and I was charged twice" after an answer: the answer
     // stands, the handoff is about what they raise now.
     if ((a.reaction.kind === 'asked_for_human' || a.reaction.kind === 'negative') && a.reaction.text)
-      accepted ||= sentences(a.reaction.text).some((x) => issueScore(x) >= 3 && !(HUMAN_REQUEST.test(x) && words(x).length <= 8));
+      accepted ||= sentences(a.reaction.text).some((x) => issueScore(x) >= 3 && notJustHuman(x));
     if (accepted) settled = a.seq;
   }
   return settled;
+}
+
+/** Customer messages the bot answered with a clarifying question that the customer then answered with substance. */
+function clarifiedTurns(visible: MessageRow[], attempts: Brief['bot_attempts']): Set<string> {
+  const out = new Set<string>();
+  for (const a of attempts) {
+    if (a.action !== 'clarify' || !a.reaction.text) continue;
+    if (!sentences(a.reaction.text).some((x) => issueScore(x) > 0 && notJustHuman(x))) continue;
+    const at = visible.findIndex((m) => m.id === a.message_id);
+    const before = visible
+      .slice(0, at)
+      .reverse()
+      .find((m) => m.author === 'customer');
+    if (before) out.add(before.id);
+  }
+  return out;
 }
 
 /** The intent in words: its own title, else the title of the article of that id, else the id spelled out. */

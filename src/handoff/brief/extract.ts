@@ -91,6 +91,11 @@ export function summarise(turns: Sourced[], max = 3): Sourced[] {
   return chosen.sort((a, b) => a.order - b.order).map(({ text, message_id, seq }) => ({ text, message_id, seq }));
 }
 
+/** A sentence that asks for something: "I want…", "how do I…", a question. */
+export const asks = (s: string): boolean => GOAL.test(s) || s.trim().endsWith('?');
+/** Not a bare "a person please": that says who, not what. */
+export const notJustHuman = (s: string): boolean => !(HUMAN_REQUEST.test(s) && words(s).length <= 8);
+
 /**
  * The messages sent while waiting for a person, each quoted: up to two sentences of each that
  * say something (a bare "hello?" or an e-mail address on its own does not), unless the
@@ -110,18 +115,30 @@ export function waitingLines(turns: Sourced[], already: Sourced[], perMessage = 
   return out;
 }
 
+// Words that say nothing of what the matter is about.
+const FILLER = new Set(
+  // As words() splits them: "doesn't" is "doesn".
+  'it its this that there here is isn was wasn are aren be do does doesn don did didn not no can cant cannot won will would could should me my we you your the an to of in on for with and or but so just still again anything something thing help please'.split(
+    ' ',
+  ),
+);
+/** "it doesn't work", "can you help?": fewer than two words about the matter itself. */
+export const vague = (s: string): boolean => words(s).filter((w) => !FILLER.has(w)).length < 2;
+
 /**
  * The customer's goal: the first sentence that asks for something among the turns whose need
- * is still unmet (the caller leaves out what the bot already answered), quoted.
+ * is still unmet (the caller leaves out what the bot already answered), quoted; a vague one
+ * ("it doesn't work") gives way to one that says what the matter is.
  */
 export function findGoal(turns: Sourced[]): Sourced | null {
   const cands: Sourced[] = [];
   for (const t of turns) for (const s of sentences(t.text)) cands.push({ text: s, message_id: t.message_id, seq: t.seq });
-  const asks = (s: string) => GOAL.test(s) || s.trim().endsWith('?');
-  const notJustHuman = (s: string) => !(HUMAN_REQUEST.test(s) && words(s).length <= 8);
+  const said = (c: Sourced) => issueScore(c.text) > 0 && notJustHuman(c.text);
   return (
-    cands.find((c) => asks(c.text) && notJustHuman(c.text) && issueScore(c.text) > 0) ??
-    cands.find((c) => issueScore(c.text) > 0 && notJustHuman(c.text)) ??
+    cands.find((c) => asks(c.text) && said(c) && !vague(c.text)) ??
+    cands.find((c) => said(c) && !vague(c.text)) ??
+    cands.find((c) => asks(c.text) && said(c)) ??
+    cands.find(said) ??
     cands.find((c) => asks(c.text)) ??
     null
   );
