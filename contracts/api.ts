@@ -1773,7 +1773,7 @@ export interface components {
                 message_count: number;
                 last_seq: number;
             };
-            /** @description Customer messages sent since the handoff (while waiting for a person), which refreshed the brief */
+            /** @description Customer messages sent while waiting for a person (after the handoff, until an agent first writes) */
             updates: {
                 at: string;
                 message_id: string;

@@ -262,6 +262,19 @@ describe('the brief is true to the state now (issue 18)', () => {
     for (const s of ['my order is late', 'i cant log in, forgot my pw', 'also my card <CARD_1> was charged twice'])
       expect(b.summary).toContain(s);
     expect(b.updates.map((u) => u.in_summary)).toEqual([true, true, true, false]);
+    // Once an agent writes, the customer is no longer waiting: the chat is in the transcript, not the summary.
+    const chatting = build(
+      [
+        msg('customer', 'I want a person'),
+        handoffNotice(),
+        msg('customer', 'my order is late'),
+        msg('agent', 'Hi, Bo here.'),
+        msg('customer', 'great, thanks Bo, it is order 5521'),
+      ],
+      { conversation: { ...conversation, status: 'with_agent' } },
+    );
+    expect(chatting.updates).toHaveLength(1);
+    expect(chatting.summary).not.toContain('thanks Bo');
     expect(b.fields).toContainEqual(expect.objectContaining({ label: 'Card number (hidden)', value: '<CARD_1>' }));
   });
 

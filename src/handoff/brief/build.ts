@@ -144,7 +144,9 @@ export function buildBrief(input: BriefInput): Brief {
   const settled = lastSettledAnswer(visible, attempts);
   const open = customerTurns.filter((t) => t.seq > settled);
   const handoffSeq = [...visible].reverse().find((m) => m.author === 'system' && (m.trace as Trace | null)?.action === 'handoff')?.seq;
-  const waiting = handoffSeq === undefined ? [] : customerTurns.filter((t) => t.seq > handoffSeq);
+  // Waiting: after the handoff notice, until an agent first writes (then it is a conversation).
+  const answeredSeq = visible.find((m) => m.author === 'agent' && handoffSeq !== undefined && m.seq > handoffSeq)?.seq ?? Infinity;
+  const waiting = handoffSeq === undefined ? [] : customerTurns.filter((t) => t.seq > handoffSeq && t.seq < answeredSeq);
   const beforeHandoff = (open.length ? open : customerTurns).filter((t) => handoffSeq === undefined || t.seq < handoffSeq);
   // Every message sent while waiting is quoted (each one that says something), after the issue.
   const base = summarise(beforeHandoff.length ? beforeHandoff : customerTurns.filter((t) => !waiting.includes(t)));

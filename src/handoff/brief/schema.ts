@@ -114,7 +114,7 @@ export const BriefSchema = z
             .describe('Quoted in the summary (false: nothing in it but a greeting or a detail under fields)'),
         }),
       )
-      .describe('Customer messages sent since the handoff (while waiting for a person), which refreshed the brief'),
+      .describe('Customer messages sent while waiting for a person (after the handoff, until an agent first writes)'),
     state: z
       .object({
         status: z.enum(['bot', 'queued', 'with_agent', 'awaiting_customer', 'resolved', 'closed']),

@@ -146,7 +146,7 @@ function WaitingNote({ updates }: { updates: BriefJson['updates'] }) {
   const plural = (k: number) => (k === 1 ? 'message' : 'messages');
   return (
     <p className="muted small waiting-note">
-      The customer wrote {n} {plural(n)} since the handoff
+      The customer wrote {n} {plural(n)} while waiting
       {quoted === n
         ? `; the summary quotes ${n === 1 ? 'it' : 'each one'}.`
         : `; the summary quotes ${quoted}, the other ${n - quoted} held only a greeting or a detail listed under Collected.`}
