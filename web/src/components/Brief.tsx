@@ -177,6 +177,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
   const reasons = [...new Set([...handoff.reasons, ...b.reasons, ...b.escalation.reasons.map((e) => e.reason)])];
   const evidence = b.escalation.reasons.filter((e) => e.evidence);
   const { customer, intent, routing } = b;
+  const otherTokens = b.redaction_tokens.filter((t) => !b.fields.some((f) => f.value === t));
 
   return (
     <section className="brief" aria-labelledby="brief-title">
@@ -262,9 +263,12 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         <Row label="Collected">
           <Fields v={b.fields} />
         </Row>
-        <Row label="Redacted">
-          <Value v={b.redaction_tokens} />
-        </Row>
+        {/* Tokens not already listed under Collected (e.g. a name, or one the bot wrote). */}
+        {otherTokens.length > 0 && (
+          <Row label="Also redacted">
+            <Value v={otherTokens} />
+          </Row>
+        )}
       </dl>
       {evidence.length > 0 && (
         <div className="brief-block">
