@@ -1696,6 +1696,7 @@ export interface components {
             channel: string;
             intent: {
                 id: string;
+                /** @description In words: the intent or article title ("Gift cards"), never the bare id */
                 title: string;
                 confidence: number;
             } | null;
@@ -1707,18 +1708,21 @@ export interface components {
             } | null;
             /** @description 2-3 sentences quoted from the customer, in their own words */
             summary: string;
-            /** @description The messages the summary sentences come from */
+            /** @description The messages the summary sentences come from, one per sentence, in order */
             summary_sources: {
                 message_id: string;
                 seq: number;
+                /** @description The sentence quoted from that message */
+                text?: string;
             }[];
-            /** @description The customer's goal, quoted */
+            /** @description The customer's need still unmet at handoff (not a question the bot already answered), quoted */
             goal: {
                 text: string;
                 message_id: string;
                 seq: number;
             } | null;
             last_customer_message: string | null;
+            last_customer_message_id?: string | null;
             bot_attempts: {
                 message_id: string;
                 seq: number;
@@ -1778,6 +1782,8 @@ export interface components {
             fields: {
                 /** @enum {string} */
                 kind: "order_number" | "email" | "amount" | "phone" | "pii_token";
+                /** @description In words: "Order number", "Card number (hidden)" for a redacted value */
+                label?: string;
                 /** @description As written; redacted values stay tokens such as <EMAIL_1> */
                 value: string;
                 message_id: string;
@@ -1788,12 +1794,23 @@ export interface components {
                 message_count: number;
                 last_seq: number;
             };
-            /** @description Customer messages that arrived while waiting for a person, which refreshed the brief */
+            /** @description Customer messages sent while waiting for a person (after the handoff, until an agent first writes) */
             updates: {
                 at: string;
                 message_id: string;
                 seq: number;
+                /** @description Quoted in the summary (false: nothing in it but a greeting or a detail under fields) */
+                in_summary?: boolean;
             }[];
+            /** @description The conversation when the brief was (re)built; routing says how it was at handoff */
+            state?: {
+                /** @enum {string} */
+                status: "bot" | "queued" | "with_agent" | "awaiting_customer" | "resolved" | "closed";
+                assignee_id: string | null;
+                assignee_name: string | null;
+                /** @description Whether anyone is on shift now */
+                on_shift: boolean;
+            };
             /** @description What the bot looked up and did: its calls of the company's API (docs/brief.md); absent when it made none */
             actions?: {
                 /** @description How the customer was verified for account tools; null: not verified */

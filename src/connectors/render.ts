@@ -12,13 +12,16 @@ export function briefLines(t: Omit<HandoffTicket, 'briefText' | 'briefHtml'>, br
   push('Customer', [t.customer.name, t.customer.email].filter(Boolean).join(' ') || t.customer.id);
   push('Verified', (brief.customer as { verified?: boolean } | undefined)?.verified ? 'yes' : 'no');
   push('Language', brief.language);
-  push('Intent', t.intent ? `${t.intent}${t.confidence === null ? '' : ` (confidence ${t.confidence.toFixed(2)})`}` : null);
+  // In words for the agent ("Gift cards"); the id stays in the ticket's intent field and tags.
+  const title = (brief.intent as { title?: unknown } | null | undefined)?.title;
+  const intent = typeof title === 'string' && title ? title : t.intent;
+  push('Intent', intent ? `${intent}${t.confidence === null ? '' : ` (confidence ${t.confidence.toFixed(2)})`}` : null);
   push('Why handed off', t.reasons.join(', '));
   push('Summary', brief.summary);
   push('Goal', (brief.goal as { text?: string } | null | undefined)?.text);
   push('Recommended next step', (brief.recommended_next_step as { text?: string } | undefined)?.text);
-  const fields = (brief.fields as { kind: string; value: string }[] | undefined) ?? [];
-  push('Details given', fields.map((f) => `${f.kind}: ${f.value}`).join('; '));
+  const fields = (brief.fields as { kind: string; label?: string; value: string }[] | undefined) ?? [];
+  push('Details given', fields.map((f) => `${f.label ?? f.kind}: ${f.value}`).join('; '));
   push('Last message', brief.last_customer_message);
   push('Routing', (brief.routing as { why?: string } | undefined)?.why);
   push('Priority', t.priority);

@@ -87,9 +87,11 @@ async function prepareHandoff(
   },
 ): Promise<{ routing: RoutingDecision; brief: Brief }> {
   const d = a.decision;
+  const earlier = signalsFromTranscript(a.transcript, a.conversation);
+  // A handoff turn that recognised no intent ("a person please") keeps the conversation's.
   const signals: BriefSignals = d
-    ? { intent: d.intent, sentiment: d.sentiment, confidence: d.confidence, threshold: d.threshold }
-    : signalsFromTranscript(a.transcript, a.conversation);
+    ? { intent: d.intent ?? earlier.intent, sentiment: d.sentiment, confidence: d.confidence, threshold: d.threshold }
+    : earlier;
   const input = await loadRoutingInput(tx, {
     conversation: a.conversation,
     customer: a.customer,

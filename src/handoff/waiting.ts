@@ -54,7 +54,7 @@ export async function customerWroteWhileWaiting(
       text: 'Thank you: we will reply to that e-mail address as soon as someone is back.',
     });
   }
-  await rebuildBrief(tx, { conversation, customer, handoff, routing: handoff.routing as unknown as RoutingDecision, update: message });
+  await rebuildBrief(tx, { conversation, customer, handoff, routing: handoff.routing as unknown as RoutingDecision });
   await appendEvent(tx, {
     workspaceId: ws,
     conversationId: conversation.id,

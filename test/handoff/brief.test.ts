@@ -155,10 +155,10 @@ describe('handoff brief', () => {
     expect(brief.routing).toMatchObject({ team_name: 'Billing', agent_name: 'Bo', assignment: 'least_loaded', on_shift: true });
     expect(brief.routing.why).toBe(routing.why);
     expect(brief.fields).toEqual([
-      { kind: 'order_number', value: '48213', message_id: 'm1' },
-      { kind: 'amount', value: '$129.99', message_id: 'm1' },
-      { kind: 'email', value: '<EMAIL_1>', message_id: 'm5' },
-      { kind: 'phone', value: '<PHONE_1>', message_id: 'm5' },
+      { kind: 'order_number', label: 'Order number', value: '48213', message_id: 'm1' },
+      { kind: 'amount', label: 'Amount', value: '$129.99', message_id: 'm1' },
+      { kind: 'email', label: 'E-mail address (hidden)', value: '<EMAIL_1>', message_id: 'm5' },
+      { kind: 'phone', label: 'Phone number (hidden)', value: '<PHONE_1>', message_id: 'm5' },
     ]);
     expect(brief.redaction_tokens).toEqual(['<EMAIL_1>', '<PHONE_1>']);
     expect(brief.transcript).toEqual({ url: '/api/v1/conversations/c1', message_count: 5, last_seq: 5 });
@@ -203,5 +203,100 @@ describe('handoff brief', () => {
       confidence: 0.41,
       threshold: 0.6,
     });
+  });
+});
+
+describe('the brief is true to the state now (issue 18)', () => {
+  const build = (messages: MessageRow[], o: Partial<Parameters<typeof buildBrief>[0]> = {}) =>
+    buildBrief({
+      conversation: { ...conversation, status: 'awaiting_customer' },
+      customer: { ...customer, email: null, verified: false },
+      messages,
+      reasons: ['customer_requested'],
+      signals: { intent: { id: 'gift-cards', title: 'gift-cards', confidence: 0.5 }, sentiment: 0, confidence: 0.5, threshold: 0.6 },
+      routing: { ...routing, on_shift: false },
+      articles: new Map(),
+      now: at,
+      ...o,
+    });
+  const handoffNotice = () => msg('system', 'Nobody from our team is available right now.', { trace: { action: 'handoff' } });
+
+  it('the goal is the need still open, not a question the bot answered', () => {
+    const b = build([
+      msg('customer', 'How do I get a refund?'),
+      msg('bot', 'Refunds take 5 to 10 business days.', { citations: [refundsCitation], trace: { action: 'answer' } }),
+      msg('customer', 'thanks. my parcel never arrived, it has been 3 weeks'),
+      handoffNotice(),
+    ]);
+    expect(b.goal?.text).toBe('my parcel never arrived, it has been 3 weeks');
+    expect(b.summary).not.toContain('refund');
+  });
+
+  it('a follow-up that only says more about the same need does not settle it; a vague line gives way to the detail', () => {
+    const followUp = build([
+      msg('customer', 'When will my order arrive?'),
+      msg('bot', 'Standard shipping takes 3 to 5 business days.', { citations: [refundsCitation], trace: { action: 'answer' } }),
+      msg('customer', "it's been 3 weeks, the tracking has not moved"),
+      msg('bot', 'Shipping takes 3 to 5 business days.', { trace: { action: 'answer', candidates: [{ id: 'tracking' }] } }),
+      msg('customer', 'I want a person'),
+      handoffNotice(),
+    ]);
+    expect(followUp.goal?.text).toBe('When will my order arrive?');
+    const vague = build([
+      msg('customer', "it doesn't work"),
+      handoffNotice(),
+      msg('customer', 'the discount code SAVE10 is refused at checkout'),
+    ]);
+    expect(vague.goal?.text).toBe('the discount code SAVE10 is refused at checkout');
+  });
+
+  it('quotes every message sent while waiting, and says which', () => {
+    const b = build([
+      msg('customer', 'I want to talk to a person'),
+      handoffNotice(),
+      msg('customer', 'my order is late'),
+      msg('customer', 'i cant log in, forgot my pw'),
+      msg('customer', 'also my card <CARD_1> was charged twice'),
+      msg('customer', 'hello?'),
+    ]);
+    for (const s of ['my order is late', 'i cant log in, forgot my pw', 'also my card <CARD_1> was charged twice'])
+      expect(b.summary).toContain(s);
+    expect(b.updates.map((u) => u.in_summary)).toEqual([true, true, true, false]);
+    // Once an agent writes, the customer is no longer waiting: the chat is in the transcript, not the summary.
+    const chatting = build(
+      [
+        msg('customer', 'I want a person'),
+        handoffNotice(),
+        msg('customer', 'my order is late'),
+        msg('agent', 'Hi, Bo here.'),
+        msg('customer', 'great, thanks Bo, it is order 5521'),
+      ],
+      { conversation: { ...conversation, status: 'with_agent' } },
+    );
+    expect(chatting.updates).toHaveLength(1);
+    expect(chatting.summary).not.toContain('thanks Bo');
+    expect(b.fields).toContainEqual(expect.objectContaining({ label: 'Card number (hidden)', value: '<CARD_1>' }));
+  });
+
+  it('next step: an address the customer gave, an agent who accepted, someone on shift now', () => {
+    const gave = build([msg('customer', 'I want a person'), handoffNotice(), msg('customer', 'me: <EMAIL_1>')]);
+    expect(gave.recommended_next_step.text).toContain('Nobody is on shift: reply by e-mail to the address they left (<EMAIL_1>).');
+    const accepted = build([msg('customer', 'I want a person')], {
+      conversation: { ...conversation, status: 'with_agent', assignee_id: 'a1' },
+      now_state: { assignee_name: 'Bo', on_shift: true },
+    });
+    expect(accepted.recommended_next_step.text).not.toMatch(/nobody|on shift/i);
+    expect(accepted.state).toEqual({ status: 'with_agent', assignee_id: 'a1', assignee_name: 'Bo', on_shift: true });
+    const onShiftNow = build([msg('customer', 'I want a person')], { now_state: { assignee_name: null, on_shift: true } });
+    expect(onShiftNow.recommended_next_step.text).not.toMatch(/nobody (is|was) on shift/i);
+    expect(onShiftNow.recommended_next_step.text).toContain('accept and answer here');
+  });
+
+  it('shows the intent in words: the article title, else the id spelled out', () => {
+    expect(build([msg('customer', 'gift card?')]).intent?.title).toBe('Gift cards');
+    const titled = build([msg('customer', 'gift card?')], {
+      articles: new Map([['gift-cards', { title: 'Gift cards and vouchers', url: null }]]),
+    });
+    expect(titled.intent?.title).toBe('Gift cards and vouchers');
   });
 });

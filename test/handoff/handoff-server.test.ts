@@ -119,7 +119,12 @@ describe('handoff routing and brief on a server', () => {
       rule: 'Late orders to billing',
       why: handoff.routing.why,
     });
-    expect(brief.body.brief.fields).toContainEqual({ kind: 'order_number', value: '5521', message_id: expect.any(String) });
+    expect(brief.body.brief.fields).toContainEqual({
+      kind: 'order_number',
+      label: 'Order number',
+      value: '5521',
+      message_id: expect.any(String),
+    });
 
     // The VIP rule now comes first for a VIP: the workspace queue.
     const vip = await askForHuman('I need a person for my account.', { name: 'Vera', attributes: { vip: true } });

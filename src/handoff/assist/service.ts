@@ -10,6 +10,7 @@ import type { Actor } from '../../conversations/actor.ts';
 import type { ConversationKernel } from '../../conversations/kernel.ts';
 import { BriefSchema, type Brief } from '../brief/schema.ts';
 import { suggest } from './suggest.ts';
+import { withCurrentBrief } from '../brief/refresh.ts';
 
 // Agent assist as the routes ask for it: the latest brief, and reply suggestions.
 
@@ -21,7 +22,11 @@ export async function latestBrief(
   conversationId: string,
 ): Promise<{ handoff_id: string; brief: Brief }> {
   const conversation = await kernel.getForActor(actor, conversationId);
-  const handoff = (await listHandoffs(db, actor.workspaceId, conversation.id)).at(-1);
+  const [handoffs, customer] = await Promise.all([
+    listHandoffs(db, actor.workspaceId, conversation.id),
+    findCustomer(db, actor.workspaceId, conversation.customer_id),
+  ]);
+  const handoff = (await withCurrentBrief(db, conversation, customer, handoffs)).at(-1);
   const brief = handoff ? BriefSchema.safeParse(handoff.brief) : null;
   if (!handoff || !brief?.success) throw new AppError('not_found', 'This conversation has no handoff brief.');
   return { handoff_id: handoff.id, brief: brief.data };

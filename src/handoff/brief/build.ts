@@ -4,7 +4,20 @@ import type { VerifiedIdentity } from '../../actions/types.ts';
 import { actionsSection } from './actions.ts';
 import type { RoutingDecision } from '../routing/engine.ts';
 import { BRIEF_SCHEMA_VERSION, type Brief } from './schema.ts';
-import { classifyReaction, extractFields, findGoal, HUMAN_REQUEST, sentences, summarise, tokensIn, type Sourced } from './extract.ts';
+import {
+  classifyReaction,
+  extractFields,
+  findGoal,
+  asks,
+  HUMAN_REQUEST,
+  issueScore,
+  notJustHuman,
+  sentences,
+  summarise,
+  tokensIn,
+  waitingLines,
+  type Sourced,
+} from './extract.ts';
 
 /** What the bot measured on the turn that escalated (or the last turn it took). */
 export interface BriefSignals {
@@ -30,10 +43,13 @@ export interface BriefInput {
   previous?: Brief | null;
   /** The conversation's tool calls (`tool.called` events) and verified identity, for "What the bot looked up and did". */
   actions?: { events: EventRow[]; identity: VerifiedIdentity | null };
+  /** Who holds it and whether anyone is on shift now (the routing decision says how it was at handoff). */
+  now_state?: { assignee_name: string | null; on_shift: boolean };
 }
 
 type Trace = {
   action?: 'answer' | 'clarify' | 'handoff' | 'social';
+  candidates?: { id?: unknown }[];
   confidence?: number;
   threshold?: number;
   intent?: unknown;
@@ -42,6 +58,12 @@ type Trace = {
 
 const NEGATIVE_WORDS = /\b(angry|annoyed|frustrat\w*|ridiculous|terrible|awful|unacceptable|worst|hate|furious|disappointed|scam)\b/i;
 const SENSITIVE_WORDS = /\b(lawyer|legal|sue|court|fraud|scam|stolen|police|unsafe|danger\w*|injur\w*|threat\w*)\b/i;
+
+/** "gift-cards" → "Gift cards": an intent id with no title of its own, in words. */
+export const slugWords = (id: string): string => {
+  const w = id.replace(/[-_]+/g, ' ').trim();
+  return w.charAt(0).toUpperCase() + w.slice(1);
+};
 
 const label = (s: number): 'negative' | 'neutral' | 'positive' => (s <= -0.25 ? 'negative' : s >= 0.25 ? 'positive' : 'neutral');
 const attr = (a: Record<string, unknown>, k: string): string | null => (typeof a[k] === 'string' && a[k] ? (a[k] as string) : null);
@@ -118,8 +140,20 @@ export function buildBrief(input: BriefInput): Brief {
   for (const c of input.considered ?? [])
     if (typeof c.articleId === 'string' && !knowledge.has(c.articleId)) knowledge.set(c.articleId, articleRef(c.articleId, c.title, c.url));
 
-  const summary = summarise(customerTurns);
-  const goal = findGoal(customerTurns);
+  // The customer's need that is still open: what came after the last answer they accepted.
+  const settled = lastSettledAnswer(visible, attempts);
+  const open = customerTurns.filter((t) => t.seq > settled);
+  const handoffSeq = [...visible].reverse().find((m) => m.author === 'system' && (m.trace as Trace | null)?.action === 'handoff')?.seq;
+  // Waiting: after the handoff notice, until an agent first writes (then it is a conversation).
+  const answeredSeq = visible.find((m) => m.author === 'agent' && handoffSeq !== undefined && m.seq > handoffSeq)?.seq ?? Infinity;
+  const waiting = handoffSeq === undefined ? [] : customerTurns.filter((t) => t.seq > handoffSeq && t.seq < answeredSeq);
+  const beforeHandoff = (open.length ? open : customerTurns).filter((t) => handoffSeq === undefined || t.seq < handoffSeq);
+  // Every message sent while waiting is quoted (each one that says something), after the issue.
+  const base = summarise(beforeHandoff.length ? beforeHandoff : customerTurns.filter((t) => !waiting.includes(t)));
+  const summary = [...base, ...waitingLines(waiting, base)];
+  // A line the bot had to ask about ("it doesn't work") gives way to the customer's answer.
+  const clarified = clarifiedTurns(visible, attempts);
+  const goal = findGoal(open.filter((t) => !clarified.has(t.message_id))) ?? findGoal(open) ?? findGoal(customerTurns);
   const fields = extractFields(customerTurns);
   const lastCustomer = customerTurns.at(-1) ?? null;
 
@@ -164,7 +198,14 @@ export function buildBrief(input: BriefInput): Brief {
     }
   };
 
-  const previousUpdates = input.previous?.updates ?? [];
+  const quoted = new Set(summary.map((x) => x.message_id));
+  const intent = signals.intent && { ...signals.intent, title: intentTitle(signals.intent, input.articles) };
+  const state = {
+    status: conversation.status,
+    assignee_id: conversation.assignee_id,
+    assignee_name: input.now_state?.assignee_name ?? null,
+    on_shift: input.now_state?.on_shift ?? routing.on_shift,
+  };
   return {
     schema_version: BRIEF_SCHEMA_VERSION,
     conversation_id: conversation.id,
@@ -182,12 +223,14 @@ export function buildBrief(input: BriefInput): Brief {
     },
     language: conversation.language,
     channel: conversation.channel,
-    intent: signals.intent,
+    intent,
     sentiment: signals.sentiment === null ? null : { score: signals.sentiment, label: label(signals.sentiment) },
-    summary: summary.map((s) => s.text).join(' '),
-    summary_sources: summary.map((s) => ({ message_id: s.message_id, seq: s.seq })),
+    // A quote without a closing stop ends its line, so no two quotes run into one sentence.
+    summary: summary.map((s, i) => (i === 0 ? '' : /[.!?…]["')\]]*$/.test(summary[i - 1]!.text) ? ' ' : '\n') + s.text).join(''),
+    summary_sources: summary.map((s) => ({ message_id: s.message_id, seq: s.seq, text: s.text })),
     goal,
     last_customer_message: lastCustomer?.text ?? null,
+    last_customer_message_id: lastCustomer?.message_id ?? null,
     bot_attempts: attempts,
     knowledge: [...knowledge.values()],
     reasons: input.reasons,
@@ -196,7 +239,7 @@ export function buildBrief(input: BriefInput): Brief {
       confidence: signals.confidence,
       threshold: signals.threshold,
     },
-    recommended_next_step: nextStep(input, attempts, fields, actions),
+    recommended_next_step: nextStep(input, state, attempts, fields, actions),
     priority: routing.priority,
     routing: {
       team_id: routing.team_id,
@@ -211,19 +254,85 @@ export function buildBrief(input: BriefInput): Brief {
     fields,
     redaction_tokens: tokensIn(visible.map((m) => m.redacted_text)),
     transcript: { url: `/api/v1/conversations/${conversation.id}`, message_count: visible.length, last_seq: visible.at(-1)?.seq ?? 0 },
-    updates: previousUpdates,
+    updates: waiting.map((t) => ({
+      at: (visible.find((m) => m.id === t.message_id)?.created_at ?? input.now).toISOString(),
+      message_id: t.message_id,
+      seq: t.seq,
+      in_summary: quoted.has(t.message_id),
+    })),
+    state,
     actions,
   };
+}
+
+const topicOf = (m: MessageRow | undefined): string | null => {
+  if (!m) return null;
+  const cited = (m.citations as Partial<Citation>[] | null)?.find((c) => typeof c.articleId === 'string')?.articleId;
+  const top = ((m.trace ?? {}) as Trace).candidates?.[0]?.id;
+  return cited ?? (typeof top === 'string' ? top : null);
+};
+
+/**
+ * The seq of the last bot answer the customer accepted: they thanked it, or went on to another
+ * topic (the bot's next turn is about another article). What came before it is settled; the
+ * goal and the summary are about what came after.
+ */
+function lastSettledAnswer(visible: MessageRow[], attempts: Brief['bot_attempts']): number {
+  let settled = 0;
+  for (const a of attempts) {
+    if (a.action !== 'answer') continue;
+    // "Thanks, that worked. But…": the answer was taken, whatever comes next.
+    const first = a.reaction.text ? (sentences(a.reaction.text)[0] ?? null) : null;
+    let accepted = a.reaction.kind === 'thanked' || classifyReaction(first, null) === 'thanked';
+    // Another topic: a new ask ("it's been 3 weeks" only says more about the same need), and the
+    // bot's next turn is about another article.
+    if (a.reaction.kind === 'continued' && a.reaction.message_id && a.reaction.text && sentences(a.reaction.text).some(asks)) {
+      const at = visible.findIndex((m) => m.id === a.reaction.message_id);
+      const next = visible.slice(at + 1).find((m) => m.author === 'bot' || (m.author === 'system' && m.trace));
+      const was = topicOf(visible.find((m) => m.id === a.message_id));
+      const now = topicOf(next);
+      accepted = was !== null && now !== null && was !== now;
+    }
+    // "I want a person: my blender broke and I was charged twice" after an answer: the answer
+    // stands, the handoff is about what they raise now.
+    if ((a.reaction.kind === 'asked_for_human' || a.reaction.kind === 'negative') && a.reaction.text)
+      accepted ||= sentences(a.reaction.text).some((x) => issueScore(x) >= 3 && notJustHuman(x));
+    if (accepted) settled = a.seq;
+  }
+  return settled;
+}
+
+/** Customer messages the bot answered with a clarifying question that the customer then answered with substance. */
+function clarifiedTurns(visible: MessageRow[], attempts: Brief['bot_attempts']): Set<string> {
+  const out = new Set<string>();
+  for (const a of attempts) {
+    if (a.action !== 'clarify' || !a.reaction.text) continue;
+    if (!sentences(a.reaction.text).some((x) => issueScore(x) > 0 && notJustHuman(x))) continue;
+    const at = visible.findIndex((m) => m.id === a.message_id);
+    const before = visible
+      .slice(0, at)
+      .reverse()
+      .find((m) => m.author === 'customer');
+    if (before) out.add(before.id);
+  }
+  return out;
+}
+
+/** The intent in words: its own title, else the title of the article of that id, else the id spelled out. */
+function intentTitle(intent: { id: string; title: string }, articles: BriefInput['articles']): string {
+  if (intent.title && intent.title !== intent.id) return intent.title;
+  return articles.get(intent.id)?.title ?? slugWords(intent.id);
 }
 
 /** What the agent should do first: a fixed recommendation per situation, naming only facts from the brief. */
 function nextStep(
   input: BriefInput,
+  state: NonNullable<Brief['state']>,
   attempts: Brief['bot_attempts'],
   fields: Brief['fields'],
   actions: Brief['actions'],
 ): Brief['recommended_next_step'] {
-  const { reasons, routing, customer } = input;
+  const { reasons, customer, routing } = input;
   const order = fields.find((f) => f.kind === 'order_number');
   // A customer the bot verified with a verification tool is not asked to prove it again.
   const unverified =
@@ -238,12 +347,23 @@ function nextStep(
     ),
   ];
   let step: { action: string; text: string };
-  if (!routing.on_shift) {
+  // From the state now, not at handoff: an address the customer gave, an agent who has accepted.
+  const left = fields.find((f) => f.kind === 'email');
+  const address = customer.email ? 'the address on the customer record' : left ? `the address they left (${left.value})` : null;
+  const waiting = state.status === 'queued' || state.status === 'awaiting_customer';
+  if (waiting && !state.on_shift) {
     step = {
       action: 'reply_by_email',
-      text: customer.email
-        ? 'Nobody was on shift when this came in: reply by e-mail to the address on the customer record.'
-        : 'Nobody was on shift when this came in: reply once the customer leaves an e-mail address, or here if they come back.',
+      text: address
+        ? `Nobody is on shift: reply by e-mail to ${address}.`
+        : 'Nobody is on shift and the customer has left no e-mail address yet: reply here if they come back.',
+    };
+  } else if (state.status === 'awaiting_customer' && !routing.on_shift) {
+    step = {
+      action: 'reply_by_email',
+      text: `The customer was told to expect an e-mail (nobody was available when they wrote): accept and answer here${
+        address ? `, or reply by e-mail to ${address} if they have left` : '; they have left no e-mail address'
+      }.`,
     };
   } else if (reasons.includes('sensitive_topic')) {
     step = {
@@ -274,5 +394,10 @@ function nextStep(
   } else {
     step = { action: 'answer_manually', text: 'The bot could not take this turn: read the transcript and answer.' };
   }
-  return { action: step.action, text: step.text + unverified };
+  // Nobody to reply now, but a sensitive topic still needs the whole transcript read first.
+  const sensitive =
+    step.action === 'reply_by_email' && reasons.includes('sensitive_topic')
+      ? ' Read the whole transcript first: the customer raised a sensitive topic (legal, fraud or safety).'
+      : '';
+  return { action: step.action, text: step.text + sensitive + unverified };
 }

@@ -91,15 +91,54 @@ export function summarise(turns: Sourced[], max = 3): Sourced[] {
   return chosen.sort((a, b) => a.order - b.order).map(({ text, message_id, seq }) => ({ text, message_id, seq }));
 }
 
-/** The customer's goal: their first sentence that asks for something, quoted. */
+/** A sentence that asks for something: "I want…", "how do I…", a question. */
+export const asks = (s: string): boolean => GOAL.test(s) || s.trim().endsWith('?');
+/** Not a bare "a person please": that says who, not what. */
+export const notJustHuman = (s: string): boolean => !(HUMAN_REQUEST.test(s) && words(s).length <= 8);
+
+/**
+ * The messages sent while waiting for a person, each quoted: up to two sentences of each that
+ * say something (a bare "hello?" or an e-mail address on its own does not), unless the
+ * summary already has them.
+ */
+export function waitingLines(turns: Sourced[], already: Sourced[], perMessage = 2): Sourced[] {
+  const out: Sourced[] = [];
+  for (const t of turns) {
+    const said = sentences(t.text)
+      .map((s, i) => ({ text: s, i, score: issueScore(s) }))
+      .filter((s) => s.score > 0 && ![...already, ...out].some((c) => jaccard(c.text, s.text) > 0.8))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, perMessage)
+      .sort((a, b) => a.i - b.i);
+    for (const s of said) out.push({ text: s.text, message_id: t.message_id, seq: t.seq });
+  }
+  return out;
+}
+
+// Words that say nothing of what the matter is about.
+const FILLER = new Set(
+  // As words() splits them: "doesn't" is "doesn".
+  'it its this that there here is isn was wasn are aren be do does doesn don did didn not no can cant cannot won will would could should me my we you your the an to of in on for with and or but so just still again anything something thing help please'.split(
+    ' ',
+  ),
+);
+/** "it doesn't work", "can you help?": fewer than two words about the matter itself. */
+export const vague = (s: string): boolean => words(s).filter((w) => !FILLER.has(w)).length < 2;
+
+/**
+ * The customer's goal: the first sentence that asks for something among the turns whose need
+ * is still unmet (the caller leaves out what the bot already answered), quoted; a vague one
+ * ("it doesn't work") gives way to one that says what the matter is.
+ */
 export function findGoal(turns: Sourced[]): Sourced | null {
   const cands: Sourced[] = [];
   for (const t of turns) for (const s of sentences(t.text)) cands.push({ text: s, message_id: t.message_id, seq: t.seq });
-  const asks = (s: string) => GOAL.test(s) || s.trim().endsWith('?');
-  const notJustHuman = (s: string) => !(HUMAN_REQUEST.test(s) && words(s).length <= 8);
+  const said = (c: Sourced) => issueScore(c.text) > 0 && notJustHuman(c.text);
   return (
-    cands.find((c) => asks(c.text) && notJustHuman(c.text) && issueScore(c.text) > 0) ??
-    cands.find((c) => issueScore(c.text) > 0 && notJustHuman(c.text)) ??
+    cands.find((c) => asks(c.text) && said(c) && !vague(c.text)) ??
+    cands.find((c) => said(c) && !vague(c.text)) ??
+    cands.find((c) => asks(c.text) && said(c)) ??
+    cands.find(said) ??
     cands.find((c) => asks(c.text)) ??
     null
   );
@@ -123,11 +162,47 @@ export function classifyReaction(next: string | null, previousCustomer: string |
 
 export interface Field {
   kind: 'order_number' | 'email' | 'amount' | 'phone' | 'pii_token';
+  /** What an agent reads: "Order number", "Card number (hidden)". */
+  label: string;
   value: string;
   message_id: string;
 }
 
-const TOKEN_KIND: Record<string, Field['kind']> = { EMAIL: 'email', PHONE: 'phone' };
+// The PII shield's token types (src/pii/detectors) in words; a token's value stays hidden
+// until an agent reveals it (audited).
+const TOKEN_LABEL: Record<string, string> = {
+  ADDRESS: 'Postal address',
+  CARD: 'Card number',
+  DATE_OF_BIRTH: 'Date of birth',
+  DRIVER_LICENSE: "Driver's licence number",
+  EMAIL: 'E-mail address',
+  IBAN: 'Bank account (IBAN)',
+  IP: 'IP address',
+  NATIONAL_ID: 'National ID number',
+  NINO: 'National Insurance number',
+  ORDER_ID: 'Order number',
+  PERSON: 'Name',
+  PHONE: 'Phone number',
+  POSTCODE: 'Postcode',
+  SECRET: 'Password or secret',
+  SSN: 'Social Security number',
+};
+const KIND_LABEL: Record<Field['kind'], string> = {
+  order_number: 'Order number',
+  email: 'E-mail address',
+  amount: 'Amount',
+  phone: 'Phone number',
+  pii_token: 'Personal data',
+};
+
+/** A redaction token's type in words: <CARD_1> → "Card number (hidden)". */
+export function tokenLabel(token: string): string {
+  const type = /^<([A-Z][A-Z_]*)_\d+>$/.exec(token)?.[1] ?? '';
+  const words = TOKEN_LABEL[type] ?? (type ? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, ' ') : 'Personal data');
+  return `${words} (hidden)`;
+}
+
+const TOKEN_KIND: Record<string, Field['kind']> = { EMAIL: 'email', PHONE: 'phone', ORDER_ID: 'order_number' };
 const FIELD_PATTERNS: [Field['kind'], RegExp][] = [
   ['email', /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g],
   [
@@ -150,7 +225,8 @@ export function extractFields(turns: Sourced[]): Field[] {
     }
   };
   for (const t of turns) {
-    for (const m of t.text.matchAll(TOKEN_RE)) add({ kind: TOKEN_KIND[m[1]!] ?? 'pii_token', value: m[0], message_id: t.message_id });
+    for (const m of t.text.matchAll(TOKEN_RE))
+      add({ kind: TOKEN_KIND[m[1]!] ?? 'pii_token', label: tokenLabel(m[0]), value: m[0], message_id: t.message_id });
     const plain = t.text.replace(TOKEN_RE, ' ');
     const taken: [number, number][] = [];
     for (const [kind, re] of FIELD_PATTERNS) {
@@ -163,7 +239,7 @@ export function extractFields(turns: Sourced[]): Field[] {
         if (kind === 'order_number' && !/\d/.test(value)) continue;
         if (kind === 'phone' && value.replace(/\D/g, '').length < 7) continue;
         taken.push([start, end]);
-        add({ kind, value, message_id: t.message_id });
+        add({ kind, label: KIND_LABEL[kind], value, message_id: t.message_id });
       }
     }
   }

@@ -33,15 +33,27 @@ export const BriefSchema = z
     }),
     language: z.string().nullable(),
     channel: z.string(),
-    intent: z.object({ id: z.string(), title: z.string(), confidence: z.number() }).nullable(),
+    intent: z
+      .object({
+        id: z.string(),
+        title: z.string().describe('In words: the intent or article title ("Gift cards"), never the bare id'),
+        confidence: z.number(),
+      })
+      .nullable(),
     sentiment: z
       .object({ score: z.number().min(-1).max(1), label: z.enum(['negative', 'neutral', 'positive']) })
       .nullable()
       .describe('As the bot measured it on the last turn'),
     summary: z.string().describe('2-3 sentences quoted from the customer, in their own words'),
-    summary_sources: z.array(Ref).describe('The messages the summary sentences come from'),
-    goal: z.object({ text: z.string(), message_id: z.string(), seq: z.number().int() }).nullable().describe("The customer's goal, quoted"),
+    summary_sources: z
+      .array(Ref.extend({ text: z.string().optional().describe('The sentence quoted from that message') }))
+      .describe('The messages the summary sentences come from, one per sentence, in order'),
+    goal: z
+      .object({ text: z.string(), message_id: z.string(), seq: z.number().int() })
+      .nullable()
+      .describe("The customer's need still unmet at handoff (not a question the bot already answered), quoted"),
     last_customer_message: z.string().nullable(),
+    last_customer_message_id: z.string().nullable().optional(),
     bot_attempts: z.array(
       z.object({
         message_id: z.string(),
@@ -82,6 +94,7 @@ export const BriefSchema = z
       .array(
         z.object({
           kind: z.enum(['order_number', 'email', 'amount', 'phone', 'pii_token']),
+          label: z.string().optional().describe('In words: "Order number", "Card number (hidden)" for a redacted value'),
           value: z.string().describe('As written; redacted values stay tokens such as <EMAIL_1>'),
           message_id: z.string(),
         }),
@@ -90,8 +103,27 @@ export const BriefSchema = z
     redaction_tokens: z.array(z.string()),
     transcript: z.object({ url: z.string(), message_count: z.number().int(), last_seq: z.number().int() }),
     updates: z
-      .array(z.object({ at: z.string(), message_id: z.string(), seq: z.number().int() }))
-      .describe('Customer messages that arrived while waiting for a person, which refreshed the brief'),
+      .array(
+        z.object({
+          at: z.string(),
+          message_id: z.string(),
+          seq: z.number().int(),
+          in_summary: z
+            .boolean()
+            .optional()
+            .describe('Quoted in the summary (false: nothing in it but a greeting or a detail under fields)'),
+        }),
+      )
+      .describe('Customer messages sent while waiting for a person (after the handoff, until an agent first writes)'),
+    state: z
+      .object({
+        status: z.enum(['bot', 'queued', 'with_agent', 'awaiting_customer', 'resolved', 'closed']),
+        assignee_id: z.string().nullable(),
+        assignee_name: z.string().nullable(),
+        on_shift: z.boolean().describe('Whether anyone is on shift now'),
+      })
+      .optional()
+      .describe('The conversation when the brief was (re)built; routing says how it was at handoff'),
     actions: z
       .object({
         identity: z

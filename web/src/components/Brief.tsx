@@ -3,6 +3,7 @@ import { humanize, percent, REASON_LABEL, safeHref } from '../format.ts';
 import { Value } from './Value.tsx';
 import { Redactable } from './Reveal.tsx';
 import { BriefActions } from './BriefActions.tsx';
+import { Quote } from './Quote.tsx';
 import { currentBrief, type Brief as BriefJson, type Handoff } from '../types.ts';
 
 // The handoff brief (schema_version 2, contracts/api.ts: Brief), each field in its place. A
@@ -11,9 +12,9 @@ import { currentBrief, type Brief as BriefJson, type Handoff } from '../types.ts
 type Article = BriefJson['knowledge'][number];
 type Attempt = BriefJson['bot_attempts'][number];
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
-    <div className="brief-row">
+    <div className={wide ? 'brief-row wide' : 'brief-row'}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -45,7 +46,7 @@ function Reaction({ v }: { v: Attempt['reaction'] }) {
       → customer {REACTION_LABEL[v.kind] ?? humanize(v.kind).toLowerCase()}
       {v.text && (
         <>
-          : <q>{v.text}</q>
+          : <Quote text={v.text} />
         </>
       )}
     </span>
@@ -69,7 +70,10 @@ function Fields({ v }: { v: BriefJson['fields'] }) {
     <ul className="inline-list">
       {v.map((f, i) => (
         <li key={i}>
-          <span className="muted">{humanize(f.kind)}:</span> <code>{f.value}</code>
+          <span className="muted">{f.label ?? humanize(f.kind)}:</span>{' '}
+          <code>
+            <Redactable text={f.value} />
+          </code>
         </li>
       ))}
     </ul>
@@ -81,11 +85,7 @@ function Attempts({ items }: { items: Attempt[] }) {
     <ol className="attempts">
       {items.map((a, i) => (
         <li key={i}>
-          {a.text && (
-            <q>
-              <Redactable text={a.text} />
-            </q>
-          )}
+          {a.text && <Quote text={a.text} />}
           {a.articles.length > 0 && (
             <span className="cites">
               {' '}
@@ -117,6 +117,43 @@ function Reasons({ reasons }: { reasons: string[] }) {
   );
 }
 
+const STATUS_NOW: Record<string, string> = {
+  queued: 'waiting in the queue',
+  awaiting_customer: 'waiting for a reply by e-mail',
+  with_agent: 'with',
+  bot: 'back with the bot',
+  resolved: 'resolved',
+  closed: 'closed',
+};
+
+/** Where the conversation is now (the brief is rebuilt when it moves), and whether anyone is on shift. */
+function Now({ b }: { b: BriefJson }) {
+  const s = b.state;
+  const onShift = s ? s.on_shift : b.routing.on_shift;
+  if (!s) return onShift ? <span className="muted">—</span> : <span className="badge status-awaiting_customer">nobody on shift</span>;
+  return (
+    <>
+      {s.status === 'with_agent' ? `with ${s.assignee_name ?? 'an agent'}` : (STATUS_NOW[s.status] ?? humanize(s.status))}
+      {!onShift && s.status !== 'with_agent' && <span className="badge status-awaiting_customer">nobody on shift</span>}
+    </>
+  );
+}
+
+/** What the summary says about the messages sent while waiting, counted rather than claimed. */
+function WaitingNote({ updates }: { updates: BriefJson['updates'] }) {
+  const n = updates.length;
+  const quoted = updates.filter((u) => u.in_summary !== false).length;
+  const plural = (k: number) => (k === 1 ? 'message' : 'messages');
+  return (
+    <p className="muted small waiting-note">
+      The customer wrote {n} {plural(n)} while waiting
+      {quoted === n
+        ? `; the summary quotes ${n === 1 ? 'it' : 'each one'}.`
+        : `; the summary quotes ${quoted}, the other ${n - quoted} held only a greeting or a detail listed under Collected.`}
+    </p>
+  );
+}
+
 export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number }) {
   const b = currentBrief(handoff);
   const earlierNote = earlier > 0 && (
@@ -140,6 +177,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
   const reasons = [...new Set([...handoff.reasons, ...b.reasons, ...b.escalation.reasons.map((e) => e.reason)])];
   const evidence = b.escalation.reasons.filter((e) => e.evidence);
   const { customer, intent, routing } = b;
+  const otherTokens = b.redaction_tokens.filter((t) => !b.fields.some((f) => f.value === t));
 
   return (
     <section className="brief" aria-labelledby="brief-title">
@@ -149,20 +187,28 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
       </header>
       {b.summary && (
         <p className="brief-summary">
-          <Redactable text={b.summary} />
+          {/* Each sentence quoted as the customer wrote it (summary_sources), so none runs into the next. */}
+          {b.summary_sources.every((s) => s.text) ? (
+            b.summary_sources.map((s, i) => (
+              <span key={i}>
+                {i > 0 && ' '}
+                <Quote text={s.text!} />
+              </span>
+            ))
+          ) : (
+            <Redactable text={b.summary} />
+          )}
         </p>
       )}
       <dl className="brief-grid">
-        <Row label="Recommended next step">
+        <Row label="Recommended next step" wide>
           <strong>
             <span className="badge">{humanize(b.recommended_next_step.action)}</span> <Redactable text={b.recommended_next_step.text} />
           </strong>
         </Row>
         {b.goal && (
           <Row label="Goal">
-            <q>
-              <Redactable text={b.goal.text} />
-            </q>
+            <Quote text={b.goal.text} />
           </Row>
         )}
         <Row label="Customer">
@@ -182,7 +228,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         </Row>
         {intent && (
           <Row label="Intent">
-            {intent.title || intent.id}
+            {intent.title && intent.title !== intent.id ? intent.title : humanize(intent.id)}
             {percent(intent.confidence) && <span className="muted"> ({percent(intent.confidence)} sure)</span>}
           </Row>
         )}
@@ -201,25 +247,28 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         <Row label="Priority">
           <Value v={b.priority} />
         </Row>
-        <Row label="Routed to">
+        <Row label="Routed at handoff">
           {[routing.team_name ?? 'workspace queue', routing.agent_name].filter(Boolean).join(' → ')}
           {routing.why && <span className="muted"> — {routing.why}</span>}
           {routing.rule && <span className="muted"> (rule: {routing.rule})</span>}
-          {!routing.on_shift && <span className="badge status-awaiting_customer">nobody on shift</span>}
+        </Row>
+        <Row label="Now">
+          <Now b={b} />
         </Row>
         {b.last_customer_message && (
           <Row label="Last customer message">
-            <q>
-              <Redactable text={b.last_customer_message} />
-            </q>
+            <Quote text={b.last_customer_message} />
           </Row>
         )}
         <Row label="Collected">
           <Fields v={b.fields} />
         </Row>
-        <Row label="Redacted">
-          <Value v={b.redaction_tokens} />
-        </Row>
+        {/* Tokens not already listed under Collected (e.g. a name, or one the bot wrote). */}
+        {otherTokens.length > 0 && (
+          <Row label="Also redacted">
+            <Value v={otherTokens} />
+          </Row>
+        )}
       </dl>
       {evidence.length > 0 && (
         <div className="brief-block">
@@ -252,11 +301,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           </ul>
         </div>
       )}
-      {b.updates.length > 0 && (
-        <p className="muted small">
-          The customer wrote {b.updates.length} more message{b.updates.length > 1 ? 's' : ''} while waiting; the brief includes them.
-        </p>
-      )}
+      {b.updates.length > 0 && <WaitingNote updates={b.updates} />}
       {earlierNote}
     </section>
   );

@@ -62,12 +62,23 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
     [onChanged],
   );
 
+  // The conversation as shown, for the push handler (subscribed once per conversation).
+  const shown = useRef(detail);
+  shown.current = detail;
   useEffect(
     () =>
       bus.subscribe((push) => {
-        if (push.type === 'message.created' && push.data.conversation_id === id) addMessage(push.data);
-        else if (push.type === 'conversation.updated' && push.data.id === id) setDetail((d) => (d ? { ...d, conversation: push.data } : d));
-        else if (push.type === 'conversation.handoff' && push.data.conversation.id === id) void load();
+        if (push.type === 'message.created' && push.data.conversation_id === id) {
+          addMessage(push.data);
+          // The brief is rebuilt on a customer's line while a handoff is open: read it again.
+          if (push.data.author === 'customer' && shown.current?.conversation.status !== 'bot') void load();
+        } else if (push.type === 'conversation.updated' && push.data.id === id) {
+          const was = shown.current?.conversation;
+          const moved = was && (was.status !== push.data.status || was.assignee_id !== push.data.assignee_id);
+          setDetail((d) => (d ? { ...d, conversation: push.data } : d));
+          // Accepted, assigned, awaiting: the brief's next step reads from the state now.
+          if (moved) void load();
+        } else if (push.type === 'conversation.handoff' && push.data.conversation.id === id) void load();
       }),
     [bus, id, addMessage, load],
   );

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.ts';
 import * as actions from '../../../conversations/agent-actions.ts';
 import { conversationInFull, listForStaff, queues } from '../../../conversations/staff-queries.ts';
+import { withCurrentBrief } from '../../../handoff/brief/refresh.ts';
 import { presentBotVerification, presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
@@ -99,7 +100,10 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const actor = staffActor(request);
-      const { conversation, messages, handoffs, customer } = await conversationInFull(ctx.conversations, ctx.db, actor, request.params.id);
+      const full = await conversationInFull(ctx.conversations, ctx.db, actor, request.params.id);
+      const { conversation, messages, customer } = full;
+      // The brief as it reads now: accepted, someone on shift, an address left since it was built.
+      const handoffs = await withCurrentBrief(ctx.db, conversation, customer, full.handoffs);
       return {
         conversation: presentConversation(conversation),
         messages: messages.map((m) => presentMessage(m, 'staff')),

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiClient, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
+import { syncArticles } from '../../src/db/repositories/knowledge.ts';
+import { setAgentStatus } from '../../src/db/repositories/agents.ts';
+import type { RunningBaton } from '../../src/app/runtime.ts';
+import { ensureBuilt } from './build.ts';
+import { agentLogin, launchBrowser, shot } from './browser.ts';
+
+// The brief in the agent workspace reads like a person wrote it (issue 18): the intent by its
+// title, collected details by what they are ("Card number (hidden)", revealable), the bot's
+// 4,000-character answer trimmed with "Show more", every message sent while waiting quoted,
+// and a next step that follows the conversation (no "Nobody on shift" once an agent accepted).
+describe('the brief in the workspace', () => {
+  let tdb: TestDatabase;
+  let baton: RunningBaton;
+  let ws: SeededWorkspace;
+  let browser: Browser;
+  let conversationId: string;
+  const longBody = `Our warranty covers manufacturing faults for two years. ${'Keep the receipt and the original packaging, and describe the fault when you write to us. '.repeat(45)}`;
+
+  beforeAll(async () => {
+    const built = ensureBuilt();
+    tdb = await openTestDatabase();
+    baton = await startTestBaton(tdb.database);
+    ws = await seedWorkspace(tdb.database.db, 'labels');
+    await syncArticles(tdb.database.db, ws.id, [{ id: 'warranty-terms', title: 'Warranty terms', body: longBody }], { prune: false });
+    await setAgentStatus(tdb.database.db, ws.id, ws.agent.id, 'offline');
+    const api = apiClient(baton.url);
+    const started = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, message: 'What does the warranty cover?', customer: { name: 'Mia Lund' } },
+    });
+    conversationId = started.body.conversation.id;
+    const say = (text: string) =>
+      api('POST', `/api/v1/widget/conversations/${conversationId}/messages`, { token: started.body.token, body: { text } });
+    await say('My blender stopped after a week and my card 4111 1111 1111 1111 was charged twice. I want a person.');
+    await say('i cant log in, forgot my pw');
+    [browser] = await Promise.all([launchBrowser(), built]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await baton?.stop();
+    await tdb?.dispose();
+  });
+
+  it('labels, trimmed quotes with show more, waiting messages, and a next step from the state now', async () => {
+    expect(longBody.length).toBeGreaterThan(4000);
+    for (const width of [1280, 1440]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      page.setDefaultTimeout(10_000);
+      await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
+      await page.goto(`${baton.url}/app/c/${conversationId}`);
+      const brief = page.locator('section.brief');
+      await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+      const row = (label: string) => brief.locator('.brief-row', { has: page.locator('dt', { hasText: label }) });
+
+      expect(await row('Intent').textContent()).toContain('Warranty terms');
+      // The bot answered the warranty question; the handoff is about the blender and the charge.
+      expect(await row('Goal').textContent()).toContain('My blender stopped after a week');
+      expect(await row('Intent').textContent()).not.toContain('warranty-terms');
+      const collected = await row('Collected').textContent();
+      expect(collected).toContain('Card number (hidden):');
+      expect(collected).not.toMatch(/pii token/i);
+      // Every message sent while waiting is in the summary, and the note does not over-claim.
+      expect(await brief.locator('.brief-summary').textContent()).toContain('i cant log in, forgot my pw');
+      await brief.locator('.waiting-note').getByText('the summary quotes it.', { exact: false }).waitFor();
+      // The agent reading it is on shift now: no "Nobody is on shift", but what the customer was promised.
+      expect(await row('Recommended next step').textContent()).toContain('accept and answer here');
+
+      // The bot's long answer: trimmed, then shown in full on request.
+      const attempt = brief.locator('.attempts li').first();
+      const trimmed = (await attempt.locator('q').first().textContent())!;
+      expect(trimmed.length).toBeLessThan(300);
+      expect(trimmed.endsWith('…')).toBe(true);
+      await attempt.scrollIntoViewIfNeeded();
+      await shot(page, `brief-${width}`);
+      await attempt.getByRole('button', { name: /Show more/ }).click();
+      expect((await attempt.locator('q').first().textContent())!.length).toBeGreaterThan(4000);
+      await attempt.getByRole('button', { name: 'Show less' }).waitFor();
+      await page.close();
+    }
+  });
+
+  it('after an agent accepts, the brief no longer says nobody is on shift', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
+    await page.goto(`${baton.url}/app/c/${conversationId}`);
+    const brief = page.locator('section.brief');
+    await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+    await page
+      .getByRole('button', { name: /^Accept/ })
+      .first()
+      .click();
+    const row = brief.locator('.brief-row', { has: page.locator('dt', { hasText: 'Now' }) });
+    await row.getByText(/^with /).waitFor();
+    const next = (await brief.locator('.brief-row', { has: page.locator('dt', { hasText: 'Recommended next step' }) }).textContent())!;
+    expect(next).not.toMatch(/nobody/i);
+    expect(await brief.locator('.badge', { hasText: 'nobody on shift' }).count()).toBe(0);
+    await shot(page, 'brief-accepted-1440');
+    await page.close();
+  });
+});
