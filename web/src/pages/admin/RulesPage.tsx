@@ -18,6 +18,7 @@ import {
 } from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
 import { NamedSelect } from './list.tsx';
+import { RoutingExplainer } from './RoutingExplainer.tsx';
 
 type Target = { type: 'team'; team_id: string } | { type: 'agent'; agent_id: string; fallback_team_id?: string | null } | { type: 'queue' };
 interface Conditions {
@@ -156,6 +157,7 @@ export function RulesPage() {
         The first enabled rule that matches a handoff decides its team or agent. Conditions are combined with AND; values inside one
         condition are alternatives. A rule without conditions matches everything (useful last).
       </AdminHeader>
+      {res.state === 'ready' && <RoutingExplainer ruleCount={rules.length} />}
       {editing === 'new' && (
         <RuleForm initial={EMPTY} onDone={(saved) => (setEditing(null), saved && (setNotice('Rule added.'), reload()))} />
       )}
@@ -164,7 +166,7 @@ export function RulesPage() {
       <FormError action={list} />
       {res.state === 'ready' &&
         (rules.length === 0 ? (
-          <p className="muted">No rules: every handoff goes to the workspace queue.</p>
+          <p className="muted">No rules yet: each handoff goes to a team as described above (intent skills, default team, first team).</p>
         ) : (
           <ol className="rule-list">
             {rules.map((r, i) => (
