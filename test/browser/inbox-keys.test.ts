@@ -34,6 +34,9 @@ describe('the inbox from the keyboard', () => {
         await api('POST', `/api/v1/widget/conversations/${res.body.conversation.id}/messages`, { token: res.body.token, body: { text } });
       ids[key] = res.body.conversation.id;
     };
+    // Long unbroken words (a pasted link, a name without spaces) must wrap, not widen the panes.
+    const link = `https://shop.example.test/orders/${'x'.repeat(180)}`;
+    await start('long', [`See ${link} it is broken, I want a person`], 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft');
     await start('visitor', ['My parcel never arrived and nobody answers, I want a person']);
     await start('bea', ['Where is my order #5521? I need a human'], 'Bea Busy');
     await start('ann', ['how do refunds work?', 'That did not help. I want a person please.'], 'Ann Example');
@@ -185,6 +188,16 @@ describe('the inbox from the keyboard', () => {
     // r resolves too.
     await page.keyboard.press('r');
     await page.getByTestId('conversation-status').getByText('Resolved').waitFor();
+    // The conversation with the long words, in the list and open.
+    await page.keyboard.press('j');
+    await page.waitForURL(`**/app/c/${ids.visitor}`);
+    await page.keyboard.press('j');
+    await page.waitForURL(`**/app/c/${ids.long}`);
+    await page.locator('.msg-customer, .transcript').first().waitFor();
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await overflowing(page), `${width} px, long words`).toEqual([]);
+    }
     expect(errors).toEqual([]);
     await ctx.close();
   });
