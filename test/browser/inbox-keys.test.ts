@@ -87,6 +87,9 @@ describe('the inbox from the keyboard', () => {
       expect(await overflowing(page), `${width} px`).toEqual([]);
       await shot(page, `inbox-rows-${width}`);
     }
+    // The inbox with nothing open still has its one main heading.
+    expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Inbox']);
+    expect(await axe(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // j opens the first row, j the next, k back.

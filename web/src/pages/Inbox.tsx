@@ -307,7 +307,10 @@ export function Inbox({ path }: { path: string }) {
         />
       ) : (
         <section className="empty-pane" aria-label="Conversation">
-          <p className="muted">Pick a conversation. New handoffs appear in the queue as they happen.</p>
+          <h1 className="sr-only">Inbox</h1>
+          <p className="muted">
+            Pick a conversation, or press <kbd>J</kbd> to open the first. New handoffs appear in the queue as they happen.
+          </p>
         </section>
       )}
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
