@@ -21,7 +21,10 @@ describe('the inbox from the keyboard', () => {
     const admin = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
     const macro = await api('POST', '/api/v1/macros', {
       token: admin,
-      body: { title: 'Refund on its way', body: 'Your refund is on its way: expect it within 5 to 10 business days.' },
+      body: {
+        title: 'Refund on its way',
+        body: 'Hi {{customer.name}}, your refund is on its way: expect it within 5 to 10 business days.',
+      },
     });
     expect(macro.status).toBe(201);
     // Three customers waiting; the last one asked is at the top of the list.
@@ -134,10 +137,14 @@ describe('the inbox from the keyboard', () => {
     await page.keyboard.type('refund');
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden' });
-    await expect.poll(() => composer.inputValue()).toBe('Your refund is on its way: expect it within 5 to 10 business days.');
+    await expect
+      .poll(() => composer.inputValue())
+      .toBe('Hi Ann Example, your refund is on its way: expect it within 5 to 10 business days.');
     await expect.poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Control+Enter');
-    await page.locator('.msg-agent, .transcript', { hasText: 'Your refund is on its way' }).first().waitFor();
+    await page.locator('.msg-agent', { hasText: 'your refund is on its way' }).waitFor();
+    // Sent (the box empties), and the composer has taken the focus back.
+    await expect.poll(() => composer.inputValue()).toBe('');
 
     // c and / put the cursor in the composer (and "/" is not typed).
     await page.keyboard.press('Escape');

@@ -14,6 +14,7 @@ import { BriefFeedback } from './BriefFeedback.tsx';
 import { hasTokens, RevealBar, RevealProvider } from './Reveal.tsx';
 import { MacroPicker } from './MacroPicker.tsx';
 import { useShortcuts } from '../shortcuts.ts';
+import { fillMacro } from '../macros.ts';
 import type { Conversation, ConversationDetail, Message } from '../types.ts';
 
 function byRequested(a: { requested_at: string | null }, b: { requested_at: string | null }) {
@@ -86,7 +87,8 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
     seen.current = count;
   }, [count]);
 
-  const insert = (t: string) => {
+  const insert = (raw: string) => {
+    const t = fillMacro(raw, { customer: detail?.customer?.name, agent: ws.me.name });
     setMode('reply');
     setText(text.trim() ? `${text.trimEnd()}\n${t}` : t);
     requestAnimationFrame(() => inputRef.current?.focus());
