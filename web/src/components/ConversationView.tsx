@@ -150,7 +150,11 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
             <span className={`badge prio-${c.priority}`}>{c.priority} priority</span>
             {c.team_id && <span className="badge">{ws.teamName(c.team_id) ?? 'team'}</span>}
             {c.assignee_id && (
-              <span className="badge">assigned to {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}</span>
+              <span className="badge">
+                {/* Queued with an assignee is an offer (routing); it is theirs once accepted. */}
+                {c.status === 'queued' ? 'offered to' : 'assigned to'}{' '}
+                {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}
+              </span>
             )}
             {c.csat != null && <span className="badge">CSAT {c.csat}/5</span>}
           </p>
