@@ -230,11 +230,25 @@ describe('the inbox from the keyboard', () => {
     await page.goto(`${env.baton.url}/app/admin/routing`);
     const how = page.locator('details.explainer');
     await how.getByText('How a handoff is routed').waitFor();
-    // No rules in this workspace: the explanation is open and names the team it falls to.
+    // No rules in this workspace: the explanation names the team everything falls to.
     expect(await how.getAttribute('open')).not.toBeNull();
     await how.getByText(/else the first team by name \(Support\)/).waitFor();
     await how.getByText(/the one with the fewest open conversations/).waitFor();
     expect(await page.getByText('every handoff goes to the workspace queue').count()).toBe(0);
+    // A rule's intents are named by their articles' titles.
+    const admin = await login(env.baton.url, env.ws.admin.email, env.ws.admin.password);
+    const rule = await apiClient(env.baton.url)('POST', '/api/v1/admin/routing-rules', {
+      token: admin,
+      body: {
+        name: 'Money to Support',
+        conditions: { intents: ['refunds', 'gift-cards'] },
+        target: { type: 'team', team_id: env.ws.teamId },
+      },
+    });
+    expect(rule.status).toBe(201);
+    await page.reload();
+    await page.getByText('When intent is “Refunds” or gift-cards → Team Support').waitFor();
+    expect(await how.getAttribute('open')).not.toBeNull();
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await overflowing(page), `${width} px`).toEqual([]);

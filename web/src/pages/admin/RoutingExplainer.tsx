@@ -8,14 +8,14 @@ import { useWorkspace } from '../../workspace.tsx';
 
 const minutes = (s: number) => (s % 60 === 0 ? `${s / 60} min` : `${s} s`);
 
-export function RoutingExplainer({ ruleCount }: { ruleCount: number }) {
+export function RoutingExplainer() {
   const ws = useWorkspace();
   const [policy] = useResource<{ policy?: { defaultTeamId?: string | null } }>(API.policy);
   const defaultTeam = policy.state === 'ready' ? ws.teamName(policy.data.policy?.defaultTeamId) : null;
   const firstTeam = [...ws.teams].sort((a, b) => a.name.localeCompare(b.name))[0]?.name ?? null;
   const nav = (path: string) => ({ href: href(path), onClick: onLinkClick(path) });
   return (
-    <details className="card explainer" open={ruleCount === 0}>
+    <details className="card explainer" open>
       <summary>
         <h2>How a handoff is routed</h2>
       </summary>
