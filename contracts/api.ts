@@ -1905,6 +1905,31 @@ export interface components {
             with_agent: number;
             awaiting_customer: number;
         };
+        /** @description A conversation as an inbox row: the conversation and what the row shows */
+        ConversationRow: {
+            id: string;
+            status: components["schemas"]["ConversationStatus"];
+            /** @enum {string} */
+            controller: "bot" | "human" | "none";
+            channel: string;
+            language: string | null;
+            customer_id: string;
+            assignee_id: string | null;
+            team_id: string | null;
+            priority: components["schemas"]["Priority"];
+            intent: string | null;
+            tags: string[];
+            csat: number | null;
+            last_seq: number;
+            created_at: string | null;
+            updated_at: string | null;
+            /** @description The customer's name, when known */
+            customer_name: string | null;
+            /** @description The customer's latest message (redacted, at most 140 characters) */
+            preview: string | null;
+            /** @description The recognised intent in words (its article's title); null when there is none or it is not an article */
+            intent_label: string | null;
+        };
         /** @description How the bot verified the customer in the conversation with a verification tool (docs/actions.md) */
         BotVerification: {
             /** @description The verification tool the bot called */
@@ -3078,7 +3103,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        conversations: components["schemas"]["Conversation"][];
+                        conversations: components["schemas"]["ConversationRow"][];
                         /** @description Pass as ?cursor= for the next page; null on the last page */
                         next_cursor: string | null;
                     };

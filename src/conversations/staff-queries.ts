@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { ConversationRow, CustomerRow, HandoffRow, MessageRow, Schema, TeamRow } from '../db/schema.ts';
-import { countQueued, findCustomer, listConversations, type ConversationFilter } from '../db/repositories/conversations.ts';
+import {
+  countQueued,
+  findCustomer,
+  listConversations,
+  listRowSummaries,
+  type ConversationFilter,
+} from '../db/repositories/conversations.ts';
 import { listMessages } from '../db/repositories/messages.ts';
 import { listHandoffs } from '../db/repositories/handoffs.ts';
 import { listTeams } from '../db/repositories/agents.ts';
@@ -21,8 +27,21 @@ export async function queues(db: Kysely<Schema>, workspaceId: string): Promise<(
   return [...teams.map((t) => ({ team: t, ...queue(t.id) })), { team: null, ...queue(null) }];
 }
 
-/** Conversations, newest activity first. */
-export const listForStaff = (db: Kysely<Schema>, filter: ConversationFilter) => listConversations(db, filter);
+export type RowSummary = Awaited<ReturnType<typeof listRowSummaries>> extends Map<string, infer S> ? S : never;
+
+/** Conversations, newest activity first, each with what its inbox row shows (customer, latest line, intent title). */
+export async function listForStaff(
+  db: Kysely<Schema>,
+  filter: ConversationFilter,
+): Promise<{ row: ConversationRow; summary: RowSummary | undefined }[]> {
+  const rows = await listConversations(db, filter);
+  const summaries = await listRowSummaries(
+    db,
+    filter.workspaceId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ row, summary: summaries.get(row.id) }));
+}
 
 /** One conversation with its whole transcript (internal notes too), its handoffs and customer. */
 export async function conversationInFull(

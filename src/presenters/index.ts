@@ -26,6 +26,22 @@ export function presentConversation(c: ConversationRow) {
   };
 }
 
+const PREVIEW_CHARS = 140;
+
+/** A conversation as an inbox row: who, their latest line (redacted, trimmed), and the intent in words. */
+export function presentConversationRow(
+  c: ConversationRow,
+  s: { customer_name: string | null; last_customer_text: string | null; intent_title: string | null } | undefined,
+) {
+  const text = s?.last_customer_text?.replace(/\s+/g, ' ').trim() || null;
+  return {
+    ...presentConversation(c),
+    customer_name: s?.customer_name ?? null,
+    preview: text && text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1).trimEnd()}…` : text,
+    intent_label: s?.intent_title ?? null,
+  };
+}
+
 /** What a customer may see of their own conversation. */
 export function presentConversationForCustomer(c: ConversationRow) {
   return { id: c.id, status: c.status, controller: c.controller, language: c.language, csat: c.csat, created_at: iso(c.created_at) };

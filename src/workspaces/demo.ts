@@ -10,6 +10,7 @@ import { transaction } from '../db/transaction.ts';
 import { listArticles, syncArticles } from '../db/repositories/knowledge.ts';
 import { saveActionsConfig } from '../db/repositories/actions.ts';
 import { actionsConfigSchema } from '../actions/config.ts';
+import { ensureDemoRouting } from './demo-routing.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'baton-demo';
@@ -31,10 +32,14 @@ const readJsonl = async (url: URL): Promise<Article[]> =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Article);
 
-/** Seeds the demo workspace once: teams, agents with a known password, demo knowledge. */
+/** Seeds the demo workspace once: teams, agents with a known password, demo knowledge, routing (demo-routing.ts). */
 export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspace: WorkspaceRow; created: boolean }> {
   const existing = await findWorkspaceBySlug(db, DEMO_SLUG);
-  if (existing) return { workspace: existing, created: false };
+  if (existing) {
+    // A demo seeded before it had routing gets it now (never over an admin's own rules).
+    await ensureDemoRouting(db, existing.id);
+    return { workspace: existing, created: false };
+  }
   const articles = await readJsonl(DEMO_KNOWLEDGE);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const workspace = await transaction(db, async (tx) => {
@@ -58,6 +63,7 @@ export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspa
       await addTeamMember(tx, teams.get(login.team)!, agent.id);
     }
     await syncArticles(tx, ws.id, articles, { prune: false });
+    await ensureDemoRouting(tx, ws.id);
     return ws;
   });
   return { workspace, created: true };

@@ -1,5 +1,6 @@
 // One small client for the Baton API. The session rides on the httpOnly cookie set at login;
 // this code never sees or stores the token.
+import { humanError } from './messages.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -59,8 +60,9 @@ export const del = <T>(path: string) => api<T>('DELETE', path);
 /** A body that is not JSON (a JSONL upload), with its content type. */
 export const postText = <T>(path: string, type: string, text: string) => api<T>('POST', path, undefined, { type, text });
 
+/** What to show for a failure: the server's message, validation wording made human (messages.ts). */
 export function errorText(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+  if (err instanceof ApiError) return humanError(err.message);
   if (err instanceof Error) return err.message;
   return String(err);
 }

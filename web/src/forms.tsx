@@ -1,5 +1,6 @@
 import { cloneElement, useCallback, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { ApiError, errorText } from './api.ts';
+import { humanMessage } from './messages.ts';
 
 // Form helpers for the admin screens. The server validates every change; its errors
 // ({error: {code, message, details}}) are shown next to the field they name, or above the
@@ -20,11 +21,11 @@ export function fieldErrors(err: unknown): Record<string, string> {
         .split(/[/.]/)
         .filter(Boolean)
         .join('.');
-      if (key && !(key in out)) out[key] = message;
+      if (key && !(key in out)) out[key] = humanMessage(message);
     }
   }
   const m = /^([a-z_][a-z0-9_.]*)\s*:\s*(.+)$/i.exec(err.message);
-  if (m && !m[1]!.startsWith('line') && !(m[1]! in out)) out[m[1]!] = m[2]!;
+  if (m && !m[1]!.startsWith('line') && !(m[1]! in out)) out[m[1]!] = humanMessage(m[2]!);
   return out;
 }
 

@@ -14,6 +14,8 @@ export type Agent = Schemas['Agent'];
 export type AdminAgent = Schemas['AdminAgent'];
 export type Team = Schemas['Team'];
 export type Conversation = Schemas['Conversation'];
+/** A conversation as the list returns it: with the customer's name, a preview and the intent in words. */
+export type ConversationRow = Schemas['ConversationRow'];
 export type Citation = Schemas['Citation'];
 export type Message = Schemas['Message'];
 export type Handoff = Schemas['Handoff'];

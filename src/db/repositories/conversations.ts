@@ -170,3 +170,34 @@ export async function countOpenByAssignee(db: Executor, workspaceId: string): Pr
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.count)]));
 }
+
+/** What an inbox row shows beside the conversation: the customer's name, their latest line (redacted) and the intent's article title. */
+export async function listRowSummaries(
+  db: Executor,
+  workspaceId: string,
+  conversationIds: string[],
+): Promise<Map<string, { customer_name: string | null; last_customer_text: string | null; intent_title: string | null }>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('conversations as c')
+    .leftJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('knowledge_articles as ka', (j) => j.onRef('ka.workspace_id', '=', 'c.workspace_id').onRef('ka.id', '=', 'c.intent'))
+    .select(['c.id', 'cu.name as customer_name', 'ka.title as intent_title'])
+    .select((eb) =>
+      eb
+        .selectFrom('messages as m')
+        .select('m.redacted_text')
+        .whereRef('m.conversation_id', '=', 'c.id')
+        .where('m.author', '=', 'customer')
+        .where('m.internal', '=', false)
+        .orderBy('m.seq', 'desc')
+        .limit(1)
+        .as('last_customer_text'),
+    )
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', 'in', conversationIds)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { customer_name: r.customer_name, last_customer_text: r.last_customer_text, intent_title: r.intent_title }]),
+  );
+}

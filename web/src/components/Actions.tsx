@@ -2,24 +2,40 @@ import { useState } from 'react';
 import { errorText, post } from '../api.ts';
 import { useWorkspace } from '../workspace.tsx';
 import { PRIORITIES, type Conversation } from '../types.ts';
+import { ariaKeys, hint } from '../shortcuts.ts';
+import { KeyHint } from './KeyHint.tsx';
 
 const OPEN_HUMAN = ['queued', 'with_agent', 'awaiting_customer'];
 
-/** Control moves: accept, assign or transfer, resolve, return to the bot, close. */
-export function Actions({ conversation: c, onChanged }: { conversation: Conversation; onChanged: (c: Conversation) => void }) {
-  const ws = useWorkspace();
+/** What the lifecycle allows on a conversation now. */
+export function allowedMoves(c: Conversation) {
+  const isOpenHuman = OPEN_HUMAN.includes(c.status);
+  return {
+    isOpenHuman,
+    canAccept: c.status === 'queued' || c.status === 'awaiting_customer',
+    canResolve: c.status === 'bot' || isOpenHuman,
+    canClose: c.status !== 'closed',
+  };
+}
+
+export interface ControlMoves {
+  busy: string | null;
+  error: string | null;
+  setError(e: string | null): void;
+  /** Posts a move (`accept`, `resolve`…); true when the server took it. */
+  run(name: string, path: string, body?: unknown): Promise<boolean>;
+}
+
+/** The moves' shared state, so the buttons and the keyboard shortcuts run the same calls. */
+export function useControlMoves(conversationId: string, onChanged: (c: Conversation) => void): ControlMoves {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [assigning, setAssigning] = useState(false);
-  const [team, setTeam] = useState('');
-  const [agent, setAgent] = useState('');
-  const [priority, setPriority] = useState('');
-
   const run = async (name: string, path: string, body: unknown = {}) => {
+    if (busy) return false;
     setBusy(name);
     setError(null);
     try {
-      const res = await post<{ conversation: Conversation }>(`/conversations/${c.id}/${path}`, body);
+      const res = await post<{ conversation: Conversation }>(`/conversations/${conversationId}/${path}`, body);
       onChanged(res.conversation);
       return true;
     } catch (err) {
@@ -29,18 +45,33 @@ export function Actions({ conversation: c, onChanged }: { conversation: Conversa
       setBusy(null);
     }
   };
+  return { busy, error, setError, run };
+}
 
-  const isOpenHuman = OPEN_HUMAN.includes(c.status);
-  const canAccept = c.status === 'queued' || c.status === 'awaiting_customer';
-  const canResolve = c.status === 'bot' || isOpenHuman;
-  const canClose = c.status !== 'closed';
+/** Control moves: accept, assign or transfer, resolve, return to the bot, close. */
+export function Actions({ conversation: c, moves }: { conversation: Conversation; moves: ControlMoves }) {
+  const ws = useWorkspace();
+  const { busy, error, setError, run } = moves;
+  const [assigning, setAssigning] = useState(false);
+  const [team, setTeam] = useState('');
+  const [agent, setAgent] = useState('');
+  const [priority, setPriority] = useState('');
+  const { isOpenHuman, canAccept, canResolve, canClose } = allowedMoves(c);
 
   return (
     <div className="actions">
       <div className="action-row" role="toolbar" aria-label="Conversation actions">
         {canAccept && (
-          <button type="button" className="primary" disabled={!!busy} onClick={() => void run('accept', 'accept')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!!busy}
+            title={hint('accept')}
+            aria-keyshortcuts={ariaKeys('accept')}
+            onClick={() => void run('accept', 'accept')}
+          >
             {busy === 'accept' ? 'Accepting…' : 'Accept'}
+            <KeyHint name="accept" />
           </button>
         )}
         {isOpenHuman && (
@@ -55,8 +86,15 @@ export function Actions({ conversation: c, onChanged }: { conversation: Conversa
           </button>
         )}
         {canResolve && (
-          <button type="button" disabled={!!busy} onClick={() => void run('resolve', 'resolve')}>
+          <button
+            type="button"
+            disabled={!!busy}
+            title={hint('resolve')}
+            aria-keyshortcuts={ariaKeys('resolve')}
+            onClick={() => void run('resolve', 'resolve')}
+          >
             {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
+            <KeyHint name="resolve" />
           </button>
         )}
         {isOpenHuman && (

@@ -69,6 +69,9 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
         <Items items={normalise(suggestions.data, ['suggestions', 'replies', 'drafts'])} onInsert={onInsert} kind="suggestions" />
       )}
       <h3>Macros</h3>
+      <p className="muted small">
+        Press <kbd>M</kbd> to find one by name.
+      </p>
       {macros.state === 'loading' && <p className="muted small">Loading…</p>}
       {macros.state === 'missing' && <NotAvailable what="Macros" />}
       {macros.state === 'error' && <p className="error small">{macros.message}</p>}

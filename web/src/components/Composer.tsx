@@ -82,12 +82,18 @@ export function Composer(props: {
         rows={3}
         maxLength={4000}
         disabled={closed}
-        placeholder={mode === 'reply' ? 'Write a reply… (Ctrl+Enter to send)' : 'Write a note only agents see… (Ctrl+Enter to save)'}
+        placeholder={
+          mode === 'reply' ? 'Write a reply… (Ctrl+Enter to send, Esc to leave)' : 'Write a note only agents see… (Ctrl+Enter to save)'
+        }
+        aria-keyshortcuts="C Slash"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void send();
+          } else if (e.key === 'Escape') {
+            // Out of the box, so the inbox's single-key shortcuts work again.
+            e.currentTarget.blur();
           }
         }}
         aria-describedby={hint ? `${id}-hint` : undefined}

@@ -2,16 +2,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorText, get } from '../api.ts';
 import type { PushBus } from '../bus.ts';
 import { href, onLinkClick } from '../router.ts';
-import { shortId, STATUS_LABEL } from '../format.ts';
+import { STATUS_LABEL } from '../format.ts';
 import { useWorkspace } from '../workspace.tsx';
 import { Brief } from './Brief.tsx';
 import { Transcript } from './Transcript.tsx';
 import { Composer, type ComposerMode } from './Composer.tsx';
-import { Actions } from './Actions.tsx';
+import { Actions, allowedMoves, useControlMoves } from './Actions.tsx';
 import { AssistPanel } from './AssistPanel.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
 import { BriefFeedback } from './BriefFeedback.tsx';
 import { hasTokens, RevealBar, RevealProvider } from './Reveal.tsx';
+import { MacroPicker } from './MacroPicker.tsx';
+import { useShortcuts } from '../shortcuts.ts';
+import { fillMacro } from '../macros.ts';
 import type { Conversation, ConversationDetail, Message } from '../types.ts';
 
 function byRequested(a: { requested_at: string | null }, b: { requested_at: string | null }) {
@@ -36,9 +39,9 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
       setDetail(await get<ConversationDetail>(`/conversations/${encodeURIComponent(id)}`));
       setError(null);
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 404 ? 'This conversation does not exist, or you have no access to it.' : errorText(err),
-      );
+      // A malformed id in the address is the same to the agent as an unknown one.
+      const unknown = err instanceof ApiError && (err.status === 404 || (err.status === 400 && err.message.startsWith('params/')));
+      setError(unknown ? 'This conversation does not exist, or you have no access to it.' : errorText(err));
     }
   }, [id]);
 
@@ -95,11 +98,26 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
     seen.current = count;
   }, [count]);
 
-  const insert = (t: string) => {
+  const insert = (raw: string) => {
+    const t = fillMacro(raw, { customer: detail?.customer?.name, agent: ws.me.name });
     setMode('reply');
     setText(text.trim() ? `${text.trimEnd()}\n${t}` : t);
     requestAnimationFrame(() => inputRef.current?.focus());
   };
+
+  const moves = useControlMoves(id, setConversation);
+  const [picking, setPicking] = useState(false);
+  const allowed = detail ? allowedMoves(detail.conversation) : null;
+  useShortcuts({
+    accept: () => (allowed?.canAccept ? void moves.run('accept', 'accept') : false),
+    resolve: () => (allowed?.canResolve ? void moves.run('resolve', 'resolve') : false),
+    macro: () => (detail && detail.conversation.status !== 'closed' ? setPicking(true) : false),
+    compose: () => {
+      const box = inputRef.current;
+      if (!box || box.disabled) return false;
+      box.focus();
+    },
+  });
 
   if (error)
     return (
@@ -124,7 +142,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
   const c = detail.conversation;
   const handoffs = [...detail.handoffs].sort(byRequested);
   const latest = handoffs.at(-1);
-  const title = detail.customer?.name ?? c.intent ?? `Conversation ${shortId(c.id)}`;
+  const title = detail.customer?.name || 'Visitor';
   const tokens =
     detail.messages.some((m) => hasTokens(m.text)) || hasTokens(typeof latest?.brief?.summary === 'string' ? latest.brief.summary : null);
 
@@ -143,11 +161,15 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
             <span className={`badge prio-${c.priority}`}>{c.priority} priority</span>
             {c.team_id && <span className="badge">{ws.teamName(c.team_id) ?? 'team'}</span>}
             {c.assignee_id && (
-              <span className="badge">assigned to {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}</span>
+              <span className="badge">
+                {/* Queued with an assignee is an offer (routing); it is theirs once accepted. */}
+                {c.status === 'queued' ? 'offered to' : 'assigned to'}{' '}
+                {c.assignee_id === ws.me.id ? 'me' : (ws.agentName(c.assignee_id) ?? 'someone')}
+              </span>
             )}
             {c.csat != null && <span className="badge">CSAT {c.csat}/5</span>}
           </p>
-          <Actions conversation={c} onChanged={setConversation} />
+          <Actions conversation={c} moves={moves} />
           <RevealBar conversationId={c.id} present={tokens} values={revealed} onValues={setRevealed} />
         </div>
         <div className="conv-body" ref={bodyRef}>
@@ -169,6 +191,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
         <CustomerCard customer={detail.customer} conversation={c} botVerification={detail.bot_verification} />
         <AssistPanel conversationId={c.id} onInsert={insert} />
       </aside>
+      <MacroPicker open={picking} onClose={() => setPicking(false)} onPick={insert} />
     </RevealProvider>
   );
 }

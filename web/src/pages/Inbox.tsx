@@ -8,7 +8,9 @@ import { useWorkspace } from '../workspace.tsx';
 import { ConversationList, type ListHint } from '../components/ConversationList.tsx';
 import { Filters, type FilterState } from '../components/Filters.tsx';
 import { ConversationView } from '../components/ConversationView.tsx';
-import type { Conversation, Push, Queue, Status } from '../types.ts';
+import type { Conversation, ConversationRow, Push, Queue, Status } from '../types.ts';
+import { ShortcutHelp } from '../components/ShortcutHelp.tsx';
+import { ariaKeys, hint, useShortcuts } from '../shortcuts.ts';
 
 export type View = 'queue' | 'mine' | 'all';
 
@@ -57,7 +59,8 @@ export function Inbox({ path }: { path: string }) {
   const selected = path.startsWith('/c/') ? decodeURIComponent(path.slice(3)) : null;
   const [view, setView] = useState<View>('queue');
   const [filters, setFilters] = useState<FilterState>({ team: '', status: '', priority: '', language: '' });
-  const [items, setItems] = useState<Conversation[]>([]);
+  const [items, setItems] = useState<ConversationRow[]>([]);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [cursor, setCursor] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -77,7 +80,7 @@ export function Inbox({ path }: { path: string }) {
     const cur = qRef.current;
     setLoading(true);
     try {
-      const res = await get<{ conversations: Conversation[]; next_cursor: string | null }>(
+      const res = await get<{ conversations: ConversationRow[]; next_cursor: string | null }>(
         `/conversations${query({
           status: cur.statuses?.join(','),
           team_id: cur.team,
@@ -117,9 +120,10 @@ export function Inbox({ path }: { path: string }) {
     setItems((prev) => {
       const rest = prev.filter((p) => p.id !== c.id);
       if (!matches(c, qRef.current)) return rest;
+      // A push carries the conversation alone: the row keeps what the list said about it.
       const was = prev.find((p) => p.id === c.id);
-      if (was) return prev.map((p) => (p.id === c.id ? c : p));
-      return [c, ...rest];
+      if (was) return prev.map((p) => (p.id === c.id ? { ...was, ...c } : p));
+      return [{ ...c, customer_name: null, preview: null, intent_label: null }, ...rest];
     });
   }, []);
 
@@ -148,6 +152,9 @@ export function Inbox({ path }: { path: string }) {
       } else if (push.type === 'conversation.updated') {
         upsert(push.data);
         void loadQueues();
+      } else if (push.type === 'message.created' && push.data.author === 'customer' && !push.data.internal) {
+        const m = push.data;
+        setItems((prev) => prev.map((p) => (p.id === m.conversation_id ? { ...p, preview: m.text.replace(/\s+/g, ' ').trim() } : p)));
       }
     },
     [bus, upsert, loadQueues, ws],
@@ -165,6 +172,25 @@ export function Inbox({ path }: { path: string }) {
     [channel, loadList, loadQueues],
   );
   const live = channel.state;
+
+  // j/k walk the list as shown; from no selection, j opens the first and k the last.
+  // The selection as of the last key, not the last render: keys pressed quickly each move one row.
+  const current = useRef(selected);
+  useEffect(() => {
+    current.current = selected;
+  }, [selected]);
+  const step = (by: 1 | -1) => {
+    if (items.length === 0) return false;
+    const at = items.findIndex((c) => c.id === current.current);
+    const next = at < 0 ? (by === 1 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + by));
+    const id = items[next]!.id;
+    if (id !== current.current) {
+      current.current = id;
+      navigate(`/c/${id}`);
+    }
+    requestAnimationFrame(() => document.querySelector(`[data-conversation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' }));
+  };
+  useShortcuts({ next: () => step(1), previous: () => step(-1), help: () => setHelpOpen(true) });
 
   const togglePref = async (key: keyof AlertPrefs) => {
     const next = { ...prefs, [key]: !prefs[key] };
@@ -222,10 +248,17 @@ export function Inbox({ path }: { path: string }) {
                     type="button"
                     className={filters.team === (qu.team_id ?? '') && filters.team ? 'active' : ''}
                     onClick={() => setFilters((f) => ({ ...f, team: f.team === (qu.team_id ?? '') ? '' : (qu.team_id ?? '') }))}
-                    aria-label={`${qu.team_name ?? 'No team'}: ${qu.queued} queued, ${qu.with_agent} with an agent`}
+                    aria-pressed={filters.team === (qu.team_id ?? '') && !!filters.team}
+                    title={`${qu.queued} queued, ${qu.with_agent} with an agent`}
                   >
+                    {/* The name read out starts with the words on the button (WCAG 2.5.3); the counts follow in words. */}
                     <span>{qu.team_name ?? 'No team'}</span>
-                    <span className="count">{qu.queued}</span>
+                    <span className={`count ${qu.queued === 0 ? 'zero' : ''}`} aria-hidden="true">
+                      {qu.queued}
+                    </span>
+                    <span className="sr-only">
+                      , {qu.queued} queued, {qu.with_agent} with an agent
+                    </span>
                   </button>
                 </li>
               ))}
@@ -245,6 +278,17 @@ export function Inbox({ path }: { path: string }) {
             Load more
           </button>
         )}
+        <div className="list-foot">
+          <button
+            type="button"
+            className="link keys-button"
+            title={hint('help')}
+            aria-keyshortcuts={ariaKeys('help')}
+            onClick={() => setHelpOpen(true)}
+          >
+            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
       </section>
       {selected ? (
         <ConversationView
@@ -263,9 +307,13 @@ export function Inbox({ path }: { path: string }) {
         />
       ) : (
         <section className="empty-pane" aria-label="Conversation">
-          <p className="muted">Pick a conversation. New handoffs appear in the queue as they happen.</p>
+          <h1 className="sr-only">Inbox</h1>
+          <p className="muted">
+            Pick a conversation, or press <kbd>J</kbd> to open the first. New handoffs appear in the queue as they happen.
+          </p>
         </section>
       )}
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

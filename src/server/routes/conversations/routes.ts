@@ -4,7 +4,14 @@ import { AppError } from '../../../errors.ts';
 import * as actions from '../../../conversations/agent-actions.ts';
 import { conversationInFull, listForStaff, queues } from '../../../conversations/staff-queries.ts';
 import { withCurrentBrief } from '../../../handoff/brief/refresh.ts';
-import { presentBotVerification, presentConversation, presentCustomer, presentHandoff, presentMessage } from '../../../presenters/index.ts';
+import {
+  presentBotVerification,
+  presentConversation,
+  presentConversationRow,
+  presentCustomer,
+  presentHandoff,
+  presentMessage,
+} from '../../../presenters/index.ts';
 import { staffActor } from '../../plugins/auth.ts';
 import { decodeCursor, encodeCursor, IdParams } from '../schemas.ts';
 import {
@@ -78,9 +85,9 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         limit: q.limit + 1,
       });
       const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
+      const last = page.at(-1)?.row;
       return {
-        conversations: page.map(presentConversation),
+        conversations: page.map(({ row, summary }) => presentConversationRow(row, summary)),
         next_cursor: rows.length > q.limit && last ? encodeCursor(last.updated_at, last.id) : null,
       };
     },

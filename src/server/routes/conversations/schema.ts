@@ -49,7 +49,15 @@ export const Queue = z
   })
   .meta({ id: 'Queue' });
 export const QueuesResponse = z.object({ queues: z.array(Queue) });
-export const ListResponse = z.object({ conversations: z.array(Conversation), next_cursor: NextCursor });
+export const ConversationRow = Conversation.extend({
+  customer_name: z.string().nullable().describe("The customer's name, when known"),
+  preview: z.string().nullable().describe("The customer's latest message (redacted, at most 140 characters)"),
+  intent_label: z
+    .string()
+    .nullable()
+    .describe("The recognised intent in words (its article's title); null when there is none or it is not an article"),
+}).meta({ id: 'ConversationRow', description: 'A conversation as an inbox row: the conversation and what the row shows' });
+export const ListResponse = z.object({ conversations: z.array(ConversationRow), next_cursor: NextCursor });
 export const BotVerification = z
   .object({
     tool: z.string().nullable().describe('The verification tool the bot called'),

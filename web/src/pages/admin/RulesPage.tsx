@@ -4,6 +4,7 @@ import { useResource } from '../../hooks.ts';
 import { ADMIN } from '../../endpoints.ts';
 import { REASON_LABEL } from '../../format.ts';
 import { useWorkspace } from '../../workspace.tsx';
+import type { AdminArticle } from '../../types.ts';
 import {
   type Action,
   AdminForm,
@@ -18,6 +19,7 @@ import {
 } from '../../forms.tsx';
 import { AdminError, AdminHeader, Notice } from './common.tsx';
 import { NamedSelect } from './list.tsx';
+import { RoutingExplainer } from './RoutingExplainer.tsx';
 
 type Target = { type: 'team'; team_id: string } | { type: 'agent'; agent_id: string; fallback_team_id?: string | null } | { type: 'queue' };
 interface Conditions {
@@ -128,6 +130,9 @@ function toBody(d: Draft) {
 export function RulesPage() {
   const ws = useWorkspace();
   const [res, reload] = useResource<{ rules: Rule[] }>(ADMIN.rules);
+  // The first 200 articles' titles, for the summaries; an intent beyond them shows its id.
+  const [kb] = useResource<{ articles: AdminArticle[] }>(`${ADMIN.knowledge}?limit=200`);
+  const titles = new Map(kb.state === 'ready' ? kb.data.articles.map((a) => [a.id, a.title]) : []);
   const [editing, setEditing] = useState<string | null>(null); // rule id, 'new' or null
   const [notice, setNotice] = useState('');
   const list = useAction();
@@ -156,6 +161,7 @@ export function RulesPage() {
         The first enabled rule that matches a handoff decides its team or agent. Conditions are combined with AND; values inside one
         condition are alternatives. A rule without conditions matches everything (useful last).
       </AdminHeader>
+      {res.state === 'ready' && <RoutingExplainer />}
       {editing === 'new' && (
         <RuleForm initial={EMPTY} onDone={(saved) => (setEditing(null), saved && (setNotice('Rule added.'), reload()))} />
       )}
@@ -164,7 +170,7 @@ export function RulesPage() {
       <FormError action={list} />
       {res.state === 'ready' &&
         (rules.length === 0 ? (
-          <p className="muted">No rules: every handoff goes to the workspace queue.</p>
+          <p className="muted">No rules yet: each handoff goes to a team as described above (intent skills, default team, first team).</p>
         ) : (
           <ol className="rule-list">
             {rules.map((r, i) => (
@@ -216,7 +222,7 @@ export function RulesPage() {
                       </div>
                     </div>
                     <p className="small">
-                      <strong>When</strong> {conditionText(r.conditions)} <strong>→</strong> {targetText(r.target)}
+                      <strong>When</strong> {conditionText(r.conditions, titles)} <strong>→</strong> {targetText(r.target)}
                       {r.priority && `, priority ${r.priority}`}
                       {r.skills.length > 0 && `, needs skills ${r.skills.join(', ')}`}
                     </p>
@@ -230,9 +236,10 @@ export function RulesPage() {
   );
 }
 
-function conditionText(c: Conditions): string {
+/** Intents are article ids; the summary names them by their titles where the knowledge has them. */
+function conditionText(c: Conditions, titles: Map<string, string>): string {
   const parts: string[] = [];
-  if (c.intents?.length) parts.push(`intent is ${c.intents.join(' or ')}`);
+  if (c.intents?.length) parts.push(`intent is ${c.intents.map((i) => (titles.has(i) ? `“${titles.get(i)}”` : i)).join(' or ')}`);
   if (c.languages?.length) parts.push(`language is ${c.languages.join(' or ')}`);
   if (c.reasons?.length) parts.push(`reason is ${c.reasons.map((r) => REASON_LABEL[r] ?? r).join(' or ')}`);
   if (c.channels?.length) parts.push(`channel is ${c.channels.join(' or ')}`);
