@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { ActorType, Author, ConversationStatus, MessageRow } from '../schema.ts';
+import { sql, type RawBuilder } from 'kysely';
+import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { announceEvent, eventValues, type NewEvent } from './events.ts';
 
@@ -57,6 +57,9 @@ export async function insertMessage(
   return message;
 }
 
+/** A stored message as the bot reads it for context (what the history needs, nothing more). */
+export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' | 'citations'>;
+
 /**
  * A customer's line without a transaction (the common case, one round trip): only if the
  * conversation still has the status and PII state it was read with, move its `last_seq`,
@@ -65,10 +68,14 @@ export async function insertMessage(
  * the conversation changed meanwhile: the caller takes the locked path. The statement commits
  * without waiting for the WAL flush, so the line is visible (and announced) at once; it is
  * durable only once `walFlushed` resolves, and the customer must not be answered before.
+ *
+ * With `history`, the same statement also returns the conversation's last `history` visible
+ * messages before this line (the bot's context), or null when a line committed between the
+ * caller's read (`lastSeq`) and this statement: the statement's snapshot may then miss it.
  */
 export async function appendCustomerLineIfUnchanged(
   db: Executor,
-  read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null },
+  read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null; lastSeq: number },
   line: {
     id: string;
     text: string;
@@ -77,18 +84,92 @@ export async function appendCustomerLineIfUnchanged(
     actor: { type: ActorType; id: string | null };
   },
   /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
-  written: (message: MessageRow) => void,
-): Promise<MessageRow | undefined> {
-  const { rows } = await sql<MessageRow & { event_id: string }>`
+  written: (message: MessageRow, piiState: string | null) => void,
+  history?: number,
+): Promise<{ message: MessageRow; history: HistoryRow[] | null } | undefined> {
+  const appended = await appendIf(
+    db,
+    { workspaceId: read.workspaceId, conversationId: read.conversationId },
+    {
+      set: line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`,
+      guard: sql`and status = ${read.status} and pii_state is not distinct from ${read.piiState}`,
+      // Same snapshot as the insert, so the new line itself is not in it.
+      history: history
+        ? sql`(select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
+              'trace', h.trace, 'citations', h.citations) order by h.seq), '[]'::jsonb)
+            from (select seq, author, redacted_text, trace, citations from messages
+              where conversation_id = ${read.conversationId} and internal = false order by seq desc limit ${history}) h)`
+        : undefined,
+    },
+    { ...line, author: 'customer', redactedText: line.text, citations: [], trace: null },
+    written,
+  );
+  if (!appended) return undefined;
+  const { message } = appended;
+  const rows = appended.history as HistoryRow[] | null;
+  return { message, history: rows && message.seq === read.lastSeq + 1 ? rows : null };
+}
+
+/**
+ * The bot's plain answer without a transaction (one round trip): only if the bot still holds
+ * the conversation and nothing was written since the line it answers (`triggerSeq`), set the
+ * language and intent the turn found, move `last_seq`, append the reply and its event. Committed
+ * without waiting for the flush like a customer's line (the caller answers after `walFlushed`).
+ * Undefined when the guard fails: the caller takes the locked path, which decides what is left.
+ */
+export async function appendBotReplyIfCurrent(
+  db: Executor,
+  turn: { workspaceId: string; conversationId: string; triggerSeq: number; language: string | null; intent: string | null },
+  reply: { id: string; text: string; citations: unknown[]; trace: Record<string, unknown> },
+  written: (message: MessageRow, piiState: string | null) => void,
+): Promise<{ message: MessageRow; conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'> } | undefined> {
+  return appendIf(
+    db,
+    { workspaceId: turn.workspaceId, conversationId: turn.conversationId },
+    {
+      set: sql`, language = coalesce(${turn.language}::text, language), intent = coalesce(${turn.intent}::text, intent)`,
+      guard: sql`and controller = 'bot' and last_seq = ${turn.triggerSeq}`,
+    },
+    { ...reply, author: 'bot', redactedText: reply.text, clientMessageId: null, actor: { type: 'bot', id: null } },
+    written,
+  );
+}
+
+/**
+ * The shared one-statement append (decision 0003): a guarded update of the conversation, the
+ * message numbered by it, its event; committed asynchronously and announced at once.
+ */
+async function appendIf(
+  db: Executor,
+  target: { workspaceId: string; conversationId: string },
+  /** The update's extra assignments and conditions, and a read returned alongside (`history`). */
+  sqlParts: { set: RawBuilder<unknown>; guard: RawBuilder<unknown>; history?: RawBuilder<unknown> },
+  line: {
+    id: string;
+    author: Author;
+    text: string;
+    redactedText: string;
+    citations: unknown[];
+    trace: Record<string, unknown> | null;
+    clientMessageId: string | null;
+    actor: { type: ActorType; id: string | null };
+  },
+  written: (message: MessageRow, piiState: string | null) => void,
+): Promise<
+  { message: MessageRow; conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'>; history: unknown } | undefined
+> {
+  const { rows } = await sql<
+    MessageRow & { event_id: string; c_language: string | null; c_intent: string | null; c_pii_state: string | null; x_history: unknown }
+  >`
     with c as (
-      update conversations set last_seq = last_seq + 1, updated_at = now()${line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`}
-      where id = ${read.conversationId} and workspace_id = ${read.workspaceId} and status = ${read.status}
-        and pii_state is not distinct from ${read.piiState}
+      update conversations set last_seq = last_seq + 1, updated_at = now()${sqlParts.set}
+      where id = ${target.conversationId} and workspace_id = ${target.workspaceId} ${sqlParts.guard}
       -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
-      returning id, workspace_id, last_seq, set_config('synchronous_commit', 'off', true)
+      returning id, workspace_id, last_seq, language, intent, pii_state, set_config('synchronous_commit', 'off', true)
     ), m as (
-      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, client_message_id)
-      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, 'customer', ${line.text}::text, ${line.text}::text, ${line.clientMessageId}::text from c
+      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace, client_message_id)
+      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, ${line.author}::text, ${line.text}::text, ${line.redactedText}::text,
+        ${json(line.citations)}::jsonb, ${line.trace ? json(line.trace) : null}::jsonb, ${line.clientMessageId}::text from c
       returning *
     ), e as (
       insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
@@ -97,19 +178,21 @@ export async function appendCustomerLineIfUnchanged(
       from m
       returning id
     )
-    select m.*, (select id from e) as event_id from m`.execute(db);
+    select m.*, (select id from e) as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state,
+      ${sqlParts.history ?? sql`null::jsonb`} as x_history
+    from m, c`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const { event_id, ...message } = row;
-  written(message);
+  const { event_id, c_language, c_intent, c_pii_state, x_history, ...message } = row;
+  written(message, c_pii_state);
   await announceEvent(db, String(event_id), {
-    workspaceId: read.workspaceId,
-    conversationId: read.conversationId,
+    workspaceId: target.workspaceId,
+    conversationId: target.conversationId,
     type: 'message.created',
     actor: line.actor,
     data: { message_id: message.id, seq: message.seq, internal: false },
   });
-  return message;
+  return { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, history: x_history };
 }
 
 export function findMessage(db: Executor, workspaceId: string, id: string): Promise<MessageRow | undefined> {
