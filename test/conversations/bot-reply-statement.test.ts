@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { apiClient } from '../support/baton.ts';
 import { useTestBaton } from '../support/test-baton.ts';
 import * as messages from '../../src/db/repositories/messages.ts';
@@ -83,5 +84,32 @@ describe("the bot's answer and its context in the line's own statements", () => 
     expect(fresh?.history?.[2]).toMatchObject({ citations: read[2]!.citations, trace: read[2]!.trace });
     // Read before that line: a line committed in between may be missing from the snapshot.
     expect((await line(c.last_seq))?.history).toBeNull();
+  });
+
+  it('writes answers given meanwhile in one statement, each under its own guard', async () => {
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => chat(['How do refunds work?'])));
+    const noted: string[] = [];
+    const remember = (m: { id: string }) => void noted.push(m.id);
+    const results = await Promise.all([
+      messages.appendBotReplyIfCurrent(db(), turn(a!, a!.last_seq), reply('a'), remember),
+      messages.appendBotReplyIfCurrent(db(), turn(b!, b!.last_seq), reply('b'), remember),
+      messages.appendBotReplyIfCurrent(db(), turn(c!, c!.last_seq - 1), reply('c, too late'), remember),
+      messages.appendBotReplyIfCurrent(db(), turn(d!, d!.last_seq), reply('d'), remember),
+      // The same conversation twice: only one answer to one line.
+      messages.appendBotReplyIfCurrent(db(), turn(d!, d!.last_seq), reply('d again'), remember),
+    ]);
+    expect(results.map((r) => r?.message.redacted_text)).toEqual(['a', 'b', undefined, expect.stringMatching(/^d/), undefined]);
+    expect(noted.sort()).toEqual(results.flatMap((r) => (r ? [r.message.id] : [])).sort());
+    for (const [r, conv] of [
+      [results[1], b],
+      [results[3], d],
+    ] as const)
+      expect(r!.message).toMatchObject({ conversation_id: conv!.id, seq: conv!.last_seq + 1 });
+    // Given in the same moment, they went in one statement: one transaction wrote them all.
+    const ids = [results[0], results[1], results[3]].map((r) => r!.message.id);
+    const { rows } = await sql<{ xmin: string }>`select xmin::text from messages where id in (${sql.join(ids)})`.execute(db());
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
+    expect((await findConversation(db(), t.ws.id, c!.id))!.last_seq).toBe(c!.last_seq);
   });
 });

@@ -1,5 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow } from '../schema.ts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { Coalescer } from '../coalesce.ts';
+import { sqlState } from '../errors.ts';
+import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow, Schema } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { announceEvent, eventValues, type NewEvent } from './events.ts';
 
@@ -116,23 +118,110 @@ export async function appendCustomerLineIfUnchanged(
  * language and intent the turn found, move `last_seq`, append the reply and its event. Committed
  * without waiting for the flush like a customer's line (the caller answers after `walFlushed`).
  * Undefined when the guard fails: the caller takes the locked path, which decides what is left.
+ *
+ * Answers given while one such statement is in flight go together in the next (one statement,
+ * one commit for several conversations); each keeps its own guard.
  */
 export async function appendBotReplyIfCurrent(
-  db: Executor,
-  turn: { workspaceId: string; conversationId: string; triggerSeq: number; language: string | null; intent: string | null },
-  reply: { id: string; text: string; citations: unknown[]; trace: Record<string, unknown> },
+  db: Kysely<Schema>,
+  turn: BotTurnTarget,
+  reply: BotReply,
   written: (message: MessageRow, piiState: string | null) => void,
-): Promise<{ message: MessageRow; conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'> } | undefined> {
-  return appendIf(
-    db,
-    { workspaceId: turn.workspaceId, conversationId: turn.conversationId },
-    {
-      set: sql`, language = coalesce(${turn.language}::text, language), intent = coalesce(${turn.intent}::text, intent)`,
-      guard: sql`and controller = 'bot' and last_seq = ${turn.triggerSeq}`,
-    },
-    { ...reply, author: 'bot', redactedText: reply.text, clientMessageId: null, actor: { type: 'bot', id: null } },
-    written,
-  );
+): Promise<AppendedReply | undefined> {
+  let batcher = replyBatchers.get(db);
+  if (!batcher) replyBatchers.set(db, (batcher = new Coalescer((batch) => appendBotReplies(db, batch))));
+  const item: PendingReply = { turn, reply, written, result: undefined };
+  await batcher.add(item);
+  return item.result;
+}
+
+interface BotTurnTarget {
+  workspaceId: string;
+  conversationId: string;
+  triggerSeq: number;
+  language: string | null;
+  intent: string | null;
+}
+interface BotReply {
+  id: string;
+  text: string;
+  citations: unknown[];
+  trace: Record<string, unknown>;
+}
+type AppendedReply = { message: MessageRow; conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'> };
+interface PendingReply {
+  turn: BotTurnTarget;
+  reply: BotReply;
+  written: (message: MessageRow, piiState: string | null) => void;
+  result: AppendedReply | undefined;
+}
+
+const replyBatchers = new WeakMap<Kysely<Schema>, Coalescer<PendingReply>>();
+
+async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Promise<void> {
+  const input = batch.map((b, ord) => ({
+    ord,
+    workspace_id: b.turn.workspaceId,
+    conversation_id: b.turn.conversationId,
+    trigger_seq: b.turn.triggerSeq,
+    language: b.turn.language,
+    intent: b.turn.intent,
+    id: b.reply.id,
+    text: b.reply.text,
+    citations: b.reply.citations,
+    trace: b.reply.trace,
+  }));
+  let rows: Array<
+    MessageRow & { ord: number; event_id: string; c_language: string | null; c_intent: string | null; c_pii_state: string | null }
+  >;
+  try {
+    ({ rows } = await sql<(typeof rows)[number]>`
+      with i as (
+        select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
+          trigger_seq int, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
+      ), c as (
+        -- The same guard as the locked path's check; a conversation named twice is updated once (the other fails its guard).
+        update conversations set last_seq = conversations.last_seq + 1, updated_at = now(),
+          language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
+        from i
+        where conversations.id = i.conversation_id and conversations.workspace_id = i.workspace_id
+          and conversations.controller = 'bot' and conversations.last_seq = i.trigger_seq
+        -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
+        returning conversations.id, conversations.workspace_id, conversations.last_seq, conversations.language,
+          conversations.intent, conversations.pii_state, i.ord, set_config('synchronous_commit', 'off', true)
+      ), m as (
+        insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace)
+        select i.id, c.workspace_id, c.id, c.last_seq, 'bot', i.text, i.text, i.citations, i.trace
+        from c join i on i.ord = c.ord
+        returning *
+      ), e as (
+        insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
+        select m.workspace_id, m.conversation_id, 'message.created', 'bot', null,
+          jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
+        from m
+        returning id, data->>'message_id' as message_id
+      )
+      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state
+      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
+  } catch (err) {
+    // Two nodes' batches locking the same conversations in another order: none was written; the locked path takes over.
+    if (sqlState(err) === '40P01') return;
+    throw err;
+  }
+  const announced = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, ...message }) => {
+    const item = batch[ord]!;
+    item.written(message, c_pii_state);
+    item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state } };
+    return announceEvent(db, String(event_id), {
+      workspaceId: message.workspace_id,
+      conversationId: message.conversation_id,
+      type: 'message.created',
+      actor: { type: 'bot', id: null },
+      data: { message_id: message.id, seq: message.seq, internal: false },
+    });
+  });
+  // Together: the notices share one statement.
+  await Promise.all(announced);
 }
 
 /**
