@@ -127,10 +127,13 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   presence.start();
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
   // Any admin change (a conversation-less event): every node drops its copy of the workspace's
-  // actions; this node at once, from its own announcement, before the admin's answer.
+  // actions and policy; this node at once, from its own announcement, before the admin's answer.
   const onNotice = (notice: EventNotice) => {
     if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
-    if (notice.conversationId === null) forgetActions(notice.workspaceId);
+    if (notice.conversationId !== null) return;
+    forgetActions(notice.workspaceId);
+    // The policy kept with each conversation of the workspace, too.
+    ctx.customerMessages.kept.dropWorkspace(notice.workspaceId);
   };
   const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => onNotice(JSON.parse(payload) as EventNotice));
   const unobserve = onAnnounced(database.db, (n) => n.channel === EVENTS_CHANNEL && onNotice(JSON.parse(n.payload) as EventNotice));

@@ -12,6 +12,7 @@ import { actorRef, type Actor } from './actor.ts';
 import type { ConversationKernel, Tx } from './kernel.ts';
 import type { BotSeat, HandoffPort } from './ports.ts';
 import type { ActedTurn, LiveActions } from './actions-turn.ts';
+import { KeptConversations, type KeptConversation } from './kept-conversations.ts';
 
 const ACTION_FAILED = "I couldn't get that from our systems just now, so I'm passing you to a person who can check it for you.";
 
@@ -26,6 +27,8 @@ interface StoredLine {
   policy: Policy;
   /** The bot's context, when the line's statement could return it (otherwise read in the turn). */
   history?: HistoryRow[] | null;
+  /** The row as this node kept it after the line (one-statement path only), for the answer to keep in turn. */
+  kept?: KeptConversation;
 }
 
 export interface PostedMessage {
@@ -41,6 +44,9 @@ export interface PostedMessage {
  * handoff itself is src/handoff's, reached through the HandoffPort it is given.
  */
 export class CustomerMessages {
+  /** The conversations this node last wrote in: their next line needs no read (kept-conversations.ts). */
+  readonly kept = new KeptConversations();
+
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly kernel: ConversationKernel,
@@ -116,15 +122,42 @@ export class CustomerMessages {
     clientMessageId: string | null,
   ): Promise<StoredLine | undefined> {
     if (actor.conversationId !== conversationId) throw new AppError('not_found');
+    // The row this node left after the conversation's last line: written onto only if it is still that version.
+    const kept = this.kept.get(actor.workspaceId, conversationId);
+    if (kept) {
+      const line = await this.appendOnto(actor, kept, text, clientMessageId, this.kept.mark());
+      if (line) return line;
+      this.kept.drop(conversationId);
+    }
+    const since = this.kept.mark();
+    const policyAt = Date.now();
     const read = await conversations.conversationWithPolicy(this.db, actor.workspaceId, conversationId, { lock: false });
     if (!read) throw new AppError('not_found');
-    const { workspace_policy, ...c } = read;
+    const { workspace_policy, ...row } = read;
+    return this.appendOnto(actor, { row, policy: readPolicy(workspace_policy), policyAt }, text, clientMessageId, since);
+  }
+
+  /** The line onto the conversation as read (or as kept, then only onto that version); undefined when it changed. */
+  private async appendOnto(
+    actor: Actor & { type: 'customer' },
+    from: Omit<KeptConversation, 'version'> & { version?: string },
+    text: string,
+    clientMessageId: string | null,
+    since: number,
+  ): Promise<StoredLine | undefined> {
+    const { row: c, policy } = from;
     if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
-    const policy = readPolicy(workspace_policy);
     const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...policy.pii, locale: c.language ?? 'en' });
     const appended = await messages.appendCustomerLineIfUnchanged(
       this.db,
-      { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state, lastSeq: c.last_seq },
+      {
+        workspaceId: c.workspace_id,
+        conversationId: c.id,
+        status: c.status,
+        piiState: c.pii_state,
+        lastSeq: c.last_seq,
+        version: from.version,
+      },
       { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
       (m, sealed) => this.kernel.written.remember(m, sealed),
       // The bot's context comes back with the line: no read of its own in the turn.
@@ -133,7 +166,9 @@ export class CustomerMessages {
     if (!appended) return undefined;
     const { message, history } = appended;
     const conversation = { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at };
-    return { message, conversation, policy, history };
+    const kept = { row: conversation, version: appended.version, policy, policyAt: from.policyAt };
+    this.kept.keep(kept, since);
+    return { message, conversation, policy, history, kept };
   }
 
   private async postCustomerMessageLocked(
@@ -161,7 +196,7 @@ export class CustomerMessages {
    * only if the bot still holds the conversation and nothing newer arrived meanwhile. A plain
    * answer is one statement (decisions/0005); a handoff, or a turn the actions took, runs locked.
    */
-  private async botTurn({ message: trigger, conversation, policy, history: context }: StoredLine): Promise<PostedMessage> {
+  private async botTurn({ message: trigger, conversation, policy, history: context, kept }: StoredLine): Promise<PostedMessage> {
     const rows = context ?? (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1)).filter((m) => m.id !== trigger.id);
     const history = rows.map(toHistoryTurn);
     const decision = await this.bot.decide(conversation.workspace_id, {
@@ -181,7 +216,7 @@ export class CustomerMessages {
       { ...policy.pii, locale: conversation.language ?? 'en' },
     );
     if (!acted && decision.action !== 'handoff') {
-      const answered = await this.answer(conversation, trigger, decision);
+      const answered = await this.answer(conversation, trigger, decision, kept);
       if (answered) return answered;
     }
     return this.lockedTurn(conversation, trigger, decision, acted ?? null);
@@ -193,13 +228,21 @@ export class CustomerMessages {
    * it is on disk, one flush shared with the lines in flight (decisions/0004). Undefined when
    * the guard failed: the locked path then decides what is left to do.
    */
-  private async answer(conversation: ConversationRow, trigger: MessageRow, decision: Decision): Promise<PostedMessage | undefined> {
+  private async answer(
+    conversation: ConversationRow,
+    trigger: MessageRow,
+    decision: Decision,
+    kept: KeptConversation | undefined,
+  ): Promise<PostedMessage | undefined> {
+    const since = this.kept.mark();
     const appended = await messages.appendBotReplyIfCurrent(
       this.db,
       {
         workspaceId: conversation.workspace_id,
         conversationId: conversation.id,
         triggerSeq: trigger.seq,
+        // Onto the version the line left, when this node kept it: then the new one can be kept too.
+        version: kept?.version,
         language: decision.language || null,
         intent: decision.intent?.id ?? null,
       },
@@ -207,13 +250,11 @@ export class CustomerMessages {
       (m, sealed) => this.kernel.written.remember(m, sealed),
     );
     if (!appended) return undefined;
-    await walFlushed(this.db);
     const { message: reply } = appended;
-    return {
-      message: trigger,
-      replies: [reply],
-      conversation: { ...conversation, ...appended.conversation, last_seq: reply.seq, updated_at: reply.created_at },
-    };
+    const current = { ...conversation, ...appended.conversation, last_seq: reply.seq, updated_at: reply.created_at };
+    if (kept) this.kept.keep({ ...kept, row: current, version: appended.version }, since);
+    await walFlushed(this.db);
+    return { message: trigger, replies: [reply], conversation: current };
   }
 
   /** The turn's writes on the locked conversation: handoffs (they enqueue jobs: durable commit) and actions. */

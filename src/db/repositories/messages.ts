@@ -77,7 +77,15 @@ export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' |
  */
 export async function appendCustomerLineIfUnchanged(
   db: Executor,
-  read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null; lastSeq: number },
+  read: {
+    workspaceId: string;
+    conversationId: string;
+    status: ConversationStatus;
+    piiState: string | null;
+    lastSeq: number;
+    /** The row version the caller knows (`xmin`): when given, the line is written only onto that version. */
+    version?: string;
+  },
   line: {
     id: string;
     text: string;
@@ -88,13 +96,13 @@ export async function appendCustomerLineIfUnchanged(
   /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
   written: (message: MessageRow, piiState: string | null) => void,
   history?: number,
-): Promise<{ message: MessageRow; history: HistoryRow[] | null } | undefined> {
+): Promise<{ message: MessageRow; history: HistoryRow[] | null; version: string } | undefined> {
   const appended = await appendIf(
     db,
     { workspaceId: read.workspaceId, conversationId: read.conversationId },
     {
       set: line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`,
-      guard: sql`and status = ${read.status} and pii_state is not distinct from ${read.piiState}`,
+      guard: sql`and status = ${read.status} and pii_state is not distinct from ${read.piiState}${read.version ? sql` and xmin = ${read.version}::xid` : sql``}`,
       // Same snapshot as the insert, so the new line itself is not in it.
       history: history
         ? sql`(select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
@@ -109,7 +117,7 @@ export async function appendCustomerLineIfUnchanged(
   if (!appended) return undefined;
   const { message } = appended;
   const rows = appended.history as HistoryRow[] | null;
-  return { message, history: rows && message.seq === read.lastSeq + 1 ? rows : null };
+  return { message, history: rows && message.seq === read.lastSeq + 1 ? rows : null, version: appended.version };
 }
 
 /**
@@ -139,6 +147,8 @@ interface BotTurnTarget {
   workspaceId: string;
   conversationId: string;
   triggerSeq: number;
+  /** The row version the caller kept, if any: the answer then also requires it (so the new version can be kept). */
+  version?: string;
   language: string | null;
   intent: string | null;
 }
@@ -148,7 +158,12 @@ interface BotReply {
   citations: unknown[];
   trace: Record<string, unknown>;
 }
-type AppendedReply = { message: MessageRow; conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'> };
+type AppendedReply = {
+  message: MessageRow;
+  conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'>;
+  /** The conversation row's new version (`xmin`). */
+  version: string;
+};
 interface PendingReply {
   turn: BotTurnTarget;
   reply: BotReply;
@@ -164,6 +179,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     workspace_id: b.turn.workspaceId,
     conversation_id: b.turn.conversationId,
     trigger_seq: b.turn.triggerSeq,
+    version: b.turn.version ?? null,
     language: b.turn.language,
     intent: b.turn.intent,
     id: b.reply.id,
@@ -172,13 +188,20 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     trace: b.reply.trace,
   }));
   let rows: Array<
-    MessageRow & { ord: number; event_id: string; c_language: string | null; c_intent: string | null; c_pii_state: string | null }
+    MessageRow & {
+      ord: number;
+      event_id: string;
+      c_language: string | null;
+      c_intent: string | null;
+      c_pii_state: string | null;
+      c_xmin: string;
+    }
   >;
   try {
     ({ rows } = await sql<(typeof rows)[number]>`
       with i as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
-          trigger_seq int, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
+          trigger_seq int, version text, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
       ), c as (
         -- The same guard as the locked path's check; a conversation named twice is updated once (the other fails its guard).
         update conversations set last_seq = conversations.last_seq + 1, updated_at = now(),
@@ -186,9 +209,10 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         from i
         where conversations.id = i.conversation_id and conversations.workspace_id = i.workspace_id
           and conversations.controller = 'bot' and conversations.last_seq = i.trigger_seq
+          and (i.version is null or conversations.xmin = i.version::xid)
         -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
         returning conversations.id, conversations.workspace_id, conversations.last_seq, conversations.language,
-          conversations.intent, conversations.pii_state, i.ord, set_config('synchronous_commit', 'off', true)
+          conversations.intent, conversations.pii_state, conversations.xmin::text, i.ord, set_config('synchronous_commit', 'off', true)
       ), m as (
         insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace)
         select i.id, c.workspace_id, c.id, c.last_seq, 'bot', i.text, i.text, i.citations, i.trace
@@ -201,17 +225,17 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         from m
         returning id, data->>'message_id' as message_id
       )
-      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state
+      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin
       from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
   } catch (err) {
     // Two nodes' batches locking the same conversations in another order: none was written; the locked path takes over.
     if (sqlState(err) === '40P01') return;
     throw err;
   }
-  const announced = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, ...message }) => {
+  const announced = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, c_xmin, ...message }) => {
     const item = batch[ord]!;
     item.written(message, c_pii_state);
-    item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state } };
+    item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin };
     return announceEvent(db, String(event_id), {
       workspaceId: message.workspace_id,
       conversationId: message.conversation_id,
@@ -244,17 +268,22 @@ async function appendIf(
     actor: { type: ActorType; id: string | null };
   },
   written: (message: MessageRow, piiState: string | null) => void,
-): Promise<
-  { message: MessageRow; conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'>; history: unknown } | undefined
-> {
+): Promise<(AppendedReply & { history: unknown }) | undefined> {
   const { rows } = await sql<
-    MessageRow & { event_id: string; c_language: string | null; c_intent: string | null; c_pii_state: string | null; x_history: unknown }
+    MessageRow & {
+      event_id: string;
+      c_language: string | null;
+      c_intent: string | null;
+      c_pii_state: string | null;
+      c_xmin: string;
+      x_history: unknown;
+    }
   >`
     with c as (
       update conversations set last_seq = last_seq + 1, updated_at = now()${sqlParts.set}
       where id = ${target.conversationId} and workspace_id = ${target.workspaceId} ${sqlParts.guard}
       -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
-      returning id, workspace_id, last_seq, language, intent, pii_state, set_config('synchronous_commit', 'off', true)
+      returning id, workspace_id, last_seq, language, intent, pii_state, xmin::text, set_config('synchronous_commit', 'off', true)
     ), m as (
       insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace, client_message_id)
       select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, ${line.author}::text, ${line.text}::text, ${line.redactedText}::text,
@@ -267,12 +296,12 @@ async function appendIf(
       from m
       returning id
     )
-    select m.*, (select id from e) as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state,
+    select m.*, (select id from e) as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
       ${sqlParts.history ?? sql`null::jsonb`} as x_history
     from m, c`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const { event_id, c_language, c_intent, c_pii_state, x_history, ...message } = row;
+  const { event_id, c_language, c_intent, c_pii_state, c_xmin, x_history, ...message } = row;
   written(message, c_pii_state);
   await announceEvent(db, String(event_id), {
     workspaceId: target.workspaceId,
@@ -281,7 +310,7 @@ async function appendIf(
     actor: line.actor,
     data: { message_id: message.id, seq: message.seq, internal: false },
   });
-  return { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, history: x_history };
+  return { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin, history: x_history };
 }
 
 export function findMessage(db: Executor, workspaceId: string, id: string): Promise<MessageRow | undefined> {
