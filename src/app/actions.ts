@@ -38,8 +38,9 @@ export function modelActionRunner(llm: LlmConfig): RunActions {
 
 /**
  * Each workspace's stored actions (admin API, src/actions/admin.ts) as live conversations use
- * them: read per turn, so an admin's change counts from the next line. A workspace without
- * tools, playbooks or an API base takes no action.
+ * them: read on every call (the server keeps them per node with `cachedActions`, dropped on each
+ * admin change, so a change still counts from the next line). A workspace without tools,
+ * playbooks or an API base takes no action.
  */
 export function storedActions(
   db: Kysely<Schema>,
