@@ -30,6 +30,7 @@ import { spawnServer } from '../test/support/processes.ts';
 import { poster } from './support/poster.ts';
 import { runPgbench } from './support/pgbench.ts';
 import { printTopSelfTime } from './support/cpu-profile.ts';
+import { cpuPerLine, sampleCpu } from './support/cpu-time.ts';
 
 const { values } = parseArgs({
   options: {
@@ -114,6 +115,7 @@ const servers = await Promise.all(
   ),
 );
 const staffNode = servers.at(-1)!;
+const serverPids = servers.map((s) => s.child.pid!);
 
 type Timed = { at: number; ms: number };
 /** A customer: its conversation, token and socket, and its node's sender. */
@@ -328,7 +330,9 @@ try {
   for (const rate of rates) {
     process.stderr.write(`sending at ${rate} lines/s for ${seconds} s...\n`);
     const step = newStep(rate, performance.now());
+    const cpuBefore = await sampleCpu(serverPids, admin, name);
     const elapsed = await run(step, rate, seconds);
+    const cpu = cpuPerLine(cpuBefore, await sampleCpu(serverPids, admin, name), step.arrivals.length);
     const latency = stats(step.arrivals);
     const row = {
       offered_per_second: rate,
@@ -342,6 +346,7 @@ try {
       ...(botPath ? { unanswered: step.unanswered, handoffs: step.handoffs } : {}),
       latency_ms: latency,
       acknowledged_ms: stats(step.acks),
+      cpu_ms_per_line: cpu,
     };
     steps.push(row);
     process.stderr.write(`  ${JSON.stringify(row)}\n`);

@@ -38,8 +38,9 @@ export function modelActionRunner(llm: LlmConfig): RunActions {
 
 /**
  * Each workspace's stored actions (admin API, src/actions/admin.ts) as live conversations use
- * them: read per turn, so an admin's change counts from the next line. A workspace without
- * tools, playbooks or an API base takes no action.
+ * them: read on every call (the server keeps them per node with `cachedActions`, dropped on each
+ * admin change, so a change still counts from the next line). A workspace without tools,
+ * playbooks or an API base takes no action.
  */
 export function storedActions(
   db: Kysely<Schema>,
@@ -54,6 +55,34 @@ export function storedActions(
       if (!stored?.call || stored.config[needs].length === 0) return null;
       const { config, call } = stored;
       return { config, call, run: (input) => run(config, input, workspaceId) };
+    },
+  };
+}
+
+/** How long a node trusts its copy of a workspace's actions without hearing of a change (a notice lost while the listener reconnects). */
+const ACTIONS_TTL_MS = 10_000;
+
+/**
+ * A workspace's actions kept per node instead of read on every customer line (most workspaces
+ * have none, and the answer is the same line after line). `forget` drops a workspace's copy:
+ * called for every admin change of that workspace (a conversation-less event) on any node,
+ * with the expiry as a backstop.
+ */
+export function cachedActions(port: ActionsPort, ttlMs = ACTIONS_TTL_MS): ActionsPort & { forget(workspaceId: string): void } {
+  const kept = new Map<string, { at: number; actions: ReturnType<ActionsPort['forWorkspace']> }>();
+  return {
+    forWorkspace(workspaceId) {
+      const hit = kept.get(workspaceId);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.actions;
+      const actions = port.forWorkspace(workspaceId);
+      const entry = { at: Date.now(), actions };
+      kept.set(workspaceId, entry);
+      // A failed read is not kept; nor is one a change overtook while it ran (forget replaced the entry).
+      actions.catch(() => kept.get(workspaceId) === entry && kept.delete(workspaceId));
+      return actions;
+    },
+    forget(workspaceId) {
+      kept.delete(workspaceId);
     },
   };
 }

@@ -11,13 +11,14 @@ import { loadOutboundSettings } from '../connectors/settings.ts';
 import { EngineBotSeat } from '../conversations/bot-seat.ts';
 import type { ActionsPort, BotSeat } from '../conversations/ports.ts';
 import { LiveActions } from '../conversations/actions-turn.ts';
-import { modelActionRunner, storedActions, type RunActions } from './actions.ts';
+import { cachedActions, modelActionRunner, storedActions, type RunActions } from './actions.ts';
 import type { LlmConfig } from '../engine/llm/config.ts';
 import { runActionTurn } from '../actions/playbooks/runner.ts';
 import { ConversationPrivacy } from '../conversations/privacy.ts';
 import { loadKeyring } from '../config/keyring.ts';
 import type { Keyring } from '../pii/index.ts';
 import { EVENTS_CHANNEL, type EventNotice } from '../db/repositories/events.ts';
+import { onAnnounced } from '../db/transaction.ts';
 import type { EngineFactory } from '../engine/types.ts';
 import { RealtimeHub } from '../server/realtime/hub.ts';
 import { JobQueue } from '../jobs/queue.ts';
@@ -67,7 +68,7 @@ interface Parts {
 }
 
 /** Builds the services over one database, each given the narrow parts it uses; nothing runs yet. */
-function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
+function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs; forgetActions: (workspaceId: string) => void } {
   const { env, log, database } = o;
   const bot = o.bot ?? new EngineBotSeat(database.db, o.engineFactory, log);
   const privacy = new ConversationPrivacy(o.keyring);
@@ -75,7 +76,9 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   const jobs = new JobQueue(database, log);
   const handoffs = new Handoffs(conversations, slaTimerOn(jobs));
   const outbound = new Outbound(loadOutboundSettings(), database.db, jobs, conversations, log);
-  const port = o.actions ?? (o.runActions ? storedActions(database.db, () => outbound.box(), o.runActions, o.actionsNeed) : null);
+  const stored =
+    !o.actions && o.runActions ? cachedActions(storedActions(database.db, () => outbound.box(), o.runActions, o.actionsNeed)) : null;
+  const port = o.actions ?? stored;
   const actions = port ? new LiveActions(database.db, conversations, port) : null;
   const customerMessages = new CustomerMessages(database.db, conversations, bot, handoffs, actions);
   const queuePlaces = new QueuePlaces(database.db);
@@ -84,6 +87,7 @@ function wire(o: Parts): { ctx: AppContext; handoffs: Handoffs } {
   return {
     ctx: { env, log, database, db: database.db, conversations, customerMessages, bot, hub, jobs, outbound, queuePlaces, presence, actions },
     handoffs,
+    forgetActions: (workspaceId) => stored?.forget(workspaceId),
   };
 }
 
@@ -107,7 +111,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
       onConnectionError: (err, connection) => log.warn({ err, connection }, 'database connection lost; reconnecting'),
     }));
   await migrateToLatest(database);
-  const { ctx, handoffs } = wire({
+  const { ctx, handoffs, forgetActions } = wire({
     env,
     log,
     database,
@@ -122,10 +126,17 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   await hub.start(database);
   presence.start();
   // Knowledge changed on any node: every node drops what it learned from the old knowledge.
-  const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => {
-    const notice = JSON.parse(payload) as EventNotice;
+  // Any admin change (a conversation-less event): every node drops its copy of the workspace's
+  // actions and policy; this node at once, from its own announcement, before the admin's answer.
+  const onNotice = (notice: EventNotice) => {
     if (notice.type === 'knowledge.updated') bot.invalidate(notice.workspaceId);
-  });
+    if (notice.conversationId !== null) return;
+    forgetActions(notice.workspaceId);
+    // The policy kept with each conversation of the workspace, too.
+    ctx.customerMessages.kept.dropWorkspace(notice.workspaceId);
+  };
+  const unlistenKnowledge = await database.listen(EVENTS_CHANNEL, (payload) => onNotice(JSON.parse(payload) as EventNotice));
+  const unobserve = onAnnounced(database.db, (n) => n.channel === EVENTS_CHANNEL && onNotice(JSON.parse(n.payload) as EventNotice));
   registerJobs(jobs, { db: database.db, log, outbound, handoffs });
   await jobs.start();
   const dispatcher = await startOutbound(outbound, database);
@@ -145,6 +156,7 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
       await dispatcher.stop();
       await jobs.stop();
       await unlistenKnowledge();
+      unobserve();
       await app.close();
       if (ownsDatabase) await database.close();
     },

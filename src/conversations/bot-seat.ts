@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { BotEngine, Decision, EngineFactory, TurnInput } from '../engine/types.ts';
 import { engineError } from '../engine/decide/engine-error.ts';
-import type { Schema, WorkspaceRow } from '../db/schema.ts';
+import type { Schema } from '../db/schema.ts';
 import { listArticles } from '../db/repositories/knowledge.ts';
 import type { BotSeat } from './ports.ts';
 
@@ -34,12 +34,12 @@ export class EngineBotSeat implements BotSeat {
     this.engines.delete(workspaceId);
   }
 
-  async decide(workspace: WorkspaceRow, input: TurnInput): Promise<Decision> {
+  async decide(workspaceId: string, input: TurnInput): Promise<Decision> {
     try {
-      const engine = await this.engineFor(workspace.id);
+      const engine = await this.engineFor(workspaceId);
       return await engine.turn(input);
     } catch (err) {
-      this.log.error({ err, workspaceId: workspace.id }, 'bot turn failed; handing off');
+      this.log.error({ err, workspaceId }, 'bot turn failed; handing off');
       return engineError(input.policy.confidenceThreshold ?? 0.5, err);
     }
   }

@@ -2,21 +2,34 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../engine/types.ts';
-import type { ConversationRow, MessageRow, Schema, WorkspaceRow } from '../db/schema.ts';
+import type { ConversationRow, MessageRow, Schema } from '../db/schema.ts';
 import * as conversations from '../db/repositories/conversations.ts';
 import * as messages from '../db/repositories/messages.ts';
-import { findWorkspace } from '../db/repositories/workspaces.ts';
+import type { HistoryRow } from '../db/repositories/messages.ts';
 import { walFlushed } from '../db/durability.ts';
-import { readPolicy } from '../workspaces/policy.ts';
+import { readPolicy, type Policy } from '../workspaces/policy.ts';
 import { actorRef, type Actor } from './actor.ts';
 import type { ConversationKernel, Tx } from './kernel.ts';
 import type { BotSeat, HandoffPort } from './ports.ts';
 import type { ActedTurn, LiveActions } from './actions-turn.ts';
+import { KeptConversations, type KeptConversation } from './kept-conversations.ts';
 
 const ACTION_FAILED = "I couldn't get that from our systems just now, so I'm passing you to a person who can check it for you.";
 
 /** How many earlier messages the bot reads as context. */
 const HISTORY_TURNS = 12;
+
+/** A customer's line as stored, with what the bot's turn needs from the same reads. */
+interface StoredLine {
+  message: MessageRow;
+  conversation: ConversationRow;
+  /** The workspace's policy, read with the conversation. */
+  policy: Policy;
+  /** The bot's context, when the line's statement could return it (otherwise read in the turn). */
+  history?: HistoryRow[] | null;
+  /** The row as this node kept it after the line (one-statement path only), for the answer to keep in turn. */
+  kept?: KeptConversation;
+}
 
 export interface PostedMessage {
   message: MessageRow;
@@ -31,6 +44,9 @@ export interface PostedMessage {
  * handoff itself is src/handoff's, reached through the HandoffPort it is given.
  */
 export class CustomerMessages {
+  /** The conversations this node last wrote in: their next line needs no read (kept-conversations.ts). */
+  readonly kept = new KeptConversations();
+
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly kernel: ConversationKernel,
@@ -68,13 +84,13 @@ export class CustomerMessages {
     clientMessageId: string | null,
   ): Promise<PostedMessage> {
     const fast = await this.appendCustomerLine(actor, conversationId, text, clientMessageId);
-    const { message, conversation } = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
+    const stored = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
+    const { message, conversation } = stored;
     // A line from the one-statement path is visible before it is durable (decisions/0004): the
     // bot may start on it while the disk flushes, but the customer hears back only after.
     const durable = fast ? walFlushed(this.db) : Promise.resolve();
     durable.catch(() => {}); // awaited below; until then a failure must not count as unhandled
-    const posted =
-      conversation.controller === 'bot' ? await this.botTurn(actor, conversation, message) : { message, replies: [], conversation };
+    const posted = conversation.controller === 'bot' ? await this.botTurn(stored) : { message, replies: [], conversation };
     await durable;
     return posted;
   }
@@ -104,21 +120,55 @@ export class CustomerMessages {
     conversationId: string,
     text: string,
     clientMessageId: string | null,
-  ): Promise<Omit<PostedMessage, 'replies'> | undefined> {
+  ): Promise<StoredLine | undefined> {
     if (actor.conversationId !== conversationId) throw new AppError('not_found');
+    // The row this node left after the conversation's last line: written onto only if it is still that version.
+    const kept = this.kept.get(actor.workspaceId, conversationId);
+    if (kept) {
+      const line = await this.appendOnto(actor, kept, text, clientMessageId, this.kept.mark());
+      if (line) return line;
+      this.kept.drop(conversationId);
+    }
+    const since = this.kept.mark();
+    const policyAt = Date.now();
     const read = await conversations.conversationWithPolicy(this.db, actor.workspaceId, conversationId, { lock: false });
     if (!read) throw new AppError('not_found');
-    const { workspace_policy, ...c } = read;
+    const { workspace_policy, ...row } = read;
+    return this.appendOnto(actor, { row, policy: readPolicy(workspace_policy), policyAt }, text, clientMessageId, since);
+  }
+
+  /** The line onto the conversation as read (or as kept, then only onto that version); undefined when it changed. */
+  private async appendOnto(
+    actor: Actor & { type: 'customer' },
+    from: Omit<KeptConversation, 'version'> & { version?: string },
+    text: string,
+    clientMessageId: string | null,
+    since: number,
+  ): Promise<StoredLine | undefined> {
+    const { row: c, policy } = from;
     if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
-    const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...readPolicy(workspace_policy).pii, locale: c.language ?? 'en' });
-    const message = await messages.appendCustomerLineIfUnchanged(
+    const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...policy.pii, locale: c.language ?? 'en' });
+    const appended = await messages.appendCustomerLineIfUnchanged(
       this.db,
-      { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state },
+      {
+        workspaceId: c.workspace_id,
+        conversationId: c.id,
+        status: c.status,
+        piiState: c.pii_state,
+        lastSeq: c.last_seq,
+        version: from.version,
+      },
       { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
-      (m) => this.kernel.written.remember(m, shielded.sealed),
+      (m, sealed) => this.kernel.written.remember(m, sealed),
+      // The bot's context comes back with the line: no read of its own in the turn.
+      c.controller === 'bot' ? HISTORY_TURNS : undefined,
     );
-    if (!message) return undefined;
-    return { message, conversation: { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at } };
+    if (!appended) return undefined;
+    const { message, history } = appended;
+    const conversation = { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at };
+    const kept = { row: conversation, version: appended.version, policy, policyAt: from.policyAt };
+    this.kept.keep(kept, since);
+    return { message, conversation, policy, history, kept };
   }
 
   private async postCustomerMessageLocked(
@@ -126,7 +176,7 @@ export class CustomerMessages {
     conversationId: string,
     text: string,
     clientMessageId: string | null,
-  ): Promise<Omit<PostedMessage, 'replies'>> {
+  ): Promise<StoredLine> {
     return this.kernel.run(actor, conversationId, async (tx, c, policy) => {
       let current = c;
       if (current.status === 'closed') throw new AppError('conversation_closed');
@@ -137,21 +187,19 @@ export class CustomerMessages {
       const message = await this.kernel.addMessage(tx, actor, current, { author: 'customer', text: shielded.text, clientMessageId });
       if (current.status === 'queued' || current.status === 'awaiting_customer')
         await this.handoffs.customerWroteWhileWaiting(tx, actor, current, message);
-      return { message, conversation: current };
+      return { message, conversation: current, policy };
     });
   }
 
   /**
    * The bot's turn, outside any transaction (a model may take seconds); its result is written
-   * only if the bot still holds the conversation and nothing newer arrived meanwhile.
+   * only if the bot still holds the conversation and nothing newer arrived meanwhile. A plain
+   * answer is one statement (decisions/0005); a handoff, or a turn the actions took, runs locked.
    */
-  private async botTurn(actor: Actor, conversation: ConversationRow, trigger: MessageRow): Promise<PostedMessage> {
-    const workspace = (await findWorkspace(this.db, conversation.workspace_id)) as WorkspaceRow;
-    const policy = readPolicy(workspace.policy);
-    const history = (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1))
-      .filter((m) => m.id !== trigger.id)
-      .map(toHistoryTurn);
-    const decision = await this.bot.decide(workspace, {
+  private async botTurn({ message: trigger, conversation, policy, history: context, kept }: StoredLine): Promise<PostedMessage> {
+    const rows = context ?? (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1)).filter((m) => m.id !== trigger.id);
+    const history = rows.map(toHistoryTurn);
+    const decision = await this.bot.decide(conversation.workspace_id, {
       text: trigger.redacted_text,
       history,
       policy: {
@@ -167,6 +215,55 @@ export class CustomerMessages {
       { text: trigger.redacted_text, history: history.map((h) => ({ role: h.role, text: h.text })), decision },
       { ...policy.pii, locale: conversation.language ?? 'en' },
     );
+    if (!acted && decision.action !== 'handoff') {
+      const answered = await this.answer(conversation, trigger, decision, kept);
+      if (answered) return answered;
+    }
+    return this.lockedTurn(conversation, trigger, decision, acted ?? null);
+  }
+
+  /**
+   * A plain answer in one statement, guarded like the locked path's check (the bot holds the
+   * conversation, nothing after the trigger). Visible at once; the customer is answered once
+   * it is on disk, one flush shared with the lines in flight (decisions/0004). Undefined when
+   * the guard failed: the locked path then decides what is left to do.
+   */
+  private async answer(
+    conversation: ConversationRow,
+    trigger: MessageRow,
+    decision: Decision,
+    kept: KeptConversation | undefined,
+  ): Promise<PostedMessage | undefined> {
+    const since = this.kept.mark();
+    const appended = await messages.appendBotReplyIfCurrent(
+      this.db,
+      {
+        workspaceId: conversation.workspace_id,
+        conversationId: conversation.id,
+        triggerSeq: trigger.seq,
+        // Onto the version the line left, when this node kept it: then the new one can be kept too.
+        version: kept?.version,
+        language: decision.language || null,
+        intent: decision.intent?.id ?? null,
+      },
+      { id: randomUUID(), text: decision.text, citations: decision.citations, trace: replyTrace(decision) },
+      (m, sealed) => this.kernel.written.remember(m, sealed),
+    );
+    if (!appended) return undefined;
+    const { message: reply } = appended;
+    const current = { ...conversation, ...appended.conversation, last_seq: reply.seq, updated_at: reply.created_at };
+    if (kept) this.kept.keep({ ...kept, row: current, version: appended.version }, since);
+    await walFlushed(this.db);
+    return { message: trigger, replies: [reply], conversation: current };
+  }
+
+  /** The turn's writes on the locked conversation: handoffs (they enqueue jobs: durable commit) and actions. */
+  private lockedTurn(
+    conversation: ConversationRow,
+    trigger: MessageRow,
+    decision: Decision,
+    acted: ActedTurn | null,
+  ): Promise<PostedMessage> {
     const bot: Actor = { type: 'bot', id: null, workspaceId: conversation.workspace_id };
     return this.kernel.run(bot, conversation.id, async (tx, c) => {
       const holds = c.controller === 'bot' && c.last_seq === trigger.seq;
@@ -183,7 +280,7 @@ export class CustomerMessages {
                 author: 'bot',
                 text: decision.text,
                 citations: [],
-                trace: { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, ...decision.trace },
+                trace: replyTrace(decision),
               }),
             ]
           : [];
@@ -194,7 +291,7 @@ export class CustomerMessages {
         author: 'bot',
         text: decision.text,
         citations: decision.citations,
-        trace: { action: decision.action, confidence: decision.confidence, threshold: decision.threshold, ...decision.trace },
+        trace: replyTrace(decision),
       });
       return { message: trigger, replies: [reply], conversation: current };
     });
@@ -236,7 +333,15 @@ export class CustomerMessages {
   }
 }
 
-const toHistoryTurn = (m: MessageRow): HistoryTurn => {
+/** What a bot message keeps of the decision behind it (the history's and the inbox's view). */
+const replyTrace = (d: Decision): Record<string, unknown> => ({
+  action: d.action,
+  confidence: d.confidence,
+  threshold: d.threshold,
+  ...d.trace,
+});
+
+const toHistoryTurn = (m: HistoryRow): HistoryTurn => {
   if (m.author === 'bot') {
     const trace = (m.trace ?? {}) as { action?: Decision['action']; decision?: { clarify?: ClarifyKind } };
     const articleIds = (m.citations as { articleId?: string }[]).map((c) => c.articleId).filter((id): id is string => !!id);

@@ -1,16 +1,16 @@
 import type { Decision, HandoffReason, TurnInput } from '../engine/types.ts';
-import type { ConversationRow, MessageRow, WorkspaceRow } from '../db/schema.ts';
+import type { ConversationRow, MessageRow } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import type { Tx } from './kernel.ts';
 import type { ActionsConfig } from '../actions/config.ts';
 import type { ActionTurnInput, ActionTurnResult, CallTool } from '../actions/types.ts';
 
 /**
- * The bot's seat: given a workspace and a turn, decide. The default seat runs the embedded
+ * The bot's seat: given a workspace (its id: the turn carries the policy) and a turn, decide. The default seat runs the embedded
  * engine on the workspace's knowledge; tests and other engines plug in here.
  */
 export interface BotSeat {
-  decide(workspace: WorkspaceRow, input: TurnInput): Promise<Decision>;
+  decide(workspaceId: string, input: TurnInput): Promise<Decision>;
   /** Knowledge changed: rebuild what was learned from it. */
   invalidate(workspaceId: string): void;
 }

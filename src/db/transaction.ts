@@ -58,6 +58,21 @@ export async function notifyAfterCommit(db: Kysely<Schema> | Transaction<Schema>
 
 type Notice = { channel: string; payload: string };
 
+/** In-process observers of what this process announces, by database. */
+const observers = new WeakMap<Kysely<Schema>, Set<(notice: Notice) => void>>();
+
+/**
+ * Calls `fn` with each notice this process announces on `db` once it is sent, before the
+ * announcing call returns: a node's caches are dropped before its own answer leaves, without
+ * waiting for the notice to come back through LISTEN (other nodes still learn it from there).
+ */
+export function onAnnounced(db: Kysely<Schema>, fn: (notice: Notice) => void): () => void {
+  let set = observers.get(db);
+  if (!set) observers.set(db, (set = new Set()));
+  set.add(fn);
+  return () => set.delete(fn);
+}
+
 /** Announcements go one statement at a time per database; those made meanwhile share the next. */
 const announcers = new WeakMap<Kysely<Schema>, Coalescer<Notice>>();
 
@@ -73,4 +88,5 @@ async function send(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
     select set_config('synchronous_commit', 'off', true),
            pg_notify(n.channel, n.payload)
     from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(channel text, payload text)`.execute(db);
+  for (const fn of observers.get(db) ?? []) for (const n of notices) fn(n);
 }

@@ -242,6 +242,23 @@ async function handOff(c: { id: string; token: string }) {
   return (await staffView(c.id)).handoffs.at(-1).brief;
 }
 
+describe("an admin's change", () => {
+  it('counts from the next line, though each node keeps the workspace’s actions between lines', async () => {
+    const fresh = await seedWorkspace(tdb.database.db, 'fresh-shop');
+    const on: On = { api, ws: fresh };
+    // No actions yet: the engine alone answers (this seeded knowledge has nothing on orders).
+    expect(await (await conversation(OLIVIA.id, on)).say('Hi, where is my order #W5442520?')).not.toMatch(/pending/);
+    const doc = JSON.parse(readFileSync(join(ROOT, 'bench/retail/workspace.json'), 'utf8'));
+    delete doc.$comment;
+    const put = await api('PUT', '/api/v1/admin/actions', {
+      token: fresh.adminKey,
+      body: { config: { ...doc, apiBase: retail.url }, allowPrivateNetwork: true },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(await (await conversation(OLIVIA.id, on)).say('Hi, where is my order #W5442520?')).toMatch(/#W5442520 is pending/);
+  });
+});
+
 describe('a failing company API', () => {
   it('a 500 gives a clear reply and a handoff whose brief says what failed (action_failed)', async () => {
     const c = await conversation('harper_moore_3210');

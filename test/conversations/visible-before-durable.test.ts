@@ -53,4 +53,20 @@ describe('a line is durable when acknowledged', () => {
       expect(await flushed(reply.body.message.id, beforeReply)).toBe(true);
     }
   });
+
+  it("answers 201 to a line the bot answers only once the bot's answer is flushed too", async () => {
+    const api = apiClient(t.baton.url);
+    const { token, conversation } = (await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } })).body;
+    for (let i = 0; i < 5; i++) {
+      const before = await insertPosition();
+      const line = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+        token,
+        body: { text: i % 2 ? 'How long does shipping take?' : 'How do refunds work?' },
+      });
+      expect(line.status).toBe(201);
+      expect(line.body.replies).toHaveLength(1);
+      expect(await flushed(line.body.message.id, before)).toBe(true);
+      expect(await flushed(line.body.replies[0].id, before)).toBe(true);
+    }
+  });
 });

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
-import type { ActorType, Author, ConversationStatus, MessageRow } from '../schema.ts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { Coalescer } from '../coalesce.ts';
+import { sqlState } from '../errors.ts';
+import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow, Schema } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { announceEvent, eventValues, type NewEvent } from './events.ts';
 
@@ -57,6 +59,9 @@ export async function insertMessage(
   return message;
 }
 
+/** A stored message as the bot reads it for context (what the history needs, nothing more). */
+export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' | 'citations'>;
+
 /**
  * A customer's line without a transaction (the common case, one round trip): only if the
  * conversation still has the status and PII state it was read with, move its `last_seq`,
@@ -65,10 +70,22 @@ export async function insertMessage(
  * the conversation changed meanwhile: the caller takes the locked path. The statement commits
  * without waiting for the WAL flush, so the line is visible (and announced) at once; it is
  * durable only once `walFlushed` resolves, and the customer must not be answered before.
+ *
+ * With `history`, the same statement also returns the conversation's last `history` visible
+ * messages before this line (the bot's context), or null when a line committed between the
+ * caller's read (`lastSeq`) and this statement: the statement's snapshot may then miss it.
  */
 export async function appendCustomerLineIfUnchanged(
   db: Executor,
-  read: { workspaceId: string; conversationId: string; status: ConversationStatus; piiState: string | null },
+  read: {
+    workspaceId: string;
+    conversationId: string;
+    status: ConversationStatus;
+    piiState: string | null;
+    lastSeq: number;
+    /** The row version the caller knows (`xmin`): when given, the line is written only onto that version. */
+    version?: string;
+  },
   line: {
     id: string;
     text: string;
@@ -77,18 +94,200 @@ export async function appendCustomerLineIfUnchanged(
     actor: { type: ActorType; id: string | null };
   },
   /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
-  written: (message: MessageRow) => void,
-): Promise<MessageRow | undefined> {
-  const { rows } = await sql<MessageRow & { event_id: string }>`
+  written: (message: MessageRow, piiState: string | null) => void,
+  history?: number,
+): Promise<{ message: MessageRow; history: HistoryRow[] | null; version: string } | undefined> {
+  const appended = await appendIf(
+    db,
+    { workspaceId: read.workspaceId, conversationId: read.conversationId },
+    {
+      set: line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`,
+      guard: sql`and status = ${read.status} and pii_state is not distinct from ${read.piiState}${read.version ? sql` and xmin = ${read.version}::xid` : sql``}`,
+      // Same snapshot as the insert, so the new line itself is not in it.
+      history: history
+        ? sql`(select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
+              'trace', h.trace, 'citations', h.citations) order by h.seq), '[]'::jsonb)
+            from (select seq, author, redacted_text, trace, citations from messages
+              where conversation_id = ${read.conversationId} and internal = false order by seq desc limit ${history}) h)`
+        : undefined,
+    },
+    { ...line, author: 'customer', redactedText: line.text, citations: [], trace: null },
+    written,
+  );
+  if (!appended) return undefined;
+  const { message } = appended;
+  const rows = appended.history as HistoryRow[] | null;
+  return { message, history: rows && message.seq === read.lastSeq + 1 ? rows : null, version: appended.version };
+}
+
+/**
+ * The bot's plain answer without a transaction (one round trip): only if the bot still holds
+ * the conversation and nothing was written since the line it answers (`triggerSeq`), set the
+ * language and intent the turn found, move `last_seq`, append the reply and its event. Committed
+ * without waiting for the flush like a customer's line (the caller answers after `walFlushed`).
+ * Undefined when the guard fails: the caller takes the locked path, which decides what is left.
+ *
+ * Answers given while one such statement is in flight go together in the next (one statement,
+ * one commit for several conversations); each keeps its own guard.
+ */
+export async function appendBotReplyIfCurrent(
+  db: Kysely<Schema>,
+  turn: BotTurnTarget,
+  reply: BotReply,
+  written: (message: MessageRow, piiState: string | null) => void,
+): Promise<AppendedReply | undefined> {
+  let batcher = replyBatchers.get(db);
+  if (!batcher) replyBatchers.set(db, (batcher = new Coalescer((batch) => appendBotReplies(db, batch))));
+  const item: PendingReply = { turn, reply, written, result: undefined };
+  await batcher.add(item);
+  return item.result;
+}
+
+interface BotTurnTarget {
+  workspaceId: string;
+  conversationId: string;
+  triggerSeq: number;
+  /** The row version the caller kept, if any: the answer then also requires it (so the new version can be kept). */
+  version?: string;
+  language: string | null;
+  intent: string | null;
+}
+interface BotReply {
+  id: string;
+  text: string;
+  citations: unknown[];
+  trace: Record<string, unknown>;
+}
+type AppendedReply = {
+  message: MessageRow;
+  conversation: Pick<ConversationRow, 'language' | 'intent' | 'pii_state'>;
+  /** The conversation row's new version (`xmin`). */
+  version: string;
+};
+interface PendingReply {
+  turn: BotTurnTarget;
+  reply: BotReply;
+  written: (message: MessageRow, piiState: string | null) => void;
+  result: AppendedReply | undefined;
+}
+
+const replyBatchers = new WeakMap<Kysely<Schema>, Coalescer<PendingReply>>();
+
+async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Promise<void> {
+  const input = batch.map((b, ord) => ({
+    ord,
+    workspace_id: b.turn.workspaceId,
+    conversation_id: b.turn.conversationId,
+    trigger_seq: b.turn.triggerSeq,
+    version: b.turn.version ?? null,
+    language: b.turn.language,
+    intent: b.turn.intent,
+    id: b.reply.id,
+    text: b.reply.text,
+    citations: b.reply.citations,
+    trace: b.reply.trace,
+  }));
+  let rows: Array<
+    MessageRow & {
+      ord: number;
+      event_id: string;
+      c_language: string | null;
+      c_intent: string | null;
+      c_pii_state: string | null;
+      c_xmin: string;
+    }
+  >;
+  try {
+    ({ rows } = await sql<(typeof rows)[number]>`
+      with i as (
+        select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
+          trigger_seq int, version text, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
+      ), c as (
+        -- The same guard as the locked path's check; a conversation named twice is updated once (the other fails its guard).
+        update conversations set last_seq = conversations.last_seq + 1, updated_at = now(),
+          language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
+        from i
+        where conversations.id = i.conversation_id and conversations.workspace_id = i.workspace_id
+          and conversations.controller = 'bot' and conversations.last_seq = i.trigger_seq
+          and (i.version is null or conversations.xmin = i.version::xid)
+        -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
+        returning conversations.id, conversations.workspace_id, conversations.last_seq, conversations.language,
+          conversations.intent, conversations.pii_state, conversations.xmin::text, i.ord, set_config('synchronous_commit', 'off', true)
+      ), m as (
+        insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace)
+        select i.id, c.workspace_id, c.id, c.last_seq, 'bot', i.text, i.text, i.citations, i.trace
+        from c join i on i.ord = c.ord
+        returning *
+      ), e as (
+        insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
+        select m.workspace_id, m.conversation_id, 'message.created', 'bot', null,
+          jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
+        from m
+        returning id, data->>'message_id' as message_id
+      )
+      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin
+      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
+  } catch (err) {
+    // Two nodes' batches locking the same conversations in another order: none was written; the locked path takes over.
+    if (sqlState(err) === '40P01') return;
+    throw err;
+  }
+  const announced = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, c_xmin, ...message }) => {
+    const item = batch[ord]!;
+    item.written(message, c_pii_state);
+    item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin };
+    return announceEvent(db, String(event_id), {
+      workspaceId: message.workspace_id,
+      conversationId: message.conversation_id,
+      type: 'message.created',
+      actor: { type: 'bot', id: null },
+      data: { message_id: message.id, seq: message.seq, internal: false },
+    });
+  });
+  // Together: the notices share one statement.
+  await Promise.all(announced);
+}
+
+/**
+ * The shared one-statement append (decision 0003): a guarded update of the conversation, the
+ * message numbered by it, its event; committed asynchronously and announced at once.
+ */
+async function appendIf(
+  db: Executor,
+  target: { workspaceId: string; conversationId: string },
+  /** The update's extra assignments and conditions, and a read returned alongside (`history`). */
+  sqlParts: { set: RawBuilder<unknown>; guard: RawBuilder<unknown>; history?: RawBuilder<unknown> },
+  line: {
+    id: string;
+    author: Author;
+    text: string;
+    redactedText: string;
+    citations: unknown[];
+    trace: Record<string, unknown> | null;
+    clientMessageId: string | null;
+    actor: { type: ActorType; id: string | null };
+  },
+  written: (message: MessageRow, piiState: string | null) => void,
+): Promise<(AppendedReply & { history: unknown }) | undefined> {
+  const { rows } = await sql<
+    MessageRow & {
+      event_id: string;
+      c_language: string | null;
+      c_intent: string | null;
+      c_pii_state: string | null;
+      c_xmin: string;
+      x_history: unknown;
+    }
+  >`
     with c as (
-      update conversations set last_seq = last_seq + 1, updated_at = now()${line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`}
-      where id = ${read.conversationId} and workspace_id = ${read.workspaceId} and status = ${read.status}
-        and pii_state is not distinct from ${read.piiState}
+      update conversations set last_seq = last_seq + 1, updated_at = now()${sqlParts.set}
+      where id = ${target.conversationId} and workspace_id = ${target.workspaceId} ${sqlParts.guard}
       -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
-      returning id, workspace_id, last_seq, set_config('synchronous_commit', 'off', true)
+      returning id, workspace_id, last_seq, language, intent, pii_state, xmin::text, set_config('synchronous_commit', 'off', true)
     ), m as (
-      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, client_message_id)
-      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, 'customer', ${line.text}::text, ${line.text}::text, ${line.clientMessageId}::text from c
+      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace, client_message_id)
+      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, ${line.author}::text, ${line.text}::text, ${line.redactedText}::text,
+        ${json(line.citations)}::jsonb, ${line.trace ? json(line.trace) : null}::jsonb, ${line.clientMessageId}::text from c
       returning *
     ), e as (
       insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
@@ -97,19 +296,21 @@ export async function appendCustomerLineIfUnchanged(
       from m
       returning id
     )
-    select m.*, (select id from e) as event_id from m`.execute(db);
+    select m.*, (select id from e) as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
+      ${sqlParts.history ?? sql`null::jsonb`} as x_history
+    from m, c`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const { event_id, ...message } = row;
-  written(message);
+  const { event_id, c_language, c_intent, c_pii_state, c_xmin, x_history, ...message } = row;
+  written(message, c_pii_state);
   await announceEvent(db, String(event_id), {
-    workspaceId: read.workspaceId,
-    conversationId: read.conversationId,
+    workspaceId: target.workspaceId,
+    conversationId: target.conversationId,
     type: 'message.created',
     actor: line.actor,
     data: { message_id: message.id, seq: message.seq, internal: false },
   });
-  return message;
+  return { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin, history: x_history };
 }
 
 export function findMessage(db: Executor, workspaceId: string, id: string): Promise<MessageRow | undefined> {

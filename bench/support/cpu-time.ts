@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+
+/**
+ * CPU time spent by the processes of a run, read from /proc (Linux): what a line costs the
+ * server, Postgres and the load generator, a figure a busy neighbour barely moves (latency and
+ * throughput move with it). Null where /proc is missing.
+ */
+export interface CpuSample {
+  server: number;
+  postgres: number;
+  bench: number;
+}
+
+/** Linux reports utime and stime in clock ticks of USER_HZ, 100 per second on every common build. */
+const MS_PER_TICK = 10;
+
+function processMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** A sample of the servers' processes, the database's backends and this process. */
+export async function sampleCpu(serverPids: number[], admin: pg.Client, database: string): Promise<CpuSample | null> {
+  if (!readableProc()) return null;
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+  const usage = process.cpuUsage();
+  return {
+    server: serverPids.reduce((sum, pid) => sum + processMs(pid), 0),
+    postgres: rows.reduce((sum, r) => sum + processMs(r.pid), 0),
+    bench: (usage.user + usage.system) / 1000,
+  };
+}
+
+/** CPU milliseconds per line between two samples (a backend that ended meanwhile is not counted). */
+export function cpuPerLine(before: CpuSample | null, after: CpuSample | null, lines: number) {
+  if (!before || !after || lines === 0) return null;
+  const per = (k: keyof CpuSample) => Number(((after[k] - before[k]) / lines).toFixed(3));
+  return { server: per('server'), postgres: per('postgres'), bench: per('bench') };
+}
+
+const readableProc = (): boolean => {
+  try {
+    readFileSync('/proc/self/stat');
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { apiClient } from '../support/baton.ts';
+import { useTestBaton } from '../support/test-baton.ts';
+import * as messages from '../../src/db/repositories/messages.ts';
+import { findConversation } from '../../src/db/repositories/conversations.ts';
+import { listEvents } from '../../src/db/repositories/events.ts';
+
+// The bot's plain answer is one guarded statement (decisions/0005), and the customer's line
+// brings the bot's context back with it: both must write nothing, or say "read it yourself",
+// whenever the conversation moved on since the caller looked.
+describe("the bot's answer and its context in the line's own statements", () => {
+  const t = useTestBaton();
+  const db = () => t.tdb.database.db;
+
+  /** A conversation with the bot that has had `lines` exchanges (each line answered). */
+  async function chat(lines: string[]) {
+    const api = apiClient(t.baton.url);
+    const { token, conversation } = (await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } })).body;
+    for (const text of lines) {
+      const res = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } });
+      expect(res.body.replies).toHaveLength(1);
+    }
+    return (await findConversation(db(), t.ws.id, conversation.id))!;
+  }
+
+  const reply = (text: string) => ({ id: crypto.randomUUID(), text, citations: [], trace: { action: 'answer' } });
+  const turn = (c: { workspace_id: string; id: string }, triggerSeq: number) => ({
+    workspaceId: c.workspace_id,
+    conversationId: c.id,
+    triggerSeq,
+    language: 'fr',
+    intent: 'refunds',
+  });
+
+  it('answers only while the bot holds the conversation and nothing came after the line', async () => {
+    const c = await chat(['How do refunds work?']);
+    const noted: string[] = [];
+    const remember = (m: { id: string }) => void noted.push(m.id);
+
+    // A line came after the one answered: nothing written.
+    expect(await messages.appendBotReplyIfCurrent(db(), turn(c, c.last_seq - 1), reply('late'), remember)).toBeUndefined();
+    // Another workspace's id: nothing written.
+    expect(
+      await messages.appendBotReplyIfCurrent(db(), { ...turn(c, c.last_seq), workspaceId: crypto.randomUUID() }, reply('x'), remember),
+    ).toBeUndefined();
+    expect((await findConversation(db(), t.ws.id, c.id))!.last_seq).toBe(c.last_seq);
+
+    const written = await messages.appendBotReplyIfCurrent(db(), turn(c, c.last_seq), reply('on time'), remember);
+    expect(written?.message).toMatchObject({ seq: c.last_seq + 1, author: 'bot', redacted_text: 'on time' });
+    expect(written?.conversation).toMatchObject({ language: 'fr', intent: 'refunds' });
+    expect(noted).toEqual([written!.message.id]);
+    const after = (await findConversation(db(), t.ws.id, c.id))!;
+    expect(after).toMatchObject({ last_seq: c.last_seq + 1, language: 'fr', intent: 'refunds' });
+    const events = await listEvents(db(), t.ws.id, c.id);
+    expect(events.at(-1)).toMatchObject({ type: 'message.created', actor_type: 'bot', data: { message_id: written!.message.id } });
+
+    // A person holds it now: the bot's answer is not written.
+    await db().updateTable('conversations').set({ status: 'queued', controller: 'human' }).where('id', '=', c.id).execute();
+    expect(await messages.appendBotReplyIfCurrent(db(), turn(c, after.last_seq), reply('too late'), remember)).toBeUndefined();
+    expect((await findConversation(db(), t.ws.id, c.id))!.last_seq).toBe(after.last_seq);
+  });
+
+  it("returns the bot's context with the customer's line, or null when it may be stale", async () => {
+    const c = await chat(['How do refunds work?', 'And shipping?']);
+    const line = (lastSeq: number) =>
+      messages.appendCustomerLineIfUnchanged(
+        db(),
+        { workspaceId: c.workspace_id, conversationId: c.id, status: 'bot', piiState: c.pii_state, lastSeq },
+        {
+          id: crypto.randomUUID(),
+          text: 'one more',
+          piiState: c.pii_state,
+          clientMessageId: null,
+          actor: { type: 'customer', id: c.customer_id },
+        },
+        () => {},
+        3,
+      );
+    const read = await messages.recentMessages(db(), c.id, 3);
+    const fresh = await line(c.last_seq);
+    // The last three before the new line, oldest first: what a read right before would give.
+    expect(fresh?.history?.map((h) => [h.author, h.redacted_text])).toEqual(read.map((m) => [m.author, m.redacted_text]));
+    expect(fresh?.history?.[2]).toMatchObject({ citations: read[2]!.citations, trace: read[2]!.trace });
+    // Read before that line: a line committed in between may be missing from the snapshot.
+    expect((await line(c.last_seq))?.history).toBeNull();
+  });
+
+  it('writes answers given meanwhile in one statement, each under its own guard', async () => {
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => chat(['How do refunds work?'])));
+    const noted: string[] = [];
+    const remember = (m: { id: string }) => void noted.push(m.id);
+    const results = await Promise.all([
+      messages.appendBotReplyIfCurrent(db(), turn(a!, a!.last_seq), reply('a'), remember),
+      messages.appendBotReplyIfCurrent(db(), turn(b!, b!.last_seq), reply('b'), remember),
+      messages.appendBotReplyIfCurrent(db(), turn(c!, c!.last_seq - 1), reply('c, too late'), remember),
+      messages.appendBotReplyIfCurrent(db(), turn(d!, d!.last_seq), reply('d'), remember),
+      // The same conversation twice: only one answer to one line.
+      messages.appendBotReplyIfCurrent(db(), turn(d!, d!.last_seq), reply('d again'), remember),
+    ]);
+    expect(results.map((r) => r?.message.redacted_text)).toEqual(['a', 'b', undefined, expect.stringMatching(/^d/), undefined]);
+    expect(noted.sort()).toEqual(results.flatMap((r) => (r ? [r.message.id] : [])).sort());
+    for (const [r, conv] of [
+      [results[1], b],
+      [results[3], d],
+    ] as const)
+      expect(r!.message).toMatchObject({ conversation_id: conv!.id, seq: conv!.last_seq + 1 });
+    // Given in the same moment, they went in one statement: one transaction wrote them all.
+    const ids = [results[0], results[1], results[3]].map((r) => r!.message.id);
+    const { rows } = await sql<{ xmin: string }>`select xmin::text from messages where id in (${sql.join(ids)})`.execute(db());
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
+    expect((await findConversation(db(), t.ws.id, c!.id))!.last_seq).toBe(c!.last_seq);
+  });
+});
