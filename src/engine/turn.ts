@@ -120,6 +120,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     defaultLanguage: km.defaultLanguage,
     locale: input.locale,
     knowledgeLanguages: km.languages,
+    topicWord: (t) => km.passages.topicWord(t),
   });
   // A message that continues the last topic reads the earlier turns; small talk never does
   // ("thanks!" after an answer is not that question again).

@@ -84,6 +84,15 @@ export class Bm25Index {
     return Math.log(1 + (this.counted - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * A word rare enough to name a topic: known, with at least half the IDF of a word never seen
+   * (document frequency up to about √N). "redirect" or "docker" in a web framework's docs are;
+   * "process", "apply" or "route" are everywhere and name nothing on their own.
+   */
+  topical(term: string): boolean {
+    return this.knows(term) && this.idf(term) >= this.idf('\u0000') / 2;
+  }
+
   /** Scores for a weighted bag of query terms; returns every doc with a positive score. */
   search(query: Map<string, number>): Float32Array {
     const scores = new Float32Array(this.size);

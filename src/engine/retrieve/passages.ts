@@ -128,6 +128,11 @@ export class PassageIndex {
     return { words: ts.length, known: ts.filter((t) => this.bm25.knows(t)).length };
   }
 
+  /** A term that names a topic: used by the knowledge, in at most about √N of its N passages. */
+  topicWord(term: string): boolean {
+    return this.bm25.topical(term);
+  }
+
   /** A message term the article holds, in either form of an abbreviation. */
   private holds(artTerms: Set<string>, t: string, own: Set<string>): boolean {
     if (artTerms.has(t)) return true;

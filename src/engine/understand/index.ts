@@ -1,4 +1,4 @@
-// Stage 1, understand: what the message asks for besides its topic. Pure, no knowledge needed.
+// Stage 1, understand: what the message asks for besides its topic. Pure; of the knowledge it sees only which words name a topic.
 import type { HistoryTurn, EnginePolicy } from '../types.ts';
 import { normalize, words } from '../text/normalize.ts';
 import { decideLanguage } from './language.ts';
@@ -9,7 +9,7 @@ import { detectRepeatedFailure, type RepeatedFailure } from './repeated-failure.
 import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
-import { topicState, type TopicState } from './follow-up.ts';
+import { topicState, type TopicState, type TopicWord } from './follow-up.ts';
 import { findSignal, type Signal, type SignalHit } from './signals/index.ts';
 
 export interface UnderstandInput {
@@ -22,6 +22,8 @@ export interface UnderstandInput {
   locale?: string | null;
   /** Languages the knowledge is written in, most used first. */
   knowledgeLanguages?: string[];
+  /** Which words name a topic of the knowledge (a pronoun after one has a referent in the message). */
+  topicWord?: TopicWord;
 }
 
 export interface Understanding {
@@ -104,7 +106,7 @@ export function understand(input: UnderstandInput): Understanding {
     policyTopic: matchPolicyTopic(normalized, input.policy.alwaysHumanTopics),
     social,
     junk,
-    topic: topicState(input.text, input.history),
+    topic: topicState(input.text, input.history, input.topicWord),
     signal,
     softSignal,
   };

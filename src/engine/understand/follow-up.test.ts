@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { topicState } from './follow-up.ts';
+import { Bm25Index } from '../retrieve/bm25.ts';
+import type { HistoryTurn } from '../types.ts';
+
+// A small web-framework knowledge: "route", "request", "reply" and "server" are on every page
+// (they name nothing on their own); "redirect", "docker", "decorator" or "order" on one each.
+const pages = [
+  ['Routes', 'Declare a route with a method, a url and a handler. The route options set the schema.'],
+  ['Reply', 'reply.redirect sends a redirect to the client; the route handler uses the reply and the request.'],
+  ['Server', 'The server listens on a host and port; inside docker listen on 0.0.0.0 so the server is reachable.'],
+  ['Decorators', 'A decorator adds a property to the server, the request or the reply of a route.'],
+  ['Hooks', 'Hooks run in order for each request: onRequest, preHandler, then the route handler and the reply.'],
+  ['Logging', 'The logger writes each request and reply of a route; set the level per server.'],
+  ['Shipping', 'Your order shipped when the tracking email arrives; how long delivery takes is on the request page of the server.'],
+  ['Errors', 'An error in a route handler sends a reply with status 500 for the request on the server.'],
+  ['Plugins', 'Plugins register routes and decorators on the server; each plugin can see the request and reply.'],
+].map(([title, text]) => ({ title, text }));
+const index = new Bm25Index(pages);
+const topicWord = (t: string) => index.topical(t);
+const history: HistoryTurn[] = [
+  { role: 'customer', text: 'How do I set a request timeout?' },
+  { role: 'bot', action: 'answer', text: 'Set the requestTimeout option on the server.' },
+];
+const state = (text: string) => topicState(text, history, topicWord);
+
+describe('topic words', () => {
+  it('are the knowledge words rare enough to name a topic', () => {
+    expect(index.topical('redirect')).toBe(true);
+    expect(index.topical('docker')).toBe(true);
+    expect(index.topical('rout')).toBe(false);
+    expect(index.topical('request')).toBe(false);
+    expect(index.topical('kubernetes')).toBe(false);
+  });
+});
+
+describe('conversation state', () => {
+  it.each([
+    'how do I reset it?',
+    'does it work on windows?',
+    'can I change that per route?',
+    'and for Germany?',
+    'what about refunds?',
+    'y para México?',
+    'the /api route?',
+  ])('"%s" continues the last topic', (text) => {
+    expect(state(text).followUp).toBe(true);
+  });
+
+  it.each([
+    'what status code does reply.redirect use if I do not give one?',
+    'the server works on my machine but inside docker I cannot reach it',
+    'how do I know that my order shipped?',
+    'is there a decorator for the request?',
+    'how do I set a request timeout?',
+  ])('"%s" is a message of its own', (text) => {
+    expect(state(text).followUp).toBe(false);
+  });
+
+  it('a pointer after only common words still points back', () => {
+    // "route" and "request" are on every page: "it" has no referent inside the message.
+    expect(state('what is the route for requesting it?')).toMatchObject({ followUp: true, why: 'points back ("it")' });
+  });
+
+  it('the word after "how" is part of the question, not a referent', () => {
+    expect(index.topical('long')).toBe(true);
+    expect(state('how long does it take?')).toMatchObject({ followUp: true, why: 'points back ("it")' });
+  });
+
+  it('without knowledge every pointer points back', () => {
+    expect(topicState('what status code does reply.redirect use if I do not give one?', history).followUp).toBe(true);
+  });
+
+  it('the first message of a conversation never continues anything', () => {
+    expect(topicState('how do I reset it?', [], topicWord)).toEqual({ followUp: false, why: 'first message' });
+  });
+});
