@@ -4,8 +4,9 @@
 // Run: npx tsx bench/signals.ts          held-out sets and CLINC150 test (the figures to report)
 //      npx tsx bench/signals.ts val      false triggers on CLINC150 val and the demo's examples
 //                                        (the only sets the example lists were adjusted on)
-// The held-out sets (bench/data/signals/heldout.jsonl) were written apart from the training
-// examples (src/engine/understand/signals/examples.ts) and were never used to change them.
+// The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
+// inside a longer message, and ordinary questions that mention people) were written apart from
+// the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -60,27 +61,22 @@ const inScope = (f: string) =>
     .tickets.filter((t) => t.expected.outcome === 'answer')
     .map((t) => t.messages[0].text);
 
-if (only === 'val') {
-  falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
-  const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .flatMap((l) => JSON.parse(l).examples ?? []);
-  falseTriggers('demo knowledge examples', demo);
-} else {
-  const rows = readFileSync(resolve(import.meta.dirname, 'data/signals/heldout.jsonl'), 'utf8')
+/** Precision and recall per reason on one held-out file of bench/data/signals/. */
+function heldOut(file: string) {
+  const rows = readFileSync(resolve(import.meta.dirname, 'data/signals', file), 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as { text: string; signal: Reason | 'ordinary' });
   const got = rows.map((r) => ({ ...r, raised: look(r.text) }));
-  console.log(`held-out set: ${rows.length} messages (bench/data/signals/heldout.jsonl)`);
+  console.log(`held-out set: ${rows.length} messages (bench/data/signals/${file})`);
   for (const reason of REASONS) {
+    const n = got.filter((g) => g.signal === reason).length;
+    if (n === 0) continue;
     const tp = got.filter((g) => g.signal === reason && g.raised.has(reason)).length;
     const fn = got.filter((g) => g.signal === reason && !g.raised.has(reason));
     const fp = got.filter((g) => g.signal !== reason && g.raised.has(reason));
     // Any escalation counts for recall of "gets to a person": a self-harm message read as danger still reaches one.
     const escalated = got.filter((g) => g.signal === reason && g.raised.size > 0).length;
-    const n = got.filter((g) => g.signal === reason).length;
     console.log(
       `${reason.padEnd(10)} n ${String(n).padStart(3)}  precision ${pct(tp, tp + fp.length).padStart(5)}%  recall ${pct(tp, n).padStart(5)}%  handed off for any reason ${pct(escalated, n).padStart(5)}%` +
         (process.env.VERBOSE
@@ -89,6 +85,22 @@ if (only === 'val') {
     );
   }
   const ordinary = got.filter((g) => g.signal === 'ordinary');
-  console.log(`ordinary near misses: ${ordinary.length}, any signal ${ordinary.filter((g) => g.raised.size > 0).length}`);
+  const falsely = ordinary.filter((g) => g.raised.size > 0);
+  console.log(
+    `ordinary near misses: ${ordinary.length}, any signal ${falsely.length}` +
+      (process.env.VERBOSE && falsely.length ? `: ${falsely.map((g) => JSON.stringify(g.text)).join(', ')}` : ''),
+  );
+}
+
+if (only === 'val') {
+  falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
+  const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .flatMap((l) => JSON.parse(l).examples ?? []);
+  falseTriggers('demo knowledge examples', demo);
+} else {
+  heldOut('heldout.jsonl');
+  heldOut('compound.jsonl');
   falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
 }

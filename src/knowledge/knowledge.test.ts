@@ -85,7 +85,7 @@ describe('knowledge loaders', () => {
     const r = parseKnowledgeText(lines.join('\n'), 'kb.jsonl');
     expect(r.articles.map((a) => a.id)).toEqual(['a', 'c']);
     expect(r.errors.map((e) => [e.line, e.why])).toEqual([
-      [2, 'title: is empty; url: must be an http(s) link'],
+      [2, 'title: is empty; url: must be an http(s) link or a relative path'],
       [4, expect.stringMatching(/^not valid JSON/)],
       [5, 'id "a" is already used on line 1'],
       [6, 'id: is missing'],
@@ -96,9 +96,18 @@ describe('knowledge loaders', () => {
       ['---\nurl: javascript:alert(1)\n---\n# T\n\nBody', 'x.md'],
       ['[{"id":"x","title":"T","body":"B","url":"data:text/html,hi"}]', 'x.json'],
       ['{"id":"x","title":"T","body":"B","url":"JAVASCRIPT:alert(1)"}', 'x.jsonl'],
+      ['{"id":"x","title":"T","body":"B","url":"java\\tscript:alert(1)"}', 'x.jsonl'],
+      ['{"id":"x","title":"T","body":"B","url":"https://"}', 'x.jsonl'],
     ]) {
       const r = parseKnowledgeText(text!, path!);
-      expect([path, r.articles.length, r.errors[0]?.why]).toEqual([path, 0, 'url: must be an http(s) link']);
+      expect([path, r.articles.length, r.errors[0]?.why]).toEqual([path, 0, 'url: must be an http(s) link or a relative path']);
+    }
+  });
+  it("keeps a help centre's own relative paths and absolute http(s) links", () => {
+    for (const url of ['docs/widget.md', '/help/refunds', '../faq#returns', 'https://help.example.com/a?b=1', 'HTTP://x.test']) {
+      const r = parseKnowledgeText(JSON.stringify({ id: 'x', title: 'T', body: 'B', url }), 'x.jsonl');
+      expect([url, r.errors]).toEqual([url, []]);
+      expect(r.articles[0]?.url).toBe(url);
     }
   });
   it('reads an upload body as the same files would be read', () => {

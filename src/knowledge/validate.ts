@@ -14,15 +14,29 @@ const text = (max: number) =>
 const texts = (max: number, most: number) =>
   z.array(text(max), { error: 'must be a list of texts' }).max(most, `has more than ${most} entries`);
 
+// A help centre's own paths ("docs/widget.md", "/help/refunds") are fine; a scheme must be
+// http(s). Whitespace and control characters are refused because browsers drop them when
+// reading a scheme ("java\tscript:").
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+function isSafeLink(value: string): boolean {
+  if (value === '' || /[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  const scheme = SCHEME.exec(value)?.[1];
+  if (scheme === undefined) return true;
+  if (!/^https?$/i.test(scheme)) return false;
+  return URL.canParse(value);
+}
+
 export const ArticleSchema = z.object(
   {
     id: text(200),
     title: text(500),
     body: text(100_000),
-    /** Shown to customers in citations: http(s) links only (no javascript:, data:, ...). */
+    /** Shown to customers in citations: http(s) links or relative paths, never another scheme (javascript:, data:, ...). */
     url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) link' })
+      .string({ error: 'must be text' })
+      .trim()
       .max(2000, 'is longer than 2,000 characters')
+      .refine(isSafeLink, 'must be an http(s) link or a relative path')
       .optional(),
     locale: z
       .string({ error: 'must be text' })

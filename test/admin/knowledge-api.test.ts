@@ -121,9 +121,9 @@ describe('knowledge admin API', () => {
     expect(res.body.error.message).toBe('4 problems in the upload; nothing was stored.');
     expect(res.body.error.details).toEqual([
       { file: 'kb.jsonl', line: 2, message: expect.stringMatching(/^not valid JSON/) },
-      { file: 'kb.jsonl', line: 3, message: 'title: is empty; url: must be an http(s) link' },
+      { file: 'kb.jsonl', line: 3, message: 'title: is empty; url: must be an http(s) link or a relative path' },
       { file: 'kb.jsonl', line: 4, message: 'id "ok" is already used on line 1' },
-      { file: 'links.md', message: 'url: must be an http(s) link' },
+      { file: 'links.md', message: 'url: must be an http(s) link or a relative path' },
     ]);
     expect([await count('knowledge_articles'), await count('events')]).toEqual([articles, events]);
     // JSONL bodies and {articles} lists are read the same way.

@@ -56,10 +56,10 @@ describe('knowledge and analytics in the browser', () => {
     const rows = (await problems.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
     expect(rows).toEqual([
       expect.stringMatching(/^faq\.jsonl, line 2not valid JSON/),
-      'faq.jsonl, line 3title: is empty; url: must be an http(s) link',
+      'faq.jsonl, line 3title: is empty; url: must be an http(s) link or a relative path',
       'faq.jsonl, line 4id "ok" is already used on line 1',
       'faq.jsonl, line 5id: is missing',
-      'links.mdurl: must be an http(s) link',
+      'links.mdurl: must be an http(s) link or a relative path',
     ]);
     await p.getByRole('alert').getByText('5 problems in the upload; nothing was stored.').waitFor();
     expect(await table.getByRole('row').count()).toBe(before);

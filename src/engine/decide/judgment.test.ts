@@ -47,10 +47,15 @@ describe('decide: judgment', () => {
     const sure = base("is there a human I can chat with? my card still hasn't arrived", { writtenFor: true });
     expect(sure.understanding.softSignal).toBe(false);
     expect(decide(sure).reasons).toContain('customer_requested');
-    const unsure = base("you aren't helping, I need help contacting someone", { writtenFor: true });
+    const unsure = base('can somebody help me', { writtenFor: true });
     expect(unsure.understanding.humanRequest).not.toBeNull();
     expect(unsure.understanding.softSignal).toBe(true);
     expect(decide(unsure).action).toBe('answer');
     expect(decide({ ...unsure, writtenFor: false }).reasons).toContain('customer_requested');
+    // A request in a clause of its own is sure, whatever the rest of the message is about.
+    for (const text of ['My card was charged twice, I want a person', 'my refund still has not arrived after 3 weeks, get me a person']) {
+      const compound = base(text, { writtenFor: true });
+      expect(decide(compound)).toEqual({ action: 'handoff', reasons: ['customer_requested'] });
+    }
   });
 });

@@ -3,7 +3,7 @@
 
 const PATTERNS: RegExp[] = [
   // English
-  /\b(talk|speak|chat|connect|put me through|transfer|escalate)\b.{0,25}\b(human|person|agent|representative|rep|operator|someone|somebody|staff|employee|manager|supervisor|customer service)\b/,
+  /\b(talk|speak|chat|connect|put me through|transfer (me|us|this|the chat|my call)|escalate)\b.{0,25}\b(human|person|agent|representative|rep|operator|someone|somebody|staff|employee|manager|supervisor|customer service)\b/,
   /\b(real|live|actual)\s+(human|person|agent|people|operator)\b/,
   /\b(human|agent|representative|operator)\s*(please|pls|now)\b/,
   /\b(i want|i need|give me|get me|let me talk to)\b.{0,12}\b(a|an|the)\s+(human|agent|representative|operator|manager|supervisor)\b/,

@@ -10,7 +10,7 @@ import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
 import { topicState, type TopicState, type TopicWord } from './follow-up.ts';
-import { findSignal, type Signal, type SignalHit } from './signals/index.ts';
+import { findHumanRequest, findSignal, type Signal, type SignalHit } from './signals/index.ts';
 
 export interface UnderstandInput {
   text: string;
@@ -83,9 +83,15 @@ export function understand(input: UnderstandInput): Understanding {
   const junk = social ? null : detectJunk(normalized);
   const signal = social || junk ? null : findSignal(input.text);
   const phraseHuman = detectHumanRequest(normalized);
-  const humanRequest = phraseHuman ?? (signal?.kind === 'human' ? signal.text : null);
+  // A request for a person is looked for in every clause, whatever else the message carries
+  // ("I'm furious, get me a manager" is anger and a request).
+  const asked = phraseHuman || social || junk ? null : findHumanRequest(input.text);
+  const humanRequest = phraseHuman ?? asked?.text ?? null;
   const angry = signal?.kind === 'anger';
-  const softSignal = !!signal && signal.prob < SURE_SIGNAL && ((signal.kind === 'human' && !phraseHuman) || (angry && !mood.frustrated));
+  // Soft: every reading of a request or of anger is the detector's alone and unsure.
+  const unsureAsk = !!asked && asked.prob < SURE_SIGNAL;
+  const unsureAnger = angry && !mood.frustrated && signal.prob < SURE_SIGNAL;
+  const softSignal = (unsureAsk || unsureAnger) && (!humanRequest || unsureAsk) && (!angry || unsureAnger);
   const previous = input.history.filter((t) => t.role === 'customer').map((t) => t.text);
   return {
     language:

@@ -26,17 +26,44 @@ const TOKEN = /<[A-Z][A-Z0-9_]*_\d+>/g;
 // A clause read on its own needs a few words: "Hi, I am <PERSON_1>" alone reads like anything.
 const MIN_CLAUSE_WORDS = 3;
 const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+// For a request for a person every word counts, one letter too: "I want a person" is a clause.
+const allWords = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
-export function findSignal(text: string): SignalHit | null {
+/** The message whole, then its parts (at most 8 readings in all). */
+function readings(text: string, split: (t: string) => string[], count = words): string[] {
   const plain = text.replace(TOKEN, ' ').replace(/\s+/g, ' ').trim();
-  const parts = clauses(plain).filter((p) => words(p) >= MIN_CLAUSE_WORDS);
-  const candidates = parts.length > 1 ? [plain, ...parts] : [plain];
+  const parts = split(plain).filter((p) => count(p) >= MIN_CLAUSE_WORDS);
+  return (parts.length > 1 ? [plain, ...parts] : [plain]).slice(0, 8);
+}
+
+/** The surest hit among the readings (of one kind, if given). */
+function surest(texts: string[], kind?: Signal): SignalHit | null {
   let best: SignalHit | null = null;
-  for (const part of candidates.slice(0, 8)) {
+  for (const part of texts) {
     const hit = detectSignal(part.slice(0, 500));
-    if (hit && (!best || hit.prob > best.prob)) best = { ...hit, text: part.slice(0, 200) };
+    if (hit && (!kind || hit.kind === kind) && (!best || hit.prob > best.prob)) best = { ...hit, text: part.slice(0, 200) };
   }
   return best;
+}
+
+export function findSignal(text: string): SignalHit | null {
+  return surest(readings(text, clauses));
+}
+
+/**
+ * Clauses as finely as a request for a person comes: after a comma or a dash as well
+ * ("my card was charged twice, I want a person"; "I need a human, my card is blocked").
+ * Only the request for a person is read this finely: for the other signals a clause cut
+ * from its sentence misleads ("I don't want to live in the city anymore, can I change my
+ * delivery zone" read as self-harm, bench/signals.ts).
+ */
+export function requestClauses(text: string): string[] {
+  return clauses(text).flatMap((s) => s.split(/\s*,+\s*|\s+[-–—]+\s+/));
+}
+
+/** A request for a person anywhere in the message: the whole, its sentences or its clauses. */
+export function findHumanRequest(text: string): SignalHit | null {
+  return surest(readings(text, requestClauses, allWords), 'human');
 }
 
 export { warmSignals, scoreSignals, SIGNAL_THRESHOLD } from './model.ts';

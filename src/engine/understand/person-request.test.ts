@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from './index.ts';
+import { findHumanRequest, requestClauses } from './signals/index.ts';
+
+// A request for a person is often one clause of a longer message; read whole, the rest of
+// the message drowns it (issue 15: "My card was charged twice, I want a person" was answered).
+const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const read = (text: string) => understand({ text, history: [], policy });
+
+describe('a request for a person inside a longer message', () => {
+  it.each([
+    'My card was charged twice, I want a person',
+    'my refund still has not arrived after 3 weeks, get me a person',
+    'I need a human, my card is blocked',
+    'can I talk to someone about this',
+    'put me through to an agent',
+    'my parcel never came - can somebody from your team call me',
+    'Hi. My order is late. Is anyone there I can talk to?',
+  ])('%s: a sure request', (text) => {
+    const u = read(text);
+    expect(u.humanRequest).not.toBeNull();
+    expect(u.softSignal).toBe(false);
+  });
+
+  it('reads a misspelt request in the first clause', () => {
+    expect(read('i want a persn, my card was charged twice').humanRequest).toBe('i want a persn');
+  });
+
+  it('keeps the other signals of the message: anger and a request together', () => {
+    const u = read("this is the worst service I've ever had, I am furious, get me a manager");
+    expect(u.humanRequest).not.toBeNull();
+    expect(u.frustrated).toBe(true);
+  });
+
+  it.each([
+    'can someone else use my gift card?',
+    'how do I add a person to my account',
+    'does a human check the returns?',
+    'how do I transfer money to another person',
+    'can another person pick up my order, or must it be me',
+    'who is the person responsible for refunds, and how do I write to them',
+  ])('%s: no request', (text) => {
+    expect(read(text).humanRequest).toBeNull();
+  });
+
+  it('cuts clauses at commas and dashes, only for this signal', () => {
+    expect(requestClauses('My card was charged twice, I want a person')).toEqual(['My card was charged twice', 'I want a person']);
+    expect(requestClauses('late again - get me someone. thanks')).toEqual(['late again', 'get me someone', 'thanks']);
+  });
+
+  it('finds only a request for a person, not the other signals', () => {
+    expect(findHumanRequest("I don't want to live in the city anymore, can I change my delivery zone")).toBeNull();
+    expect(findHumanRequest('My card was charged twice, I want a person')).toMatchObject({ kind: 'human', text: 'I want a person' });
+  });
+});
