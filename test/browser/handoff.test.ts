@@ -59,7 +59,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
     const brief = agent.locator('section.brief');
     await brief.waitFor();
     await brief.locator('.reasons').getByText('Customer asked for a person').waitFor();
-    await brief.getByText('Routed to').waitFor();
+    await brief.getByText('Routed at handoff').waitFor();
     expect(await brief.locator('.brief-summary').textContent()).toContain('refunds');
     // The transcript below it: the bot's turn marked, with its source.
     const botTurn = agent.locator('.msg-bot', { hasText: 'Refunds take 5 to 10 business days.' });
