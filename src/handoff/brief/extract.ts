@@ -207,10 +207,11 @@ const FIELD_PATTERNS: [Field['kind'], RegExp][] = [
   ['email', /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g],
   [
     'order_number',
-    /(?:\border\s*(?:number|no\.?|nr\.?|id|#)?\s*:?\s*#?\s*)([A-Z0-9][A-Z0-9-]{3,})\b|#([0-9][0-9-]{3,})\b|\b([A-Z]{2,5}-\d{3,})\b/gi,
+    /(?:\border\s*(?:number|no\.?|nr\.?|id|#)?\s*(?:is|was)?\s*:?\s*#?\s*)([A-Z0-9][A-Z0-9-]{3,})\b|#([A-Z]?[0-9][0-9-]{3,})\b|\b([A-Z]{2,5}-\d{3,})\b/gi,
   ],
   ['amount', /(?:[$€£]\s?\d{1,3}(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b)/gi],
-  ['phone', /(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?){2,4}\d{2,4}\b/g],
+  // Not the digits of a longer code ("W2378156" is an order, not a phone).
+  ['phone', /(?<![\w+])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?){2,4}\d{2,4}\b/g],
 ];
 
 /** Details the customer gave: order numbers, e-mails, amounts, phones; redaction tokens stay tokens. */
