@@ -13,6 +13,7 @@ export const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
 export type Agent = Schemas['Agent'];
 export type AdminAgent = Schemas['AdminAgent'];
 export type Team = Schemas['Team'];
+export type ArticleDetail = Schemas['AdminArticleDetail'];
 export type Conversation = Schemas['Conversation'];
 /** A conversation as the list returns it: with the customer's name, a preview and the intent in words. */
 export type ConversationRow = Schemas['ConversationRow'];

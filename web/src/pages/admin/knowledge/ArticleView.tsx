@@ -3,22 +3,10 @@ import { del, get } from '../../../api.ts';
 import { ADMIN } from '../../../endpoints.ts';
 import { safeHref } from '../../../format.ts';
 import { ConfirmButton, FormError, useAction } from '../../../forms.tsx';
+import type { ArticleDetail } from '../../../types.ts';
 
 // One article as the bot sees it: its fields, its body, and the passages retrieval scores and
 // answers cite (cut by the server's chunker, so what is shown is what is searched).
-
-interface ArticleDetail {
-  id: string;
-  title: string;
-  body: string;
-  url: string | null;
-  locale: string | null;
-  tags: string[];
-  examples: string[];
-  version: number;
-  updated_at: string;
-  passages: { index: number; heading: string | null; text: string }[];
-}
 
 export const articlePath = (id: string) => `${ADMIN.knowledge}/${encodeURIComponent(id)}`;
 
