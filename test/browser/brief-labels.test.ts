@@ -65,6 +65,10 @@ describe('the brief in the workspace', () => {
       expect(collected).not.toMatch(/pii token/i);
       // Every message sent while waiting is in the summary, and the note does not over-claim.
       expect(await brief.locator('.brief-summary').textContent()).toContain('i cant log in, forgot my pw');
+      // One quoted line per message, not one run-on line of quotes.
+      const lines = await brief.locator('.brief-summary li').allTextContents();
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.at(-1)).toContain('i cant log in, forgot my pw');
       await brief.locator('.waiting-note').getByText('the summary quotes it.', { exact: false }).waitFor();
       // The agent reading it is on shift now: no "Nobody is on shift", but what the customer was promised.
       expect(await row('Recommended next step').textContent()).toContain('accept and answer here');

@@ -185,21 +185,26 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
         <h2 id="brief-title">Handoff brief</h2>
         <Reasons reasons={reasons} />
       </header>
-      {b.summary && (
-        <p className="brief-summary">
-          {/* Each sentence quoted as the customer wrote it (summary_sources), so none runs into the next. */}
-          {b.summary_sources.every((s) => s.text) ? (
-            b.summary_sources.map((s, i) => (
-              <span key={i}>
-                {i > 0 && ' '}
+      {b.summary &&
+        (b.summary_sources.length > 1 && b.summary_sources.every((s) => s.text) ? (
+          // Several messages: one quoted line each, in the order they were written, so they read as
+          // the customer's words rather than one run-on sentence.
+          <ul className="brief-summary quotes">
+            {b.summary_sources.map((s, i) => (
+              <li key={i}>
                 <Quote text={s.text!} />
-              </span>
-            ))
-          ) : (
-            <Redactable text={b.summary} />
-          )}
-        </p>
-      )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="brief-summary">
+            {b.summary_sources.length === 1 && b.summary_sources[0]!.text ? (
+              <Quote text={b.summary_sources[0]!.text} />
+            ) : (
+              <Redactable text={b.summary} />
+            )}
+          </p>
+        ))}
       <dl className="brief-grid">
         <Row label="Recommended next step" wide>
           <strong>
