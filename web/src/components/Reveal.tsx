@@ -91,7 +91,7 @@ export function RevealBar(props: {
             Personal data is hidden as tokens like &lt;EMAIL_1&gt;. Revealing it is recorded in the audit trail.
           </p>
           <label className="small">
-            Why do you need it? (kept with the reveal; required where the workspace asks)
+            Reason (kept in the audit log)
             <input
               value={reason}
               onChange={(e) => setReason(e.target.value)}
