@@ -9,7 +9,7 @@ import { useBrowserBaton } from './setup.ts';
 // The inbox from the keyboard, in Chromium: rows that say who and what, j/k through the list,
 // a to accept, m for the macro picker, c and / for the composer, e to resolve, ? for the help;
 // no shortcut while typing; no horizontal scrolling at 1280 and 1440 px; axe finds nothing
-// serious or critical in these states.
+// serious or critical in these states, in the light scheme or the dark one.
 describe('the inbox from the keyboard', () => {
   const env = useBrowserBaton();
   const ids: Record<string, string> = {};
@@ -45,8 +45,16 @@ describe('the inbox from the keyboard', () => {
     await start('ann', ['how do refunds work?', 'That did not help. I want a person please.'], 'Ann Example');
   });
 
+  /** Serious and critical axe findings in the light scheme and then the dark one (dark findings say so). */
   async function axe(page: Page): Promise<string[]> {
     await page.evaluate(axeSource);
+    const light = await axeRun(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = (await axeRun(page)).map((v) => `dark: ${v}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    return [...light, ...dark];
+  }
+  function axeRun(page: Page): Promise<string[]> {
     return page.evaluate(async () => {
       const a = (
         window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }

@@ -316,7 +316,8 @@ function Kpi({ n, l }: { n: string; l: string }) {
   );
 }
 
-const COLORS = ['#1d4ed8', '#b45309', '#047857'];
+/** Series colours are CSS tokens (styles.css), so charts follow the light/dark scheme. */
+const COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)'];
 const W = 420;
 const H = 170;
 const PAD = { l: 40, r: 8, t: 10, b: 24 };
@@ -397,7 +398,7 @@ function ChartCard(props: {
                       y={y(v)}
                       width={Math.max(1, bw - 1)}
                       height={PAD.t + ih - y(v)}
-                      fill={COLORS[k]}
+                      style={{ fill: COLORS[k] }}
                     >
                       <title>{`${r.label} · ${props.names[k]}: ${fmt(v)}`}</title>
                     </rect>
@@ -414,7 +415,7 @@ function ChartCard(props: {
                   {rows.map((r, i) => {
                     const v = r.values[k];
                     return v == null ? null : (
-                      <circle key={i} cx={x(i)} cy={y(v)} r={2.5} fill={COLORS[k]}>
+                      <circle key={i} cx={x(i)} cy={y(v)} r={2.5} style={{ fill: COLORS[k] }}>
                         <title>{`${r.label} · ${n}: ${fmt(v)}`}</title>
                       </circle>
                     );
