@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../src/db/schema.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { insertPastConversation, type PastMessage as Msg } from '../support/history.ts';
 import { apiClient, login, seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/baton.ts';
 import type { RunningBaton } from '../../src/app/runtime.ts';
 
 // Analytics and QA on a server, over conversations seeded with known timestamps. Every figure
 // is recomputed here from the seed's own numbers, not by the code under test.
 
-type Msg = { at: number; author: 'customer' | 'bot' | 'agent' | 'system'; text: string; action?: string };
 interface Spec {
   key: string;
   created: string; // ISO time of the first message; message `at` are seconds after it
@@ -136,51 +136,15 @@ const at = (s: Spec, sec: number) => new Date(Date.parse(s.created) + sec * 1000
 async function seed(db: Kysely<Schema>, ws: SeededWorkspace): Promise<Record<string, { conversation: string; handoff?: string }>> {
   const ids: Record<string, { conversation: string; handoff?: string }> = {};
   for (const s of SPECS) {
-    const customer = randomUUID();
-    const conversation = randomUUID();
-    await db
-      .insertInto('customers')
-      .values({ id: customer, workspace_id: ws.id, external_id: `${s.key}-${customer}`, verified: false, attributes: '{}' })
-      .execute();
-    await db
-      .insertInto('conversations')
-      .values({
-        id: conversation,
-        workspace_id: ws.id,
-        customer_id: customer,
-        token_hash: randomUUID(),
-        channel: s.channel ?? 'widget',
-        language: s.language,
-        status: s.handoff ? 'resolved' : 'bot',
-        controller: s.handoff ? 'none' : 'bot',
-        team_id: s.team ? ws.teamId : null,
-        intent: s.intent,
-        tags: '[]',
-        csat: s.csat ?? null,
-        last_seq: s.messages.length,
-        created_at: at(s, 0),
-        updated_at: at(s, 0),
-      })
-      .execute();
-    await db
-      .insertInto('messages')
-      .values(
-        s.messages.map((m, i) => ({
-          id: randomUUID(),
-          workspace_id: ws.id,
-          conversation_id: conversation,
-          seq: i + 1,
-          author: m.author,
-          agent_id: null,
-          text: m.text,
-          redacted_text: m.text,
-          internal: false,
-          citations: '[]',
-          trace: m.action ? JSON.stringify({ action: m.action }) : null,
-          created_at: at(s, m.at),
-        })),
-      )
-      .execute();
+    const conversation = await insertPastConversation(db, ws.id, at(s, 0), s.messages, {
+      channel: s.channel ?? 'widget',
+      language: s.language,
+      status: s.handoff ? 'resolved' : 'bot',
+      controller: s.handoff ? 'none' : 'bot',
+      team_id: s.team ? ws.teamId : null,
+      intent: s.intent,
+      csat: s.csat ?? null,
+    });
     ids[s.key] = { conversation };
     if (s.handoff) {
       const h = s.handoff;

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Page } from 'playwright-core';
 import type { Schema } from '../../src/db/schema.ts';
 import type { SeededWorkspace } from '../support/baton.ts';
+import { insertPastConversation, type PastMessage } from '../support/history.ts';
 import { ROOT } from '../support/paths.ts';
 import { agentLogin } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
@@ -170,8 +171,6 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
       const r = rand();
       const kind = r < 0.45 ? 0 : r < 0.55 ? 2 : r < 0.85 ? 3 : 4; // 0: bot; 2: people only; 3, 4: handed off (4: low confidence)
       const wait = Math.round(20 + rand() * 400);
-      const customer = randomUUID();
-      const id = randomUUID();
       // Low-confidence handoffs after only "hi", after keyboard mashing, and after a real question, in turn.
       const question =
         kind === 4
@@ -179,9 +178,7 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
           : k % 3 === 0
             ? 'do you sell gift wrapping'
             : 'where is my order';
-      const msgs: { author: 'customer' | 'bot' | 'agent'; text: string; at: number; action?: string }[] = [
-        { author: 'customer', text: question, at: 0 },
-      ];
+      const msgs: PastMessage[] = [{ author: 'customer', text: question, at: 0 }];
       if (kind <= 1) msgs.push({ author: 'bot', text: 'Here is how.', at: 2, action: 'answer' });
       if (kind === 2) msgs.push({ author: 'agent', text: 'Hello, I can help.', at: 60 });
       if (kind >= 3)
@@ -189,50 +186,9 @@ async function seedAnalytics(db: Kysely<Schema>, ws: SeededWorkspace): Promise<{
           { author: 'bot', text: 'A person will help.', at: 2, action: 'handoff' },
           { author: 'agent', text: 'Hi, I am here.', at: 4 + wait },
         );
-      await db
-        .insertInto('customers')
-        .values({ id: customer, workspace_id: ws.id, external_id: `a-${customer}`, verified: false, attributes: '{}' })
-        .execute();
-      await db
-        .insertInto('conversations')
-        .values({
-          id,
-          workspace_id: ws.id,
-          customer_id: customer,
-          token_hash: randomUUID(),
-          channel: 'widget',
-          language: 'en',
-          status: 'resolved',
-          controller: 'none',
-          team_id: null,
-          intent: null,
-          tags: '[]',
-          csat:
-            rand() < 0.35 ? null : Math.min(5, Math.max(1, Math.round((kind <= 1 ? 4.4 : kind === 2 ? 4 : 3.5) + (rand() - 0.5) * 2.5))),
-          last_seq: msgs.length,
-          created_at: start,
-          updated_at: start,
-        })
-        .execute();
-      await db
-        .insertInto('messages')
-        .values(
-          msgs.map((m, i) => ({
-            id: randomUUID(),
-            workspace_id: ws.id,
-            conversation_id: id,
-            seq: i + 1,
-            author: m.author,
-            agent_id: null,
-            text: m.text,
-            redacted_text: m.text,
-            internal: false,
-            citations: '[]',
-            trace: m.action ? JSON.stringify({ action: m.action }) : null,
-            created_at: t(m.at),
-          })),
-        )
-        .execute();
+      const id = await insertPastConversation(db, ws.id, start, msgs, {
+        csat: rand() < 0.35 ? null : Math.min(5, Math.max(1, Math.round((kind <= 1 ? 4.4 : kind === 2 ? 4 : 3.5) + (rand() - 0.5) * 2.5))),
+      });
       if (kind < 3) continue;
       handedOff++;
       // The first three went back to the bot and were handed off again.
