@@ -10,6 +10,8 @@ export interface CpuSample {
   server: number;
   postgres: number;
   bench: number;
+  /** Transactions the bench database has committed or rolled back (every statement outside a transaction is one). */
+  transactions: number;
 }
 
 /** Linux reports utime and stime in clock ticks of USER_HZ, 100 per second on every common build. */
@@ -30,19 +32,27 @@ function processMs(pid: number): number {
 export async function sampleCpu(serverPids: number[], admin: pg.Client, database: string): Promise<CpuSample | null> {
   if (!readableProc()) return null;
   const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+  // Backends report their counts when idle or at most once a second: a step of several seconds sees them.
+  const xacts = await admin.query<{ n: string }>('select xact_commit + xact_rollback as n from pg_stat_database where datname = $1', [
+    database,
+  ]);
   const usage = process.cpuUsage();
   return {
     server: serverPids.reduce((sum, pid) => sum + processMs(pid), 0),
     postgres: rows.reduce((sum, r) => sum + processMs(r.pid), 0),
     bench: (usage.user + usage.system) / 1000,
+    transactions: Number(xacts.rows[0]?.n ?? 0),
   };
 }
 
-/** CPU milliseconds per line between two samples (a backend that ended meanwhile is not counted). */
+/**
+ * CPU milliseconds per line between two samples (a backend that ended meanwhile is not counted),
+ * and the database's transactions per line (round trips that commit: statements, flushes, notices).
+ */
 export function cpuPerLine(before: CpuSample | null, after: CpuSample | null, lines: number) {
   if (!before || !after || lines === 0) return null;
   const per = (k: keyof CpuSample) => Number(((after[k] - before[k]) / lines).toFixed(3));
-  return { server: per('server'), postgres: per('postgres'), bench: per('bench') };
+  return { server: per('server'), postgres: per('postgres'), bench: per('bench'), transactions: per('transactions') };
 }
 
 const readableProc = (): boolean => {

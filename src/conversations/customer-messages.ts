@@ -86,12 +86,11 @@ export class CustomerMessages {
     const fast = await this.appendCustomerLine(actor, conversationId, text, clientMessageId);
     const stored = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
     const { message, conversation } = stored;
-    // A line from the one-statement path is visible before it is durable (decisions/0004): the
-    // bot may start on it while the disk flushes, but the customer hears back only after.
-    const durable = fast ? walFlushed(this.db) : Promise.resolve();
-    durable.catch(() => {}); // awaited below; until then a failure must not count as unhandled
     const posted = conversation.controller === 'bot' ? await this.botTurn(stored) : { message, replies: [], conversation };
-    await durable;
+    // A line from the one-statement path is visible before it is durable (decisions/0004): the
+    // customer hears back only once it is on disk. A plain answer has already waited for a flush
+    // that began after its own commit, which covers the line too: one flush per answered line.
+    if (fast && !('flushed' in posted)) await walFlushed(this.db);
     return posted;
   }
 
@@ -233,7 +232,7 @@ export class CustomerMessages {
     trigger: MessageRow,
     decision: Decision,
     kept: KeptConversation | undefined,
-  ): Promise<PostedMessage | undefined> {
+  ): Promise<(PostedMessage & { flushed: true }) | undefined> {
     const since = this.kept.mark();
     const appended = await messages.appendBotReplyIfCurrent(
       this.db,
@@ -254,7 +253,7 @@ export class CustomerMessages {
     const current = { ...conversation, ...appended.conversation, last_seq: reply.seq, updated_at: reply.created_at };
     if (kept) this.kept.keep({ ...kept, row: current, version: appended.version }, since);
     await walFlushed(this.db);
-    return { message: trigger, replies: [reply], conversation: current };
+    return { message: trigger, replies: [reply], conversation: current, flushed: true };
   }
 
   /** The turn's writes on the locked conversation: handoffs (they enqueue jobs: durable commit) and actions. */

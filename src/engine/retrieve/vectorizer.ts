@@ -26,58 +26,81 @@ export const DEFAULT_VECTORIZER: VectorizerOptions = {
 type Family = keyof VectorizerOptions['weights'];
 const FAMILIES: Family[] = ['word', 'stem', 'bigram', 'skip', 'char', 'charX'];
 
-/** Raw feature strings per family, with term counts. */
-export function extractFeatures(text: string, opts: VectorizerOptions): Map<string, number>[] {
-  const toks = words(normalize(text));
-  const fams: Map<string, number>[] = FAMILIES.map(() => new Map());
-  const add = (f: number, key: string) => fams[f].set(key, (fams[f].get(key) ?? 0) + 1);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    add(0, t);
-    add(1, stem(t));
-    add(2, i === 0 ? `^ ${t}` : `${toks[i - 1]} ${t}`);
-    if (i >= 2) add(3, `${toks[i - 2]} _ ${t}`);
-    const padded = ` ${t} `;
-    for (let n = opts.charMin; n <= opts.charMax; n++) {
-      for (let j = 0; j + n <= padded.length; j++) add(4, padded.slice(j, j + n));
-    }
+/** The features of one word on its own (its family's index and string): the word, its stem, its character n-grams. */
+function wordFeatures(t: string, opts: VectorizerOptions, visit: (family: number, key: string) => void): void {
+  visit(0, t);
+  visit(1, stem(t));
+  const padded = ` ${t} `;
+  for (let n = opts.charMin; n <= opts.charMax; n++) {
+    for (let j = 0; j + n <= padded.length; j++) visit(4, padded.slice(j, j + n));
   }
-  // Across boundaries: only the n-grams with a space strictly inside (the others are above).
+}
+
+/** The features that span words: bigrams, skip-bigrams, character n-grams across a boundary. */
+function spanFeatures(toks: string[], opts: VectorizerOptions, visit: (family: number, key: string) => void): void {
+  for (let i = 0; i < toks.length; i++) {
+    visit(2, i === 0 ? `^ ${toks[i]}` : `${toks[i - 1]} ${toks[i]}`);
+    if (i >= 2) visit(3, `${toks[i - 2]} _ ${toks[i]}`);
+  }
+  // Across boundaries: only the n-grams with a space strictly inside (the others are words' own).
   const line = ` ${toks.join(' ')} `;
   for (let n = opts.charMin; n <= opts.charMax; n++) {
     for (let j = 0; j + n <= line.length; j++) {
       const g = line.slice(j, j + n);
-      if (g.indexOf(' ', 1) > 0 && g.indexOf(' ', 1) < n - 1) add(5, g);
+      if (g.indexOf(' ', 1) > 0 && g.indexOf(' ', 1) < n - 1) visit(5, g);
     }
   }
+}
+
+/** Raw feature strings per family, with term counts. */
+export function extractFeatures(text: string, opts: VectorizerOptions): Map<string, number>[] {
+  const fams: Map<string, number>[] = FAMILIES.map(() => new Map());
+  const add = (f: number, key: string) => fams[f].set(key, (fams[f].get(key) ?? 0) + 1);
+  const toks = words(normalize(text));
+  for (const t of toks) wordFeatures(t, opts, add);
+  spanFeatures(toks, opts, add);
   return fams;
 }
 
+/** Words whose known features a vectorizer keeps (a few hundred kB at most); past that it starts again. */
+const WORD_CACHE_SIZE = 20_000;
+
 export class Vectorizer {
-  private readonly vocab = new Map<string, number>();
+  /** Feature index by string, one map per family: a message's features are looked up without building keys. */
+  private readonly vocab: Map<string, number>[] = FAMILIES.map(() => new Map());
+  private count = 0;
   private idf = new Float32Array(0);
   private family = new Uint8Array(0);
+  private readonly wordCache = new Map<string, Int32Array>();
 
   constructor(private readonly opts: VectorizerOptions = DEFAULT_VECTORIZER) {}
 
   get size(): number {
-    return this.vocab.size;
+    return this.count;
   }
 
   fit(texts: string[]): this {
-    const df = new Map<string, number>();
+    this.wordCache.clear();
+    const df: Map<string, number>[] = FAMILIES.map(() => new Map());
+    // Indices in order of first appearance (text by text, family by family), so a build is reproducible.
+    const order: [number, string][] = [];
     for (const text of texts) {
       extractFeatures(text, this.opts).forEach((fam, f) => {
-        for (const key of fam.keys()) df.set(`${f}\u0000${key}`, (df.get(`${f}\u0000${key}`) ?? 0) + 1);
+        for (const key of fam.keys()) {
+          const seen = df[f].get(key);
+          if (seen === undefined) order.push([f, key]);
+          df[f].set(key, (seen ?? 0) + 1);
+        }
       });
     }
     const idf: number[] = [];
     const family: number[] = [];
-    for (const [key, count] of df) {
+    for (const [f, key] of order) {
+      const count = df[f].get(key)!;
       if (count < this.opts.minDf) continue;
-      this.vocab.set(key, this.vocab.size);
+      this.vocab[f].set(key, this.count++);
       idf.push(Math.log((1 + texts.length) / (1 + count)) + 1);
-      family.push(Number(key[0]));
+      family.push(f);
     }
     this.idf = Float32Array.from(idf);
     this.family = Uint8Array.from(family);
@@ -86,22 +109,46 @@ export class Vectorizer {
 
   /** Sublinear TF-IDF, each family L2-normalised and weighted, then the whole vector normalised. */
   transform(text: string): SparseVec {
+    // Term counts of the known features only, by index, per family in order of first appearance.
+    const tfs: Map<number, number>[] = FAMILIES.map(() => new Map());
+    const count = (f: number, i: number) => tfs[f].set(i, (tfs[f].get(i) ?? 0) + 1);
+    const toks = words(normalize(text));
+    for (const t of toks) for (const i of this.knownWordFeatures(t)) count(this.family[i], i);
+    spanFeatures(toks, this.opts, (f, key) => {
+      const i = this.vocab[f].get(key);
+      if (i !== undefined) count(f, i);
+    });
     const out = new Map<number, number>();
-    extractFeatures(text, this.opts).forEach((fam, f) => {
+    tfs.forEach((fam, f) => {
       const w = this.opts.weights[FAMILIES[f]];
-      const part: [number, number][] = [];
       let norm = 0;
-      for (const [key, tf] of fam) {
-        const i = this.vocab.get(`${f}\u0000${key}`);
-        if (i === undefined) continue;
+      for (const [i, tf] of fam) {
         const v = (1 + Math.log(tf)) * this.idf[i];
-        part.push([i, v]);
+        fam.set(i, v);
         norm += v * v;
       }
       norm = Math.sqrt(norm) || 1;
-      for (const [i, v] of part) out.set(i, (w * v) / norm);
+      for (const [i, v] of fam) out.set(i, (w * v) / norm);
     });
     return fromMap(out);
+  }
+
+  /**
+   * The known features of a word on its own, kept per word: customers reuse few words, and a
+   * word's character n-grams are most of a message's lookups.
+   */
+  private knownWordFeatures(t: string): Int32Array {
+    let known = this.wordCache.get(t);
+    if (known) return known;
+    const found: number[] = [];
+    wordFeatures(t, this.opts, (f, key) => {
+      const i = this.vocab[f].get(key);
+      if (i !== undefined) found.push(i);
+    });
+    known = Int32Array.from(found);
+    if (this.wordCache.size >= WORD_CACHE_SIZE) this.wordCache.clear();
+    this.wordCache.set(t, known);
+    return known;
   }
 
   /** Share of the text's word tokens the vocabulary knows (out-of-scope questions often use new words). */
@@ -109,7 +156,7 @@ export class Vectorizer {
     const toks = words(normalize(text));
     if (toks.length === 0) return 0;
     let known = 0;
-    for (const t of toks) if (this.vocab.has(`0\u0000${t}`)) known++;
+    for (const t of toks) if (this.vocab[0].has(t)) known++;
     return known / toks.length;
   }
 

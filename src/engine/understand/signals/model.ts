@@ -53,7 +53,20 @@ export function warmSignals(): void {
   model();
 }
 
+/** Scores of recent texts: a turn reads the whole message for every signal and again for a request for a person. */
+const recent = new Map<string, SignalScore>();
+const RECENT_SCORES = 64;
+
 export function scoreSignals(text: string): SignalScore {
+  const known = recent.get(text);
+  if (known) return known;
+  const score = scoreText(text);
+  if (recent.size >= RECENT_SCORES) recent.delete(recent.keys().next().value!);
+  recent.set(text, score);
+  return score;
+}
+
+function scoreText(text: string): SignalScore {
   const { vectorizer, model: m } = model();
   const p = m.probabilities(vectorizer.transform(text));
   const probs = Object.fromEntries(SIGNAL_CLASSES.map((c, i) => [c, Number(p[i].toFixed(4))])) as Record<SignalClass, number>;
