@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { isConnectionLost } from './errors.ts';
+import { preparedConfig, queryPrepared } from './prepared.ts';
 
 // Surviving a Postgres restart (or an administrator ending sessions): no connection error may
 // go unheard (an 'error' event without a listener ends the process), opening a connection waits
@@ -76,12 +77,14 @@ export function resilientPostgresDialect(pool: pg.Pool): Dialect {
 
 /**
  * The client as Kysely sees it: one whose connection was lost goes back to the pool with the
- * error, so the pool destroys it instead of lending it out again.
+ * error, so the pool destroys it instead of lending it out again. Statements marked
+ * `PREPARED` run as named statements (db/prepared.ts).
  */
 function dropWhenLost(client: pg.PoolClient): PostgresPoolClient {
   let lost: Error | undefined;
   const query = (...args: unknown[]) => {
-    const result = (client.query as (...a: unknown[]) => unknown)(...args);
+    const prepared = preparedConfig(args[0], args[1]);
+    const result = prepared ? queryPrepared(client, prepared) : (client.query as (...a: unknown[]) => unknown)(...args);
     if (!(result instanceof Promise)) return result; // a cursor
     return result.catch((err: unknown) => {
       if (isConnectionLost(err)) lost = err as Error;

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from './schema.ts';
 import { Coalescer } from './coalesce.ts';
 import { walFlushed } from './durability.ts';
+import { PREPARED } from './prepared.ts';
 
 /**
  * Announcements (NOTIFY payloads) waiting for their transaction to commit.
@@ -84,7 +85,7 @@ function announce(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
 
 async function send(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
   // One statement, its own implicit transaction, committed without waiting for the disk.
-  await sql`
+  await sql`${PREPARED}
     select set_config('synchronous_commit', 'off', true),
            pg_notify(n.channel, n.payload)
     from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(channel text, payload text)`.execute(db);

@@ -3,6 +3,7 @@ import { Coalescer } from '../coalesce.ts';
 import { sqlState } from '../errors.ts';
 import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow, Schema } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
+import { PREPARED } from '../prepared.ts';
 import { announceEvent, eventValues, type NewEvent } from './events.ts';
 
 export interface NewMessageInput {
@@ -198,7 +199,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     }
   >;
   try {
-    ({ rows } = await sql<(typeof rows)[number]>`
+    ({ rows } = await sql<(typeof rows)[number]>`${PREPARED}
       with i as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
           trigger_seq int, version text, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
@@ -278,7 +279,7 @@ async function appendIf(
       c_xmin: string;
       x_history: unknown;
     }
-  >`
+  >`${PREPARED}
     with c as (
       update conversations set last_seq = last_seq + 1, updated_at = now()${sqlParts.set}
       where id = ${target.conversationId} and workspace_id = ${target.workspaceId} ${sqlParts.guard}
