@@ -59,4 +59,20 @@ describe('a request for a person inside a longer message (live pipeline)', () =>
     expect(brief.reasons).toContain('customer_requested');
     expect(brief.intent).toMatchObject({ id: intent });
   });
+
+  // Typed as one line with no punctuation between the request and the problem (issue 15).
+  it.each([
+    "is there a human I can chat with my card still hasn't arrived",
+    'can i talk to someone my order never came',
+    'get me an agent i was charged twice',
+  ])('"%s" as the first line: handed off as customer_requested, not low_confidence', async (line) => {
+    const api = apiClient(ctx.baton.url);
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ctx.ws.slug, message: line } });
+    expect(start.status).toBe(201);
+    const view = (await api('GET', `/api/v1/conversations/${start.body.conversation.id}`, { token: admin })).body;
+    expect(view.conversation.status).not.toBe('bot');
+    const handoff = view.handoffs.at(-1);
+    expect(handoff.reasons).toContain('customer_requested');
+    expect(handoff.reasons).not.toContain('low_confidence');
+  });
 });
