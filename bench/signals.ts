@@ -5,7 +5,8 @@
 //      npx tsx bench/signals.ts val      false triggers on CLINC150 val and the demo's examples
 //                                        (the only sets the example lists were adjusted on)
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
-// inside a longer message, and ordinary questions that mention people) were written apart from
+// inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
+// with no punctuation between the request and the problem) were written apart from
 // the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -102,5 +103,6 @@ if (only === 'val') {
 } else {
   heldOut('heldout.jsonl');
   heldOut('compound.jsonl');
+  heldOut('runon.jsonl');
   falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
 }

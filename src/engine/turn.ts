@@ -144,7 +144,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     softSignal: u.softSignal,
   };
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  let cands = candidates(km, input.text, retrievalHistory, trace);
+  // A sure request for a person hands off whatever the topic; the topic (the intent the brief
+  // records) is read from the rest of the message, not from the request's words ("can i talk
+  // to someone my order never came": "my order never came").
+  const topicText = u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text;
+  let cands = candidates(km, topicText, retrievalHistory, trace);
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): both readings are hypotheses, and the one
   // the calibrated confidence trusts more is taken. A question on a new topic is surer alone
@@ -154,7 +158,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     // The earlier topic as context only: the classifier does not read the previous question's
     // words into a message judged to be of its own (a short new question read with them was
     // the old intent: CLINC150 test after an exchange on another topic, precision 0.927 → 0.967).
-    const leaning = candidates(km, input.text, input.history, withContext, false);
+    const leaning = candidates(km, topicText, input.history, withContext, false);
     const sure = (cs: Candidate[]) => pooledBySource(cs)[0]?.confidence ?? 0;
     if (sure(leaning) > sure(cands)) {
       cands = leaning;
@@ -220,7 +224,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     article: best?.article.id ?? null,
   };
 
-  const intent = best ? { id: best.article.id, title: best.article.title, confidence: round(best.confidence) } : null;
+  // An intent is recorded only when credible: below half the threshold (the bar at which an
+  // always-human intent or a playbook acts on it) the top article is more often wrong than
+  // right, and a wrong label misleads the brief, the inbox and analytics more than none.
+  const credible = !!best && (d.action === 'answer' || best.confidence >= threshold / 2);
+  const intent = best && credible ? { id: best.article.id, title: best.article.title, confidence: round(best.confidence) } : null;
   const base = { confidence: round(best?.confidence ?? 0), threshold, language: u.language, intent, sentiment: round(u.sentiment), trace };
   if (d.action === 'answer' && draft) {
     return { ...base, action: 'answer', text: renderAnswer(draft.parts, draft.citations), citations: draft.citations, reasons: [] };

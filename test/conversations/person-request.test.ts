@@ -59,4 +59,23 @@ describe('a request for a person inside a longer message (live pipeline)', () =>
     expect(brief.reasons).toContain('customer_requested');
     expect(brief.intent).toMatchObject({ id: intent });
   });
+
+  // Typed as one line with no punctuation between the request and the problem (issue 15).
+  // The brief records the intent read from the rest of the line, and none when no article is credible.
+  it.each([
+    ["is there a human I can chat with my card still hasn't arrived", undefined],
+    ['can i talk to someone my order never came', 'track-order'],
+    ['get me an agent i was charged twice', null],
+  ])('"%s" as the first line: handed off as customer_requested, not low_confidence', async (line, intent) => {
+    const api = apiClient(ctx.baton.url);
+    const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ctx.ws.slug, message: line } });
+    expect(start.status).toBe(201);
+    const view = (await api('GET', `/api/v1/conversations/${start.body.conversation.id}`, { token: admin })).body;
+    expect(view.conversation.status).not.toBe('bot');
+    const handoff = view.handoffs.at(-1);
+    expect(handoff.reasons).toContain('customer_requested');
+    expect(handoff.reasons).not.toContain('low_confidence');
+    const brief = (await api('GET', `/api/v1/conversations/${start.body.conversation.id}/brief`, { token: admin })).body.brief;
+    if (intent !== undefined) expect(brief.intent?.id ?? null).toBe(intent);
+  });
 });

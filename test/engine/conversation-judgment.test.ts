@@ -120,6 +120,25 @@ describe('escalation', () => {
     expect(d.action).toBe('handoff');
     expect(d.reasons).toContain('customer_requested');
   });
+  it('a request typed as one run-on line with the problem: handed off, the intent read from the problem', () => {
+    const [d] = converse(['can i talk to someone my order never came']);
+    expect(d).toMatchObject({ action: 'handoff', reasons: ['customer_requested'] });
+    expect(d.intent?.id).toBe('track-order');
+  });
+  it('a handoff records an intent only when the top article is credible (at least half the threshold)', () => {
+    // No article is about a double charge: the best guess (0.1-0.2) is no label at all.
+    for (const text of ['get me an agent i was charged twice', 'i was charged twice']) {
+      const [d] = converse([text]);
+      expect(d.action).toBe('handoff');
+      expect(d.confidence).toBeLessThan(d.threshold / 2);
+      expect(d.intent).toBeNull();
+    }
+    // Below the threshold but credible: handed off with its intent for the brief.
+    const [late] = converse(['my refund still has not arrived after 3 weeks']);
+    expect(late.action).toBe('handoff');
+    expect(late.confidence).toBeGreaterThanOrEqual(late.threshold / 2);
+    expect(late.intent?.id).toBe('refund-policy');
+  });
   it('"hi" is not handed off and is not shipping-times', () => {
     const [d] = converse(['hi']);
     expect(d.action).toBe('social');

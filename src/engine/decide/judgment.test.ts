@@ -47,7 +47,9 @@ describe('decide: judgment', () => {
     const sure = base("is there a human I can chat with? my card still hasn't arrived", { writtenFor: true });
     expect(sure.understanding.softSignal).toBe(false);
     expect(decide(sure).reasons).toContain('customer_requested');
-    const unsure = base('can somebody help me', { writtenFor: true });
+    // Read at about 0.55 ("can somebody help me", the line of before, sits at the 0.8 bar
+    // itself and crossed it when training examples were added).
+    const unsure = base('can anybody help me', { writtenFor: true });
     expect(unsure.understanding.humanRequest).not.toBeNull();
     expect(unsure.understanding.softSignal).toBe(true);
     expect(decide(unsure).action).toBe('answer');

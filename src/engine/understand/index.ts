@@ -10,7 +10,7 @@ import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
 import { topicState, type TopicState, type TopicWord } from './follow-up.ts';
-import { findHumanRequest, findSignal, type Signal, type SignalHit } from './signals/index.ts';
+import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
 
 export interface UnderstandInput {
   text: string;
@@ -31,6 +31,12 @@ export interface Understanding {
   normalized: string;
   tokens: string[];
   humanRequest: string | null;
+  /**
+   * The message without the clause that asked for a person, when that is only part of it
+   * ("can i talk to someone my order never came": "my order never came"): what the message is
+   * about, for the intent the brief records. Null when no clause asked, or nothing else is left.
+   */
+  besidesRequest: string | null;
   sentiment: number;
   frustrated: boolean;
   sentimentCues: string[];
@@ -75,6 +81,15 @@ function sensitiveOf(normalized: string, signal: SignalHit | null): SensitiveHit
   return phrase;
 }
 
+/** The clauses of the message other than the one that asked for a person (found by phrase or by the detector). */
+function besides(text: string, phrase: string | null, clause: string | null): string | null {
+  const parts = requestClauses(text);
+  const asking = parts.findIndex((p) => (phrase ? normalize(p).includes(phrase) : plainText(p).slice(0, HIT_CHARS) === clause));
+  if (asking < 0 || parts.length < 2) return null;
+  const rest = parts.filter((_, i) => i !== asking).join('. ');
+  return words(normalize(rest)).length > 0 ? rest : null;
+}
+
 export function understand(input: UnderstandInput): Understanding {
   const normalized = normalize(input.text);
   const tokens = words(normalized);
@@ -104,6 +119,7 @@ export function understand(input: UnderstandInput): Understanding {
     normalized,
     tokens,
     humanRequest,
+    besidesRequest: humanRequest ? besides(input.text, phraseHuman, asked?.text ?? null) : null,
     sentiment: angry ? Math.min(mood.score, -0.6) : mood.score,
     frustrated: mood.frustrated || angry,
     sentimentCues: angry ? [...mood.cues, `detector: ${signal.text}`] : mood.cues,

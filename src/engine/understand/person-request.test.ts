@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from './index.ts';
 import { findHumanRequest, requestClauses } from './signals/index.ts';
+import { runOnClauses } from './signals/run-on.ts';
 
 // A request for a person is often one clause of a longer message; read whole, the rest of
 // the message drowns it (issue 15: "My card was charged twice, I want a person" was answered).
@@ -41,6 +42,48 @@ describe('a request for a person inside a longer message', () => {
     'who is the person responsible for refunds, and how do I write to them',
   ])('%s: no request', (text) => {
     expect(read(text).humanRequest).toBeNull();
+  });
+
+  // Typed as one line with no punctuation (issue 15): the request must still be found.
+  it.each([
+    ["is there a human I can chat with my card still hasn't arrived", 'is there a human I can chat with'],
+    ['can i talk to someone my order never came', 'can i talk to someone'],
+    ['get me an agent i was charged twice', 'get me an agent'],
+    ['my card got charged twice can i speak to a person', 'can i speak to a person'],
+  ])('%s: a request in a run-on line', (text, clause) => {
+    expect(findHumanRequest(text)).toMatchObject({ kind: 'human', text: clause });
+    const u = read(text);
+    expect(u.humanRequest).not.toBeNull();
+    expect(u.softSignal).toBe(false);
+  });
+
+  it.each([
+    'how do I add a human agent to my workspace',
+    'is there a person I can add to my account',
+    // A question about whom to ask, on a topic the knowledge may cover: answered when it can
+    // be, handed off as low confidence when not (a person is reached either way).
+    'who do I talk to about returns',
+    'what do i do if my order never came',
+    'i was charged twice can i get a refund',
+  ])('%s: no request', (text) => {
+    expect(read(text).humanRequest).toBeNull();
+  });
+
+  it('cuts a run-on line only where a clause of its own starts', () => {
+    expect(runOnClauses('get me an agent i was charged twice')).toEqual(['get me an agent', 'i was charged twice']);
+    expect(runOnClauses('my order is late can you tell me when it arrives')).toEqual([
+      'my order is late',
+      'can you tell me when it arrives',
+    ]);
+    // The object of the words before it (no verb of its own), or a question's own subject.
+    expect(runOnClauses('how do I add a human agent to my workspace')).toEqual(['how do I add a human agent to my workspace']);
+    expect(runOnClauses('what do i do if my order never came')).toEqual(['what do i do if my order never came']);
+    // A relative clause ("a human I can chat with") is not cut: a bare modal is no verb of a new clause.
+    expect(runOnClauses('is there a human I can chat with')).toEqual(['is there a human I can chat with']);
+    // A possessive is not a verb.
+    expect(runOnClauses("can you help me find someone to look at my car's engine")).toEqual([
+      "can you help me find someone to look at my car's engine",
+    ]);
   });
 
   it('cuts clauses at commas and dashes, only for this signal', () => {

@@ -3,6 +3,7 @@
 // often one sentence among others ("is there a human I can chat with? my card still hasn't
 // arrived").
 import { detectSignal } from './model.ts';
+import { runOnClauses } from './run-on.ts';
 import type { SignalClass } from './examples.ts';
 
 export type Signal = Exclude<SignalClass, 'ordinary'>;
@@ -29,19 +30,25 @@ const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).
 // For a request for a person every word counts, one letter too: "I want a person" is a clause.
 const allWords = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
+/** The text as the detector reads it: without PII tokens. */
+export const plainText = (text: string) => text.replace(TOKEN, ' ').replace(/\s+/g, ' ').trim();
+
 /** The message whole, then its parts (at most 8 readings in all). */
 function readings(text: string, split: (t: string) => string[], count = words): string[] {
-  const plain = text.replace(TOKEN, ' ').replace(/\s+/g, ' ').trim();
+  const plain = plainText(text);
   const parts = split(plain).filter((p) => count(p) >= MIN_CLAUSE_WORDS);
   return (parts.length > 1 ? [plain, ...parts] : [plain]).slice(0, 8);
 }
+
+/** How much of the part that carried a signal a hit quotes. */
+export const HIT_CHARS = 200;
 
 /** The surest hit among the readings (of one kind, if given). */
 function surest(texts: string[], kind?: Signal): SignalHit | null {
   let best: SignalHit | null = null;
   for (const part of texts) {
     const hit = detectSignal(part.slice(0, 500));
-    if (hit && (!kind || hit.kind === kind) && (!best || hit.prob > best.prob)) best = { ...hit, text: part.slice(0, 200) };
+    if (hit && (!kind || hit.kind === kind) && (!best || hit.prob > best.prob)) best = { ...hit, text: part.slice(0, HIT_CHARS) };
   }
   return best;
 }
@@ -52,13 +59,17 @@ export function findSignal(text: string): SignalHit | null {
 
 /**
  * Clauses as finely as a request for a person comes: after a comma or a dash as well
- * ("my card was charged twice, I want a person"; "I need a human, my card is blocked").
+ * ("my card was charged twice, I want a person"; "I need a human, my card is blocked"), and
+ * where a new clause starts with no punctuation at all ("get me an agent i was charged twice",
+ * `run-on.ts`).
  * Only the request for a person is read this finely: for the other signals a clause cut
  * from its sentence misleads ("I don't want to live in the city anymore, can I change my
  * delivery zone" read as self-harm, bench/signals.ts).
  */
 export function requestClauses(text: string): string[] {
-  return clauses(text).flatMap((s) => s.split(/\s*,+\s*|\s+[-–—]+\s+/));
+  return clauses(text)
+    .flatMap((s) => s.split(/\s*,+\s*|\s+[-–—]+\s+/))
+    .flatMap(runOnClauses);
 }
 
 /** A request for a person anywhere in the message: the whole, its sentences or its clauses. */
