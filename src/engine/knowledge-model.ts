@@ -38,16 +38,13 @@ export const DEFAULT_BUILD: BuildOptions = {
 };
 
 /**
- * Passage-only knowledge has no real questions to pick a threshold on, so it reads one off its
- * own pseudo-questions, as classifier knowledge reads one off its held-out examples: the lowest
- * calibrated confidence at which they reach the answered precision every knowledge set is held
- * to (issue 15: 0.95). Their mix is half unanswerable, the brief's assumption about traffic.
- * While the confidence ranked pseudo-questions poorly this left almost nothing answered
- * (thresholds 0.93-0.99) and the rule was "answer at even odds" (0.5); with the matched
- * evidence in the confidence the threshold lands at 0.67-0.85 (docs/engine.md). The even-odds
- * rule stays the fallback when no confidence reaches the target.
+ * Passage-only knowledge has no real questions to pick a threshold on: its confidence is
+ * calibrated on pseudo-questions, which are much harder than real ones (their unanswerable
+ * half shares words with other passages), so a precision target on them says little about
+ * real traffic. The default is a decision rule instead, fixed before looking at any data set:
+ * answer when the calibrated probability of being right is at least even (a wrong answer
+ * costs about what a right one saves: the customer is handed to a person either way).
  */
-export const PASSAGE_TARGET_PRECISION = 0.95;
 export const PASSAGE_DEFAULT_THRESHOLD = 0.5;
 
 /**
@@ -159,7 +156,7 @@ function finish(
           thresholdForPrecision(classifierCalibration.heldOut, opts.targetPrecision, 0.5),
           classifierCalibration.heldOut.length / Math.max(1, classifierCalibration.splits ?? 1),
         )
-      : thresholdForPrecision(passageCalibration.heldOut, PASSAGE_TARGET_PRECISION, PASSAGE_DEFAULT_THRESHOLD)
+      : PASSAGE_DEFAULT_THRESHOLD
     ).toFixed(3),
   );
   const locales = new Map<string, number>();
