@@ -12,7 +12,7 @@ import {
   questionKit,
   type PseudoQuestion,
 } from '../../src/engine/assess/calibrate.ts';
-import { PASSAGE_FEATURE_SIGNS, passageFeatures } from '../../src/engine/assess/features.ts';
+import { PASSAGE_FEATURE_SIGNS } from '../../src/engine/assess/features.ts';
 import { PassageIndex } from '../../src/engine/retrieve/passages.ts';
 import { chunkArticles } from '../../src/knowledge/chunk.ts';
 import { terms } from '../../src/engine/retrieve/bm25.ts';
@@ -225,39 +225,5 @@ describe('passage calibration beside a classifier', () => {
     expect(withIt.candidates.map((c) => c.articleId)).not.toContain('refund');
     expect(withIt.candidates.map((c) => c.articleId)).not.toContain('returns');
     expect(without.candidates.map((c) => c.articleId).some((id) => elsewhere.has(id) || id === 'hours')).toBe(false);
-  });
-});
-
-describe('matched evidence (issue 15, item 7)', () => {
-  // A product FAQ: every answer names the product, so "acme" alone says nothing about which one answers.
-  const faq: Article[] = [
-    ['dll', 'Where can I get a Windows DLL of acme?', 'Acme compiles to a DLL without change; see win32/DLL_FAQ.txt in the acme sources.'],
-    ['java', 'Can I use acme from Java?', 'Acme ships a Java binding in the contrib folder; java.util.zip is separate.'],
-    ['y2k', 'Is acme Y2K-compliant?', 'Yes: acme does not handle dates.'],
-    ['licence', 'What licence does acme use?', 'Acme is released under a permissive licence, not the GPL.'],
-    ['threads', 'Is acme thread-safe?', 'Acme is thread-safe as long as each stream is used by one thread at a time.'],
-    ['memory', 'How much memory does acme need?', 'Deflate in acme needs about 256 KiB with the default window and memory level.'],
-  ].map(([id, title, body]) => ({ id, title, body }));
-  const index = new PassageIndex(chunkArticles(faq));
-
-  it('counts the specific words matched, not only their share', () => {
-    const vague = index.search('is there an official python port for acme', []);
-    const specific = index.search('acme thread safe stream', []);
-    // The product name alone matches "perfectly" by the share measures...
-    expect(vague.relScore).toBeGreaterThan(1);
-    // ...but it is a word every answer holds: little evidence; several specific words are a lot.
-    expect(vague.matchedMass).toBeLessThan(0.2);
-    expect(specific.matchedMass).toBeGreaterThan(1);
-  });
-
-  it('is learnt from pseudo-questions as evidence that raises the confidence', () => {
-    const cal = calibratePassages(index, { seed: 13, samples: 400 });
-    const w = cal.model.parts[0].model.weights;
-    expect(w).toHaveLength(6);
-    expect(w[5]).toBeGreaterThan(0.5);
-    // The question that only names the product is now rated well under one that names the topic.
-    const conf = (q: string) => predictLogistic(cal.model.parts[0].model, passageFeatures(index.search(q, []), false));
-    expect(conf('is there an official python port for acme')).toBeLessThan(0.5);
-    expect(conf('is acme thread safe')).toBeGreaterThan(conf('is there an official python port for acme') + 0.3);
   });
 });
