@@ -13,6 +13,10 @@
 //                                       fastify-docs, zlib-faq; a comma list picks some), development and
 //                                       held-out halves (`dev`: development only), single-turn and after an
 //                                       exchange on another topic, and the spread around the 0.95 target
+//      npx tsx bench/eval.ts curve [sets] [held-out]
+//                                       how well the confidence ranks right answers above wrong ones on the
+//                                       passage sets' development halves (`held-out`: the other halves): AUC
+//                                       and resolution / precision at several thresholds, printed, not asserted
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -36,6 +40,7 @@ import {
 } from '../src/engine/assess/calibrate.ts';
 import { predictLogistic } from '../src/engine/assess/logistic.ts';
 import { halfOf, travelReport, travelRows, type TravelSet } from './support/travel.ts';
+import { at, auc, scoredTickets } from './support/separation.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
 const only = process.argv[2] ?? 'all';
@@ -160,6 +165,27 @@ if (only === 'travel') {
   }
   for (const set of ['baton-docs', 'fastify-docs', 'zlib-faq']) if (pick.has(set)) sets.push(await local(set));
   console.log(travelReport(await travelRows(sets, createEngine, process.argv[4] === 'dev' ? ['dev'] : ['dev', 'held-out'])));
+}
+if (only === 'curve') {
+  const pick = (process.argv[3] ?? 'docs-govt,baton-docs,fastify-docs,zlib-faq').split(',');
+  const dev = process.argv[4] !== 'held-out';
+  const cuts = [0.3, 0.5, 0.7, 0.8, 0.9];
+  console.log(`| set | half | tickets | default | AUC | ${cuts.map((t) => `@${t}`).join(' | ')} |`);
+  for (const set of pick) {
+    const shared = set === 'docs-govt';
+    const here = shared ? resolve(DATA, 'docs-govt') : resolve(import.meta.dirname, 'data', set);
+    const kb = shared ? await load('docs-govt/kb.jsonl') : (await parseKnowledgeFile(resolve(here, 'kb.jsonl'))).articles;
+    const ts = halfOf(parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets, dev);
+    const run = await evaluate(createEngine, kb, ts, { threshold: 0 });
+    const s = scoredTickets(run.results);
+    const cells = cuts.map((t) => {
+      const a = at(s, t);
+      return `${a.resolution.toFixed(2)} / ${a.answered ? a.precision.toFixed(2) : '-'}`;
+    });
+    console.log(
+      `| ${set} | ${dev ? 'dev' : 'held-out'} | ${ts.length} | ${run.summary.default_threshold} | ${auc(s).toFixed(3)} | ${cells.join(' | ')} |`,
+    );
+  }
 }
 if (only === 'stability') {
   // How the bag count was chosen (docs/engine.md, (g)): the calibrator of each base seed scored
