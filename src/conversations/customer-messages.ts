@@ -147,20 +147,23 @@ export class CustomerMessages {
     const { row: c, policy } = from;
     if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
     const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...policy.pii, locale: c.language ?? 'en' });
-    const appended = await messages.appendCustomerLineIfUnchanged(
-      this.db,
-      {
-        workspaceId: c.workspace_id,
-        conversationId: c.id,
-        status: c.status,
-        piiState: c.pii_state,
-        lastSeq: c.last_seq,
-        version: from.version,
-      },
-      { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
-      (m, sealed) => this.kernel.written.remember(m, sealed),
-      // The bot's context comes back with the line: no read of its own in the turn.
-      c.controller === 'bot' ? HISTORY_TURNS : undefined,
+    const appended = await this.kernel.written.during(
+      c.id,
+      messages.appendCustomerLineIfUnchanged(
+        this.db,
+        {
+          workspaceId: c.workspace_id,
+          conversationId: c.id,
+          status: c.status,
+          piiState: c.pii_state,
+          lastSeq: c.last_seq,
+          version: from.version,
+        },
+        { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
+        (m, sealed) => this.kernel.written.remember(m, sealed),
+        // The bot's context comes back with the line: no read of its own in the turn.
+        c.controller === 'bot' ? HISTORY_TURNS : undefined,
+      ),
     );
     if (!appended) return undefined;
     const { message, history } = appended;
@@ -234,19 +237,22 @@ export class CustomerMessages {
     kept: KeptConversation | undefined,
   ): Promise<(PostedMessage & { flushed: true }) | undefined> {
     const since = this.kept.mark();
-    const appended = await messages.appendBotReplyIfCurrent(
-      this.db,
-      {
-        workspaceId: conversation.workspace_id,
-        conversationId: conversation.id,
-        triggerSeq: trigger.seq,
-        // Onto the version the line left, when this node kept it: then the new one can be kept too.
-        version: kept?.version,
-        language: decision.language || null,
-        intent: decision.intent?.id ?? null,
-      },
-      { id: randomUUID(), text: decision.text, citations: decision.citations, trace: replyTrace(decision) },
-      (m, sealed) => this.kernel.written.remember(m, sealed),
+    const appended = await this.kernel.written.during(
+      conversation.id,
+      messages.appendBotReplyIfCurrent(
+        this.db,
+        {
+          workspaceId: conversation.workspace_id,
+          conversationId: conversation.id,
+          triggerSeq: trigger.seq,
+          // Onto the version the line left, when this node kept it: then the new one can be kept too.
+          version: kept?.version,
+          language: decision.language || null,
+          intent: decision.intent?.id ?? null,
+        },
+        { id: randomUUID(), text: decision.text, citations: decision.citations, trace: replyTrace(decision) },
+        (m, sealed) => this.kernel.written.remember(m, sealed),
+      ),
     );
     if (!appended) return undefined;
     const { message: reply } = appended;

@@ -89,5 +89,14 @@ async function send(db: Kysely<Schema>, notices: Notice[]): Promise<void> {
     select set_config('synchronous_commit', 'off', true),
            pg_notify(n.channel, n.payload)
     from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(channel text, payload text)`.execute(db);
+  announcedByStatement(db, notices);
+}
+
+/**
+ * Notices a statement on `db` itself sent (a write that commits alone, with pg_notify in it, so
+ * the notice needs no statement of its own): this process's observers hear of them as of any
+ * announcement.
+ */
+export function announcedByStatement(db: Kysely<Schema>, notices: Notice[]): void {
   for (const fn of observers.get(db) ?? []) for (const n of notices) fn(n);
 }

@@ -4,7 +4,8 @@ import { sqlState } from '../errors.ts';
 import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow, Schema } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { PREPARED } from '../prepared.ts';
-import { announceEvent, eventValues, type NewEvent } from './events.ts';
+import { announceEvent, EVENTS_CHANNEL, eventValues, messageCreatedNotice, notifyMessageCreated, type NewEvent } from './events.ts';
+import { announcedByStatement } from '../transaction.ts';
 
 export interface NewMessageInput {
   id: string;
@@ -77,7 +78,7 @@ export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' |
  * caller's read (`lastSeq`) and this statement: the statement's snapshot may then miss it.
  */
 export async function appendCustomerLineIfUnchanged(
-  db: Executor,
+  db: Kysely<Schema>,
   read: {
     workspaceId: string;
     conversationId: string;
@@ -196,6 +197,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
       c_intent: string | null;
       c_pii_state: string | null;
       c_xmin: string;
+      x_notified: unknown;
     }
   >;
   try {
@@ -226,35 +228,43 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         from m
         returning id, data->>'message_id' as message_id
       )
-      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin
+      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
+        ${NOTIFY_FROM_ROW} as x_notified
       from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
   } catch (err) {
     // Two nodes' batches locking the same conversations in another order: none was written; the locked path takes over.
     if (sqlState(err) === '40P01') return;
     throw err;
   }
-  const announced = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, c_xmin, ...message }) => {
+  const notices = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, c_xmin, x_notified: _, ...message }) => {
     const item = batch[ord]!;
     item.written(message, c_pii_state);
     item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin };
-    return announceEvent(db, String(event_id), {
-      workspaceId: message.workspace_id,
-      conversationId: message.conversation_id,
-      type: 'message.created',
-      actor: { type: 'bot', id: null },
-      data: { message_id: message.id, seq: message.seq, internal: false },
-    });
+    return noticeOf(String(event_id), message);
   });
-  // Together: the notices share one statement.
-  await Promise.all(announced);
+  // The statement sent them (NOTIFY_FROM_ROW).
+  announcedByStatement(db, notices);
 }
+
+/** The `message.created` notice of the row `m` and its event `e`, sent by the statement that wrote them. */
+const NOTIFY_FROM_ROW = notifyMessageCreated({
+  eventId: sql`e.id`,
+  workspaceId: sql`m.workspace_id`,
+  conversationId: sql`m.conversation_id`,
+  messageId: sql`m.id`,
+});
+
+const noticeOf = (eventId: string, message: MessageRow) => ({
+  channel: EVENTS_CHANNEL,
+  payload: JSON.stringify(messageCreatedNotice(eventId, message)),
+});
 
 /**
  * The shared one-statement append (decision 0003): a guarded update of the conversation, the
- * message numbered by it, its event; committed asynchronously and announced at once.
+ * message numbered by it, its event and its notice; committed asynchronously, so heard at once.
  */
 async function appendIf(
-  db: Executor,
+  db: Kysely<Schema>,
   target: { workspaceId: string; conversationId: string },
   /** The update's extra assignments and conditions, and a read returned alongside (`history`). */
   sqlParts: { set: RawBuilder<unknown>; guard: RawBuilder<unknown>; history?: RawBuilder<unknown> },
@@ -278,6 +288,7 @@ async function appendIf(
       c_pii_state: string | null;
       c_xmin: string;
       x_history: unknown;
+      x_notified: unknown;
     }
   >`${PREPARED}
     with c as (
@@ -297,20 +308,14 @@ async function appendIf(
       from m
       returning id
     )
-    select m.*, (select id from e) as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
-      ${sqlParts.history ?? sql`null::jsonb`} as x_history
-    from m, c`.execute(db);
+    select m.*, e.id as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
+      ${sqlParts.history ?? sql`null::jsonb`} as x_history, ${NOTIFY_FROM_ROW} as x_notified
+    from m, c, e`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const { event_id, c_language, c_intent, c_pii_state, c_xmin, x_history, ...message } = row;
+  const { event_id, c_language, c_intent, c_pii_state, c_xmin, x_history, x_notified: _, ...message } = row;
   written(message, c_pii_state);
-  await announceEvent(db, String(event_id), {
-    workspaceId: target.workspaceId,
-    conversationId: target.conversationId,
-    type: 'message.created',
-    actor: line.actor,
-    data: { message_id: message.id, seq: message.seq, internal: false },
-  });
+  announcedByStatement(db, [noticeOf(String(event_id), message)]);
   return { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin, history: x_history };
 }
 

@@ -211,7 +211,8 @@ export class RealtimeHub {
     if (!conversationId) return { staff: null, customer: null };
     if (notice.type === 'message.created') {
       if (!notice.messageId) return { staff: null, customer: null };
-      const local = this.written.get(notice.messageId);
+      // A notice can arrive before the result of the statement that sent it: wait for this node's writes in flight.
+      const local = await this.written.settled(conversationId, notice.messageId);
       const message = local?.message ?? (await findMessage(this.db, workspaceId, notice.messageId));
       if (!message) return { staff: null, customer: null };
       let customer: Push | null = null;
