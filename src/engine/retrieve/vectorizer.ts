@@ -46,8 +46,9 @@ function spanFeatures(toks: string[], opts: VectorizerOptions, visit: (family: n
   const line = ` ${toks.join(' ')} `;
   for (let n = opts.charMin; n <= opts.charMax; n++) {
     for (let j = 0; j + n <= line.length; j++) {
-      const g = line.slice(j, j + n);
-      if (g.indexOf(' ', 1) > 0 && g.indexOf(' ', 1) < n - 1) visit(5, g);
+      // A space after the n-gram's first character and before its last (sliced only then).
+      const space = line.indexOf(' ', j + 1);
+      if (space !== -1 && space < j + n - 1) visit(5, line.slice(j, j + n));
     }
   }
 }
