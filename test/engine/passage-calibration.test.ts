@@ -4,6 +4,7 @@ import { fitLogistic, predictLogistic } from '../../src/engine/assess/logistic.t
 import {
   averageLogistic,
   calibratePassages,
+  commonWords,
   fitPassageSet,
   passageBagSeed,
   passageQuestionCount,
@@ -11,8 +12,10 @@ import {
   PASSAGE_BAGS,
   questionKit,
   type PseudoQuestion,
+  unknownWord,
 } from '../../src/engine/assess/calibrate.ts';
-import { PASSAGE_FEATURE_SIGNS } from '../../src/engine/assess/features.ts';
+import { rng } from '../../src/engine/retrieve/random.ts';
+import { PASSAGE_FEATURE_SIGNS, passageFeatures } from '../../src/engine/assess/features.ts';
 import { PassageIndex } from '../../src/engine/retrieve/passages.ts';
 import { chunkArticles } from '../../src/knowledge/chunk.ts';
 import { terms } from '../../src/engine/retrieve/bm25.ts';
@@ -225,5 +228,93 @@ describe('passage calibration beside a classifier', () => {
     expect(withIt.candidates.map((c) => c.articleId)).not.toContain('refund');
     expect(withIt.candidates.map((c) => c.articleId)).not.toContain('returns');
     expect(without.candidates.map((c) => c.articleId).some((id) => elsewhere.has(id) || id === 'hours')).toBe(false);
+  });
+});
+
+describe('matched evidence (issue 15, item 7)', () => {
+  // A product FAQ: every answer names the product, so "acme" alone says nothing about which one answers.
+  const faq: Article[] = [
+    ['dll', 'Where can I get a Windows DLL of acme?', 'Acme compiles to a DLL without change; see win32/DLL_FAQ.txt in the acme sources.'],
+    ['java', 'Can I use acme from Java?', 'Acme ships a Java binding in the contrib folder; java.util.zip is separate.'],
+    ['y2k', 'Is acme Y2K-compliant?', 'Yes: acme does not handle dates.'],
+    ['licence', 'What licence does acme use?', 'Acme is released under a permissive licence, not the GPL.'],
+    ['threads', 'Is acme thread-safe?', 'Acme is thread-safe as long as each stream is used by one thread at a time.'],
+    ['memory', 'How much memory does acme need?', 'Deflate in acme needs about 256 KiB with the default window and memory level.'],
+  ].map(([id, title, body]) => ({ id, title, body }));
+  const index = new PassageIndex(chunkArticles(faq));
+
+  it('counts the specific words matched, not only their share', () => {
+    const vague = index.search('is there an official python port for acme', []);
+    const specific = index.search('acme thread safe stream', []);
+    // The product name alone matches "perfectly" by the share measures...
+    expect(vague.relScore).toBeGreaterThan(1);
+    // ...but it is a word every answer holds: little evidence; several specific words are a lot.
+    expect(vague.matchedMass).toBeLessThan(0.2);
+    expect(specific.matchedMass).toBeGreaterThan(1);
+  });
+
+  it('is learnt from pseudo-questions as evidence that raises the confidence', () => {
+    const cal = calibratePassages(index, { seed: 13, samples: 400 });
+    const w = cal.model.parts[0].model.weights;
+    expect(w).toHaveLength(6);
+    expect(w[5]).toBeGreaterThan(0.5);
+    // The question that only names the product is now rated well under one that names the topic.
+    const conf = (q: string) => predictLogistic(cal.model.parts[0].model, passageFeatures(index.search(q, []), false));
+    expect(conf('is there an official python port for acme')).toBeLessThan(0.5);
+    expect(conf('is acme thread safe')).toBeGreaterThan(conf('is there an official python port for acme') + 0.3);
+  });
+});
+
+describe('topic-only unanswerable pseudo-questions (issue 15, items 5 and 7)', () => {
+  // The same kind of product FAQ: "acme" is on every page, the rest names one topic each.
+  const faq: Article[] = [
+    ['dll', 'Where can I get a Windows DLL of acme?', 'Acme compiles to a DLL without change; see win32/DLL_FAQ.txt in the acme sources.'],
+    ['java', 'Can I use acme from Java?', 'Acme ships a Java binding in the contrib folder; java.util.zip is separate.'],
+    ['y2k', 'Is acme Y2K-compliant?', 'Yes: acme does not handle dates.'],
+    ['licence', 'What licence does acme use?', 'Acme is released under a permissive licence, not the GPL.'],
+    ['threads', 'Is acme thread-safe?', 'Acme is thread-safe as long as each stream is used by one thread at a time.'],
+    ['memory', 'How much memory does acme need?', 'Deflate in acme needs about 256 KiB with the default window and memory level.'],
+  ].map(([id, title, body]) => ({ id, title, body }));
+  const index = new PassageIndex(chunkArticles(faq));
+  const kit = questionKit(index);
+  const common = commonWords(index, kit.content);
+
+  it("takes the knowledge's common words from those on most pages, never a word that names a topic", () => {
+    expect(common.get('acme')).toBe(index.passages.length);
+    for (const topical of ['java', 'licence', 'thread', 'memory', 'deflate']) expect(common.has(topical)).toBe(false);
+  });
+
+  it('makes words the knowledge never uses, the same for a seed', () => {
+    const a = rng(5);
+    const words = Array.from({ length: 50 }, () => unknownWord(index, a));
+    for (const w of words) expect(index.knownWords(w)).toEqual({ words: 1, known: 0 });
+    const b = rng(5);
+    expect(Array.from({ length: 50 }, () => unknownWord(index, b))).toEqual(words);
+  });
+
+  it('asks about half the unanswerable questions as common words with unknown ones', () => {
+    const seen: PseudoQuestion[] = [];
+    passageRows(index, 13, 400, (q) => seen.push(q), kit);
+    const vague = seen.flatMap((q) => (q.topicOnly ? [q.topicOnly] : []));
+    expect(vague.length / seen.length).toBeGreaterThan(0.35);
+    expect(vague.length / seen.length).toBeLessThan(0.65);
+    for (const q of vague) {
+      const words = q.split(' ');
+      const unknown = words.filter((w) => index.knownWords(w).known === 0);
+      expect(unknown.length).toBeGreaterThanOrEqual(1);
+      expect(words.length - unknown.length).toBeGreaterThanOrEqual(1);
+      for (const w of words) if (index.knownWords(w).known > 0) expect(common.has(w)).toBe(true);
+    }
+    // Answerable questions hold unknown words too (chatter), so an unknown word alone is no evidence.
+    const chatter = seen.filter((q) => q.question.split(' ').some((w) => index.knownWords(w).known === 0));
+    expect(chatter.length / seen.length).toBeGreaterThan(0.2);
+  });
+
+  it('teaches the calibrator that the product name with words the docs lack is no match, chatter or not', () => {
+    const cal = calibratePassages(index, { seed: 13, samples: 400 });
+    const conf = (q: string) => predictLogistic(cal.model.parts[0].model, passageFeatures(index.search(q, []), false));
+    for (const q of ['how do i build acme with cmake and visual studio', 'acme on kubernetes']) expect(conf(q), q).toBeLessThan(0.3);
+    // A word of the customer's own beside the specific ones costs little (0.76 without chatter in the pseudo-questions).
+    expect(conf('worried: is acme thread safe with our gizmo')).toBeGreaterThan(0.85);
   });
 });

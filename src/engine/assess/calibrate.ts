@@ -182,6 +182,26 @@ const QUESTION_WORDS = { min: 2, max: 10 };
  * sentences). Half of those words come from the same article, half from anywhere.
  */
 const TOPIC_WORD_SHARE = 0.5;
+/**
+ * Questions the docs cannot answer are rarely a specific question whose answer was taken out:
+ * they name the product or the domain (its common words, `commonWords`) and ask about something
+ * the knowledge never mentions ("how do I build zlib with cmake and visual studio?"). A
+ * pseudo-question asked without its holders still matches specific words of other passages, so
+ * the calibrator had never seen a question matching only common words, and rated one as a
+ * perfect match. This share of the unanswerable rows is such a question instead: one to three
+ * common words and one to three words the knowledge never uses (`unknownWord`). No figure tells
+ * the mix of the two kinds in real traffic: even odds.
+ */
+const TOPIC_ONLY_SHARE = 0.5;
+/**
+ * Real questions hold words the knowledge never uses whether the docs answer them or not
+ * ("worried about prod"). If only the topic-only questions held them, the calibrator would learn
+ * that an unknown word means "no answer" and turn away answerable questions with chatter; with
+ * this share of every question's other words unknown, the unknown word is no evidence either
+ * way, and what tells the topic-only questions apart is that no specific known word matched.
+ */
+const CHATTER_SHARE = 0.25;
+const TOPIC_ONLY_WORDS = { min: 1, max: 3 };
 
 /**
  * Pseudo-questions asked (each once answerable, once not). Small knowledge sets cycle through
@@ -208,6 +228,8 @@ export interface PseudoQuestion {
   context: { text: string; weight: number }[];
   passageId: string;
   holders: Set<string>;
+  /** The question asked as unanswerable when it is a topic-only one (TOPIC_ONLY_SHARE), not this one without its holders. */
+  topicOnly?: string;
 }
 
 /**
@@ -290,6 +312,66 @@ export interface QuestionKit {
    * questions are ones the passage route cannot answer.
    */
   answeredElsewhere: ReadonlySet<string>;
+  /** Draws a word the knowledge uses everywhere (`commonWords`), by how many passages hold it. */
+  commonWord: (random: () => number) => string | undefined;
+}
+
+/**
+ * The knowledge's common words: content words it knows that name no topic (`topicWord`: held by
+ * more than about √N of its N passages), such as the product's name and the terms every page
+ * uses ("zlib", "request", "state"), each with the number of passages holding it.
+ */
+export function commonWords(index: PassageIndex, content: (text: string) => string[]): Map<string, number> {
+  const common = new Map<string, boolean>();
+  const isCommon = (w: string) => {
+    let c = common.get(w);
+    if (c === undefined) {
+      const { words, known } = index.knownWords(w);
+      common.set(w, (c = words > 0 && known === words && terms(w).every((t) => !index.topicWord(t))));
+    }
+    return c;
+  };
+  const out = new Map<string, number>();
+  for (const o of index.passages) for (const w of new Set(content(o.text))) if (isCommon(w)) out.set(w, (out.get(w) ?? 0) + 1);
+  return out;
+}
+
+/** A weighted draw from `counts` (cumulative weights, binary search). */
+function weightedDraw(counts: Map<string, number>): (random: () => number) => string | undefined {
+  const words = [...counts.keys()];
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const w of words) cumulative.push((sum += counts.get(w)!));
+  return (random) => {
+    if (words.length === 0) return undefined;
+    const x = random() * sum;
+    let lo = 0;
+    let hi = words.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return words[lo];
+  };
+}
+
+/**
+ * A word the knowledge never uses. Its spelling does not matter to any evidence feature (an
+ * unknown word matches nothing and counts at a never-seen word's IDF), so it is made of
+ * syllables rather than taken from a word list the engine would have to ship.
+ */
+export function unknownWord(index: PassageIndex, random: () => number): string {
+  const consonants = 'bdfgklmnprstvz';
+  const vowels = 'aeiou';
+  for (;;) {
+    let w = '';
+    const syllables = 2 + Math.floor(random() * 3);
+    for (let i = 0; i < syllables; i++)
+      w += consonants[Math.floor(random() * consonants.length)] + vowels[Math.floor(random() * vowels.length)];
+    const { words, known } = index.knownWords(w);
+    if (words === 1 && known === 0) return w;
+  }
 }
 
 export function questionKit(index: PassageIndex, answeredElsewhere: ReadonlySet<string> = new Set()): QuestionKit {
@@ -335,7 +417,7 @@ export function questionKit(index: PassageIndex, answeredElsewhere: ReadonlySet<
     held.set(sentence, out);
     return out;
   };
-  return { byArticle, content, holdersOf, answeredElsewhere };
+  return { byArticle, content, holdersOf, answeredElsewhere, commonWord: weightedDraw(commonWords(index, content)) };
 }
 
 /** Feature rows of one pseudo-question set: each question asked with its article (known) and without (unknown). */
@@ -353,7 +435,14 @@ export function passageRows(
   const pool = shuffle(all, random).slice(0, samples);
   if (pool.length === 0) return { known, unknown };
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const { byArticle, content, holdersOf, answeredElsewhere } = kit;
+  const { byArticle, content, holdersOf, answeredElsewhere, commonWord } = kit;
+  const count = ({ min, max }: { min: number; max: number }) => min + Math.floor(random() * (max - min + 1));
+  const topicOnly = () => {
+    const common = Array.from({ length: count(TOPIC_ONLY_WORDS) }, () => commonWord(random)).filter((w) => w !== undefined);
+    if (common.length === 0) return undefined;
+    const unknown = Array.from({ length: count(TOPIC_ONLY_WORDS) }, () => unknownWord(index, random));
+    return shuffle([...common, ...unknown], random).join(' ');
+  };
   // Support chats run over several turns: a follow-up comes after the customer's previous
   // question (weight 0.5 as in the turn), the reply it got (weight 0.3, as `contextTurns`
   // weighs the last reply) and possibly earlier questions on the same topic. People do not
@@ -405,6 +494,10 @@ export function passageRows(
     const kept = shuffle(words, random).slice(0, own);
     const extra: string[] = [];
     while (kept.length + extra.length < size) {
+      if (random() < CHATTER_SHARE) {
+        extra.push(unknownWord(index, random));
+        continue;
+      }
       const from = random() < TOPIC_WORD_SHARE ? pick(byArticle.get(p.articleId)!) : pick(all);
       const w = pick(content(pick(from.sentences)));
       if (w) extra.push(w);
@@ -416,13 +509,15 @@ export function passageRows(
     // overlapping or repeated passages): right when retrieved, all removed for "unanswerable".
     const holders = holdersOf(sentence);
     const context = random() < 0.5 ? conversation(p) : [];
-    inspect?.({ question: q, context, passageId: p.id, holders });
+    const vague = random() < TOPIC_ONLY_SHARE ? topicOnly() : undefined;
+    inspect?.({ question: q, context, passageId: p.id, holders, topicOnly: vague });
     const [withIt, without] = index.searchWithAndWithout(q, context, holders, 5, answeredElsewhere);
     const top = withIt.candidates[0]?.articleId;
     // A question only another route's articles answer is asked as one the passages cannot.
     if ([...holders].some((h) => !answeredElsewhere.has(h)))
       known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
-    unknown.push({ x: passageFeatures(without, context.length > 0), correct: false, weight: 1 });
+    const unanswerable = vague === undefined ? without : index.search(vague, context, 5, new Set(answeredElsewhere));
+    unknown.push({ x: passageFeatures(unanswerable, context.length > 0), correct: false, weight: 1 });
   }
   return { known, unknown };
 }

@@ -44,15 +44,26 @@ export function passageFeatures(ev: PassageEvidence, hasContext: boolean): numbe
     Math.min(ev.missingIdf, 8) / 8,
     ev.answerType === 'none' ? 1 : ev.answerTypeFound ? 1 : 0,
     hasContext ? 1 : 0,
+    Math.min(ev.matchedMass, MATCHED_MASS_CAP),
   ];
 }
 
 /**
+ * The match score and coverage are shares (of the question's own ideal match, of its terms), so
+ * a question matching one word the whole knowledge shares ("zlib" in the zlib FAQ, "is there an
+ * official python binding for zlib?") looks like a perfect match. The matched mass counts the
+ * evidence itself: a right answer usually holds several specific words of the question. Capped
+ * where a question's words are all found anyway (three maximally specific words' worth).
+ */
+const MATCHED_MASS_CAP = 3;
+
+/**
  * The direction each passage feature may push the confidence, fixed in advance: a better
  * match, more of the question found and an answer of the asked kind can only make an answer
- * likelier; a rarer unmatched word only less likely; context is free. Pseudo-questions make
+ * likelier, and so can more specific evidence matched; a rarer unmatched word only less likely;
+ * context is free. Pseudo-questions make
  * the features collinear (coverage and the rarest missing word move together), and an
  * unconstrained fit learned that a missing rare word *raises* confidence: an artefact that
  * real questions, with words the knowledge never uses, would turn into confident answers.
  */
-export const PASSAGE_FEATURE_SIGNS = [1, 1, -1, 1, 0];
+export const PASSAGE_FEATURE_SIGNS = [1, 1, -1, 1, 0, 1];

@@ -27,6 +27,11 @@ export interface PassageEvidence {
   coverage: number;
   /** Largest IDF among current-message terms missing from the best article (an unmatched specific word). */
   missingIdf: number;
+  /**
+   * How much specific evidence matched: the IDF of the message's terms the best article holds,
+   * in units of a never-seen word's IDF (about one maximally specific word each).
+   */
+  matchedMass: number;
   answerType: AnswerType;
   answerTypeFound: boolean;
   messageTerms: number;
@@ -191,6 +196,7 @@ export class PassageIndex {
       else missingIdf = Math.max(missingIdf, idf);
     }
     const type = answerTypeOf(normalize(message));
+    const unseen = this.bm25.idf('\u0000');
     const max = this.bm25.maxScore(q);
     return {
       candidates,
@@ -198,6 +204,7 @@ export class PassageIndex {
       runnerUpRatio: candidates[1] && top ? candidates[1].score / top.score : 0,
       coverage: total > 0 ? have / total : 0,
       missingIdf,
+      matchedMass: have / unseen,
       answerType: type,
       answerTypeFound: top ? passageHasAnswerType(type, top.passage.text) : false,
       messageTerms: own.length,
