@@ -50,3 +50,28 @@ describe('default threshold on a small knowledge set', () => {
     expect(exact.confidence).toBeGreaterThan(vague.confidence);
   });
 });
+
+describe('the passage route beside the classifier (articles without examples)', () => {
+  const engine = new EmbeddedEngine(buildKnowledge(demo));
+  const ask = (text: string) => engine.turnSync({ text, history: [], policy });
+  const cited = (d: ReturnType<typeof ask>) => (d.action === 'answer' ? (d.citations[0]?.articleId ?? null) : null);
+
+  it('does not answer a question from one word it shares with a page without examples', () => {
+    // No article covers a double charge; the gift-card page repeats "card" and had been the
+    // answer at 0.89, before the passage calibrator saw the classifier's questions as ones it
+    // must not answer.
+    const d = ask('My card was charged twice');
+    expect(d.action).toBe('handoff');
+    expect(d.reasons).toContain('low_confidence');
+  });
+
+  it('leaves a question the classifier is sure of to its article', () => {
+    expect(cited(ask('can i pay with my credit card'))).toBe('payment-methods');
+  });
+
+  it('still answers the pages without examples', () => {
+    expect(cited(ask('do gift cards expire?'))).toBe('gift-cards');
+    expect(cited(ask('how do I check the balance of my gift card?'))).toBe('gift-cards');
+    expect(cited(ask('are you open on saturdays?'))).toBe('contact-hours');
+  });
+});

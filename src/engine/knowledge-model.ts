@@ -143,9 +143,13 @@ function finish(
       ? IntentClassifier.train(examples, classArticles.length, opts.softmax)
       : null;
   const t3 = performance.now();
-  // The passage route answers only articles without examples when the classifier runs.
+  // The passage route answers only articles without examples when the classifier runs, and
+  // the classifier's example questions are ones it must not answer (`assess/beside.ts`); when
+  // every article has examples the passage route has nothing to answer and asks none of them.
+  const beside = useClassifier && classArticles.length < articles.length;
   const passageCalibration = calibratePassages(passages, {
     answeredElsewhere: new Set(useClassifier ? classArticles.map((a) => a.id) : []),
+    elsewhereQuestions: beside ? classArticles.flatMap((a) => a.examples ?? []) : [],
   });
   const t4 = performance.now();
   // One threshold for both routes: both confidences are calibrated probabilities. Example-

@@ -13,8 +13,10 @@ import {
   questionKit,
   type PseudoQuestion,
   unknownWord,
+  type Row,
 } from '../../src/engine/assess/calibrate.ts';
 import { rng } from '../../src/engine/retrieve/random.ts';
+import { elsewhereRows, withRealQuestions } from '../../src/engine/assess/beside.ts';
 import { PASSAGE_FEATURE_SIGNS, passageFeatures } from '../../src/engine/assess/features.ts';
 import { PassageIndex } from '../../src/engine/retrieve/passages.ts';
 import { chunkArticles } from '../../src/knowledge/chunk.ts';
@@ -228,6 +230,44 @@ describe('passage calibration beside a classifier', () => {
     expect(withIt.candidates.map((c) => c.articleId)).not.toContain('refund');
     expect(withIt.candidates.map((c) => c.articleId)).not.toContain('returns');
     expect(without.candidates.map((c) => c.articleId).some((id) => elsewhere.has(id) || id === 'hours')).toBe(false);
+  });
+
+  it("puts the other route's real questions in place of the pseudo-questions drawn from its articles, at their weight", () => {
+    const elsewhere = new Set(['refund', 'ship', 'pw']);
+    const set = passageRows(index, 13, 400, undefined, questionKit(index, elsewhere));
+    const drawn = set.unknown.filter((r) => r.elsewhere).length;
+    expect(drawn).toBeGreaterThan(0);
+    const real = elsewhereRows(index, ['can I get my money back on my card', 'when does my parcel arrive'], elsewhere);
+    const out = withRealQuestions(set, real);
+    expect(out.known).toBe(set.known);
+    expect(out.unknown.filter((r) => r.elsewhere)).toHaveLength(0);
+    expect(out.unknown).toHaveLength(set.unknown.length - drawn + 2);
+    const share = (rows: Row[]) => rows.reduce((s, r) => s + (r.share ?? 1), 0);
+    expect(share(out.unknown)).toBeCloseTo(share(set.unknown), 9);
+    // Asked as the turn asks them: the other route's articles are never candidates.
+    const ev = index.search('when does my parcel arrive', [], 5, elsewhere);
+    expect(real[1].x).toEqual(passageFeatures(ev, false));
+    expect(ev.candidates.some((c) => elsewhere.has(c.articleId))).toBe(false);
+  });
+
+  it('learns from those questions that sharing a word with a passage is no answer', () => {
+    // "returns" and "shop" belong to the passage-only articles; these questions are the other
+    // route's, so a calibrator that sees them must trust them less than one that does not.
+    const elsewhere = new Set(['refund', 'ship', 'pw']);
+    const questions = [
+      'can I get a refund on returns',
+      'refund for returns of a faulty item',
+      'shipping to the shop address',
+      'does the shop ship abroad',
+      'reset my password for the shop account',
+      'returns refund card',
+    ];
+    const rows = elsewhereRows(index, questions, elsewhere);
+    const mean = (cal: ReturnType<typeof calibratePassages>) =>
+      rows.reduce((s, r) => s + predictLogistic(cal.model.parts[0].model, r.x), 0) / rows.length;
+    const without = calibratePassages(index, { seed: 13, samples: 400, answeredElsewhere: elsewhere });
+    const withThem = calibratePassages(index, { seed: 13, samples: 400, answeredElsewhere: elsewhere, elsewhereQuestions: questions });
+    expect(mean(withThem)).toBeLessThan(mean(without));
   });
 });
 

@@ -16,6 +16,7 @@ import { terms } from '../retrieve/bm25.ts';
 import { exactTokens } from '../verify/verify.ts';
 import { tokenize } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
+import { elsewhereRows, withRealQuestions } from './beside.ts';
 
 export interface CalibrationResult {
   model: Calibrator;
@@ -26,7 +27,11 @@ export interface CalibrationResult {
   splits: number;
 }
 
-export type Row = { x: number[]; correct: boolean; weight: number };
+/**
+ * `share`: the row's part of its kind's weight, relative to the others (default 1).
+ * `elsewhere`: an unanswerable row of a question only another route's articles answer.
+ */
+export type Row = { x: number[]; correct: boolean; weight: number; share?: number; elsewhere?: boolean };
 
 function scored(model: Calibrator, rows: Row[]): CalibrationResult {
   const heldOut = rows.map((r) => ({ confidence: predictCalibrator(model, r.x), correct: r.correct, weight: r.weight }));
@@ -94,12 +99,17 @@ function fitFactored(known: Row[], unknown: Row[]): CalibrationResult {
   );
 }
 
-/** Equal total weight for answerable and unanswerable rows. */
-function balance<T extends { correct: boolean; weight: number }>(known: T[], unknown: T[]): T[] {
-  const wk = 1 / Math.max(1, known.length);
-  const wu = 1 / Math.max(1, unknown.length);
-  known.forEach((r) => (r.weight = (wk * (known.length + unknown.length)) / 2));
-  unknown.forEach((r) => (r.weight = (wu * (known.length + unknown.length)) / 2));
+/** Equal total weight for answerable and unanswerable rows, shared within each kind by `share`. */
+function balance<T extends { correct: boolean; weight: number; share?: number }>(known: T[], unknown: T[]): T[] {
+  const shares = (rows: T[]) =>
+    Math.max(
+      1,
+      rows.reduce((s, r) => s + (r.share ?? 1), 0),
+    );
+  const wk = 1 / shares(known);
+  const wu = 1 / shares(unknown);
+  known.forEach((r) => (r.weight = (r.share ?? 1) * ((wk * (known.length + unknown.length)) / 2)));
+  unknown.forEach((r) => (r.weight = (r.share ?? 1) * ((wu * (known.length + unknown.length)) / 2)));
   return [...known, ...unknown];
 }
 
@@ -257,12 +267,17 @@ export interface PassageCalibrationOptions {
   bags?: number;
   /** See `QuestionKit.answeredElsewhere`. */
   answeredElsewhere?: ReadonlySet<string>;
+  /** Real questions of those articles (their example questions): see `withRealQuestions` in `beside.ts`. */
+  elsewhereQuestions?: string[];
 }
 
 export function calibratePassages(index: PassageIndex, opts: PassageCalibrationOptions = {}): CalibrationResult {
   const { seed = 13, samples = passageQuestionCount(index.passages.length), inspect, bags = PASSAGE_BAGS } = opts;
   const kit = questionKit(index, opts.answeredElsewhere);
-  const sets = Array.from({ length: Math.max(1, bags) }, (_, b) => passageRows(index, passageBagSeed(seed, b), samples, inspect, kit));
+  const real = elsewhereRows(index, opts.elsewhereQuestions ?? [], kit.answeredElsewhere);
+  const sets = Array.from({ length: Math.max(1, bags) }, (_, b) =>
+    withRealQuestions(passageRows(index, passageBagSeed(seed, b), samples, inspect, kit), real),
+  );
   const rows = sets.flatMap((r) => balance(r.known, r.unknown));
   if (rows.length === 0) return fit([]);
   const models = sets.filter((r) => r.known.length + r.unknown.length > 0).map((r) => fitPassageSet(r));
@@ -514,10 +529,11 @@ export function passageRows(
     const [withIt, without] = index.searchWithAndWithout(q, context, holders, 5, answeredElsewhere);
     const top = withIt.candidates[0]?.articleId;
     // A question only another route's articles answer is asked as one the passages cannot.
-    if ([...holders].some((h) => !answeredElsewhere.has(h)))
+    const elsewhere = ![...holders].some((h) => !answeredElsewhere.has(h));
+    if (!elsewhere)
       known.push({ x: passageFeatures(withIt, context.length > 0), correct: top !== undefined && holders.has(top), weight: 1 });
     const unanswerable = vague === undefined ? without : index.search(vague, context, 5, new Set(answeredElsewhere));
-    unknown.push({ x: passageFeatures(unanswerable, context.length > 0), correct: false, weight: 1 });
+    unknown.push({ x: passageFeatures(unanswerable, context.length > 0), correct: false, weight: 1, ...(elsewhere ? { elsewhere } : {}) });
   }
   return { known, unknown };
 }

@@ -84,7 +84,7 @@ export class PassageIndex {
   }
 
   /** `exclude`: article ids to leave out (used to simulate questions the knowledge cannot answer). */
-  search(message: string, context: ContextTurn[], k = 5, exclude?: Set<string>): PassageEvidence {
+  search(message: string, context: ContextTurn[], k = 5, exclude?: ReadonlySet<string>): PassageEvidence {
     const q = this.query(message, context);
     return this.evidence(message, q, this.bm25.search(q), k, exclude);
   }
