@@ -271,17 +271,19 @@ describe('passage calibration beside a classifier', () => {
   });
 });
 
+/** A product FAQ: the product's name on every page, one topic each. */
+const ACME_FAQ: Article[] = [
+  ['dll', 'Where can I get a Windows DLL of acme?', 'Acme compiles to a DLL without change; see win32/DLL_FAQ.txt in the acme sources.'],
+  ['java', 'Can I use acme from Java?', 'Acme ships a Java binding in the contrib folder; java.util.zip is separate.'],
+  ['y2k', 'Is acme Y2K-compliant?', 'Yes: acme does not handle dates.'],
+  ['licence', 'What licence does acme use?', 'Acme is released under a permissive licence, not the GPL.'],
+  ['threads', 'Is acme thread-safe?', 'Acme is thread-safe as long as each stream is used by one thread at a time.'],
+  ['memory', 'How much memory does acme need?', 'Deflate in acme needs about 256 KiB with the default window and memory level.'],
+].map(([id, title, body]) => ({ id, title, body }));
+
 describe('matched evidence (issue 15, item 7)', () => {
-  // A product FAQ: every answer names the product, so "acme" alone says nothing about which one answers.
-  const faq: Article[] = [
-    ['dll', 'Where can I get a Windows DLL of acme?', 'Acme compiles to a DLL without change; see win32/DLL_FAQ.txt in the acme sources.'],
-    ['java', 'Can I use acme from Java?', 'Acme ships a Java binding in the contrib folder; java.util.zip is separate.'],
-    ['y2k', 'Is acme Y2K-compliant?', 'Yes: acme does not handle dates.'],
-    ['licence', 'What licence does acme use?', 'Acme is released under a permissive licence, not the GPL.'],
-    ['threads', 'Is acme thread-safe?', 'Acme is thread-safe as long as each stream is used by one thread at a time.'],
-    ['memory', 'How much memory does acme need?', 'Deflate in acme needs about 256 KiB with the default window and memory level.'],
-  ].map(([id, title, body]) => ({ id, title, body }));
-  const index = new PassageIndex(chunkArticles(faq));
+  // Every answer names the product, so "acme" alone says nothing about which one answers.
+  const index = new PassageIndex(chunkArticles(ACME_FAQ));
 
   it('counts the specific words matched, not only their share', () => {
     const vague = index.search('is there an official python port for acme', []);
@@ -306,16 +308,8 @@ describe('matched evidence (issue 15, item 7)', () => {
 });
 
 describe('topic-only unanswerable pseudo-questions (issue 15, items 5 and 7)', () => {
-  // The same kind of product FAQ: "acme" is on every page, the rest names one topic each.
-  const faq: Article[] = [
-    ['dll', 'Where can I get a Windows DLL of acme?', 'Acme compiles to a DLL without change; see win32/DLL_FAQ.txt in the acme sources.'],
-    ['java', 'Can I use acme from Java?', 'Acme ships a Java binding in the contrib folder; java.util.zip is separate.'],
-    ['y2k', 'Is acme Y2K-compliant?', 'Yes: acme does not handle dates.'],
-    ['licence', 'What licence does acme use?', 'Acme is released under a permissive licence, not the GPL.'],
-    ['threads', 'Is acme thread-safe?', 'Acme is thread-safe as long as each stream is used by one thread at a time.'],
-    ['memory', 'How much memory does acme need?', 'Deflate in acme needs about 256 KiB with the default window and memory level.'],
-  ].map(([id, title, body]) => ({ id, title, body }));
-  const index = new PassageIndex(chunkArticles(faq));
+  // "acme" is on every page, the rest names one topic each.
+  const index = new PassageIndex(chunkArticles(ACME_FAQ));
   const kit = questionKit(index);
   const common = commonWords(index, kit.content);
 
