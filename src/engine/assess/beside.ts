@@ -13,7 +13,7 @@
 // same and only the wording is real.
 import type { PassageIndex } from '../retrieve/passages.ts';
 import { passageFeatures } from './features.ts';
-import type { Row } from './calibrate.ts';
+import type { Row } from './row.ts';
 
 /**
  * Each real question is a search over every passage; more of them than the pseudo-questions of

@@ -3,6 +3,7 @@
 // examples of known articles (may be misclassified) *and* whole articles (any answer to their
 // questions is wrong: the stand-in for out-of-scope traffic), fit a logistic calibrator on
 // what a model trained without them says, and weight both kinds equally.
+import type { Row } from './row.ts';
 import type { Article } from '../types.ts';
 import { IntentClassifier, type TrainingExample } from '../retrieve/classifier.ts';
 import type { SoftmaxOptions } from '../retrieve/softmax.ts';
@@ -27,11 +28,7 @@ export interface CalibrationResult {
   splits: number;
 }
 
-/**
- * `share`: the row's part of its kind's weight, relative to the others (default 1).
- * `elsewhere`: an unanswerable row of a question only another route's articles answer.
- */
-export type Row = { x: number[]; correct: boolean; weight: number; share?: number; elsewhere?: boolean };
+export type { Row };
 
 function scored(model: Calibrator, rows: Row[]): CalibrationResult {
   const heldOut = rows.map((r) => ({ confidence: predictCalibrator(model, r.x), correct: r.correct, weight: r.weight }));
