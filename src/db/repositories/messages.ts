@@ -104,7 +104,7 @@ export async function appendCustomerLineIfUnchanged(
     { workspaceId: read.workspaceId, conversationId: read.conversationId },
     {
       set: line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`,
-      guard: sql`and status = ${read.status} and pii_state is not distinct from ${read.piiState}${read.version ? sql` and xmin = ${read.version}::xid` : sql``}`,
+      guard: sql`and status is not distinct from ${read.status}::text and pii_state is not distinct from ${read.piiState}${read.version ? sql` and xmin = ${read.version}::xid` : sql``}`,
       // Same snapshot as the insert, so the new line itself is not in it.
       history: history
         ? sql`(select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
@@ -210,7 +210,8 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         update conversations set last_seq = conversations.last_seq + 1, updated_at = now(),
           language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
         from i
-        where conversations.id = i.conversation_id and conversations.workspace_id = i.workspace_id
+        -- By primary key only (see appendIf).
+        where conversations.id = i.conversation_id and conversations.workspace_id is not distinct from i.workspace_id
           and conversations.controller = 'bot' and conversations.last_seq = i.trigger_seq
           and (i.version is null or conversations.xmin = i.version::xid)
         -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
@@ -293,7 +294,10 @@ async function appendIf(
   >`${PREPARED}
     with c as (
       update conversations set last_seq = last_seq + 1, updated_at = now()${sqlParts.set}
-      where id = ${target.conversationId} and workspace_id = ${target.workspaceId} ${sqlParts.guard}
+      -- The row by its primary key: IS NOT DISTINCT FROM keeps the other checks out of the index
+      -- conditions, so the planner never scans the workspace's part of conversations_list instead
+      -- (it did without statistics: a young table, a new workspace).
+      where id = ${target.conversationId} and workspace_id is not distinct from ${target.workspaceId}::uuid ${sqlParts.guard}
       -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
       returning id, workspace_id, last_seq, language, intent, pii_state, xmin::text, set_config('synchronous_commit', 'off', true)
     ), m as (
