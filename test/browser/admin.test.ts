@@ -185,7 +185,10 @@ describe('admin and personal data in the browser', () => {
           screen === 'Analytics' ? admin.getByRole('navigation', { name: 'Sections' }) : admin.getByRole('navigation', { name: 'Admin' });
         await nav.getByRole('link', { name: screen, exact: true }).click();
         await admin.getByRole('heading', { level: 1, name: screen, exact: true }).waitFor();
-        await admin.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
+        // Every loader gone (a screen may show two at once: one locator would be ambiguous).
+        await admin.waitForFunction(
+          () => !Array.from(document.querySelectorAll('[role=status]')).some((e) => e.textContent?.includes('Loading…')),
+        );
         // Analytics: the figures and charts when the server has the routes, "not available" otherwise.
         if (screen === 'Analytics') await admin.locator('.kpis, .not-available, [role=alert]').first().waitFor();
         const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
