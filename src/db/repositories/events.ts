@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { ActorType, EventRow } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { notifyAfterCommit } from '../transaction.ts';
@@ -44,7 +44,7 @@ export const eventValues = (e: NewEvent) => ({
   data: json(e.data ?? {}),
 });
 
-/** The notice of a `message.created` event, as `notifyMessageCreated` sends it from SQL. */
+/** The notice of a `message.created` event, as `NOTIFY_MESSAGE_CREATED` sends it from SQL. */
 export const messageCreatedNotice = (eventId: string, m: { id: string; workspace_id: string; conversation_id: string }): EventNotice => ({
   id: eventId,
   workspaceId: m.workspace_id,
@@ -54,19 +54,13 @@ export const messageCreatedNotice = (eventId: string, m: { id: string; workspace
 });
 
 /**
- * The same notice sent by the statement that writes the event (its columns named by the
- * caller): a hot write that commits alone then needs no statement of its own to announce it
+ * The same notice sent by the statement that writes the message (aliased `m`) and its event
+ * (`e`): a hot write that commits alone then needs no statement of its own to announce it
  * (decisions/0005). Only for statements outside a transaction that commit without waiting for
  * the disk: a NOTIFY's commit holds a global lock, so it must not wait for a flush (decisions/0002).
  */
-export const notifyMessageCreated = (cols: {
-  eventId: RawBuilder<unknown>;
-  workspaceId: RawBuilder<unknown>;
-  conversationId: RawBuilder<unknown>;
-  messageId: RawBuilder<unknown>;
-}): RawBuilder<unknown> =>
-  sql`pg_notify(${EVENTS_CHANNEL}, json_build_object('id', ${cols.eventId}::text, 'workspaceId', ${cols.workspaceId},
-    'conversationId', ${cols.conversationId}, 'type', 'message.created', 'messageId', ${cols.messageId})::text)`;
+export const NOTIFY_MESSAGE_CREATED = sql`pg_notify(${EVENTS_CHANNEL}, json_build_object('id', e.id::text, 'workspaceId', m.workspace_id,
+    'conversationId', m.conversation_id, 'type', 'message.created', 'messageId', m.id)::text)`;
 
 /** Announces an appended event once the caller's transaction commits. */
 export async function announceEvent(db: Executor, id: string, e: NewEvent): Promise<void> {

@@ -4,7 +4,7 @@ import { sqlState } from '../errors.ts';
 import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow, Schema } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { PREPARED } from '../prepared.ts';
-import { announceEvent, EVENTS_CHANNEL, eventValues, messageCreatedNotice, notifyMessageCreated, type NewEvent } from './events.ts';
+import { announceEvent, EVENTS_CHANNEL, eventValues, messageCreatedNotice, NOTIFY_MESSAGE_CREATED, type NewEvent } from './events.ts';
 import { announcedByStatement } from '../transaction.ts';
 
 export interface NewMessageInput {
@@ -230,7 +230,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         returning id, data->>'message_id' as message_id
       )
       select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
-        ${NOTIFY_FROM_ROW} as x_notified
+        ${NOTIFY_MESSAGE_CREATED} as x_notified
       from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
   } catch (err) {
     // Two nodes' batches locking the same conversations in another order: none was written; the locked path takes over.
@@ -243,17 +243,9 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin };
     return noticeOf(String(event_id), message);
   });
-  // The statement sent them (NOTIFY_FROM_ROW).
+  // The statement sent them (NOTIFY_MESSAGE_CREATED).
   announcedByStatement(db, notices);
 }
-
-/** The `message.created` notice of the row `m` and its event `e`, sent by the statement that wrote them. */
-const NOTIFY_FROM_ROW = notifyMessageCreated({
-  eventId: sql`e.id`,
-  workspaceId: sql`m.workspace_id`,
-  conversationId: sql`m.conversation_id`,
-  messageId: sql`m.id`,
-});
 
 const noticeOf = (eventId: string, message: MessageRow) => ({
   channel: EVENTS_CHANNEL,
@@ -313,7 +305,7 @@ async function appendIf(
       returning id
     )
     select m.*, e.id as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
-      ${sqlParts.history ?? sql`null::jsonb`} as x_history, ${NOTIFY_FROM_ROW} as x_notified
+      ${sqlParts.history ?? sql`null::jsonb`} as x_history, ${NOTIFY_MESSAGE_CREATED} as x_notified
     from m, c, e`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
