@@ -112,4 +112,44 @@ describe("the bot's answer and its context in the line's own statements", () => 
     expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
     expect((await findConversation(db(), t.ws.id, c!.id))!.last_seq).toBe(c!.last_seq);
   });
+
+  it("writes customers' lines sent meanwhile in one statement, each under its own guard and with its own context", async () => {
+    const [a, b, c] = await Promise.all([['How do refunds work?'], ['How do refunds work?', 'Do you ship abroad?'], ['How do refunds work?']].map(chat));
+    const noted: string[] = [];
+    const line = (conv: typeof a, text: string, status = conv!.status) =>
+      messages.appendCustomerLineIfUnchanged(
+        db(),
+        { workspaceId: conv!.workspace_id, conversationId: conv!.id, status, piiState: conv!.pii_state, lastSeq: conv!.last_seq },
+        {
+          id: crypto.randomUUID(),
+          text,
+          piiState: conv!.pii_state,
+          clientMessageId: null,
+          actor: { type: 'customer', id: conv!.customer_id },
+        },
+        (m) => void noted.push(m.id),
+        10,
+      );
+    const results = await Promise.all([
+      line(a, 'a'),
+      line(b, 'b'),
+      // Read as another status than it has: not written.
+      line(c, 'c, stale', 'with_agent'),
+      // The same conversation twice in one batch: one line is written, the other takes the locked path.
+      line(a, 'a again'),
+    ]);
+    expect(results.map((r) => r?.message.redacted_text)).toEqual([expect.stringMatching(/^a/), 'b', undefined, undefined]);
+    expect(results[0]!.message).toMatchObject({ conversation_id: a!.id, seq: a!.last_seq + 1, author: 'customer' });
+    expect(results[1]!.message).toMatchObject({ conversation_id: b!.id, seq: b!.last_seq + 1, author: 'customer' });
+    expect(noted.sort()).toEqual([results[0]!.message.id, results[1]!.message.id].sort());
+    // Each line came back with its own conversation's context.
+    expect(results[0]!.history!.map((h) => h.redacted_text)[0]).toBe('How do refunds work?');
+    expect(results[1]!.history!.filter((h) => h.author === 'customer').map((h) => h.redacted_text)).toEqual(['How do refunds work?', 'Do you ship abroad?']);
+    const ids = [results[0], results[1]].map((r) => r!.message.id);
+    const { rows } = await sql<{ xmin: string }>`select xmin::text from messages where id in (${sql.join(ids)})`.execute(db());
+    expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
+    const events = await listEvents(db(), t.ws.id, b!.id);
+    expect(events.at(-1)).toMatchObject({ type: 'message.created', actor_type: 'customer', data: { message_id: results[1]!.message.id } });
+    expect((await findConversation(db(), t.ws.id, c!.id))!.last_seq).toBe(c!.last_seq);
+  });
 });

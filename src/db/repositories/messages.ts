@@ -76,6 +76,9 @@ export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' |
  * With `history`, the same statement also returns the conversation's last `history` visible
  * messages before this line (the bot's context), or null when a line committed between the
  * caller's read (`lastSeq`) and this statement: the statement's snapshot may then miss it.
+ *
+ * Lines sent while one such statement is in flight go together in the next (one statement, one
+ * commit for several conversations; decisions/0005), each with its own guard.
  */
 export async function appendCustomerLineIfUnchanged(
   db: Kysely<Schema>,
@@ -99,27 +102,130 @@ export async function appendCustomerLineIfUnchanged(
   written: (message: MessageRow, piiState: string | null) => void,
   history?: number,
 ): Promise<{ message: MessageRow; history: HistoryRow[] | null; version: string } | undefined> {
-  const appended = await appendIf(
-    db,
-    { workspaceId: read.workspaceId, conversationId: read.conversationId },
-    {
-      set: line.piiState === read.piiState ? sql`` : sql`, pii_state = ${line.piiState}`,
-      guard: sql`and status is not distinct from ${read.status}::text and pii_state is not distinct from ${read.piiState}${read.version ? sql` and xmin = ${read.version}::xid` : sql``}`,
-      // Same snapshot as the insert, so the new line itself is not in it.
-      history: history
-        ? sql`(select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
-              'trace', h.trace, 'citations', h.citations) order by h.seq), '[]'::jsonb)
-            from (select seq, author, redacted_text, trace, citations from messages
-              where conversation_id = ${read.conversationId} and internal = false order by seq desc limit ${history}) h)`
-        : undefined,
-    },
-    { ...line, author: 'customer', redactedText: line.text, citations: [], trace: null },
-    written,
-  );
+  let batcher = lineBatchers.get(db);
+  if (!batcher) lineBatchers.set(db, (batcher = new Coalescer((batch) => appendCustomerLines(db, batch))));
+  const item: PendingLine = { read, line, written, history: history ?? null, result: undefined };
+  await batcher.add(item);
+  const appended = item.result;
   if (!appended) return undefined;
   const { message } = appended;
   const rows = appended.history as HistoryRow[] | null;
   return { message, history: rows && message.seq === read.lastSeq + 1 ? rows : null, version: appended.version };
+}
+
+interface PendingLine {
+  read: Parameters<typeof appendCustomerLineIfUnchanged>[1];
+  line: Parameters<typeof appendCustomerLineIfUnchanged>[2];
+  written: (message: MessageRow, piiState: string | null) => void;
+  history: number | null;
+  result: (AppendedReply & { history: unknown }) | undefined;
+}
+
+const lineBatchers = new WeakMap<Kysely<Schema>, Coalescer<PendingLine>>();
+
+/**
+ * A batch's items in conversation order (with their place in the batch): every batch statement
+ * locks its rows in that order, so two of them never wait on each other in a cycle.
+ */
+const inLockOrder = <T>(batch: T[], conversationOf: (item: T) => string) =>
+  batch.map((item, ord) => ({ ord, item })).sort((a, b) => (conversationOf(a.item) < conversationOf(b.item) ? -1 : 1));
+
+async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Promise<void> {
+  const input = inLockOrder(batch, (b) => b.read.conversationId).map(({ ord, item: b }) => ({
+    ord,
+    workspace_id: b.read.workspaceId,
+    conversation_id: b.read.conversationId,
+    status: b.read.status,
+    read_pii_state: b.read.piiState,
+    pii_state: b.line.piiState,
+    version: b.read.version ?? null,
+    id: b.line.id,
+    text: b.line.text,
+    client_message_id: b.line.clientMessageId,
+    actor_type: b.line.actor.type,
+    actor_id: b.line.actor.id,
+    history: b.history,
+  }));
+  let rows: Array<MessageRow & BatchColumns & { x_history: unknown }>;
+  try {
+    ({ rows } = await sql<(typeof rows)[number]>`${PREPARED}
+      with i as (
+        select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
+          status text, read_pii_state text, pii_state text, version text, id uuid, text text, client_message_id text,
+          actor_type text, actor_id text, history int)
+      ), c as (
+        -- A conversation named twice is updated once (the other line fails its guard and takes the locked path).
+        update conversations set last_seq = conversations.last_seq + 1, updated_at = now(), pii_state = i.pii_state
+        from i
+        -- The row by its primary key: IS NOT DISTINCT FROM keeps the other checks out of the index
+        -- conditions, so the planner never scans the workspace's part of conversations_list instead
+        -- (it did without statistics: a young table, a new workspace).
+        where conversations.id = i.conversation_id and conversations.workspace_id is not distinct from i.workspace_id
+          and conversations.status is not distinct from i.status and conversations.pii_state is not distinct from i.read_pii_state
+          and (i.version is null or conversations.xmin = i.version::xid)
+        -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
+        returning conversations.id, conversations.workspace_id, conversations.last_seq, conversations.language,
+          conversations.intent, conversations.pii_state, conversations.xmin::text, i.ord, i.history,
+          set_config('synchronous_commit', 'off', true)
+      ), m as (
+        insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace, client_message_id)
+        select i.id, c.workspace_id, c.id, c.last_seq, 'customer', i.text, i.text, '[]'::jsonb, null, i.client_message_id
+        from c join i on i.ord = c.ord
+        returning *
+      ), e as (
+        insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
+        select m.workspace_id, m.conversation_id, 'message.created', i.actor_type, i.actor_id,
+          jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
+        from m join i on i.id = m.id
+        returning id, data->>'message_id' as message_id
+      )
+      select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
+        -- The bot's context, from the statement's snapshot: the new line itself is not in it.
+        case when c.history is not null then
+          (select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
+              'trace', h.trace, 'citations', h.citations) order by h.seq), '[]'::jsonb)
+            from (select seq, author, redacted_text, trace, citations from messages
+              where conversation_id = c.id and internal = false order by seq desc limit c.history) h)
+        end as x_history,
+        ${NOTIFY_MESSAGE_CREATED} as x_notified
+      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
+  } catch (err) {
+    // A deadlock with another node's batch: none was written; each line takes the locked path.
+    if (sqlState(err) === '40P01') return;
+    throw err;
+  }
+  announcedByStatement(
+    db,
+    rows.map(({ x_history, ...row }) => {
+      const item = batch[row.ord]!;
+      const { message, result } = appendedOf(row, item.written);
+      item.result = { ...result, history: x_history };
+      return noticeOf(String(row.event_id), message);
+    }),
+  );
+}
+
+/** The columns a batch statement returns beside the message: its event, its place in the batch, the conversation after. */
+interface BatchColumns {
+  ord: number;
+  event_id: string;
+  c_language: string | null;
+  c_intent: string | null;
+  c_pii_state: string | null;
+  c_xmin: string;
+  x_notified: unknown;
+}
+
+/** A batch statement's row as the caller's result; `written` runs before anyone hears of the message. */
+function appendedOf(
+  { ord: _o, event_id: _e, c_language, c_intent, c_pii_state, c_xmin, x_notified: _n, ...message }: MessageRow & BatchColumns,
+  written: (message: MessageRow, piiState: string | null) => void,
+): { message: MessageRow; result: AppendedReply } {
+  written(message, c_pii_state);
+  return {
+    message,
+    result: { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin },
+  };
 }
 
 /**
@@ -176,7 +282,7 @@ interface PendingReply {
 const replyBatchers = new WeakMap<Kysely<Schema>, Coalescer<PendingReply>>();
 
 async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Promise<void> {
-  const input = batch.map((b, ord) => ({
+  const input = inLockOrder(batch, (b) => b.turn.conversationId).map(({ ord, item: b }) => ({
     ord,
     workspace_id: b.turn.workspaceId,
     conversation_id: b.turn.conversationId,
@@ -189,17 +295,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     citations: b.reply.citations,
     trace: b.reply.trace,
   }));
-  let rows: Array<
-    MessageRow & {
-      ord: number;
-      event_id: string;
-      c_language: string | null;
-      c_intent: string | null;
-      c_pii_state: string | null;
-      c_xmin: string;
-      x_notified: unknown;
-    }
-  >;
+  let rows: Array<MessageRow & BatchColumns>;
   try {
     ({ rows } = await sql<(typeof rows)[number]>`${PREPARED}
       with i as (
@@ -210,7 +306,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         update conversations set last_seq = conversations.last_seq + 1, updated_at = now(),
           language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
         from i
-        -- By primary key only (see appendIf).
+        -- By primary key only (see appendCustomerLines).
         where conversations.id = i.conversation_id and conversations.workspace_id is not distinct from i.workspace_id
           and conversations.controller = 'bot' and conversations.last_seq = i.trigger_seq
           and (i.version is null or conversations.xmin = i.version::xid)
@@ -237,83 +333,22 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     if (sqlState(err) === '40P01') return;
     throw err;
   }
-  const notices = rows.map(({ ord, event_id, c_language, c_intent, c_pii_state, c_xmin, x_notified: _, ...message }) => {
-    const item = batch[ord]!;
-    item.written(message, c_pii_state);
-    item.result = { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin };
-    return noticeOf(String(event_id), message);
-  });
-  // The statement sent them (NOTIFY_MESSAGE_CREATED).
-  announcedByStatement(db, notices);
+  // The statement sent the notices (NOTIFY_MESSAGE_CREATED).
+  announcedByStatement(
+    db,
+    rows.map((row) => {
+      const item = batch[row.ord]!;
+      const { message, result } = appendedOf(row, item.written);
+      item.result = result;
+      return noticeOf(String(row.event_id), message);
+    }),
+  );
 }
 
 const noticeOf = (eventId: string, message: MessageRow) => ({
   channel: EVENTS_CHANNEL,
   payload: JSON.stringify(messageCreatedNotice(eventId, message)),
 });
-
-/**
- * The shared one-statement append (decision 0003): a guarded update of the conversation, the
- * message numbered by it, its event and its notice; committed asynchronously, so heard at once.
- */
-async function appendIf(
-  db: Kysely<Schema>,
-  target: { workspaceId: string; conversationId: string },
-  /** The update's extra assignments and conditions, and a read returned alongside (`history`). */
-  sqlParts: { set: RawBuilder<unknown>; guard: RawBuilder<unknown>; history?: RawBuilder<unknown> },
-  line: {
-    id: string;
-    author: Author;
-    text: string;
-    redactedText: string;
-    citations: unknown[];
-    trace: Record<string, unknown> | null;
-    clientMessageId: string | null;
-    actor: { type: ActorType; id: string | null };
-  },
-  written: (message: MessageRow, piiState: string | null) => void,
-): Promise<(AppendedReply & { history: unknown }) | undefined> {
-  const { rows } = await sql<
-    MessageRow & {
-      event_id: string;
-      c_language: string | null;
-      c_intent: string | null;
-      c_pii_state: string | null;
-      c_xmin: string;
-      x_history: unknown;
-      x_notified: unknown;
-    }
-  >`${PREPARED}
-    with c as (
-      update conversations set last_seq = last_seq + 1, updated_at = now()${sqlParts.set}
-      -- The row by its primary key: IS NOT DISTINCT FROM keeps the other checks out of the index
-      -- conditions, so the planner never scans the workspace's part of conversations_list instead
-      -- (it did without statistics: a young table, a new workspace).
-      where id = ${target.conversationId} and workspace_id is not distinct from ${target.workspaceId}::uuid ${sqlParts.guard}
-      -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
-      returning id, workspace_id, last_seq, language, intent, pii_state, xmin::text, set_config('synchronous_commit', 'off', true)
-    ), m as (
-      insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace, client_message_id)
-      select ${line.id}::uuid, c.workspace_id, c.id, c.last_seq, ${line.author}::text, ${line.text}::text, ${line.redactedText}::text,
-        ${json(line.citations)}::jsonb, ${line.trace ? json(line.trace) : null}::jsonb, ${line.clientMessageId}::text from c
-      returning *
-    ), e as (
-      insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
-      select m.workspace_id, m.conversation_id, 'message.created', ${line.actor.type}::text, ${line.actor.id}::text,
-        jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
-      from m
-      returning id
-    )
-    select m.*, e.id as event_id, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
-      ${sqlParts.history ?? sql`null::jsonb`} as x_history, ${NOTIFY_MESSAGE_CREATED} as x_notified
-    from m, c, e`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
-  const { event_id, c_language, c_intent, c_pii_state, c_xmin, x_history, x_notified: _, ...message } = row;
-  written(message, c_pii_state);
-  announcedByStatement(db, [noticeOf(String(event_id), message)]);
-  return { message, conversation: { language: c_language, intent: c_intent, pii_state: c_pii_state }, version: c_xmin, history: x_history };
-}
 
 export function findMessage(db: Executor, workspaceId: string, id: string): Promise<MessageRow | undefined> {
   return db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
