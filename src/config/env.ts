@@ -54,6 +54,11 @@ export const EnvSchema = BaseEnvSchema.extend({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   /** WebSockets are pinged this often; one that missed the previous ping's answer is closed. */
   WS_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
+  /** The bot's turns and knowledge builds in a worker thread (on), or on the event loop (off: one thread to profile). */
+  ENGINE_THREAD: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).default(1000),
 });

@@ -52,17 +52,14 @@ export class EmbeddedEngine implements BotEngine {
   async turn(input: TurnInput): Promise<Decision> {
     const decision = this.turnSync(input);
     if (!this.writer || decision.action !== 'answer') return decision;
-    // The model rewrites an answer the engine already decided to give, from the same source.
-    try {
-      const articleId = decision.citations[0]?.articleId ?? decision.intent?.id;
-      const article = articleId ? this.knowledge.byId.get(articleId) : undefined;
-      const passages = article ? this.sourcePassages(article) : [];
-      const url = webUrl(article?.url);
-      return await this.writer.write({ embedded: decision, question: input.text, history: input.history, passages, url });
-    } catch (err) {
-      // The writer does not throw; should it ever, the embedded answer stands.
-      return { ...decision, trace: { ...decision.trace, llm: { used: false, error: `error: ${(err as Error)?.message ?? String(err)}` } } };
-    }
+    return rewrite(this.writer, decision, input, this.answerSource(decision));
+  }
+
+  /** The passages and link of the source an answer cites: what a model rewrites it from. */
+  answerSource(decision: Decision): AnswerSource {
+    const articleId = decision.citations[0]?.articleId ?? decision.intent?.id;
+    const article = articleId ? this.knowledge.byId.get(articleId) : undefined;
+    return { passages: article ? this.sourcePassages(article) : [], url: webUrl(article?.url) };
   }
 
   /** Synchronous turn (the embedded engine does no I/O); never throws. */
@@ -76,6 +73,22 @@ export class EmbeddedEngine implements BotEngine {
 }
 
 export { engineError };
+
+/** What a model-written answer is given besides the decision. */
+export interface AnswerSource {
+  passages: Passage[];
+  url?: string;
+}
+
+/** The model rewrites an answer the engine already decided to give, from the same source. */
+export async function rewrite(writer: LlmAnswerWriter, decision: Decision, input: TurnInput, source: AnswerSource): Promise<Decision> {
+  try {
+    return await writer.write({ embedded: decision, question: input.text, history: input.history, ...source });
+  } catch (err) {
+    // The writer does not throw; should it ever, the embedded answer stands.
+    return { ...decision, trace: { ...decision.trace, llm: { used: false, error: `error: ${(err as Error)?.message ?? String(err)}` } } };
+  }
+}
 
 export async function buildEngine(articles: Article[], opts: EngineOptions = {}): Promise<EmbeddedEngine> {
   const writer = opts.llm ? createAnswerWriter(opts.llm, { workspaceId: opts.workspaceId, tokenBudget: opts.tokenBudget }) : null;

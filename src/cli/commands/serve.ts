@@ -3,7 +3,6 @@ import pino, { type Logger } from 'pino';
 import { EnvSchema } from '../../config/env.ts';
 import { parseEnvOrExit } from '../../env.ts';
 import { startBaton } from '../../app/runtime.ts';
-import type { EngineFactory } from '../../engine/types.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoActions, ensureDemoWorkspace } from '../../workspaces/demo.ts';
 import { startRetailApi, type RunningRetailApi } from '../../demo/retail-api/server.ts';
 
@@ -21,16 +20,19 @@ export function serveCommand(program: Command): void {
         ...(opts.host ? { HOST: opts.host } : {}),
       });
       // Loaded here, not at the top: other commands should not pay for the engine's imports.
-      const { createEngine, loadLlmConfig } = await import('../../engine/index.ts');
+      const { loadLlmConfig } = await import('../../engine/index.ts');
+      const { serverEngines } = await import('../../engine/thread/engine-thread.ts');
       // Optional model (docs/llm.md): configured by BATON_LLM_*, checked here with the rest.
       const llm = loadLlmConfig(process.env);
       if (llm.problems.length > 0) {
         console.error(`invalid configuration:\n${llm.problems.map((p) => `  - ${p}`).join('\n')}`);
         process.exit(2);
       }
-      const engineFactory: EngineFactory = (articles, o) => createEngine(articles, { llm: llm.config, workspaceId: o?.workspaceId });
+      // The bot's turns and knowledge builds run in the engine thread, off the event loop
+      // (decisions/0005); ENGINE_THREAD=off keeps them on it (debugging, profiling one thread).
+      const engines = serverEngines({ thread: env.ENGINE_THREAD, llm: llm.config });
       // With a model, workspaces' tools become its function calls (docs/llm.md); else playbooks run.
-      const baton = await startBaton({ env, engineFactory, log: serverLogger(env.LOG_LEVEL), actionsModel: llm.config });
+      const baton = await startBaton({ env, engineFactory: engines.factory, log: serverLogger(env.LOG_LEVEL), actionsModel: llm.config });
       let retail: RunningRetailApi | null = null;
       if (opts.demo) {
         const { created, workspace } = await ensureDemoWorkspace(baton.ctx.db);
@@ -45,6 +47,7 @@ export function serveCommand(program: Command): void {
       const shutdown = async () => {
         await retail?.close();
         await baton.stop();
+        await engines.close();
         process.exit(0);
       };
       process.once('SIGINT', shutdown);

@@ -1,0 +1,38 @@
+// The engine thread: builds workspaces' knowledge models and takes the bot's turns, so neither
+// (seconds of training, a millisecond of scoring per line) holds up the server's event loop.
+import { parentPort } from 'node:worker_threads';
+import { buildKnowledgeAsync, DEFAULT_BUILD } from '../knowledge-model.ts';
+import { EmbeddedEngine } from '../index.ts';
+import type { EngineReply, EngineRequest, EngineResult } from './protocol.ts';
+
+const engines = new Map<number, EmbeddedEngine>();
+const port = parentPort!;
+
+async function handle(req: Exclude<EngineRequest, { op: 'drop' }>): Promise<EngineResult> {
+  if (req.op === 'build') {
+    const engine = new EmbeddedEngine(await buildKnowledgeAsync(req.articles, { ...DEFAULT_BUILD, ...req.build }));
+    engines.set(req.engine, engine);
+    return { defaultThreshold: engine.defaultThreshold() };
+  }
+  const engine = engines.get(req.engine);
+  if (!engine) throw Object.assign(new Error(`engine ${req.engine} is not built in this thread`), { unknownEngine: true });
+  const decision = engine.turnSync(req.input);
+  return req.source && decision.action === 'answer' ? { decision, source: engine.answerSource(decision) } : { decision };
+}
+
+port.on('message', (req: EngineRequest) => {
+  if (req.op === 'drop') {
+    engines.delete(req.engine);
+    return;
+  }
+  handle(req).then(
+    (result) => port.postMessage({ id: req.id, ok: true, result } satisfies EngineReply),
+    (err: unknown) =>
+      port.postMessage({
+        id: req.id,
+        ok: false,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+        unknownEngine: (err as { unknownEngine?: boolean })?.unknownEngine,
+      } satisfies EngineReply),
+  );
+});
