@@ -4,12 +4,13 @@
 // (function words, then the conversation, locale and knowledge as priors), on English
 // knowledge: alone, after one earlier message in the same language, and with the widget's
 // locale set to the message's language.
-// Run: npx tsx bench/language.ts
+// Run: npx tsx bench/language.ts [file]   (bench/data/language/dev.jsonl: 21 lines written
+//      apart from short.jsonl to check the issue-15 changes, ties and letters, did no harm)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decideLanguage, detectLanguage } from '../src/engine/understand/language.ts';
 
-const rows = readFileSync(resolve(import.meta.dirname, 'data/language/short.jsonl'), 'utf8')
+const rows = readFileSync(process.argv[2] ?? resolve(import.meta.dirname, 'data/language/short.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as { text: string; language: string });

@@ -6,8 +6,10 @@
 //                                        (the only sets the example lists were adjusted on)
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
-// with no punctuation between the request and the problem) were written apart from
-// the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
+// with no punctuation between the request and the problem; people.jsonl: indirect requests
+// naming a role and a topic, "speak with an advisor about ...", and questions about people,
+// "does a real person read the reviews", written before the issue-15 changes of those
+// detectors) were written apart from the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -104,5 +106,6 @@ if (only === 'val') {
   heldOut('heldout.jsonl');
   heldOut('compound.jsonl');
   heldOut('runon.jsonl');
+  heldOut('people.jsonl');
   falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
 }

@@ -28,11 +28,36 @@ const PATTERNS: RegExp[] = [
   /\b(spreken met|praten met)\b.{0,20}\b(mens|medewerker|persoon)\b/,
 ];
 
+/**
+ * A question about people rather than a request for one (issue 15: "does a real person read
+ * the reviews", "are your products made by real people", "am i chatting with an actual
+ * human"): the words before the phrase, in its sentence, open a yes/no question whose subject
+ * is the people ("does a real person ...", "are real people ..."), a question about the bot
+ * ("are you", "am i talking"), or name the people as the ones who did something ("made by").
+ * A question that asks for one stays a request: "is there a real person", "do you have a live
+ * agent", "can a real human answer me". Such a phrase is left to the learned detector, which
+ * is trained on both.
+ */
+const ABOUT_OPENER =
+  /^(?:(?:do|does|did|is|are|was|were|has|have)\b(?!\s+(?:there|anyone|anybody|someone|somebody|you\s+have)\b)|(?:can you tell me )?(?:if |whether )?(?:are you|you are|you're|youre|am i)\b)/;
+const BY_THEM = /\bby\s+(?:a\s+|an\s+|the\s+)?$/;
+
+function aboutPeople(normalized: string, at: number): boolean {
+  const sentence = normalized
+    .slice(0, at)
+    .split(/[.?!;\n]/)
+    .pop()!
+    .trimStart();
+  return ABOUT_OPENER.test(sentence) || BY_THEM.test(sentence);
+}
+
+/** Every match of each pattern: a question about people may come before a request in the same message. */
+const EVERY = PATTERNS.map((p) => new RegExp(p.source, 'g'));
+
 /** Returns the phrase that asked for a human, or null. Expects normalised text. */
 export function detectHumanRequest(normalized: string): string | null {
-  for (const p of PATTERNS) {
-    const m = normalized.match(p);
-    if (m) return m[0];
+  for (const p of EVERY) {
+    for (const m of normalized.matchAll(p)) if (!aboutPeople(normalized, m.index)) return m[0];
   }
   return null;
 }

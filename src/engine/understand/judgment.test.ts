@@ -157,6 +157,17 @@ describe('language from more than one short line', () => {
     expect(decideLanguage('12345', { locale: 'fr-BE', knowledge: ['en'] })).toBe('fr');
     expect(decideLanguage('12345', { knowledge: ['nl'] })).toBe('nl');
   });
+  // Issue 15: short Italian lines lost every tie with Spanish or Portuguese (the order of the
+  // word lists decided), and letters only one language writes were read as nothing.
+  it('settles a tie between the languages of shared function words by the line itself', () => {
+    expect(decideLanguage('mi serve una ricevuta', { knowledge: ['en'] })).toBe('it');
+    expect(decideLanguage('posso pagare domani', { knowledge: ['en'] })).toBe('it');
+  });
+  it('reads a letter only one language writes', () => {
+    expect(decideLanguage('contraseña olvidada', { knowledge: ['en'] })).toBe('es');
+    expect(decideLanguage('Größe tauschen', { knowledge: ['en'] })).toBe('de');
+    expect(decideLanguage('cartão bloqueado', { knowledge: ['en'] })).toBe('pt');
+  });
   it('answers small talk in the language of its words', () => {
     expect(u('gracias').language).toBe('es');
   });

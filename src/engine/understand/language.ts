@@ -29,6 +29,7 @@ const ISO1: Record<string, string> = {
   arb: 'ar',
 };
 const ONLY = Object.keys(ISO1);
+const ISO3: Record<string, string> = Object.fromEntries(Object.entries(ISO1).map(([three, one]) => [one, three]));
 
 /** Frequent function words per language (normalised: lower case, no accents). */
 const FUNCTION_WORDS: Record<string, string[]> = {
@@ -52,6 +53,17 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   ),
   nl: 'de het een en ik mijn is niet hoe waar wanneer wat van voor met kan je u bedankt hallo zijn heb er op dat'.split(' '),
 };
+/**
+ * Letters only one of the languages with word lists writes (lost to the function words, which
+ * are read without accents): "contraseña olvidada" is Spanish by its ñ. Half a
+ * word's vote, once per text.
+ */
+const LETTERS: [string, RegExp][] = [
+  ['es', /[ñ¿¡]/i],
+  ['pt', /[ãõ]/i],
+  ['de', /[ßäöü]/i],
+];
+const LETTER_VOTE = 0.5;
 const WORD_LANGS = new Map<string, string[]>();
 for (const [lang, list] of Object.entries(FUNCTION_WORDS)) for (const w of list) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
 
@@ -94,6 +106,7 @@ function votes(text: string): Map<string, number> {
     const langs = WORD_LANGS.get(w);
     if (langs) for (const l of langs) add(l, 1 / langs.length);
   }
+  for (const [lang, letters] of LETTERS) if (letters.test(cleaned)) add(lang, LETTER_VOTE);
   const f = francLanguage(cleaned, 40);
   if (f) add(f, 2);
   return v;
@@ -119,6 +132,25 @@ export function decideLanguage(text: string, ctx: LanguageContext = {}): string 
   }
   add(ctx.locale?.slice(0, 2).toLowerCase(), 0.6);
   ctx.knowledge?.forEach((l, i) => add(l.slice(0, 2).toLowerCase(), i === 0 ? 0.4 : 0.2));
-  const best = [...score].sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] > 0 ? best[0] : (ctx.knowledge?.[0] ?? 'en');
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0];
+  if (!best || best[1] <= 0) return ctx.knowledge?.[0] ?? 'en';
+  return tieBreak(
+    text,
+    ranked.filter(([, s]) => best[1] - s < 1e-9).map(([l]) => l),
+  );
+}
+
+/**
+ * Languages tied on the evidence (a short line's function words shared by two languages and
+ * nothing else: "mi serve una ricevuta" es/it, "posso pagare domani" pt/it): franc's trigrams choose
+ * among those few only. Without it the tie went to whichever language the word lists name
+ * first, always Spanish or Portuguese before Italian.
+ */
+function tieBreak(text: string, tied: string[]): string {
+  if (tied.length < 2) return tied[0];
+  const cleaned = text.replace(/<[A-Z_]+\d*>/g, ' ').trim();
+  const only = tied.map((l) => ISO3[l]).filter((l): l is string => !!l);
+  if (only.length < 2) return tied[0];
+  return ISO1[franc(cleaned, { only, minLength: 1 })] ?? tied[0];
 }

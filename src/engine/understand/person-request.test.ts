@@ -96,3 +96,31 @@ describe('a request for a person inside a longer message', () => {
     expect(findHumanRequest('My card was charged twice, I want a person')).toMatchObject({ kind: 'human', text: 'I want a person' });
   });
 });
+
+// Issue 15: a role and a topic ask for a person; a question about people does not.
+describe('a request naming a role, and questions about people', () => {
+  it.each([
+    'speak with an advisor about the charge on my credit card',
+    'can i get a technician on the line about my washing machine',
+    'i would like to discuss my loan with an adviser',
+    'could someone from billing check the invoice for march',
+  ])('%s: a request', (text) => {
+    expect(read(text).humanRequest).not.toBeNull();
+  });
+
+  it.each([
+    'does a real person read the reviews',
+    'are your products made by real people',
+    'how many people work at your company',
+    'are the replies written by a real person',
+    'does a live agent watch the chat overnight',
+    'can you tell me if you are a real live person',
+  ])('%s: no request', (text) => {
+    expect(read(text).humanRequest).toBeNull();
+  });
+
+  it('still reads a request after a question about people in the same message', () => {
+    expect(read('are you a real person? get me a real person').humanRequest).toBe('real person');
+    expect(read('is there a real person I can talk to').humanRequest).not.toBeNull();
+  });
+});
