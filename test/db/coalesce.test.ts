@@ -29,4 +29,29 @@ describe('Coalescer', () => {
     await expect(failed).rejects.toThrow('send failed');
     await expect(c.add('good')).resolves.toBeUndefined();
   });
+
+  it('keeps up to `inFlight` batches on the wire; what comes while all are busy goes together next', async () => {
+    const batches: number[][] = [];
+    const releases: (() => void)[] = [];
+    const c = new Coalescer<number>(async (batch) => {
+      batches.push([...batch]);
+      await new Promise<void>((r) => releases.push(r));
+    }, 2);
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    const first = c.add(1);
+    await tick();
+    const second = c.add(2);
+    await tick();
+    // Two in flight: the next ones wait together.
+    const rest = [c.add(3), c.add(4)];
+    await tick();
+    expect(batches).toEqual([[1], [2]]);
+    releases[1]!();
+    await second;
+    await tick();
+    expect(batches).toEqual([[1], [2], [3, 4]]);
+    releases[0]!();
+    releases[2]!();
+    await Promise.all([first, ...rest]);
+  });
 });
