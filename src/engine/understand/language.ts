@@ -112,6 +112,26 @@ function votes(text: string): Map<string, number> {
   return v;
 }
 
+/** The earlier lines' vote for their own language. */
+const PREVIOUS_VOTE = 0.9;
+/** Scores closer than this are a tie. */
+const TIE = 1e-9;
+
+/** The best-scored language and how far it leads the next (or nothing, which scores 0). */
+function leadOver(score: Map<string, number>): { lang: string; by: number } | null {
+  let lang: string | null = null;
+  let best = 0;
+  let second = 0;
+  for (const [l, s] of score) {
+    if (lang === null || s > best) {
+      second = lang === null ? second : Math.max(second, best);
+      lang = l;
+      best = s;
+    } else second = Math.max(second, s);
+  }
+  return lang === null ? null : { lang, by: best - second };
+}
+
 /**
  * The language of this turn: the message's own evidence, then the conversation so far, the
  * locale and the knowledge, each as a weaker prior. A line with no evidence of its own ("ok",
@@ -124,20 +144,24 @@ export function decideLanguage(text: string, ctx: LanguageContext = {}): string 
   const add = (l: string | null | undefined, w: number) => {
     if (l) score.set(l, (score.get(l) ?? 0) + w);
   };
+  add(ctx.locale?.slice(0, 2).toLowerCase(), 0.6);
+  ctx.knowledge?.forEach((l, i) => add(l.slice(0, 2).toLowerCase(), i === 0 ? 0.4 : 0.2));
+  // The earlier lines only matter when their vote could change the outcome: franc over the
+  // whole conversation on every turn was a third of a turn's time.
+  const lead = leadOver(score);
+  if (lead && lead.by > PREVIOUS_VOTE + TIE) return lead.lang;
   const previous = (ctx.previous ?? []).join(' ');
   if (previous.trim()) {
     const before = votes(previous);
     const top = [...before].sort((a, b) => b[1] - a[1])[0];
-    if (top && top[1] >= 1) add(top[0], 0.9);
+    if (top && top[1] >= 1) add(top[0], PREVIOUS_VOTE);
   }
-  add(ctx.locale?.slice(0, 2).toLowerCase(), 0.6);
-  ctx.knowledge?.forEach((l, i) => add(l.slice(0, 2).toLowerCase(), i === 0 ? 0.4 : 0.2));
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
   const best = ranked[0];
   if (!best || best[1] <= 0) return ctx.knowledge?.[0] ?? 'en';
   return tieBreak(
     text,
-    ranked.filter(([, s]) => best[1] - s < 1e-9).map(([l]) => l),
+    ranked.filter(([, s]) => best[1] - s < TIE).map(([l]) => l),
   );
 }
 
