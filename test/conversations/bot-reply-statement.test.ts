@@ -114,7 +114,9 @@ describe("the bot's answer and its context in the line's own statements", () => 
   });
 
   it("writes customers' lines sent meanwhile in one statement, each under its own guard and with its own context", async () => {
-    const [a, b, c] = await Promise.all([['How do refunds work?'], ['How do refunds work?', 'Do you ship abroad?'], ['How do refunds work?']].map(chat));
+    const [a, b, c] = await Promise.all(
+      [['How do refunds work?'], ['How do refunds work?', 'Do you ship abroad?'], ['How do refunds work?']].map(chat),
+    );
     const noted: string[] = [];
     const line = (conv: typeof a, text: string, status = conv!.status) =>
       messages.appendCustomerLineIfUnchanged(
@@ -144,7 +146,10 @@ describe("the bot's answer and its context in the line's own statements", () => 
     expect(noted.sort()).toEqual([results[0]!.message.id, results[1]!.message.id].sort());
     // Each line came back with its own conversation's context.
     expect(results[0]!.history!.map((h) => h.redacted_text)[0]).toBe('How do refunds work?');
-    expect(results[1]!.history!.filter((h) => h.author === 'customer').map((h) => h.redacted_text)).toEqual(['How do refunds work?', 'Do you ship abroad?']);
+    expect(results[1]!.history!.filter((h) => h.author === 'customer').map((h) => h.redacted_text)).toEqual([
+      'How do refunds work?',
+      'Do you ship abroad?',
+    ]);
     const ids = [results[0], results[1]].map((r) => r!.message.id);
     const { rows } = await sql<{ xmin: string }>`select xmin::text from messages where id in (${sql.join(ids)})`.execute(db());
     expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
