@@ -1,3 +1,4 @@
+import { Lexer, type Token, type Tokens } from 'marked';
 // Markdown with YAML-style front matter (the subset help centres use: scalars, inline lists
 // `[a, b]` and dash lists). The body stays Markdown: the chunker reads it as text.
 
@@ -40,4 +41,83 @@ export function parseFrontMatter(text: string): FrontMatter {
 export function markdownTitle(fm: FrontMatter): string | null {
   if (typeof fm.data.title === 'string') return fm.data.title;
   return fm.body.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? null;
+}
+
+/**
+ * What a reader sees of Markdown, as plain text for a chat message (the widget shows text, not
+ * Markdown): emphasis and code marks gone, a link as its words with its address after them,
+ * list items and table rows on lines of their own, HTML tags dropped.
+ */
+export function markdownText(markdown: string): string {
+  return blocks(Lexer.lex(markdown))
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const HTML_TAG = /<[^>]+>/g;
+/** The entities help-centre Markdown carries in running text (the lexer leaves them as written). */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
+const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|apos|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!);
+
+function blocks(tokens: Token[]): string {
+  return tokens
+    .map((t): string => {
+      switch (t.type) {
+        case 'heading':
+        case 'paragraph':
+          return `${inline(t.tokens ?? [])}\n\n`;
+        case 'text':
+          return t.tokens ? inline(t.tokens) : t.text;
+        case 'list':
+          return `${(t as Tokens.List).items.map((item) => `- ${blocks(item.tokens).trim()}`).join('\n')}\n\n`;
+        case 'table': {
+          const table = t as Tokens.Table;
+          const row = (cells: Tokens.TableCell[]) => cells.map((c) => inline(c.tokens)).join(' | ');
+          return `${[row(table.header), ...table.rows.map(row)].join('\n')}\n\n`;
+        }
+        case 'blockquote':
+          return blocks(t.tokens ?? []);
+        case 'code':
+          return `${t.text}\n\n`;
+        case 'html':
+          return t.raw.replace(HTML_TAG, '');
+        case 'space':
+        case 'hr':
+          return '\n';
+        default:
+          return t.raw;
+      }
+    })
+    .join('');
+}
+
+function inline(tokens: Token[]): string {
+  return tokens
+    .map((t): string => {
+      switch (t.type) {
+        case 'strong':
+        case 'em':
+        case 'del':
+          return inline(t.tokens ?? []);
+        case 'text':
+          return t.tokens ? inline(t.tokens) : decode(t.text);
+        case 'codespan':
+        case 'escape':
+          return t.text;
+        case 'link': {
+          const words = inline(t.tokens ?? []);
+          return words && words !== t.href ? `${words} (${t.href})` : t.href;
+        }
+        case 'image':
+          return t.text;
+        case 'br':
+          return '\n';
+        case 'html':
+          return '';
+        default:
+          return t.raw;
+      }
+    })
+    .join('');
 }

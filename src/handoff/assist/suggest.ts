@@ -1,6 +1,7 @@
 import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } from '../../db/schema.ts';
 import { sentences } from '../brief/extract.ts';
 import { rank } from './rank.ts';
+import { markdownText } from '../../knowledge/markdown.ts';
 
 // Agent assist: reply drafts from the knowledge and from the team's own past replies, and the
 // macros that fit. Pure: the route reads the rows, this ranks and drafts. Drafts quote the
@@ -51,9 +52,12 @@ export function assistQuery(messages: MessageRow[]): string {
     .join('\n');
 }
 
-/** The article sentences that best answer the query, in article order (at most three). */
+/**
+ * The article sentences that best answer the query, in article order (at most three), as plain
+ * text: the agent sends the draft to a customer whose widget shows text, not Markdown.
+ */
 export function draftFromArticle(article: { body: string }, query: string): string {
-  const parts = sentences(article.body);
+  const parts = sentences(markdownText(article.body));
   if (parts.length <= 3) return parts.join(' ');
   const ranked = rank(
     parts.map((text, i) => ({ text, i })),
