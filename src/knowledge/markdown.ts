@@ -48,8 +48,10 @@ export function markdownTitle(fm: FrontMatter): string | null {
  * Markdown): emphasis and code marks gone, a link as its words with its address after them,
  * list items and table rows on lines of their own, HTML tags dropped.
  */
-export function markdownText(markdown: string): string {
-  return blocks(Lexer.lex(markdown))
+export function markdownText(markdown: string, opts: { headings?: boolean } = {}): string {
+  const tokens = Lexer.lex(markdown);
+  // Without headings: text to quote from, where a title line would run into the sentence after it.
+  return blocks(opts.headings === false ? tokens.filter((t) => t.type !== 'heading') : tokens)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

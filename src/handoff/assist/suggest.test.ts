@@ -4,7 +4,10 @@ import { draftFromArticle } from './suggest.ts';
 // An agent sends the draft to a customer whose widget shows text, not Markdown.
 describe('draftFromArticle', () => {
   it("gives agent assist's draft from an article without Markdown", () => {
-    const draft = draftFromArticle({ body: 'To change it, open **Account** and edit your **e-mail address**.' }, 'change e-mail');
+    const draft = draftFromArticle(
+      { body: '# Change your e-mail\n\nTo change it, open **Account** and edit your **e-mail address**.' },
+      'change e-mail',
+    );
     expect(draft).toBe('To change it, open Account and edit your e-mail address.');
   });
 });

@@ -57,7 +57,7 @@ export function assistQuery(messages: MessageRow[]): string {
  * text: the agent sends the draft to a customer whose widget shows text, not Markdown.
  */
 export function draftFromArticle(article: { body: string }, query: string): string {
-  const parts = sentences(markdownText(article.body));
+  const parts = sentences(markdownText(article.body, { headings: false }));
   if (parts.length <= 3) return parts.join(' ');
   const ranked = rank(
     parts.map((text, i) => ({ text, i })),
