@@ -152,9 +152,9 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
     actor_id: b.line.actor.id,
     history: b.history,
   }));
-  let rows: Array<MessageRow & BatchColumns & { x_history: unknown }>;
-  try {
-    ({ rows } = await sql<(typeof rows)[number]>`${PREPARED}
+  await runBatch(
+    db,
+    sql<MessageRow & BatchColumns & { x_history: unknown }>`${PREPARED}
       with i as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
           status text, read_pii_state text, pii_state text, version text, id uuid, text text, client_message_id text,
@@ -194,20 +194,37 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
               where conversation_id = c.id and internal = false order by seq desc limit c.history) h)
         end as x_history,
         ${NOTIFY_MESSAGE_CREATED} as x_notified
-      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
+      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`,
+    ({ x_history, ...row }) => {
+      const item = batch[row.ord]!;
+      const { message, result } = appendedOf(row, item.written);
+      item.result = { ...result, history: x_history };
+      return message;
+    },
+  );
+}
+
+/**
+ * Runs a batch statement (lines or answers) and hands each written row to `each`, which keeps
+ * the caller's result and gives back the message. A deadlock with another node's batch writes
+ * nothing: every item of the batch is left without a result and takes the locked path. The
+ * statement sent the notices itself (NOTIFY_MESSAGE_CREATED); this node's observers hear of them here.
+ */
+async function runBatch<R extends MessageRow & BatchColumns>(
+  db: Kysely<Schema>,
+  statement: RawBuilder<R>,
+  each: (row: R) => MessageRow,
+): Promise<void> {
+  let rows: R[];
+  try {
+    ({ rows } = await statement.execute(db));
   } catch (err) {
-    // A deadlock with another node's batch: none was written; each line takes the locked path.
     if (sqlState(err) === '40P01') return;
     throw err;
   }
   announcedByStatement(
     db,
-    rows.map(({ x_history, ...row }) => {
-      const item = batch[row.ord]!;
-      const { message, result } = appendedOf(row, item.written);
-      item.result = { ...result, history: x_history };
-      return noticeOf(String(row.event_id), message);
-    }),
+    rows.map((row) => noticeOf(String(row.event_id), each(row))),
   );
 }
 
@@ -301,9 +318,9 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
     citations: b.reply.citations,
     trace: b.reply.trace,
   }));
-  let rows: Array<MessageRow & BatchColumns>;
-  try {
-    ({ rows } = await sql<(typeof rows)[number]>`${PREPARED}
+  await runBatch(
+    db,
+    sql<MessageRow & BatchColumns>`${PREPARED}
       with i as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
           trigger_seq int, version text, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
@@ -333,21 +350,13 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
       )
       select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
         ${NOTIFY_MESSAGE_CREATED} as x_notified
-      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`.execute(db));
-  } catch (err) {
-    // Two nodes' batches locking the same conversations in another order: none was written; the locked path takes over.
-    if (sqlState(err) === '40P01') return;
-    throw err;
-  }
-  // The statement sent the notices (NOTIFY_MESSAGE_CREATED).
-  announcedByStatement(
-    db,
-    rows.map((row) => {
+      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`,
+    (row) => {
       const item = batch[row.ord]!;
       const { message, result } = appendedOf(row, item.written);
       item.result = result;
-      return noticeOf(String(row.event_id), message);
-    }),
+      return message;
+    },
   );
 }
 
