@@ -157,4 +157,48 @@ describe("the bot's answer and its context in the line's own statements", () => 
     expect(events.at(-1)).toMatchObject({ type: 'message.created', actor_type: 'customer', data: { message_id: results[1]!.message.id } });
     expect((await findConversation(db(), t.ws.id, c!.id))!.last_seq).toBe(c!.last_seq);
   });
+
+  it("finds a batch's conversations by key, never by scanning the table (however few rows it has)", async () => {
+    const [a, b] = await Promise.all([1, 2].map(() => chat(['How do refunds work?'])));
+    // A table the planner knows to be small: hashing all of it once looked cheaper than a lookup per item.
+    await sql`insert into customers (id, workspace_id) select gen_random_uuid(), ${t.ws.id} from generate_series(1, 300)`.execute(db());
+    await sql`insert into conversations (id, workspace_id, customer_id, token_hash, channel, status, controller)
+      select gen_random_uuid(), workspace_id, id, 'scan-' || id, 'web', 'bot', 'bot' from customers
+      where workspace_id = ${t.ws.id} and external_id is null and name is null`.execute(db());
+    await sql`analyze conversations`.execute(db());
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        const scans = async () =>
+          (
+            await sql<{ seq: number; idx: number }>`select seq_scan::int as seq, idx_scan::int as idx from pg_stat_xact_user_tables
+            where relname = 'conversations'`.execute(trx)
+          ).rows[0] ?? { seq: 0, idx: 0 };
+        const before = await scans();
+        const replies = await Promise.all(
+          [a!, b!].map((c) => messages.appendBotReplyIfCurrent(trx, turn(c, c.last_seq), reply('by key'), () => {})),
+        );
+        expect(replies.map((r) => r?.message.redacted_text)).toEqual(['by key', 'by key']);
+        const lines = await Promise.all(
+          [a!, b!].map((c) =>
+            messages.appendCustomerLineIfUnchanged(
+              trx,
+              { workspaceId: c.workspace_id, conversationId: c.id, status: 'bot', piiState: c.pii_state, lastSeq: c.last_seq + 1 },
+              {
+                id: crypto.randomUUID(),
+                text: 'next',
+                piiState: c.pii_state,
+                clientMessageId: null,
+                actor: { type: 'customer', id: null },
+              },
+              () => {},
+            ),
+          ),
+        );
+        expect(lines.map((l) => l?.message.redacted_text)).toEqual(['next', 'next']);
+        const after = await scans();
+        expect(after.seq - before.seq).toBe(0);
+        expect(after.idx - before.idx).toBeGreaterThan(0);
+      });
+  });
 });

@@ -163,10 +163,10 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
         -- A conversation named twice is updated once (the other line fails its guard and takes the locked path).
         update conversations set last_seq = conversations.last_seq + 1, updated_at = now(), pii_state = i.pii_state
         from i
-        -- The row by its primary key: IS NOT DISTINCT FROM keeps the other checks out of the index
-        -- conditions, so the planner never scans the workspace's part of conversations_list instead
-        -- (it did without statistics: a young table, a new workspace).
-        where conversations.id = i.conversation_id and conversations.workspace_id is not distinct from i.workspace_id
+        -- The row by its primary key only (BY_KEY_FROM_BATCH); IS NOT DISTINCT FROM keeps the other checks
+        -- out of the index conditions, so the planner never scans the workspace's part of conversations_list
+        -- instead (it did without statistics: a young table, a new workspace).
+        where ${BY_KEY_FROM_BATCH} and conversations.workspace_id is not distinct from i.workspace_id
           and conversations.status is not distinct from i.status and conversations.pii_state is not distinct from i.read_pii_state
           and (i.version is null or conversations.xmin = i.version::xid)
         -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
@@ -203,6 +203,15 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
     },
   );
 }
+
+/**
+ * A batch's conversations, each found through the primary key. With a plain `id = i.conversation_id`
+ * the planner, told a batch has 100 rows (jsonb_to_recordset's fixed estimate), hashed the whole
+ * conversations table on every statement wherever it was small (a third of Postgres's time per
+ * line in bench/realtime.ts --bot, more as updates bloat it). `= any(array[…])` can be neither
+ * hashed nor merged: the only plan left is an index lookup per item.
+ */
+const BY_KEY_FROM_BATCH = sql`conversations.id = any(array[i.conversation_id])`;
 
 /**
  * Runs a batch statement (lines or answers) and hands each written row to `each`, which keeps
@@ -330,8 +339,8 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
           language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
         from i
         -- By primary key only (see appendCustomerLines).
-        where conversations.id = i.conversation_id and conversations.workspace_id is not distinct from i.workspace_id
-          and conversations.controller = 'bot' and conversations.last_seq = i.trigger_seq
+        where ${BY_KEY_FROM_BATCH} and conversations.workspace_id is not distinct from i.workspace_id
+          and conversations.controller = 'bot' and conversations.last_seq is not distinct from i.trigger_seq
           and (i.version is null or conversations.xmin = i.version::xid)
         -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
         returning conversations.id, conversations.workspace_id, conversations.last_seq, conversations.language,
