@@ -14,14 +14,20 @@ export interface KeptConversation {
 const TTL_MS = 10_000;
 
 /**
- * The conversations this node last wrote a line in, with the row version it left and the
- * workspace's policy: the next line of the same conversation is written under the guard "still
- * that version" instead of being read first (decisions/0005). Anyone's change since then fails the
- * guard, and the line is read and written as without. A workspace's entries are dropped when an
- * admin change of it is announced (its policy may have changed), and every entry after 10 s.
+ * The conversations this node last wrote a line in, with the row version it left, and the
+ * policy of their workspaces: the next line of the same conversation is written under the guard
+ * "still that version" instead of being read first (decisions/0005). Anyone's change since then
+ * fails the guard, and the line is read and written as without.
+ *
+ * The row needs no expiry (the guard sees every change of it); the policy does, and it is the
+ * workspace's: one read of any of its conversations renews it for all of them. (Kept with each
+ * row, it expired row by row, and every conversation was read again every 10 s: most lines of a
+ * busy site were read first.) A workspace's policy and rows are dropped when an admin change of
+ * it is announced, and its policy 10 s after it was read.
  */
 export class KeptConversations {
-  private readonly rows = new Map<string, KeptConversation>();
+  private readonly rows = new Map<string, { row: ConversationRow; version: string }>();
+  private readonly policies = new Map<string, { policy: Policy; policyAt: number }>();
   /** Counts drops by workspace, so a read that began before one is not kept after it. */
   private drops = 0;
 
@@ -30,11 +36,13 @@ export class KeptConversations {
   get(workspaceId: string, id: string): KeptConversation | undefined {
     const kept = this.rows.get(id);
     if (!kept || kept.row.workspace_id !== workspaceId) return undefined;
-    if (Date.now() - kept.policyAt >= TTL_MS) {
-      this.rows.delete(id);
+    const policy = this.policies.get(workspaceId);
+    if (!policy) return undefined;
+    if (Date.now() - policy.policyAt >= TTL_MS) {
+      this.policies.delete(workspaceId);
       return undefined;
     }
-    return kept;
+    return { ...kept, ...policy };
   }
 
   /** A mark to give `keep` for what is read from now on. */
@@ -42,13 +50,14 @@ export class KeptConversations {
     return this.drops;
   }
 
-  keep(kept: KeptConversation, since: number): void {
+  keep({ row, version, policy, policyAt }: KeptConversation, since: number): void {
     if (since !== this.drops) return; // a workspace was dropped while this was read: its policy may be older
-    const id = kept.row.id;
     // Moved to the end: the first key is the one written longest ago.
-    this.rows.delete(id);
-    this.rows.set(id, kept);
+    this.rows.delete(row.id);
+    this.rows.set(row.id, { row, version });
     if (this.rows.size > this.capacity) this.rows.delete(this.rows.keys().next().value!);
+    const known = this.policies.get(row.workspace_id);
+    if (!known || known.policyAt < policyAt) this.policies.set(row.workspace_id, { policy, policyAt });
   }
 
   drop(id: string): void {
@@ -57,6 +66,7 @@ export class KeptConversations {
 
   dropWorkspace(workspaceId: string): void {
     this.drops++;
+    this.policies.delete(workspaceId);
     for (const [id, kept] of this.rows) if (kept.row.workspace_id === workspaceId) this.rows.delete(id);
   }
 }

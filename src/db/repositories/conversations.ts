@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { ConversationRow, ConversationStatus, ConversationUpdate, CustomerRow, Priority } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 
@@ -77,19 +77,21 @@ export function insertConversation(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The workspace's check on a conversation found by id. IS NOT DISTINCT FROM is never an index
+ * condition, so the row comes from the primary key: with statistics from when the workspace was
+ * new, the planner took it from conversations_workspace_created instead, reading every
+ * conversation of the workspace to find one (seen in bench/realtime.ts --bot).
+ */
+const inWorkspace = (workspaceId: string) => sql<SqlBool>`conversations.workspace_id is not distinct from ${workspaceId}`;
+
 export function findConversation(db: Executor, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
-  return db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).where(inWorkspace(workspaceId)).executeTakeFirst();
 }
 
 /** Locks the row for the rest of the transaction: control changes are serialised per conversation. */
 export function lockConversation(db: Executor, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
-  return db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).where(inWorkspace(workspaceId)).forUpdate().executeTakeFirst();
 }
 
 /** A conversation with its workspace's policy, in one round trip; locked (like `lockConversation`) when asked. */
@@ -104,8 +106,8 @@ export function conversationWithPolicy(
     .innerJoin('workspaces', 'workspaces.id', 'conversations.workspace_id')
     .selectAll('conversations')
     .select('workspaces.policy as workspace_policy')
-    .where('conversations.workspace_id', '=', workspaceId)
-    .where('conversations.id', '=', id);
+    .where('conversations.id', '=', id)
+    .where(inWorkspace(workspaceId));
   return (opts.lock ? q.forUpdate('conversations') : q).executeTakeFirst();
 }
 
