@@ -61,7 +61,11 @@ export async function insertMessage(
   return message;
 }
 
-/** A stored message as the bot reads it for context (what the history needs, nothing more). */
+/**
+ * A stored message as the bot reads it for context (what the history needs, nothing more). From
+ * a line's statement, `trace` holds only `action` and `decision.clarify`, and each citation only
+ * its `articleId`.
+ */
 export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' | 'citations'>;
 
 /**
@@ -188,8 +192,12 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
       select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
         -- The bot's context, from the statement's snapshot: the new line itself is not in it.
         case when c.history is not null then
+          -- Of a bot message's trace and citations only what the engine reads (HistoryRow): the
+          -- whole of them made the statement's answer ~20 KB for a 12-message context.
           (select coalesce(jsonb_agg(jsonb_build_object('author', h.author, 'redacted_text', h.redacted_text,
-              'trace', h.trace, 'citations', h.citations) order by h.seq), '[]'::jsonb)
+              'trace', jsonb_build_object('action', h.trace->'action', 'decision', jsonb_build_object('clarify', h.trace->'decision'->'clarify')),
+              'citations', (select coalesce(jsonb_agg(jsonb_build_object('articleId', c->'articleId')), '[]'::jsonb)
+                from jsonb_array_elements(h.citations) c)) order by h.seq), '[]'::jsonb)
             from (select seq, author, redacted_text, trace, citations from messages
               where conversation_id = c.id and internal = false order by seq desc limit c.history) h)
         end as x_history,
