@@ -38,6 +38,20 @@ describe('engine judgment in the conversation core', () => {
     expect(r.body.conversation.status).toBe('bot');
   });
 
+  it('"are you a bot?" is told the truth and how to reach a person, then a request for one is handed off', async () => {
+    const r = await start('am I talking to a real person?');
+    expect(r.status).toBe(201);
+    const bot = r.body.messages.filter((m: { author: string }) => m.author === 'bot');
+    expect(bot).toHaveLength(1);
+    expect(bot[0].text).toMatch(/virtual assistant, not a person/);
+    expect(r.body.conversation.status).toBe('bot');
+    const next = await apiClient(ctx.baton.url)('POST', `/api/v1/widget/conversations/${r.body.conversation.id}/messages`, {
+      token: r.body.token,
+      body: { text: 'ok then I want a real person please' },
+    });
+    expect(next.body.conversation.status).not.toBe('bot');
+  });
+
   it('self-harm: crisis resources first, then the handoff, at urgent priority', async () => {
     const r = await start("I've lost all my savings and I don't want to live anymore");
     const authors = r.body.messages.map((m: { author: string }) => m.author);

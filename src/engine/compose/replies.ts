@@ -33,6 +33,15 @@ const SOCIAL: Record<SocialKind, Texts> = {
     it: 'Arrivederci, e grazie per averci scritto!',
     nl: 'Tot ziens, en bedankt voor uw bericht!',
   },
+  identity: {
+    en: "I'm a virtual assistant, not a person: I answer from our help centre. If you'd like someone from our team, just ask and I'll bring them in.",
+    es: 'Soy un asistente virtual, no una persona: respondo con la información de nuestro centro de ayuda. Si prefiere hablar con alguien de nuestro equipo, pídamelo y le paso con esa persona.',
+    fr: "Je suis un assistant virtuel, pas une personne : je réponds à partir de notre centre d'aide. Si vous préférez quelqu'un de notre équipe, demandez-le et je le fais venir.",
+    de: 'Ich bin ein virtueller Assistent, kein Mensch: Ich antworte aus unserem Hilfe-Center. Wenn Sie lieber mit jemandem aus unserem Team sprechen möchten, sagen Sie es einfach.',
+    pt: 'Sou um assistente virtual, não uma pessoa: respondo com base na nossa central de ajuda. Se preferir alguém da nossa equipa, é só pedir.',
+    it: 'Sono un assistente virtuale, non una persona: rispondo in base al nostro centro assistenza. Se preferisci qualcuno del nostro team, chiedimelo e te lo passo.',
+    nl: 'Ik ben een virtuele assistent, geen mens: ik antwoord vanuit ons helpcentrum. Wilt u liever iemand van ons team, vraag het gerust.',
+  },
   ack: {
     en: 'Is there anything else I can help with?',
     es: '¿Puedo ayudarle con algo más?',

@@ -97,7 +97,8 @@ export function understand(input: UnderstandInput): Understanding {
   const social = detectSocial(normalized);
   const junk = social ? null : detectJunk(normalized);
   const signal = social || junk ? null : findSignal(input.text);
-  const phraseHuman = detectHumanRequest(normalized);
+  // "Am I talking to a real person?" asks who answers; it is not a request for one.
+  const phraseHuman = social?.kind === 'identity' ? null : detectHumanRequest(normalized);
   // A request for a person is looked for in every clause, whatever else the message carries
   // ("I'm furious, get me a manager" is anger and a request).
   const asked = phraseHuman || social || junk ? null : findHumanRequest(input.text);

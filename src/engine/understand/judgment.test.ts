@@ -27,7 +27,29 @@ describe('small talk', () => {
     ['Merci beaucoup', 'thanks'],
     ['hola', 'greeting'],
     ['Danke schön', 'thanks'],
+    ['are you a bot?', 'identity'],
+    ['r u a robot', 'identity'],
+    ['am I talking to a real person?', 'identity'],
+    ['Is this automated?', 'identity'],
+    ['hi, are you human?', 'identity'],
+    ['who am i chatting with', 'identity'],
+    ['¿Eres un bot?', 'identity'],
+    ['Êtes-vous un robot ?', 'identity'],
+    ["c'est un robot ?", 'identity'],
+    ['Rede ich mit einem Menschen?', 'identity'],
+    ['sto parlando con una persona vera?', 'identity'],
+    ['estou falando com um robô?', 'identity'],
+    ['Praat ik met een mens?', 'identity'],
   ])('"%s" is %s', (text, kind) => expect(detectSocial(normalize(text))?.kind).toBe(kind));
+
+  it('asking who answers is not asking for a person; asking for one still is', () => {
+    expect(u('am I talking to a real person?')).toMatchObject({ social: { kind: 'identity' }, humanRequest: null });
+    expect(u('are you a bot? I want a human').humanRequest).not.toBeNull();
+    expect(u('can I talk to a real person?').humanRequest).not.toBeNull();
+    expect(u('is there a real person I can talk to?').social).toBeNull();
+    // A question after it is a question: answered (or not) on its own terms.
+    expect(detectSocial(normalize("are you a bot? my card hasn't arrived"))).toBeNull();
+  });
 
   it('knows the language of words only one language uses', () => {
     expect(detectSocial(normalize('hola'))?.language).toBe('es');

@@ -1,11 +1,13 @@
-// Small talk: a message that is only a greeting, thanks, a goodbye or an acknowledgement
-// ("ok", "got it"). It gets a short social reply, never an article and never a person.
+// Small talk: a message that is only a greeting, thanks, a goodbye, an acknowledgement ("ok",
+// "got it") or a question about who answers ("are you a bot?"). It gets a short social reply,
+// never an article and never a person; the last says it is a virtual assistant and how to reach
+// a person (people have a right to know they are talking to a machine).
 // This is a closed class of phrases, so a word list per language is the right tool; a
 // greeting in front of a question ("hi, where is my order?") leaves words over and is not
 // small talk. Letters repeated for emphasis ("hiii", "thx!!") are squashed first.
 import { words } from '../text/normalize.ts';
 
-export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack';
+export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack' | 'identity';
 
 export interface SocialHit {
   kind: SocialKind;
@@ -173,6 +175,200 @@ const LEXICON: [SocialKind, string, string[]][] = [
   ],
 ];
 
+/**
+ * "Are you a bot?": a way of asking in each language, then what the bot might be. Every pairing
+ * is a phrase, so "am i talking to a real person" is this question, not a request for a person
+ * ("can i talk to a real person" is one: it starts with no frame here).
+ */
+const IDENTITY: Record<string, { frames: string[]; what: string[]; whole?: string[] }> = {
+  en: {
+    frames: [
+      'are you',
+      'r u',
+      'are u',
+      'am i talking to',
+      'am i talking with',
+      'am i chatting with',
+      'am i chatting to',
+      'am i speaking to',
+      'am i speaking with',
+      'am i writing to',
+      'is this',
+      'is it',
+      'im talking to',
+      'i am talking to',
+    ],
+    what: [
+      'a bot',
+      'bot',
+      'a robot',
+      'robot',
+      'an ai',
+      'ai',
+      'a chatbot',
+      'chatbot',
+      'a machine',
+      'a computer',
+      'automated',
+      'a human',
+      'human',
+      'a real person',
+      'a person',
+      'a real human',
+      'a human being',
+      'a live person',
+      'a real live person',
+      'a virtual assistant',
+      'a human or a bot',
+      'a bot or a human',
+      'human or bot',
+      'bot or human',
+      'a person or a bot',
+      'a human or a robot',
+      'a human or ai',
+      'a real person or a bot',
+    ],
+    whole: [
+      'are you real',
+      'who am i talking to',
+      'who am i talking with',
+      'who am i chatting with',
+      'who am i speaking to',
+      'who is this',
+      'what are you',
+      'bot or human',
+      'human or bot',
+      'is this chat automated',
+      'is this a live chat',
+      'is anyone real here',
+    ],
+  },
+  es: {
+    frames: ['eres', 'eres tu', 'usted es', 'es usted', 'estoy hablando con', 'hablo con', 'esto es'],
+    what: [
+      'un bot',
+      'bot',
+      'un robot',
+      'robot',
+      'una ia',
+      'una maquina',
+      'humano',
+      'un humano',
+      'una persona',
+      'una persona real',
+      'un ser humano',
+      'un bot o una persona',
+      'una persona o un bot',
+    ],
+    whole: ['con quien hablo', 'con quien estoy hablando', 'eres real'],
+  },
+  fr: {
+    frames: ['es tu', 'tu es', 'etes vous', 'vous etes', 'je parle a', 'je parle avec', 'est ce', "c'est"],
+    what: [
+      'un bot',
+      'bot',
+      'un robot',
+      'robot',
+      'une ia',
+      'une machine',
+      'humain',
+      'un humain',
+      'une personne',
+      'une vraie personne',
+      'un etre humain',
+      'un robot ou un humain',
+      'un humain ou un robot',
+    ],
+    whole: ['a qui je parle', 'qui etes vous', 'qui es tu'],
+  },
+  de: {
+    frames: ['bist du', 'sind sie', 'rede ich mit', 'spreche ich mit', 'schreibe ich mit', 'chatte ich mit', 'ist das'],
+    what: [
+      'ein bot',
+      'bot',
+      'ein roboter',
+      'roboter',
+      'eine ki',
+      'ki',
+      'eine maschine',
+      'ein mensch',
+      'mensch',
+      'eine echte person',
+      'eine person',
+      'einem bot',
+      'einem roboter',
+      'einer ki',
+      'einer maschine',
+      'einem menschen',
+      'einer echten person',
+      'einer person',
+      'ein bot oder ein mensch',
+      'ein mensch oder ein bot',
+    ],
+    whole: ['mit wem spreche ich', 'mit wem rede ich', 'wer bist du', 'wer sind sie'],
+  },
+  it: {
+    frames: ['sei', 'sei tu', 'lei e', 'sto parlando con', 'sto scrivendo a', 'parlo con', 'e'],
+    what: [
+      'un bot',
+      'bot',
+      'un robot',
+      'robot',
+      'una ia',
+      'una macchina',
+      'umano',
+      'un umano',
+      'una persona',
+      'una persona vera',
+      'una persona reale',
+      'un essere umano',
+      'un bot o una persona',
+      'una persona o un bot',
+    ],
+    whole: ['con chi sto parlando', 'con chi parlo', 'chi sei'],
+  },
+  pt: {
+    frames: ['voce e', 'e', 'es', 'estou falando com', 'estou a falar com', 'falo com', 'isto e'],
+    what: [
+      'um bot',
+      'bot',
+      'um robo',
+      'robo',
+      'uma ia',
+      'uma maquina',
+      'humano',
+      'um humano',
+      'uma pessoa',
+      'uma pessoa real',
+      'um ser humano',
+      'um bot ou uma pessoa',
+      'uma pessoa ou um bot',
+    ],
+    whole: ['com quem estou falando', 'com quem falo', 'quem e voce'],
+  },
+  nl: {
+    frames: ['ben je', 'ben jij', 'bent u', 'praat ik met', 'spreek ik met', 'chat ik met', 'is dit'],
+    what: [
+      'een bot',
+      'bot',
+      'een robot',
+      'robot',
+      'een ai',
+      'een machine',
+      'een mens',
+      'mens',
+      'een echt persoon',
+      'een echte persoon',
+      'een persoon',
+      'een bot of een mens',
+      'een mens of een bot',
+    ],
+    whole: ['met wie praat ik', 'met wie spreek ik', 'wie ben jij', 'wie bent u'],
+  },
+};
+for (const [language, { frames, what, whole = [] }] of Object.entries(IDENTITY))
+  LEXICON.push(['identity', language, [...frames.flatMap((f) => what.map((w) => `${f} ${w}`)), ...whole]]);
+
 const PHRASES = new Map<string, { kind: SocialKind; language: string }>();
 for (const [kind, language, list] of LEXICON) for (const p of list) if (!PHRASES.has(p)) PHRASES.set(p, { kind, language });
 const LONGEST = Math.max(...[...PHRASES.keys()].map((p) => p.split(' ').length));
@@ -196,8 +392,8 @@ const FILLER = new Set([
   'e',
   'en',
 ]);
-/** Priority when a message mixes kinds: thanks and goodbyes say more than "ok". */
-const RANK: Record<SocialKind, number> = { thanks: 3, bye: 2, greeting: 1, ack: 0 };
+/** Priority when a message mixes kinds: a question about the bot, then thanks and goodbyes say more than "ok". */
+const RANK: Record<SocialKind, number> = { identity: 4, thanks: 3, bye: 2, greeting: 1, ack: 0 };
 
 /** "hiii" -> "hi", "thxxx" -> "thx", "okkk" -> "ok": a letter repeated three times or more. */
 const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
