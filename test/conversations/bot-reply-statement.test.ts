@@ -171,7 +171,7 @@ describe("the bot's answer and its context in the line's own statements", () => 
     // A table the planner knows to be small: hashing all of it once looked cheaper than a lookup per item.
     await sql`insert into customers (id, workspace_id) select gen_random_uuid(), ${t.ws.id} from generate_series(1, 300)`.execute(db());
     await sql`insert into conversations (id, workspace_id, customer_id, token_hash, channel, status, controller)
-      select gen_random_uuid(), workspace_id, id, 'scan-' || id, 'web', 'bot', 'bot' from customers
+      select gen_random_uuid(), workspace_id, id, 'scan-' || id, 'web', 'closed', 'none' from customers
       where workspace_id = ${t.ws.id} and external_id is null and name is null`.execute(db());
     await sql`analyze conversations`.execute(db());
     await db()
