@@ -124,3 +124,24 @@ describe('a request naming a role, and questions about people', () => {
     expect(read('is there a real person I can talk to').humanRequest).not.toBeNull();
   });
 });
+
+// Issue 15: "person" naming what is counted or charged ("per person", "a two person minimum",
+// "how many people") is a question about a plan or a price, not a request for one.
+describe('people counted or charged', () => {
+  it.each([
+    'is there a per person charge for the tour',
+    'one person per account?',
+    'is there a two person minimum',
+    'is there a people limit for the free tier',
+    'how many people are allowed on the premium plan',
+  ])('%s: no request', (text) => {
+    expect(read(text).humanRequest).toBeNull();
+  });
+
+  it.each(['is there a person available', 'is there a person who can help me', 'any person there?', 'a person please'])(
+    '%s: still a request',
+    (text) => {
+      expect(read(text).humanRequest).not.toBeNull();
+    },
+  );
+});
