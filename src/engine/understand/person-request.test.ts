@@ -145,3 +145,24 @@ describe('people counted or charged', () => {
     },
   );
 });
+
+// The ordinary examples that count people and ask about charges must not teach that a message
+// about a fee or about people is calm: the tone is the signal, not the topic.
+describe('anger about people, fees and prices', () => {
+  it.each([
+    'your staff are rude and useless people',
+    'you overcharged me again, unbelievable',
+    'ustedes me cobraron de más otra vez, qué vergüenza',
+  ])('%s: anger', (text) => {
+    expect(read(text).frustrated).toBe(true);
+  });
+
+  it.each(['is there a booking fee per person', 'are children charged the adult price', 'how many people fit in the van'])(
+    '%s: calm',
+    (text) => {
+      const u = read(text);
+      expect(u.frustrated).toBe(false);
+      expect(u.humanRequest).toBeNull();
+    },
+  );
+});

@@ -251,6 +251,19 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'useless bot, useless company',
     'f*** this',
     'omg this is so annoying',
+    // Anger about people, fees and prices: the ordinary examples count people and ask about
+    // charges ("is there a per person fee"), and these keep the tone, not the topic, the signal.
+    'another hidden fee? you people are shameless',
+    'your prices are a rip-off and the service is even worse',
+    'i am furious about this ridiculous late fee',
+    'the people on your phone line are clueless, i am done',
+    'charging per person for this rubbish is a joke',
+    'i paid full price for this junk and you just ignore me',
+    'why do you people keep charging me, this is outrageous',
+    'es una vergüenza cobrar esta tarifa, estoy furioso',
+    'ces frais sont scandaleux, vous vous moquez de nous',
+    'diese gebühren sind eine unverschämtheit',
+    'que gente incompetente, cobram e não resolvem nada',
   ],
   self_harm: [
     'i took a whole bottle of pills',
@@ -976,6 +989,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'werden die bestellungen von echten menschen verpackt',
     // People counted or charged (a limit, a price per head, seats on a plan): "person" names
     // what is counted, as in "per person" or "a two-person room", not who the customer wants.
+    // Neutral questions only: an angry message about a fee is anger (its examples above).
     'what is the person limit for the meeting room',
     'is there a per person fee for the wine tasting',
     'is the price per person or per room',
@@ -990,7 +1004,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'is there a charge for each extra person',
     'is the deposit per person',
     'do you have a single person discount',
-    'the person count on my booking is wrong',
+    'can i change the person count on my booking',
     'is there a limit to the number of people on one account',
     'how many people can i add to my membership',
     'are tickets priced per person',
