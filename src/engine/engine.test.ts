@@ -66,3 +66,44 @@ describe('embedded engine', async () => {
     expect(d.citations[0]?.articleId).toBe('card');
   });
 });
+
+// The widget shows text, never HTML or Markdown: an answer quoted from a Markdown article
+// reaches the customer without its marks.
+describe('an answer from a Markdown article', async () => {
+  const returns: Article = {
+    id: 'returns',
+    title: 'Returns',
+    url: 'https://help.example.test/returns',
+    body: [
+      '# Sending an item back',
+      '',
+      'Returns are **free**: read the [returns guide](https://help.example.test/returns-guide) and `label` tips.',
+      '',
+      '1. Pack the item',
+      '2. Post it within *30 days*',
+    ].join('\n'),
+  };
+  const hours: Article = {
+    id: 'hours',
+    title: 'Opening hours',
+    body: 'We answer chats from **9 a.m.** to 5 p.m., Monday to Friday.',
+  };
+  const e = await createEngine([returns, hours]);
+
+  it('is plain text: no marks, the link as words and address, the list on its lines, the heading not said', async () => {
+    const d = await e.turn(turn('how do I return an item', { policy: { ...policy, confidenceThreshold: 0 } }));
+    expect(d.action).toBe('answer');
+    expect(d.citations[0]?.articleId).toBe('returns');
+    expect(d.text).toBe(
+      [
+        'From “Returns”: Returns are free: read the returns guide (https://help.example.test/returns-guide) and label tips.',
+        '1. Pack the item',
+        '2. Post it within 30 days',
+        '',
+        'Source: Returns (https://help.example.test/returns)',
+      ].join('\n'),
+    );
+    expect(d.text).not.toMatch(/[*#`]|\]\(/);
+    expect(d.text).not.toContain('Sending an item back');
+  });
+});

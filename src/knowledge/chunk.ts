@@ -2,8 +2,10 @@
 // Passages follow paragraph boundaries and stay under a word budget, so a citation points at
 // a readable piece of text and a long page does not drown its best paragraph. A Markdown
 // heading starts a new passage, and the passages under it carry it: a long reference page
-// is a list of topics, and its headings name them.
-import { Lexer } from 'marked';
+// is a list of topics, and its headings name them. Passages hold the words without their
+// Markdown marks: what the bot quotes is what the customer reads.
+import { Lexer, type Token } from 'marked';
+import { tokensText } from './markdown.ts';
 import type { Article } from '../engine/types.ts';
 
 export interface Passage {
@@ -26,11 +28,18 @@ export const DEFAULT_CHUNK: ChunkOptions = { maxWords: 120 };
 
 const SENTENCE_END = /(?<=[.!?;:])\s+(?=["“(\[]?[A-Z0-9])/;
 
+/** The number of a numbered list item ("2. Post it"): it starts the item's first sentence, it is not a sentence. */
+const ITEM_NUMBER = /^\s*\d+\.\s+/;
+
 /** Sentences of a block of text; list items and short lines stay whole. */
 export function splitSentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => line.split(SENTENCE_END))
+    .flatMap((line) => {
+      const number = line.match(ITEM_NUMBER)?.[0] ?? '';
+      const [first = '', ...rest] = line.slice(number.length).split(SENTENCE_END);
+      return [number + first, ...rest];
+    })
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 0);
 }
@@ -56,19 +65,29 @@ const plainHeading = (text: string) =>
     .trim();
 
 /**
- * The body cut at its Markdown headings (ATX or setext, never inside code). Blocks that are
+ * The body cut at its Markdown headings (ATX or setext, never inside code), each run as the
+ * plain text a reader sees (`tokensText`): the composer quotes it to customers, whose widget
+ * shows text, not Markdown, and the verifier and a model read the same words. Blocks that are
  * only HTML tags (anchors such as `<a id="x"></a>`) carry no words and are left out. Plain
- * text without headings comes back whole, as it was.
+ * text comes back as it was.
  */
 export function sections(body: string): Section[] {
-  const tokens = Lexer.lex(body);
-  if (!tokens.some((t) => t.type === 'heading' || isTagsOnly(t.raw))) return [{ heading: null, text: body }];
-  const out: Section[] = [{ heading: null, text: '' }];
-  for (const t of tokens) {
-    if (t.type === 'heading') out.push({ heading: plainHeading(t.text) || null, text: '' });
-    else if (!isTagsOnly(t.raw)) out[out.length - 1].text += t.raw;
+  const runs: { heading: string | null; tokens: Token[] }[] = [{ heading: null, tokens: [] }];
+  for (const t of Lexer.lex(body)) {
+    if (t.type === 'heading') runs.push({ heading: plainHeading(t.text) || null, tokens: [] });
+    else if (!isTagsOnly(t.raw)) runs[runs.length - 1].tokens.push(t);
   }
-  return out.filter((x) => x.text.trim().length > 0);
+  // Without headings the one run is the whole body, as written (the lexer's copy has its line breaks rewritten).
+  const written = (tokens: Token[]) => (runs.length === 1 ? body : tokens.map((t) => t.raw).join(''));
+  return runs.map((r) => ({ heading: r.heading, text: asRead(r.tokens, written(r.tokens)) })).filter((x) => x.text.trim().length > 0);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** A run as a reader sees it; one with no marks to take out stays as written, and splits into sentences as it always did. */
+function asRead(tokens: Token[], written: string): string {
+  const text = tokensText(tokens);
+  return squash(text) === squash(written) ? written : text;
 }
 
 function isTagsOnly(raw: string): boolean {

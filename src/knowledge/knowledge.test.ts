@@ -167,6 +167,18 @@ describe('chunker', () => {
     expect(ps[2].sentences).toEqual(['The server waits 10 seconds.']);
   });
 
+  it('holds the words a reader sees: no Markdown marks, a numbered step one sentence', () => {
+    const body =
+      'Returns are **free**: see the [guide](https://x.test/g).\n\n1. Pack the item. Use tape.\n2. Post it\n\n* Keep the receipt';
+    expect(chunkArticle({ id: 'r', title: 'Returns', body })[0].sentences).toEqual([
+      'Returns are free: see the guide (https://x.test/g).',
+      '1. Pack the item.',
+      'Use tape.',
+      '2. Post it',
+      '- Keep the receipt',
+    ]);
+  });
+
   it('leaves plain text without headings as it was', () => {
     const body = 'Opening hours\nWe open at 9 a.m. Closed on Sundays.\n\n1. Bring an ID\n2. Pay the fee';
     expect(sections(body)).toEqual([{ heading: null, text: body }]);

@@ -33,6 +33,16 @@ describe('markdownText', () => {
     );
   });
 
+  it('numbers the items of a numbered list, keeps written addresses as written and drops in-page anchors', () => {
+    expect(markdownText('3. Pack it\n4. Post it')).toBe('3. Pack it\n4. Post it');
+    expect(markdownText('Write to help@example.test or www.example.test today.')).toBe(
+      'Write to help@example.test or www.example.test today.',
+    );
+    expect(markdownText('See [`bodyLimit`](#bodylimit) and [the API](/api).')).toBe('See bodyLimit and the API (/api).');
+    // A redaction token is not an HTML tag: it stays.
+    expect(markdownText('We wrote to <EMAIL_1>.')).toBe('We wrote to <EMAIL_1>.');
+  });
+
   it('leaves plain text as it was', () => {
     expect(markdownText('Refunds take 5 days. Ask us anytime!')).toBe('Refunds take 5 days. Ask us anytime!');
   });

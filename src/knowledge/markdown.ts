@@ -46,16 +46,24 @@ export function markdownTitle(fm: FrontMatter): string | null {
 /**
  * What a reader sees of Markdown, as plain text for a chat message (the widget shows text, not
  * Markdown): emphasis and code marks gone, a link as its words with its address after them,
- * list items and table rows on lines of their own, HTML tags dropped.
+ * list items (numbered when the list is) and table rows on lines of their own, HTML tags dropped.
  */
 export function markdownText(markdown: string, opts: { headings?: boolean } = {}): string {
   const tokens = Lexer.lex(markdown);
   // Without headings: text to quote from, where a title line would run into the sentence after it.
-  return blocks(opts.headings === false ? tokens.filter((t) => t.type !== 'heading') : tokens)
+  return tokensText(opts.headings === false ? tokens.filter((t) => t.type !== 'heading') : tokens);
+}
+
+/** markdownText of blocks the lexer already read (the chunker lexes once to find headings). */
+export function tokensText(tokens: Token[]): string {
+  return blocks(tokens)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** A list item's marker: its number in an ordered list (steps keep their order), else a dash. */
+const marker = (list: Tokens.List, i: number) => (list.ordered ? `${(typeof list.start === 'number' ? list.start : 1) + i}.` : '-');
 
 const HTML_TAG = /<[^>]+>/g;
 /** The entities help-centre Markdown carries in running text (the lexer leaves them as written). */
@@ -71,8 +79,10 @@ function blocks(tokens: Token[]): string {
           return `${inline(t.tokens ?? [])}\n\n`;
         case 'text':
           return t.tokens ? inline(t.tokens) : t.text;
-        case 'list':
-          return `${(t as Tokens.List).items.map((item) => `- ${blocks(item.tokens).trim()}`).join('\n')}\n\n`;
+        case 'list': {
+          const list = t as Tokens.List;
+          return `${list.items.map((item, i) => `${marker(list, i)} ${blocks(item.tokens).trim()}`).join('\n')}\n\n`;
+        }
         case 'table': {
           const table = t as Tokens.Table;
           const row = (cells: Tokens.TableCell[]) => cells.map((c) => inline(c.tokens)).join(' | ');
@@ -108,7 +118,11 @@ function inline(tokens: Token[]): string {
         case 'escape':
           return t.text;
         case 'link': {
+          // An address written out (<https://…>, www.…, an e-mail) stays as written; an in-page
+          // anchor (#section) means nothing in a chat, so only its words are kept.
+          if (!t.raw.startsWith('[')) return t.text;
           const words = inline(t.tokens ?? []);
+          if (words && t.href.startsWith('#')) return words;
           return words && words !== t.href ? `${words} (${t.href})` : t.href;
         }
         case 'image':

@@ -4,34 +4,14 @@ import { buildBrief, signalsFromTranscript } from '../../src/handoff/brief/build
 import { BriefSchema } from '../../src/handoff/brief/schema.ts';
 import { sentences, summarise } from '../../src/handoff/brief/extract.ts';
 import { decideRoute } from '../../src/handoff/routing/engine.ts';
-import type { ConversationRow, CustomerRow, MessageRow } from '../../src/db/schema.ts';
+import type { CustomerRow, MessageRow } from '../../src/db/schema.ts';
+import { conversationRow, messageMaker, ROWS_AT } from '../support/rows.ts';
 
 // The brief from a scripted conversation: every field filled, and nothing in it that is not in
 // the transcript, the bot's traces, the knowledge or the customer record.
 
-const at = new Date('2026-03-02T10:00:00Z');
-const conversation: ConversationRow = {
-  id: 'c1',
-  workspace_id: 'w1',
-  customer_id: 'cu1',
-  token_hash: 'x',
-  channel: 'widget',
-  language: 'en',
-  status: 'bot',
-  controller: 'bot',
-  assignee_id: null,
-  team_id: null,
-  priority: 'normal',
-  intent: 'refunds',
-  tags: [],
-  csat: null,
-  last_seq: 6,
-  created_at: at,
-  updated_at: at,
-  pii_state: null,
-  action_state: null,
-  action_identity: null,
-};
+const at = ROWS_AT;
+const conversation = conversationRow({ intent: 'refunds', last_seq: 6 });
 const customer: CustomerRow = {
   id: 'cu1',
   workspace_id: 'w1',
@@ -42,23 +22,7 @@ const customer: CustomerRow = {
   verified: true,
   created_at: at,
 };
-let seq = 0;
-const msg = (author: MessageRow['author'], text: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id: `m${++seq}`,
-  workspace_id: 'w1',
-  conversation_id: 'c1',
-  seq,
-  author,
-  agent_id: null,
-  text,
-  redacted_text: text,
-  internal: false,
-  citations: [],
-  trace: null,
-  client_message_id: null,
-  created_at: at,
-  ...extra,
-});
+const msg = messageMaker();
 const refundsCitation = {
   articleId: 'refunds',
   title: 'Refunds',

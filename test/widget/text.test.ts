@@ -10,11 +10,11 @@ describe('displayText', () => {
     expect(displayText('A.\n\nSources: Refunds; Shipping (https://x.test/s)', true)).toBe('A.');
   });
 
-  it('starts with the first word: no leading blank lines, no heading said twice', () => {
+  it('starts with the first word: no leading blank lines', () => {
     expect(displayText('\n\n  \nRefunds take 5 days.', false)).toBe('Refunds take 5 days.');
-    expect(displayText('Refunds\n\nRefunds\nThey take 5 days.', false)).toBe('Refunds\nThey take 5 days.');
-    expect(displayText('## Refunds\nRefunds\nThey take 5 days.', false)).toBe('Refunds\nThey take 5 days.');
     expect(displayText('One.\n\n\n\nTwo.', false)).toBe('One.\n\nTwo.');
+    // List items the answer quotes keep their lines.
+    expect(displayText('From “Returns”:\n1. Pack it\n2. Post it', false)).toBe('From “Returns”:\n1. Pack it\n2. Post it');
   });
 
   it('keeps a source line that is part of the answer, and text without sources as it is', () => {

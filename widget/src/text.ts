@@ -11,18 +11,15 @@ export const COUNTER_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.8);
 
 /** "Source: Title (url)" as the last paragraph: the plain-text form of the citations. */
 const SOURCE_LINE = /\n\s*Sources?:[^\n]*\s*$/;
-/** A first line that says again what the next one says (an article heading quoted twice). */
-const REPEATED_HEAD = /^#*\s*([^\n]+)\n+#*\s*\1(?=\n|$)/;
 
 /**
- * A bot answer starts with its first word: no leading blank lines, no heading said twice, and
- * when the sources are shown as links under it, not also spelled out at its end.
+ * A bot answer starts with its first word: no leading blank lines, and when the sources are
+ * shown as links under it, not also spelled out at its end. The server sends answers as plain
+ * text (article Markdown is read into words when the knowledge is chunked), so there are no
+ * marks or headings to take out here.
  */
 export function displayText(text: string, linkedSources: boolean): string {
   let t = text.replace(/\r\n?/g, '\n').trim();
   if (linkedSources) t = t.replace(SOURCE_LINE, '');
-  return t
-    .replace(REPEATED_HEAD, '$1')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return t.replace(/\n{3,}/g, '\n\n').trim();
 }

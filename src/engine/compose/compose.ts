@@ -62,8 +62,16 @@ export function composeClarify(options: Article[], language: string): string {
   }
 }
 
+/** A list item as passages hold it (`markdownText`): a dash or its number, then its words. */
+const LIST_ITEM = /^(?:-|\d+\.)\s/;
+
+/** The parts as one text: sentences run on, list items keep a line each (a list read as one sentence loses its steps). */
+function joinParts(parts: AnswerPart[]): string {
+  return parts.map((p, i) => (i === 0 ? '' : LIST_ITEM.test(p.text) || LIST_ITEM.test(parts[i - 1].text) ? '\n' : ' ') + p.text).join('');
+}
+
 export function renderAnswer(parts: AnswerPart[], citations: Citation[]): string {
-  const body = parts.map((p) => p.text).join(' ');
+  const body = joinParts(parts);
   // Several passages of one article are one source.
   const src = [...new Set(citations.map((c) => (c.url ? `${c.title} (${c.url})` : c.title)))].join('; ');
   return src ? `${body}\n\nSource: ${src}` : body;

@@ -81,13 +81,47 @@ function sensitiveOf(normalized: string, signal: SignalHit | null): SensitiveHit
   return phrase;
 }
 
+/** Which of the message's clauses asked for a person (found by phrase or by the detector); -1 when none can be told. */
+function askingClause(parts: string[], phrase: string | null, clause: string | null): number {
+  return parts.findIndex((p) => (phrase ? normalize(p).includes(phrase) : plainText(p).slice(0, HIT_CHARS) === clause));
+}
+
+/** The clauses other than the one that asked, as one text; null when they hold no words. */
+function others(parts: string[], asking: number): string | null {
+  const rest = parts.filter((_, i) => i !== asking).join('. ');
+  return words(normalize(rest)).length > 0 ? rest : null;
+}
+
 /** The clauses of the message other than the one that asked for a person (found by phrase or by the detector). */
 function besides(text: string, phrase: string | null, clause: string | null): string | null {
   const parts = requestClauses(text);
-  const asking = parts.findIndex((p) => (phrase ? normalize(p).includes(phrase) : plainText(p).slice(0, HIT_CHARS) === clause));
+  const asking = askingClause(parts, phrase, clause);
   if (asking < 0 || parts.length < 2) return null;
-  const rest = parts.filter((_, i) => i !== asking).join('. ');
-  return words(normalize(rest)).length > 0 ? rest : null;
+  return others(parts, asking);
+}
+
+/** A sure request for a person: a phrase, or the detector at SURE_SIGNAL (an unsure reading is no request here). */
+function sureRequest(text: string): { phrase: string | null; clause: string | null } | null {
+  const phrase = detectHumanRequest(normalize(text));
+  if (phrase) return { phrase, clause: null };
+  const asked = findHumanRequest(text);
+  return asked && asked.prob >= SURE_SIGNAL ? { phrase: null, clause: asked.text } : null;
+}
+
+/** Whether the text surely asks for a person ("Talk to a person", "can I speak to someone?"). */
+export const asksForPerson = (text: string): boolean => sureRequest(text) !== null;
+
+/**
+ * The message without its sure request for a person: what the customer needs besides it
+ * ("my order never came" of "can i talk to someone my order never came"), '' when the request
+ * is all it says, the message whole when the asking clause cannot be told apart.
+ */
+export function withoutHumanRequest(text: string): string {
+  const asked = sureRequest(text);
+  if (!asked) return text;
+  const parts = requestClauses(text);
+  const asking = askingClause(parts, asked.phrase, asked.clause);
+  return asking < 0 ? text : (others(parts, asking) ?? '');
 }
 
 export function understand(input: UnderstandInput): Understanding {

@@ -124,3 +124,45 @@ describe('a request naming a role, and questions about people', () => {
     expect(read('is there a real person I can talk to').humanRequest).not.toBeNull();
   });
 });
+
+// Issue 15: "person" naming what is counted or charged ("per person", "a two person minimum",
+// "how many people") is a question about a plan or a price, not a request for one.
+describe('people counted or charged', () => {
+  it.each([
+    'is there a per person charge for the tour',
+    'one person per account?',
+    'is there a two person minimum',
+    'is there a people limit for the free tier',
+    'how many people are allowed on the premium plan',
+  ])('%s: no request', (text) => {
+    expect(read(text).humanRequest).toBeNull();
+  });
+
+  it.each(['is there a person available', 'is there a person who can help me', 'any person there?', 'a person please'])(
+    '%s: still a request',
+    (text) => {
+      expect(read(text).humanRequest).not.toBeNull();
+    },
+  );
+});
+
+// The ordinary examples that count people and ask about charges must not teach that a message
+// about a fee or about people is calm: the tone is the signal, not the topic.
+describe('anger about people, fees and prices', () => {
+  it.each([
+    'your staff are rude and useless people',
+    'you overcharged me again, unbelievable',
+    'ustedes me cobraron de más otra vez, qué vergüenza',
+  ])('%s: anger', (text) => {
+    expect(read(text).frustrated).toBe(true);
+  });
+
+  it.each(['is there a booking fee per person', 'are children charged the adult price', 'how many people fit in the van'])(
+    '%s: calm',
+    (text) => {
+      const u = read(text);
+      expect(u.frustrated).toBe(false);
+      expect(u.humanRequest).toBeNull();
+    },
+  );
+});

@@ -54,6 +54,10 @@ describe('verifying generated sentences', () => {
       'Contact billing@example.com.',
       'Thanks',
     ]);
+    // A model writing Markdown: its heading is no claim, its link is read as words and address.
+    expect(splitClaims('## Refunds\n\nSee *the* [refund page](https://example.com/refunds) first.')).toEqual([
+      'See the refund page (https://example.com/refunds) first.',
+    ]);
     expect(factTokens('A 30-day window, $5, on Monday, at https://x.io/a.')).toEqual(['30', '$5', 'https://x.io/a', 'monday']);
     expect(containsWhole('a 30-day window', '30')).toBe(true);
     expect(containsWhole('a 130-day window', '30')).toBe(false);

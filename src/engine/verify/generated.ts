@@ -7,6 +7,7 @@
 //   * its negation agrees with the passage sentences it draws on ("can" vs "cannot");
 //   * it holds no PII redaction token (<EMAIL_1>): the model must not echo or invent them.
 import { splitSentences } from '../../knowledge/chunk.ts';
+import { markdownText } from '../../knowledge/markdown.ts';
 import { terms } from '../retrieve/bm25.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Citation } from '../types.ts';
@@ -83,10 +84,13 @@ const FACT_WORDS = new RegExp(`\\b(?:${[...NUMBER_WORDS, ...CALENDAR_WORDS].join
 const NEGATION = /\b(?:not|no|never|cannot|none|nor|neither|nothing|nobody|without|unable|nicht|kein|keine|nunca|jamais|pas)\b|n[’']t\b/i;
 const REDACTION_TOKEN = /<[A-Z][A-Z_]*_\d+>/;
 
-/** Sentences of a model's answer: list markers and markdown emphasis removed. */
+/**
+ * Sentences of a model's answer as the customer reads them (`markdownText`, as the passages
+ * are): Markdown marks and list markers removed, links as words and address. A heading the
+ * model writes is a title, not a claim, and is left out.
+ */
 export function splitClaims(text: string): string[] {
-  const plain = text
-    .replace(/\*\*|__|`/g, '')
+  const plain = markdownText(text, { headings: false })
     .split(/\n+/)
     .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''))
     .join('\n');

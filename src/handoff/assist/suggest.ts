@@ -2,6 +2,7 @@ import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } f
 import { sentences } from '../brief/extract.ts';
 import { rank } from './rank.ts';
 import { markdownText } from '../../knowledge/markdown.ts';
+import { asksForPerson, withoutHumanRequest } from '../../engine/understand/index.ts';
 
 // Agent assist: reply drafts from the knowledge and from the team's own past replies, and the
 // macros that fit. Pure: the route reads the rows, this ranks and drafts. Drafts quote the
@@ -43,13 +44,28 @@ export interface AssistInput {
   limit: number;
 }
 
-/** What the customer is asking about: their last few messages. */
+/**
+ * What the customer is asking about: their last few messages that say something besides a
+ * request for a person. The agent reading the draft is that person: "can I talk to someone, my
+ * parcel never came" asks about the parcel.
+ */
 export function assistQuery(messages: MessageRow[]): string {
   return messages
     .filter((m) => m.author === 'customer')
+    .map((m) => withoutHumanRequest(m.redacted_text))
+    .filter((text) => text.trim() !== '')
     .slice(-3)
-    .map((m) => m.redacted_text)
     .join('\n');
+}
+
+/**
+ * An article whose subject is reaching a person ("Talk to a person", its example questions
+ * requests for one): no draft for the agent, who is the person already.
+ */
+export function aboutReachingPerson(article: { title: string; examples: string[] }): boolean {
+  if (asksForPerson(article.title)) return true;
+  const asking = article.examples.filter(asksForPerson).length;
+  return asking > 0 && asking * 2 >= article.examples.length;
 }
 
 /**
@@ -69,6 +85,16 @@ export function draftFromArticle(article: { body: string }, query: string): stri
   return chosen.map((c) => c.text).join(' ');
 }
 
+/** The first `n` items that pass, in order; the test runs only until they are found. */
+function firstThat<T>(items: T[], pass: (item: T) => boolean, n: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= n) break;
+    if (pass(item)) out.push(item);
+  }
+  return out;
+}
+
 export function renderMacro(body: string, vars: { customerName: string | null; agentName: string | null }): string {
   return body
     .replace(/\{\{\s*customer\.name\s*\}\}/g, vars.customerName ?? 'there')
@@ -82,7 +108,8 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
   const greeting = `Hi ${input.customer?.name ?? 'there'},`;
   const replies: Suggestion[] = [];
 
-  // 1. Knowledge: articles the bot cited (strongest evidence of fit), then the best BM25 matches.
+  // 1. Knowledge: articles the bot cited (strongest evidence of fit), the intent it recorded, then
+  // the best BM25 matches; never an article about reaching a person (the agent is the person).
   const cited = [
     ...new Set(
       input.messages
@@ -90,16 +117,26 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
         .filter((id): id is string => typeof id === 'string'),
     ),
   ];
+  // Ranked over every article, then read in order until enough fit: an article about reaching a person is passed over.
   const ranked = query
-    ? rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.limit)
+    ? firstThat(
+        rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.articles.length),
+        (r) => !aboutReachingPerson(r.item),
+        input.limit,
+      )
     : [];
   const topScore = ranked[0]?.score ?? 1;
   const seenArticles = new Set<string>();
+  // The customer's need as the bot recognised it: the articles it cited, then the intent it recorded.
+  const recognised = [
+    ...cited.map((id) => [byId.get(id), 'the bot cited this article'] as const),
+    [input.conversation.intent ? byId.get(input.conversation.intent) : undefined, 'the intent the bot recognised'] as const,
+  ].flatMap(([article, why]) => (article && !aboutReachingPerson(article) ? [[article, 1, why] as const] : []));
   for (const [article, score, why] of [
-    ...cited.map((id) => [byId.get(id), 1, 'the bot cited this article'] as const),
+    ...recognised,
     ...ranked.map((r) => [r.item, r.score / topScore, 'matches what the customer asked'] as const),
   ]) {
-    if (!article || seenArticles.has(article.id)) continue;
+    if (seenArticles.has(article.id)) continue;
     seenArticles.add(article.id);
     const draft = draftFromArticle(article, query);
     replies.push({

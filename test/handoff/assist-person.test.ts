@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ArticleRow } from '../../src/db/schema.ts';
+import { aboutReachingPerson, assistQuery, suggest } from '../../src/handoff/assist/suggest.ts';
+import { conversationRow, messageMaker, ROWS_AT } from '../support/rows.ts';
+
+// A customer who asked for a person is talking to one: the agent's drafts answer what they
+// need, never "how to reach a person". The retail demo's knowledge has such an article.
+const articles: ArticleRow[] = readFileSync(new URL('../../bench/retail/kb.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; title: string; body: string; url?: string; examples?: string[] })
+  .map((a) => ({
+    workspace_id: 'w1',
+    id: a.id,
+    title: a.title,
+    body: a.body,
+    url: a.url ?? null,
+    locale: 'en',
+    tags: [],
+    examples: a.examples ?? [],
+    content_hash: a.id,
+    version: 1,
+    updated_at: ROWS_AT,
+  }));
+const msg = messageMaker();
+const customer = (text: string) => msg('customer', text);
+const drafts = (messages: ReturnType<typeof customer>[], intent: string | null = null) =>
+  suggest({
+    conversation: conversationRow({ status: 'queued', controller: 'human', intent }),
+    customer: null,
+    agentName: null,
+    messages,
+    articles,
+    pastReplies: [],
+    macros: [],
+    limit: 3,
+  })
+    .replies.filter((r) => r.kind === 'knowledge')
+    .map((r) => r.article?.id);
+
+describe('agent assist after a request for a person', () => {
+  it('drafts for the need the customer named, not for their request for a person', () => {
+    const need = [customer('I need to change the shipping address on my order'), customer('can I talk to a real person please')];
+    expect(assistQuery(need)).toBe('I need to change the shipping address on my order');
+    const ids = drafts(need);
+    expect(ids[0]).toBe('change-order-address');
+    expect(ids).not.toContain('talk-to-a-person');
+    // The request and the need in one line, with no punctuation between them.
+    const runOn = [customer('get me an agent i want to cancel my order before it ships')];
+    expect(assistQuery(runOn)).toBe('i want to cancel my order before it ships');
+    expect(drafts(runOn)[0]).toBe('cancel-order');
+  });
+
+  it('never drafts from an article about reaching a person, even when the bot recorded it as the intent', () => {
+    const ids = drafts([customer('I want to talk to a human'), customer('hello? is anyone there')], 'talk-to-a-person');
+    expect(ids).not.toContain('talk-to-a-person');
+    // Of the shop's articles, only that one is about reaching a person.
+    expect(articles.filter(aboutReachingPerson).map((a) => a.id)).toEqual(['talk-to-a-person']);
+  });
+
+  it('drafts from the intent the bot recorded', () => {
+    expect(drafts([customer('a person please')], 'return-items')).toEqual(['return-items']);
+  });
+});
