@@ -8,7 +8,8 @@ import type pg from 'pg';
  */
 export interface CpuSample {
   server: number;
-  postgres: number;
+  /** Each backend's CPU so far, by pid: backends come and go (pools close idle connections), so a step counts each one's own growth. */
+  backends: Map<number, number>;
   bench: number;
   /** Transactions the bench database has committed or rolled back (every statement outside a transaction is one). */
   transactions: number;
@@ -39,20 +40,29 @@ export async function sampleCpu(serverPids: number[], admin: pg.Client, database
   const usage = process.cpuUsage();
   return {
     server: serverPids.reduce((sum, pid) => sum + processMs(pid), 0),
-    postgres: rows.reduce((sum, r) => sum + processMs(r.pid), 0),
+    backends: new Map(rows.map((r) => [r.pid, processMs(r.pid)])),
     bench: (usage.user + usage.system) / 1000,
     transactions: Number(xacts.rows[0]?.n ?? 0),
   };
 }
 
 /**
- * CPU milliseconds per line between two samples (a backend that ended meanwhile is not counted),
- * and the database's transactions per line (round trips that commit: statements, flushes, notices).
+ * CPU milliseconds per line between two samples, and the database's transactions per line (round
+ * trips that commit: statements, flushes, notices). Postgres: what each backend alive at the end
+ * spent since the first sample (or since it started); a backend that ended meanwhile is not
+ * counted. (Summing the backends of each sample instead went negative when one ended.)
  */
 export function cpuPerLine(before: CpuSample | null, after: CpuSample | null, lines: number) {
   if (!before || !after || lines === 0) return null;
-  const per = (k: keyof CpuSample) => Number(((after[k] - before[k]) / lines).toFixed(3));
-  return { server: per('server'), postgres: per('postgres'), bench: per('bench'), transactions: per('transactions') };
+  const per = (ms: number) => Number((ms / lines).toFixed(3));
+  let postgres = 0;
+  for (const [pid, ms] of after.backends) postgres += ms - (before.backends.get(pid) ?? 0);
+  return {
+    server: per(after.server - before.server),
+    postgres: per(postgres),
+    bench: per(after.bench - before.bench),
+    transactions: per(after.transactions - before.transactions),
+  };
 }
 
 const readableProc = (): boolean => {
