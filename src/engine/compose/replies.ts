@@ -34,7 +34,7 @@ const SOCIAL: Record<SocialKind, Texts> = {
     nl: 'Tot ziens, en bedankt voor uw bericht!',
   },
   identity: {
-    en: "I'm a virtual assistant, not a person: I answer from our help centre. If you'd like someone from our team, just ask and I'll bring them in.",
+    en: "I'm a virtual assistant, not a person: I answer from our help center. If you'd like someone from our team, just ask and I'll bring them in.",
     es: 'Soy un asistente virtual, no una persona: respondo con la información de nuestro centro de ayuda. Si prefiere hablar con alguien de nuestro equipo, pídamelo y le paso con esa persona.',
     fr: "Je suis un assistant virtuel, pas une personne : je réponds à partir de notre centre d'aide. Si vous préférez quelqu'un de notre équipe, demandez-le et je le fais venir.",
     de: 'Ich bin ein virtueller Assistent, kein Mensch: Ich antworte aus unserem Hilfe-Center. Wenn Sie lieber mit jemandem aus unserem Team sprechen möchten, sagen Sie es einfach.',
