@@ -174,6 +174,14 @@ describe('language from more than one short line', () => {
     expect(decideLanguage('Où est ma commande ?')).toBe('fr');
     expect(decideLanguage('Wo ist meine Bestellung?')).toBe('de');
   });
+  it("reads the trade's own words on lines with no function word", () => {
+    expect(decideLanguage('rimborso ordine', { knowledge: ['en'] })).toBe('it');
+    expect(decideLanguage('Bestellung verspätet', { knowledge: ['en'] })).toBe('de');
+    expect(decideLanguage('commande perdue', { knowledge: ['en'] })).toBe('fr');
+    expect(decideLanguage('bestelling kwijt', { knowledge: ['en'] })).toBe('nl');
+    // Loanwords other languages write as they are do not pull an English line away.
+    expect(decideLanguage('account password', { knowledge: ['en'] })).toBe('en');
+  });
   it('keeps the conversation language, then the locale, when a line says nothing', () => {
     expect(decideLanguage('ok 12345', { previous: ['Wo ist meine Bestellung? Ich warte seit einer Woche'] })).toBe('de');
     expect(decideLanguage('12345', { locale: 'fr-BE', knowledge: ['en'] })).toBe('fr');

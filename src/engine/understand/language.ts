@@ -54,6 +54,35 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   nl: 'de het een en ik mijn is niet hoe waar wanneer wat van voor met kan je u bedankt hallo zijn heb er op dat'.split(' '),
 };
 /**
+ * Words of the trade each language writes its own way (normalised), for the short lines that
+ * carry no function word ("rimborso ordine", "Bestellung verspätet"): they vote like function
+ * words. Loanwords the other languages use as they are ("account", "password", "tracking") are
+ * left out; a word two languages share splits its vote.
+ */
+const SUPPORT_WORDS: Record<string, string[]> = {
+  en: 'order orders refund refunds delivery shipping payment invoice account password card delayed pending declined missing cancel cancelled tracking'.split(
+    ' ',
+  ),
+  es: 'pedido pedidos reembolso devolucion envio entrega pago factura cuenta contrasena tarjeta retrasado pendiente rechazado rechazada cancelar seguimiento gratis'.split(
+    ' ',
+  ),
+  fr: 'commande commandes remboursement livraison paiement facture compte carte retard perdue perdu refuse refusee annuler suivi gratuite gratuit'.split(
+    ' ',
+  ),
+  de: 'bestellung bestellungen ruckerstattung lieferung versand zahlung rechnung konto passwort karte verspatet fehlt abgelehnt stornieren kostenlos'.split(
+    ' ',
+  ),
+  pt: 'encomenda pedido reembolso devolucao envio entrega pagamento fatura conta senha cartao atrasado atrasada pendente recusado recusada cancelar gratis'.split(
+    ' ',
+  ),
+  it: 'ordine ordini rimborso reso spedizione consegna pagamento fattura conto carta ritardo mancante rifiutato rifiutata annullare gratuita gratuito'.split(
+    ' ',
+  ),
+  nl: 'bestelling bestellingen terugbetaling levering verzending betaling factuur rekening wachtwoord kaart vertraagd kwijt geweigerd annuleren gratis'.split(
+    ' ',
+  ),
+};
+/**
  * Letters only one of the languages with word lists writes (lost to the function words, which
  * are read without accents): "contraseña olvidada" is Spanish by its ñ. Half a
  * word's vote, once per text.
@@ -65,7 +94,9 @@ const LETTERS: [string, RegExp][] = [
 ];
 const LETTER_VOTE = 0.5;
 const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, list] of Object.entries(FUNCTION_WORDS)) for (const w of list) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
+for (const lists of [FUNCTION_WORDS, SUPPORT_WORDS])
+  for (const [lang, list] of Object.entries(lists))
+    for (const w of list) if (!WORD_LANGS.get(w)?.includes(lang)) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
 
 /** Scripts that name their language outright. */
 function scriptLanguage(text: string): string | null {
