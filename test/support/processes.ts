@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './paths.ts';
 import { TEST_VAULT_KEY } from './baton.ts';
+import { STOP_DEADLINE_MS } from '../../src/app/shutdown.ts';
 
 const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
@@ -56,7 +57,12 @@ export async function spawnServer(env: Record<string, string>, nodeArgs: string[
     kill: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // The server exits by itself past its stop deadline; this is for one that cannot.
+        const hard = setTimeout(() => child.kill('SIGKILL'), STOP_DEADLINE_MS + 5000);
+        child.once('exit', () => {
+          clearTimeout(hard);
+          resolve();
+        });
         child.kill(signal);
       }),
   };
