@@ -36,6 +36,8 @@ export interface RunningBaton {
   url: string;
   ctx: AppContext;
   stop(): Promise<void>;
+  /** The part of `stop` under way, if one is (named in the log when a stop overruns its deadline). */
+  stopping(): string | null;
 }
 
 export interface StartOptions {
@@ -144,21 +146,28 @@ export async function startBaton(opts: StartOptions): Promise<RunningBaton> {
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  let stage: string | null = null;
   return {
     app,
     ctx,
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     stop: async () => {
+      const step = async (name: string, fn: () => Promise<void> | void) => {
+        stage = name;
+        await fn();
+      };
       // Presence first: the sockets the hub closes next must not mark their agents offline
       // (they reconnect to a running node; those that do not, expire).
-      await presence.stop();
-      await hub.stop();
-      await dispatcher.stop();
-      await jobs.stop();
-      await unlistenKnowledge();
+      await step('presence', () => presence.stop());
+      await step('realtime hub', () => hub.stop());
+      await step('event dispatcher', () => dispatcher.stop());
+      await step('job queue', () => jobs.stop());
+      await step('knowledge listener', () => unlistenKnowledge());
       unobserve();
-      await app.close();
-      if (ownsDatabase) await database.close();
+      await step('http server', () => app.close());
+      if (ownsDatabase) await step('database', () => database.close());
+      stage = null;
     },
+    stopping: () => stage,
   };
 }

@@ -10,13 +10,15 @@ export function exitOnSignal(
   stop: () => Promise<void>,
   log: { error: (obj: object, msg: string) => void },
   deadlineMs = STOP_DEADLINE_MS,
+  /** What the stop is waiting for now, for the log line when it overruns. */
+  stage: () => string | null = () => null,
 ): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     const deadline = setTimeout(() => {
-      log.error({ signal, deadlineMs }, 'graceful stop did not finish in time: exiting');
+      log.error({ signal, deadlineMs, stage: stage() }, 'graceful stop did not finish in time: exiting');
       process.exit(1);
     }, deadlineMs);
     deadline.unref();

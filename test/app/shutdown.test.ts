@@ -8,9 +8,9 @@ const SHUTDOWN = fileURLToPath(new URL('../../src/app/shutdown.ts', import.meta.
 function serverLike(stopMs: number | null) {
   const script = `
     const { exitOnSignal } = await import(${JSON.stringify(SHUTDOWN)});
-    const log = { error: (obj, msg) => console.error(msg) };
+    const log = { error: (obj, msg) => console.error(msg, JSON.stringify(obj)) };
     setInterval(() => {}, 1000); // a server's open handles
-    exitOnSignal(() => new Promise((r) => { if (${stopMs} !== null) setTimeout(r, ${stopMs ?? 0}); }), log, 500);
+    exitOnSignal(() => new Promise((r) => { if (${stopMs} !== null) setTimeout(r, ${stopMs ?? 0}); }), log, 500, () => 'event dispatcher');
     console.log('READY');`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -34,5 +34,7 @@ describe('stopping on a signal', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(1);
     expect(p.stderr()).toContain('graceful stop did not finish in time');
+    // The log names what the stop was waiting for.
+    expect(p.stderr()).toContain('"stage":"event dispatcher"');
   });
 });
