@@ -9,9 +9,14 @@ export const STOP_DEADLINE_MS = 15_000;
 export function exitOnSignal(
   stop: () => Promise<void>,
   log: { error: (obj: object, msg: string) => void },
-  deadlineMs = STOP_DEADLINE_MS,
-  /** What the stop is waiting for now, for the log line when it overruns. */
-  stage: () => string | null = () => null,
+  {
+    deadlineMs = STOP_DEADLINE_MS,
+    stage = () => null,
+  }: {
+    deadlineMs?: number;
+    /** What the stop is waiting for now, for the log line when it overruns. */
+    stage?: () => string | null;
+  } = {},
 ): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -10,7 +10,7 @@ function serverLike(stopMs: number | null) {
     const { exitOnSignal } = await import(${JSON.stringify(SHUTDOWN)});
     const log = { error: (obj, msg) => console.error(msg, JSON.stringify(obj)) };
     setInterval(() => {}, 1000); // a server's open handles
-    exitOnSignal(() => new Promise((r) => { if (${stopMs} !== null) setTimeout(r, ${stopMs ?? 0}); }), log, 500, () => 'event dispatcher');
+    exitOnSignal(() => new Promise((r) => { if (${stopMs} !== null) setTimeout(r, ${stopMs ?? 0}); }), log, { deadlineMs: 500, stage: () => 'event dispatcher' });
     console.log('READY');`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

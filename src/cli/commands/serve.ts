@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 import { EnvSchema } from '../../config/env.ts';
 import { parseEnvOrExit } from '../../env.ts';
 import { startBaton } from '../../app/runtime.ts';
-import { exitOnSignal, STOP_DEADLINE_MS } from '../../app/shutdown.ts';
+import { exitOnSignal } from '../../app/shutdown.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoActions, ensureDemoWorkspace } from '../../workspaces/demo.ts';
 import { startRetailApi, type RunningRetailApi } from '../../demo/retail-api/server.ts';
 
@@ -52,8 +52,7 @@ export function serveCommand(program: Command): void {
           await engines.close();
         },
         baton.ctx.log,
-        STOP_DEADLINE_MS,
-        baton.stopping,
+        { stage: baton.stopping },
       );
     });
 }
