@@ -50,12 +50,14 @@ export interface AssistInput {
  * parcel never came" asks about the parcel.
  */
 export function assistQuery(messages: MessageRow[]): string {
-  return messages
-    .filter((m) => m.author === 'customer')
-    .map((m) => withoutHumanRequest(m.redacted_text))
-    .filter((text) => text.trim() !== '')
-    .slice(-3)
-    .join('\n');
+  // From the newest back, until three are found: the detector need not read a whole history.
+  const said: string[] = [];
+  for (let i = messages.length - 1; i >= 0 && said.length < 3; i--) {
+    if (messages[i]!.author !== 'customer') continue;
+    const text = withoutHumanRequest(messages[i]!.redacted_text);
+    if (text.trim() !== '') said.unshift(text);
+  }
+  return said.join('\n');
 }
 
 /**
