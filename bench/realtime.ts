@@ -97,6 +97,9 @@ await migrateToLatest(database);
 const ws = await seedWorkspace(database.db, 'bench');
 if (botPath) await syncArticles(database.db, ws.id, articles, { prune: true });
 await database.close();
+// Table statistics are per database: the bench's own reads them.
+const inBenchDatabase = new pg.Client({ connectionString: url.toString() });
+await inBenchDatabase.connect();
 
 const nodeCount = Number(values.nodes);
 const servers = await Promise.all(
@@ -330,9 +333,9 @@ try {
   for (const rate of rates) {
     process.stderr.write(`sending at ${rate} lines/s for ${seconds} s...\n`);
     const step = newStep(rate, performance.now());
-    const cpuBefore = await sampleCpu(serverPids, admin, name);
+    const cpuBefore = await sampleCpu(serverPids, admin, name, inBenchDatabase);
     const elapsed = await run(step, rate, seconds);
-    const cpu = cpuPerLine(cpuBefore, await sampleCpu(serverPids, admin, name), step.arrivals.length);
+    const cpu = cpuPerLine(cpuBefore, await sampleCpu(serverPids, admin, name, inBenchDatabase), step.arrivals.length);
     const latency = stats(step.arrivals);
     const row = {
       offered_per_second: rate,
@@ -393,6 +396,7 @@ try {
   };
 } finally {
   await Promise.all(servers.map((s) => s.kill()));
+  await inBenchDatabase.end();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }

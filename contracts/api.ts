@@ -1610,6 +1610,7 @@ export interface components {
             csat: number | null;
             last_seq: number;
             created_at: string | null;
+            /** @description Last activity. While the bot holds the conversation it moves at most once a minute; with a person, at every change. */
             updated_at: string | null;
         };
         /** @description What a customer may see of their own conversation */
@@ -1922,6 +1923,7 @@ export interface components {
             csat: number | null;
             last_seq: number;
             created_at: string | null;
+            /** @description Last activity. While the bot holds the conversation it moves at most once a minute; with a person, at every change. */
             updated_at: string | null;
             /** @description The customer's name, when known */
             customer_name: string | null;

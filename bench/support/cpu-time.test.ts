@@ -6,6 +6,7 @@ const sample = (backends: [number, number][], over: Partial<CpuSample> = {}): Cp
   backends: new Map(backends),
   bench: 0,
   transactions: 0,
+  conversationUpdates: { all: 0, heapOnly: 0 },
   ...over,
 });
 
@@ -16,7 +17,7 @@ describe('CPU per line', () => {
         [1, 1000],
         [2, 5000],
       ],
-      { server: 100, transactions: 10 },
+      { server: 100, transactions: 10, conversationUpdates: { all: 40, heapOnly: 10 } },
     );
     // Backend 2 ended (its last share is unknown: not counted), backend 3 started during the step.
     const after = sample(
@@ -24,8 +25,8 @@ describe('CPU per line', () => {
         [1, 1300],
         [3, 200],
       ],
-      { server: 400, bench: 50, transactions: 30 },
+      { server: 400, bench: 50, transactions: 30, conversationUpdates: { all: 240, heapOnly: 160 } },
     );
-    expect(cpuPerLine(before, after, 100)).toEqual({ server: 3, postgres: 5, bench: 0.5, transactions: 0.2 });
+    expect(cpuPerLine(before, after, 100)).toEqual({ server: 3, postgres: 5, bench: 0.5, transactions: 0.2, heap_only_updates: 0.75 });
   });
 });

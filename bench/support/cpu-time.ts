@@ -13,6 +13,8 @@ export interface CpuSample {
   bench: number;
   /** Transactions the bench database has committed or rolled back (every statement outside a transaction is one). */
   transactions: number;
+  /** Updates of `conversations` so far, and how many of them were heap-only (no index entry written). */
+  conversationUpdates: { all: number; heapOnly: number };
 }
 
 /** Linux reports utime and stime in clock ticks of USER_HZ, 100 per second on every common build. */
@@ -29,20 +31,32 @@ function processMs(pid: number): number {
   }
 }
 
-/** A sample of the servers' processes, the database's backends and this process. */
-export async function sampleCpu(serverPids: number[], admin: pg.Client, database: string): Promise<CpuSample | null> {
+/**
+ * A sample of the servers' processes, the database's backends and this process. `inDatabase` is a
+ * client connected to the bench database itself (table statistics are per database).
+ */
+export async function sampleCpu(
+  serverPids: number[],
+  admin: pg.Client,
+  database: string,
+  inDatabase: pg.Client,
+): Promise<CpuSample | null> {
   if (!readableProc()) return null;
   const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
   // Backends report their counts when idle or at most once a second: a step of several seconds sees them.
   const xacts = await admin.query<{ n: string }>('select xact_commit + xact_rollback as n from pg_stat_database where datname = $1', [
     database,
   ]);
+  const updates = await inDatabase.query<{ all: string; hot: string }>(
+    "select n_tup_upd as all, n_tup_hot_upd as hot from pg_stat_user_tables where relname = 'conversations'",
+  );
   const usage = process.cpuUsage();
   return {
     server: serverPids.reduce((sum, pid) => sum + processMs(pid), 0),
     backends: new Map(rows.map((r) => [r.pid, processMs(r.pid)])),
     bench: (usage.user + usage.system) / 1000,
     transactions: Number(xacts.rows[0]?.n ?? 0),
+    conversationUpdates: { all: Number(updates.rows[0]?.all ?? 0), heapOnly: Number(updates.rows[0]?.hot ?? 0) },
   };
 }
 
@@ -62,8 +76,15 @@ export function cpuPerLine(before: CpuSample | null, after: CpuSample | null, li
     postgres: per(postgres),
     bench: per(after.bench - before.bench),
     transactions: per(after.transactions - before.transactions),
+    // Heap-only updates write no index entries (decisions/0005, sixth pass): the share of the step's conversation updates.
+    heap_only_updates: share(
+      after.conversationUpdates.heapOnly - before.conversationUpdates.heapOnly,
+      after.conversationUpdates.all - before.conversationUpdates.all,
+    ),
   };
 }
+
+const share = (part: number, whole: number) => (whole > 0 ? Number((part / whole).toFixed(3)) : null);
 
 const readableProc = (): boolean => {
   try {

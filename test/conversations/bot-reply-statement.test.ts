@@ -209,4 +209,47 @@ describe("the bot's answer and its context in the line's own statements", () => 
         expect(after.idx - before.idx).toBeGreaterThan(0);
       });
   });
+
+  it('updates a bot-held conversation in place: no index entries, and updated_at moves at most once a minute', async () => {
+    const c = await chat(['How do refunds work?']);
+    const line = (at: { last_seq: number }, status: 'bot' | 'with_agent', executor = db()) =>
+      messages.appendCustomerLineIfUnchanged(
+        executor,
+        { workspaceId: c.workspace_id, conversationId: c.id, status, piiState: c.pii_state, lastSeq: at.last_seq },
+        { id: crypto.randomUUID(), text: 'and then?', piiState: c.pii_state, clientMessageId: null, actor: { type: 'customer', id: null } },
+        () => {},
+      );
+    const updatedAt = async () => (await findConversation(db(), t.ws.id, c.id))!.updated_at;
+    const before = await updatedAt();
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        const updates = async () =>
+          (
+            await sql<{ all: number; hot: number }>`select n_tup_upd::int as all, n_tup_hot_upd::int as hot
+              from pg_stat_xact_user_tables where relname = 'conversations'`.execute(trx)
+          ).rows[0] ?? { all: 0, hot: 0 };
+        const start = await updates();
+        expect(await messages.appendBotReplyIfCurrent(trx, turn(c, c.last_seq), reply('in place'), () => {})).toBeDefined();
+        expect(await line({ last_seq: c.last_seq + 1 }, 'bot', trx)).toBeDefined();
+        const end = await updates();
+        expect(end.all - start.all).toBe(2);
+        expect(end.hot - start.hot).toBe(2);
+      });
+    expect(await updatedAt()).toEqual(before);
+
+    // A minute old: the next line moves it.
+    const old = new Date(Date.now() - 61_000);
+    await db().updateTable('conversations').set({ updated_at: old }).where('id', '=', c.id).execute();
+    const seen = (await findConversation(db(), t.ws.id, c.id))!;
+    expect(await line(seen, 'bot')).toBeDefined();
+    expect((await updatedAt()).getTime()).toBeGreaterThan(old.getTime() + 60_000);
+
+    // A person holds it: every line moves it, however recent.
+    await db().updateTable('conversations').set({ status: 'with_agent', controller: 'human' }).where('id', '=', c.id).execute();
+    const moved = (await findConversation(db(), t.ws.id, c.id))!;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await line(moved, 'with_agent')).toBeDefined();
+    expect((await updatedAt()).getTime()).toBeGreaterThan(moved.updated_at.getTime());
+  });
 });

@@ -166,7 +166,7 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
         where ${PLANNED_FOR_FEW}
       ), c as (
         -- A conversation named twice is updated once (the other line fails its guard and takes the locked path).
-        update conversations set last_seq = conversations.last_seq + 1, updated_at = now(), pii_state = i.pii_state
+        update conversations set last_seq = conversations.last_seq + 1, updated_at = ${UPDATED_NOW}, pii_state = i.pii_state
         from i
         -- The row by its primary key only (BY_KEY_FROM_BATCH); IS NOT DISTINCT FROM keeps the other checks
         -- out of the index conditions, so the planner never scans the workspace's part of conversations_list
@@ -228,6 +228,16 @@ const BY_KEY_FROM_BATCH = sql`conversations.id = any(array[i.conversation_id])`;
  * few, e.g. the bot's, beat 100 index lookups; planned for one, the lookup wins.
  */
 const PLANNED_FOR_FEW = sql`i.ord >= 0 and i.ord < 2147483647`;
+
+/**
+ * A conversation's `updated_at` after a line or an answer. While the bot holds it, a time less
+ * than a minute old stays as it is: `updated_at` is in the inbox's index (conversations_list),
+ * and an update that changes no indexed column can be heap-only, writing no index entries
+ * (decisions/0005, sixth pass). The inbox and retention read it to the minute; a conversation a
+ * person is on or waits for (queued, with an agent) moves at once.
+ */
+const UPDATED_NOW = sql`case when conversations.status = 'bot' and conversations.updated_at > now() - interval '1 minute'
+  then conversations.updated_at else now() end`;
 
 /**
  * Runs a batch statement (lines or answers) and hands each written row to `each`, which keeps
@@ -352,7 +362,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         where ${PLANNED_FOR_FEW}
       ), c as (
         -- The same guard as the locked path's check; a conversation named twice is updated once (the other fails its guard).
-        update conversations set last_seq = conversations.last_seq + 1, updated_at = now(),
+        update conversations set last_seq = conversations.last_seq + 1, updated_at = ${UPDATED_NOW},
           language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
         from i
         -- By primary key only (see appendCustomerLines).

@@ -49,7 +49,9 @@ export const Conversation = z
     csat: z.number().nullable(),
     last_seq: z.number(),
     created_at: IsoOrNull,
-    updated_at: IsoOrNull,
+    updated_at: IsoOrNull.meta({
+      description: 'Last activity. While the bot holds the conversation it moves at most once a minute; with a person, at every change.',
+    }),
   })
   .meta({ id: 'Conversation', description: 'A conversation as staff see it' });
 
