@@ -33,7 +33,7 @@ describe('the engine thread', () => {
     'Wie kann ich mein Passwort zurücksetzen?',
   ];
 
-  it('decides as the engine on the calling thread, turns in flight together', async () => {
+  it('decides as the engine on the calling thread, turns asked in one tick sent together', async () => {
     expect(there.defaultThreshold()).toBe(here.defaultThreshold());
     const [a, b] = await Promise.all([
       Promise.all(questions.map((q) => here.turn(turn(q)))),

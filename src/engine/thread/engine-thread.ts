@@ -6,7 +6,7 @@ import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from '../
 import type { BuildOptions } from '../knowledge-model.ts';
 import { createEngine, rewrite, type AnswerSource } from '../index.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type TokenBudget } from '../llm/index.ts';
-import type { EngineReply, EngineRequest, EngineResult } from './protocol.ts';
+import type { EngineReply, EngineRequest, EngineResult, TurnRequest } from './protocol.ts';
 
 /** The worker's entry (it registers tsx, then loads worker.ts). */
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -30,6 +30,8 @@ export class EngineThread {
   private generation = 0;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Turns asked for in this tick, sent together once it ends. */
+  private turns: TurnRequest[] = [];
   /** An engine the server let go of (knowledge changed, workspace rebuilt) is dropped in the thread too. */
   private readonly released = new FinalizationRegistry<{ engine: number; built: Built }>((h) => {
     if (h.built.generation === this.generation) this.worker?.postMessage({ op: 'drop', engine: h.engine } satisfies EngineRequest);
@@ -40,12 +42,14 @@ export class EngineThread {
     const worker = new Worker(ENTRY);
     // An idle thread does not keep the process alive; calls in flight hold it through their promises.
     worker.unref();
-    worker.on('message', (reply: EngineReply) => {
-      const p = this.pending.get(reply.id);
-      if (!p) return;
-      this.pending.delete(reply.id);
-      if (reply.ok) p.resolve(reply.result);
-      else p.reject(reply.unknownEngine ? new UnknownEngine(reply.error) : new Error(reply.error));
+    worker.on('message', (message: EngineReply | EngineReply[]) => {
+      for (const reply of Array.isArray(message) ? message : [message]) {
+        const p = this.pending.get(reply.id);
+        if (!p) continue;
+        this.pending.delete(reply.id);
+        if (reply.ok) p.resolve(reply.result);
+        else p.reject(reply.unknownEngine ? new UnknownEngine(reply.error) : new Error(reply.error));
+      }
     });
     const failed = (err: Error) => {
       if (this.worker !== worker) return;
@@ -60,12 +64,22 @@ export class EngineThread {
     return worker;
   }
 
-  private call(req: Exclude<EngineRequest, { op: 'drop' }>): Promise<EngineResult> {
+  private call(req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns' }>): Promise<EngineResult> {
     const worker = this.ensure();
     return new Promise((resolve, reject) => {
       this.pending.set(req.id, { resolve, reject });
-      worker.postMessage(req);
+      if (req.op !== 'turn') worker.postMessage(req);
+      // Lines that came in one statement's result ask in the same tick: one message for all of them.
+      else if (this.turns.push(req) === 1) setImmediate(() => this.sendTurns());
     });
+  }
+
+  private sendTurns(): void {
+    // A turn whose thread stopped meanwhile has already failed.
+    const turns = this.turns.filter((t) => this.pending.has(t.id));
+    this.turns = [];
+    if (turns.length === 0) return;
+    this.ensure().postMessage(turns.length === 1 ? turns[0] : ({ op: 'turns', turns } satisfies EngineRequest));
   }
 
   /** Builds an engine from `articles` in the thread; its turns then run there. */

@@ -8,7 +8,7 @@ import type { EngineReply, EngineRequest, EngineResult } from './protocol.ts';
 const engines = new Map<number, EmbeddedEngine>();
 const port = parentPort!;
 
-async function handle(req: Exclude<EngineRequest, { op: 'drop' }>): Promise<EngineResult> {
+async function handle(req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns' }>): Promise<EngineResult> {
   if (req.op === 'build') {
     const engine = new EmbeddedEngine(await buildKnowledgeAsync(req.articles, { ...DEFAULT_BUILD, ...req.build }));
     engines.set(req.engine, engine);
@@ -20,19 +20,19 @@ async function handle(req: Exclude<EngineRequest, { op: 'drop' }>): Promise<Engi
   return req.source && decision.action === 'answer' ? { decision, source: engine.answerSource(decision) } : { decision };
 }
 
-port.on('message', (req: EngineRequest) => {
-  if (req.op === 'drop') {
-    engines.delete(req.engine);
-    return;
-  }
+const reply = (req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns' }>): Promise<EngineReply> =>
   handle(req).then(
-    (result) => port.postMessage({ id: req.id, ok: true, result } satisfies EngineReply),
-    (err: unknown) =>
-      port.postMessage({
-        id: req.id,
-        ok: false,
-        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-        unknownEngine: (err as { unknownEngine?: boolean })?.unknownEngine,
-      } satisfies EngineReply),
+    (result): EngineReply => ({ id: req.id, ok: true, result }),
+    (err: unknown): EngineReply => ({
+      id: req.id,
+      ok: false,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      unknownEngine: (err as { unknownEngine?: boolean })?.unknownEngine,
+    }),
   );
+
+port.on('message', (req: EngineRequest) => {
+  if (req.op === 'drop') engines.delete(req.engine);
+  else if (req.op === 'turns') void Promise.all(req.turns.map(reply)).then((replies) => port.postMessage(replies));
+  else void reply(req).then((r) => port.postMessage(r));
 });

@@ -10,6 +10,7 @@ import { RecentMessages } from '../../conversations/recent-messages.ts';
 import { findOpenHandoff } from '../../db/repositories/handoffs.ts';
 import { AUTH_CHANNEL, credentialHolds, type RevokedCredential } from '../../db/repositories/auth.ts';
 import type { QueuePlace } from '../../handoff/queue-place.ts';
+import { sendBatched } from './batched-frames.ts';
 import { presentConversation, presentConversationForCustomer, presentHandoff, presentMessage } from '../../presenters/index.ts';
 
 interface Subscriber {
@@ -201,7 +202,7 @@ export class RealtimeHub {
       ] as const) {
         if (!push) continue;
         const text = JSON.stringify(push);
-        for (const s of audience) if (s.socket.readyState === s.socket.OPEN) s.socket.send(text);
+        for (const s of audience) if (s.socket.readyState === s.socket.OPEN) sendBatched(s.socket, text);
       }
     };
   }
