@@ -125,7 +125,13 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // A message that continues the last topic reads the earlier turns; small talk never does
   // ("thanks!" after an answer is not that question again).
   const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
-  const known = km.passages.knownWords(input.text);
+  // A sure request for a person hands off whatever the topic; the topic (the intent the brief
+  // records) is read from the rest of the message, not from the request's words ("can i talk
+  // to someone my order never came": "my order never came").
+  // Retrieval reads the message with its typos read as the knowledge's words ("pasword").
+  const spelled = km.speller.correctText(u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text);
+  const topicText = spelled.text;
+  const known = km.passages.knownWords(topicText);
   const offTopic = known.words > 0 && known.known === 0;
   trace.signals = {
     language: u.language,
@@ -143,11 +149,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     detector: u.signal,
     softSignal: u.softSignal,
   };
+  if (spelled.corrections.length) trace.spelling = spelled.corrections;
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  // A sure request for a person hands off whatever the topic; the topic (the intent the brief
-  // records) is read from the rest of the message, not from the request's words ("can i talk
-  // to someone my order never came": "my order never came").
-  const topicText = u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text;
   let cands = candidates(km, topicText, retrievalHistory, trace);
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): both readings are hypotheses, and the one
@@ -178,7 +181,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   let draft = null;
   let verified = false;
   if (best) {
-    const passage = km.passages.bestPassageOf(best.article.id, input.text);
+    const passage = km.passages.bestPassageOf(best.article.id, topicText);
     if (passage) {
       draft = compose(best.article, passage, input.text, u.language);
       const v = verify(draft.parts, draft.citations);
