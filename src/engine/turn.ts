@@ -16,6 +16,7 @@ import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
+import { supportExpansions } from './text/synonyms.ts';
 
 export interface Candidate {
   article: Article;
@@ -65,8 +66,11 @@ function candidates(
   borrow = true,
 ): Candidate[] {
   const out: Candidate[] = [];
+  // Words of the support vocabulary the knowledge does not use, read as those it does ("voucher": "coupon").
+  const extra = supportExpansions(normalize(text), (w) => km.speller.knows(w));
+  if (extra.words.size) trace.expansions = Object.fromEntries(extra.of);
   if (km.classifier && km.classifierCalibration) {
-    let cls = km.classifier.classify(text);
+    let cls = km.classifier.classify(text, 5, extra.words.size ? extra.words : undefined);
     let used = text;
     // A short follow-up ("and for kids?") borrows the previous question's words.
     const prev = previousCustomerText(history);
@@ -90,7 +94,7 @@ function candidates(
   const context = contextTurns(history);
   // Articles with example questions are the classifier's: passages speak for the others only
   // (their confidence is calibrated on different evidence and must not outbid it).
-  const ev = km.passages.search(text, context, 5, km.classifier ? km.classifierIds : undefined);
+  const ev = km.passages.search(text, context, 5, km.classifier ? km.classifierIds : undefined, extra.words.size ? extra : undefined);
   const px = passageFeatures(ev, context.length > 0);
   const pconf = predictCalibrator(km.passageCalibration.model, px);
   const top = ev.candidates[0]?.score ?? 1;
@@ -132,7 +136,9 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const spelled = km.speller.correctText(u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text);
   const topicText = spelled.text;
   const known = km.passages.knownWords(topicText);
-  const offTopic = known.words > 0 && known.known === 0;
+  // A word of the support vocabulary whose synonym the knowledge uses is not off-topic ("customer service").
+  const offTopic =
+    known.words > 0 && known.known === 0 && supportExpansions(normalize(topicText), (w) => km.speller.knows(w)).words.size === 0;
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
