@@ -8,11 +8,14 @@ import { thresholdForPrecision } from './assess/calibration.ts';
 import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
 import { warmSignals } from './understand/signals/index.ts';
+import { Speller } from './text/spelling.ts';
 
 export interface KnowledgeModel {
   articles: Article[];
   byId: Map<string, Article>;
   passages: PassageIndex;
+  /** Reads a word the knowledge never uses as the knowledge's word it is a typo of (`text/spelling.ts`). */
+  speller: Speller;
   /** Articles the classifier knows (those with example questions), by class index. */
   classArticles: Article[];
   classifier: IntentClassifier | null;
@@ -98,6 +101,7 @@ interface Prepared {
   byId: Map<string, Article>;
   passageList: Passage[];
   passages: PassageIndex;
+  speller: Speller;
   classArticles: Article[];
   useClassifier: boolean;
   calibrate: boolean;
@@ -115,12 +119,14 @@ function prepare(articles: Article[]): Prepared {
   const useClassifier = classArticles.length >= 2 && classArticles.length <= MAX_CLASSES;
   const passages = new PassageIndex(passageList, useClassifier ? classArticles.flatMap((a) => a.examples ?? []) : []);
   const examples = useClassifier ? trainingExamples(classArticles) : [];
+  const speller = new Speller(articles.flatMap((a) => [a.title, a.body, ...(a.examples ?? [])]));
   return {
     t0,
     articles,
     byId,
     passageList,
     passages,
+    speller,
     classArticles,
     useClassifier,
     calibrate: useClassifier && classArticles.length >= 5,
@@ -135,7 +141,7 @@ function finish(
   opts: BuildOptions,
   trained?: { classifier: IntentClassifier | null; trainMs: number },
 ): KnowledgeModel {
-  const { articles, byId, passageList, passages, classArticles, useClassifier, examples, t0, t1 } = prep;
+  const { articles, byId, passageList, passages, speller, classArticles, useClassifier, examples, t0, t1 } = prep;
   const t2 = performance.now();
   const classifier = trained
     ? trained.classifier
@@ -171,6 +177,7 @@ function finish(
     articles,
     byId,
     passages,
+    speller,
     classArticles: useClassifier ? classArticles : [],
     classifier,
     classifierIds: new Set(useClassifier ? classArticles.map((a) => a.id) : []),

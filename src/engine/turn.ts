@@ -16,6 +16,7 @@ import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
+import { supportExpansions } from './text/synonyms.ts';
 
 export interface Candidate {
   article: Article;
@@ -65,8 +66,11 @@ function candidates(
   borrow = true,
 ): Candidate[] {
   const out: Candidate[] = [];
+  // Words of the support vocabulary the knowledge does not use, read as those it does ("voucher": "coupon").
+  const extra = supportExpansions(normalize(text), (w) => km.speller.knows(w));
+  if (extra.words.size) trace.expansions = Object.fromEntries(extra.of);
   if (km.classifier && km.classifierCalibration) {
-    let cls = km.classifier.classify(text);
+    let cls = km.classifier.classify(text, 5, extra.words.size ? extra.words : undefined);
     let used = text;
     // A short follow-up ("and for kids?") borrows the previous question's words.
     const prev = previousCustomerText(history);
@@ -90,7 +94,7 @@ function candidates(
   const context = contextTurns(history);
   // Articles with example questions are the classifier's: passages speak for the others only
   // (their confidence is calibrated on different evidence and must not outbid it).
-  const ev = km.passages.search(text, context, 5, km.classifier ? km.classifierIds : undefined);
+  const ev = km.passages.search(text, context, 5, km.classifier ? km.classifierIds : undefined, extra.words.size ? extra : undefined);
   const px = passageFeatures(ev, context.length > 0);
   const pconf = predictCalibrator(km.passageCalibration.model, px);
   const top = ev.candidates[0]?.score ?? 1;
@@ -125,8 +129,16 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // A message that continues the last topic reads the earlier turns; small talk never does
   // ("thanks!" after an answer is not that question again).
   const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
-  const known = km.passages.knownWords(input.text);
-  const offTopic = known.words > 0 && known.known === 0;
+  // A sure request for a person hands off whatever the topic; the topic (the intent the brief
+  // records) is read from the rest of the message, not from the request's words ("can i talk
+  // to someone my order never came": "my order never came").
+  // Retrieval reads the message with its typos read as the knowledge's words ("pasword").
+  const spelled = km.speller.correctText(u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text);
+  const topicText = spelled.text;
+  const known = km.passages.knownWords(topicText);
+  // A word of the support vocabulary whose synonym the knowledge uses is not off-topic ("customer service").
+  const offTopic =
+    known.words > 0 && known.known === 0 && supportExpansions(normalize(topicText), (w) => km.speller.knows(w)).words.size === 0;
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
@@ -143,11 +155,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     detector: u.signal,
     softSignal: u.softSignal,
   };
+  if (spelled.corrections.length) trace.spelling = spelled.corrections;
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  // A sure request for a person hands off whatever the topic; the topic (the intent the brief
-  // records) is read from the rest of the message, not from the request's words ("can i talk
-  // to someone my order never came": "my order never came").
-  const topicText = u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text;
   let cands = candidates(km, topicText, retrievalHistory, trace);
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): both readings are hypotheses, and the one
@@ -178,7 +187,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   let draft = null;
   let verified = false;
   if (best) {
-    const passage = km.passages.bestPassageOf(best.article.id, input.text);
+    const passage = km.passages.bestPassageOf(best.article.id, topicText);
     if (passage) {
       draft = compose(best.article, passage, input.text, u.language);
       const v = verify(draft.parts, draft.citations);

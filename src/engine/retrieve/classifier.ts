@@ -72,8 +72,9 @@ export class IntentClassifier {
     return new IntentClassifier(vectorizer, model, sums.map(fromMap), byClass);
   }
 
-  classify(text: string, k = 5): ClassifierOutput {
-    const x = this.vectorizer.transform(text);
+  /** `extra`: words read beside the message's at a lower weight (`Vectorizer.transform`). */
+  classify(text: string, k = 5, extra?: ReadonlyMap<string, number>): ClassifierOutput {
+    const x = this.vectorizer.transform(text, extra);
     const p = this.model.probabilities(x);
     const top: ClassScore[] = [];
     for (let c = 0; c < p.length; c++) {

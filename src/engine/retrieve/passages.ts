@@ -5,6 +5,7 @@ import { Bm25Index, queryTerms, terms } from './bm25.ts';
 import { answerTypeOf, passageHasAnswerType, type AnswerType } from './answer-type.ts';
 import { normalize } from '../text/normalize.ts';
 import { mineAbbreviations, type Abbreviations } from './abbreviations.ts';
+import type { Expansions } from '../text/synonyms.ts';
 
 export interface ContextTurn {
   text: string;
@@ -84,9 +85,11 @@ export class PassageIndex {
   }
 
   /** `exclude`: article ids to leave out (used to simulate questions the knowledge cannot answer). */
-  search(message: string, context: ContextTurn[], k = 5, exclude?: ReadonlySet<string>): PassageEvidence {
+  /** `extra`: words read beside the message's at their (lower) weight, a synonym of a word the knowledge does not use. */
+  search(message: string, context: ContextTurn[], k = 5, exclude?: ReadonlySet<string>, extra?: Expansions): PassageEvidence {
     const q = this.query(message, context);
-    return this.evidence(message, q, this.bm25.search(q), k, exclude);
+    if (extra) for (const [w, weight] of extra.words) for (const t of terms(w)) if (!q.has(t)) q.set(t, weight);
+    return this.evidence(message, q, this.bm25.search(q), k, exclude, extra && expandedTerms(extra));
   }
 
   /**
@@ -152,6 +155,8 @@ export class PassageIndex {
     scores: Float32Array,
     k: number,
     exclude?: ReadonlySet<string>,
+    /** Terms each message term was expanded to: the article holds the term when it holds one of them. */
+    expanded?: Map<string, string[]>,
   ): PassageEvidence {
     // Each article's best passage; articles in the order their first scoring passage comes, so
     // that the stable sort breaks ties as it always has.
@@ -192,7 +197,7 @@ export class PassageIndex {
     for (const t of own) {
       const idf = this.bm25.idf(t);
       total += idf;
-      if (this.holds(artTerms, t, ownSet)) have += idf;
+      if (this.holds(artTerms, t, ownSet) || expanded?.get(t)?.some((x) => artTerms.has(x))) have += idf;
       else missingIdf = Math.max(missingIdf, idf);
     }
     const type = answerTypeOf(normalize(message));
@@ -226,4 +231,11 @@ export class PassageIndex {
     }
     return best;
   }
+}
+
+/** The support-vocabulary expansions as content terms (stemmed), by the message term that set them off. */
+function expandedTerms(extra: Expansions): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [typed, added] of extra.of) for (const t of terms(typed)) out.set(t, added.flatMap(terms));
+  return out;
 }

@@ -108,13 +108,20 @@ export class Vectorizer {
     return this;
   }
 
-  /** Sublinear TF-IDF, each family L2-normalised and weighted, then the whole vector normalised. */
-  transform(text: string): SparseVec {
+  /**
+   * Sublinear TF-IDF, each family L2-normalised and weighted, then the whole vector normalised.
+   * `extra`: words read beside the text's own at a weight below 1 (a synonym of a word the
+   * knowledge does not use); only their own features count (no bigrams), and a feature weighs
+   * its weight times its IDF, under the 1 × IDF of a feature the text holds once.
+   */
+  transform(text: string, extra?: ReadonlyMap<string, number>): SparseVec {
     // Term counts of the known features only, by index, per family in order of first appearance.
     const tfs: Map<number, number>[] = FAMILIES.map(() => new Map());
-    const count = (f: number, i: number) => tfs[f].set(i, (tfs[f].get(i) ?? 0) + 1);
+    const count = (f: number, i: number, n = 1) => tfs[f].set(i, (tfs[f].get(i) ?? 0) + n);
     const toks = words(normalize(text));
     for (const t of toks) for (const i of this.knownWordFeatures(t)) count(this.family[i], i);
+    if (extra)
+      for (const [t, w] of extra) for (const i of this.knownWordFeatures(t)) if (!tfs[this.family[i]].has(i)) count(this.family[i], i, w);
     spanFeatures(toks, this.opts, (f, key) => {
       const i = this.vocab[f].get(key);
       if (i !== undefined) count(f, i);
@@ -124,7 +131,7 @@ export class Vectorizer {
       const w = this.opts.weights[FAMILIES[f]];
       let norm = 0;
       for (const [i, tf] of fam) {
-        const v = (1 + Math.log(tf)) * this.idf[i];
+        const v = (tf < 1 ? tf : 1 + Math.log(tf)) * this.idf[i];
         fam.set(i, v);
         norm += v * v;
       }

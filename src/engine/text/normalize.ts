@@ -34,6 +34,11 @@ export function words(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
+/** Already-normalised text with each word token replaced by `fn(word)`, the rest left as it is. */
+export function mapWords(normalized: string, fn: (word: string) => string): string {
+  return normalized.replace(WORD, fn);
+}
+
 /** normalize + words. */
 export function tokenize(text: string): string[] {
   return words(normalize(text));
