@@ -14,7 +14,9 @@ with h as (
   from (select seq, author, redacted_text, trace, citations from messages
     where conversation_id = ':cid' and internal = false order by seq desc limit 12) x
 ), c as (
-  update conversations set last_seq = last_seq + 1, updated_at = now(),
+  -- updated_at as messages.ts's UPDATED_NOW: kept within a minute while the bot holds it (heap-only updates).
+  update conversations set last_seq = last_seq + 1,
+    updated_at = case when status = 'bot' and updated_at > now() - interval '1 minute' then updated_at else now() end,
     language = coalesce('en', language), intent = coalesce('refund-policy', intent)
   where id = ':cid' and workspace_id = ':wid' and controller = controller and last_seq = last_seq
   returning id, workspace_id, last_seq, language, intent, pii_state, set_config('synchronous_commit', 'off', true)

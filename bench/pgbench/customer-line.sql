@@ -9,7 +9,9 @@ select id as cid, workspace_id as wid from pgbench_lines where n = :n \gset
 select c.*, w.policy from conversations c join workspaces w on w.id = c.workspace_id
   where c.workspace_id = ':wid' and c.id = ':cid';
 with c as (
-  update conversations set last_seq = last_seq + 1, updated_at = now()
+  -- updated_at as messages.ts's UPDATED_NOW: kept within a minute while the bot holds it (heap-only updates).
+  update conversations set last_seq = last_seq + 1,
+    updated_at = case when status = 'bot' and updated_at > now() - interval '1 minute' then updated_at else now() end
   where id = ':cid' and workspace_id = ':wid' and status = status and pii_state is not distinct from pii_state
   returning id, workspace_id, last_seq, set_config('synchronous_commit', 'off', true)
 ), m as (
