@@ -25,8 +25,8 @@ interface StoredLine {
   conversation: ConversationRow;
   /** The workspace's policy, read with the conversation. */
   policy: Policy;
-  /** The bot's context, when the line's statement could return it (otherwise read in the turn). */
-  history?: HistoryRow[] | null;
+  /** The bot's context (kept by this node, or returned by the line's statement); otherwise read in the turn. */
+  context?: HistoryTurn[] | null;
   /** The row as this node kept it after the line (one-statement path only), for the answer to keep in turn. */
   kept?: KeptConversation;
 }
@@ -145,6 +145,8 @@ export class CustomerMessages {
     since: number,
   ): Promise<StoredLine | undefined> {
     const { row: c, policy } = from;
+    // Onto the kept version, the context kept with it is the database's: any message since would have changed the row.
+    const known = c.controller === 'bot' && from.version !== undefined ? from.context : undefined;
     if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
     const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...policy.pii, locale: c.language ?? 'en' });
     const appended = await this.kernel.written.during(
@@ -161,16 +163,17 @@ export class CustomerMessages {
         },
         { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
         (m, sealed) => this.kernel.written.remember(m, sealed),
-        // The bot's context comes back with the line: no read of its own in the turn.
-        c.controller === 'bot' ? HISTORY_TURNS : undefined,
+        // Otherwise the bot's context comes back with the line: no read of its own in the turn.
+        c.controller === 'bot' && !known ? HISTORY_TURNS : undefined,
       ),
     );
     if (!appended) return undefined;
     const { message, history } = appended;
+    const context = known ?? history?.map(toHistoryTurn) ?? null;
     const conversation = { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at };
-    const kept = { row: conversation, version: appended.version, policy, policyAt: from.policyAt };
+    const kept = { row: conversation, version: appended.version, policy, policyAt: from.policyAt, context: followedBy(context, message) };
     this.kept.keep(kept, since);
-    return { message, conversation, policy, history, kept };
+    return { message, conversation, policy, context, kept };
   }
 
   private async postCustomerMessageLocked(
@@ -198,9 +201,10 @@ export class CustomerMessages {
    * only if the bot still holds the conversation and nothing newer arrived meanwhile. A plain
    * answer is one statement (decisions/0005); a handoff, or a turn the actions took, runs locked.
    */
-  private async botTurn({ message: trigger, conversation, policy, history: context, kept }: StoredLine): Promise<PostedMessage> {
-    const rows = context ?? (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1)).filter((m) => m.id !== trigger.id);
-    const history = rows.map(toHistoryTurn);
+  private async botTurn({ message: trigger, conversation, policy, context, kept }: StoredLine): Promise<PostedMessage> {
+    const history =
+      context ??
+      (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1)).filter((m) => m.id !== trigger.id).map(toHistoryTurn);
     const decision = await this.bot.decide(conversation.workspace_id, {
       text: trigger.redacted_text,
       history,
@@ -257,7 +261,7 @@ export class CustomerMessages {
     if (!appended) return undefined;
     const { message: reply } = appended;
     const current = { ...conversation, ...appended.conversation, last_seq: reply.seq, updated_at: reply.created_at };
-    if (kept) this.kept.keep({ ...kept, row: current, version: appended.version }, since);
+    if (kept) this.kept.keep({ ...kept, row: current, version: appended.version, context: followedBy(kept.context, reply) }, since);
     await walFlushed(this.db);
     return { message: trigger, replies: [reply], conversation: current, flushed: true };
   }
@@ -346,7 +350,7 @@ const replyTrace = (d: Decision): Record<string, unknown> => ({
   ...d.trace,
 });
 
-const toHistoryTurn = (m: HistoryRow): HistoryTurn => {
+export const toHistoryTurn = (m: HistoryRow): HistoryTurn => {
   if (m.author === 'bot') {
     const trace = (m.trace ?? {}) as { action?: Decision['action']; decision?: { clarify?: ClarifyKind } };
     const articleIds = (m.citations as { articleId?: string }[]).map((c) => c.articleId).filter((id): id is string => !!id);
@@ -355,3 +359,7 @@ const toHistoryTurn = (m: HistoryRow): HistoryTurn => {
   }
   return { role: m.author === 'customer' ? 'customer' : 'agent', text: m.redacted_text };
 };
+
+/** The bot's context after `message` was written onto `context` (unknown stays unknown). */
+const followedBy = (context: HistoryTurn[] | null | undefined, message: HistoryRow): HistoryTurn[] | undefined =>
+  context ? [...context, toHistoryTurn(message)].slice(-HISTORY_TURNS) : undefined;

@@ -1,4 +1,5 @@
 import type { ConversationRow } from '../db/schema.ts';
+import type { HistoryTurn } from '../engine/types.ts';
 import type { Policy } from '../workspaces/policy.ts';
 
 export interface KeptConversation {
@@ -8,6 +9,11 @@ export interface KeptConversation {
   /** The workspace's policy, read with the row, and when (`Date.now()`). */
   policy: Policy;
   policyAt: number;
+  /**
+   * While the bot holds it: the bot's context at that version (the last messages, as the engine
+   * reads them), so the next line's statement need not read and return it.
+   */
+  context?: HistoryTurn[];
 }
 
 /** How long a kept policy is trusted without hearing of a change (a notice lost while the listener reconnects). */
@@ -26,7 +32,7 @@ const TTL_MS = 10_000;
  * it is announced, and its policy 10 s after it was read.
  */
 export class KeptConversations {
-  private readonly rows = new Map<string, { row: ConversationRow; version: string }>();
+  private readonly rows = new Map<string, Pick<KeptConversation, 'row' | 'version' | 'context'>>();
   private readonly policies = new Map<string, { policy: Policy; policyAt: number }>();
   /** Counts drops by workspace, so a read that began before one is not kept after it. */
   private drops = 0;
@@ -50,11 +56,11 @@ export class KeptConversations {
     return this.drops;
   }
 
-  keep({ row, version, policy, policyAt }: KeptConversation, since: number): void {
+  keep({ row, version, policy, policyAt, context }: KeptConversation, since: number): void {
     if (since !== this.drops) return; // a workspace was dropped while this was read: its policy may be older
     // Moved to the end: the first key is the one written longest ago.
     this.rows.delete(row.id);
-    this.rows.set(row.id, { row, version });
+    this.rows.set(row.id, { row, version, context });
     if (this.rows.size > this.capacity) this.rows.delete(this.rows.keys().next().value!);
     const known = this.policies.get(row.workspace_id);
     if (!known || known.policyAt < policyAt) this.policies.set(row.workspace_id, { policy, policyAt });
