@@ -37,6 +37,11 @@ export class KeptConversations {
   /** Counts drops by workspace, so a read that began before one is not kept after it. */
   private drops = 0;
 
+  /**
+   * At most `capacity` conversations, the least recently written dropped first. With the bot's
+   * context (12 redacted messages each), a full node holds some tens of MB: the price of not
+   * reading and shipping the context from Postgres on every line.
+   */
   constructor(private readonly capacity = 5000) {}
 
   get(workspaceId: string, id: string): KeptConversation | undefined {
