@@ -245,11 +245,7 @@ const UPDATED_NOW = sql`case when conversations.status = 'bot' and conversations
  * nothing: every item of the batch is left without a result and takes the locked path. The
  * statement sent the notices itself (NOTIFY_MESSAGE_CREATED); this node's observers hear of them here.
  */
-async function runBatch<R extends MessageRow & BatchColumns>(
-  db: Kysely<Schema>,
-  statement: RawBuilder<R>,
-  each: (row: R) => MessageRow,
-): Promise<void> {
+async function runBatch<R extends BatchColumns>(db: Kysely<Schema>, statement: RawBuilder<R>, each: (row: R) => MessageRow): Promise<void> {
   let rows: R[];
   try {
     ({ rows } = await statement.execute(db));
@@ -318,6 +314,9 @@ interface BotTurnTarget {
   language: string | null;
   intent: string | null;
 }
+/** The reply's columns its statement does not return: the caller has them. */
+type SentBack = 'text' | 'redacted_text' | 'citations' | 'trace';
+
 interface BotReply {
   id: string;
   text: string;
@@ -361,7 +360,7 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
   }));
   await runBatch(
     db,
-    sql<MessageRow & BatchColumns>`${PREPARED}
+    sql<Omit<MessageRow, SentBack> & BatchColumns>`${PREPARED}
       with i as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
           trigger_seq int, version text, language text, intent text, id uuid, text text, citations jsonb, trace jsonb)
@@ -382,7 +381,8 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
         insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace)
         select i.id, c.workspace_id, c.id, c.last_seq, 'bot', i.text, i.text, i.citations, i.trace
         from c join i on i.ord = c.ord
-        returning *
+        -- Not the text, citations and trace: the caller sent them (a kilobyte or two of JSON per answer, built and parsed again).
+        returning id, workspace_id, conversation_id, seq, author, agent_id, internal, client_message_id, created_at
       ), e as (
         insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
         select m.workspace_id, m.conversation_id, 'message.created', 'bot', null,
@@ -395,7 +395,8 @@ async function appendBotReplies(db: Kysely<Schema>, batch: PendingReply[]): Prom
       from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`,
     (row) => {
       const item = batch[row.ord]!;
-      const { message, result } = appendedOf(row, item.written);
+      const { text, citations, trace } = item.reply;
+      const { message, result } = appendedOf({ ...row, text, redacted_text: text, citations, trace }, item.written);
       item.result = result;
       return message;
     },
