@@ -16,7 +16,7 @@ import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
-import { supportExpansions } from './text/synonyms.ts';
+import { supportExpansions, type Expansions } from './text/synonyms.ts';
 
 export interface Candidate {
   article: Article;
@@ -60,14 +60,14 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
 function candidates(
   km: KnowledgeModel,
   text: string,
+  /** Words of the support vocabulary the knowledge does not use, read as those it does ("voucher": "coupon"). */
+  extra: Expansions,
   history: HistoryTurn[],
   trace: Record<string, unknown>,
   /** Whether a short message may borrow the previous question's words (a follow-up may; a message of its own may not). */
   borrow = true,
 ): Candidate[] {
   const out: Candidate[] = [];
-  // Words of the support vocabulary the knowledge does not use, read as those it does ("voucher": "coupon").
-  const extra = supportExpansions(normalize(text), (w) => km.speller.knows(w));
   if (extra.words.size) trace.expansions = Object.fromEntries(extra.of);
   if (km.classifier && km.classifierCalibration) {
     let cls = km.classifier.classify(text, 5, extra.words.size ? extra.words : undefined);
@@ -136,9 +136,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const spelled = km.speller.correctText(u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text);
   const topicText = spelled.text;
   const known = km.passages.knownWords(topicText);
+  // Read once for the turn: the off-topic check and every retrieval of the same text use it.
+  const extra = supportExpansions(normalize(topicText), (w) => km.speller.knows(w));
   // A word of the support vocabulary whose synonym the knowledge uses is not off-topic ("customer service").
-  const offTopic =
-    known.words > 0 && known.known === 0 && supportExpansions(normalize(topicText), (w) => km.speller.knows(w)).words.size === 0;
+  const offTopic = known.words > 0 && known.known === 0 && extra.words.size === 0;
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
@@ -157,7 +158,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   };
   if (spelled.corrections.length) trace.spelling = spelled.corrections;
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  let cands = candidates(km, topicText, retrievalHistory, trace);
+  let cands = candidates(km, topicText, extra, retrievalHistory, trace);
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): both readings are hypotheses, and the one
   // the calibrated confidence trusts more is taken. A question on a new topic is surer alone
@@ -167,7 +168,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     // The earlier topic as context only: the classifier does not read the previous question's
     // words into a message judged to be of its own (a short new question read with them was
     // the old intent: CLINC150 test after an exchange on another topic, precision 0.927 → 0.967).
-    const leaning = candidates(km, topicText, input.history, withContext, false);
+    const leaning = candidates(km, topicText, extra, input.history, withContext, false);
     const sure = (cs: Candidate[]) => pooledBySource(cs)[0]?.confidence ?? 0;
     if (sure(leaning) > sure(cands)) {
       cands = leaning;
