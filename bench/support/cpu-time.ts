@@ -8,6 +8,8 @@ import type pg from 'pg';
  */
 export interface CpuSample {
   server: number;
+  /** The servers' main threads only (HTTP, sockets, SQL); the rest of `server` is the engine thread, GC and libuv's pool. */
+  serverMain: number;
   /** Each backend's CPU so far, by pid: backends come and go (pools close idle connections), so a step counts each one's own growth. */
   backends: Map<number, number>;
   bench: number;
@@ -20,9 +22,10 @@ export interface CpuSample {
 /** Linux reports utime and stime in clock ticks of USER_HZ, 100 per second on every common build. */
 const MS_PER_TICK = 10;
 
-function processMs(pid: number): number {
+/** CPU of a process (`/proc/PID/stat`) or of one of its threads (`/proc/PID/task/TID/stat`; the main thread's TID is the PID). */
+function processMs(pid: number, thread?: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
@@ -53,6 +56,7 @@ export async function sampleCpu(
   const usage = process.cpuUsage();
   return {
     server: serverPids.reduce((sum, pid) => sum + processMs(pid), 0),
+    serverMain: serverPids.reduce((sum, pid) => sum + processMs(pid, pid), 0),
     backends: new Map(rows.map((r) => [r.pid, processMs(r.pid)])),
     bench: (usage.user + usage.system) / 1000,
     transactions: Number(xacts.rows[0]?.n ?? 0),
@@ -73,6 +77,8 @@ export function cpuPerLine(before: CpuSample | null, after: CpuSample | null, li
   for (const [pid, ms] of after.backends) postgres += ms - (before.backends.get(pid) ?? 0);
   return {
     server: per(after.server - before.server),
+    // Which of the server's cores is short: the main thread, or the engine thread beside it.
+    server_main_thread: per(after.serverMain - before.serverMain),
     postgres: per(postgres),
     bench: per(after.bench - before.bench),
     transactions: per(after.transactions - before.transactions),

@@ -47,6 +47,11 @@ export class LiveActions {
     this.privacy = kernel.privacy;
   }
 
+  /** Whether the workspace has actions a turn could be offered to (the port keeps them per node). */
+  async available(workspaceId: string): Promise<boolean> {
+    return (await this.port.forWorkspace(workspaceId)) !== null;
+  }
+
   /** Offers a turn to the runner; null when the workspace has no actions or the turn is not for them. */
   async offer(
     conversation: ConversationRow,

@@ -19,6 +19,14 @@ const ACTION_FAILED = "I couldn't get that from our systems just now, so I'm pas
 /** How many earlier messages the bot reads as context. */
 const HISTORY_TURNS = 12;
 
+/**
+ * How long a line onto a kept conversation waits for the bot's turn before it is written alone.
+ * The embedded engine decides in about a millisecond: the line and its plain answer then go in
+ * one statement (decisions/0005, seventh pass). A turn that takes longer (a model writing the
+ * answer, a queue on the engine thread) must not keep the line from the inbox meanwhile.
+ */
+const TURN_AHEAD_MS = 250;
+
 /** A customer's line as stored, with what the bot's turn needs from the same reads. */
 interface StoredLine {
   message: MessageRow;
@@ -29,6 +37,10 @@ interface StoredLine {
   context?: HistoryTurn[] | null;
   /** The row as this node kept it after the line (one-statement path only), for the answer to keep in turn. */
   kept?: KeptConversation;
+  /** The bot's turn on this line, begun before the write on the kept context. */
+  decision?: Promise<Decision>;
+  /** The bot's answer, written in the line's statement. */
+  replies?: MessageRow[];
 }
 
 export interface PostedMessage {
@@ -85,8 +97,12 @@ export class CustomerMessages {
   ): Promise<PostedMessage> {
     const fast = await this.appendCustomerLine(actor, conversationId, text, clientMessageId);
     const stored = fast ?? (await this.postCustomerMessageLocked(actor, conversationId, text, clientMessageId));
-    const { message, conversation } = stored;
-    const posted = conversation.controller === 'bot' ? await this.botTurn(stored) : { message, replies: [], conversation };
+    const { message, conversation, replies } = stored;
+    const posted = replies
+      ? { message, replies, conversation }
+      : conversation.controller === 'bot'
+        ? await this.botTurn(stored)
+        : { message, replies: [], conversation };
     // A line from the one-statement path is visible before it is durable (decisions/0004): the
     // customer hears back only once it is on disk. A plain answer has already waited for a flush
     // that began after its own commit, which covers the line too: one flush per answered line.
@@ -149,6 +165,8 @@ export class CustomerMessages {
     const known = c.controller === 'bot' && from.version !== undefined ? from.context : undefined;
     if (c.status !== 'bot' && c.status !== 'with_agent') return undefined;
     const shielded = this.kernel.privacy.redact(text, c.pii_state, { ...policy.pii, locale: c.language ?? 'en' });
+    const ahead = known ? await this.turnAhead(c, policy, shielded.redacted, known) : undefined;
+    const answer = ahead?.answer;
     const appended = await this.kernel.written.during(
       c.id,
       messages.appendCustomerLineIfUnchanged(
@@ -161,19 +179,62 @@ export class CustomerMessages {
           lastSeq: c.last_seq,
           version: from.version,
         },
-        { id: randomUUID(), text: shielded.redacted, piiState: shielded.sealed, clientMessageId, actor: actorRef(actor) },
+        {
+          id: randomUUID(),
+          text: shielded.redacted,
+          piiState: shielded.sealed,
+          clientMessageId,
+          actor: actorRef(actor),
+          answer: answer && { ...replyOf(answer), language: answer.language || null, intent: answer.intent?.id ?? null },
+        },
         (m, sealed) => this.kernel.written.remember(m, sealed),
         // Otherwise the bot's context comes back with the line: no read of its own in the turn.
         c.controller === 'bot' && !known ? HISTORY_TURNS : undefined,
       ),
     );
+    // Written onto another version (or not at all): a turn begun on the kept context is not for it.
     if (!appended) return undefined;
-    const { message, history } = appended;
+    const { message, history, reply } = appended;
     const context = known ?? history?.map(toHistoryTurn) ?? null;
-    const conversation = { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at };
-    const kept = { row: conversation, version: appended.version, policy, policyAt: from.policyAt, context: followedBy(context, message) };
+    const line = { ...c, last_seq: message.seq, pii_state: shielded.sealed, updated_at: message.created_at };
+    const conversation = reply ? { ...line, ...appended.conversation, last_seq: reply.seq, updated_at: reply.created_at } : line;
+    const after = reply ? followedBy(followedBy(context, message), reply) : followedBy(context, message);
+    const kept = { row: conversation, version: appended.version, policy, policyAt: from.policyAt, context: after };
     this.kept.keep(kept, since);
-    return { message, conversation, policy, context, kept };
+    return { message, conversation, policy, context, kept, decision: ahead?.pending, replies: reply ? [reply] : undefined };
+  }
+
+  /**
+   * The bot's turn on a line before it is written, on the context kept with the conversation
+   * (the database's, as long as the line lands on the kept version). `answer` when it decided
+   * within TURN_AHEAD_MS on a plain answer that the workspace's actions need not see: the line's
+   * statement then writes it too. Otherwise the line goes alone and the turn goes on (`pending`).
+   */
+  private async turnAhead(
+    conversation: ConversationRow,
+    policy: Policy,
+    text: string,
+    context: HistoryTurn[],
+  ): Promise<{ pending: Promise<Decision>; answer?: Decision }> {
+    const pending = this.decide(conversation, policy, text, context);
+    const ready = await within(pending, TURN_AHEAD_MS);
+    // The actions run only after the line is stored (they may change things at the company).
+    if (!ready || ready.action === 'handoff' || (await this.actions?.available(conversation.workspace_id))) return { pending };
+    return { pending, answer: ready };
+  }
+
+  private decide(conversation: ConversationRow, policy: Policy, text: string, history: HistoryTurn[]): Promise<Decision> {
+    return this.bot.decide(conversation.workspace_id, {
+      text,
+      history,
+      policy: {
+        confidenceThreshold: policy.confidenceThreshold,
+        alwaysHumanIntents: policy.alwaysHumanIntents,
+        alwaysHumanTopics: policy.alwaysHumanTopics,
+        crisisMessage: policy.crisisMessage,
+      },
+      locale: conversation.language,
+    });
   }
 
   private async postCustomerMessageLocked(
@@ -201,21 +262,11 @@ export class CustomerMessages {
    * only if the bot still holds the conversation and nothing newer arrived meanwhile. A plain
    * answer is one statement (decisions/0005); a handoff, or a turn the actions took, runs locked.
    */
-  private async botTurn({ message: trigger, conversation, policy, context, kept }: StoredLine): Promise<PostedMessage> {
+  private async botTurn({ message: trigger, conversation, policy, context, kept, decision: begun }: StoredLine): Promise<PostedMessage> {
     const history =
       context ??
       (await messages.recentMessages(this.db, conversation.id, HISTORY_TURNS + 1)).filter((m) => m.id !== trigger.id).map(toHistoryTurn);
-    const decision = await this.bot.decide(conversation.workspace_id, {
-      text: trigger.redacted_text,
-      history,
-      policy: {
-        confidenceThreshold: policy.confidenceThreshold,
-        alwaysHumanIntents: policy.alwaysHumanIntents,
-        alwaysHumanTopics: policy.alwaysHumanTopics,
-        crisisMessage: policy.crisisMessage,
-      },
-      locale: conversation.language,
-    });
+    const decision = await (begun ?? this.decide(conversation, policy, trigger.redacted_text, history));
     const acted = await this.actions?.offer(
       conversation,
       { text: trigger.redacted_text, history: history.map((h) => ({ role: h.role, text: h.text })), decision },
@@ -254,7 +305,7 @@ export class CustomerMessages {
           language: decision.language || null,
           intent: decision.intent?.id ?? null,
         },
-        { id: randomUUID(), text: decision.text, citations: decision.citations, trace: replyTrace(decision) },
+        replyOf(decision),
         (m, sealed) => this.kernel.written.remember(m, sealed),
       ),
     );
@@ -340,6 +391,18 @@ export class CustomerMessages {
       return result.messages;
     });
   }
+}
+
+/** The bot's plain answer as its statement writes it. */
+const replyOf = (d: Decision) => ({ id: randomUUID(), text: d.text, citations: d.citations, trace: replyTrace(d) });
+
+/** The promise's value if it settles within `ms`, otherwise undefined (it goes on). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** What a bot message keeps of the decision behind it (the history's and the inbox's view). */

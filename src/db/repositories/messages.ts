@@ -83,6 +83,11 @@ export type HistoryRow = Pick<MessageRow, 'author' | 'redacted_text' | 'trace' |
  *
  * Lines sent while one such statement is in flight go together in the next (one statement, one
  * commit for several conversations; decisions/0005), each with its own guard.
+ *
+ * With `line.answer` (the bot's plain answer, decided before the write on the context kept with
+ * `read.version`), the same statement also appends the answer right after the line, under the
+ * answer's guard too (the bot holds the conversation): one statement, one commit and one flush for
+ * the customer's line and the bot's reply (decisions/0005, seventh pass).
  */
 export async function appendCustomerLineIfUnchanged(
   db: Kysely<Schema>,
@@ -101,20 +106,23 @@ export async function appendCustomerLineIfUnchanged(
     piiState: string | null;
     clientMessageId: string | null;
     actor: { type: ActorType; id: string | null };
+    /** The bot's answer to this line, written with it (only onto a known `read.version`). */
+    answer?: BotReply & Pick<BotTurnTarget, 'language' | 'intent'>;
   },
   /** Runs once the row exists, before anyone hears of it (to keep it at hand for the realtime push). */
   written: (message: MessageRow, piiState: string | null) => void,
   history?: number,
-): Promise<{ message: MessageRow; history: HistoryRow[] | null; version: string } | undefined> {
+): Promise<(Omit<AppendedReply, 'message'> & { message: MessageRow; reply: MessageRow | null; history: HistoryRow[] | null }) | undefined> {
+  if (line.answer && read.version === undefined) throw new Error('an answer is written with its line only onto a known version');
   let batcher = lineBatchers.get(db);
   if (!batcher) lineBatchers.set(db, (batcher = new Coalescer((batch) => appendCustomerLines(db, batch), LINES_IN_FLIGHT)));
-  const item: PendingLine = { read, line, written, history: history ?? null, result: undefined };
+  const item: PendingLine = { read, line, written, history: history ?? null, result: undefined, reply: null };
   await batcher.add(item);
   const appended = item.result;
   if (!appended) return undefined;
   const { message } = appended;
   const rows = appended.history as HistoryRow[] | null;
-  return { message, history: rows && message.seq === read.lastSeq + 1 ? rows : null, version: appended.version };
+  return { ...appended, reply: item.reply, history: rows && message.seq === read.lastSeq + 1 ? rows : null };
 }
 
 interface PendingLine {
@@ -123,6 +131,8 @@ interface PendingLine {
   written: (message: MessageRow, piiState: string | null) => void;
   history: number | null;
   result: (AppendedReply & { history: unknown }) | undefined;
+  /** The answer written with the line, when it was. */
+  reply: MessageRow | null;
 }
 
 const lineBatchers = new WeakMap<Kysely<Schema>, Coalescer<PendingLine>>();
@@ -155,6 +165,12 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
     actor_type: b.line.actor.type,
     actor_id: b.line.actor.id,
     history: b.history,
+    reply_id: b.line.answer?.id ?? null,
+    reply_text: b.line.answer?.text ?? null,
+    reply_citations: b.line.answer?.citations ?? null,
+    reply_trace: b.line.answer?.trace ?? null,
+    language: b.line.answer?.language ?? null,
+    intent: b.line.answer?.intent ?? null,
   }));
   await runBatch(
     db,
@@ -162,11 +178,15 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
       with i as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(ord int, workspace_id uuid, conversation_id uuid,
           status text, read_pii_state text, pii_state text, version text, id uuid, text text, client_message_id text,
-          actor_type text, actor_id text, history int)
+          actor_type text, actor_id text, history int, reply_id uuid, reply_text text, reply_citations jsonb, reply_trace jsonb,
+          language text, intent text)
         where ${PLANNED_FOR_FEW}
       ), c as (
         -- A conversation named twice is updated once (the other line fails its guard and takes the locked path).
-        update conversations set last_seq = conversations.last_seq + 1, updated_at = ${UPDATED_NOW}, pii_state = i.pii_state
+        -- A line with its answer moves last_seq by two and sets what the turn found (as appendBotReplies).
+        update conversations set last_seq = conversations.last_seq + case when i.reply_id is null then 1 else 2 end,
+          updated_at = ${UPDATED_NOW}, pii_state = i.pii_state,
+          language = coalesce(i.language, conversations.language), intent = coalesce(i.intent, conversations.intent)
         from i
         -- The row by its primary key only (BY_KEY_FROM_BATCH); IS NOT DISTINCT FROM keeps the other checks
         -- out of the index conditions, so the planner never scans the workspace's part of conversations_list
@@ -174,20 +194,30 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
         where ${BY_KEY_FROM_BATCH} and conversations.workspace_id is not distinct from i.workspace_id
           and conversations.status is not distinct from i.status and conversations.pii_state is not distinct from i.read_pii_state
           and (i.version is null or conversations.xmin = i.version::xid)
+          -- The answer's own guard (appendBotReplies): the bot holds the conversation.
+          and (i.reply_id is null or conversations.controller = 'bot')
         -- Committed without waiting for the disk: the caller acknowledges after walFlushed (decisions/0004).
         returning conversations.id, conversations.workspace_id, conversations.last_seq, conversations.language,
           conversations.intent, conversations.pii_state, conversations.xmin::text, i.ord, i.history,
           set_config('synchronous_commit', 'off', true)
       ), m as (
         insert into messages (id, workspace_id, conversation_id, seq, author, text, redacted_text, citations, trace, client_message_id)
-        select i.id, c.workspace_id, c.id, c.last_seq, 'customer', i.text, i.text, '[]'::jsonb, null, i.client_message_id
+        select i.id, c.workspace_id, c.id, c.last_seq - case when i.reply_id is null then 0 else 1 end, 'customer', i.text, i.text,
+          '[]'::jsonb, null, i.client_message_id
         from c join i on i.ord = c.ord
-        returning *
+        union all
+        select i.reply_id, c.workspace_id, c.id, c.last_seq, 'bot', i.reply_text, i.reply_text, i.reply_citations, i.reply_trace, null
+        from c join i on i.ord = c.ord where i.reply_id is not null
+        -- Of an answer, not the text, citations and trace: the caller sent them (as appendBotReplies).
+        returning id, workspace_id, conversation_id, seq, author, agent_id, internal, client_message_id, created_at,
+          case when author = 'customer' then text end as text, case when author = 'customer' then redacted_text end as redacted_text,
+          case when author = 'customer' then citations end as citations, case when author = 'customer' then trace end as trace
       ), e as (
         insert into events (workspace_id, conversation_id, type, actor_type, actor_id, data)
-        select m.workspace_id, m.conversation_id, 'message.created', i.actor_type, i.actor_id,
+        select m.workspace_id, m.conversation_id, 'message.created',
+          case when m.author = 'bot' then 'bot' else i.actor_type end, case when m.author = 'bot' then null else i.actor_id end,
           jsonb_build_object('message_id', m.id, 'seq', m.seq, 'internal', false)
-        from m join i on i.id = m.id
+        from m join i on i.id = m.id or i.reply_id = m.id
         returning id, data->>'message_id' as message_id
       )
       select m.*, e.id as event_id, c.ord, c.language as c_language, c.intent as c_intent, c.pii_state as c_pii_state, c.xmin as c_xmin,
@@ -203,9 +233,17 @@ async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Pr
               where conversation_id = c.id and internal = false order by seq desc limit c.history) h)
         end as x_history,
         ${NOTIFY_MESSAGE_CREATED} as x_notified
-      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text`,
+      from m join c on c.id = m.conversation_id join e on e.message_id = m.id::text
+      -- A line before its answer: the notices (sent after the sort) keep that order.
+      order by c.ord, m.seq`,
     ({ x_history, ...row }) => {
       const item = batch[row.ord]!;
+      const answer = row.author === 'bot' ? item.line.answer : undefined;
+      if (answer) {
+        const { text, citations, trace } = answer;
+        item.reply = appendedOf({ ...row, text, redacted_text: text, citations, trace }, item.written).message;
+        return item.reply;
+      }
       const { message, result } = appendedOf(row, item.written);
       item.result = { ...result, history: x_history };
       return message;
