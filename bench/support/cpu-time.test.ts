@@ -28,6 +28,13 @@ describe('CPU per line', () => {
       ],
       { server: 400, serverMain: 260, bench: 50, transactions: 30, conversationUpdates: { all: 240, heapOnly: 160 } },
     );
-    expect(cpuPerLine(before, after, 100)).toEqual({ server: 3, server_main_thread: 2, postgres: 5, bench: 0.5, transactions: 0.2, heap_only_updates: 0.75 });
+    expect(cpuPerLine(before, after, 100)).toEqual({
+      server: 3,
+      server_main_thread: 2,
+      postgres: 5,
+      bench: 0.5,
+      transactions: 0.2,
+      heap_only_updates: 0.75,
+    });
   });
 });

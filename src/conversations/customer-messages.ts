@@ -22,8 +22,10 @@ const HISTORY_TURNS = 12;
 /**
  * How long a line onto a kept conversation waits for the bot's turn before it is written alone.
  * The embedded engine decides in about a millisecond: the line and its plain answer then go in
- * one statement (decisions/0005, seventh pass). A turn that takes longer (a model writing the
- * answer, a queue on the engine thread) must not keep the line from the inbox meanwhile.
+ * one statement (decisions/0005, seventh pass). Under load the engine thread's round trip takes
+ * tens of milliseconds (a shorter wait sent most lines alone exactly when sharing mattered); a
+ * turn that takes longer still (a model writing the answer) must not keep the line from the
+ * inbox for its whole length.
  */
 const TURN_AHEAD_MS = 250;
 
