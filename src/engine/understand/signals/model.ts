@@ -25,10 +25,11 @@ export interface SignalScore {
  * questions; bench/signals.ts prints the held-out figures):
  * - `human` and `anger` 0.4: below SURE_SIGNAL (understand/index.ts) they already give way to an
  *   article written for the message, so a false reading costs little; cross-validated recall
- *   rises by 4 to 6 points for a few more false readings in 18,000 ordinary questions.
+ *   rises by 3 to 4 points for a few more false readings in 18,000 ordinary questions.
  * - `self_harm`, `danger`, `fraud`, `legal` 0.5: handed off at once as urgent whatever the
- *   knowledge holds. (`self_harm` at 0.4 was tried: CLINC150 val's false readings doubled,
- *   2 -> 4; its recall is raised by examples instead.)
+ *   knowledge holds. `self_harm` lower was tried, since a miss is the worst error the bot can
+ *   make: CLINC150 val's false readings went 0 -> 3 at 0.45 and 5 at 0.4 ("i am jason"); its
+ *   recall is raised by examples instead.
  */
 export const SIGNAL_THRESHOLDS: Record<Exclude<SignalClass, 'ordinary'>, number> = {
   human: 0.4,
