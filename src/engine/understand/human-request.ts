@@ -33,7 +33,9 @@ const PATTERNS: RegExp[] = [
  * the reviews", "are your products made by real people", "am i chatting with an actual
  * human"): the words before the phrase, in its sentence, open a yes/no question whose subject
  * is the people ("does a real person ...", "are real people ..."), a question about the bot
- * ("are you", "am i talking"), or name the people as the ones who did something ("made by").
+ * ("are you", "am i talking"), name the people as the ones who did something ("made by"), or
+ * ask the bot to be or play one ("could you be a real person", "act and think like a real
+ * person": CLINC150 val).
  * A question that asks for one stays a request: "is there a real person", "do you have a live
  * agent", "can a real human answer me". Such a phrase is left to the learned detector, which
  * is trained on both.
@@ -41,6 +43,8 @@ const PATTERNS: RegExp[] = [
 const ABOUT_OPENER =
   /^(?:(?:do|does|did|is|are|was|were|has|have)\b(?!\s+(?:there|anyone|anybody|someone|somebody|you\s+have)\b)|(?:can you tell me )?(?:if |whether )?(?:are you|you are|you're|youre|am i)\b)/;
 const BY_THEM = /\bby\s+(?:a\s+|an\s+|the\s+)?$/;
+/** "be a", "act like a", "pretend to be a" before the phrase; "will there be a real person" still asks for one. */
+const PLAY_ONE = /(?:(?<!\bthere )\bbe|\b(?:act|think|sound|talk|behave)(?:ing)? like|\bas if you were)\s+(?:a\s+|an\s+)?$/;
 
 function aboutPeople(normalized: string, at: number): boolean {
   const sentence = normalized
@@ -48,7 +52,7 @@ function aboutPeople(normalized: string, at: number): boolean {
     .split(/[.?!;\n]/)
     .pop()!
     .trimStart();
-  return ABOUT_OPENER.test(sentence) || BY_THEM.test(sentence);
+  return ABOUT_OPENER.test(sentence) || BY_THEM.test(sentence) || PLAY_ONE.test(sentence);
 }
 
 /** Every match of each pattern: a question about people may come before a request in the same message. */

@@ -115,6 +115,8 @@ describe('a request naming a role, and questions about people', () => {
     'are the replies written by a real person',
     'does a live agent watch the chat overnight',
     'can you tell me if you are a real live person',
+    'could you pretend to be a real person',
+    'can you act like a real human for a minute',
   ])('%s: no request', (text) => {
     expect(read(text).humanRequest).toBeNull();
   });
@@ -122,6 +124,7 @@ describe('a request naming a role, and questions about people', () => {
   it('still reads a request after a question about people in the same message', () => {
     expect(read('are you a real person? get me a real person').humanRequest).toBe('real person');
     expect(read('is there a real person I can talk to').humanRequest).not.toBeNull();
+    expect(read('will there be a real person available later').humanRequest).not.toBeNull();
   });
 });
 

@@ -33,7 +33,12 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
     re: /\b(bomb threat|has a (gun|knife|weapon)|on fire|caught fire|smoke coming|electric shock|gas leak|got poisoned|is bleeding|am bleeding|call an ambulance|i('m| am) (in danger|not safe|being (threatened|harassed|stalked|abused)))\b/,
   },
   { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },
-  { kind: 'fraud', soft: true, re: /\b(fraud\w*|scam\w*|identity theft|stolen identity|phishing|hacked|hijacked)\b/ },
+  // "scam" and its forms only: "scam\w*" read "shrimp scampi" as a fraud report (CLINC150 val).
+  {
+    kind: 'fraud',
+    soft: true,
+    re: /\b(fraud\w*|scam(s|med|mer|mers|ming|my)?\b|identity theft|stolen identity|phishing|hacked|hijacked)\b/,
+  },
   {
     kind: 'fraud',
     soft: true,

@@ -77,4 +77,4 @@ export function findHumanRequest(text: string): SignalHit | null {
   return surest(readings(text, requestClauses, allWords), 'human');
 }
 
-export { warmSignals, scoreSignals, SIGNAL_THRESHOLD } from './model.ts';
+export { warmSignals, scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';
