@@ -87,8 +87,7 @@ export class PassageIndex {
   /** `exclude`: article ids to leave out (used to simulate questions the knowledge cannot answer). */
   /** `extra`: words read beside the message's at their (lower) weight, a synonym of a word the knowledge does not use. */
   search(message: string, context: ContextTurn[], k = 5, exclude?: ReadonlySet<string>, extra?: Expansions): PassageEvidence {
-    const q = this.query(message, context);
-    if (extra) for (const [w, weight] of extra.words) for (const t of terms(w)) if (!q.has(t)) q.set(t, weight);
+    const q = this.query(message, context, extra);
     return this.evidence(message, q, this.bm25.search(q), k, exclude, extra && expandedTerms(extra));
   }
 
@@ -111,12 +110,35 @@ export class PassageIndex {
   }
 
   /**
+   * How strongly a text (message and context, as `search` reads them) points at one article: its
+   * best passage's score over the best score of any passage, in [0, 1]; 0 when nothing matches.
+   */
+  support(message: string, context: ContextTurn[], articleId: string, exclude?: ReadonlySet<string>, extra?: Expansions): number {
+    const scores = this.bm25.search(this.query(message, context, extra));
+    const a = this.articleNumber.get(articleId);
+    let best = 0;
+    let mine = 0;
+    for (let i = 0; i < scores.length; i++) {
+      if (exclude?.has(this.passages[i].articleId)) continue;
+      if (scores[i] > best) best = scores[i];
+      if (this.articleOf[i] === a && scores[i] > mine) mine = scores[i];
+    }
+    return best > 0 ? mine / best : 0;
+  }
+
+  /**
    * Weighted query terms with the knowledge's abbreviations added in the other form: an
    * abbreviation's long form at its weight shared among the long form's words (one concept,
-   * one term's worth), a long form's abbreviation at the weight of its weakest word.
+   * one term's worth), a long form's abbreviation at the weight of its weakest word; then `extra`
+   * (support-vocabulary synonyms) at their own weight.
    */
-  private query(message: string, context: ContextTurn[]): Map<string, number> {
-    const q = queryTerms([{ text: message, weight: 1 }, ...context]);
+  private query(message: string, context: ContextTurn[], extra?: Expansions): Map<string, number> {
+    const q = this.abbreviated(queryTerms([{ text: message, weight: 1 }, ...context]));
+    if (extra) for (const [w, weight] of extra.words) for (const t of terms(w)) if (!q.has(t)) q.set(t, weight);
+    return q;
+  }
+
+  private abbreviated(q: Map<string, number>): Map<string, number> {
     if (this.abbreviations.expand.size === 0) return q;
     const add = new Map<string, number>();
     for (const [t, w] of q) {
@@ -134,6 +156,11 @@ export class PassageIndex {
   knownWords(message: string): { words: number; known: number } {
     const ts = [...new Set(terms(message))].filter((t) => /\p{L}/u.test(t));
     return { words: ts.length, known: ts.filter((t) => this.bm25.knows(t)).length };
+  }
+
+  /** Whether any passage (or the vocabulary) uses the term. */
+  knows(term: string): boolean {
+    return this.bm25.knows(term);
   }
 
   /** A term that names a topic: used by the knowledge, in at most about √N of its N passages. */

@@ -18,11 +18,12 @@ const pages = [
 ].map(([title, text]) => ({ title, text }));
 const index = new Bm25Index(pages);
 const topicWord = (t: string) => index.topical(t);
+const knownWord = (t: string) => index.knows(t);
 const history: HistoryTurn[] = [
   { role: 'customer', text: 'How do I set a request timeout?' },
   { role: 'bot', action: 'answer', text: 'Set the requestTimeout option on the server.' },
 ];
-const state = (text: string) => topicState(text, history, topicWord);
+const state = (text: string) => topicState(text, history, topicWord, knownWord);
 
 describe('topic words', () => {
   it('are the knowledge words rare enough to name a topic', () => {
@@ -67,11 +68,27 @@ describe('conversation state', () => {
     expect(state('how long does it take?')).toMatchObject({ followUp: true, why: 'points back ("it")' });
   });
 
+  it('the dummy "it" of "is it possible to…" points at the clause after it', () => {
+    expect(state('is it possible to send a header after the reply has gone out?').followUp).toBe(false);
+    expect(state("it's safe to call reply.send twice?").followUp).toBe(false);
+    expect(state('is it possible?')).toMatchObject({ followUp: true, cue: 'pointer' });
+  });
+
+  it('a personal pronoun after a clause that names three things of the knowledge has its referent there', () => {
+    // "route", "handler", "reply" are on every page: none names a topic, together they name the referent.
+    expect(state('the route handler sends the reply but it never arrives').followUp).toBe(false);
+    // "one" and "same" lean on something said before however much the clause names.
+    expect(state('can the route handler send the reply with a different one?')).toMatchObject({
+      followUp: true,
+      why: 'points back ("one")',
+    });
+  });
+
   it('without knowledge every pointer points back', () => {
     expect(topicState('what status code does reply.redirect use if I do not give one?', history).followUp).toBe(true);
   });
 
   it('the first message of a conversation never continues anything', () => {
-    expect(topicState('how do I reset it?', [], topicWord)).toEqual({ followUp: false, why: 'first message' });
+    expect(topicState('how do I reset it?', [], topicWord)).toEqual({ followUp: false, cue: 'first', why: 'first message' });
   });
 });

@@ -9,7 +9,7 @@ import { detectRepeatedFailure, type RepeatedFailure } from './repeated-failure.
 import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
-import { topicState, type TopicState, type TopicWord } from './follow-up.ts';
+import { topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
 import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
 
 export interface UnderstandInput {
@@ -24,6 +24,8 @@ export interface UnderstandInput {
   knowledgeLanguages?: string[];
   /** Which words name a topic of the knowledge (a pronoun after one has a referent in the message). */
   topicWord?: TopicWord;
+  /** Which words the knowledge uses at all (several before a pronoun give it a referent in the message). */
+  knownWord?: KnownWord;
 }
 
 export interface Understanding {
@@ -163,7 +165,7 @@ export function understand(input: UnderstandInput): Understanding {
     policyTopic: matchPolicyTopic(normalized, input.policy.alwaysHumanTopics),
     social,
     junk,
-    topic: topicState(input.text, input.history, input.topicWord),
+    topic: topicState(input.text, input.history, input.topicWord, input.knownWord),
     signal,
     softSignal,
   };
