@@ -187,7 +187,7 @@ export class CustomerMessages {
           piiState: shielded.sealed,
           clientMessageId,
           actor: actorRef(actor),
-          answer: answer && { ...replyOf(answer), language: answer.language || null, intent: answer.intent?.id ?? null },
+          answer: answer && { ...replyOf(answer), ...turnFound(answer) },
         },
         (m, sealed) => this.kernel.written.remember(m, sealed),
         // Otherwise the bot's context comes back with the line: no read of its own in the turn.
@@ -304,8 +304,7 @@ export class CustomerMessages {
           triggerSeq: trigger.seq,
           // Onto the version the line left, when this node kept it: then the new one can be kept too.
           version: kept?.version,
-          language: decision.language || null,
-          intent: decision.intent?.id ?? null,
+          ...turnFound(decision),
         },
         replyOf(decision),
         (m, sealed) => this.kernel.written.remember(m, sealed),
@@ -397,6 +396,8 @@ export class CustomerMessages {
 
 /** The bot's plain answer as its statement writes it. */
 const replyOf = (d: Decision) => ({ id: randomUUID(), text: d.text, citations: d.citations, trace: replyTrace(d) });
+/** What the turn found that the answer's statement sets on the conversation (nothing found: kept as it was). */
+const turnFound = (d: Decision) => ({ language: d.language || null, intent: d.intent?.id ?? null });
 
 /** The promise's value if it settles within `ms`, otherwise undefined (it goes on). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
