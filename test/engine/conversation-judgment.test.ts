@@ -84,6 +84,29 @@ describe('small talk', () => {
     expect(d.action).toBe('answer');
     expect(cited(d)).toBe('refund-policy');
   });
+  // A reaction names no topic: read as a fragment it borrowed the earlier question's words and
+  // came back with its article (CLINC150 val after another topic: "agreed", "idk", 14 tickets).
+  it.each(['agreed', 'idk', 'no idea', 'makes sense', 'alright then', 'gotcha', "that's definitely true", 'you are right', 'claro', "d'accord"])(
+    '"%s" after an answer gets a social reply, not the earlier article again',
+    (text) => {
+      const [first, d] = converse(['How do I get a refund?', text]);
+      expect(cited(first)).toBe('refund-policy');
+      expect(d).toMatchObject({ action: 'social', citations: [], intent: null });
+    },
+  );
+  it.each(["that's not true", 'not true', 'that is not factual', 'wrong', "it didn't help", "c'est faux", 'das stimmt nicht'])(
+    '"%s" right after an answer says it failed: a repeated failure, as "that didn\'t help" is',
+    (text) => {
+      const [, d] = converse(['How do I get a refund?', text]);
+      expect(d).toMatchObject({ action: 'handoff', reasons: ['repeated_failure'], citations: [] });
+    },
+  );
+  it('a disagreement with no answer before it asks what is needed, in the customer’s language', () => {
+    const [d] = converse(['not true']);
+    expect(d).toMatchObject({ action: 'social', citations: [] });
+    expect(d.text).toMatch(/what you need/);
+    expect(converse(['hola', 'eso está mal'])[1].text).toMatch(/Lo siento/);
+  });
   it('thanks after an answer, then a new question', () => {
     const ds = converse(['how do I reset my password', 'thanks!', 'and how do I change my e-mail address?']);
     expect(ds.map((d) => d.action)).toEqual(['answer', 'social', 'answer']);

@@ -68,11 +68,14 @@ describe('passage-only knowledge (Fastify reference)', async () => {
   });
 });
 
-describe('intent knowledge (CLINC150 slice)', () => {
-  const clinc: Article[] = readFileSync(new URL('../fixtures/clinc150-12-kb.jsonl', import.meta.url), 'utf8')
+const fixture = (name: string): Article[] =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l));
+
+describe('intent knowledge (CLINC150 slice)', () => {
+  const clinc = fixture('clinc150-12-kb.jsonl');
   const engine: Promise<EmbeddedEngine> = buildEngine(clinc);
 
   it('a fragment that names an intent of its own does not borrow the previous question', async () => {
@@ -85,5 +88,37 @@ describe('intent knowledge (CLINC150 slice)', () => {
       expect(outcome(after)).toEqual(outcome(alone));
       expect(outcome(after).intent).not.toBe('transfer');
     }
+  });
+});
+
+describe('reactions after another topic (CLINC150 slice with its yes, no and maybe intents)', () => {
+  const engine: Promise<EmbeddedEngine> = buildEngine([...fixture('clinc150-12-kb.jsonl'), ...fixture('clinc150-reactions-kb.jsonl')]);
+  // As `bench/eval.ts travel` builds it: the earlier question and a person's reply.
+  const before: HistoryTurn[] = [
+    { role: 'customer', text: 'transfer 200 dollars from checking to savings' },
+    { role: 'agent', text: 'You can move money between your accounts in the app.' },
+  ];
+
+  it.each(['agreed', 'certainly not', 'idk', 'that is not factual', "that's definitely true"])(
+    '"%s" is decided as if alone: the article written for it or a social reply, never the earlier intent',
+    async (text) => {
+      const e = await engine;
+      const alone = e.turnSync({ text, history: [], policy });
+      const after = e.turnSync({ text, history: before, policy });
+      expect(outcome(after)).toEqual(outcome(alone));
+      expect(after.intent?.id).not.toBe('transfer');
+      expect(['answer', 'social']).toContain(after.action);
+    },
+  );
+
+  it('the article written for a reaction answers it ("that is not factual": no)', async () => {
+    const e = await engine;
+    expect(outcome(e.turnSync({ text: 'that is not factual', history: before, policy }))).toMatchObject({ action: 'answer', article: 'no' });
+  });
+
+  it("after the bot's own answer a disagreement is a repeated failure, whatever article it matches", async () => {
+    const e = await engine;
+    const d = e.turnSync({ text: 'that is not factual', history: exchange(before[0].text, before[1].text), policy });
+    expect(d).toMatchObject({ action: 'handoff', reasons: ['repeated_failure'] });
   });
 });

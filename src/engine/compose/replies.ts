@@ -51,6 +51,16 @@ const SOCIAL: Record<SocialKind, Texts> = {
     it: 'Posso aiutarti con qualcos’altro?',
     nl: 'Kan ik nog ergens mee helpen?',
   },
+  // Only when no bot answer came just before: after one, a disagreement hands off (repeated failure).
+  disagree: {
+    en: "Sorry about that. Could you tell me in a few words what you need, so I can look again?",
+    es: 'Lo siento. ¿Puede decirme en pocas palabras qué necesita, para buscarlo de nuevo?',
+    fr: 'Désolé. Pouvez-vous me dire en quelques mots ce dont vous avez besoin, pour que je cherche à nouveau ?',
+    de: 'Das tut mir leid. Können Sie in ein paar Worten sagen, was Sie brauchen, damit ich noch einmal nachsehe?',
+    pt: 'Desculpe. Pode dizer em poucas palavras do que precisa, para eu procurar de novo?',
+    it: 'Mi dispiace. Puoi dirmi in poche parole di cosa hai bisogno, così cerco di nuovo?',
+    nl: 'Sorry daarvoor. Kunt u in een paar woorden zeggen wat u nodig hebt, zodat ik opnieuw kan zoeken?',
+  },
 };
 
 const REPHRASE: Texts = {

@@ -40,6 +40,19 @@ describe('small talk', () => {
     ['sto parlando con una persona vera?', 'identity'],
     ['estou falando com um robô?', 'identity'],
     ['Praat ik met een mens?', 'identity'],
+    ['agreed', 'ack'],
+    ['agreeed!', 'ack'],
+    ['idk', 'ack'],
+    ['alright then', 'ack'],
+    ["that's definitely true", 'ack'],
+    ['that makes sense as well', 'ack'],
+    ['certainly not', 'ack'],
+    ['keine Ahnung', 'ack'],
+    ['ok, that is not factual', 'disagree'],
+    ['not true', 'disagree'],
+    ["that didn't help", 'disagree'],
+    ["c'est faux", 'disagree'],
+    ['goodnight', 'bye'],
   ])('"%s" is %s', (text, kind) => expect(detectSocial(normalize(text))?.kind).toBe(kind));
 
   it('asking who answers is not asking for a person; asking for one still is', () => {
@@ -63,6 +76,9 @@ describe('small talk', () => {
     'hello I want to cancel',
     'ok so how long does shipping take',
     'thanks for nothing',
+    "that's wrong, I asked about refunds",
+    'is that ok',
+    'is it true that refunds take a week?',
   ])('a question after the greeting is not small talk: "%s"', (text) => expect(detectSocial(normalize(text))).toBeNull());
 });
 

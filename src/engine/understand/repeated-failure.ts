@@ -4,6 +4,7 @@ import type { HistoryTurn } from '../types.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { tokenize } from '../text/normalize.ts';
 import { stem } from '../text/stem.ts';
+import { detectSocial } from './social.ts';
 
 const NOT_HELPFUL = [
   /\b(that|this|it|you)\b.{0,15}\b(didn't|did not|doesn't|does not|don't|do not|won't)\b.{0,10}\b(help|work|answer|solve|fix)\w*/,
@@ -53,6 +54,8 @@ export function detectRepeatedFailure(normalized: string, text: string, history:
     const m = normalized.match(re);
     if (m) return { kind: 'not_helpful', evidence: m[0] };
   }
+  // A message that only disagrees ("not true", "that is not factual", "falsch") says the answer was wrong.
+  if (detectSocial(normalized)?.kind === 'disagree') return { kind: 'not_helpful', evidence: normalized.trim() };
   const idx = history.lastIndexOf(bot);
   const previous = history
     .slice(0, idx)

@@ -1,13 +1,17 @@
 // Small talk: a message that is only a greeting, thanks, a goodbye, an acknowledgement ("ok",
-// "got it") or a question about who answers ("are you a bot?"). It gets a short social reply,
-// never an article and never a person; the last says it is a virtual assistant and how to reach
-// a person (people have a right to know they are talking to a machine).
+// "got it", "agreed", "idk"), a disagreement ("that's not true", "wrong") or a question about
+// who answers ("are you a bot?"). It gets a short social reply, never an article and never a
+// person; the last says it is a virtual assistant and how to reach a person (people have a
+// right to know they are talking to a machine). A reaction names no topic: read as a fragment
+// it borrowed the previous question's words and came back with its article ("agreed" after a
+// direct-deposit question). A disagreement right after a bot answer is that answer failing
+// (`repeated-failure.ts`), handed off like "that didn't help".
 // This is a closed class of phrases, so a word list per language is the right tool; a
 // greeting in front of a question ("hi, where is my order?") leaves words over and is not
 // small talk. Letters repeated for emphasis ("hiii", "thx!!") are squashed first.
 import { words } from '../text/normalize.ts';
 
-export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack' | 'identity';
+export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack' | 'disagree' | 'identity';
 
 export interface SocialHit {
   kind: SocialKind;
@@ -17,7 +21,7 @@ export interface SocialHit {
 
 // Words and short phrases, each with its kind and language ('' = any language: "ok", "hi").
 const LEXICON: [SocialKind, string, string[]][] = [
-  ['greeting', '', ['hi', 'hello', 'hey', 'heya', 'hiya', 'yo']],
+  ['greeting', '', ['hi', 'hello', 'hey', 'heya', 'heyo', 'hiya', 'yo']],
   [
     'greeting',
     'en',
@@ -38,6 +42,11 @@ const LEXICON: [SocialKind, string, string[]][] = [
       'how are you doing',
       "how's it going",
       'hows it going',
+      "how's it hanging",
+      'hows it hanging',
+      "what's up",
+      'whats up',
+      'sup',
     ],
   ],
   ['greeting', 'es', ['hola', 'buenos dias', 'buenas tardes', 'buenas noches', 'buenas', 'que tal']],
@@ -102,6 +111,9 @@ const LEXICON: [SocialKind, string, string[]][] = [
       'have a good day',
       'take care',
       'good night',
+      'goodnight',
+      "i'll pass",
+      'ill pass',
       'thats all',
       "that's all",
       'that is all',
@@ -156,6 +168,8 @@ const LEXICON: [SocialKind, string, string[]][] = [
       'great',
       'sounds good',
       'makes sense',
+      'make sense',
+      'that makes sense',
       'will do',
       'np',
       'no problem',
@@ -173,7 +187,139 @@ const LEXICON: [SocialKind, string, string[]][] = [
       'goed',
     ],
   ],
+  // Agreement, acceptance and not knowing: replies to what was said, not questions. Spellings
+  // seen in chat ("aight", "gotcha", "agred": "agreeed" once squashed) are listed as words.
+  [
+    'ack',
+    'en',
+    [
+      'okk',
+      'oky',
+      'okey dokey',
+      'okie dokie',
+      'alrighty',
+      'aight',
+      'alrite',
+      'allright',
+      'gotcha',
+      'got ya',
+      'gotit',
+      'sure thing',
+      'agreed',
+      'agree',
+      'i agree',
+      'agred',
+      'accepted',
+      'confirmed',
+      'fair enough',
+      'exactly',
+      'indeed',
+      'precisely',
+      'absolutely',
+      'definitely',
+      'most definitely',
+      'certainly',
+      'totally',
+      'of course',
+      'true',
+      'so true',
+      'very true',
+      'correct',
+      'maybe',
+      'perhaps',
+      'i guess',
+      'i suppose',
+      'idk',
+      'dunno',
+      'i dunno',
+      'no idea',
+      'no clue',
+      'not sure',
+      "i'm not sure",
+      'im not sure',
+      "i don't know",
+      'i dont know',
+      'i do not know',
+      'who knows',
+      'not really',
+      'definitely not',
+      'certainly not',
+      'absolutely not',
+      'of course not',
+    ],
+  ],
+  ['ack', 'es', ['de acuerdo', 'entendido', 'claro', 'exacto', 'cierto', 'es verdad', 'verdad', 'no se', 'ni idea']],
+  ['ack', 'fr', ['compris', 'entendu', 'bien sur', 'exactement', "c'est vrai", 'vrai', 'je sais pas', 'je ne sais pas', 'aucune idee']],
+  [
+    'ack',
+    'de',
+    ['alles klar', 'klar', 'verstanden', 'genau', 'stimmt', 'das stimmt', 'richtig', 'keine ahnung', 'weiss nicht', 'weiß nicht', 'weiss ich nicht', 'weiß ich nicht'],
+  ],
+  ['ack', 'pt', ['entendi', 'beleza', 'exato', 'verdade', 'nao sei', 'sei la']],
+  ['ack', 'it', ['capito', "d'accordo", 'daccordo', 'esatto', 'vero', 'non lo so', 'non so', 'boh']],
+  ['ack', 'nl', ['oke', 'begrepen', 'klopt', 'precies', 'akkoord', 'geen idee', 'weet ik niet', 'weet niet']],
+  // The answer was wrong or useless. Whole messages only: "that's wrong, I asked about X" says
+  // more, and repeated-failure.ts reads it as a sentence.
+  [
+    'disagree',
+    'en',
+    [
+      'wrong',
+      'wrong answer',
+      'not true',
+      'untrue',
+      'false',
+      'incorrect',
+      'not correct',
+      'not right',
+      'not factual',
+      'inaccurate',
+      'invalid',
+      'nonsense',
+      'not helpful',
+      'unhelpful',
+      'useless',
+      "didn't help",
+      'didnt help',
+      'did not help',
+      "doesn't help",
+      'doesnt help',
+      'does not help',
+      'not what i asked',
+      'not what i meant',
+    ],
+  ],
+  ['disagree', 'es', ['falso', 'incorrecto', 'no es verdad', 'no es cierto', 'esta mal', 'eso esta mal', 'no me sirve', 'no sirve']],
+  ['disagree', 'fr', ['faux', "c'est faux", 'pas vrai', "c'est pas vrai", "ce n'est pas vrai", 'inexact', 'ca ne m\'aide pas']],
+  ['disagree', 'de', ['falsch', 'das ist falsch', 'stimmt nicht', 'das stimmt nicht', 'nicht richtig', 'unsinn', 'hilft nicht', 'das hilft nicht']],
+  ['disagree', 'pt', ['errado', 'esta errado', 'incorreto', 'nao e verdade', 'nao ajudou']],
+  ['disagree', 'it', ['sbagliato', 'e sbagliato', 'non e vero', 'non mi aiuta', 'inutile']],
+  ['disagree', 'nl', ['fout', 'klopt niet', 'dat klopt niet', 'niet waar', 'onjuist', 'helpt niet']],
 ];
+
+/**
+ * "That's (definitely) true", "you're right", "it is not correct", "that didn't help": a frame
+ * pointing at the last reply, an optional intensifier, then a verdict on it, as whole phrases
+ * (the frames alone say nothing, so they are no filler).
+ */
+const VERDICT_FRAMES = ["that's", 'thats', 'that is', "it's", 'its', 'it is', 'this is', "you're", 'youre', 'you are'];
+const INTENSIFIERS = ['', 'definitely ', 'totally ', 'absolutely ', 'so ', 'very ', 'completely ', 'just ', 'really ', 'simply '];
+const VERDICTS: [SocialKind, string[]][] = [
+  ['ack', ['true', 'right', 'correct', 'fine', 'ok', 'okay', 'fair', 'good']],
+  [
+    'disagree',
+    ['wrong', 'not true', 'untrue', 'false', 'incorrect', 'not correct', 'not right', 'not factual', 'inaccurate', 'not helpful', 'useless', 'not what i asked'],
+  ],
+];
+for (const [kind, verdicts] of VERDICTS)
+  LEXICON.push([kind, 'en', VERDICT_FRAMES.flatMap((f) => INTENSIFIERS.flatMap((i) => verdicts.map((v) => `${f} ${i}${v}`)))]);
+LEXICON.push([
+  'disagree',
+  'en',
+  ['that', 'it', 'this', 'you'].flatMap((f) =>
+    ["didn't help", 'didnt help', 'did not help', "doesn't help", 'doesnt help', 'does not help', "don't help", 'dont help'].map((v) => `${f} ${v}`),
+  ),
+]);
 
 /**
  * "Are you a bot?": a way of asking in each language, then what the bot might be. Every pairing
@@ -386,14 +532,21 @@ const FILLER = new Set([
   'everyone',
   'bot',
   'folks',
+  'then',
+  'too',
+  'also',
+  'as',
   'y',
   'et',
   'und',
   'e',
   'en',
 ]);
-/** Priority when a message mixes kinds: a question about the bot, then thanks and goodbyes say more than "ok". */
-const RANK: Record<SocialKind, number> = { identity: 4, thanks: 3, bye: 2, greeting: 1, ack: 0 };
+/**
+ * Priority when a message mixes kinds: a disagreement ("ok, that's wrong" is no acknowledgement),
+ * a question about the bot, then thanks and goodbyes say more than "ok".
+ */
+const RANK: Record<SocialKind, number> = { disagree: 5, identity: 4, thanks: 3, bye: 2, greeting: 1, ack: 0 };
 
 /** "hiii" -> "hi", "thxxx" -> "thx", "okkk" -> "ok": a letter repeated three times or more. */
 const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
