@@ -86,14 +86,22 @@ describe('small talk', () => {
   });
   // A reaction names no topic: read as a fragment it borrowed the earlier question's words and
   // came back with its article (CLINC150 val after another topic: "agreed", "idk", 14 tickets).
-  it.each(['agreed', 'idk', 'no idea', 'makes sense', 'alright then', 'gotcha', "that's definitely true", 'you are right', 'claro', "d'accord"])(
-    '"%s" after an answer gets a social reply, not the earlier article again',
-    (text) => {
-      const [first, d] = converse(['How do I get a refund?', text]);
-      expect(cited(first)).toBe('refund-policy');
-      expect(d).toMatchObject({ action: 'social', citations: [], intent: null });
-    },
-  );
+  it.each([
+    'agreed',
+    'idk',
+    'no idea',
+    'makes sense',
+    'alright then',
+    'gotcha',
+    "that's definitely true",
+    'you are right',
+    'claro',
+    "d'accord",
+  ])('"%s" after an answer gets a social reply, not the earlier article again', (text) => {
+    const [first, d] = converse(['How do I get a refund?', text]);
+    expect(cited(first)).toBe('refund-policy');
+    expect(d).toMatchObject({ action: 'social', citations: [], intent: null });
+  });
   it.each(["that's not true", 'not true', 'that is not factual', 'wrong', "it didn't help", "c'est faux", 'das stimmt nicht'])(
     '"%s" right after an answer says it failed: a repeated failure, as "that didn\'t help" is',
     (text) => {

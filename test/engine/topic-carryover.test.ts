@@ -113,7 +113,10 @@ describe('reactions after another topic (CLINC150 slice with its yes, no and may
 
   it('the article written for a reaction answers it ("that is not factual": no)', async () => {
     const e = await engine;
-    expect(outcome(e.turnSync({ text: 'that is not factual', history: before, policy }))).toMatchObject({ action: 'answer', article: 'no' });
+    expect(outcome(e.turnSync({ text: 'that is not factual', history: before, policy }))).toMatchObject({
+      action: 'answer',
+      article: 'no',
+    });
   });
 
   it("after the bot's own answer a disagreement is a repeated failure, whatever article it matches", async () => {

@@ -53,7 +53,7 @@ const SOCIAL: Record<SocialKind, Texts> = {
   },
   // Only when no bot answer came just before: after one, a disagreement hands off (repeated failure).
   disagree: {
-    en: "Sorry about that. Could you tell me in a few words what you need, so I can look again?",
+    en: 'Sorry about that. Could you tell me in a few words what you need, so I can look again?',
     es: 'Lo siento. ¿Puede decirme en pocas palabras qué necesita, para buscarlo de nuevo?',
     fr: 'Désolé. Pouvez-vous me dire en quelques mots ce dont vous avez besoin, pour que je cherche à nouveau ?',
     de: 'Das tut mir leid. Können Sie in ein paar Worten sagen, was Sie brauchen, damit ich noch einmal nachsehe?',

@@ -253,7 +253,20 @@ const LEXICON: [SocialKind, string, string[]][] = [
   [
     'ack',
     'de',
-    ['alles klar', 'klar', 'verstanden', 'genau', 'stimmt', 'das stimmt', 'richtig', 'keine ahnung', 'weiss nicht', 'weiß nicht', 'weiss ich nicht', 'weiß ich nicht'],
+    [
+      'alles klar',
+      'klar',
+      'verstanden',
+      'genau',
+      'stimmt',
+      'das stimmt',
+      'richtig',
+      'keine ahnung',
+      'weiss nicht',
+      'weiß nicht',
+      'weiss ich nicht',
+      'weiß ich nicht',
+    ],
   ],
   ['ack', 'pt', ['entendi', 'beleza', 'exato', 'verdade', 'nao sei', 'sei la']],
   ['ack', 'it', ['capito', "d'accordo", 'daccordo', 'esatto', 'vero', 'non lo so', 'non so', 'boh']],
@@ -290,8 +303,12 @@ const LEXICON: [SocialKind, string, string[]][] = [
     ],
   ],
   ['disagree', 'es', ['falso', 'incorrecto', 'no es verdad', 'no es cierto', 'esta mal', 'eso esta mal', 'no me sirve', 'no sirve']],
-  ['disagree', 'fr', ['faux', "c'est faux", 'pas vrai', "c'est pas vrai", "ce n'est pas vrai", 'inexact', 'ca ne m\'aide pas']],
-  ['disagree', 'de', ['falsch', 'das ist falsch', 'stimmt nicht', 'das stimmt nicht', 'nicht richtig', 'unsinn', 'hilft nicht', 'das hilft nicht']],
+  ['disagree', 'fr', ['faux', "c'est faux", 'pas vrai', "c'est pas vrai", "ce n'est pas vrai", 'inexact', "ca ne m'aide pas"]],
+  [
+    'disagree',
+    'de',
+    ['falsch', 'das ist falsch', 'stimmt nicht', 'das stimmt nicht', 'nicht richtig', 'unsinn', 'hilft nicht', 'das hilft nicht'],
+  ],
   ['disagree', 'pt', ['errado', 'esta errado', 'incorreto', 'nao e verdade', 'nao ajudou']],
   ['disagree', 'it', ['sbagliato', 'e sbagliato', 'non e vero', 'non mi aiuta', 'inutile']],
   ['disagree', 'nl', ['fout', 'klopt niet', 'dat klopt niet', 'niet waar', 'onjuist', 'helpt niet']],
@@ -308,7 +325,20 @@ const VERDICTS: [SocialKind, string[]][] = [
   ['ack', ['true', 'right', 'correct', 'fine', 'ok', 'okay', 'fair', 'good']],
   [
     'disagree',
-    ['wrong', 'not true', 'untrue', 'false', 'incorrect', 'not correct', 'not right', 'not factual', 'inaccurate', 'not helpful', 'useless', 'not what i asked'],
+    [
+      'wrong',
+      'not true',
+      'untrue',
+      'false',
+      'incorrect',
+      'not correct',
+      'not right',
+      'not factual',
+      'inaccurate',
+      'not helpful',
+      'useless',
+      'not what i asked',
+    ],
   ],
 ];
 for (const [kind, verdicts] of VERDICTS)
@@ -317,7 +347,9 @@ LEXICON.push([
   'disagree',
   'en',
   ['that', 'it', 'this', 'you'].flatMap((f) =>
-    ["didn't help", 'didnt help', 'did not help', "doesn't help", 'doesnt help', 'does not help', "don't help", 'dont help'].map((v) => `${f} ${v}`),
+    ["didn't help", 'didnt help', 'did not help', "doesn't help", 'doesnt help', 'does not help', "don't help", 'dont help'].map(
+      (v) => `${f} ${v}`,
+    ),
   ),
 ]);
 
