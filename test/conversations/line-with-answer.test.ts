@@ -89,4 +89,29 @@ describe("a customer's line and the bot's answer in one statement", () => {
     const stored = await messages.findMessage(db(), t.ws.id, sent.answer.id);
     expect(stored).toMatchObject({ text: 'answer to on time', trace: { action: 'answer' } });
   });
+
+  it('a line sent again (its id already kept) fails alone, not the other lines of its statement', async () => {
+    const api = apiClient(t.baton.url);
+    const open = async () => {
+      const { token, conversation } = (await api('POST', '/api/v1/widget/conversations', { body: { workspace: t.ws.slug } })).body;
+      await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+        token,
+        body: { text: 'hello', client_message_id: 'first-line' },
+      });
+      return (await findConversation(db(), t.ws.id, conversation.id))!;
+    };
+    const [a, b] = [await open(), await open()];
+    const lineOnto = (c: typeof a, clientMessageId: string) =>
+      messages.appendCustomerLineIfUnchanged(
+        db(),
+        { workspaceId: c.workspace_id, conversationId: c.id, status: c.status, piiState: c.pii_state, lastSeq: c.last_seq },
+        { id: crypto.randomUUID(), text: 'again', piiState: c.pii_state, clientMessageId, actor: { type: 'customer', id: null } },
+        () => {},
+      );
+    // Sent in the same tick: one statement. `a` repeats its kept id, `b` sends a new one.
+    const [repeated, fresh] = await Promise.allSettled([lineOnto(a, 'first-line'), lineOnto(b, 'second-line')]);
+    expect(repeated.status).toBe('rejected');
+    expect(fresh).toMatchObject({ status: 'fulfilled', value: { message: { client_message_id: 'second-line', seq: b.last_seq + 1 } } });
+    expect((await findConversation(db(), t.ws.id, a.id))!.last_seq).toBe(a.last_seq);
+  });
 });

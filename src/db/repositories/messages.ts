@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { Coalescer } from '../coalesce.ts';
-import { sqlState } from '../errors.ts';
+import { isUniqueViolation, sqlState } from '../errors.ts';
 import type { ActorType, Author, ConversationRow, ConversationStatus, MessageRow, Schema } from '../schema.ts';
 import { json, type Executor } from './executor.ts';
 import { PREPARED } from '../prepared.ts';
@@ -118,6 +118,7 @@ export async function appendCustomerLineIfUnchanged(
   if (!batcher) lineBatchers.set(db, (batcher = new Coalescer((batch) => appendCustomerLines(db, batch), LINES_IN_FLIGHT)));
   const item: PendingLine = { read, line, written, history: history ?? null, result: undefined, reply: null };
   await batcher.add(item);
+  if (item.error) throw item.error;
   const appended = item.result;
   if (!appended) return undefined;
   const { message } = appended;
@@ -133,6 +134,8 @@ interface PendingLine {
   result: (AppendedReply & { history: unknown }) | undefined;
   /** The answer written with the line, when it was. */
   reply: MessageRow | null;
+  /** This line's own failure, when its statement was tried again line by line. */
+  error?: unknown;
 }
 
 const lineBatchers = new WeakMap<Kysely<Schema>, Coalescer<PendingLine>>();
@@ -150,7 +153,21 @@ const LINES_IN_FLIGHT = 2;
 const inLockOrder = <T>(batch: T[], conversationOf: (item: T) => string) =>
   batch.map((item, ord) => ({ ord, item })).sort((a, b) => (conversationOf(a.item) < conversationOf(b.item) ? -1 : 1));
 
+/**
+ * A line sent again with an id its conversation already keeps (a sender's retry) fails the whole
+ * statement, and with it every other line of the batch: those go again one by one, so only the
+ * repeated line fails (and its sender is answered with the kept line, ConversationKernel.once).
+ */
 async function appendCustomerLines(db: Kysely<Schema>, batch: PendingLine[]): Promise<void> {
+  try {
+    await appendCustomerLinesTogether(db, batch);
+  } catch (err) {
+    if (batch.length === 1 || !isUniqueViolation(err)) throw err;
+    for (const item of batch) await appendCustomerLinesTogether(db, [item]).catch((e: unknown) => (item.error = e));
+  }
+}
+
+async function appendCustomerLinesTogether(db: Kysely<Schema>, batch: PendingLine[]): Promise<void> {
   const input = inLockOrder(batch, (b) => b.read.conversationId).map(({ ord, item: b }) => ({
     ord,
     workspace_id: b.read.workspaceId,
