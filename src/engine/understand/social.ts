@@ -19,6 +19,22 @@ export interface SocialHit {
   language: string | null;
 }
 
+/** Verdicts against the last reply: said alone ("not true") or after a frame ("that's not true"). */
+const VERDICTS_AGAINST = [
+  'wrong',
+  'not true',
+  'untrue',
+  'false',
+  'incorrect',
+  'not correct',
+  'not right',
+  'not factual',
+  'inaccurate',
+  'not helpful',
+  'useless',
+  'not what i asked',
+];
+
 // Words and short phrases, each with its kind and language ('' = any language: "ok", "hi").
 const LEXICON: [SocialKind, string, string[]][] = [
   ['greeting', '', ['hi', 'hello', 'hey', 'heya', 'heyo', 'hiya', 'yo']],
@@ -277,28 +293,17 @@ const LEXICON: [SocialKind, string, string[]][] = [
     'disagree',
     'en',
     [
-      'wrong',
+      ...VERDICTS_AGAINST,
       'wrong answer',
-      'not true',
-      'untrue',
-      'false',
-      'incorrect',
-      'not correct',
-      'not right',
-      'not factual',
-      'inaccurate',
       'invalid',
       'nonsense',
-      'not helpful',
       'unhelpful',
-      'useless',
       "didn't help",
       'didnt help',
       'did not help',
       "doesn't help",
       'doesnt help',
       'does not help',
-      'not what i asked',
       'not what i meant',
     ],
   ],
@@ -323,23 +328,7 @@ const VERDICT_FRAMES = ["that's", 'thats', 'that is', "it's", 'its', 'it is', 't
 const INTENSIFIERS = ['', 'definitely ', 'totally ', 'absolutely ', 'so ', 'very ', 'completely ', 'just ', 'really ', 'simply '];
 const VERDICTS: [SocialKind, string[]][] = [
   ['ack', ['true', 'right', 'correct', 'fine', 'ok', 'okay', 'fair', 'good']],
-  [
-    'disagree',
-    [
-      'wrong',
-      'not true',
-      'untrue',
-      'false',
-      'incorrect',
-      'not correct',
-      'not right',
-      'not factual',
-      'inaccurate',
-      'not helpful',
-      'useless',
-      'not what i asked',
-    ],
-  ],
+  ['disagree', VERDICTS_AGAINST],
 ];
 for (const [kind, verdicts] of VERDICTS)
   LEXICON.push([kind, 'en', VERDICT_FRAMES.flatMap((f) => INTENSIFIERS.flatMap((i) => verdicts.map((v) => `${f} ${i}${v}`)))]);
