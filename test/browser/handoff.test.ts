@@ -213,7 +213,8 @@ describe('handoff in the browser: widget and agent workspace', () => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`${env.baton.url}/app/`);
       await page.getByText('Live', { exact: true }).waitFor();
-      await page.getByRole('button', { name: 'All', exact: true }).click();
+      // Mine: the conversation this agent accepted (it has a handoff, so a brief), whatever came after it.
+      await page.getByRole('button', { name: 'Mine', exact: true }).click();
       await page.locator('.conversations li a').first().click();
       await page.locator('section.brief').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
