@@ -10,6 +10,7 @@ import { decide } from './decide/decide.ts';
 import { pooledBySource } from './assess/sources.ts';
 import { detectSensitive } from './understand/sensitive.ts';
 import { normalize } from './text/normalize.ts';
+import { memoized } from './text/memo.ts';
 import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
 import type { TopicState } from './understand/follow-up.ts';
@@ -28,12 +29,17 @@ export interface Candidate {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** Small talk and non-questions name no topic: they are no context for what follows. */
+/**
+ * Small talk and non-questions name no topic: they are no context for what follows. Each
+ * earlier line is asked again every turn, so a customer's answer is remembered by its text.
+ */
+const customerTopical = memoized((text: string) => {
+  const n = normalize(text);
+  return !detectSocial(n) && !detectJunk(n);
+}, 2048);
+
 function topical(t: HistoryTurn): boolean {
-  if (t.role === 'customer') {
-    const n = normalize(t.text);
-    return !detectSocial(n) && !detectJunk(n);
-  }
+  if (t.role === 'customer') return customerTopical(t.text);
   return t.role === 'agent' || t.action === undefined || t.action === 'answer' || (t.action === 'clarify' && !!t.articleIds?.length);
 }
 

@@ -1,22 +1,12 @@
 // Text normalisation shared by every stage, so that training and live traffic see text the same way.
 
+import { memoized } from './memo.ts';
+
 /** Redaction tokens from the PII shield, e.g. `<EMAIL_1>`; they become a neutral word per type. */
 const REDACTION = /<([A-Z][A-Z_]*?)(?:_\d+)?>/g;
 
-/** Texts normalised lately: a turn normalises the same message in most of its stages. */
-const recent = new Map<string, string>();
-const RECENT_TEXTS = 512;
-
 /** Lower-case, strip accents, turn redaction tokens into placeholder words (`<EMAIL_1>` -> `email`). */
-export function normalize(text: string): string {
-  let done = recent.get(text);
-  if (done === undefined) {
-    done = normalizeText(text);
-    if (recent.size >= RECENT_TEXTS) recent.clear();
-    recent.set(text, done);
-  }
-  return done;
-}
+export const normalize: (text: string) => string = memoized(normalizeText, 512);
 
 function normalizeText(text: string): string {
   return text

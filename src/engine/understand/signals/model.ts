@@ -6,6 +6,7 @@
 // indirect phrasing and other languages generalise from examples rather than from longer
 // keyword lists.
 import { Vectorizer } from '../../retrieve/vectorizer.ts';
+import { memoized } from '../../text/memo.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
 import { SIGNAL_CLASSES, SIGNAL_EXAMPLES, type SignalClass } from './examples.ts';
 
@@ -69,18 +70,8 @@ export function warmSignals(): void {
   model();
 }
 
-/** Scores of recent texts: a turn reads the whole message for every signal and again for a request for a person. */
-const recent = new Map<string, SignalScore>();
-const RECENT_SCORES = 64;
-
-export function scoreSignals(text: string): SignalScore {
-  const known = recent.get(text);
-  if (known) return known;
-  const score = scoreText(text);
-  if (recent.size >= RECENT_SCORES) recent.delete(recent.keys().next().value!);
-  recent.set(text, score);
-  return score;
-}
+/** Remembered for recent texts: a turn reads the whole message for every signal and again for a request for a person. */
+export const scoreSignals: (text: string) => SignalScore = memoized(scoreText, 64);
 
 function scoreText(text: string): SignalScore {
   const { vectorizer, model: m } = model();
