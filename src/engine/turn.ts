@@ -31,7 +31,7 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
  * Small talk and non-questions name no topic: they are no context for what follows. Each
- * earlier line is asked again every turn, so a customer's answer is remembered by its text.
+ * earlier line is asked again every turn, so the verdict on a customer's line is kept by its text.
  */
 const customerTopical = memoized((text: string) => {
   const n = normalize(text);
