@@ -227,7 +227,8 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext): P
     // Only meaningful over HTTPS, which COOKIE_SECURE says Baton is served behind.
     strictTransportSecurity: ctx.env.COOKIE_SECURE ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  app.addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
+  // helmet calls back with an Error or nothing, as fastify's `done` takes (no closure per request).
+  app.addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, done as (err?: unknown) => void));
 
   // Per kind of response: the widget loads on other sites, the pages get their own policy.
   app.addHook('onSend', async (request, reply, payload) => {
