@@ -54,6 +54,9 @@ const { values } = parseArgs({
     // Writes a V8 CPU profile of the server process into this folder (open it in Chrome
     // DevTools) and prints its top functions by self time.
     profile: { type: 'string' },
+    // Node or V8 flags for the server processes, space-separated (e.g. "--single-threaded-gc"):
+    // for trying a runtime setting against the same build.
+    'server-flags': { type: 'string', default: '' },
     // Diagnosis only: the bench database does not wait for the WAL flush at commit, which shows
     // how much of the tail is the disk's fsync latency (Baton's own default stays durable).
     'async-commit': { type: 'boolean', default: false },
@@ -112,7 +115,10 @@ const servers = await Promise.all(
         RATE_LIMIT_START_PER_MINUTE: String(customers * 2),
         RATE_LIMIT_CUSTOMER_PER_MINUTE: '100000',
       },
-      values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+      [
+        ...values['server-flags']!.split(' ').filter(Boolean),
+        ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+      ],
       botPath ? fileURLToPath(new URL('./support/bot-server.ts', import.meta.url)) : undefined,
     ),
   ),
@@ -383,6 +389,7 @@ try {
     ...(botPath ? { knowledge: values.data, articles: articles.length, questions: lines.length } : {}),
     customers,
     nodes: nodeCount,
+    ...(values['server-flags'] ? { server_flags: values['server-flags'] } : {}),
     warmup_seconds: warmup,
     warmup_latency_ms: warmupLatency,
     steps,
