@@ -17,6 +17,10 @@
 //                                       how well the confidence ranks right answers above wrong ones on the
 //                                       passage sets' development halves (`held-out`: the other halves): AUC
 //                                       and resolution / precision at several thresholds, printed, not asserted
+//      npx tsx bench/eval.ts continuations
+//                                       issue 15 item 1: short messages that really continue the question before
+//                                       them (bench/data/continuations, written for Baton: 40 on CLINC150's
+//                                       intents, 16 on the demo's articles), which must read that question
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -85,6 +89,21 @@ if (only === 'all' || only === 'val' || only === 'clinc') {
     row('clinc150 test @ val threshold', (await evaluate(build, clincKb, test, { threshold: val.summary.threshold })).summary);
     row('clinc150 test @ 0 (top-1)', (await evaluate(build, clincKb, test, { threshold: 0 })).summary);
     row('clinc150 test @ engine default', (await evaluate(build, clincKb, test, { threshold: null })).summary);
+  }
+}
+if (only === 'continuations') {
+  const demo: Article[] = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  for (const [set, kb] of [
+    ['demo', demo],
+    ['clinc150', await load('clinc150/kb.jsonl')],
+  ] as const) {
+    const ts = parseTickets(readFileSync(resolve(import.meta.dirname, 'data/continuations', `${set}.jsonl`), 'utf8')).tickets;
+    const run = await evaluate(createEngine, kb, ts, { threshold: null });
+    row(`continuations, ${set}`, run.summary);
+    row(`continuations, ${set} @ 0 (top-1)`, { ...run.summary, ...run.summary.curve[0], threshold: 0 });
   }
 }
 if (only === 'latency') {

@@ -14,6 +14,7 @@ import { memoized } from './text/memo.ts';
 import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
 import type { TopicState } from './understand/follow-up.ts';
+import { continuesIntent } from './understand/continues.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
@@ -63,10 +64,16 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
   return null;
 }
 
-/** When a short message may read the previous question's words into the classifier. */
-type Borrow = { mode: 'always' | 'never' } | { mode: 'unless-sure'; threshold: number };
+/**
+ * When a short message may read the previous question's words into the classifier: a message
+ * that opens like a continuation or answers a clarifying question always may; a pointer or a
+ * fragment only when its own words do not speak against the previous intent (`continuesIntent`),
+ * and a fragment only when it is not sure of an intent alone.
+ */
+type Borrow = { mode: 'always' | 'never' } | { mode: 'if-continues'; unlessSure?: number };
 function borrowFor(cue: TopicState['cue'], threshold: number): Borrow {
-  if (cue === 'fragment') return { mode: 'unless-sure', threshold };
+  if (cue === 'fragment') return { mode: 'if-continues', unlessSure: threshold };
+  if (cue === 'pointer') return { mode: 'if-continues' };
   return { mode: cue === 'first' || cue === 'own' ? 'never' : 'always' };
 }
 
@@ -116,10 +123,15 @@ function candidates(
     const prev = previousCustomerText(history);
     const model = km.classifierCalibration.model;
     const sureAlone = (bar: number) => predictCalibrator(model, classifierFeatures(cls, normalize(text).split(/\s+/).length)) >= bar;
-    const mayBorrow = () => borrow.mode === 'always' || (borrow.mode === 'unless-sure' && !sureAlone(borrow.threshold));
+    const mayBorrow = () =>
+      borrow.mode === 'always' || (borrow.mode === 'if-continues' && (borrow.unlessSure === undefined || !sureAlone(borrow.unlessSure)));
     if (prev && terms(text).length <= 2 && mayBorrow()) {
       const joined = km.classifier.classify(`${prev} ${text}`);
-      if ((joined.top[0]?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${text}`];
+      const top = joined.top[0];
+      // "cancel it" after "pay a bill!" read joined is pay_bill, though its own words are more than 100 to 1 for cancel.
+      const continues = borrow.mode === 'always' || !top || continuesIntent(cls.probs, top.index);
+      if (!continues) trace.borrow = { joined: km.classArticles[top.index].id, taken: false, why: 'its own words speak against it' };
+      else if ((top?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${text}`];
     }
     const x = classifierFeatures(cls, normalize(used).split(/\s+/).length);
     const conf = predictCalibrator(km.classifierCalibration.model, x);

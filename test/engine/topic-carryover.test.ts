@@ -125,3 +125,39 @@ describe('reactions after another topic (CLINC150 slice with its yes, no and may
     expect(d).toMatchObject({ action: 'handoff', reasons: ['repeated_failure'] });
   });
 });
+
+describe('short requests after another topic (CLINC150 slice with thirteen more intents and the reactions)', () => {
+  const engine: Promise<EmbeddedEngine> = buildEngine([
+    ...fixture('clinc150-12-kb.jsonl'),
+    ...fixture('clinc150-requests-kb.jsonl'),
+    ...fixture('clinc150-reactions-kb.jsonl'),
+  ]);
+  const ask = async (text: string, history: HistoryTurn[] = []) => (await engine).turnSync({ text, history, policy });
+
+  it.each([
+    // A fragment not sure of its intent alone (0.15, handed off): read joined it was tire_change at 0.99.
+    ['speak navajo', 'when should i change the tires'],
+    // A pointer ("one"): alone who_do_you_work_for at 0.87, read joined application_status.
+    ['are you one of my employees', 'i would like to know if my visa card application has been approved'],
+  ])('"%s" after "%s" does not borrow the previous question: decided as if alone', async (text, previous) => {
+    const before: HistoryTurn[] = [
+      { role: 'customer', text: previous },
+      { role: 'agent', text: 'Here is what I found.' },
+    ];
+    const alone = await ask(text);
+    const after = await ask(text, before);
+    expect(after.trace.borrow).toMatchObject({ taken: false });
+    expect(outcome(after)).toEqual(outcome(alone));
+  });
+
+  it.each([
+    ['make it 300', 'transfer 200 dollars from checking to savings', 'transfer'],
+    ['make it fifteen', 'set a timer for ten minutes', 'timer'],
+    ['in korean?', 'how do you say thank you in japanese', 'translate'],
+    ['in london?', 'what time is it in tokyo', 'time'],
+  ])('"%s" after "%s" still continues it', async (text, previous, intent) => {
+    const d = await ask(text, exchange(previous, 'Done.'));
+    expect(d.trace.borrow).toBeUndefined();
+    expect(d).toMatchObject({ action: 'answer', intent: { id: intent } });
+  });
+});

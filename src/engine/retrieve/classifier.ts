@@ -13,6 +13,8 @@ export interface ClassScore {
 
 export interface ClassifierOutput {
   top: ClassScore[];
+  /** Every class's probability, by class index (what the message's words say of each article). */
+  probs: Float32Array;
   /** Share of the message's words seen in training. */
   knownShare: number;
   /** Cosine between the message and the top class's centroid. */
@@ -97,6 +99,6 @@ export class IntentClassifier {
     for (const e of this.examplesByClass[best]) nearestSim = Math.max(nearestSim, sim(e));
     const centroidSim = sim(this.centroids[best]);
     for (let k = 0; k < x.idx.length; k++) scratch[x.idx[k]] = 0;
-    return { top, knownShare: this.vectorizer.knownWordShare(text), centroidSim, nearestSim };
+    return { top, probs: p, knownShare: this.vectorizer.knownWordShare(text), centroidSim, nearestSim };
   }
 }
