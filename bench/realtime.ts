@@ -41,6 +41,9 @@ const { values } = parseArgs({
     // Server processes on the same database; customers are spread over them, the agent's
     // socket is on the last, so lines cross nodes through LISTEN/NOTIFY (docs/scaling.md).
     nodes: { type: 'string', default: '1' },
+    // Staff sockets open on the last node (an inbox open in each agent's browser): every one of
+    // them hears the workspace's lines, so the fan-out grows with this.
+    agents: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     // Offered lines per second, one step each; --rate is the one-step form.
     rates: { type: 'string' },
@@ -203,6 +206,11 @@ try {
   };
   const agent = await TestSocket.open(wsUrl(staffNode.url, '/api/v1/ws', agentToken));
   if (!botPath) listen(agent);
+  // The other agents' sockets only listen (their frames are read and dropped).
+  const otherAgents = await Promise.all(
+    Array.from({ length: Math.max(0, Number(values.agents) - 1) }, () => TestSocket.open(wsUrl(staffNode.url, '/api/v1/ws', agentToken))),
+  );
+  for (const s of otherAgents) s.ws.removeAllListeners('message');
 
   /** A customer's conversation with its socket open, on the next node in turn. */
   let opened = 0;
@@ -369,6 +377,7 @@ try {
   }
   for (const s of sessions) s.socket.close();
   agent.close();
+  for (const s of otherAgents) s.close();
 
   // The highest offered rate kept at p99 < 100 ms with nothing lost, nothing failed, nothing unanswered.
   const sustained = Math.max(
@@ -389,6 +398,7 @@ try {
     ...(botPath ? { knowledge: values.data, articles: articles.length, questions: lines.length } : {}),
     customers,
     nodes: nodeCount,
+    agents: Number(values.agents),
     ...(values['server-flags'] ? { server_flags: values['server-flags'] } : {}),
     warmup_seconds: warmup,
     warmup_latency_ms: warmupLatency,
