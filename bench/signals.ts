@@ -13,6 +13,9 @@
 // naming a role and a topic, "speak with an advisor about ...", and questions about people,
 // "does a real person read the reviews", written before the issue-15 changes of those
 // detectors) were written apart from the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
+// safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
+// blind and committed before anything ran on it; safety-dev.jsonl is its development twin
+// (`dev` above). bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
