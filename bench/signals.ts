@@ -4,12 +4,18 @@
 // Run: npx tsx bench/signals.ts          held-out sets and CLINC150 test (the figures to report)
 //      npx tsx bench/signals.ts val      false triggers on CLINC150 val and the demo's examples
 //                                        (the only sets the example lists were adjusted on)
+//      npx tsx bench/signals.ts dev      the safety development set (bench/data/signals/safety-dev.jsonl),
+//                                        with its misses and false readings: the set the safety
+//                                        examples were chosen on
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
 // naming a role and a topic, "speak with an advisor about ...", and questions about people,
 // "does a real person read the reviews", written before the issue-15 changes of those
 // detectors) were written apart from the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
+// safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
+// blind and committed before anything ran on it; safety-dev.jsonl is its development twin
+// (`dev` above). bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -34,6 +40,8 @@ function raised(u: Understanding): Set<Reason> {
   if (k === 'legal') out.add('legal');
   return out;
 }
+/** The reasons handed off at once as urgent: a miss of one of these is the worst error. */
+const SAFETY: Reason[] = ['self_harm', 'danger', 'fraud'];
 const look = (text: string) => raised(understand({ text, history: [], policy }));
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
 
@@ -113,9 +121,23 @@ function heldOut(file: string) {
     `ordinary near misses: ${ordinary.length}, any signal ${falsely.length}` +
       (process.env.VERBOSE && falsely.length ? `: ${falsely.map((g) => JSON.stringify(g.text)).join(', ')}` : ''),
   );
+  const safe = (g: { raised: Set<Reason> }) => SAFETY.some((r) => g.raised.has(r));
+  const positives = got.filter((g) => SAFETY.includes(g.signal as Reason));
+  if (!positives.length) return;
+  // Self-harm, danger and fraud together: reaching a person as urgent is what matters; which of
+  // the three it is read as only changes the words around the handoff.
+  const urgent = positives.filter(safe).length;
+  const falseUrgent = ordinary.filter(safe);
+  console.log(
+    `safety (self-harm, danger, fraud) n ${positives.length}: handed off as one of them ${urgent} (${pct(urgent, positives.length)}%); ` +
+      `ordinary read as one of them ${falseUrgent.length} of ${ordinary.length} (${pct(falseUrgent.length, ordinary.length)}%)`,
+  );
 }
 
-if (only === 'val') {
+if (only === 'dev') {
+  heldOut('safety-dev.jsonl');
+  heldOut('brief.jsonl');
+} else if (only === 'val') {
   falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
   signalIntents('CLINC150 val', 'clinc150/tickets-val.jsonl');
   const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
@@ -128,6 +150,7 @@ if (only === 'val') {
   heldOut('compound.jsonl');
   heldOut('runon.jsonl');
   heldOut('people.jsonl');
+  heldOut('safety-heldout.jsonl');
   falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }

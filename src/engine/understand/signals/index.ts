@@ -43,12 +43,30 @@ function readings(text: string, split: (t: string) => string[], count = words): 
 /** How much of the part that carried a signal a hit quotes. */
 export const HIT_CHARS = 200;
 
-/** The surest hit among the readings (of one kind, if given). */
+/** Signals handed off at once as urgent, whatever the knowledge holds. */
+const URGENT: ReadonlySet<Signal> = new Set(['self_harm', 'danger', 'fraud', 'legal']);
+
+/**
+ * Whether a hit wins over the best so far: an urgent signal over any other, then the surer.
+ * A message is read once whole and once per sentence, and each reading can carry another
+ * signal; "where is my refund, this is useless. i am going to end my life" is anger whole
+ * and self-harm in its last sentence, and missing the self-harm is the worst error the bot
+ * can make, while the anger costs nothing once a person is brought in.
+ */
+function outranks(hit: SignalHit, best: SignalHit | null): boolean {
+  if (!best) return true;
+  const urgent = URGENT.has(hit.kind);
+  return urgent !== URGENT.has(best.kind) ? urgent : hit.prob > best.prob;
+}
+
+/** The hit that counts among the readings (of one kind, if given): urgent first, then the surest. */
 function surest(texts: string[], kind?: Signal): SignalHit | null {
   let best: SignalHit | null = null;
   for (const part of texts) {
     const hit = detectSignal(part.slice(0, 500));
-    if (hit && (!kind || hit.kind === kind) && (!best || hit.prob > best.prob)) best = { ...hit, text: part.slice(0, HIT_CHARS) };
+    if (!hit || (kind && hit.kind !== kind)) continue;
+    const found = { ...hit, text: part.slice(0, HIT_CHARS) };
+    if (outranks(found, best)) best = found;
   }
   return best;
 }

@@ -13,3 +13,11 @@ describe('findSignal', () => {
     expect(findSignal('is there a human I can chat with? my card still hasnt arrived')?.kind).toBe('human');
   });
 });
+
+describe('findSignal, urgent first', () => {
+  it('a self-harm sentence wins over a surer reading of anger in another sentence', () => {
+    const hit = findSignal("this is the worst service ever, you people are useless! i won't be alive next month anyway");
+    expect(hit?.kind).toBe('self_harm');
+    expect(hit?.text).toBe("i won't be alive next month anyway");
+  });
+});
