@@ -106,6 +106,7 @@ describe('conversation state', () => {
     'no good',
     "no, that's wrong",
     'sorry, can you repeat that?',
+    'wait a minute',
   ])('"%s" is no correction (a question or an answer of its own)', (text) => {
     expect(correctionDetail(text)).toBeNull();
     expect(state(text).cue).not.toBe('correction');

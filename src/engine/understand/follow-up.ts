@@ -142,9 +142,10 @@ const VERB = new Set([
  * Markers of a correction of the previous request ("actually 6:30", "make that tuesday", "dad
  * instead"): what they leave is a detail that replaces one of that request. "no" corrects only a
  * bare value ("no, 7:30"); with words ("no good", "no, that's wrong") it is an answer of its own.
- * "sorry" is an apology more often than a correction ("sorry about that").
+ * "sorry" and "wait" are an apology or a pause more often than a correction ("sorry about that",
+ * "wait a minute").
  */
-const CORRECTION_START = /^(?:actually|rather|oops|wait|make that|change that to|change it to)\b[\s,:;.!-]*/;
+const CORRECTION_START = /^(?:actually|rather|oops|make that|change that to|change it to)\b[\s,:;.!-]*/;
 const CORRECTION_VALUE_START = /^(?:no|nope)\b[\s,:;.!-]*(?=\d)/;
 const CORRECTION_END = /[\s,;-]*\binstead\b\s*[.!?]*$/;
 
