@@ -20,7 +20,9 @@
 //      npx tsx bench/eval.ts continuations
 //                                       issue 15 item 1: short messages that really continue the question before
 //                                       them (bench/data/continuations, written for Baton: 40 on CLINC150's
-//                                       intents, 16 on the demo's articles), which must read that question
+//                                       intents, 16 on the demo's articles), which must read that question;
+//                                       clinc150-dev: 26 written for the fifth round (corrections, noun phrases
+//                                       asked about, bare values, and messages of their own in the same shapes)
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -96,9 +98,11 @@ if (only === 'continuations') {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l));
+  const clinc = await load('clinc150/kb.jsonl');
   for (const [set, kb] of [
     ['demo', demo],
-    ['clinc150', await load('clinc150/kb.jsonl')],
+    ['clinc150', clinc],
+    ['clinc150-dev', clinc],
   ] as const) {
     const ts = parseTickets(readFileSync(resolve(import.meta.dirname, 'data/continuations', `${set}.jsonl`), 'utf8')).tickets;
     const run = await evaluate(createEngine, kb, ts, { threshold: null });

@@ -13,7 +13,7 @@ import { normalize } from './text/normalize.ts';
 import { memoized } from './text/memo.ts';
 import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
-import type { TopicState } from './understand/follow-up.ts';
+import { correctionDetail, joinNumbers, type TopicState } from './understand/follow-up.ts';
 import { continuesIntent } from './understand/continues.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
@@ -68,11 +68,14 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
  * When a short message may read the previous question's words into the classifier: a message
  * that opens like a continuation or answers a clarifying question always may; a pointer or a
  * fragment only when its own words do not speak against the previous intent (`continuesIntent`),
- * and a fragment only when it is not sure of an intent alone.
+ * and a fragment only when it is not sure of an intent alone. A correction ("dad instead",
+ * "actually 6:30") is a fragment whose classifier reads its detail only, alone and joined: its
+ * marker is dialogue, and alone "instead" is a vote for ingredient substitution.
  */
-type Borrow = { mode: 'always' | 'never' } | { mode: 'if-continues'; unlessSure?: number };
-function borrowFor(cue: TopicState['cue'], threshold: number): Borrow {
+type Borrow = { mode: 'always' | 'never' } | { mode: 'if-continues'; unlessSure?: number; detail?: string };
+function borrowFor(cue: TopicState['cue'], threshold: number, text: string): Borrow {
   if (cue === 'fragment') return { mode: 'if-continues', unlessSure: threshold };
+  if (cue === 'correction') return { mode: 'if-continues', unlessSure: threshold, detail: correctionDetail(text) ?? text };
   if (cue === 'pointer') return { mode: 'if-continues' };
   return { mode: cue === 'first' || cue === 'own' ? 'never' : 'always' };
 }
@@ -114,24 +117,27 @@ function candidates(
   const out: Candidate[] = [];
   if (extra.words.size) trace.expansions = Object.fromEntries(extra.of);
   if (km.classifier && km.classifierCalibration) {
-    let cls = km.classifier.classify(text, 5, extra.words.size ? extra.words : undefined);
-    let used = text;
+    // What the classifier reads of the message: a correction's detail, otherwise all of it.
+    const read = (borrow.mode === 'if-continues' && borrow.detail) || text;
+    let cls = km.classifier.classify(read, 5, extra.words.size ? extra.words : undefined);
+    let used = read;
     // A short follow-up ("and for kids?") borrows the previous question's words; a fragment that
     // names an intent of its own ("shopping list", "tell me the forecast") does not: joined, the
     // previous question's words outweigh it (CLINC150 val after another topic: 32 fragments, 11
     // right alone, none right joined).
     const prev = previousCustomerText(history);
     const model = km.classifierCalibration.model;
-    const sureAlone = (bar: number) => predictCalibrator(model, classifierFeatures(cls, normalize(text).split(/\s+/).length)) >= bar;
+    const sureAlone = (bar: number) => predictCalibrator(model, classifierFeatures(cls, normalize(read).split(/\s+/).length)) >= bar;
     const mayBorrow = () =>
       borrow.mode === 'always' || (borrow.mode === 'if-continues' && (borrow.unlessSure === undefined || !sureAlone(borrow.unlessSure)));
-    if (prev && terms(text).length <= 2 && mayBorrow()) {
-      const joined = km.classifier.classify(`${prev} ${text}`);
+    // A time or an amount ("4.5 cups?", "6:30") is one term, not two.
+    if (prev && terms(joinNumbers(normalize(read))).length <= 2 && mayBorrow()) {
+      const joined = km.classifier.classify(`${prev} ${read}`);
       const top = joined.top[0];
       // "cancel it" after "pay a bill!" read joined is pay_bill, though its own words are more than 100 to 1 for cancel.
       const continues = borrow.mode === 'always' || !top || continuesIntent(cls.probs, top.index);
       if (!continues) trace.borrow = { joined: km.classArticles[top.index].id, taken: false, why: 'its own words speak against it' };
-      else if ((top?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${text}`];
+      else if ((top?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${read}`];
     }
     const x = classifierFeatures(cls, normalize(used).split(/\s+/).length);
     const conf = predictCalibrator(km.classifierCalibration.model, x);
@@ -214,7 +220,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   };
   if (spelled.corrections.length) trace.spelling = spelled.corrections;
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  let cands = candidates(km, topicText, extra, retrievalHistory, trace, borrowFor(u.topic.cue, threshold));
+  let cands = candidates(km, topicText, extra, retrievalHistory, trace, borrowFor(u.topic.cue, threshold, topicText));
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): see MESSAGE_SUPPORT.
   const context = contextTurns(input.history);

@@ -161,3 +161,38 @@ describe('short requests after another topic (CLINC150 slice with thirteen more 
     expect(d).toMatchObject({ action: 'answer', intent: { id: intent } });
   });
 });
+
+describe('elliptical continuations the detector read as messages of their own (fifth round)', () => {
+  const engine: Promise<EmbeddedEngine> = buildEngine([
+    ...fixture('clinc150-12-kb.jsonl'),
+    ...fixture('clinc150-requests-kb.jsonl'),
+    ...fixture('clinc150-reactions-kb.jsonl'),
+  ]);
+  const ask = async (text: string, history: HistoryTurn[] = []) => (await engine).turnSync({ text, history, policy });
+
+  it.each([
+    // A correction: alone "no, 300" is the intent no; its marker is not read, its detail joins the request.
+    ['no, 300', 'transfer 200 dollars from checking to savings', 'transfer'],
+    ['actually 25', 'set a timer for 20 minutes', 'timer'],
+    ['korean instead', 'how do you say thank you in japanese', 'translate'],
+    // A noun phrase asked about: a possessive opened it like a statement of its own.
+    ["my wife's?", 'i want to set up direct deposit for my paycheck', 'direct_deposit'],
+  ])('"%s" after "%s" continues it', async (text, previous, intent) => {
+    const d = await ask(text, exchange(previous, 'Done.'));
+    expect(d.trace.signals).toMatchObject({ followUp: true });
+    expect(d).toMatchObject({ action: 'answer', intent: { id: intent } });
+  });
+
+  it.each([
+    ['actually, how do you say thank you in japanese', 'set a timer for 20 minutes'],
+    ['no, that is wrong', 'transfer 200 dollars from checking to savings'],
+  ])('"%s" after "%s" is decided as if alone', async (text, previous) => {
+    // A person's reply, as `bench/eval.ts travel` builds it (after the bot's own answer "no" is a repeated failure).
+    const after = await ask(text, [
+      { role: 'customer', text: previous },
+      { role: 'agent', text: 'Done.' },
+    ]);
+    expect(after.trace.signals).not.toMatchObject({ topic: 'corrects the previous request' });
+    expect(outcome(after)).toEqual(outcome(await ask(text)));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicState } from './follow-up.ts';
+import { correctionDetail, topicState } from './follow-up.ts';
 import { Bm25Index } from '../retrieve/bm25.ts';
 import type { HistoryTurn } from '../types.ts';
 
@@ -87,6 +87,44 @@ describe('conversation state', () => {
   it('without knowledge every pointer points back', () => {
     expect(topicState('what status code does reply.redirect use if I do not give one?', history).followUp).toBe(true);
   });
+
+  it.each([
+    ['actually 6:30', '6:30'],
+    ['make that tuesday', 'tuesday'],
+    ['dad instead', 'dad'],
+    ['jazz instead?', 'jazz'],
+    ['actually, london', 'london'],
+    ['no, 7:30', '7:30'],
+  ])('"%s" corrects the previous request with "%s"', (text, detail) => {
+    expect(state(text)).toMatchObject({ followUp: true, cue: 'correction' });
+    expect(correctionDetail(text)).toBe(detail);
+  });
+
+  it.each([
+    'actually, how do I cancel my order?',
+    'what can I use instead of butter?',
+    'no good',
+    "no, that's wrong",
+    'sorry, can you repeat that?',
+    'wait a minute',
+  ])('"%s" is no correction (a question or an answer of its own)', (text) => {
+    expect(correctionDetail(text)).toBeNull();
+    expect(state(text).cue).not.toBe('correction');
+  });
+
+  it.each(['my checking?', "my wife's?", 'our savings?', '4.5 cups?', '1,000 dollars?'])(
+    '"%s" asks about a thing or a value without saying what: a fragment',
+    (text) => {
+      expect(state(text)).toMatchObject({ followUp: true, cue: 'fragment' });
+    },
+  );
+
+  it.each(['my luggage is lost', 'my name is nick', 'my checking', 'i need help?'])(
+    '"%s" is a statement of its own (a verb, or no question asked)',
+    (text) => {
+      expect(state(text)).toMatchObject({ followUp: false, cue: 'own' });
+    },
+  );
 
   it('the first message of a conversation never continues anything', () => {
     expect(topicState('how do I reset it?', [], topicWord)).toEqual({ followUp: false, cue: 'first', why: 'first message' });
