@@ -11,10 +11,9 @@ import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { seedWorkspace, startTestBaton } from '../support/baton.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { syncArticles } from '../../src/db/repositories/knowledge.ts';
-import type { Article } from '../../src/engine/types.ts';
 import type { TestBaton } from '../support/test-baton.ts';
+import { demoArticles } from '../support/demo-knowledge.ts';
 
 describe('engine judgment in the conversation core', () => {
   const ctx = {} as TestBaton;
@@ -64,10 +63,7 @@ describe('engine judgment in the conversation core', () => {
 
   it('a short question of its own after another topic is answered on its own words (demo knowledge)', async () => {
     const shop = await seedWorkspace(ctx.tdb.database.db, 'shop');
-    const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const demo = demoArticles();
     await syncArticles(ctx.tdb.database.db, shop.id, demo, { prune: true });
     const api = apiClient(ctx.baton.url);
     const r = await api('POST', '/api/v1/widget/conversations', {

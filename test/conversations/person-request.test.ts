@@ -3,18 +3,14 @@
 // customer asks a new one and for a person in the same line. A person takes over
 // (customer_requested), not the bot, and the brief still records what the line was about.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { apiClient, login, seedWorkspace, startTestBaton } from '../support/baton.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { syncArticles } from '../../src/db/repositories/knowledge.ts';
 import { createEngine } from '../../src/engine/index.ts';
-import type { Article } from '../../src/engine/types.ts';
 import type { TestBaton } from '../support/test-baton.ts';
+import { demoArticles } from '../support/demo-knowledge.ts';
 
-const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l));
+const demo = demoArticles();
 
 describe('a request for a person inside a longer message (live pipeline)', () => {
   const ctx = {} as TestBaton;

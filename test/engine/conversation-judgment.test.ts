@@ -1,19 +1,16 @@
 // Judgment in real conversations (issue 15), on the demo knowledge through the real engine:
 // no earlier topic carried into a question of its own, small talk, junk, escalation signals.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
 import { EmbeddedEngine } from '../../src/engine/index.ts';
 import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { evaluate, detailLine } from '../../src/engine/eval/evaluate.ts';
 import { parseTickets } from '../../src/engine/eval/tickets.ts';
-import type { Article, Decision, EnginePolicy, HistoryTurn } from '../../src/engine/types.ts';
+import type { Decision, EnginePolicy, HistoryTurn } from '../../src/engine/types.ts';
+import { demoArticles, OPEN_POLICY } from '../support/demo-knowledge.ts';
 
-const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l));
-const policy: EnginePolicy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const demo = demoArticles();
+const policy = OPEN_POLICY;
 const engine = new EmbeddedEngine(buildKnowledge(demo));
 
 /** Plays the customer's lines as live traffic does; returns each turn's decision. */

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article, BotEngine, TurnInput } from '../../src/engine/types.ts';
+import type { BotEngine, TurnInput } from '../../src/engine/types.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { EngineThread, threadedEngineFactory } from '../../src/engine/thread/engine-thread.ts';
+import { demoArticles, OPEN_POLICY } from '../support/demo-knowledge.ts';
 
-const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Article);
+const demo = demoArticles();
 
-const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const policy = OPEN_POLICY;
 const turn = (text: string, history: TurnInput['history'] = []): TurnInput => ({ text, history, policy, locale: 'en' });
 
 // The server's engines live in a worker thread (decisions/0005, fourth pass): the same

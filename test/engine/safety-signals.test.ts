@@ -5,17 +5,13 @@
 // the engine missed before the third round of safety examples (signals/examples.ts); the
 // held-out set (safety-heldout.jsonl) is never used here.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
 import { EmbeddedEngine } from '../../src/engine/index.ts';
 import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
-import type { Article, EnginePolicy } from '../../src/engine/types.ts';
+import { demoArticles, OPEN_POLICY } from '../support/demo-knowledge.ts';
 
-const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l));
-const policy: EnginePolicy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+const demo = demoArticles();
+const policy = OPEN_POLICY;
 const engine = new EmbeddedEngine(buildKnowledge(demo));
 const turn = (text: string) => engine.turnSync({ text, history: [], policy });
 

@@ -126,13 +126,19 @@ describe('reactions after another topic (CLINC150 slice with its yes, no and may
   });
 });
 
-describe('short requests after another topic (CLINC150 slice with thirteen more intents and the reactions)', () => {
-  const engine: Promise<EmbeddedEngine> = buildEngine([
+// The CLINC150 slice with thirteen more intents and the reactions, built once for the two blocks below.
+let requestsEngine: Promise<EmbeddedEngine> | null = null;
+const askRequests = async (text: string, history: HistoryTurn[] = []) => {
+  requestsEngine ??= buildEngine([
     ...fixture('clinc150-12-kb.jsonl'),
     ...fixture('clinc150-requests-kb.jsonl'),
     ...fixture('clinc150-reactions-kb.jsonl'),
   ]);
-  const ask = async (text: string, history: HistoryTurn[] = []) => (await engine).turnSync({ text, history, policy });
+  return (await requestsEngine).turnSync({ text, history, policy });
+};
+
+describe('short requests after another topic (CLINC150 slice with thirteen more intents and the reactions)', () => {
+  const ask = askRequests;
 
   it.each([
     // A fragment not sure of its intent alone (0.15, handed off): read joined it was tire_change at 0.99.
@@ -163,12 +169,7 @@ describe('short requests after another topic (CLINC150 slice with thirteen more 
 });
 
 describe('elliptical continuations the detector read as messages of their own (fifth round)', () => {
-  const engine: Promise<EmbeddedEngine> = buildEngine([
-    ...fixture('clinc150-12-kb.jsonl'),
-    ...fixture('clinc150-requests-kb.jsonl'),
-    ...fixture('clinc150-reactions-kb.jsonl'),
-  ]);
-  const ask = async (text: string, history: HistoryTurn[] = []) => (await engine).turnSync({ text, history, policy });
+  const ask = askRequests;
 
   it.each([
     // A correction: alone "no, 300" is the intent no; its marker is not read, its detail joins the request.
