@@ -75,12 +75,19 @@ export class RealtimeHub {
 
   async start(database: Database): Promise<void> {
     this.unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {
-      const prepared = this.prepare(payload);
+      let notice: EventNotice;
+      try {
+        notice = JSON.parse(payload) as EventNotice;
+      } catch (err) {
+        // Read once here for both uses below; a notice that is not ours is skipped, as a failed read is.
+        this.log.error({ err }, 'realtime notice is not JSON');
+        return;
+      }
+      const prepared = this.prepare(notice);
       // A failed read is logged and skipped; it must not stop the pushes after it.
       prepared.catch(() => {});
       this.queue = this.queue.then(async () => (await prepared)()).catch((err) => this.log.error({ err }, 'realtime fan-out failed'));
       // A conversation changed state (queued, accepted, resolved, moved): the line may have moved.
-      const notice = JSON.parse(payload) as EventNotice;
       if (notice.type !== 'message.created') this.refreshQueues(notice.workspaceId);
     });
     // Logout and key revocation on any node close the sockets opened with that credential here.
@@ -190,8 +197,7 @@ export class RealtimeHub {
   }
 
   /** Reads what a notice pushes; resolves with the function that sends it. */
-  private async prepare(payload: string): Promise<() => void> {
-    const notice = JSON.parse(payload) as EventNotice;
+  private async prepare(notice: EventNotice): Promise<() => void> {
     if (this.audience(notice, 'staff').length === 0 && this.audience(notice, 'customer').length === 0) return () => {};
     const pushes = await this.render(notice, this.audience(notice, 'customer').length > 0);
     return () => {
