@@ -189,24 +189,25 @@ export class RealtimeHub {
       });
   }
 
-  /** Sockets of one kind that care about this workspace (and conversation, for customers). */
-  private audience(notice: EventNotice, kind: 'staff' | 'customer'): Subscriber[] {
-    if (kind === 'customer' && !notice.conversationId) return [];
-    const audience = this.audiences.get(audienceKey(notice.workspaceId, kind === 'staff' ? null : notice.conversationId));
-    return audience ? [...audience] : [];
+  /** Sockets of one kind that care about this workspace (and conversation, for customers), as they are now. */
+  private audience(notice: EventNotice, kind: 'staff' | 'customer'): ReadonlySet<Subscriber> {
+    if (kind === 'customer' && !notice.conversationId) return NOBODY;
+    return this.audiences.get(audienceKey(notice.workspaceId, kind === 'staff' ? null : notice.conversationId)) ?? NOBODY;
   }
 
   /** Reads what a notice pushes; resolves with the function that sends it. */
   private async prepare(notice: EventNotice): Promise<() => void> {
-    if (this.audience(notice, 'staff').length === 0 && this.audience(notice, 'customer').length === 0) return () => {};
-    const pushes = await this.render(notice, this.audience(notice, 'customer').length > 0);
+    const wantsCustomer = this.audience(notice, 'customer').size > 0;
+    if (this.audience(notice, 'staff').size === 0 && !wantsCustomer) return () => {};
+    const pushes = await this.render(notice, wantsCustomer);
     return () => {
       // Audiences are taken again at send time: a socket may have come or gone meanwhile.
-      for (const [audience, push] of [
-        [this.audience(notice, 'staff'), pushes.staff],
-        [this.audience(notice, 'customer'), pushes.customer],
+      for (const [kind, push] of [
+        ['staff', pushes.staff],
+        ['customer', pushes.customer],
       ] as const) {
-        if (!push) continue;
+        const audience = this.audience(notice, kind);
+        if (!push || audience.size === 0) continue;
         const text = JSON.stringify(push);
         for (const s of audience) if (s.socket.readyState === s.socket.OPEN) sendBatched(s.socket, text);
       }
@@ -248,6 +249,8 @@ export class RealtimeHub {
     };
   }
 }
+
+const NOBODY: ReadonlySet<Subscriber> = new Set();
 
 /** Staff sockets follow a workspace (no conversation); customer sockets one conversation (ids are UUIDs, never empty). */
 const audienceKey = (workspaceId: string, conversationId: string | null): string => `${workspaceId}/${conversationId ?? ''}`;
