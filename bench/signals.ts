@@ -6,7 +6,8 @@
 //                                        (the only sets the example lists were adjusted on)
 //      npx tsx bench/signals.ts dev      the safety development set (bench/data/signals/safety-dev.jsonl),
 //                                        with its misses and false readings: the set the safety
-//                                        examples were chosen on
+//                                        examples were chosen on; and person-dev.jsonl, requests
+//                                        for a person and anger in other words (issue 15 item 4)
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -136,6 +137,7 @@ function heldOut(file: string) {
 
 if (only === 'dev') {
   heldOut('safety-dev.jsonl');
+  heldOut('person-dev.jsonl');
   heldOut('brief.jsonl');
 } else if (only === 'val') {
   falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
