@@ -30,6 +30,7 @@ import { spawnServer } from '../test/support/processes.ts';
 import { poster } from './support/poster.ts';
 import { runPgbench } from './support/pgbench.ts';
 import { printTopSelfTime } from './support/cpu-profile.ts';
+import { printAllocations } from './support/alloc-profile.ts';
 import { cpuPerLine, sampleCpu } from './support/cpu-time.ts';
 
 const { values } = parseArgs({
@@ -57,6 +58,9 @@ const { values } = parseArgs({
     // Writes a V8 CPU profile of the server process into this folder (open it in Chrome
     // DevTools) and prints its top functions by self time.
     profile: { type: 'string' },
+    // Writes a sampling allocation profile of each server's main thread over the measured steps
+    // (warm-up left out) into this folder and prints where the bytes went, and how many a line.
+    'alloc-profile': { type: 'string' },
     // Node or V8 flags for the server processes, space-separated (e.g. "--single-threaded-gc"):
     // for trying a runtime setting against the same build.
     'server-flags': { type: 'string', default: '' },
@@ -71,6 +75,7 @@ const { values } = parseArgs({
 const benchStart = performance.now();
 const startedAt = Date.now();
 const botPath = values.bot;
+const ALLOC_SAMPLING = fileURLToPath(new URL('./support/alloc-sampling.mjs', import.meta.url));
 const customers = Number(values.customers);
 const seconds = Number(values.seconds);
 const rates = (values.rates ?? values.rate!).split(',').map(Number);
@@ -117,10 +122,12 @@ const servers = await Promise.all(
         // Every bench client comes from 127.0.0.1, and a customer may send more than a person types.
         RATE_LIMIT_START_PER_MINUTE: String(customers * 2),
         RATE_LIMIT_CUSTOMER_PER_MINUTE: '100000',
+        ...(values['alloc-profile'] ? { BENCH_ALLOC_PROFILE: values['alloc-profile'] } : {}),
       },
       [
         ...values['server-flags']!.split(' ').filter(Boolean),
         ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+        ...(values['alloc-profile'] ? ['--import', ALLOC_SAMPLING] : []),
       ],
       botPath ? fileURLToPath(new URL('./support/bot-server.ts', import.meta.url)) : undefined,
     ),
@@ -344,6 +351,7 @@ try {
     await run(w, rates[0]!, warmup);
     warmupLatency = stats(w.arrivals);
   }
+  if (values['alloc-profile']) for (const pid of serverPids) process.kill(pid, 'SIGUSR2');
   for (const rate of rates) {
     process.stderr.write(`sending at ${rate} lines/s for ${seconds} s...\n`);
     const step = newStep(rate, performance.now());
@@ -419,3 +427,9 @@ try {
 }
 console.log(JSON.stringify(report, null, 2));
 if (values.profile) await printTopSelfTime(values.profile, startedAt);
+if (values['alloc-profile'] && report) {
+  await printAllocations(
+    values['alloc-profile'],
+    (report.steps as { sent: number }[]).reduce((n, s) => n + s.sent, 0),
+  );
+}

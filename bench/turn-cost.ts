@@ -3,7 +3,10 @@
 // CPU milliseconds per turn and the decisions' actions. The engine's share of a bot line's cost
 // (decisions/0005), measured without the server, the database or the network around it.
 //
-//   npx tsx bench/turn-cost.ts [--data demo/knowledge.jsonl] [--turns 5000] [--warmup 2000]
+//   npx tsx bench/turn-cost.ts [--data demo/knowledge.jsonl] [--turns 5000] [--warmup 2000] [--exchanges 1]
+//
+// --exchanges: earlier question-and-answer pairs in each turn's history (bench/realtime.ts's
+// customers keep chatting, so their turns read up to the server's context of 12 messages: 6).
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/index.ts';
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: fileURLToPath(new URL('../demo/knowledge.jsonl', import.meta.url)) },
     turns: { type: 'string', default: '5000' },
     warmup: { type: 'string', default: '2000' },
+    exchanges: { type: 'string', default: '1' },
   },
 });
 const loaded = await loadKnowledge(values.data!);
@@ -25,19 +29,19 @@ if (questions.length === 0) throw new Error(`knowledge ${values.data} has no exa
 const engine: BotEngine = await createEngine(articles);
 const policy: TurnInput['policy'] = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
 
+const exchanges = Number(values.exchanges);
 const actions: Record<string, number> = {};
 async function run(turns: number, count: boolean): Promise<void> {
   for (let i = 0; i < turns; i++) {
-    // An earlier exchange on another question: the turn reads its history as in a live chat.
-    const history: HistoryTurn[] = [
-      { role: 'customer', text: questions[(i + 7) % questions.length]! },
-      {
-        role: 'bot',
-        text: articles[i % articles.length]!.body.slice(0, 200),
-        action: 'answer',
-        articleIds: [articles[i % articles.length]!.id],
-      },
-    ];
+    // Earlier exchanges on other questions: the turn reads its history as in a live chat.
+    const history: HistoryTurn[] = Array.from({ length: exchanges }, (_, k): HistoryTurn[] => {
+      const j = i + 7 * (k + 1);
+      const article = articles[(i + k) % articles.length]!;
+      return [
+        { role: 'customer', text: questions[j % questions.length]! },
+        { role: 'bot', text: article.body.slice(0, 200), action: 'answer', articleIds: [article.id] },
+      ];
+    }).flat();
     const d = await engine.turn({ text: questions[i % questions.length]!, history, policy });
     if (count) actions[d.action] = (actions[d.action] ?? 0) + 1;
   }
@@ -55,6 +59,7 @@ console.log(
       knowledge: values.data,
       articles: articles.length,
       turns: measured,
+      earlier_exchanges: exchanges,
       cpu_ms_per_turn: Number(((cpu.user + cpu.system) / 1000 / measured).toFixed(3)),
       wall_ms_per_turn: Number(((performance.now() - started) / measured).toFixed(3)),
       actions,

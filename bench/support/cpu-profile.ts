@@ -53,16 +53,22 @@ export function selfTimeByArea(profile: CpuProfile, root = process.cwd()): SelfT
   const areas = new Map<string, number>();
   let all = 0;
   for (const t of topSelfTime(profile, Infinity, root)) {
-    const area =
-      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(t.where)?.[1] ??
-      /^(src\/[^/]+(?:\/[^/.]+(?=\/))?)/.exec(t.where)?.[1] ??
-      (t.where.startsWith('node:') ? 'node' : t.where ? t.where : `native: ${t.fn}`);
+    const area = areaOf(t.fn, t.where);
     areas.set(area, (areas.get(area) ?? 0) + t.ms);
     all += t.ms;
   }
   return [...areas.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([area, ms]) => ({ fn: area, where: '', ms, share: Number(((100 * ms) / all).toFixed(1)) }));
+}
+
+/** The area a function belongs to (see selfTimeByArea); `where` relative to the root. */
+export function areaOf(fn: string, where: string): string {
+  return (
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ??
+    /^(src\/[^/]+(?:\/[^/.]+(?=\/))?)/.exec(where)?.[1] ??
+    (where.startsWith('node:') ? 'node' : where ? where : `native: ${fn}`)
+  );
 }
 
 /** CPU time that is not idle: V8 counts the process's waiting as "(idle)" and "(program)". */
