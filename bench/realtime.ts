@@ -212,7 +212,10 @@ try {
     });
   };
   const agent = await TestSocket.open(wsUrl(staffNode.url, '/api/v1/ws', agentToken));
-  if (!botPath) listen(agent);
+  // Bot path: the inbox's socket only listens, as the other agents' do (kept parsing and holding
+  // every staff push, it cost the load generator CPU and memory the server's cores share).
+  if (botPath) agent.ws.removeAllListeners('message');
+  else listen(agent);
   // The other agents' sockets only listen (their frames are read and dropped).
   const otherAgents = await Promise.all(
     Array.from({ length: Math.max(0, Number(values.agents) - 1) }, () => TestSocket.open(wsUrl(staffNode.url, '/api/v1/ws', agentToken))),

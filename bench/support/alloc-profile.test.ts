@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { allocationsBy } from './alloc-profile.ts';
 
-const node = (functionName: string, url: string, selfSize: number, children: ReturnType<typeof node>[] = []) => ({
+interface ProfileNode {
+  callFrame: { functionName: string; url: string };
+  selfSize: number;
+  children: ProfileNode[];
+}
+
+const node = (functionName: string, url: string, selfSize: number, children: ProfileNode[] = []): ProfileNode => ({
   callFrame: { functionName, url },
   selfSize,
   children,
