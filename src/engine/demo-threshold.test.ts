@@ -26,8 +26,9 @@ describe('default threshold on a small knowledge set', () => {
     const refund = engine.turnSync({ text: 'how long does a refund take?', history: [], policy });
     expect(refund.action).toBe('answer');
     expect(refund.citations[0]?.articleId ?? refund.intent?.id).toBe('refund-policy');
+    // Off-topic: no article (the bot says what it can help with first, issue 15 item 3).
     const mars = engine.turnSync({ text: "what's the weather on Mars?", history: [], policy });
-    expect(mars.action).toBe('handoff');
+    expect(mars).toMatchObject({ action: 'clarify', citations: [] });
   });
 
   it('is surer of a question worded like an example than of a vaguer one', () => {

@@ -327,6 +327,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
       text: rephraseReply(
         u.language,
         km.articles.slice(0, 3).map((a) => a.title),
+        u.junk ? 'unclear' : 'off_topic',
       ),
       citations: [],
       reasons: [],

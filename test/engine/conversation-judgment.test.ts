@@ -65,7 +65,7 @@ describe('a question of its own is answered as if asked alone', () => {
 });
 
 describe('small talk', () => {
-  it.each(['hi', 'thanks!', 'ok', 'bye'])('"%s" gets a social reply: no article, no person', (text) => {
+  it.each(['hi', 'thanks!', 'ok', 'bye', 'cheers mate', 'thanks man'])('"%s" gets a social reply: no article, no person', (text) => {
     const [d] = converse([text]);
     expect(d.action).toBe('social');
     expect(d.citations).toEqual([]);
@@ -136,9 +136,16 @@ describe('junk never gets an article', () => {
     const asked = converse(['asdfghjkl', 'qwertyuiop', 'How do I get a refund?']);
     expect(asked[2].action).toBe('answer');
   });
-  it('a question on something the knowledge never mentions is not answered', () => {
-    const [d] = converse(['who won the world cup in 1998?']);
-    expect(d.action).toBe('handoff');
+  it('a question on something the knowledge never mentions gets no article: what the bot can help with, then a person', () => {
+    const [first, second, third] = converse(['who won the world cup in 1998?', 'tell me a joke', 'what is the capital of France?']);
+    expect(first).toMatchObject({ action: 'clarify', citations: [], intent: null });
+    // Understood, so not "I didn't understand": not this bot's business, and what it does know.
+    expect(first.text).toMatch(/not something I can help with here/);
+    expect(first.text).toMatch(/questions such as “Refund policy”/);
+    expect(second).toMatchObject({ action: 'clarify', citations: [] });
+    expect(second.text).toMatch(/person/);
+    expect(third).toMatchObject({ action: 'handoff', reasons: ['low_confidence'] });
+    expect(converse(['hola', '¿quién ganó el mundial de 1998?'])[1].text).toMatch(/no puedo ayudarle/);
   });
 });
 

@@ -73,6 +73,17 @@ const REPHRASE: Texts = {
   nl: 'Sorry, dat begreep ik niet. Kunt u in een paar woorden zeggen waarmee ik kan helpen?',
 };
 
+/** To a question the knowledge never mentions: understood, but not this bot's business. */
+const OFF_TOPIC: Texts = {
+  en: "I'm afraid that's not something I can help with here. What do you need help with?",
+  es: 'Me temo que en eso no puedo ayudarle aquí. ¿En qué necesita ayuda?',
+  fr: 'Je crains de ne pas pouvoir vous aider sur ce point ici. De quoi avez-vous besoin ?',
+  de: 'Dabei kann ich hier leider nicht helfen. Wobei brauchen Sie Hilfe?',
+  pt: 'Receio que não possa ajudar com isso aqui. Em que precisa de ajuda?',
+  it: 'Purtroppo qui non posso aiutarti su questo. Di cosa hai bisogno?',
+  nl: 'Daar kan ik hier helaas niet mee helpen. Waarmee kan ik u helpen?',
+};
+
 const OFFER_PERSON: Texts = {
   en: "I'm sorry, I still can't tell what you need. Would you like me to bring in a person from our team? (yes / no)",
   es: 'Lo siento, sigo sin entender qué necesita. ¿Quiere que le pase con una persona de nuestro equipo? (sí / no)',
@@ -112,9 +123,12 @@ export function socialReply(kind: SocialKind, language: string): string {
   return pick(SOCIAL[kind], language);
 }
 
-/** Asks what the customer needs; names a few topics the knowledge covers when given. */
-export function rephraseReply(language: string, topics: string[] = []): string {
-  const ask = pick(REPHRASE, language);
+/**
+ * Asks what the customer needs (`unclear`: the message was not understood; `off_topic`: it was,
+ * but the knowledge never mentions it); names a few topics the knowledge covers when given.
+ */
+export function rephraseReply(language: string, topics: string[] = [], why: 'unclear' | 'off_topic' = 'unclear'): string {
+  const ask = pick(why === 'off_topic' ? OFF_TOPIC : REPHRASE, language);
   if (topics.length === 0) return ask;
   return `${ask} ${pick(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
 }

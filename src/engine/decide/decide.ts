@@ -56,15 +56,13 @@ export function decide(d: DecideInput): DecideOutput {
   if (reasons.length > 0) return sensitive ? { action: 'handoff', reasons, urgent: true } : { action: 'handoff', reasons };
   if (!d.writtenFor) {
     if (u.social) return { action: 'social', reasons };
-    // Not a question: ask what the customer needs once, then offer a person; a third time
-    // (the offer ignored) a person takes over.
-    if (u.junk) {
+    // Not a question, or a question on something the knowledge never mentions (trivia, another
+    // business), which gets no article whatever an index scores it: say what the bot can help
+    // with once, then offer a person; a third time (the offer ignored) a person takes over.
+    if (u.junk || d.offTopic) {
       if (d.lastClarify === 'offer_person') return { action: 'handoff', reasons: ['low_confidence'] };
       return { action: 'clarify', reasons, clarify: d.lastClarify === 'rephrase' ? 'offer_person' : 'rephrase' };
     }
-    // A question on something the knowledge never mentions gets no article, whatever an index
-    // scores it (a person may know; src/engine/demo-threshold.test.ts holds this).
-    if (d.offTopic) return { action: 'handoff', reasons: ['low_confidence'] };
   }
   if (d.confidence >= d.threshold && d.verified) return { action: 'answer', reasons };
   // Two plausible articles that together clear the bar: ask which one, once.

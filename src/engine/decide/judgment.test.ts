@@ -33,8 +33,16 @@ describe('decide: judgment', () => {
     });
     expect(decide(base('yes', { acceptsOffer: true }))).toEqual({ action: 'handoff', reasons: ['customer_requested'] });
   });
-  it('an off-topic question is never answered', () => {
-    expect(decide(base('who won the world cup', { offTopic: true }))).toEqual({ action: 'handoff', reasons: ['low_confidence'] });
+  it('an off-topic question is never answered: said what the bot can help with, then a person offered, as junk', () => {
+    expect(decide(base('who won the world cup', { offTopic: true }))).toEqual({ action: 'clarify', reasons: [], clarify: 'rephrase' });
+    expect(decide(base('who won the world cup', { offTopic: true, lastClarify: 'rephrase' }))).toMatchObject({
+      action: 'clarify',
+      clarify: 'offer_person',
+    });
+    expect(decide(base('who won the world cup', { offTopic: true, lastClarify: 'offer_person' }))).toEqual({
+      action: 'handoff',
+      reasons: ['low_confidence'],
+    });
   });
   it('sensitive topics are urgent', () => {
     expect(decide(base("I've lost all my savings and I don't want to live anymore"))).toMatchObject({
