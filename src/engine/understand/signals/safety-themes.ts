@@ -2,11 +2,11 @@
 // theme, own wording (issue 15 item 4, "safety is not a lexicon"). The themes are the kinds of
 // statement the detector still missed on the development set (bench/data/signals/safety-dev.jsonl),
 // written as new sentences, never copied from it; each line was checked mechanically against the
-// held-out sets (bench/data/signals/*heldout*, compound, runon, people: word Jaccard < 0.4, 23
-// lines reworded) and the development sets (< 0.5) before anything ran on them. The ordinary
-// lines share the words of these statements with nothing at stake, so that the new lines teach
-// what is said, not which words are in it; the few requests for a person keep French and Italian
-// requests where they were (docs/engine.md, "a fourth round of safety examples").
+// held-out sets (bench/data/signals/*heldout*, compound, runon, people: word Jaccard < 0.4; 16
+// lines reworded) and the development sets (< 0.5; 8 reworded) before anything ran on them.
+// The ordinary lines share the words of these statements with nothing at stake, so that the new
+// lines teach what is said, not which words are in it; the few requests for a person keep French
+// and Italian requests where they were (docs/engine.md, "a fourth round of safety examples").
 export const SAFETY_THEMES = {
   self_harm: [
     // Means gathered or taken: medicine kept back, taken a while ago.
