@@ -101,6 +101,22 @@ export class SoftmaxModel {
     for (let c = 0; c < C; c++) model.bias[c] = avgB[c] / snapshots;
     return model;
   }
+
+  /**
+   * One model whose logits are the mean of the given models' logits (same features, same
+   * classes): weights and biases averaged. Models trained by SGD at different seeds differ by
+   * the order they saw the examples in; their mean keeps what they agree on.
+   */
+  static average(models: SoftmaxModel[]): SoftmaxModel {
+    const [first] = models;
+    const out = new SoftmaxModel(first.features, first.classes);
+    for (const m of models) {
+      if (m.features !== first.features || m.classes !== first.classes) throw new Error('SoftmaxModel.average: models of different shapes');
+      for (let j = 0; j < out.weights.length; j++) out.weights[j] += m.weights[j] / models.length;
+      for (let c = 0; c < out.bias.length; c++) out.bias[c] += m.bias[c] / models.length;
+    }
+    return out;
+  }
 }
 
 export function softmaxInPlace<T extends Float32Array | Float64Array>(z: T): T {

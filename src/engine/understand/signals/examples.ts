@@ -6,6 +6,7 @@
 // bench/data/signals/ were written separately and are never read here.
 
 import { ORDINARY_STATEMENTS } from './statements.ts';
+import { SAFETY_THEMES } from './safety-themes.ts';
 
 export const SIGNAL_CLASSES = ['ordinary', 'human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
 export type SignalClass = (typeof SIGNAL_CLASSES)[number];
@@ -179,6 +180,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'can one of your staff check my order by hand',
     'i need someone from the warehouse to look for my parcel',
     'could a colleague of yours review my claim',
+    ...SAFETY_THEMES.human,
   ],
   anger: [
     'what the hell is this',
@@ -541,6 +543,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'i pick at my skin until it bleeds on purpose',
     'je veux dormir pour toujours',
     'ich verletze mich absichtlich',
+    ...SAFETY_THEMES.self_harm,
   ],
   danger: [
     'my ex still has access to my account and keeps taking money, i am afraid of him',
@@ -716,6 +719,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'gf takes my bank card n wont give it back',
     'on me menace au téléphone',
     'alguien me amenaza por mensajes',
+    ...SAFETY_THEMES.danger,
   ],
   fraud: [
     'there is a login i do not recognise',
@@ -864,6 +868,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'caí em um golpe pelo telefone',
     'ein Betrüger hat sich als Bankmitarbeiter ausgegeben',
     'a fake agent called me and i lost my savings',
+    ...SAFETY_THEMES.fraud,
   ],
   legal: [
     'i am going to the ombudsman',
@@ -1566,5 +1571,6 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'what about the blue one?',
     'and next week?',
     ...ORDINARY_STATEMENTS,
+    ...SAFETY_THEMES.ordinary,
   ],
 };
