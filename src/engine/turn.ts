@@ -17,6 +17,7 @@ import { correctionDetail, joinNumbers, type TopicState } from './understand/fol
 import { continuesIntent } from './understand/continues.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
+import { namesSupportMatter } from './text/support-domain.ts';
 import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
 import { supportExpansions, type Expansions } from './text/synonyms.ts';
@@ -200,8 +201,15 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const known = km.passages.knownWords(topicText);
   // Read once for the turn: the off-topic check and every retrieval of the same text use it.
   const extra = supportExpansions(normalize(topicText), (w) => km.speller.knows(w));
-  // A word of the support vocabulary whose synonym the knowledge uses is not off-topic ("customer service").
-  const offTopic = known.words > 0 && known.known === 0 && extra.words.size === 0;
+  // A word of the support vocabulary whose synonym the knowledge uses is not off-topic ("customer service");
+  // nor is a support matter the knowledge does not cover, nor a line in a language it is not written in
+  // (its words are unknown for that reason): a person takes those.
+  const offTopic =
+    known.words > 0 &&
+    known.known === 0 &&
+    extra.words.size === 0 &&
+    km.languages.includes(u.language) &&
+    !namesSupportMatter(normalize(topicText));
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
