@@ -20,6 +20,20 @@ describe('compose', () => {
     expect(d.citations[0]).toMatchObject({ articleId: 'ship', url: article.url });
     expect(renderAnswer(d.parts, d.citations)).toContain('Source: Shipping (https://help.example.com/ship)');
   });
+  it('quotes the sentence holding the kind of answer asked, not the one repeating the subject most', () => {
+    const giftCards = {
+      id: 'gift-cards',
+      title: 'Gift cards',
+      body:
+        'Gift cards are sold in amounts of 25, 50 and 100 euros. They are valid for 2 years on several orders. ' +
+        'Gift cards cannot be exchanged for cash. To check a gift card balance, enter the gift card number on the Gift cards page.',
+    };
+    const p = chunkArticle(giftCards)[0];
+    expect(selectSentences(p, 'how much is a gift card')[0]).toBe('Gift cards are sold in amounts of 25, 50 and 100 euros.');
+    expect(selectSentences(p, 'how do I check my gift card balance')).toContain(
+      'To check a gift card balance, enter the gift card number on the Gift cards page.',
+    );
+  });
   it('asks a clarifying question naming the options', () => {
     const a = { id: 'a', title: 'Refunds', body: 'x' };
     const b = { id: 'b', title: 'Returns', body: 'y' };

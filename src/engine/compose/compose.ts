@@ -5,6 +5,8 @@ import { webUrl } from '../web-url.ts';
 import type { Passage } from '../../knowledge/chunk.ts';
 import type { Article, Citation } from '../types.ts';
 import { terms } from '../retrieve/bm25.ts';
+import { answerTypeOf, passageHasAnswerType } from '../retrieve/answer-type.ts';
+import { normalize } from '../text/normalize.ts';
 
 export interface AnswerPart {
   text: string;
@@ -19,17 +21,25 @@ export interface Draft {
 
 const MAX_SENTENCES = 3;
 
-/** Picks up to three sentences: the best match and its neighbours, kept in passage order. */
+/**
+ * Picks up to three sentences: the best match and its neighbours, kept in passage order. A
+ * sentence scores the question's terms it holds (each once: a page that names its subject in
+ * every sentence must not win by repeating it) and one more when it holds the kind of answer asked
+ * (an amount for "how much": "how much is a gift card" quoted validity and the balance check,
+ * and left out the amounts). The earlier sentence wins a tie.
+ */
 export function selectSentences(passage: Passage, question: string): string[] {
   const s = passage.sentences;
   if (s.length <= MAX_SENTENCES) return s;
   const q = new Set(terms(question));
+  const asked = answerTypeOf(normalize(question));
   let best = 0;
-  let bestHits = -1;
+  let bestScore = -1;
   s.forEach((sentence, i) => {
-    let hits = 0;
-    for (const t of terms(sentence)) if (q.has(t)) hits++;
-    if (hits > bestHits) [best, bestHits] = [i, hits];
+    let score = 0;
+    for (const t of new Set(terms(sentence))) if (q.has(t)) score++;
+    if (asked !== 'none' && passageHasAnswerType(asked, sentence)) score++;
+    if (score > bestScore) [best, bestScore] = [i, score];
   });
   const start = Math.max(0, Math.min(best - 1, s.length - MAX_SENTENCES));
   return s.slice(start, start + MAX_SENTENCES);
