@@ -21,7 +21,7 @@ export const SUPPORT_SYNONYMS: string[][] = [
   ['shipping', 'delivery', 'shipment', 'postage'],
   ['abroad', 'overseas', 'internationally', 'international', 'other countries', 'another country', 'foreign countries'],
   ['parcel', 'package'],
-  ['damaged', 'broken', 'smashed', 'cracked', 'shattered', 'in pieces', 'defective', 'faulty'],
+  ['damaged', 'broken', 'smashed', 'cracked', 'shattered', 'in pieces', 'defective', 'faulty', 'torn', 'ripped', 'dented'],
   ['cancel', 'terminate', 'unsubscribe'],
   ['subscription', 'membership'],
   ['password', 'passcode', 'passphrase'],

@@ -1593,6 +1593,22 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'show me the jackets on sale',
     'book me a delivery slot for saturday',
     'send me the return label again',
+    // When a plan ends and what is kept: the fourth round's self-harm lines about plans and
+    // endings ("stop the yearly plan, i'm not planning to live through the winter") made "if I
+    // cancel my plan today do I keep it until the end of the month" self-harm (0.59): crisis
+    // words to a customer asking about cancelling.
+    'if i cancel today can i still use it until the billing period is over',
+    'does my plan stop right away when i cancel',
+    'i plan to cancel at the end of my billing period',
+    'when my subscription ends do i lose my saved items',
+    'can i keep my plan until the renewal date',
+    'my plan runs out next week, how do i renew',
+    "i won't need the yearly plan after june, can i switch to monthly",
+    'end my plan when this month is over please',
+    'we are not planning to renew when the season ends',
+    'stop the monthly plan, we are moving abroad',
+    'how long do i keep access after my last payment',
+    'is today the last day of my plan',
     ...ORDINARY_STATEMENTS,
     ...SAFETY_THEMES.ordinary,
   ],
