@@ -6,15 +6,7 @@ import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from '../
 import type { BuildOptions } from '../knowledge-model.ts';
 import { createEngine, rewrite, type AnswerSource } from '../index.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type TokenBudget } from '../llm/index.ts';
-import {
-  decodeReplies,
-  encodeTurns,
-  type BuildRequest,
-  type EngineReply,
-  type EngineRequest,
-  type EngineResult,
-  type TurnRequest,
-} from './protocol.ts';
+import type { EngineReply, EngineRequest, EngineResult, TurnRequest } from './protocol.ts';
 
 /** The worker's entry (it registers tsx, then loads worker.ts). */
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -50,9 +42,8 @@ export class EngineThread {
     const worker = new Worker(ENTRY);
     // An idle thread does not keep the process alive; calls in flight hold it through their promises.
     worker.unref();
-    worker.on('message', (message: EngineReply | string) => {
-      const replies = typeof message === 'string' ? decodeReplies(message) : message;
-      for (const reply of Array.isArray(replies) ? replies : [replies]) {
+    worker.on('message', (message: EngineReply | EngineReply[]) => {
+      for (const reply of Array.isArray(message) ? message : [message]) {
         const p = this.pending.get(reply.id);
         if (!p) continue;
         this.pending.delete(reply.id);
@@ -73,7 +64,7 @@ export class EngineThread {
     return worker;
   }
 
-  private call(req: BuildRequest | TurnRequest): Promise<EngineResult> {
+  private call(req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns' }>): Promise<EngineResult> {
     const worker = this.ensure();
     return new Promise((resolve, reject) => {
       this.pending.set(req.id, { resolve, reject });
@@ -88,7 +79,7 @@ export class EngineThread {
     const turns = this.turns.filter((t) => this.pending.has(t.id));
     this.turns = [];
     if (turns.length === 0) return;
-    this.ensure().postMessage(encodeTurns(turns.length === 1 ? turns[0]! : turns));
+    this.ensure().postMessage(turns.length === 1 ? turns[0] : ({ op: 'turns', turns } satisfies EngineRequest));
   }
 
   /** Builds an engine from `articles` in the thread; its turns then run there. */

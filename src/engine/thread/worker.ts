@@ -3,58 +3,36 @@
 import { parentPort } from 'node:worker_threads';
 import { buildKnowledgeAsync, DEFAULT_BUILD } from '../knowledge-model.ts';
 import { EmbeddedEngine } from '../index.ts';
-import {
-  decodeTurns,
-  encodeReplies,
-  type BuildRequest,
-  type EngineReply,
-  type EngineRequest,
-  type EngineResult,
-  type TurnRequest,
-} from './protocol.ts';
+import type { EngineReply, EngineRequest, EngineResult } from './protocol.ts';
 
 const engines = new Map<number, EmbeddedEngine>();
 const port = parentPort!;
 
-async function build(req: BuildRequest): Promise<EngineResult> {
-  const engine = new EmbeddedEngine(await buildKnowledgeAsync(req.articles, { ...DEFAULT_BUILD, ...req.build }));
-  engines.set(req.engine, engine);
-  return { defaultThreshold: engine.defaultThreshold() };
-}
-
-/** A turn runs synchronously (the embedded engine does no I/O), so its reply can leave at once. */
-function turn(req: TurnRequest): EngineResult {
+async function handle(req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns' }>): Promise<EngineResult> {
+  if (req.op === 'build') {
+    const engine = new EmbeddedEngine(await buildKnowledgeAsync(req.articles, { ...DEFAULT_BUILD, ...req.build }));
+    engines.set(req.engine, engine);
+    return { defaultThreshold: engine.defaultThreshold() };
+  }
   const engine = engines.get(req.engine);
   if (!engine) throw Object.assign(new Error(`engine ${req.engine} is not built in this thread`), { unknownEngine: true });
   const decision = engine.turnSync(req.input);
   return req.source && decision.action === 'answer' ? { decision, source: engine.answerSource(decision) } : { decision };
 }
 
-const failure = (id: number, err: unknown): EngineReply => ({
-  id,
-  ok: false,
-  error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-  unknownEngine: (err as { unknownEngine?: boolean })?.unknownEngine,
-});
+const reply = (req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns' }>): Promise<EngineReply> =>
+  handle(req).then(
+    (result): EngineReply => ({ id: req.id, ok: true, result }),
+    (err: unknown): EngineReply => ({
+      id: req.id,
+      ok: false,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      unknownEngine: (err as { unknownEngine?: boolean })?.unknownEngine,
+    }),
+  );
 
-function turnReply(req: TurnRequest): EngineReply {
-  try {
-    return { id: req.id, ok: true, result: turn(req) };
-  } catch (err) {
-    return failure(req.id, err);
-  }
-}
-
-port.on('message', (message: EngineRequest | string) => {
-  if (typeof message === 'string') {
-    // Turns asked in the same tick come together; each answer leaves as soon as its turn is
-    // taken, so the first line of a batch does not wait for the last one's turn.
-    const turns = decodeTurns(message);
-    for (const req of Array.isArray(turns) ? turns : [turns]) port.postMessage(encodeReplies(turnReply(req)));
-  } else if (message.op === 'drop') engines.delete(message.engine);
-  else
-    void build(message).then(
-      (result) => port.postMessage({ id: message.id, ok: true, result } satisfies EngineReply),
-      (err: unknown) => port.postMessage(failure(message.id, err)),
-    );
+port.on('message', (req: EngineRequest) => {
+  if (req.op === 'drop') engines.delete(req.engine);
+  else if (req.op === 'turns') void Promise.all(req.turns.map(reply)).then((replies) => port.postMessage(replies));
+  else void reply(req).then((r) => port.postMessage(r));
 });
