@@ -80,6 +80,25 @@ describe('engine judgment in the conversation core', () => {
     expect(bot.at(-1)).toContain('Track your order');
   });
 
+  it('trivia gets what the bot can help with, then the offer of a person, then a person (demo knowledge)', async () => {
+    const shop = await seedWorkspace(ctx.tdb.database.db, 'trivia');
+    await syncArticles(ctx.tdb.database.db, shop.id, demoArticles(), { prune: true });
+    const api = apiClient(ctx.baton.url);
+    const r = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: shop.slug, message: 'who won the world cup in 1998?' },
+    });
+    const { token, conversation } = r.body;
+    const send = (text: string) => api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } });
+    expect(r.body.conversation.status).toBe('bot');
+    expect(r.body.messages.at(-1)).toMatchObject({ author: 'bot', citations: [] });
+    expect(r.body.messages.at(-1).text).toMatch(/not something I can help with here/);
+    const second = await send('tell me a joke');
+    expect(second.body.conversation.status).toBe('bot');
+    expect(second.body.replies.at(-1).text).toMatch(/person/);
+    const third = await send('what is the capital of France?');
+    expect(third.body.conversation.status).not.toBe('bot');
+  });
+
   it("the workspace's own crisis text", async () => {
     const db = ctx.tdb.database.db;
     const ws = (await findWorkspace(db, ctx.ws.id))!;
