@@ -72,7 +72,7 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
  * fragment only when its own words do not speak against the previous intent (`continuesIntent`),
  * and a fragment only when it is not sure of an intent alone. A slot value has no predicate of its
  * own: its words name a value, whichever request they would vote for alone ("with my visa?" after
- * a bill payment: alone a travel visa's, 400 to 1), so they do not weigh against the joined
+ * a bill payment: alone a travel visa's, over 400 to 1), so they do not weigh against the joined
  * reading. A prepositional phrase ("in euros?", "by bus?") cannot be a request by itself: it takes
  * the joined reading whenever that is the surer one. A number or a noun phrase ("a whole chicken?")
  * may name a request outright ("the weather in tokyo?"), so one sure alone stays alone. A
