@@ -22,7 +22,10 @@
 //                                       them (bench/data/continuations, written for Baton: 40 on CLINC150's
 //                                       intents, 16 on the demo's articles), which must read that question;
 //                                       clinc150-dev: 26 written for the fifth round (corrections, noun phrases
-//                                       asked about, bare values, and messages of their own in the same shapes)
+//                                       asked about, bare values, and messages of their own in the same shapes);
+//                                       clinc150-slots-dev: 30 written for the sixth round (a mode, a quantity, an
+//                                       item or a place for the previous request, and requests of their own in
+//                                       the same shapes after another topic)
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -103,6 +106,7 @@ if (only === 'continuations') {
     ['demo', demo],
     ['clinc150', clinc],
     ['clinc150-dev', clinc],
+    ['clinc150-slots-dev', clinc],
   ] as const) {
     const ts = parseTickets(readFileSync(resolve(import.meta.dirname, 'data/continuations', `${set}.jsonl`), 'utf8')).tickets;
     const run = await evaluate(createEngine, kb, ts, { threshold: null });

@@ -13,7 +13,9 @@ import { normalize } from './text/normalize.ts';
 import { memoized } from './text/memo.ts';
 import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
-import { correctionDetail, joinNumbers, type TopicState } from './understand/follow-up.ts';
+import type { TopicState } from './understand/follow-up.ts';
+import { correctionDetail } from './understand/correction.ts';
+import { joinNumbers, slotValue } from './understand/fragment.ts';
 import { continuesIntent } from './understand/continues.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
@@ -69,15 +71,37 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
  * When a short message may read the previous question's words into the classifier: a message
  * that opens like a continuation or answers a clarifying question always may; a pointer or a
  * fragment only when its own words do not speak against the previous intent (`continuesIntent`),
- * and a fragment only when it is not sure of an intent alone. A correction ("dad instead",
- * "actually 6:30") is a fragment whose classifier reads its detail only, alone and joined: its
- * marker is dialogue, and alone "instead" is a vote for ingredient substitution.
+ * and a fragment only when it is not sure of an intent alone. A slot value has no predicate of its
+ * own: its words name a value, whichever request they would vote for alone ("with my visa?" after
+ * a bill payment: alone a travel visa's, over 400 to 1), so they do not weigh against the joined
+ * reading. A prepositional phrase ("in euros?", "by bus?") cannot be a request by itself: it takes
+ * the joined reading whenever that is the surer one. A number or a noun phrase ("a whole chicken?")
+ * may name a request outright ("the weather in tokyo?"), so one sure alone stays alone. A
+ * correction ("dad instead", "actually 6:30") is a fragment whose classifier reads its detail
+ * only, alone and joined: its marker is dialogue, and alone "instead" is a vote for ingredient
+ * substitution; a detail that is a slot value ("actually by bus") is weighed as one.
  */
-type Borrow = { mode: 'always' | 'never' } | { mode: 'if-continues'; unlessSure?: number; detail?: string };
+type Borrow =
+  | { mode: 'always' | 'never' }
+  | {
+      mode: 'if-continues';
+      unlessSure?: number;
+      detail?: string;
+      /** Whether the message's own words may refuse the joined reading (`continuesIntent`); not a slot value's. */
+      ownWordsCount: boolean;
+    };
 function borrowFor(cue: TopicState['cue'], threshold: number, text: string): Borrow {
-  if (cue === 'fragment') return { mode: 'if-continues', unlessSure: threshold };
-  if (cue === 'correction') return { mode: 'if-continues', unlessSure: threshold, detail: correctionDetail(text) ?? text };
-  if (cue === 'pointer') return { mode: 'if-continues' };
+  const forSlot = (slot: ReturnType<typeof slotValue>, detail?: string): Borrow | null =>
+    slot && { mode: 'if-continues', unlessSure: slot === 'phrase' ? undefined : threshold, detail, ownWordsCount: false };
+  const fragment: Borrow = { mode: 'if-continues', unlessSure: threshold, ownWordsCount: true };
+  if (cue === 'fragment') return fragment;
+  // The text read may be spelled out differently from the message the cue was given on: a fragment then.
+  if (cue === 'slot') return forSlot(slotValue(normalize(text))) ?? fragment;
+  if (cue === 'correction') {
+    const detail = correctionDetail(text) ?? text;
+    return forSlot(slotValue(normalize(detail)), detail) ?? { ...fragment, detail };
+  }
+  if (cue === 'pointer') return { mode: 'if-continues', ownWordsCount: true };
   return { mode: cue === 'first' || cue === 'own' ? 'never' : 'always' };
 }
 
@@ -136,7 +160,8 @@ function candidates(
       const joined = km.classifier.classify(`${prev} ${read}`);
       const top = joined.top[0];
       // "cancel it" after "pay a bill!" read joined is pay_bill, though its own words are more than 100 to 1 for cancel.
-      const continues = borrow.mode === 'always' || !top || continuesIntent(cls.probs, top.index);
+      const weighOwnWords = borrow.mode === 'if-continues' && borrow.ownWordsCount;
+      const continues = !weighOwnWords || !top || continuesIntent(cls.probs, top.index);
       if (!continues) trace.borrow = { joined: km.classArticles[top.index].id, taken: false, why: 'its own words speak against it' };
       else if ((top?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${read}`];
     }

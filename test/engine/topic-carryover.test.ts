@@ -197,3 +197,39 @@ describe('elliptical continuations the detector read as messages of their own (f
     expect(outcome(after)).toEqual(outcome(await ask(text)));
   });
 });
+
+describe("slot values whose words alone are another intent's (sixth round)", () => {
+  // The slice with thirteen more intents, the reactions and three whose words the slot values use.
+  const engine: Promise<EmbeddedEngine> = buildEngine([
+    ...fixture('clinc150-12-kb.jsonl'),
+    ...fixture('clinc150-requests-kb.jsonl'),
+    ...fixture('clinc150-reactions-kb.jsonl'),
+    ...fixture('clinc150-slots-kb.jsonl'),
+  ]);
+  const ask = async (text: string, history: HistoryTurn[] = []) => (await engine).turnSync({ text, history, policy });
+
+  it.each([
+    // Alone international_visa (0.92): "visa" names the card paid with, not a travel visa.
+    ['with my visa?', 'pay my electric bill', 'pay_bill'],
+    // Alone exchange_rate (0.93): the currency of the balance asked for.
+    ['in euros?', "what's the balance in my checking account", 'balance'],
+    // Alone transfer (0.91): the account the bill is paid from.
+    ['from my savings account?', 'pay my cable bill', 'pay_bill'],
+  ])('"%s" after "%s" continues it', async (text, previous, intent) => {
+    const alone = await ask(text);
+    expect(alone.intent?.id).not.toBe(intent);
+    const d = await ask(text, exchange(previous, 'Done.'));
+    expect(d.trace.signals).toMatchObject({ followUp: true, topic: 'a slot value of the previous request' });
+    expect(d).toMatchObject({ action: 'answer', intent: { id: intent } });
+  });
+
+  it('a noun phrase that names a request of its own is decided as if alone ("the time in tokyo?")', async () => {
+    const text = 'the time in tokyo?';
+    const after = await ask(text, [
+      { role: 'customer', text: 'pay my electric bill' },
+      { role: 'agent', text: 'Done.' },
+    ]);
+    expect(outcome(after)).toEqual(outcome(await ask(text)));
+    expect(after.intent?.id).toBe('time');
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { correctionDetail, topicState } from './follow-up.ts';
+import { topicState } from './follow-up.ts';
+import { correctionDetail } from './correction.ts';
+import { slotValue } from './fragment.ts';
+import { normalize } from '../text/normalize.ts';
 import { Bm25Index } from '../retrieve/bm25.ts';
 import type { HistoryTurn } from '../types.ts';
 
@@ -100,6 +103,55 @@ describe('conversation state', () => {
     expect(correctionDetail(text)).toBe(detail);
   });
 
+  // Written from general knowledge of each language, not from any data set.
+  it.each([
+    ['es', 'en realidad, mañana', 'manana'],
+    ['es', 'mejor a las 9', 'a las 9'],
+    ['es', 'el martes en su lugar', 'el martes'],
+    ['es', 'no, a las 9', 'a las 9'],
+    ['fr', 'en fait, à Lyon', 'a lyon'],
+    ['fr', 'plutôt demain', 'demain'],
+    ['fr', 'mardi plutôt', 'mardi'],
+    ['fr', 'non, 25', '25'],
+    ['de', 'eigentlich um halb acht', 'um halb acht'],
+    ['de', 'Berlin stattdessen', 'berlin'],
+    ['de', 'lieber morgen', 'morgen'],
+    ['de', 'nein, nach Berlin', 'nach berlin'],
+    ['pt', 'na verdade, às 8', 'as 8'],
+    ['pt', 'aliás, amanhã', 'amanha'],
+    ['pt', 'não, 25', '25'],
+    ['it', 'anzi, alle 9', 'alle 9'],
+    ['it', 'domani invece', 'domani'],
+    ['it', 'no, alle 9', 'alle 9'],
+    ['nl', 'eigenlijk om 9 uur', 'om 9 uur'],
+    ['nl', 'morgen liever', 'morgen'],
+    ['nl', 'in plaats daarvan Utrecht', 'utrecht'],
+    ['nl', 'nee, naar Amsterdam', 'naar amsterdam'],
+    ['en', 'no, by bus', 'by bus'],
+  ])('%s: "%s" corrects the previous request with "%s"', (_lang, text, detail) => {
+    expect(state(text)).toMatchObject({ followUp: true, cue: 'correction' });
+    expect(correctionDetail(text)).toBe(detail);
+  });
+
+  it.each([
+    // "no" with words of its own is an answer; an apology is no correction; a question after a marker is one of its own.
+    ['es', 'no gracias'],
+    ['es', 'en realidad, ¿cómo cancelo mi pedido?'],
+    ['fr', 'non merci'],
+    ['fr', 'pardon pour le retard'],
+    ['fr', 'en fait, comment annuler ma commande ?'],
+    ['de', 'nein danke'],
+    ['de', 'eigentlich, wie kann ich kündigen?'],
+    ['pt', 'não obrigado'],
+    ['it', 'no grazie'],
+    ['it', 'veramente?'],
+    ['nl', 'nee dank je'],
+    ['nl', 'dat klopt toch?'],
+  ])('%s: "%s" is no correction', (_lang, text) => {
+    expect(correctionDetail(text)).toBeNull();
+    expect(state(text).cue).not.toBe('correction');
+  });
+
   it.each([
     'actually, how do I cancel my order?',
     'what can I use instead of butter?',
@@ -113,11 +165,41 @@ describe('conversation state', () => {
   });
 
   it.each(['my checking?', "my wife's?", 'our savings?', '4.5 cups?', '1,000 dollars?'])(
-    '"%s" asks about a thing or a value without saying what: a fragment',
+    '"%s" asks about a thing or a value without saying what: a slot value of the previous request',
     (text) => {
-      expect(state(text)).toMatchObject({ followUp: true, cue: 'fragment' });
+      expect(state(text)).toMatchObject({ followUp: true, cue: 'slot' });
+      expect(slotValue(normalize(text))).toBe('value');
     },
   );
+
+  it.each([
+    'by bus?',
+    'with my visa?',
+    'in euros?',
+    'on saturday',
+    'for six people?',
+    'mit der Bahn?',
+    'per e-mail?',
+    'nach Berlin',
+    'com cartão?',
+    'naar Amsterdam?',
+  ])('"%s" opens with a preposition: a phrase that fills a detail of the previous request', (text) => {
+    expect(state(text)).toMatchObject({ followUp: true, cue: 'slot' });
+    expect(slotValue(normalize(text))).toBe('phrase');
+  });
+
+  it.each([
+    // A predicate of its own: a request or a clause, not a value.
+    ['speak arabic', 'fragment'],
+    ['the name is nick', 'fragment'],
+    ['rescind', 'fragment'],
+    // A noun phrase not asked about ("a show on broadway") is no value; nor is a complete question.
+    ['a show on broadway', 'fragment'],
+    ['how do I pay by card?', 'own'],
+  ])('"%s" is no slot value', (text, cue) => {
+    expect(slotValue(normalize(text))).toBeNull();
+    expect(state(text).cue).toBe(cue);
+  });
 
   it.each(['my luggage is lost', 'my name is nick', 'my checking', 'i need help?'])(
     '"%s" is a statement of its own (a verb, or no question asked)',

@@ -6,6 +6,8 @@ import type { HistoryTurn } from '../types.ts';
 import { normalize, words } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { terms } from '../retrieve/bm25.ts';
+import { isFragment, slotValue } from './fragment.ts';
+import { correctionDetail } from './correction.ts';
 
 /** Openers that lean on what came before: "and for Germany?", "what about kids?", "y para México?". */
 const OPENER =
@@ -51,133 +53,6 @@ const POINTING = new Set([
   'dat',
   'dit',
 ]);
-/** How a question or statement of its own usually starts (a full question, not a fragment). */
-const STANDALONE_START = new Set([
-  'how',
-  'what',
-  "what's",
-  'whats',
-  'where',
-  'when',
-  'why',
-  'who',
-  'which',
-  'can',
-  'could',
-  'do',
-  'does',
-  'did',
-  'is',
-  'are',
-  'will',
-  'would',
-  'should',
-  'may',
-  'i',
-  "i'm",
-  "i've",
-  'im',
-  'my',
-  'we',
-  'our',
-  'please',
-  'como',
-  'que',
-  'donde',
-  'cuando',
-  'puedo',
-  'quiero',
-  'comment',
-  'ou',
-  'quand',
-  'je',
-  'est',
-  'wie',
-  'was',
-  'wo',
-  'wann',
-  'ich',
-  'kann',
-  'onde',
-  'posso',
-  'eu',
-  'dove',
-  'quando',
-  'hoe',
-  'waar',
-  'wat',
-  'ik',
-]);
-
-/**
- * Determiners that open a noun phrase, not a clause: "my checking?", "my wife's?", "an apple?" ask
- * about a thing without saying what about it, which only the previous question says.
- */
-const DETERMINER = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'a', 'an', 'the']);
-/** Verbs that make a clause of a short message ("my luggage is lost", "my name is nick"). */
-const VERB = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'am',
-  'be',
-  'been',
-  'do',
-  'does',
-  'did',
-  'have',
-  'has',
-  'had',
-  'can',
-  'could',
-  'will',
-  'would',
-  'should',
-  'need',
-  'want',
-]);
-
-/**
- * Markers of a correction of the previous request ("actually 6:30", "make that tuesday", "dad
- * instead"): what they leave is a detail that replaces one of that request. "no" corrects only a
- * bare value ("no, 7:30"); with words ("no good", "no, that's wrong") it is an answer of its own.
- * "sorry" and "wait" are an apology or a pause more often than a correction ("sorry about that",
- * "wait a minute").
- */
-const CORRECTION_START = /^(?:actually|rather|oops|make that|change that to|change it to)\b[\s,:;.!-]*/;
-const CORRECTION_VALUE_START = /^(?:no|nope)\b[\s,:;.!-]*(?=\d)/;
-const CORRECTION_END = /[\s,;-]*\binstead\b\s*[.!?]*$/;
-
-/** Times and amounts are one value each ("6:30", "1,000", "2.5"), not two words. */
-export const joinNumbers = (normalized: string) => normalized.replace(/(\d)[:.,](\d)/g, '$1$2');
-
-/**
- * A fragment: two content words at most in four, and not the start of a question or statement of
- * its own, unless it is a noun phrase asked about ("my checking?": a determiner, no verb, a "?").
- */
-function isFragment(normalized: string): boolean {
-  const toks = words(joinNumbers(normalized));
-  const content = toks.filter((t) => !isStopword(t));
-  if (content.length > 2 || toks.length > 4) return false;
-  if (!STANDALONE_START.has(toks[0] ?? '')) return true;
-  return DETERMINER.has(toks[0]) && normalized.trim().endsWith('?') && !toks.some((t) => VERB.has(t));
-}
-
-/**
- * The detail a correction gives, without the words that mark it as one ("dad" of "dad instead",
- * "6:30" of "actually 6:30"), or null when the message is not a correction of a fragment
- * ("actually, how do I cancel my order?" is a question of its own). The marker is dialogue, not
- * topic: read alone, "instead" is a vote for ingredient substitution, not for calling dad.
- */
-export function correctionDetail(text: string): string | null {
-  const n = normalize(text).trim();
-  const rest = n.replace(CORRECTION_START, '').replace(CORRECTION_VALUE_START, '').replace(CORRECTION_END, '').trim();
-  if (rest === n || !rest) return null;
-  const end = n.endsWith('?') && !rest.endsWith('?') ? '?' : '';
-  return isFragment(rest + end) ? rest : null;
-}
-
 /** Forms of "to be" that make "there" existential ("is there a…", "there are…"), not a place named earlier. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', "there's", 'isnt', 'arent']);
 
@@ -275,10 +150,11 @@ export interface TopicState {
   followUp: boolean;
   /**
    * What decided it: a continuation points back, opens like one, answers a clarifying question,
-   * corrects a detail of the previous request, or is a fragment; a fragment the knowledge is sure of on its own ("shopping list") is a
-   * request of its own after all (`turn.ts`).
+   * corrects a detail of the previous request, gives a slot value of it ("by bus?") or is another
+   * fragment; a fragment the knowledge is sure of on its own ("shopping list", "the weather in
+   * tokyo?") is a request of its own after all (`turn.ts`).
    */
-  cue: 'first' | 'clarify' | 'opener' | 'correction' | 'pointer' | 'fragment' | 'own';
+  cue: 'first' | 'clarify' | 'opener' | 'correction' | 'pointer' | 'slot' | 'fragment' | 'own';
   why: string;
 }
 
@@ -293,11 +169,13 @@ export function topicState(
   if (lastBot?.role === 'bot' && lastBot.action === 'clarify')
     return { followUp: true, cue: 'clarify', why: 'answers a clarifying question' };
   const toks = words(normalize(text));
+  // Before the openers: "en fait, à Lyon" corrects; it does not open with Dutch "en" ("and").
+  if (correctionDetail(text) !== null) return { followUp: true, cue: 'correction', why: 'corrects the previous request' };
   const opener = normalize(text).trim().match(OPENER);
   if (opener) return { followUp: true, cue: 'opener', why: `opens with "${opener[0]}"` };
-  if (correctionDetail(text) !== null) return { followUp: true, cue: 'correction', why: 'corrects the previous request' };
   const pointer = unresolvedPointers(toks, topicWord, knownWord)[0];
   if (pointer) return { followUp: true, cue: 'pointer', why: `points back ("${pointer}")` };
+  if (slotValue(normalize(text))) return { followUp: true, cue: 'slot', why: 'a slot value of the previous request' };
   if (isFragment(normalize(text))) return { followUp: true, cue: 'fragment', why: 'a fragment' };
   return { followUp: false, cue: 'own', why: 'a complete message of its own' };
 }
