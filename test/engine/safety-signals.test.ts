@@ -75,3 +75,29 @@ describe('ordinary questions that share their words are not urgent', () => {
     expect(d.reasons).not.toContain('sensitive_topic');
   });
 });
+
+describe('a detail of the previous request is not read for safety', () => {
+  const after = (question: string, text: string) =>
+    engine.turnSync({
+      text,
+      history: [
+        { role: 'customer', text: question },
+        { role: 'bot', text: 'Done.', action: 'answer', articleIds: [] },
+      ],
+      policy,
+    });
+  it.each([
+    ['how do I get a refund', "my husband's?"],
+    ['how do I reset my password', "my manager's?"],
+    ['how long does shipping take', 'and 17?'],
+  ])('"%s", then "%s": no urgent reading', (question, text) => {
+    const d = after(question, text);
+    expect(d.urgent).toBeFalsy();
+    expect(d.reasons).not.toContain('sensitive_topic');
+  });
+  it('a statement after a request still is', () => {
+    const d = after('how do I get a refund', "and I don't want to live anymore");
+    expect(d).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'] });
+    expect(d.text).toBe(DEFAULT_CRISIS_MESSAGE);
+  });
+});

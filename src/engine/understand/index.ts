@@ -10,6 +10,7 @@ import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
 import { topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
+import { slotValue } from './fragment.ts';
 import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
 
 export interface UnderstandInput {
@@ -126,13 +127,30 @@ export function withoutHumanRequest(text: string): string {
   return asking < 0 ? text : (others(parts, asking) ?? '');
 }
 
+/** Words that join a detail to what came before ("and 17?", "et pour Lyon ?"). */
+const JOINING = new Set(['and', 'y', 'et', 'und', 'e', 'en']);
+
+/** A slot value, alone or after a joining word: a detail with no predicate of its own (`fragment.ts`). */
+function isDetail(normalized: string): boolean {
+  if (slotValue(normalized)) return true;
+  const [first, ...rest] = words(normalized);
+  return (
+    !!first && JOINING.has(first) && rest.length > 0 && slotValue(rest.join(' ') + (normalized.trim().endsWith('?') ? '?' : '')) !== null
+  );
+}
+
 export function understand(input: UnderstandInput): Understanding {
   const normalized = normalize(input.text);
   const tokens = words(normalized);
   const mood = analyseSentiment(input.text, normalized, tokens);
   const social = detectSocial(normalized);
   const junk = social ? null : detectJunk(normalized);
-  const signal = social || junk ? null : findSignal(input.text);
+  const topic = topicState(input.text, input.history, input.topicWord, input.knownWord);
+  // A detail of the previous request ("my husband's?", "and 17?", "by bus?") has no predicate: it
+  // states no harm, threat or anger, and has too few words for the detector to read (it read
+  // "my husband's?" after a question on a credit limit as danger, 0.55). The sure phrases still apply.
+  const detail = topic.followUp && isDetail(normalized);
+  const signal = social || junk || detail ? null : findSignal(input.text);
   // "Am I talking to a real person?" asks who answers; it is not a request for one.
   const phraseHuman = social?.kind === 'identity' ? null : detectHumanRequest(normalized);
   // A request for a person is looked for in every clause, whatever else the message carries
@@ -165,7 +183,7 @@ export function understand(input: UnderstandInput): Understanding {
     policyTopic: matchPolicyTopic(normalized, input.policy.alwaysHumanTopics),
     social,
     junk,
-    topic: topicState(input.text, input.history, input.topicWord, input.knownWord),
+    topic,
     signal,
     softSignal,
   };
