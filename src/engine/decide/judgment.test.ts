@@ -21,28 +21,23 @@ describe('decide: judgment', () => {
     expect(decide(base('thanks!')).action).toBe('social');
     expect(decide(base('thanks!', { writtenFor: true })).action).toBe('answer');
   });
-  it('junk: ask to rephrase once, then offer a person, then hand off', () => {
-    expect(decide(base('what is 2+2'))).toMatchObject({ action: 'clarify', clarify: 'rephrase' });
-    expect(decide(base('what is 2+2', { clarifiedBefore: true, lastClarify: 'rephrase' }))).toMatchObject({
+  // An off-topic question (trivia, another business) goes the way junk goes: never an article.
+  it.each([
+    ['junk', 'what is 2+2', {}],
+    ['an off-topic question', 'who won the world cup', { offTopic: true }],
+  ] as const)('%s: ask what is needed once, then offer a person, then hand off', (_, text, over) => {
+    expect(decide(base(text, over))).toEqual({ action: 'clarify', reasons: [], clarify: 'rephrase' });
+    expect(decide(base(text, { ...over, clarifiedBefore: true, lastClarify: 'rephrase' }))).toMatchObject({
       action: 'clarify',
       clarify: 'offer_person',
     });
-    expect(decide(base('what is 2+2', { clarifiedBefore: true, lastClarify: 'offer_person' }))).toEqual({
+    expect(decide(base(text, { ...over, clarifiedBefore: true, lastClarify: 'offer_person' }))).toEqual({
       action: 'handoff',
       reasons: ['low_confidence'],
     });
-    expect(decide(base('yes', { acceptsOffer: true }))).toEqual({ action: 'handoff', reasons: ['customer_requested'] });
   });
-  it('an off-topic question is never answered: said what the bot can help with, then a person offered, as junk', () => {
-    expect(decide(base('who won the world cup', { offTopic: true }))).toEqual({ action: 'clarify', reasons: [], clarify: 'rephrase' });
-    expect(decide(base('who won the world cup', { offTopic: true, lastClarify: 'rephrase' }))).toMatchObject({
-      action: 'clarify',
-      clarify: 'offer_person',
-    });
-    expect(decide(base('who won the world cup', { offTopic: true, lastClarify: 'offer_person' }))).toEqual({
-      action: 'handoff',
-      reasons: ['low_confidence'],
-    });
+  it('a yes to the offer of a person hands off as the customer asked', () => {
+    expect(decide(base('yes', { acceptsOffer: true }))).toEqual({ action: 'handoff', reasons: ['customer_requested'] });
   });
   it('sensitive topics are urgent', () => {
     expect(decide(base("I've lost all my savings and I don't want to live anymore"))).toMatchObject({
