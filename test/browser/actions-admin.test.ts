@@ -6,7 +6,7 @@ import { seedWorkspace, startTestBaton, type SeededWorkspace } from '../support/
 import type { RunningBaton } from '../../src/app/runtime.ts';
 import { startRetailApi, type RunningRetailApi } from '../../src/demo/retail-api/server.ts';
 import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, SHOTS } from './browser.ts';
+import { agentLogin, launchBrowser, SHOTS, PAGE_WAIT_MS } from './browser.ts';
 
 // The Actions and Playbooks admin pages in a real browser against a real server and the retail
 // stand-in on loopback: tools imported from its OpenAPI document (a bad document refused in
@@ -55,7 +55,7 @@ describe('actions and playbooks admin in the browser', () => {
 
   it('imports tools, tests a read tool, and saves a playbook after fixing its error', { timeout: 120_000 }, async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await ctx.newPage();
     await agentLogin(page, baton.url, ws.admin.email, ws.admin.password);
     const nav = page.getByRole('navigation', { name: 'Admin' });

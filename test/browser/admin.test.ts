@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiClient, login } from '../support/baton.ts';
-import { agentLogin, shot } from './browser.ts';
+import { agentLogin, shot, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // The admin in a real browser against a real server: a team, a routing rule to it, a knowledge
@@ -24,7 +24,7 @@ describe('admin and personal data in the browser', () => {
 
   async function page(email: string, password: string, width = 1280): Promise<Page> {
     const ctx = await env.browser.newContext({ viewport: { width, height: 800 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const p = await ctx.newPage();
     p.on('dialog', (d) => void d.dismiss());
     await agentLogin(p, env.baton.url, email, password);

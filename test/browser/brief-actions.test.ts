@@ -13,7 +13,7 @@ import { apiClient, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { ROOT } from '../support/paths.ts';
 import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, shot } from './browser.ts';
+import { agentLogin, launchBrowser, shot, PAGE_WAIT_MS } from './browser.ts';
 
 // The brief's "What the bot looked up and did" in the agent workspace, in a real browser: each
 // call with its status, and an agent's re-run of a read, against the retail stand-in.
@@ -61,7 +61,7 @@ describe('the brief shows what the bot looked up and did', () => {
   it('lists each call with its status, and re-runs a read', async () => {
     for (const width of [1280, 1440]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
       await page.goto(`${baton.url}/app/c/${conversationId}`);
       const section = page.locator('.brief-actions');

@@ -6,7 +6,7 @@ import { syncArticles } from '../../src/db/repositories/knowledge.ts';
 import { setAgentStatus } from '../../src/db/repositories/agents.ts';
 import type { RunningBaton } from '../../src/app/runtime.ts';
 import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, shot } from './browser.ts';
+import { agentLogin, launchBrowser, shot, PAGE_WAIT_MS } from './browser.ts';
 
 // The brief in the agent workspace reads like a person wrote it (issue 18): the intent by its
 // title, collected details by what they are ("Card number (hidden)", revealable), the bot's
@@ -49,7 +49,7 @@ describe('the brief in the workspace', () => {
     expect(longBody.length).toBeGreaterThan(4000);
     for (const width of [1280, 1440]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
       await page.goto(`${baton.url}/app/c/${conversationId}`);
       const brief = page.locator('section.brief');
@@ -89,7 +89,7 @@ describe('the brief in the workspace', () => {
 
   it('after an agent accepts, the brief no longer says nobody is on shift', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
     await page.goto(`${baton.url}/app/c/${conversationId}`);
     const brief = page.locator('section.brief');

@@ -5,6 +5,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../support/paths.ts';
 
 export const SHOTS = join(ROOT, 'test-results', 'browser');
+/**
+ * How long a page step may wait (playwright's default timeout): generous, since CI runs the suites
+ * on a 2-core machine beside Postgres and other test files, where a page took more than 10 s.
+ */
+export const PAGE_WAIT_MS = 30_000;
 
 export async function launchBrowser(): Promise<Browser> {
   await mkdir(SHOTS, { recursive: true });

@@ -12,7 +12,7 @@ import { apiClient, seedWorkspace, TEST_VAULT_KEY, type SeededWorkspace } from '
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { ROOT } from '../support/paths.ts';
 import { ensureBuilt } from './build.ts';
-import { agentLogin, launchBrowser, shot } from './browser.ts';
+import { agentLogin, launchBrowser, shot, PAGE_WAIT_MS } from './browser.ts';
 
 // The Customer panel of the agent workspace for a customer the bot verified in the conversation
 // by e-mail (not by the host page): it says how, never with what.
@@ -59,7 +59,7 @@ describe('the Customer panel says the bot verified the customer', () => {
   it('shows "verified by the bot via e-mail lookup", not "not verified", and no address; so does the brief', async () => {
     for (const width of [1280, 1440]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
       await page.goto(`${baton.url}/app/c/${conversationId}`);
       const panel = page.locator('section[aria-labelledby="customer-title"]');

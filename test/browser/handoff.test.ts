@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { apiClient, login } from '../support/baton.ts';
-import { agentLogin, shot, startHostSite } from './browser.ts';
+import { agentLogin, shot, startHostSite, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // The whole handoff in two real browsers: a customer on a website with the widget, an agent in
@@ -17,9 +17,9 @@ describe('handoff in the browser: widget and agent workspace', () => {
   beforeAll(async () => {
     site = await startHostSite(env.baton.url, { workspace: env.ws.slug, name: 'Ann' });
     customerCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    customerCtx.setDefaultTimeout(10_000);
+    customerCtx.setDefaultTimeout(PAGE_WAIT_MS);
     agentCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    agentCtx.setDefaultTimeout(10_000);
+    agentCtx.setDefaultTimeout(PAGE_WAIT_MS);
     for (const ctx of [customerCtx, agentCtx]) ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
   });
 
@@ -121,7 +121,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
     const hostileName = '<img src=y onerror=alert("name")>';
     const hostile = await startHostSite(env.baton.url, { workspace: env.ws.slug, name: hostileName });
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     ctx.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
     try {
       const agent = await agentCtx.newPage();
@@ -164,7 +164,7 @@ describe('handoff in the browser: widget and agent workspace', () => {
 
   it('sends a line again after its answer was lost, and it is kept and shown once', async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     try {
       const customer = await ctx.newPage();
       await customer.goto(site.url);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiClient, login } from '../support/baton.ts';
-import { agentLogin, shot } from './browser.ts';
+import { agentLogin, shot, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // The inbox from the keyboard, in Chromium: rows that say who and what, j/k through the list,
@@ -78,7 +78,7 @@ describe('the inbox from the keyboard', () => {
 
   it('walks, accepts, inserts a macro, replies and resolves without the mouse', { timeout: 120_000 }, async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -232,7 +232,7 @@ describe('the inbox from the keyboard', () => {
 
   it('explains on the Routing page what routing does', { timeout: 60_000 }, async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await ctx.newPage();
     await agentLogin(page, env.baton.url, env.ws.admin.email, env.ws.admin.password);
     await page.goto(`${env.baton.url}/app/admin/routing`);

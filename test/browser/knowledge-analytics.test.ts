@@ -8,7 +8,7 @@ import type { Schema } from '../../src/db/schema.ts';
 import type { SeededWorkspace } from '../support/baton.ts';
 import { insertPastConversation, type PastMessage } from '../support/history.ts';
 import { ROOT } from '../support/paths.ts';
-import { agentLogin } from './browser.ts';
+import { agentLogin, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // The Knowledge page and Analytics in Chromium against a real server: a bad upload lists every
@@ -21,7 +21,7 @@ describe('knowledge and analytics in the browser', () => {
 
   async function adminPage(width: number): Promise<Page> {
     const ctx = await env.browser.newContext({ viewport: { width, height: 900 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const p = await ctx.newPage();
     await agentLogin(p, env.baton.url, env.ws.admin.email, env.ws.admin.password);
     return p;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { agentLogin, shot } from './browser.ts';
+import { agentLogin, shot, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // First run: what `/` shows after "Baton is running", the icon every page of Baton carries,
@@ -12,7 +12,7 @@ describe('the landing page, the icon and unknown addresses', () => {
 
   async function pageAt(width: number, opts: { bypassCSP?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
     const ctx = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US', bypassCSP: opts.bypassCSP ?? false });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await ctx.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentLogin, shot } from './browser.ts';
+import { agentLogin, shot, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // An admin who has the workspace open is online, on every screen of it: the Agents page must
@@ -12,7 +12,7 @@ describe('presence in the workspace', () => {
 
   it('shows the logged-in admin online on the Agents page, and keeps them online there', { timeout: 60_000 }, async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await ctx.newPage();
     await agentLogin(page, env.baton.url, env.ws.admin.email, env.ws.admin.password);
     await page.getByRole('link', { name: 'Admin', exact: true }).click();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, login } from '../support/baton.ts';
-import { shot, startHostSite } from './browser.ts';
+import { shot, startHostSite, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // The customer who waits for a person sees where they stand and roughly how long, and the
@@ -42,7 +42,7 @@ describe('the widget while queued', () => {
     try {
       for (const width of [1280, 1440]) {
         const ctx = await env.browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-        ctx.setDefaultTimeout(10_000);
+        ctx.setDefaultTimeout(PAGE_WAIT_MS);
         const page = await ctx.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { apiClient, login } from '../support/baton.ts';
-import { shot, startHostSite } from './browser.ts';
+import { shot, startHostSite, PAGE_WAIT_MS } from './browser.ts';
 import { useBrowserBaton } from './setup.ts';
 
 // The widget as a customer meets it on someone else's website: under the strict Content
@@ -21,7 +21,7 @@ describe('the widget on a host page', () => {
   /** A fresh customer (own storage) on a new page of `url`; page errors are collected. */
   async function customerOn(url: string, width = 1280): Promise<{ page: Page; widget: Locator; errors: string[] }> {
     const ctx = await env.browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
