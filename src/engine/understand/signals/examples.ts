@@ -7,6 +7,7 @@
 
 import { ORDINARY_STATEMENTS } from './statements.ts';
 import { SAFETY_THEMES } from './safety-themes.ts';
+import { ANGER_THEMES } from './anger-themes.ts';
 
 export const SIGNAL_CLASSES = ['ordinary', 'human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
 export type SignalClass = (typeof SIGNAL_CLASSES)[number];
@@ -309,6 +310,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'vous êtes vraiment nuls',
     'so ein mist, schon wieder nichts passiert',
     'dit is echt belachelijk',
+    ...ANGER_THEMES.anger,
   ],
   self_harm: [
     'i took a whole bottle of pills',
@@ -1611,5 +1613,6 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'is today the last day of my plan',
     ...ORDINARY_STATEMENTS,
     ...SAFETY_THEMES.ordinary,
+    ...ANGER_THEMES.ordinary,
   ],
 };

@@ -21,3 +21,24 @@ describe('findSignal, urgent first', () => {
     expect(hit?.text).toBe("i won't be alive next month anyway");
   });
 });
+
+// Issue 15 item 4, the fifth round (anger-themes.ts): an angry customer is seen as angry in
+// sarcasm and threats to leave, and a short command naming the customer is not a danger.
+describe('findSignal, anger and commands with "me"', () => {
+  it.each([
+    'oh fantastic, the parcel is lost again, thanks a bunch',
+    'you people are a bunch of clowns, i am cancelling everything',
+    'ma che servizio è questo, una vergogna totale',
+  ])('%s: anger', (text) => {
+    expect(findSignal(text)?.kind).toBe('anger');
+  });
+
+  it.each([
+    'remind me to renew my passport next month',
+    'text me the tracking number please',
+    'show me the charger that fits my laptop',
+    'give me a hand with my new phone',
+  ])('%s: no signal', (text) => {
+    expect(findSignal(text)).toBeNull();
+  });
+});
