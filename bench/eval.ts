@@ -26,6 +26,9 @@
 //                                       clinc150-slots-dev: 30 written for the sixth round (a mode, a quantity, an
 //                                       item or a place for the previous request, and requests of their own in
 //                                       the same shapes after another topic)
+//                                       demo-pronoun-dev: 32 written for the seventh round (a question on the
+//                                       answered topic that names it only by a pronoun, and complete questions
+//                                       with a pronoun after another topic)
 //      npx tsx bench/eval.ts latency    per-turn wall and CPU time over CLINC150 val (3 passes)
 //      npx tsx bench/eval.ts stability  the passage calibrator's spread across seeds (8 base seeds) for
 //                                       1-6 bags, on held-out pseudo-questions (no tickets read)
@@ -107,6 +110,7 @@ if (only === 'continuations') {
     ['clinc150', clinc],
     ['clinc150-dev', clinc],
     ['clinc150-slots-dev', clinc],
+    ['demo-pronoun-dev', demo],
   ] as const) {
     const ts = parseTickets(readFileSync(resolve(import.meta.dirname, 'data/continuations', `${set}.jsonl`), 'utf8')).tickets;
     const run = await evaluate(createEngine, kb, ts, { threshold: null });
