@@ -225,7 +225,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const topicText = spelled.text;
   const known = km.passages.knownWords(topicText);
   // Read once for the turn: the off-topic check and every retrieval of the same text use it.
-  const extra = supportExpansions(normalize(topicText), (w) => km.speller.knows(w));
+  const normalizedTopic = normalize(topicText);
+  const extra = supportExpansions(normalizedTopic, (w) => km.speller.knows(w));
   // A word of the support vocabulary whose synonym the knowledge uses is not off-topic ("customer service");
   // nor is a support matter the knowledge does not cover, nor a line in a language it is not written in
   // (its words are unknown for that reason): a person takes those.
@@ -234,7 +235,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     known.known === 0 &&
     extra.words.size === 0 &&
     km.languages.includes(u.language) &&
-    !namesSupportMatter(normalize(topicText));
+    !namesSupportMatter(normalizedTopic);
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
