@@ -12,6 +12,12 @@ import { correctionDetail } from './correction.ts';
 /** Openers that lean on what came before: "and for Germany?", "what about kids?", "y para México?". */
 const OPENER =
   /^(and|also|but|or|so|then|plus|what about|how about|what if|same for|same with|y|e|et|und|en|ook|pero|mais|aber|ma|mas|tambien|aussi|auch|anche|y si|y para|y en|et pour|et si|und fur|und wenn|e para|e se|e per)\b/;
+/** The message after its opener ("and 17?" → "17?"), or null when it opens with none. `normalized`: through `normalize`. */
+export function afterOpener(normalized: string): string | null {
+  const opener = normalized.trim().match(OPENER);
+  return opener ? normalized.trim().slice(opener[0].length).trim() : null;
+}
+
 /** Words that point back at something named earlier. */
 const POINTING = new Set([
   'it',

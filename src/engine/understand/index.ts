@@ -9,7 +9,7 @@ import { detectRepeatedFailure, type RepeatedFailure } from './repeated-failure.
 import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
-import { topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
+import { afterOpener, topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
 import { slotValue } from './fragment.ts';
 import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
 
@@ -127,16 +127,10 @@ export function withoutHumanRequest(text: string): string {
   return asking < 0 ? text : (others(parts, asking) ?? '');
 }
 
-/** Words that join a detail to what came before ("and 17?", "et pour Lyon ?"). */
-const JOINING = new Set(['and', 'y', 'et', 'und', 'e', 'en']);
-
-/** A slot value, alone or after a joining word: a detail with no predicate of its own (`fragment.ts`). */
+/** A slot value, alone or after an opener ("and 17?"): a detail with no predicate of its own (`fragment.ts`). */
 function isDetail(normalized: string): boolean {
-  if (slotValue(normalized)) return true;
-  const [first, ...rest] = words(normalized);
-  return (
-    !!first && JOINING.has(first) && rest.length > 0 && slotValue(rest.join(' ') + (normalized.trim().endsWith('?') ? '?' : '')) !== null
-  );
+  const rest = afterOpener(normalized);
+  return slotValue(normalized) !== null || (!!rest && slotValue(rest) !== null);
 }
 
 export function understand(input: UnderstandInput): Understanding {
