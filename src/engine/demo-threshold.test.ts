@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildKnowledge } from './knowledge-model.ts';
+import { buildKnowledge, thresholdForTarget, THRESHOLD_PRIOR } from './knowledge-model.ts';
 import { EmbeddedEngine } from './index.ts';
 import type { Article } from './types.ts';
 
@@ -10,6 +10,23 @@ const demo: Article[] = readFileSync(new URL('../../demo/knowledge.jsonl', impor
   .split('\n')
   .map((l) => JSON.parse(l));
 const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+
+describe('the default threshold rule (both routes)', () => {
+  // Confidences 0.99, 0.98, ... 0.01 of which the top 70 are right: at 0.9 precision the answers
+  // may go down to the 77th row (70 / 77 = 0.909), so the estimate is its confidence, 0.23.
+  const rows = Array.from({ length: 99 }, (_, i) => ({ confidence: (99 - i) / 100, correct: i < 70 }));
+  const calibration = (splits: number) => ({ model: { parts: [] }, heldOut: rows, ece: 0, splits });
+
+  it('reads the precision target off many rows', () => {
+    // Pseudo-questions of passage-only knowledge: thousands of rows; 99 here count against the
+    // prior's 100, so the estimate moves halfway to it.
+    expect(thresholdForTarget(calibration(1), 0.9)).toBeCloseTo((99 * 0.23 + 100 * THRESHOLD_PRIOR) / 199, 6);
+  });
+
+  it('stays near the even-odds prior when a split has few rows', () => {
+    expect(thresholdForTarget(calibration(33), 0.9)).toBeCloseTo((3 * 0.23 + 100 * THRESHOLD_PRIOR) / 103, 6);
+  });
+});
 
 describe('default threshold on a small knowledge set', () => {
   const a = buildKnowledge(demo);

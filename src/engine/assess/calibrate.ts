@@ -278,7 +278,8 @@ export function calibratePassages(index: PassageIndex, opts: PassageCalibrationO
   const rows = sets.flatMap((r) => balance(r.known, r.unknown));
   if (rows.length === 0) return fit([]);
   const models = sets.filter((r) => r.known.length + r.unknown.length > 0).map((r) => fitPassageSet(r));
-  return scored({ parts: [{ model: averageLogistic(models), features: rows[0].x.map((_, i) => i) }] }, rows);
+  // Each bag is an independent set of pseudo-questions: a split, for the threshold's row count.
+  return { ...scored({ parts: [{ model: averageLogistic(models), features: rows[0].x.map((_, i) => i) }] }, rows), splits: sets.length };
 }
 
 /** One pseudo-question set's calibrator (the single-fit design). */
