@@ -7,6 +7,13 @@ import { normalize } from '../text/normalize.ts';
 import { mineAbbreviations, type Abbreviations } from './abbreviations.ts';
 import type { Expansions } from '../text/synonyms.ts';
 
+/**
+ * Passages on each side of the best one whose words count as the best article's for coverage and
+ * matched mass: an answer may run over a chunk's edge, not over a whole page (issue 15, items 5
+ * and 7; docs/engine.md, "Coverage near the matching passage").
+ */
+export const COVERAGE_WINDOW = 1;
+
 export interface ContextTurn {
   text: string;
   weight: number;
@@ -24,7 +31,7 @@ export interface PassageEvidence {
   relScore: number;
   /** Second article's score over the first's. */
   runnerUpRatio: number;
-  /** IDF-weighted share of the current message's terms found in the best article. */
+  /** IDF-weighted share of the current message's terms found near the best article's best passage (`COVERAGE_WINDOW`). */
   coverage: number;
   /** Largest IDF among current-message terms missing from the best article (an unmatched specific word). */
   missingIdf: number;
@@ -40,7 +47,6 @@ export interface PassageEvidence {
 
 export class PassageIndex {
   private readonly bm25: Bm25Index;
-  private readonly articleTerms = new Map<string, Set<string>>();
   /** Article number of each passage, and scratch space per article for collecting candidates. */
   private readonly articleOf: Int32Array;
   private readonly articleNumber = new Map<string, number>();
@@ -70,9 +76,6 @@ export class PassageIndex {
     );
     this.articleOf = new Int32Array(passages.length);
     passages.forEach((p, i) => {
-      let s = this.articleTerms.get(p.articleId);
-      if (!s) this.articleTerms.set(p.articleId, (s = new Set()));
-      for (const t of this.bm25.docTerms[i]) s.add(t);
       if (!this.articleNumber.has(p.articleId)) this.articleNumber.set(p.articleId, this.articleNumber.size);
       this.articleOf[i] = this.articleNumber.get(p.articleId)!;
     });
@@ -205,19 +208,18 @@ export class PassageIndex {
         bestScore[a] = score;
       }
     }
-    const candidates: PassageCandidate[] = seen
-      .sort((a, b) => bestScore[b] - bestScore[a])
-      .slice(0, k)
-      .map((a) => {
-        const passage = this.passages[bestPassage[a]];
-        return { articleId: passage.articleId, passage, score: bestScore[a] };
-      });
+    const ranked = seen.sort((a, b) => bestScore[b] - bestScore[a]).slice(0, k);
+    const candidates: PassageCandidate[] = ranked.map((a) => {
+      const passage = this.passages[bestPassage[a]];
+      return { articleId: passage.articleId, passage, score: bestScore[a] };
+    });
+    const topPassage = ranked.length ? bestPassage[ranked[0]] : -1;
     for (const a of seen) bestPassage[a] = -1;
     for (const a of ex) excluded[a] = 0;
     const top = candidates[0];
     const ownSet = new Set(terms(message));
     const own = [...ownSet];
-    const artTerms = top ? this.articleTerms.get(top.articleId)! : new Set<string>();
+    const artTerms = topPassage >= 0 ? this.neighbourhoodTerms(topPassage) : new Set<string>();
     let have = 0;
     let total = 0;
     let missingIdf = 0;
@@ -241,6 +243,20 @@ export class PassageIndex {
       answerTypeFound: top ? passageHasAnswerType(type, top.passage.text) : false,
       messageTerms: own.length,
     };
+  }
+
+  /**
+   * The terms of a passage and of its neighbours in the same article (`COVERAGE_WINDOW` each
+   * side): where the answer to a question matching that passage can be. A whole long page holds
+   * nearly every word of any question on its product, so coverage counted over the article said
+   * "answered" for the wrong section of a 40 KB reference page as loudly as for the right page.
+   */
+  private neighbourhoodTerms(i: number): Set<string> {
+    const out = new Set<string>();
+    const last = Math.min(this.passages.length - 1, i + COVERAGE_WINDOW);
+    for (let j = Math.max(0, i - COVERAGE_WINDOW); j <= last; j++)
+      if (this.articleOf[j] === this.articleOf[i]) for (const t of this.bm25.docTerms[j]) out.add(t);
+    return out;
   }
 
   /** The passage of one article that best matches the message (for composing). */

@@ -109,6 +109,24 @@ describe('BM25 and passages', () => {
     expect(idx.search('what are the timeouts', []).candidates[0].passage.heading).toBe('Timeouts');
     expect(idx.search('payload limit', []).candidates[0].passage.heading).toBe('Payload');
   });
+  it('counts coverage near the matching passage, not over a whole long page', () => {
+    // A reference page whose sections each hold one topic: a question joining words of distant
+    // sections finds one of them but is not answered there; the words of one section are.
+    const topics = ['timeouts', 'compression', 'logging', 'proxies', 'certificates', 'routing', 'plugins'];
+    const page: Article = {
+      id: 'reference',
+      title: 'Server reference',
+      body: topics.map((t) => `## ${t}\nThe ${t} option of the server is described here in a sentence about ${t}.`).join('\n\n'),
+    };
+    const idx = new PassageIndex(chunkArticles([page, ...articles]));
+    const near = idx.search('timeouts option of the server', []);
+    const far = idx.search('timeouts with certificates and plugins', []);
+    expect(near.candidates[0].articleId).toBe('reference');
+    expect(far.candidates[0].articleId).toBe('reference');
+    expect(near.coverage).toBeGreaterThan(0.9);
+    // Over the whole page every word is held (coverage 1); around the best section, not.
+    expect(far.coverage).toBeLessThan(0.7);
+  });
   it('knows what kind of answer a question asks for', () => {
     expect(answerTypeOf('how much does it cost')).toBe('amount');
     expect(answerTypeOf('when do you open')).toBe('date');
