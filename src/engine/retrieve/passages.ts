@@ -33,10 +33,10 @@ export interface PassageEvidence {
   runnerUpRatio: number;
   /** IDF-weighted share of the current message's terms found near the best article's best passage (`COVERAGE_WINDOW`). */
   coverage: number;
-  /** Largest IDF among current-message terms missing from the best article (an unmatched specific word). */
+  /** Largest IDF among current-message terms missing near the best passage (an unmatched specific word). */
   missingIdf: number;
   /**
-   * How much specific evidence matched: the IDF of the message's terms the best article holds,
+   * How much specific evidence matched: the IDF of the message's terms held near the best passage,
    * in units of a never-seen word's IDF (about one maximally specific word each).
    */
   matchedMass: number;
