@@ -14,8 +14,9 @@ const OPENER =
   /^(and|also|but|or|so|then|plus|what about|how about|what if|same for|same with|y|e|et|und|en|ook|pero|mais|aber|ma|mas|tambien|aussi|auch|anche|y si|y para|y en|et pour|et si|und fur|und wenn|e para|e se|e per)\b/;
 /** The message after its opener ("and 17?" → "17?"), or null when it opens with none. `normalized`: through `normalize`. */
 export function afterOpener(normalized: string): string | null {
-  const opener = normalized.trim().match(OPENER);
-  return opener ? normalized.trim().slice(opener[0].length).trim() : null;
+  const text = normalized.trim();
+  const opener = text.match(OPENER);
+  return opener ? text.slice(opener[0].length).trim() : null;
 }
 
 /** Words that point back at something named earlier. */
