@@ -5,50 +5,60 @@
 // bench/data/demo/dev-paraphrases.jsonl: a development set written apart from it (48 covered
 // questions and 14 the demo cannot answer, `article: null`, which must be handed off); choices
 // are made on it, not on paraphrases.jsonl.
+// Two knowledges: the demo's own (demo/knowledge.jsonl, the figures of earlier rounds) and the
+// demo as `npm start` serves it, with the retail shop's pages beside its own
+// (src/workspaces/demo-knowledge.ts): what a new user talks to.
 // Run: npx tsx bench/demo.ts [file]     (VERBOSE=1 lists the misses)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEngine } from '../src/engine/index.ts';
 import type { Article } from '../src/engine/types.ts';
+import { servedDemoKnowledge } from '../src/workspaces/demo-knowledge.ts';
 
-const demo: Article[] = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l));
+const jsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T);
+const own = jsonl<Article>(resolve(import.meta.dirname, '../demo/knowledge.jsonl'));
+const shop = jsonl<Article>(resolve(import.meta.dirname, 'retail/kb.jsonl'));
 const file = process.argv[2] ?? resolve(import.meta.dirname, 'data/demo/paraphrases.jsonl');
-const rows = readFileSync(file, 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as { text: string; article: string | null });
+const rows = jsonl<{ text: string; article: string | null }>(file);
 const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
 
-const engine = await createEngine(demo);
-const covered = rows.filter((r) => r.article !== null);
-let right = 0;
-let wrong = 0;
-let answeredUncovered = 0;
-const misses: string[] = [];
-for (const r of rows) {
-  const d = await engine.turn({ text: r.text, history: [], policy });
-  const cited = d.citations[0]?.articleId ?? null;
-  const miss = () =>
-    misses.push(
-      `  ${JSON.stringify(r.text)} (${r.article ?? 'none'}): ${d.action} ${cited ?? d.intent?.id ?? '-'} at ${d.confidence.toFixed(2)}`,
-    );
-  if (r.article === null) {
-    if (d.action === 'answer') {
-      answeredUncovered++;
+async function measure(name: string, articles: Article[]) {
+  const engine = await createEngine(articles);
+  const covered = rows.filter((r) => r.article !== null);
+  let right = 0;
+  let wrong = 0;
+  let answeredUncovered = 0;
+  const misses: string[] = [];
+  for (const r of rows) {
+    const d = await engine.turn({ text: r.text, history: [], policy });
+    const cited = d.citations[0]?.articleId ?? null;
+    const miss = () =>
+      misses.push(
+        `  ${JSON.stringify(r.text)} (${r.article ?? 'none'}): ${d.action} ${cited ?? d.intent?.id ?? '-'} at ${d.confidence.toFixed(2)}`,
+      );
+    if (r.article === null) {
+      if (d.action === 'answer') {
+        answeredUncovered++;
+        miss();
+      }
+    } else if (d.action === 'answer' && cited === r.article) right++;
+    else {
+      if (d.action === 'answer') wrong++;
       miss();
     }
-  } else if (d.action === 'answer' && cited === r.article) right++;
-  else {
-    if (d.action === 'answer') wrong++;
-    miss();
   }
+  console.log(`${name} (${articles.length} articles, threshold ${engine.defaultThreshold().toFixed(3)})`);
+  console.log(
+    `  demo paraphrases: ${covered.length}, answered with the right article ${right} (${((100 * right) / Math.max(1, covered.length)).toFixed(1)}%), wrong article ${wrong}, not answered ${covered.length - right - wrong}`,
+  );
+  if (covered.length < rows.length)
+    console.log(`  not covered by the demo: ${rows.length - covered.length}, answered anyway ${answeredUncovered}`);
+  if (process.env.VERBOSE) console.log(misses.join('\n'));
 }
-console.log(
-  `demo paraphrases: ${covered.length}, answered with the right article ${right} (${((100 * right) / Math.max(1, covered.length)).toFixed(1)}%), wrong article ${wrong}, not answered ${covered.length - right - wrong}`,
-);
-if (covered.length < rows.length)
-  console.log(`not covered by the demo: ${rows.length - covered.length}, answered anyway ${answeredUncovered}`);
-if (process.env.VERBOSE) console.log(misses.join('\n'));
+
+await measure('the demo knowledge (demo/knowledge.jsonl)', own);
+await measure('the demo as served (with the shop pages on other topics)', servedDemoKnowledge(own, shop));

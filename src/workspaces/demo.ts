@@ -7,7 +7,8 @@ import { hashPassword, newSecret } from '../auth/secrets.ts';
 import { findWorkspaceBySlug, insertWorkspace } from '../db/repositories/workspaces.ts';
 import { addTeamMember, insertAgent, insertTeam } from '../db/repositories/agents.ts';
 import { transaction } from '../db/transaction.ts';
-import { listArticles, syncArticles } from '../db/repositories/knowledge.ts';
+import { deleteArticleRow, listArticles, syncArticles } from '../db/repositories/knowledge.ts';
+import { demoActions, isCoveredShopPage, shopPagesServed } from './demo-knowledge.ts';
 import { saveActionsConfig } from '../db/repositories/actions.ts';
 import { actionsConfigSchema } from '../actions/config.ts';
 import { ensureDemoRouting } from './demo-routing.ts';
@@ -72,18 +73,22 @@ export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspa
 /**
  * Gives the demo workspace the shop's actions, pointed at the retail stand-in's address of this
  * run (loopback, so private addresses are allowed), and the shop's help articles it does not
- * have yet (its own keep their ids). Returns whether the knowledge changed.
+ * have yet on topics its own pages do not cover (demo-knowledge.ts; its own keep their ids). A
+ * shop page on a covered topic, left by an earlier version of the demo, is removed. Returns
+ * whether the knowledge changed.
  */
 export async function ensureDemoActions(db: Kysely<Schema>, workspaceId: string, apiBase: string): Promise<{ knowledgeChanged: boolean }> {
   const document = JSON.parse(await readFile(RETAIL_ACTIONS, 'utf8')) as Record<string, unknown>;
   delete document.$comment;
-  const config = actionsConfigSchema.parse({ ...document, apiBase });
+  const config = demoActions(actionsConfigSchema.parse({ ...document, apiBase }));
   const shop = await readJsonl(RETAIL_KNOWLEDGE);
   return transaction(db, async (tx) => {
     await saveActionsConfig(tx, { workspaceId, config, allowPrivateNetwork: true, updatedBy: 'system:demo' });
-    const have = new Set((await listArticles(tx, workspaceId)).map((a) => a.id));
-    const missing = shop.filter((a) => !have.has(a.id));
+    const have = await listArticles(tx, workspaceId);
+    const stale = have.filter((a) => isCoveredShopPage(a.id));
+    for (const a of stale) await deleteArticleRow(tx, workspaceId, a.id);
+    const missing = shopPagesServed(have, shop);
     if (missing.length > 0) await syncArticles(tx, workspaceId, missing, { prune: false });
-    return { knowledgeChanged: missing.length > 0 };
+    return { knowledgeChanged: missing.length + stale.length > 0 };
   });
 }

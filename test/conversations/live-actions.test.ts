@@ -14,6 +14,7 @@ import { apiClient, login, seedWorkspace, TEST_VAULT_KEY, testEnv, type SeededWo
 import { scriptedEngineFactory } from '../support/scripted-engine.ts';
 import { ROOT } from '../support/paths.ts';
 import { ensureDemoActions, ensureDemoWorkspace } from '../../src/workspaces/demo.ts';
+import { listArticles, syncArticles } from '../../src/db/repositories/knowledge.ts';
 import { startScriptedModel, type ModelStep, type RecordedRequest } from '../../src/engine/llm/testing/loopback.ts';
 import { LlmConfigSchema } from '../../src/engine/llm/config.ts';
 
@@ -385,8 +386,14 @@ describe("the host page's signed identity", () => {
 describe("npm start's demo", () => {
   it("the demo workspace gets the shop's actions and articles: its bot finds an order after verifying the customer", async () => {
     const { workspace } = await ensureDemoWorkspace(tdb.database.db);
+    // An earlier demo gave it the shop's own page on a topic the demo covers (demo-knowledge.ts).
+    const shopPages = readFileSync(join(ROOT, 'bench/retail/kb.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    await syncArticles(tdb.database.db, workspace.id, shopPages.filter((a: { id: string }) => a.id === 'order-status'), { prune: false });
     expect((await ensureDemoActions(tdb.database.db, workspace.id, retail.url)).knowledgeChanged).toBe(true);
     expect((await ensureDemoActions(tdb.database.db, workspace.id, retail.url)).knowledgeChanged).toBe(false);
+    const ids = (await listArticles(tdb.database.db, workspace.id)).map((a) => a.id);
+    expect(ids).toContain('cancel-order');
+    expect(ids).not.toContain('order-status');
     baton.ctx.bot.invalidate(workspace.id);
     const res = await api('POST', '/api/v1/widget/conversations', { body: { workspace: 'demo' } });
     const { token, conversation: c } = res.body;

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actionsConfigSchema } from '../../src/actions/config.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import type { Article } from '../../src/engine/types.ts';
+import { demoActions, servedDemoKnowledge, SHOP_PAGES_COVERED } from '../../src/workspaces/demo-knowledge.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const jsonl = (path: string) =>
+  readFileSync(join(ROOT, path), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Article);
+const own = jsonl('demo/knowledge.jsonl');
+const shop = jsonl('bench/retail/kb.jsonl');
+const asked = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+
+describe('the demo as served', () => {
+  const served = servedDemoKnowledge(own, shop);
+
+  it('is one help centre: no example question belongs to two pages', () => {
+    const owner = new Map<string, string>();
+    const shared: string[] = [];
+    for (const a of served)
+      for (const q of a.examples ?? []) {
+        const was = owner.get(asked(q));
+        if (was && was !== a.id) shared.push(`${q} (${was}, ${a.id})`);
+        owner.set(asked(q), a.id);
+      }
+    expect(shared).toEqual([]);
+  });
+
+  it("keeps the demo's own page where both have one, and the shop's pages on other topics", () => {
+    const ids = served.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of own) expect(served.find((s) => s.id === a.id)).toBe(a);
+    for (const id of Object.keys(SHOP_PAGES_COVERED)) expect(ids).not.toContain(id);
+    expect(ids).toEqual(expect.arrayContaining(['cancel-order', 'return-items', 'exchange-items', 'account-verification']));
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it("starts the shop's playbook for a covered topic on the demo's page too", () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'bench/retail/workspace.json'), 'utf8'));
+    delete doc.$comment;
+    const config = demoActions(actionsConfigSchema.parse(doc));
+    const trigger = (id: string) => config.playbooks.find((p) => p.id === id)?.trigger.articles;
+    expect(trigger('order-status')).toEqual(['order-status', 'track-order']);
+    expect(trigger('change-order-address')).toEqual(['change-order-address', 'change-address']);
+    expect(trigger('cancel-order')).toEqual(['cancel-order']);
+  });
+});
+
+describe('the bot on the demo as served (the real engine)', () => {
+  const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
+  const engine = createEngine(servedDemoKnowledge(own, shop));
+
+  // With the shop's "Shipping and delivery" and "Where is my order?" beside the demo's pages on
+  // the same topics, both were handed off (0.33 and under the threshold).
+  it.each([
+    ['how long does shipping take to germany', 'shipping-times'],
+    ['how do I get a refund?', 'refund-policy'],
+    ['I want to cancel an order I placed yesterday', 'cancel-order'],
+  ])('answers "%s" from %s', async (text, article) => {
+    const d = await (await engine).turn({ text, history: [], policy });
+    expect([d.action, d.citations[0]?.articleId]).toEqual(['answer', article]);
+  });
+
+  it("reads \"where is my order\" as the demo's tracking page, which starts the shop's order playbook", async () => {
+    const d = await (await engine).turn({ text: 'where is my order', history: [], policy });
+    expect(d.intent?.id).toBe('track-order');
+    expect(d.intent!.confidence).toBeGreaterThanOrEqual(d.threshold / 2);
+  });
+});
