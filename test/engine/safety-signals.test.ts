@@ -48,6 +48,15 @@ describe('safety statements are handed off at once, urgent', () => {
     expect(d.reasons).toContain('sensitive_topic');
   });
 
+  it('harm read together: self-harm and danger, neither sure alone, are self-harm (the demo answered it with its opening hours)', () => {
+    expect(turn('i swallowed all my tablets an hour ago')).toMatchObject({
+      action: 'handoff',
+      urgent: true,
+      reasons: ['sensitive_topic'],
+      text: DEFAULT_CRISIS_MESSAGE,
+    });
+  });
+
   it('a self-harm sentence after an angry one is self-harm, not anger alone', () => {
     const d = turn("this is the worst service ever, you people are useless! i won't be alive next month anyway");
     expect(d).toMatchObject({ action: 'handoff', urgent: true, text: DEFAULT_CRISIS_MESSAGE });
