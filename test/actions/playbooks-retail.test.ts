@@ -164,6 +164,16 @@ describe('playbooks against the retail stand-in', () => {
     expect(unsure.result.handled).toBe(true);
   });
 
+  it('leaves "can I pay with paypal?" to the engine (a question on payment methods) but takes a change of an order\'s payment', async () => {
+    const [question] = await converse(['can I pay with paypal?'], config, { id: 'payment-methods', confidence: 0.9 });
+    expect(question.result).toMatchObject({ handled: false, calls: [] });
+    for (const line of ['I want to pay for it with my PayPal instead', 'can I pay the order with my gift card balance']) {
+      const [change] = await converse([line]);
+      expect(change.result.handled).toBe(true);
+      expect(change.result.playbook).toBe('change-order-payment');
+    }
+  });
+
   it('leaves a request for a person to the engine, the request under way kept', async () => {
     const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com', 'I want to talk to a supervisor']);
     expect(turns[2].result).toMatchObject({ handled: false, calls: [] });
