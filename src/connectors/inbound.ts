@@ -1,3 +1,4 @@
+import { backWithBotNotice } from '../conversations/notices.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../conversations/actor.ts';
 import { findOpenHandoff, updateHandoff } from '../db/repositories/handoffs.ts';
@@ -80,7 +81,7 @@ export async function receiveInbound(out: Outbound, vendor: string, workspaceId:
       const back = await out.conversations.move(tx, system, c, 'return_to_bot', { assignee_id: null }, { via });
       await updateHandoff(tx, handoff.id, { resolved_at: new Date() });
       await updateThread(tx, thread.id, { status: 'closed' });
-      await out.conversations.addMessage(tx, system, back, { author: 'system', text: 'You are back with our assistant.' });
+      await out.conversations.addMessage(tx, system, back, { author: 'system', text: backWithBotNotice(back.language) });
       return 'applied' as const;
     });
     if (outcome === 'applied') result.applied++;

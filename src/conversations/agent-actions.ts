@@ -1,3 +1,4 @@
+import { backWithBotNotice, joinedNotice } from './notices.ts';
 import type { ConversationRow, MessageRow, Priority } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findOpenHandoff, updateHandoff } from '../db/repositories/handoffs.ts';
@@ -19,7 +20,7 @@ export function accept(service: ConversationKernel, actor: StaffActor, id: strin
     const updated = await service.move(tx, actor, c, 'accept', { assignee_id: actor.id });
     const handoff = await findOpenHandoff(tx, c.workspace_id, c.id);
     if (handoff) await updateHandoff(tx, handoff.id, { accepted_at: new Date() });
-    await service.addMessage(tx, actor, updated, { author: 'system', text: `${actor.name} joined the conversation.` });
+    await service.addMessage(tx, actor, updated, { author: 'system', text: joinedNotice(updated.language, actor.name) });
     return updated;
   });
 }
@@ -78,7 +79,7 @@ export function returnToBot(service: ConversationKernel, actor: StaffActor, id: 
   return service.run(actor, id, async (tx, c) => {
     const updated = await service.move(tx, actor, c, 'return_to_bot', { assignee_id: null });
     await closeHandoff(tx, c);
-    await service.addMessage(tx, actor, updated, { author: 'system', text: 'You are back with our assistant.' });
+    await service.addMessage(tx, actor, updated, { author: 'system', text: backWithBotNotice(updated.language) });
     return updated;
   });
 }

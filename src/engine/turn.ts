@@ -20,7 +20,7 @@ import { continuesIntent } from './understand/continues.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { namesSupportMatter } from './text/support-domain.ts';
-import { DEFAULT_CRISIS_MESSAGE, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
+import { crisisReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
 import { supportExpansions, type Expansions } from './text/synonyms.ts';
 
@@ -371,7 +371,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     return { ...base, action: 'clarify', text: composeClarify([best.article, second.article], u.language), citations: [], reasons: [] };
   }
   // Someone at risk of self-harm reads crisis resources while a person is brought in.
-  const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? DEFAULT_CRISIS_MESSAGE) : '';
+  const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? crisisReply(u.language)) : '';
   return {
     ...base,
     ...(d.urgent ? { urgent: true } : {}),

@@ -7,6 +7,7 @@ import { insertHandoff, updateHandoff } from '../db/repositories/handoffs.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 import { actorRef, type Actor } from '../conversations/actor.ts';
+import { handoffNotice } from '../conversations/notices.ts';
 import type { ConversationKernel, Tx } from '../conversations/kernel.ts';
 import { signalsFromTranscript, type BriefSignals } from './brief/build.ts';
 import { briefFor } from './brief/refresh.ts';
@@ -65,7 +66,12 @@ export async function startHandoff(
 
   const system: Actor = { type: 'system', id: null, workspaceId };
   if (!routing.on_shift) current = await kernel.move(tx, system, current, 'await_customer', {}, { why: routing.why });
-  const notice = handoffNotice(routing, customer!);
+  const notice = handoffNotice(current.language, {
+    onShift: routing.on_shift,
+    teamName: routing.team_name,
+    openHours: routing.business_hours.open,
+    customerEmail: customer!.email,
+  });
   // The bot's trace stays with the turn that handed off: an admin can see why.
   const trace = decision
     ? { action: 'handoff', confidence: decision.confidence, threshold: decision.threshold, reasons: decision.reasons, ...decision.trace }
@@ -146,15 +152,3 @@ async function afterHandoff(
   });
 }
 
-/** What the customer is told when the handoff is made. */
-export function handoffNotice(routing: RoutingDecision, customer: { email: string | null }): string {
-  if (!routing.on_shift) {
-    const away = routing.business_hours.open
-      ? 'Nobody from our team is available right now.'
-      : 'Our team is away right now (outside our business hours).';
-    return customer.email
-      ? `${away} We will get back to you at the e-mail address we have for you; you can also add details here, this conversation stays open.`
-      : `${away} Leave your e-mail address here and we will get back to you; this conversation stays open.`;
-  }
-  return routing.team_name ? `Connecting you with the ${routing.team_name} team.` : 'Connecting you with a person.';
-}

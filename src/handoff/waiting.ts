@@ -1,3 +1,4 @@
+import { emailThanksNotice } from '../conversations/notices.ts';
 import type { ConversationRow, MessageRow } from '../db/schema.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 import { findOpenHandoff } from '../db/repositories/handoffs.ts';
@@ -51,7 +52,7 @@ export async function customerWroteWhileWaiting(
     const system: Actor = { type: 'system', id: null, workspaceId: ws };
     await kernel.addMessage(tx, system, conversation, {
       author: 'system',
-      text: 'Thank you: we will reply to that e-mail address as soon as someone is back.',
+      text: emailThanksNotice(conversation.language),
     });
   }
   await rebuildBrief(tx, { conversation, customer, handoff, routing: handoff.routing as unknown as RoutingDecision });

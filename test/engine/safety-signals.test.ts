@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
 import { EmbeddedEngine } from '../../src/engine/index.ts';
-import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
+import { crisisReply, DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { demoArticles, OPEN_POLICY } from '../support/demo-knowledge.ts';
 
 const demo = demoArticles();
@@ -17,14 +17,23 @@ const turn = (text: string) => engine.turnSync({ text, history: [], policy });
 
 describe('safety statements are handed off at once, urgent', () => {
   it.each([
-    'i want it to be over, all of it, for good',
-    "j'ai acheté des médicaments pour en finir",
-    'tomei todos os remédios',
+    ['i want it to be over, all of it, for good', 'en'],
+    ["j'ai acheté des médicaments pour en finir", 'fr'],
+    ['tomei todos os remédios', 'pt'],
     // Missed before the fourth round of safety examples (signals/safety-themes.ts).
-    "I don't think I'll survive the night and I don't want to",
-    'je suis un poids pour tout le monde, ils seraient mieux sans moi',
-  ])('self-harm, with crisis words: "%s"', (text) => {
-    expect(turn(text)).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'], text: DEFAULT_CRISIS_MESSAGE });
+    ["I don't think I'll survive the night and I don't want to", 'en'],
+    ['je suis un poids pour tout le monde, ils seraient mieux sans moi', 'fr'],
+  ])('self-harm, with crisis words in the language of the message: "%s"', (text, language) => {
+    expect(turn(text)).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'], text: crisisReply(language) });
+  });
+
+  it('the crisis words of each language name a line and findahelpline.com, and promise a person without saying "right now"', () => {
+    for (const language of ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl']) {
+      expect(crisisReply(language)).toMatch(/https:\/\/findahelpline\.com\.$/);
+      expect(crisisReply(language)).not.toMatch(/right now/);
+    }
+    expect(new Set(['en', 'es', 'fr', 'de', 'pt', 'it', 'nl'].map(crisisReply)).size).toBe(7);
+    expect(crisisReply('sv')).toBe(DEFAULT_CRISIS_MESSAGE);
   });
 
   it.each([

@@ -10,7 +10,8 @@ export const scriptedEngineFactory: EngineFactory = async (articles: Article[]):
   turn: async (input) => {
     const base: Omit<Decision, 'action' | 'text' | 'citations' | 'confidence' | 'reasons'> = {
       threshold: input.policy.confidenceThreshold ?? 0.5,
-      language: 'en',
+      // The conversation's language so far (the widget's, when it gave one): this engine reads none.
+      language: input.locale ?? 'en',
       intent: null,
       sentiment: 0,
       trace: { engine: 'scripted' },

@@ -108,16 +108,53 @@ const TOPICS_INTRO: Texts = {
 };
 
 /**
- * The default words for a customer at risk of self-harm (a workspace sets its own, with the
- * numbers of its country: policy.crisisMessage). 988 is the US Suicide & Crisis Lifeline,
- * 116 123 the Samaritans in the UK and Ireland; findahelpline.com lists lines by country.
+ * The default words for a customer at risk of self-harm, in the conversation's language (a
+ * workspace sets its own, with the numbers of its country: policy.crisisMessage). They promise a
+ * person, not one "right now": when nobody is on shift the next line says so. Each names the
+ * local emergency number, one free national line for the language's largest country where one
+ * is well established, and findahelpline.com, which lists lines by country: 988 (US Suicide &
+ * Crisis Lifeline), 116 123 (Samaritans, UK and Ireland), 024 (Spain), 3114 (France),
+ * TelefonSeelsorge 0800 111 0 111 (Germany), CVV 188 (Brazil), Telefono Amico 02 2327 2327
+ * (Italy), 113 or 0800-0113 (Netherlands).
  */
-export const DEFAULT_CRISIS_MESSAGE =
-  "I'm so sorry you're going through this. You don't have to face it alone: I'm bringing in a person from our team right now. " +
-  'If you are in danger or thinking about ending your life, please call your local emergency number, or talk to a crisis line now: ' +
-  'in the US call or text 988, in the UK and Ireland call Samaritans on 116 123, elsewhere find a free line at https://findahelpline.com.';
+const CRISIS: Texts = {
+  en:
+    "I'm so sorry you're going through this. You don't have to face it alone: I'm passing this conversation to a person from our team. " +
+    'If you are in danger or thinking about ending your life, please call your local emergency number, or talk to a crisis line now: ' +
+    'in the US call or text 988, in the UK and Ireland call Samaritans on 116 123, elsewhere find a free line at https://findahelpline.com.',
+  es:
+    'Siento mucho que esté pasando por esto. No tiene que afrontarlo solo: paso esta conversación a una persona de nuestro equipo. ' +
+    'Si está en peligro o piensa en quitarse la vida, llame ahora a su número de emergencias local o hable con una línea de ayuda: ' +
+    'en España llame al 024, en otros países encuentre una línea gratuita en https://findahelpline.com.',
+  fr:
+    "Je suis vraiment désolé que vous traversiez cela. Vous n'avez pas à y faire face seul : je transmets cette conversation à une personne de notre équipe. " +
+    "Si vous êtes en danger ou si vous pensez à mettre fin à vos jours, appelez tout de suite le numéro d'urgence local ou parlez à une ligne d'écoute : " +
+    'en France, appelez le 3114 (gratuit, 24 h/24), ailleurs trouvez une ligne gratuite sur https://findahelpline.com.',
+  de:
+    'Es tut mir sehr leid, dass Sie das durchmachen. Sie müssen da nicht allein durch: Ich gebe dieses Gespräch an eine Person aus unserem Team weiter. ' +
+    'Wenn Sie in Gefahr sind oder daran denken, sich das Leben zu nehmen, rufen Sie bitte jetzt Ihre örtliche Notrufnummer an oder sprechen Sie mit einer Krisenhotline: ' +
+    'in Deutschland die TelefonSeelsorge unter 0800 111 0 111 (kostenlos, rund um die Uhr), anderswo finden Sie eine kostenlose Nummer unter https://findahelpline.com.',
+  pt:
+    'Lamento muito que esteja a passar por isto. Não tem de enfrentar isto sozinho: estou a passar esta conversa a uma pessoa da nossa equipa. ' +
+    'Se estiver em perigo ou a pensar pôr fim à vida, ligue já para o número de emergência local ou fale com uma linha de apoio: ' +
+    'no Brasil ligue 188 (CVV), noutros países encontre uma linha gratuita em https://findahelpline.com.',
+  it:
+    'Mi dispiace molto che tu stia passando tutto questo. Non devi affrontarlo da solo: passo questa conversazione a una persona del nostro team. ' +
+    'Se sei in pericolo o pensi di toglierti la vita, chiama subito il numero di emergenza locale o parla con una linea di ascolto: ' +
+    'in Italia Telefono Amico allo 02 2327 2327, altrove trovi una linea gratuita su https://findahelpline.com.',
+  nl:
+    'Wat erg dat u dit doormaakt. U hoeft dit niet alleen te doen: ik geef dit gesprek door aan iemand van ons team. ' +
+    'Bent u in gevaar of denkt u aan zelfdoding, bel dan nu uw lokale alarmnummer of praat met een hulplijn: ' +
+    'in Nederland bel 113 of gratis 0800-0113, elders vindt u een gratis lijn op https://findahelpline.com.',
+};
+
+/** The default crisis words in English (`crisisReply` gives them in the conversation's language). */
+export const DEFAULT_CRISIS_MESSAGE = CRISIS.en;
 
 const pick = (t: Texts, language: string) => t[language] ?? t.en;
+
+/** The default crisis words in `language` (English where there are none). */
+export const crisisReply = (language: string): string => pick(CRISIS, language);
 
 export function socialReply(kind: SocialKind, language: string): string {
   return pick(SOCIAL[kind], language);
