@@ -70,6 +70,9 @@ export function thresholdForTarget(calibration: CalibrationResult, target: numbe
   return shrunkThreshold(thresholdForPrecision(calibration.heldOut, target, THRESHOLD_PRIOR), rows);
 }
 
+/** What the classifier's probabilities are tilted by besides its training texts (`retrieve/tilt.ts`). */
+export const bodiesOf = (articles: Article[]) => articles.map((a) => a.body);
+
 /** Below this many examples training takes well under a second: a worker's start-up would cost more. */
 const WORKER_MIN_EXAMPLES = 2000;
 
@@ -94,7 +97,7 @@ export async function buildKnowledgeAsync(articles: Article[], opts: BuildOption
       : null;
   const t = performance.now();
   const sync = prep.calibrate && !pending ? calibrateClassifier(prep.classArticles, prep.examples, opts.softmax) : null;
-  const classifier = prep.useClassifier ? IntentClassifier.train(prep.examples, prep.classArticles.length, opts.softmax) : null;
+  const classifier = prep.useClassifier ? IntentClassifier.train(prep.examples, prep.classArticles.length, opts.softmax, bodiesOf(prep.classArticles)) : null;
   const trainMs = performance.now() - t;
   const done = pending ? await pending : null;
   const model = finish(prep, done?.result ?? sync, opts, { classifier, trainMs });
@@ -153,7 +156,7 @@ function finish(
   const classifier = trained
     ? trained.classifier
     : useClassifier
-      ? IntentClassifier.train(examples, classArticles.length, opts.softmax)
+      ? IntentClassifier.train(examples, classArticles.length, opts.softmax, bodiesOf(classArticles))
       : null;
   const t3 = performance.now();
   // The passage route answers only articles without examples when the classifier runs, and

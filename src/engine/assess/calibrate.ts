@@ -156,7 +156,9 @@ function heldOutRows(
     else train.push(e);
   }
   // Held-out classes keep only their title in training, as a thin article would.
-  const model = IntentClassifier.train(train, classes, { ...softmax, seed });
+  // Held-out classes stand for questions no article answers: their bodies count no more than their examples.
+  const bodies = articles.map((a, c) => (heldClasses.has(c) ? '' : a.body));
+  const model = IntentClassifier.train(train, classes, { ...softmax, seed }, bodies);
   const row = (e: TrainingExample, isKnown: boolean): Row => {
     const out = model.classify(e.text);
     return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };

@@ -79,6 +79,11 @@ export class Bm25Index {
     return this.postings.has(term) || this.extraDf.has(term);
   }
 
+  /** The searchable documents holding the term. */
+  *holders(term: string): Iterable<number> {
+    for (const { doc } of this.postings.get(term) ?? []) yield doc;
+  }
+
   idf(term: string): number {
     const df = (this.postings.get(term)?.length ?? 0) + (this.extraDf.get(term) ?? 0);
     return Math.log(1 + (this.counted - df + 0.5) / (df + 0.5));

@@ -5,6 +5,7 @@ import type { Article } from '../types.ts';
 import { Vectorizer } from './vectorizer.ts';
 import { SoftmaxModel, type SoftmaxOptions, DEFAULT_SOFTMAX } from './softmax.ts';
 import { type SparseVec, fromMap } from './sparse.ts';
+import { ClassTerms, tilt } from './tilt.ts';
 
 export interface ClassScore {
   index: number;
@@ -46,6 +47,7 @@ export class IntentClassifier {
     private readonly model: SoftmaxModel,
     private readonly centroids: SparseVec[],
     private readonly examplesByClass: SparseVec[][],
+    private readonly classTerms: ClassTerms | null,
   ) {
     this.scratch = new Float32Array(vectorizer.size);
   }
@@ -54,7 +56,12 @@ export class IntentClassifier {
     return this.model.classes;
   }
 
-  static train(examples: TrainingExample[], classes: number, opts: SoftmaxOptions = DEFAULT_SOFTMAX): IntentClassifier {
+  /**
+   * `bodies`: each class's article body, by class index. When given, the probabilities are tilted
+   * toward the classes whose article (body and the texts trained on) holds the message's words
+   * (`tilt.ts`); the texts held out of training never count for their class.
+   */
+  static train(examples: TrainingExample[], classes: number, opts: SoftmaxOptions = DEFAULT_SOFTMAX, bodies?: string[]): IntentClassifier {
     const vectorizer = new Vectorizer().fit(examples.map((e) => e.text));
     const xs = examples.map((e) => vectorizer.transform(e.text));
     const model = SoftmaxModel.train(
@@ -71,13 +78,21 @@ export class IntentClassifier {
       byClass[examples[i].label].push(x);
       for (let k = 0; k < x.idx.length; k++) m.set(x.idx[k], (m.get(x.idx[k]) ?? 0) + x.val[k]);
     });
-    return new IntentClassifier(vectorizer, model, sums.map(fromMap), byClass);
+    let classTerms: ClassTerms | null = null;
+    if (bodies) {
+      const texts = bodies.slice(0, classes).map((b) => [b ?? '']);
+      while (texts.length < classes) texts.push([]);
+      for (const e of examples) texts[e.label].push(e.text);
+      classTerms = new ClassTerms(texts.map((t) => t.join('\n')));
+    }
+    return new IntentClassifier(vectorizer, model, sums.map(fromMap), byClass, classTerms);
   }
 
   /** `extra`: words read beside the message's at a lower weight (`Vectorizer.transform`). */
   classify(text: string, k = 5, extra?: ReadonlyMap<string, number>): ClassifierOutput {
     const x = this.vectorizer.transform(text, extra);
     const p = this.model.probabilities(x);
+    if (this.classTerms) tilt(p, this.classTerms.shares(text));
     const top: ClassScore[] = [];
     for (let c = 0; c < p.length; c++) {
       if (top.length < k || p[c] > top[top.length - 1].prob) {
