@@ -17,6 +17,11 @@ export interface Bm25Options {
 
 export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75, titleWeight: 2 };
 
+/** BM25's IDF of a term held by `df` of `n` documents (never negative). */
+export function idfOf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 /** Content terms: normalised, stop words removed, stemmed. */
 export function terms(text: string): string[] {
   return tokenize(withIdentifierWords(text))
@@ -79,14 +84,8 @@ export class Bm25Index {
     return this.postings.has(term) || this.extraDf.has(term);
   }
 
-  /** The searchable documents holding the term. */
-  *holders(term: string): Iterable<number> {
-    for (const { doc } of this.postings.get(term) ?? []) yield doc;
-  }
-
   idf(term: string): number {
-    const df = (this.postings.get(term)?.length ?? 0) + (this.extraDf.get(term) ?? 0);
-    return Math.log(1 + (this.counted - df + 0.5) / (df + 0.5));
+    return idfOf((this.postings.get(term)?.length ?? 0) + (this.extraDf.get(term) ?? 0), this.counted);
   }
 
   /**

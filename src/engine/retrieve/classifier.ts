@@ -83,7 +83,7 @@ export class IntentClassifier {
       const texts = bodies.slice(0, classes).map((b) => [b ?? '']);
       while (texts.length < classes) texts.push([]);
       for (const e of examples) texts[e.label].push(e.text);
-      classTerms = new ClassTerms(texts.map((t) => t.join('\n')));
+      classTerms = new ClassTerms(texts);
     }
     return new IntentClassifier(vectorizer, model, sums.map(fromMap), byClass, classTerms);
   }
