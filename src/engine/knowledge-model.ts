@@ -97,7 +97,9 @@ export async function buildKnowledgeAsync(articles: Article[], opts: BuildOption
       : null;
   const t = performance.now();
   const sync = prep.calibrate && !pending ? calibrateClassifier(prep.classArticles, prep.examples, opts.softmax) : null;
-  const classifier = prep.useClassifier ? IntentClassifier.train(prep.examples, prep.classArticles.length, opts.softmax, bodiesOf(prep.classArticles)) : null;
+  const classifier = prep.useClassifier
+    ? IntentClassifier.train(prep.examples, prep.classArticles.length, opts.softmax, bodiesOf(prep.classArticles))
+    : null;
   const trainMs = performance.now() - t;
   const done = pending ? await pending : null;
   const model = finish(prep, done?.result ?? sync, opts, { classifier, trainMs });
