@@ -60,7 +60,7 @@ describe('a request for a person inside a longer message (live pipeline)', () =>
   // The brief records the intent read from the rest of the line, and none when no article is credible.
   it.each([
     ["is there a human I can chat with my card still hasn't arrived", undefined],
-    ['can i talk to someone my order never came', 'track-order'],
+    ["can i talk to someone my order still isn't here", 'track-order'],
     ['get me an agent i was charged twice', null],
   ])('"%s" as the first line: handed off as customer_requested, not low_confidence', async (line, intent) => {
     const api = apiClient(ctx.baton.url);
