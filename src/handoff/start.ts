@@ -151,4 +151,3 @@ async function afterHandoff(
     },
   });
 }
-

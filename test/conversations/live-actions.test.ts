@@ -387,8 +387,16 @@ describe("npm start's demo", () => {
   it("the demo workspace gets the shop's actions and articles: its bot finds an order after verifying the customer", async () => {
     const { workspace } = await ensureDemoWorkspace(tdb.database.db);
     // An earlier demo gave it the shop's own page on a topic the demo covers (demo-knowledge.ts).
-    const shopPages = readFileSync(join(ROOT, 'bench/retail/kb.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    await syncArticles(tdb.database.db, workspace.id, shopPages.filter((a: { id: string }) => a.id === 'order-status'), { prune: false });
+    const shopPages = readFileSync(join(ROOT, 'bench/retail/kb.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    await syncArticles(
+      tdb.database.db,
+      workspace.id,
+      shopPages.filter((a: { id: string }) => a.id === 'order-status'),
+      { prune: false },
+    );
     expect((await ensureDemoActions(tdb.database.db, workspace.id, retail.url)).knowledgeChanged).toBe(true);
     expect((await ensureDemoActions(tdb.database.db, workspace.id, retail.url)).knowledgeChanged).toBe(false);
     const ids = (await listArticles(tdb.database.db, workspace.id)).map((a) => a.id);

@@ -14,7 +14,11 @@ const jsonl = (path: string) =>
     .map((l) => JSON.parse(l) as Article);
 const own = jsonl('demo/knowledge.jsonl');
 const shop = jsonl('bench/retail/kb.jsonl');
-const asked = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+const asked = (q: string) =>
+  q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .trim();
 
 describe('the demo as served', () => {
   const served = servedDemoKnowledge(own, shop);
@@ -66,7 +70,7 @@ describe('the bot on the demo as served (the real engine)', () => {
     expect([d.action, d.citations[0]?.articleId]).toEqual(['answer', article]);
   });
 
-  it("reads \"where is my order\" as the demo's tracking page, which starts the shop's order playbook", async () => {
+  it('reads "where is my order" as the demo\'s tracking page, which starts the shop\'s order playbook', async () => {
     const d = await (await engine).turn({ text: 'where is my order', history: [], policy });
     expect(d.intent?.id).toBe('track-order');
     expect(d.intent!.confidence).toBeGreaterThanOrEqual(d.threshold / 2);

@@ -270,7 +270,11 @@ describe('handoff routing and brief on a server', () => {
   it("tells the customer in the conversation's language: a French conversation gets French notices", async () => {
     await api('PUT', '/api/v1/admin/policy', { token: admin, body: { businessHours: { timezone: 'UTC', days: {} } } });
     const start = await api('POST', '/api/v1/widget/conversations', {
-      body: { workspace: ws.slug, language: 'fr', message: "Mon colis n'est jamais arrivé. Je veux parler à une personne, s'il vous plaît." },
+      body: {
+        workspace: ws.slug,
+        language: 'fr',
+        message: "Mon colis n'est jamais arrivé. Je veux parler à une personne, s'il vous plaît.",
+      },
     });
     const started = start.body as { token: string; conversation: { id: string }; messages: { text: string }[] };
     expect(started.messages.at(-1)!.text).toBe(
@@ -278,7 +282,7 @@ describe('handoff routing and brief on a server', () => {
     );
     await api('POST', `/api/v1/widget/conversations/${started.conversation.id}/messages`, {
       token: started.token,
-      body: { text: "Voici mon adresse : lea.colis@example.test, merci." },
+      body: { text: 'Voici mon adresse : lea.colis@example.test, merci.' },
     });
     const detail = (await api('GET', `/api/v1/conversations/${started.conversation.id}`, { token: admin })).body;
     expect(detail.messages.at(-1).text).toBe("Merci : nous répondrons à cette adresse e-mail dès que quelqu'un sera de retour.");
