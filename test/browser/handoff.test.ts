@@ -87,9 +87,14 @@ describe('handoff in the browser: widget and agent workspace', () => {
       await insert.click();
       expect(await replyBox.inputValue()).not.toBe('');
     }
-    await replyBox.fill('Hi Ann, I am on it: your refund is on its way.');
+    await replyBox.fill('Hi Ann, I am on it: your refund is on its way. Its status: https://help.example.test/refund-status.');
     await agent.getByRole('button', { name: 'Send reply' }).click();
-    await widget.locator('.m.agent', { hasText: 'your refund is on its way' }).waitFor();
+    const agentReply = widget.locator('.m.agent', { hasText: 'your refund is on its way' });
+    await agentReply.waitFor();
+    // An address in a reply opens as a link; the full stop after it stays text.
+    const address = agentReply.getByRole('link', { name: 'https://help.example.test/refund-status' });
+    expect(await address.getAttribute('href')).toBe('https://help.example.test/refund-status');
+    expect(await address.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await widget.getByText('Refund looks eligible.').count()).toBe(0);
 
     // Reload and a second tab pick the same conversation back up.

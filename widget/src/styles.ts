@@ -39,7 +39,7 @@ button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2p
 .src{display:inline;margin:0;padding:0;list-style:none}
 .src li{display:inline}
 .src li+li:before{content:' · '}
-.src a{color:#1d4ed8}
+.src a,.text a{color:#1d4ed8}
 .rate{padding:10px 12px;border-top:1px solid #e5e7eb;text-align:center}
 .rate p{margin:0 0 6px;font-weight:600}
 .stars{display:flex;justify-content:center;gap:6px}

@@ -6,7 +6,7 @@ import { pickLang, STRINGS, type Strings } from './i18n.ts';
 import { LiveUpdates } from './live.ts';
 import { adoptStyles } from './styles.ts';
 import { queueText } from './queue.ts';
-import { COUNTER_FROM, displayText, MAX_MESSAGE_CHARS } from './text.ts';
+import { COUNTER_FROM, displayText, linkParts, MAX_MESSAGE_CHARS, webAddress } from './text.ts';
 
 interface Config {
   workspace: string;
@@ -24,16 +24,8 @@ interface Saved {
   id: string;
 }
 
-/** Only http(s) links are rendered as links; anything else (javascript:, data:) stays text. */
-function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/** A link that opens in a new tab and tells the page it opens nothing about this one. */
+const link = (href: string, label: string) => h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label);
 
 export class BatonWidget {
   private readonly api: WidgetApi;
@@ -423,7 +415,10 @@ export class BatonWidget {
     if (who) el.append(h('span', { class: 'who' }, who));
     const sources = m.author === 'bot' ? (m.citations ?? []).filter((c): c is Citation => !!c && (!!c.title || !!c.url)) : [];
     // dir="auto": a line in Hebrew or Arabic reads right to left, whatever the page's direction.
-    el.append(h('span', { class: 'text', dir: 'auto' }, m.author === 'bot' ? displayText(m.text, sources.length > 0) : m.text));
+    const text = m.author === 'bot' ? displayText(m.text, sources.length > 0) : m.text;
+    // The customer's own line stays as typed; the bot's, an agent's and the system's show their addresses as links.
+    const parts = m.author === 'customer' ? [text] : linkParts(text);
+    el.append(h('span', { class: 'text', dir: 'auto' }, ...parts.map((p) => (typeof p === 'string' ? p : link(p.href, p.label)))));
     if (sources.length) {
       const list = h('ul', { class: 'src' });
       const seen = new Set<string>();
@@ -431,9 +426,9 @@ export class BatonWidget {
         const key = c.articleId ?? c.url ?? c.title ?? '';
         if (seen.has(key)) continue;
         seen.add(key);
-        const href = safeUrl(c.url);
+        const href = webAddress(c.url);
         const label = c.title || c.url || '';
-        list.append(h('li', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label) : label));
+        list.append(h('li', {}, href ? link(href, label) : label));
       }
       el.append(h('div', { class: 'srcs' }, `${list.children.length > 1 ? this.t.sources : this.t.source}: `, list));
     }
