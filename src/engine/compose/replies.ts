@@ -129,7 +129,7 @@ const CRISIS: Texts = {
   fr:
     "Je suis vraiment désolé que vous traversiez cela. Vous n'avez pas à y faire face seul : je transmets cette conversation à une personne de notre équipe. " +
     "Si vous êtes en danger ou si vous pensez à mettre fin à vos jours, appelez tout de suite le numéro d'urgence local ou parlez à une ligne d'écoute : " +
-    'en France, appelez le 3114 (gratuit, 24 h/24), ailleurs trouvez une ligne gratuite sur https://findahelpline.com.',
+    'en France, appelez le 3114 (gratuit, 24\u00a0h/24), ailleurs trouvez une ligne gratuite sur https://findahelpline.com.',
   de:
     'Es tut mir sehr leid, dass Sie das durchmachen. Sie müssen da nicht allein durch: Ich gebe dieses Gespräch an eine Person aus unserem Team weiter. ' +
     'Wenn Sie in Gefahr sind oder daran denken, sich das Leben zu nehmen, rufen Sie bitte jetzt Ihre örtliche Notrufnummer an oder sprechen Sie mit einer Krisenhotline: ' +
