@@ -177,7 +177,8 @@ describe('handoff in the browser: widget and agent workspace', () => {
       const widget = customer.locator('#baton-widget');
       await widget.getByRole('textbox').fill('how do refunds work?');
       await widget.getByRole('button', { name: 'Send' }).click();
-      await widget.locator('.m.bot').first().waitFor();
+      // The answer itself, not the welcome (also a bot line): a send while the first is under way is ignored.
+      await widget.locator('.m.bot', { hasText: 'Refunds take 5 to 10 business days.' }).waitFor();
 
       // The next line reaches the server, but its answer never reaches the page.
       let delivered = 0;
