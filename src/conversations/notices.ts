@@ -4,7 +4,7 @@
 // who wrote in French is told in English that nobody is there. The same seven languages as the
 // bot's replies; any other falls back to English.
 
-type Texts = Readonly<Record<string, string>>;
+import { localized, type Texts } from '../engine/text/localized.ts';
 
 const AWAY_OPEN: Texts = {
   en: 'Nobody from our team is available right now.',
@@ -99,11 +99,8 @@ const EMAIL_THANKS: Texts = {
 /** The languages every notice is written in. */
 export const NOTICE_LANGUAGES = Object.keys(AWAY_OPEN);
 
-/** A tag's primary language ("fr-CA" is French): a conversation started by the widget keeps the browser's tag. */
-const primary = (language: string | null | undefined) => (language ?? 'en').split(/[-_]/)[0].toLowerCase();
-
 const say = (texts: Texts, language: string | null | undefined, values: Record<string, string> = {}) =>
-  (texts[primary(language)] ?? texts.en).replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+  localized(texts, language).replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
 /** The line a handoff posts: a person is coming (from `team` when known), or nobody is in and how we will reply. */
 export function handoffNotice(

@@ -2,8 +2,7 @@
 // was not a question, and the words a customer at risk of self-harm reads beside the handoff.
 // In the customer's language where we have it, else English.
 import type { SocialKind } from '../understand/social.ts';
-
-type Texts = Record<string, string>;
+import { localized, type Texts } from '../text/localized.ts';
 
 const SOCIAL: Record<SocialKind, Texts> = {
   greeting: {
@@ -95,7 +94,7 @@ const OFFER_PERSON: Texts = {
 };
 
 /** The second message the bot could not read: offer a person rather than guess again. */
-export const offerPersonReply = (language: string): string => pick(OFFER_PERSON, language);
+export const offerPersonReply = (language: string): string => localized(OFFER_PERSON, language);
 
 const TOPICS_INTRO: Texts = {
   en: 'I can help with questions such as',
@@ -151,13 +150,11 @@ const CRISIS: Texts = {
 /** The default crisis words in English (`crisisReply` gives them in the conversation's language). */
 export const DEFAULT_CRISIS_MESSAGE = CRISIS.en;
 
-const pick = (t: Texts, language: string) => t[language] ?? t.en;
-
 /** The default crisis words in `language` (English where there are none). */
-export const crisisReply = (language: string): string => pick(CRISIS, language);
+export const crisisReply = (language: string): string => localized(CRISIS, language);
 
 export function socialReply(kind: SocialKind, language: string): string {
-  return pick(SOCIAL[kind], language);
+  return localized(SOCIAL[kind], language);
 }
 
 /**
@@ -165,7 +162,7 @@ export function socialReply(kind: SocialKind, language: string): string {
  * but the knowledge never mentions it); names a few topics the knowledge covers when given.
  */
 export function rephraseReply(language: string, topics: string[] = [], why: 'unclear' | 'off_topic' = 'unclear'): string {
-  const ask = pick(why === 'off_topic' ? OFF_TOPIC : REPHRASE, language);
+  const ask = localized(why === 'off_topic' ? OFF_TOPIC : REPHRASE, language);
   if (topics.length === 0) return ask;
-  return `${ask} ${pick(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
+  return `${ask} ${localized(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
 }
