@@ -14,14 +14,17 @@ import { resolve } from 'node:path';
 import { createEngine } from '../src/engine/index.ts';
 import type { Article } from '../src/engine/types.ts';
 import { servedDemoKnowledge } from '../src/workspaces/demo-knowledge.ts';
+import { parseKnowledgeFile } from '../src/knowledge/index.ts';
 
 const jsonl = <T>(path: string): T[] =>
   readFileSync(path, 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as T);
-const own = jsonl<Article>(resolve(import.meta.dirname, '../demo/knowledge.jsonl'));
-const shop = jsonl<Article>(resolve(import.meta.dirname, 'retail/kb.jsonl'));
+// Read as Baton reads a knowledge file (validated).
+const knowledge = async (path: string) => (await parseKnowledgeFile(resolve(import.meta.dirname, path))).articles;
+const own = await knowledge('../demo/knowledge.jsonl');
+const shop = await knowledge('retail/kb.jsonl');
 const file = process.argv[2] ?? resolve(import.meta.dirname, 'data/demo/paraphrases.jsonl');
 const rows = jsonl<{ text: string; article: string | null }>(file);
 const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
