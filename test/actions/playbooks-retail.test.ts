@@ -174,6 +174,19 @@ describe('playbooks against the retail stand-in', () => {
     }
   });
 
+  // The demo serves the shop beside a help centre with a subscription page: "cancel" alone started
+  // the order cancellation on "how do I cancel my subscription".
+  it('leaves the cancellation of a subscription or plan to the engine, but takes the cancellation of an order', async () => {
+    for (const line of ['how do I cancel my subscription', 'I want to cancel my plan before it renews', 'cancel my membership please']) {
+      const [question] = await converse([line]);
+      expect(question.result).toMatchObject({ handled: false, calls: [] });
+    }
+    for (const line of ['cancel my order', 'I want to cancel the subscription box order #W5442520', 'please cancel it, I ordered by mistake']) {
+      const [request] = await converse([line]);
+      expect(request.result.playbook).toBe('cancel-order');
+    }
+  });
+
   it('leaves a request for a person to the engine, the request under way kept', async () => {
     const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com', 'I want to talk to a supervisor']);
     expect(turns[2].result).toMatchObject({ handled: false, calls: [] });
