@@ -20,7 +20,7 @@ import { continuesIntent } from './understand/continues.ts';
 import { detectSocial } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { namesSupportMatter } from './text/support-domain.ts';
-import { crisisReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
+import { crisisReply, detailsReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
 import { supportExpansions, type Expansions } from './text/synonyms.ts';
 
@@ -247,6 +247,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     policyTopic: u.policyTopic,
     social: u.social,
     junk: u.junk ?? (offTopic ? 'off_topic' : null),
+    opener: u.opener,
     followUp: u.topic.followUp,
     topic: u.topic.why,
     detector: u.signal,
@@ -349,6 +350,9 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   }
   if (d.action === 'social' && u.social) {
     return { ...base, intent: null, action: 'social', text: socialReply(u.social.kind, u.language), citations: [], reasons: [] };
+  }
+  if (d.action === 'clarify' && d.clarify === 'details') {
+    return { ...base, intent: null, action: 'clarify', text: detailsReply(u.language), citations: [], reasons: [] };
   }
   if (d.action === 'clarify' && d.clarify === 'offer_person') {
     return { ...base, intent: null, action: 'clarify', text: offerPersonReply(u.language), citations: [], reasons: [] };

@@ -32,11 +32,11 @@ export interface HistoryTurn {
   /** For bot turns: the action taken and the articles cited, so the engine can notice repeats. */
   action?: DecisionAction;
   articleIds?: string[];
-  /** For a bot's clarifying turn: what it asked (which article, to rephrase, or whether to bring in a person). */
+  /** For a bot's clarifying turn: what it asked (which article, to rephrase, whether to bring in a person, or what the announced need is). */
   clarify?: ClarifyKind;
 }
 
-export const CLARIFY_KINDS = ['options', 'rephrase', 'offer_person'] as const;
+export const CLARIFY_KINDS = ['options', 'rephrase', 'offer_person', 'details'] as const;
 export type ClarifyKind = (typeof CLARIFY_KINDS)[number];
 
 /**

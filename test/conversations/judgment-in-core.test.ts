@@ -99,6 +99,25 @@ describe('engine judgment in the conversation core', () => {
     expect(third.body.conversation.status).not.toBe('bot');
   });
 
+  it('a need announced but not said is asked about, and the question that follows is answered (demo knowledge)', async () => {
+    const shop = await seedWorkspace(ctx.tdb.database.db, 'opener');
+    await syncArticles(ctx.tdb.database.db, shop.id, demoArticles(), { prune: true });
+    const api = apiClient(ctx.baton.url);
+    const r = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: shop.slug, message: 'hi, I have a question about my order' },
+    });
+    const { token, conversation } = r.body;
+    expect(r.body.conversation.status).toBe('bot');
+    expect(r.body.messages.at(-1)).toMatchObject({ author: 'bot', citations: [] });
+    expect(r.body.messages.at(-1).text).toMatch(/What would you like to know\?/);
+    const next = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
+      token,
+      body: { text: 'the parcel arrived damaged, what can I do?' },
+    });
+    expect(next.body.conversation.status).toBe('bot');
+    expect(next.body.replies.at(-1).citations[0]).toMatchObject({ articleId: 'damaged-item' });
+  });
+
   it("the workspace's own crisis text", async () => {
     const db = ctx.tdb.database.db;
     const ws = (await findWorkspace(db, ctx.ws.id))!;

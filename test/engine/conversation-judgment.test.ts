@@ -119,6 +119,35 @@ describe('small talk', () => {
   });
 });
 
+describe('a need announced but not said is asked about, once', () => {
+  it('asks what the need is, then answers the question that follows from its own words', () => {
+    const ds = converse(['hello, I have a question about my order', 'it arrived broken, what can I do?']);
+    expect(ds[0]).toMatchObject({ action: 'clarify', citations: [], intent: null, reasons: [] });
+    expect(ds[0].trace.decision).toMatchObject({ clarify: 'details' });
+    expect(ds[0].text).toMatch(/What would you like to know\?/);
+    expect(ds[1].action).toBe('answer');
+    expect(cited(ds[1])).toBe('damaged-item');
+  });
+  it("in the customer's language", () => {
+    const [d] = converse(['Hola, tengo un problema con mi pedido']);
+    expect(d).toMatchObject({ action: 'clarify', language: 'es' });
+    expect(d.text).toMatch(/Qué necesita saber/);
+  });
+  it('announced again without the need, a person takes it (not asked a second time)', () => {
+    const ds = converse(['I have a question', 'I need help with my account']);
+    expect(ds.map((d) => d.action)).toEqual(['clarify', 'handoff']);
+    expect(ds[1].reasons).toEqual(['low_confidence']);
+  });
+  it('a need said is never asked about: answered, or handed off when unsure', () => {
+    expect(converse(['I need help resetting my password'])[0]).toMatchObject({ action: 'answer' });
+    expect(converse(['hi, I have a question about shipping to the moon'])[0].action).not.toBe('clarify');
+  });
+  it('a request for a person beside the announcement is still one', () => {
+    const [d] = converse(['I have a question, can I talk to a real person?']);
+    expect(d).toMatchObject({ action: 'handoff', reasons: ['customer_requested'] });
+  });
+});
+
 describe('junk never gets an article', () => {
   it.each(['what is 2+2', 'A'.repeat(4000), 'asdfghjkl', '!!!!!!'])('asks to rephrase first, then offers a person: %#', (text) => {
     const [first, second, third] = converse([text, text, text]);

@@ -93,6 +93,19 @@ const OFFER_PERSON: Texts = {
   nl: 'Sorry, ik begrijp nog steeds niet wat u nodig hebt. Zal ik iemand van ons team erbij halen? (ja / nee)',
 };
 
+/** To a need announced but not said ("I have a question about my order"): what is it? */
+const DETAILS: Texts = {
+  en: "Of course. What would you like to know? Tell me in a sentence or two what happened or what you need, and I'll take it from there.",
+  es: 'Por supuesto. ¿Qué necesita saber? Cuénteme en una o dos frases qué ha pasado o qué necesita.',
+  fr: "Bien sûr. Que souhaitez-vous savoir ? Dites-moi en une ou deux phrases ce qui s'est passé ou ce dont vous avez besoin.",
+  de: 'Gern. Was möchten Sie wissen? Beschreiben Sie in ein, zwei Sätzen, was passiert ist oder was Sie brauchen.',
+  pt: 'Claro. O que gostaria de saber? Diga-me numa ou duas frases o que aconteceu ou de que precisa.',
+  it: 'Certo. Cosa vorresti sapere? Dimmi in una o due frasi cosa è successo o di cosa hai bisogno.',
+  nl: 'Natuurlijk. Wat wilt u weten? Vertel in een of twee zinnen wat er is gebeurd of wat u nodig hebt.',
+};
+
+export const detailsReply = (language: string): string => localized(DETAILS, language);
+
 /** The second message the bot could not read: offer a person rather than guess again. */
 export const offerPersonReply = (language: string): string => localized(OFFER_PERSON, language);
 

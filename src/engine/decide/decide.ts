@@ -45,8 +45,9 @@ export function decide(d: DecideInput): DecideOutput {
   const reasons: HandoffReason[] = [];
   if (d.acceptsOffer) return { action: 'handoff', reasons: ['customer_requested'] };
   // A request for a person or anger the detector read unsurely gives way to an article
-  // written for this message (its examples match it above the threshold).
-  const yields = u.softSignal && !!d.writtenFor;
+  // written for this message (its examples match it above the threshold), and to a need
+  // announced but not said ("necesito ayuda con mi cuenta": what is it?).
+  const yields = u.softSignal && (!!d.writtenFor || u.opener);
   if (u.humanRequest && !yields) reasons.push('customer_requested');
   const sensitive = u.sensitive && !(u.sensitive.soft && d.sensitiveCovered);
   if (sensitive) reasons.push('sensitive_topic');
@@ -59,6 +60,9 @@ export function decide(d: DecideInput): DecideOutput {
     // Not a question, or a question on something the knowledge never mentions (trivia, another
     // business), which gets no article whatever an index scores it: say what the bot can help
     // with once, then offer a person; a third time (the offer ignored) a person takes over.
+    // A need announced but not said ("I have a question about my order"): ask what it is, once;
+    // said again in other words, the customer would rather tell a person.
+    if (u.opener && d.lastClarify !== 'details') return { action: 'clarify', reasons, clarify: 'details' };
     if (u.junk || d.offTopic) {
       if (d.lastClarify === 'offer_person') return { action: 'handoff', reasons: ['low_confidence'] };
       return { action: 'clarify', reasons, clarify: d.lastClarify === 'rephrase' ? 'offer_person' : 'rephrase' };

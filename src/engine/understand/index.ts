@@ -9,6 +9,7 @@ import { detectRepeatedFailure, type RepeatedFailure } from './repeated-failure.
 import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
 import { detectJunk, type JunkKind } from './junk.ts';
+import { isOpener } from './opener.ts';
 import { afterOpener, topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
 import { slotValue } from './fragment.ts';
 import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
@@ -50,6 +51,8 @@ export interface Understanding {
   social: SocialHit | null;
   /** Not a question at all (empty, repeated character, arithmetic, keyboard mash). */
   junk: JunkKind | null;
+  /** A need announced but not said ("I have a question about my order"): `opener.ts`. */
+  opener: boolean;
   /** Whether the message continues the last topic (only then are earlier turns read). */
   topic: TopicState;
   /** What the learned escalation detector found, if anything. */
@@ -177,6 +180,7 @@ export function understand(input: UnderstandInput): Understanding {
     policyTopic: matchPolicyTopic(normalized, input.policy.alwaysHumanTopics),
     social,
     junk,
+    opener: !social && !junk && isOpener(normalized),
     topic,
     signal,
     softSignal,

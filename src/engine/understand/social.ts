@@ -587,8 +587,26 @@ const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
 export function detectSocial(normalized: string): SocialHit | null {
   const toks = words(normalized).map(squash);
   if (toks.length === 0 || toks.length > 12) return null;
+  const { best, languages, rest } = scan(toks);
+  if (!best || !rest.every((w) => FILLER.has(w))) return null;
+  return { kind: best.kind, language: languages.size === 1 ? [...languages][0] : null };
+}
+
+/**
+ * The words of a normalised message besides its social phrases ("hi, I have a question, thanks":
+ * i have a question), and the kinds of small talk found.
+ */
+export function besidesSmallTalk(normalized: string): { kinds: Set<SocialKind>; rest: string[] } {
+  const { kinds, rest } = scan(words(normalized).map(squash));
+  return { kinds, rest };
+}
+
+/** Social phrases (longest first), read left to right; every other word is left over. */
+function scan(toks: string[]) {
   let best: { kind: SocialKind; language: string } | null = null;
+  const kinds = new Set<SocialKind>();
   const languages = new Set<string>();
+  const rest: string[] = [];
   let i = 0;
   while (i < toks.length) {
     let hit: { kind: SocialKind; language: string } | undefined;
@@ -599,11 +617,10 @@ export function detectSocial(normalized: string): SocialHit | null {
     }
     if (hit) {
       if (!best || RANK[hit.kind] > RANK[best.kind]) best = hit;
+      kinds.add(hit.kind);
       if (hit.language) languages.add(hit.language);
       i += len;
-    } else if (FILLER.has(toks[i])) i++;
-    else return null;
+    } else rest.push(toks[i++]);
   }
-  if (!best) return null;
-  return { kind: best.kind, language: languages.size === 1 ? [...languages][0] : null };
+  return { best, kinds, languages, rest };
 }
