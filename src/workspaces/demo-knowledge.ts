@@ -11,12 +11,16 @@ import type { ActionsConfig } from '../actions/config.ts';
  * among their example questions) split the classifier between them, so neither is answered:
  * the demo as served answered 15 of the 48 development paraphrases its own knowledge answers
  * 37 of (bench/demo.ts, docs/engine.md "The demo as served"). The shop's playbooks for these
- * topics start on the demo's page instead (`demoActions`).
+ * topics start on the demo's page instead (`demoActions`). `examples`: the shop page's example
+ * questions are the covering page's topic and join it ("my order still hasn't arrived, where is
+ * it": without them the demo handed off "my order hasn't arrived yet"); the shop's page on all of
+ * shipping keeps its own, which ask about damage, missing items and changes to an order, topics
+ * of other pages.
  */
-export const SHOP_PAGES_COVERED: Readonly<Record<string, string>> = {
-  'order-status': 'track-order',
-  'change-order-address': 'change-address',
-  shipping: 'shipping-times',
+export const SHOP_PAGES_COVERED: Readonly<Record<string, { page: string; examples: boolean }>> = {
+  'order-status': { page: 'track-order', examples: true },
+  'change-order-address': { page: 'change-address', examples: true },
+  shipping: { page: 'shipping-times', examples: false },
 };
 
 export const isCoveredShopPage = (id: string) => Object.hasOwn(SHOP_PAGES_COVERED, id);
@@ -27,9 +31,26 @@ export function shopPagesServed(own: readonly Article[], shop: readonly Article[
   return shop.filter((a) => !ids.has(a.id) && !isCoveredShopPage(a.id));
 }
 
+/**
+ * The demo's own pages as served: a page covering shop pages whose examples join it gets those
+ * it lacks (after its own, in the shop's order); every other page is returned as it is (the same
+ * object, so a caller can tell what changed).
+ */
+export function ownPagesServed(own: readonly Article[], shop: readonly Article[]): Article[] {
+  return own.map((a) => {
+    const from = shop.filter((s) => SHOP_PAGES_COVERED[s.id]?.page === a.id && SHOP_PAGES_COVERED[s.id].examples);
+    const have = new Set((a.examples ?? []).map(asked));
+    const add = [...new Set(from.flatMap((s) => s.examples ?? []))].filter((q) => !have.has(asked(q)));
+    return add.length ? { ...a, examples: [...(a.examples ?? []), ...add] } : a;
+  });
+}
+
+/** An example question as compared for repeats: case and spacing aside. */
+const asked = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
+
 /** The demo's knowledge as the workspace serves it, in the database's order (by id). */
 export function servedDemoKnowledge(own: readonly Article[], shop: readonly Article[]): Article[] {
-  return [...own, ...shopPagesServed(own, shop)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...ownPagesServed(own, shop), ...shopPagesServed(own, shop)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The shop's actions for the demo: a playbook on a covered page also starts on the demo's page for it. */
@@ -37,7 +58,7 @@ export function demoActions(config: ActionsConfig): ActionsConfig {
   return {
     ...config,
     playbooks: config.playbooks.map((p) => {
-      const extra = p.trigger.articles.filter(isCoveredShopPage).map((id) => SHOP_PAGES_COVERED[id]);
+      const extra = p.trigger.articles.filter(isCoveredShopPage).map((id) => SHOP_PAGES_COVERED[id].page);
       return extra.length ? { ...p, trigger: { ...p.trigger, articles: [...new Set([...p.trigger.articles, ...extra])] } } : p;
     }),
   };

@@ -8,7 +8,7 @@ import { findWorkspaceBySlug, insertWorkspace } from '../db/repositories/workspa
 import { addTeamMember, insertAgent, insertTeam } from '../db/repositories/agents.ts';
 import { transaction } from '../db/transaction.ts';
 import { deleteArticleRow, listArticles, syncArticles } from '../db/repositories/knowledge.ts';
-import { demoActions, isCoveredShopPage, shopPagesServed } from './demo-knowledge.ts';
+import { demoActions, isCoveredShopPage, ownPagesServed, shopPagesServed } from './demo-knowledge.ts';
 import { saveActionsConfig } from '../db/repositories/actions.ts';
 import { actionsConfigSchema } from '../actions/config.ts';
 import { ensureDemoRouting } from './demo-routing.ts';
@@ -73,7 +73,8 @@ export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspa
 /**
  * Gives the demo workspace the shop's actions, pointed at the retail stand-in's address of this
  * run (loopback, so private addresses are allowed), and the shop's help articles it does not
- * have yet on topics its own pages do not cover (demo-knowledge.ts; its own keep their ids). A
+ * have yet on topics its own pages do not cover (demo-knowledge.ts; its own keep their ids), and
+ * the demo's pages for covered topics the example questions of the shop pages they replace. A
  * shop page on a covered topic, left by an earlier version of the demo, is removed. Returns
  * whether the knowledge changed.
  */
@@ -88,7 +89,11 @@ export async function ensureDemoActions(db: Kysely<Schema>, workspaceId: string,
     const stale = have.filter((a) => isCoveredShopPage(a.id));
     for (const a of stale) await deleteArticleRow(tx, workspaceId, a.id);
     const missing = shopPagesServed(have, shop);
-    if (missing.length > 0) await syncArticles(tx, workspaceId, missing, { prune: false });
-    return { knowledgeChanged: missing.length + stale.length > 0 };
+    // The covering pages' example questions from the shop pages they replace (once: then present).
+    const own = have.filter((a) => !isCoveredShopPage(a.id));
+    const grown = ownPagesServed(own, shop).filter((a, i) => a !== own[i]);
+    const changed = [...missing, ...grown];
+    if (changed.length > 0) await syncArticles(tx, workspaceId, changed, { prune: false });
+    return { knowledgeChanged: changed.length + stale.length > 0 };
   });
 }

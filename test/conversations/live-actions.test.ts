@@ -402,6 +402,8 @@ describe("npm start's demo", () => {
     const ids = (await listArticles(tdb.database.db, workspace.id)).map((a) => a.id);
     expect(ids).toContain('cancel-order');
     expect(ids).not.toContain('order-status');
+    const tracking = (await listArticles(tdb.database.db, workspace.id)).find((a) => a.id === 'track-order');
+    expect(tracking?.examples).toContain("my order still hasn't arrived, where is it");
     baton.ctx.bot.invalidate(workspace.id);
     const res = await api('POST', '/api/v1/widget/conversations', { body: { workspace: 'demo' } });
     const { token, conversation: c } = res.body;
