@@ -187,6 +187,15 @@ describe('playbooks against the retail stand-in', () => {
     }
   });
 
+  it('takes "my order never arrived" as a look-up of the order, whatever the engine read', async () => {
+    for (const line of ['my order never arrived', "the package still hasn't shown up", 'my parcel did not come yet']) {
+      const [asked] = await converse([line]);
+      expect(asked.result.playbook).toBe('order-status');
+    }
+    const [cancel] = await converse(["please cancel my order, it hasn't shipped yet"]);
+    expect(cancel.result.playbook).toBe('cancel-order');
+  });
+
   it('leaves a request for a person to the engine, the request under way kept', async () => {
     const turns = await converse(['Cancel order #W3942868', 'harper.moore2816@example.com', 'I want to talk to a supervisor']);
     expect(turns[2].result).toMatchObject({ handled: false, calls: [] });
