@@ -209,6 +209,15 @@ describe('language from more than one short line', () => {
     expect(decideLanguage('mi serve una ricevuta', { knowledge: ['en'] })).toBe('it');
     expect(decideLanguage('posso pagare domani', { knowledge: ['en'] })).toBe('it');
   });
+  it('settles a line whose words two languages share by its letters, weakly', () => {
+    // "je" is French and Dutch, "à" reads as the English "a": English knowledge won it before.
+    expect(decideLanguage('je veux parler à un humain', { knowledge: ['en'] })).toBe('fr');
+    expect(decideLanguage('wann kommt es an', { locale: 'de', knowledge: ['en'] })).toBe('de');
+  });
+  it('reads a long English line as English, not as the language its letters suggest', () => {
+    // franc on 40+ characters: Norwegian, over "me" and the knowledge's English.
+    expect(decideLanguage('tell me something interesting about lake tahoe', { knowledge: ['en'] })).toBe('en');
+  });
   it('reads a letter only one language writes', () => {
     expect(decideLanguage('contraseña olvidada', { knowledge: ['en'] })).toBe('es');
     expect(decideLanguage('Größe tauschen', { knowledge: ['en'] })).toBe('de');

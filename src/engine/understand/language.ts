@@ -33,7 +33,7 @@ const ISO3: Record<string, string> = Object.fromEntries(Object.entries(ISO1).map
 
 /** Frequent function words per language (normalised: lower case, no accents). */
 const FUNCTION_WORDS: Record<string, string[]> = {
-  en: 'the a an is are was do does did i my me you your how what where when why who can could to of and for with it this that have has not please will would should from on in at be been there any get hi hello thanks'.split(
+  en: 'the a an is are was do does did i my me you your how what where when why who can could to of and for with it this that have has not please will would should from on in at be been there any get hi hello thanks about something tell which they them their want need know if but by some just out up than much many'.split(
     ' ',
   ),
   es: 'el la los las de del que y en un una mi mis es son por para como donde cuando no se con tengo puedo quiero esta estoy hola gracias usted su sus hay pero muy'.split(
@@ -42,7 +42,7 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   fr: 'le la les de des du et est un une je mon ma mes vous votre pour pas ne comment ou quand que qui avec sur bonjour merci puis il elle ce cette suis dans'.split(
     ' ',
   ),
-  de: 'der die das und ist ich mein meine nicht wie wo wann was ein eine mit fur sie kann bitte danke zu auf ihr ihre hallo habe den dem bei noch'.split(
+  de: 'der die das und ist ich mein meine nicht wie wo wann was ein eine mit fur sie kann bitte danke zu auf ihr ihre hallo habe den dem bei noch es'.split(
     ' ',
   ),
   pt: 'o a os as de que e do da em um uma meu minha nao como onde quando para com voce eu posso obrigado obrigada ola esta estou tem seu sua'.split(
@@ -128,7 +128,19 @@ export interface LanguageContext {
   knowledge?: string[];
 }
 
-/** Votes for each language from one text: function words, and franc on longer text. */
+/** From this many characters franc's trigrams are evidence enough to outweigh two words. */
+const FRANC_LONG = 40;
+/**
+ * Shorter, franc guesses often but not at random: a third of a word's vote, enough to settle a
+ * line whose words two languages share ("je veux parler à un humain": "je" is French and Dutch,
+ * "à" reads as the English and Portuguese "a") and too little to outvote a word of its own.
+ * Chosen on bench/language.ts (short.jsonl alone 0.884 -> 0.902) with English read as English
+ * on CLINC150 (val 3,100 lines, test 5,500: no more misread lines than without it).
+ */
+const FRANC_SHORT = 10;
+const FRANC_SHORT_VOTE = 0.3;
+
+/** Votes for each language from one text: function words, and franc (weakly on shorter text). */
 function votes(text: string): Map<string, number> {
   const v = new Map<string, number>();
   const add = (l: string, w: number) => v.set(l, (v.get(l) ?? 0) + w);
@@ -138,8 +150,12 @@ function votes(text: string): Map<string, number> {
     if (langs) for (const l of langs) add(l, 1 / langs.length);
   }
   for (const [lang, letters] of LETTERS) if (letters.test(cleaned)) add(lang, LETTER_VOTE);
-  const f = francLanguage(cleaned, 40);
+  const f = francLanguage(cleaned, FRANC_LONG);
   if (f) add(f, 2);
+  else {
+    const short = francLanguage(cleaned, FRANC_SHORT);
+    if (short) add(short, FRANC_SHORT_VOTE);
+  }
   return v;
 }
 
