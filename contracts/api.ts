@@ -793,7 +793,7 @@ export interface paths {
         put?: never;
         /**
          * Upload articles: files {"files": [{"name", "text"}]} (read as `baton ingest` reads them), JSONL (Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest
-         * @description All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list).
+         * @description All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list). Stored, the answer also lists `warnings` on the knowledge as it now is (an example question listed by two articles), which store nothing differently.
          */
         post: operations["uploadArticles"];
         delete?: never;
@@ -2069,6 +2069,20 @@ export interface components {
                 heading: string | null;
                 text: string;
             }[];
+        };
+        /** @description Something in the workspace's knowledge, as it is after the upload, that works against the bot though the files are valid: an example question of two articles teaches the bot that it is about both, so it splits such questions between them and may hand them off. */
+        KnowledgeWarning: {
+            /**
+             * @description shared_example: an example question listed by more than one article
+             * @enum {string}
+             */
+            kind: "shared_example";
+            /** @description What is wrong and what to do, in words */
+            message: string;
+            /** @description The example question, as the first of its articles (by id) writes it */
+            question: string;
+            /** @description The ids of the articles that list it */
+            articles: string[];
         };
         /** @description An API key, never its secret */
         ApiKey: {
@@ -5598,6 +5612,7 @@ export interface operations {
                             unchanged: number;
                             deleted: number;
                         };
+                        warnings: components["schemas"]["KnowledgeWarning"][];
                     };
                 };
             };

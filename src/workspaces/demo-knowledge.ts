@@ -4,6 +4,7 @@
 // build the knowledge from here, so what is measured is what a new user talks to.
 import type { Article } from '../engine/types.ts';
 import type { ActionsConfig } from '../actions/config.ts';
+import { exampleKey } from '../knowledge/shared-examples.ts';
 
 /**
  * Shop pages on a topic one of the demo's own pages already covers, and that page. Two pages
@@ -39,14 +40,11 @@ export function shopPagesServed(own: readonly Article[], shop: readonly Article[
 export function ownPagesServed(own: readonly Article[], shop: readonly Article[]): Article[] {
   return own.map((a) => {
     const from = shop.filter((s) => SHOP_PAGES_COVERED[s.id]?.page === a.id && SHOP_PAGES_COVERED[s.id].examples);
-    const have = new Set((a.examples ?? []).map(asked));
-    const add = [...new Set(from.flatMap((s) => s.examples ?? []))].filter((q) => !have.has(asked(q)));
+    const have = new Set((a.examples ?? []).map(exampleKey));
+    const add = [...new Set(from.flatMap((s) => s.examples ?? []))].filter((q) => !have.has(exampleKey(q)));
     return add.length ? { ...a, examples: [...(a.examples ?? []), ...add] } : a;
   });
 }
-
-/** An example question as compared for repeats: case and spacing aside. */
-const asked = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The demo's knowledge as the workspace serves it, in the database's order (by id). */
 export function servedDemoKnowledge(own: readonly Article[], shop: readonly Article[]): Article[] {

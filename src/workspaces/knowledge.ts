@@ -3,11 +3,21 @@ import type { ArticleRow, Schema } from '../db/schema.ts';
 import type { Article } from '../engine/types.ts';
 import type { Actor } from '../conversations/actor.ts';
 import { actorRef } from '../conversations/actor.ts';
-import { deleteArticleRow, findArticle, listArticleRows, syncArticles, toArticle, type SyncSummary } from '../db/repositories/knowledge.ts';
+import {
+  deleteArticleRow,
+  findArticle,
+  listArticleRows,
+  listArticles,
+  syncArticles,
+  toArticle,
+  type SyncSummary,
+} from '../db/repositories/knowledge.ts';
 import { AppError } from '../errors.ts';
 import { chunkArticle, type Passage } from '../knowledge/chunk.ts';
 import { readKnowledgeUpload, uploadProblem, type KnowledgeUpload } from '../knowledge/upload.ts';
+import { sharedExampleMessage, sharedExamples } from '../knowledge/shared-examples.ts';
 import { appendEvent } from '../db/repositories/events.ts';
+import type { Executor } from '../db/repositories/executor.ts';
 import { transaction } from '../db/transaction.ts';
 import { adminChange } from './admin-change.ts';
 
@@ -38,13 +48,37 @@ export async function updateKnowledge(
 export const articlesPage = (db: Kysely<Schema>, workspaceId: string, p: { afterId?: string; limit: number }): Promise<ArticleRow[]> =>
   listArticleRows(db, workspaceId, p);
 
+/** Something in a workspace's knowledge that works against the bot, though nothing is wrong with the files. */
+export interface KnowledgeWarning {
+  kind: 'shared_example';
+  message: string;
+  /** The example question, as the first of its articles writes it. */
+  question: string;
+  articles: string[];
+}
+
+/** What the workspace's knowledge, as it now is, does against the bot (`knowledge/shared-examples.ts`). */
+export async function knowledgeWarnings(db: Executor, workspaceId: string): Promise<KnowledgeWarning[]> {
+  return sharedExamples(await listArticles(db, workspaceId)).map((s) => ({
+    kind: 'shared_example',
+    message: sharedExampleMessage(s),
+    ...s,
+  }));
+}
+
 /**
  * An admin's upload, all or nothing: read with the parsers `baton ingest` uses; when any line
  * or file is bad nothing is stored and every problem is listed once (file, line, why).
  * Otherwise like `updateKnowledge`, audited as an admin change (the event also says whether
- * the upload pruned).
+ * the upload pruned). Stored, it comes back with the warnings on the workspace's knowledge as
+ * it now is (an example question of two articles may be one of the upload's and one of before).
  */
-export function uploadKnowledge(db: Kysely<Schema>, actor: Actor, upload: KnowledgeUpload, prune: boolean): Promise<SyncSummary> {
+export function uploadKnowledge(
+  db: Kysely<Schema>,
+  actor: Actor,
+  upload: KnowledgeUpload,
+  prune: boolean,
+): Promise<{ summary: SyncSummary; warnings: KnowledgeWarning[] }> {
   const { articles, errors } = readKnowledgeUpload(upload);
   if (errors.length > 0) {
     const n = errors.length;
@@ -59,7 +93,7 @@ export function uploadKnowledge(db: Kysely<Schema>, actor: Actor, upload: Knowle
     const s = await syncArticles(tx, actor.workspaceId, articles, { prune });
     // Every node's bot seat rebuilds from the new knowledge when it hears this.
     await audit('knowledge.updated', { ...s, prune, source: 'admin-upload' });
-    return s;
+    return { summary: s, warnings: await knowledgeWarnings(tx, actor.workspaceId) };
   });
 }
 

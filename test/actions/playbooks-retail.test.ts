@@ -181,7 +181,11 @@ describe('playbooks against the retail stand-in', () => {
       const [question] = await converse([line]);
       expect(question.result).toMatchObject({ handled: false, calls: [] });
     }
-    for (const line of ['cancel my order', 'I want to cancel the subscription box order #W5442520', 'please cancel it, I ordered by mistake']) {
+    for (const line of [
+      'cancel my order',
+      'I want to cancel the subscription box order #W5442520',
+      'please cancel it, I ordered by mistake',
+    ]) {
       const [request] = await converse([line]);
       expect(request.result.playbook).toBe('cancel-order');
     }

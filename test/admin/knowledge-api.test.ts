@@ -70,6 +70,7 @@ describe('knowledge admin API', () => {
     });
     expect(up.status).toBe(200);
     expect(up.body.summary).toMatchObject({ added: cli.articles.length });
+    expect(up.body.warnings).toEqual([]);
     // The Markdown file is one article whose headings cut passages, in both ways in.
     expect(cli.articles.find((a) => a.id === 'opening-hours')).toBeTruthy();
     for (const a of cli.articles) {
@@ -95,6 +96,33 @@ describe('knowledge admin API', () => {
     }
     const hours = (await api('GET', '/api/v1/admin/knowledge/opening-hours', { token: ws.adminKey })).body.article;
     expect(hours.passages.map((p: { heading: string }) => p.heading)).toEqual(['Opening hours', 'Holidays']);
+  });
+
+  it('stores an example question of two articles, and warns of it, counting the articles stored before', async () => {
+    const shop = await seedWorkspace(tdb.database.db, 'kb-shared');
+    const upload = (articles: object[]) => api('POST', '/api/v1/admin/knowledge', { token: shop.adminKey, body: { articles } });
+    const first = await upload([
+      { id: 'track-order', title: 'Track your order', body: 'Use the tracking link.', examples: ['where is my order'] },
+    ]);
+    expect(first.body.warnings).toEqual([]);
+    const second = await upload([
+      {
+        id: 'order-status',
+        title: 'Order status',
+        body: 'Pending, shipped, delivered.',
+        examples: ['Where is my order?', 'has it shipped'],
+      },
+    ]);
+    expect(second.status).toBe(200);
+    expect(second.body.summary).toMatchObject({ added: 1 });
+    expect(second.body.warnings).toEqual([
+      {
+        kind: 'shared_example',
+        question: 'Where is my order?',
+        articles: ['order-status', 'track-order'],
+        message: expect.stringMatching(/example question of 2 articles \(order-status, track-order\).*keep it on one article/),
+      },
+    ]);
   });
 
   it('lists every problem of a bad upload once, with its line, and stores nothing', async () => {

@@ -91,11 +91,29 @@ describe('knowledge and analytics in the browser', () => {
       {
         name: 'faq.jsonl',
         mimeType: 'application/x-ndjson',
-        buffer: Buffer.from(JSON.stringify({ id: 'warranty', title: 'Warranty', body: 'Every device has a two year warranty.' })),
+        buffer: Buffer.from(
+          [
+            JSON.stringify({ id: 'warranty', title: 'Warranty', body: 'Every device has a two year warranty.' }),
+            // The Markdown page's example question again: stored, with a warning.
+            JSON.stringify({
+              id: 'sunday',
+              title: 'Sunday',
+              body: 'The shop is closed on Sundays.',
+              examples: ['Are you open on Sunday?'],
+            }),
+          ].join('\n'),
+        ),
       },
     ]);
     await p.getByRole('button', { name: 'Upload', exact: true }).click();
-    await p.getByText('Upload done: 2 added').waitFor();
+    await p.getByText('Upload done: 3 added').waitFor();
+    const warned = p.getByRole('table', { name: 'Example questions of more than one article' });
+    expect(await warned.locator('tbody tr td').allTextContents()).toEqual(['are you open on sunday', 'opening-hours, sunday']);
+    await shot(p, 'knowledge-warnings-1440');
+    await p.setViewportSize({ width: 1280, height: 900 });
+    expect(await noSideScroll(p)).toBe(true);
+    await shot(p, 'knowledge-warnings-1280');
+    await p.setViewportSize({ width: 1440, height: 900 });
     await table.getByRole('link', { name: 'Opening hours', exact: true }).click();
     const view = p.getByRole('region', { name: 'Opening hours' });
     await view.getByRole('heading', { name: /Passages \(2\)/ }).waitFor();

@@ -5,6 +5,7 @@ import { actionsConfigSchema } from '../../src/actions/config.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import type { Article } from '../../src/engine/types.ts';
 import { demoActions, servedDemoKnowledge, SHOP_PAGES_COVERED } from '../../src/workspaces/demo-knowledge.ts';
+import { exampleKey, sharedExamples } from '../../src/knowledge/shared-examples.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const jsonl = (path: string) =>
@@ -14,25 +15,12 @@ const jsonl = (path: string) =>
     .map((l) => JSON.parse(l) as Article);
 const own = jsonl('demo/knowledge.jsonl');
 const shop = jsonl('bench/retail/kb.jsonl');
-const asked = (q: string) =>
-  q
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]/gu, '')
-    .trim();
 
 describe('the demo as served', () => {
   const served = servedDemoKnowledge(own, shop);
 
   it('is one help centre: no example question belongs to two pages', () => {
-    const owner = new Map<string, string>();
-    const shared: string[] = [];
-    for (const a of served)
-      for (const q of a.examples ?? []) {
-        const was = owner.get(asked(q));
-        if (was && was !== a.id) shared.push(`${q} (${was}, ${a.id})`);
-        owner.set(asked(q), a.id);
-      }
-    expect(shared).toEqual([]);
+    expect(sharedExamples(served)).toEqual([]);
   });
 
   it("keeps the demo's own page where both have one, and the shop's pages on other topics", () => {
@@ -57,7 +45,7 @@ describe('the demo as served', () => {
     );
     expect(page('change-address').examples).toContain('I typed the wrong street on my order');
     // "where is my order" was on both pages: once.
-    expect(page('track-order').examples!.filter((q) => asked(q) === 'where is my order')).toHaveLength(1);
+    expect(page('track-order').examples!.filter((q) => exampleKey(q) === 'where is my order')).toHaveLength(1);
     expect(page('shipping-times')).toBe(ownPage('shipping-times'));
     expect(page('damaged-item').examples).not.toContain('my parcel arrived damaged');
   });

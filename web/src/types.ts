@@ -31,6 +31,10 @@ export type Queue = Schemas['Queue'];
 export type Macro = Schemas['Macro'];
 export type RoutingRule = Schemas['RoutingRule'];
 export type AdminArticle = Schemas['AdminArticle'];
+/** Something in the knowledge that works against the bot, though the files are valid (an example question of two articles). */
+export type KnowledgeWarning = Schemas['KnowledgeWarning'];
+/** What a stored upload answers: the counts, and the warnings on the knowledge as it now is. */
+export type KnowledgeUploaded = paths['/api/v1/admin/knowledge']['post']['responses'][200]['content']['application/json'];
 export type ApiKey = Schemas['ApiKey'];
 export type Connector = Schemas['Connector'];
 export type Webhook = Schemas['Webhook'];

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { loadKnowledge, chunkArticles } from '../../knowledge/index.ts';
+import { sharedExampleMessage, sharedExamples } from '../../knowledge/shared-examples.ts';
 import type { Article } from '../../engine/types.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -23,10 +24,14 @@ export function ingestCommand(program: Command): void {
     .action(async (path: string, flags: { out?: string; workspace?: string; prune?: boolean }) => {
       const { articles, errors } = await loadKnowledge(path);
       for (const e of errors) process.stderr.write(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.why}\n`);
+      // Valid, but against the bot: stored all the same (as the Knowledge page's upload warns).
+      const shared = sharedExamples(articles);
+      for (const w of shared) process.stderr.write(`warning: ${sharedExampleMessage(w)}\n`);
       const passages = chunkArticles(articles).length;
       const examples = articles.reduce((n, a) => n + (a.examples?.length ?? 0), 0);
+      const warned = shared.length ? `, ${shared.length} ${shared.length === 1 ? 'warning' : 'warnings'}` : '';
       process.stdout.write(
-        `${articles.length} articles (${passages} passages, ${examples} example questions), ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}\n`,
+        `${articles.length} articles (${passages} passages, ${examples} example questions), ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}${warned}\n`,
       );
       if (flags.out) await writeFile(flags.out, articles.map((a) => JSON.stringify(a)).join('\n') + (articles.length ? '\n' : ''));
       if (articles.length === 0) {

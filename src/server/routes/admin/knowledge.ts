@@ -61,6 +61,18 @@ const AdminArticleDetail = z
   })
   .meta({ id: 'AdminArticleDetail', description: 'A knowledge article with its body and passages' });
 const SyncSummary = z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), deleted: z.number() });
+const KnowledgeWarning = z
+  .object({
+    kind: z.enum(['shared_example']).describe('shared_example: an example question listed by more than one article'),
+    message: z.string().describe('What is wrong and what to do, in words'),
+    question: z.string().describe('The example question, as the first of its articles (by id) writes it'),
+    articles: z.array(z.string()).describe('The ids of the articles that list it'),
+  })
+  .meta({
+    id: 'KnowledgeWarning',
+    description:
+      "Something in the workspace's knowledge, as it is after the upload, that works against the bot though the files are valid: an example question of two articles teaches the bot that it is about both, so it splits such questions between them and may hand them off.",
+  });
 
 const presentArticle = (a: ArticleRow) => ({
   id: a.id,
@@ -157,17 +169,14 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
           summary:
             'Upload articles: files {"files": [{"name", "text"}]} (read as `baton ingest` reads them), JSONL (Content-Type application/x-ndjson) or JSON {"articles": [...]}; ?prune=true deletes the rest',
           description:
-            'All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list).',
+            'All or nothing: when any line or file is bad nothing is stored, and the 400 lists every problem once in `error.details` as `{file, line?, article?, message}` (line: 1-based in JSONL; article: 1-based place in a JSON list). Stored, the answer also lists `warnings` on the knowledge as it now is (an example question listed by two articles), which store nothing differently.',
           querystring: UploadQuery,
           body: z.union([z.string().max(UPLOAD_BODY_LIMIT), UploadJson, UploadFiles]),
-          response: { 200: z.object({ summary: SyncSummary }) },
+          response: { 200: z.object({ summary: SyncSummary, warnings: z.array(KnowledgeWarning) }) },
         },
         config: adminAccess,
       },
-      async (request) => {
-        const summary = await uploadKnowledge(ctx.db, staffActor(request), request.body, request.query.prune === 'true');
-        return { summary };
-      },
+      async (request) => uploadKnowledge(ctx.db, staffActor(request), request.body, request.query.prune === 'true'),
     );
   });
 }

@@ -2,17 +2,11 @@ import { useRef, useState } from 'react';
 import { ApiError, post, query } from '../../../api.ts';
 import { ADMIN } from '../../../endpoints.ts';
 import { Field, useAction } from '../../../forms.tsx';
+import type { KnowledgeUploaded, KnowledgeWarning } from '../../../types.ts';
 
 // The upload: the chosen files go to the server as they are (name and text), and the server
 // reads them with the parsers `baton ingest` uses, so a file gives the same articles either
 // way. All or nothing: a refused upload lists every problem, by file and line.
-
-interface Summary {
-  added: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-}
 
 /** One problem of a refused upload, as the API lists them in `error.details`. */
 export interface UploadProblem {
@@ -28,19 +22,18 @@ const SHOWN = 200;
 export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   const fileRef = useRef<HTMLInputElement | null>(null);
   const [prune, setPrune] = useState(false);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [done, setDone] = useState<KnowledgeUploaded | null>(null);
   const act = useAction();
   const submit = () =>
     void act.run(async () => {
-      setSummary(null);
+      setDone(null);
       const chosen = [...(fileRef.current?.files ?? [])];
       if (chosen.length === 0)
         throw new ApiError(0, 'invalid_request', 'file: choose one or more knowledge files first', [
           { path: 'file', message: 'choose one or more knowledge files first' },
         ]);
       const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
-      const res = await post<{ summary: Summary }>(`${ADMIN.knowledge}${query({ prune: prune ? 'true' : undefined })}`, { files });
-      setSummary(res.summary);
+      setDone(await post<KnowledgeUploaded>(`${ADMIN.knowledge}${query({ prune: prune ? 'true' : undefined })}`, { files }));
       if (fileRef.current) fileRef.current.value = '';
       onUploaded();
     });
@@ -86,11 +79,13 @@ export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
           {act.busy ? 'Uploading…' : 'Upload'}
         </button>
       </div>
-      {summary && (
+      {done && (
         <p role="status" className="ok">
-          Upload done: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, {summary.deleted} deleted.
+          Upload done: {done.summary.added} added, {done.summary.updated} updated, {done.summary.unchanged} unchanged,{' '}
+          {done.summary.deleted} deleted.
         </p>
       )}
+      {done && done.warnings.length > 0 && <WarningList warnings={done.warnings} />}
     </form>
   );
 }
@@ -121,11 +116,51 @@ function ProblemList({ problems }: { problems: UploadProblem[] }) {
           </tbody>
         </table>
       </div>
-      {problems.length > SHOWN && (
-        <p className="small">
-          …and {problems.length - SHOWN} more (the first {SHOWN} are shown).
-        </p>
-      )}
+      <MoreThanShown count={problems.length} />
     </>
+  );
+}
+
+/** Valid, stored, but working against the bot: what to change in the knowledge. */
+function WarningList({ warnings }: { warnings: KnowledgeWarning[] }) {
+  return (
+    <div className="upload-warnings" role="region" aria-label="Knowledge warnings">
+      <p>
+        <strong>
+          {warnings.length === 1 ? '1 example question is' : `${warnings.length} example questions are`} listed by more than one article.
+        </strong>{' '}
+        The bot learns which article a question is about from its examples, so it splits these questions between the articles and may hand
+        them off. Keep each on the one article that answers it.
+      </p>
+      <div className="table-wrap">
+        <table aria-label="Example questions of more than one article">
+          <thead>
+            <tr>
+              <th scope="col">Example question</th>
+              <th scope="col">Articles</th>
+            </tr>
+          </thead>
+          <tbody>
+            {warnings.slice(0, SHOWN).map((w, i) => (
+              <tr key={i}>
+                <td>{w.question}</td>
+                <td>{w.articles.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <MoreThanShown count={warnings.length} />
+    </div>
+  );
+}
+
+/** A long list is cut at SHOWN rows: how many more there are. */
+function MoreThanShown({ count }: { count: number }) {
+  if (count <= SHOWN) return null;
+  return (
+    <p className="small">
+      …and {count - SHOWN} more (the first {SHOWN} are shown).
+    </p>
   );
 }
