@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, conversationFacts, knowledgeGaps } from './metrics.ts';
+import { aggregate, asksNothing, conversationFacts, knowledgeGaps } from './metrics.ts';
 import type { ScopeConversation, ScopeHandoff, ScopeMessage } from '../db/repositories/analytics.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -94,4 +94,14 @@ describe('analytics figures', () => {
       { topic: 'Gift cards', intent_id: 'gift-cards', handoffs: 1, mean_confidence: null, examples: ['can I use two gift cards at once?'] },
     ]);
   });
+});
+
+// What the knowledge-gap report leaves out of its example questions: lines no article could answer.
+describe('a line that asks nothing', () => {
+  it.each(['hi', 'thanks!', 'asdfghjkl', 'I have a question about my order', 'hola, tengo un problema con mi pedido'])('"%s"', (text) =>
+    expect(asksNothing(text)).toBe(true),
+  );
+  it.each(['Why was I charged twice for my plan?', 'I have a question about shipping to Norway', 'still stuck'])('not "%s"', (text) =>
+    expect(asksNothing(text)).toBe(false),
+  );
 });

@@ -2,6 +2,7 @@
 // and their handoffs. Pure: the repository loads the rows, this turns them into numbers.
 import { detectReexplain } from '../quality/reexplain.ts';
 import { detectSocial } from '../engine/understand/social.ts';
+import { isOpener } from '../engine/understand/opener.ts';
 import { detectJunk } from '../engine/understand/junk.ts';
 import { normalize } from '../engine/text/normalize.ts';
 import type { ScopeConversation, ScopeHandoff, ScopeMessage } from '../db/repositories/analytics.ts';
@@ -186,10 +187,13 @@ export interface KnowledgeGap {
   examples: string[];
 }
 
-/** A message that asks nothing: small talk ("hi", "thanks", "ok") or junk (keyboard mashing, a lone emoji). */
+/**
+ * A message that asks nothing: small talk ("hi", "thanks", "ok"), junk (keyboard mashing, a lone
+ * emoji) or a need announced but not said ("I have a question about my order").
+ */
 export function asksNothing(text: string): boolean {
   const n = normalize(text);
-  return detectSocial(n) !== null || detectJunk(n) !== null;
+  return detectSocial(n) !== null || detectJunk(n) !== null || isOpener(n);
 }
 
 /**
