@@ -109,7 +109,7 @@ describe('engine judgment in the conversation core', () => {
     const { token, conversation } = r.body;
     expect(r.body.conversation.status).toBe('bot');
     expect(r.body.messages.at(-1)).toMatchObject({ author: 'bot', citations: [] });
-    expect(r.body.messages.at(-1).text).toMatch(/What would you like to know\?/);
+    expect(r.body.messages.at(-1).text).toMatch(/What happened, or what do you need\?/);
     const next = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
       token,
       body: { text: 'the parcel arrived damaged, what can I do?' },

@@ -124,14 +124,14 @@ describe('a need announced but not said is asked about, once', () => {
     const ds = converse(['hello, I have a question about my order', 'it arrived broken, what can I do?']);
     expect(ds[0]).toMatchObject({ action: 'clarify', citations: [], intent: null, reasons: [] });
     expect(ds[0].trace.decision).toMatchObject({ clarify: 'details' });
-    expect(ds[0].text).toMatch(/What would you like to know\?/);
+    expect(ds[0].text).toMatch(/What happened, or what do you need\?/);
     expect(ds[1].action).toBe('answer');
     expect(cited(ds[1])).toBe('damaged-item');
   });
   it("in the customer's language", () => {
     const [d] = converse(['Hola, tengo un problema con mi pedido']);
     expect(d).toMatchObject({ action: 'clarify', language: 'es' });
-    expect(d.text).toMatch(/Qué necesita saber/);
+    expect(d.text).toMatch(/Qué ha pasado o qué necesita/);
   });
   it('announced again without the need, a person takes it (not asked a second time)', () => {
     const ds = converse(['I have a question', 'I need help with my account']);

@@ -95,13 +95,13 @@ const OFFER_PERSON: Texts = {
 
 /** To a need announced but not said ("I have a question about my order"): what is it? */
 const DETAILS: Texts = {
-  en: "Of course. What would you like to know? Tell me in a sentence or two what happened or what you need, and I'll take it from there.",
-  es: 'Por supuesto. ¿Qué necesita saber? Cuénteme en una o dos frases qué ha pasado o qué necesita.',
-  fr: "Bien sûr. Que souhaitez-vous savoir ? Dites-moi en une ou deux phrases ce qui s'est passé ou ce dont vous avez besoin.",
-  de: 'Gern. Was möchten Sie wissen? Beschreiben Sie in ein, zwei Sätzen, was passiert ist oder was Sie brauchen.',
-  pt: 'Claro. O que gostaria de saber? Diga-me numa ou duas frases o que aconteceu ou de que precisa.',
-  it: 'Certo. Cosa vorresti sapere? Dimmi in una o due frasi cosa è successo o di cosa hai bisogno.',
-  nl: 'Natuurlijk. Wat wilt u weten? Vertel in een of twee zinnen wat er is gebeurd of wat u nodig hebt.',
+  en: 'I can help with that. What happened, or what do you need? A sentence or two is enough.',
+  es: 'Puedo ayudarle con eso. ¿Qué ha pasado o qué necesita? Con una o dos frases basta.',
+  fr: "Je peux vous aider. Que s'est-il passé, ou de quoi avez-vous besoin ? Une ou deux phrases suffisent.",
+  de: 'Dabei helfe ich gern. Was ist passiert, oder was brauchen Sie? Ein, zwei Sätze genügen.',
+  pt: 'Posso ajudar com isso. O que aconteceu, ou de que precisa? Uma ou duas frases chegam.',
+  it: 'Posso aiutarti. Cosa è successo, o di cosa hai bisogno? Bastano una o due frasi.',
+  nl: 'Daar help ik graag mee. Wat is er gebeurd, of wat hebt u nodig? Een of twee zinnen is genoeg.',
 };
 
 export const detailsReply = (language: string): string => localized(DETAILS, language);
