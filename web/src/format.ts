@@ -60,3 +60,19 @@ export function safeHref(url: unknown): string | null {
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }
+
+/**
+ * Where a handoff was routed, in words: the team (and agent), why, and the rule when the why
+ * does not already name it ("rule "VIP" sends it to Billing" does; "nobody on shift" does not).
+ */
+export function routedInWords(r: { team_name?: string | null; agent_name?: string | null; why?: string | null; rule?: string | null }): {
+  target: string;
+  why: string | null;
+  rule: string | null;
+} {
+  return {
+    target: [r.team_name ?? 'workspace queue', r.agent_name].filter(Boolean).join(' → '),
+    why: r.why || null,
+    rule: r.rule && !(r.why ?? '').includes(`"${r.rule}"`) ? r.rule : null,
+  };
+}

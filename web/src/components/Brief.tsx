@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { humanize, percent, REASON_LABEL, safeHref } from '../format.ts';
+import { humanize, percent, REASON_LABEL, routedInWords, safeHref } from '../format.ts';
 import { Value } from './Value.tsx';
 import { Redactable } from './Reveal.tsx';
 import { BriefActions } from './BriefActions.tsx';
@@ -177,6 +177,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
   const reasons = [...new Set([...handoff.reasons, ...b.reasons, ...b.escalation.reasons.map((e) => e.reason)])];
   const evidence = b.escalation.reasons.filter((e) => e.evidence);
   const { customer, intent, routing } = b;
+  const routed = routedInWords(routing);
   const otherTokens = b.redaction_tokens.filter((t) => !b.fields.some((f) => f.value === t));
 
   return (
@@ -253,9 +254,9 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           <Value v={b.priority} />
         </Row>
         <Row label="Routed at handoff">
-          {[routing.team_name ?? 'workspace queue', routing.agent_name].filter(Boolean).join(' → ')}
-          {routing.why && <span className="muted"> — {routing.why}</span>}
-          {routing.rule && <span className="muted"> (rule: {routing.rule})</span>}
+          {routed.target}
+          {routed.why && <span className="muted"> — {routed.why}</span>}
+          {routed.rule && <span className="muted"> (rule: {routed.rule})</span>}
         </Row>
         <Row label="Now">
           <Now b={b} />
