@@ -116,6 +116,8 @@ export interface ActionTurnInput {
   /** The engine's reading of this line: the article it points at, its confidence and the threshold. */
   intent: { id: string; confidence: number } | null;
   threshold: number;
+  /** What the engine decided for the line ("details": it asks what a need announced but not said is). */
+  decision?: { action: string; clarify?: string | null };
   state: ActionState | null;
   /** Verified by the host page before the conversation began, if at all. */
   identity: VerifiedIdentity | null;

@@ -103,6 +103,10 @@ export interface Decision {
   trace: Record<string, unknown>;
 }
 
+/** What a clarifying decision asked, as its trace records it, or null. */
+export const clarifyOf = (d: Pick<Decision, 'trace'>): ClarifyKind | null =>
+  (d.trace.decision as { clarify?: ClarifyKind } | undefined)?.clarify ?? null;
+
 export interface BotEngine {
   turn(input: TurnInput): Promise<Decision>;
   /** The threshold the engine picked from its knowledge (calibration). */

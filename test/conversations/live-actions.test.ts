@@ -412,6 +412,8 @@ describe("npm start's demo", () => {
         .map((m) => m.text)
         .join('\n');
     expect(await say('Where is my order #W5442520?')).toMatch(/e-mail/);
+    // A question asked aside is answered from the knowledge, and the look-up goes on after it.
+    expect(await say('how long does shipping take')).toMatch(/Standard shipping takes/);
     expect(await say(OLIVIA.email)).toMatch(/#W5442520 is pending/);
   });
 });

@@ -9,10 +9,11 @@ import { guardedCaller, yesOrNo } from '../guard.ts';
 import type { ActionTurnInput, ActionTurnResult, ToolCallRecord, VerifiedIdentity } from '../types.ts';
 import { carrySubject, subjectOf } from './carry.ts';
 import { readIdentity, verify } from './identity.ts';
-import { readLine } from './recognise.ts';
+import { fromLine, readLine } from './recognise.ts';
 import { replay, type ReplayEnd } from './replay.ts';
 import { newActive, readState, type Active, type RunnerState, type Subject } from './state.ts';
 import { fill } from './template.ts';
+import { words } from './words.ts';
 
 const NEVER_MIND =
   /\b(?:never ?mind|forget (?:it|about it)|i'?ll (?:just )?keep (?:it|them|everything|all)|(?<!(?:n'?t|not|never) (?:want to |wanna )?)keep (?:it|them|everything|all (?:of )?(?:it|them|the items))(?! else| the same)(?: after all| then)?\b|leave it (?:as it is|be)|(?:don'?t|do not|no longer) (?:want|need) to (?:cancel|return|exchange|change|modify)|(?:not|never) (?:going to|gonna) (?:cancel|return|exchange|change)|decided? (?:not to|to keep))/i;
@@ -75,17 +76,41 @@ function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean)
   }
   // A weak cue ("refund") does not outvote the engine when it is sure the line is a question
   // its knowledge answers and no playbook is written for ("how long does a refund take?").
-  const answeredElsewhere =
-    !!input.intent &&
-    input.intent.confidence >= input.threshold &&
-    !config.playbooks.some((pb) => pb.trigger.articles.includes(input.intent!.id));
-  if (hits.length === 0 && !busy && !answeredElsewhere) {
+  if (hits.length === 0 && !busy && !answeredElsewhere(config, input)) {
     for (const pb of config.playbooks) {
       const at = Math.min(...pb.trigger.cues.map((c) => askedAt(c, input.text)).filter((i) => i >= 0));
       if (at !== Infinity) hits.push({ pb, at });
     }
   }
   return hits.sort((a, b) => a.at - b.at).map((h) => h.pb);
+}
+
+/** The engine is sure the line is a question its knowledge answers, on an article no playbook is written for. */
+function answeredElsewhere(config: ActionsConfig, input: ActionTurnInput): boolean {
+  return (
+    !!input.intent &&
+    input.intent.confidence >= input.threshold &&
+    !config.playbooks.some((pb) => pb.trigger.articles.includes(input.intent!.id))
+  );
+}
+
+/**
+ * A line asked beside the request under way, that gives it nothing: a question the engine answers
+ * from its knowledge ("how long does shipping take?" while the bot waits for an e-mail), or a
+ * need announced but not said ("I have another question"), with no slot value, no detail of who
+ * the customer is, no answer to a pending yes/no and no word of the bot's last question in it. The engine answers it; the request
+ * stays as it was, to go on when the customer comes back to it. Before, the bot asked for the
+ * e-mail again, whatever the customer asked.
+ */
+function askedAside(config: ActionsConfig, playbook: Playbook, active: Active, input: ActionTurnInput, answer: string | null): boolean {
+  if (answer !== null) return false;
+  if (!answeredElsewhere(config, input) && input.decision?.clarify !== 'details') return false;
+  // A question on what the bot just asked ("where can the refund go?" when it asked where the
+  // refund should go) is the request's to answer: it knows the customer's own options.
+  const lastAsked = new Set(words([...input.history].reverse().find((h) => h.role === 'bot')?.text ?? '', { content: true }));
+  if (words(input.text, { content: true }).some((w) => lastAsked.has(w))) return false;
+  const gives = (slots: Playbook['slots']) => slots.some((slot) => fromLine(slot, input.text, active.asked === slot.name));
+  return !gives(playbook.slots) && !(config.identity && gives(config.identity.slots));
 }
 
 function patternMatches(pb: Playbook, line: string): boolean {
@@ -147,6 +172,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       for (const p of asked) if (p.id !== other.id && !state.queue.includes(p.id)) state.queue.push(p.id);
     } else {
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
+      if (askedAside(config, current, active, input, answer))
+        return finish(false, { state: input.state });
       if (NEVER_MIND.test(input.text) && answer !== 'yes') {
         say.push("All right, I've left it as it is.");
         ended();

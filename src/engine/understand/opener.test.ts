@@ -9,6 +9,8 @@ describe('a need announced but not said', () => {
     'I have a question',
     'help',
     'quick question',
+    'I have another question',
+    'one more question please',
     'hi, I need some help with an order',
     'Hello there, I have a question about my order',
     'I have a problem with my account',

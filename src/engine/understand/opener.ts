@@ -36,7 +36,7 @@ const FRAME = new Set([
   'a', 'an', 'the', 'some', 'one', 'little', 'quick', 'small', 'simple', 'short', 'general', 'few', 'couple', 'of', 'to',
   'with', 'about', 'regarding', 'concerning', 'on', 'for', 'in', 'my', 'our', 'your', 'me', 'you', 'can', 'could', 'may',
   'please', 'pls', 'plz', 'there', 'is', "there's", 'theres', 'it', "it's", 'its', 'just', 'something', 'anything', 'urgent',
-  'kindly', 'and', 'so', 'well', 'oh', 'guys', 'team', 'everyone', 'folks', 'we', 'us', 'do', 'am', 'having', 'related', 'ask', 'asking', 'be', 'able',
+  'kindly', 'another', 'other', 'more', 'second', 'different', 'separate', 'also', 'too', 'and', 'so', 'well', 'oh', 'guys', 'team', 'everyone', 'folks', 'we', 'us', 'do', 'am', 'having', 'related', 'ask', 'asking', 'be', 'able',
   // es
   'tengo', 'tenemos', 'una', 'un', 'unos', 'con', 'sobre', 'de', 'del', 'mi', 'mis', 'el', 'la', 'los', 'las', 'por',
   'favor', 'necesito', 'quiero', 'quisiera', 'hacer', 'me', 'puede', 'puedes', 'podria', 'hay', 'tener', 'respecto', 'al',
