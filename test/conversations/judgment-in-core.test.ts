@@ -80,15 +80,19 @@ describe('engine judgment in the conversation core', () => {
     expect(bot.at(-1)).toContain('Track your order');
   });
 
-  it('trivia gets what the bot can help with, then the offer of a person, then a person (demo knowledge)', async () => {
-    const shop = await seedWorkspace(ctx.tdb.database.db, 'trivia');
+  /** A conversation with the demo's knowledge in a workspace of its own: its first answer, and a way to go on. */
+  async function onDemoKnowledge(slug: string, message: string) {
+    const shop = await seedWorkspace(ctx.tdb.database.db, slug);
     await syncArticles(ctx.tdb.database.db, shop.id, demoArticles(), { prune: true });
     const api = apiClient(ctx.baton.url);
-    const r = await api('POST', '/api/v1/widget/conversations', {
-      body: { workspace: shop.slug, message: 'who won the world cup in 1998?' },
-    });
-    const { token, conversation } = r.body;
+    const first = await api('POST', '/api/v1/widget/conversations', { body: { workspace: shop.slug, message } });
+    const { token, conversation } = first.body;
     const send = (text: string) => api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, { token, body: { text } });
+    return { first, send };
+  }
+
+  it('trivia gets what the bot can help with, then the offer of a person, then a person (demo knowledge)', async () => {
+    const { first: r, send } = await onDemoKnowledge('trivia', 'who won the world cup in 1998?');
     expect(r.body.conversation.status).toBe('bot');
     expect(r.body.messages.at(-1)).toMatchObject({ author: 'bot', citations: [] });
     expect(r.body.messages.at(-1).text).toMatch(/not something I can help with here/);
@@ -100,20 +104,11 @@ describe('engine judgment in the conversation core', () => {
   });
 
   it('a need announced but not said is asked about, and the question that follows is answered (demo knowledge)', async () => {
-    const shop = await seedWorkspace(ctx.tdb.database.db, 'opener');
-    await syncArticles(ctx.tdb.database.db, shop.id, demoArticles(), { prune: true });
-    const api = apiClient(ctx.baton.url);
-    const r = await api('POST', '/api/v1/widget/conversations', {
-      body: { workspace: shop.slug, message: 'hi, I have a question about my order' },
-    });
-    const { token, conversation } = r.body;
+    const { first: r, send } = await onDemoKnowledge('opener', 'hi, I have a question about my order');
     expect(r.body.conversation.status).toBe('bot');
     expect(r.body.messages.at(-1)).toMatchObject({ author: 'bot', citations: [] });
     expect(r.body.messages.at(-1).text).toMatch(/What happened, or what do you need\?/);
-    const next = await api('POST', `/api/v1/widget/conversations/${conversation.id}/messages`, {
-      token,
-      body: { text: 'the parcel arrived damaged, what can I do?' },
-    });
+    const next = await send('the parcel arrived damaged, what can I do?');
     expect(next.body.conversation.status).toBe('bot');
     expect(next.body.replies.at(-1).citations[0]).toMatchObject({ articleId: 'damaged-item' });
   });
