@@ -37,6 +37,31 @@ describe('supportExpansions', () => {
   });
 });
 
+describe('a country in a question about delivery', () => {
+  const shop = [
+    { id: 'shipping', title: 'Shipping times', body: 'Orders ship in 3 days within Germany and 7 to 14 days abroad.' },
+    { id: 'returns', title: 'Returns', body: 'Send the parcel back within 30 days.' },
+  ];
+  const shopSpeller = new Speller(shop.flatMap((a) => [a.title, a.body]));
+  const shopKnows = (w: string) => shopSpeller.knows(w);
+  const added = (text: string) => [...supportExpansions(text, shopKnows).words.keys()];
+
+  it('reads a country the knowledge never names as abroad, in any of the languages, one or several words', () => {
+    expect(added('do you ship to canada?')).toEqual(['abroad']);
+    expect(added('how long does delivery to new zealand take')).toEqual(expect.arrayContaining(['abroad', 'shipping']));
+    expect(supportExpansions('do you ship to the united kingdom', shopKnows).of.get('kingdom')).toEqual(['abroad']);
+    expect(added('can you deliver to deutschland')).toContain('abroad');
+  });
+
+  it('not a country the knowledge names, nor one outside a question about delivery, nor abroad as a country', () => {
+    expect(added('do you ship to germany?')).toEqual([]);
+    expect(added('do i need a visa for canada')).toEqual([]);
+    expect(added('do you ship abroad')).not.toContain('germany');
+    // Words that are also names ("us", "jersey", "turkey") are no country.
+    expect(added('can you ship us a jersey')).toEqual([]);
+  });
+});
+
 describe('expansions in retrieval', () => {
   const index = new PassageIndex(
     chunkArticles([

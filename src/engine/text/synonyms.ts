@@ -9,6 +9,7 @@
 import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
 import { words } from './normalize.ts';
+import { countriesIn } from './countries.ts';
 
 /** Groups of interchangeable words and phrases (English, lower case, no accents). */
 export const SUPPORT_SYNONYMS: string[][] = [
@@ -63,6 +64,15 @@ const ENTRIES: Entry[] = SUPPORT_SYNONYMS.flatMap((group, g) =>
     return { stems: ws.map(stem), content: ws.filter((w) => !isStopword(w)), group: g };
   }),
 );
+/** The group a country name joins, one way (a country is abroad; abroad is no country). */
+const ABROAD = SUPPORT_SYNONYMS.findIndex((g) => g.includes('abroad'));
+/** Stems of the words of sending and delivery (the lexicon's groups of "ship" and "shipping"). */
+const DELIVERY = new Set(
+  SUPPORT_SYNONYMS.filter((g) => g.includes('ship') || g.includes('shipping'))
+    .flat()
+    .flatMap((p) => words(p))
+    .map(stem),
+);
 const BY_FIRST = new Map<string, Entry[]>();
 for (const e of ENTRIES) (BY_FIRST.get(e.stems[0]) ?? BY_FIRST.set(e.stems[0], []).get(e.stems[0])!).push(e);
 
@@ -87,6 +97,10 @@ export function supportExpansions(normalized: string, knows: (word: string) => b
     for (const e of BY_FIRST.get(stems[i]) ?? [])
       if (e.stems.every((s, j) => stems[i + j] === s) && !e.content.every(knows))
         found.push({ group: e.group, typed: toks.slice(i, i + e.stems.length).filter((w) => !isStopword(w)) });
+  // A country the knowledge never names, in a question about delivery, reads as abroad
+  // (`countries.ts`); elsewhere a country is no delivery matter ("do I need a visa for italy").
+  if (stems.some((s) => DELIVERY.has(s)))
+    for (const name of countriesIn(toks)) if (!name.every(knows)) found.push({ group: ABROAD, typed: name.filter((w) => !isStopword(w)) });
   const out: Expansions = { words: new Map(), of: new Map() };
   for (const { group, typed } of found) {
     const added: string[] = [];
