@@ -172,8 +172,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       for (const p of asked) if (p.id !== other.id && !state.queue.includes(p.id)) state.queue.push(p.id);
     } else {
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
-      if (askedAside(config, current, active, input, answer))
-        return finish(false, { state: input.state });
+      if (askedAside(config, current, active, input, answer)) return finish(false, { state: input.state });
       if (NEVER_MIND.test(input.text) && answer !== 'yes') {
         say.push("All right, I've left it as it is.");
         ended();
