@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createEngine, EmbeddedEngine } from './index.ts';
 import type { Article, TurnInput } from './types.ts';
+import { suggestedTopics } from './knowledge-model.ts';
 
 // A slice of CLINC150 (the first 12 intents of shared/data, kept in the repo): real example questions.
 const clinc: Article[] = readFileSync(new URL('../../test/fixtures/clinc150-12-kb.jsonl', import.meta.url), 'utf8')
@@ -105,5 +106,20 @@ describe('an answer from a Markdown article', async () => {
     );
     expect(d.text).not.toMatch(/[*#`]|\]\(/);
     expect(d.text).not.toContain('Sending an item back');
+  });
+});
+
+describe('the topics the bot names when it cannot help', () => {
+  it('are the articles with the most example questions, ties in the knowledge order', () => {
+    const a = (id: string, examples: number) => ({
+      id,
+      title: id.toUpperCase(),
+      body: 'b',
+      examples: Array.from({ length: examples }, (_, i) => `${id} ${i}`),
+    });
+    expect(
+      suggestedTopics([a('account-verification', 8), a('cancel-order', 12), a('track-order', 20), a('contact', 0), a('refunds', 12)]),
+    ).toEqual(['TRACK-ORDER', 'CANCEL-ORDER', 'REFUNDS']);
+    expect(suggestedTopics([a('b', 0), a('a', 0)], 1)).toEqual(['B']);
   });
 });

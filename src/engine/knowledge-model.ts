@@ -26,6 +26,8 @@ export interface KnowledgeModel {
   defaultLanguage: string;
   /** Languages the articles are written in, most used first. */
   languages: string[];
+  /** Titles the bot names as what it can help with (`suggestedTopics`). */
+  suggestions: string[];
   stats: Record<string, number>;
 }
 
@@ -68,6 +70,20 @@ export function shrunkThreshold(estimate: number, rows: number, prior = THRESHOL
 export function thresholdForTarget(calibration: CalibrationResult, target: number): number {
   const rows = calibration.heldOut.length / Math.max(1, calibration.splits);
   return shrunkThreshold(thresholdForPrecision(calibration.heldOut, target, THRESHOLD_PRIOR), rows);
+}
+
+/**
+ * The topics the bot names when a message is not something it can help with: the articles with
+ * the most example questions (where a help centre's authors wrote the most ways of asking, the
+ * most asked about), ties in the knowledge's order. Before, the first three by id ("Confirming
+ * who you are", "Cancel an order" on the demo as served).
+ */
+export function suggestedTopics(articles: readonly Article[], n = 3): string[] {
+  return articles
+    .map((a, i) => ({ a, i, k: a.examples?.length ?? 0 }))
+    .sort((x, y) => y.k - x.k || x.i - y.i)
+    .slice(0, n)
+    .map(({ a }) => a.title);
 }
 
 /** What the classifier's probabilities are tilted by besides its training texts (`retrieve/tilt.ts`). */
@@ -190,6 +206,7 @@ function finish(
     defaultThreshold,
     defaultLanguage,
     languages: languages.length ? languages : [defaultLanguage],
+    suggestions: suggestedTopics(articles),
     stats: {
       articles: articles.length,
       passages: passageList.length,

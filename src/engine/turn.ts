@@ -364,7 +364,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
       action: 'clarify',
       text: rephraseReply(
         u.language,
-        km.articles.slice(0, 3).map((a) => a.title),
+        km.suggestions,
         u.junk ? 'unclear' : 'off_topic',
       ),
       citations: [],
