@@ -8,6 +8,7 @@ import { thresholdForPrecision } from './assess/calibration.ts';
 import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
 import { warmSignals } from './understand/signals/index.ts';
+import { aboutReachingPerson } from './understand/index.ts';
 import { Speller } from './text/spelling.ts';
 
 export interface KnowledgeModel {
@@ -20,6 +21,11 @@ export interface KnowledgeModel {
   classArticles: Article[];
   classifier: IntentClassifier | null;
   classifierIds: Set<string>;
+  /**
+   * Classes of pages about reaching a person (most of their examples ask for one: "Talk to a
+   * person"): a request for a person is read without them, so the brief records what it is about.
+   */
+  personClasses: Set<number>;
   classifierCalibration: CalibrationResult | null;
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
@@ -201,6 +207,7 @@ function finish(
     classArticles: useClassifier ? classArticles : [],
     classifier,
     classifierIds: new Set(useClassifier ? classArticles.map((a) => a.id) : []),
+    personClasses: new Set(useClassifier ? classArticles.flatMap((a, i) => (aboutReachingPerson(a) ? [i] : [])) : []),
     classifierCalibration,
     passageCalibration,
     defaultThreshold,

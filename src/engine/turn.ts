@@ -138,13 +138,15 @@ function candidates(
    * message of its own may not, and a fragment only when it is not sure of an intent alone.
    */
   borrow: Borrow,
+  /** Classes read without (a request for a person is not about the page on reaching one). */
+  exclude?: ReadonlySet<number>,
 ): Candidate[] {
   const out: Candidate[] = [];
   if (extra.words.size) trace.expansions = Object.fromEntries(extra.of);
   if (km.classifier && km.classifierCalibration) {
     // What the classifier reads of the message: a correction's detail, otherwise all of it.
     const read = (borrow.mode === 'if-continues' && borrow.detail) || text;
-    let cls = km.classifier.classify(read, 5, extra.words.size ? extra.words : undefined);
+    let cls = km.classifier.classify(read, 5, extra.words.size ? extra.words : undefined, exclude);
     let used = read;
     // A short follow-up ("and for kids?") borrows the previous question's words; a fragment that
     // names an intent of its own ("shopping list", "tell me the forecast") does not: joined, the
@@ -157,7 +159,7 @@ function candidates(
       borrow.mode === 'always' || (borrow.mode === 'if-continues' && (borrow.unlessSure === undefined || !sureAlone(borrow.unlessSure)));
     // A time or an amount ("4.5 cups?", "6:30") is one term, not two.
     if (prev && terms(joinNumbers(normalize(read))).length <= 2 && mayBorrow()) {
-      const joined = km.classifier.classify(`${prev} ${read}`);
+      const joined = km.classifier.classify(`${prev} ${read}`, 5, undefined, exclude);
       const top = joined.top[0];
       // "cancel it" after "pay a bill!" read joined is pay_bill, though its own words are more than 100 to 1 for cancel.
       const weighOwnWords = borrow.mode === 'if-continues' && borrow.ownWordsCount;
@@ -255,7 +257,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   };
   if (spelled.corrections.length) trace.spelling = spelled.corrections;
   const threshold = input.policy.confidenceThreshold ?? km.defaultThreshold;
-  let cands = candidates(km, topicText, extra, retrievalHistory, trace, borrowFor(u.topic.cue, threshold, topicText));
+  // A request for a person is handed off whatever it reads as; what the brief records is what
+  // it is about, not the page on reaching a person ("can I talk to someone about a refund").
+  const exclude = u.humanRequest && !u.softSignal ? km.personClasses : undefined;
+  let cands = candidates(km, topicText, extra, retrievalHistory, trace, borrowFor(u.topic.cue, threshold, topicText), exclude);
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): see MESSAGE_SUPPORT.
   const context = contextTurns(input.history);
@@ -264,7 +269,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     // The earlier topic as context only: the classifier does not read the previous question's
     // words into a message judged to be of its own (a short new question read with them was
     // the old intent: CLINC150 test after an exchange on another topic, precision 0.927 → 0.967).
-    const leaning = candidates(km, topicText, extra, input.history, withContext, { mode: 'never' });
+    const leaning = candidates(km, topicText, extra, input.history, withContext, { mode: 'never' }, exclude);
     const top = pooledBySource(leaning)[0];
     trace.reading = 'alone';
     // Passages are the only route the earlier topic changes (the classifier reads the message alone).
@@ -362,11 +367,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
       ...base,
       intent: null,
       action: 'clarify',
-      text: rephraseReply(
-        u.language,
-        km.suggestions,
-        u.junk ? 'unclear' : 'off_topic',
-      ),
+      text: rephraseReply(u.language, km.suggestions, u.junk ? 'unclear' : 'off_topic'),
       citations: [],
       reasons: [],
     };

@@ -80,6 +80,18 @@ describe('the bot on the demo as served (the real engine)', () => {
     expect([d.action, d.citations[0]?.articleId]).toEqual(['answer', article]);
   });
 
+  // The shop's "Talk to a person" page took every such request's intent, so the brief and routing said nothing of the topic.
+  it('records what a request for a person is about, not the page on reaching one', async () => {
+    const turn = async (text: string) => (await engine).turn({ text, history: [], policy });
+    expect(await turn('can I talk to someone about a refund')).toMatchObject({
+      action: 'handoff',
+      reasons: ['customer_requested'],
+      intent: { id: 'refund-policy' },
+    });
+    expect((await turn('I want to speak to an agent about my invoice')).intent?.id).toBe('invoice');
+    expect((await turn('I want to talk to a human')).intent).toBeNull();
+  });
+
   it('reads "where is my order" as the demo\'s tracking page, which starts the shop\'s order playbook', async () => {
     const d = await (await engine).turn({ text: 'where is my order', history: [], policy });
     expect(d.intent?.id).toBe('track-order');

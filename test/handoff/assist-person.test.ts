@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRow } from '../../src/db/schema.ts';
-import { aboutReachingPerson, assistQuery, suggest } from '../../src/handoff/assist/suggest.ts';
+import { assistQuery, suggest } from '../../src/handoff/assist/suggest.ts';
+import { aboutReachingPerson } from '../../src/engine/understand/index.ts';
 import { conversationRow, messageMaker, ROWS_AT } from '../support/rows.ts';
 
 // A customer who asked for a person is talking to one: the agent's drafts answer what they

@@ -88,11 +88,15 @@ export class IntentClassifier {
     return new IntentClassifier(vectorizer, model, sums.map(fromMap), byClass, classTerms);
   }
 
-  /** `extra`: words read beside the message's at a lower weight (`Vectorizer.transform`). */
-  classify(text: string, k = 5, extra?: ReadonlyMap<string, number>): ClassifierOutput {
+  /**
+   * `extra`: words read beside the message's at a lower weight (`Vectorizer.transform`).
+   * `exclude`: classes the message is read without (their probability shared out among the rest).
+   */
+  classify(text: string, k = 5, extra?: ReadonlyMap<string, number>, exclude?: ReadonlySet<number>): ClassifierOutput {
     const x = this.vectorizer.transform(text, extra);
     const p = this.model.probabilities(x);
     if (this.classTerms) tilt(p, this.classTerms.shares(text));
+    if (exclude?.size) without(p, exclude);
     const top: ClassScore[] = [];
     for (let c = 0; c < p.length; c++) {
       if (top.length < k || p[c] > top[top.length - 1].prob) {
@@ -116,4 +120,13 @@ export class IntentClassifier {
     for (let k = 0; k < x.idx.length; k++) scratch[x.idx[k]] = 0;
     return { top, probs: p, knownShare: this.vectorizer.knownWordShare(text), centroidSim, nearestSim };
   }
+}
+
+/** The probabilities with some classes at 0 and the rest renormalised (in place). */
+function without(p: Float32Array, exclude: ReadonlySet<number>): void {
+  let kept = 0;
+  for (let c = 0; c < p.length; c++)
+    if (exclude.has(c)) p[c] = 0;
+    else kept += p[c];
+  if (kept > 0) for (let c = 0; c < p.length; c++) p[c] /= kept;
 }

@@ -118,6 +118,17 @@ function sureRequest(text: string): { phrase: string | null; clause: string | nu
 export const asksForPerson = (text: string): boolean => sureRequest(text) !== null;
 
 /**
+ * An article whose subject is reaching a person ("Talk to a person", its example questions
+ * requests for one): a request for a person is not about it, and an agent needs no draft from it.
+ */
+export function aboutReachingPerson(article: { title: string; examples?: readonly string[] }): boolean {
+  if (asksForPerson(article.title)) return true;
+  const examples = article.examples ?? [];
+  const asking = examples.filter(asksForPerson).length;
+  return asking > 0 && asking * 2 >= examples.length;
+}
+
+/**
  * The message without its sure request for a person: what the customer needs besides it
  * ("my order never came" of "can i talk to someone my order never came"), '' when the request
  * is all it says, the message whole when the asking clause cannot be told apart.

@@ -2,7 +2,7 @@ import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } f
 import { sentences } from '../brief/extract.ts';
 import { rank } from './rank.ts';
 import { markdownText } from '../../knowledge/markdown.ts';
-import { asksForPerson, withoutHumanRequest } from '../../engine/understand/index.ts';
+import { aboutReachingPerson, withoutHumanRequest } from '../../engine/understand/index.ts';
 
 // Agent assist: reply drafts from the knowledge and from the team's own past replies, and the
 // macros that fit. Pure: the route reads the rows, this ranks and drafts. Drafts quote the
@@ -58,16 +58,6 @@ export function assistQuery(messages: MessageRow[]): string {
     if (text.trim() !== '') said.unshift(text);
   }
   return said.join('\n');
-}
-
-/**
- * An article whose subject is reaching a person ("Talk to a person", its example questions
- * requests for one): no draft for the agent, who is the person already.
- */
-export function aboutReachingPerson(article: { title: string; examples: string[] }): boolean {
-  if (asksForPerson(article.title)) return true;
-  const asking = article.examples.filter(asksForPerson).length;
-  return asking > 0 && asking * 2 >= article.examples.length;
 }
 
 /**
