@@ -802,6 +802,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/knowledge-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What in the workspace's knowledge works against the bot, though it is valid (example questions of more than one article) */
+        get: operations["listKnowledgeWarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/knowledge/{id}": {
         parameters: {
             query?: never;
@@ -5612,6 +5629,46 @@ export interface operations {
                             unchanged: number;
                             deleted: number;
                         };
+                        warnings: components["schemas"]["KnowledgeWarning"][];
+                    };
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listKnowledgeWarnings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
                         warnings: components["schemas"]["KnowledgeWarning"][];
                     };
                 };

@@ -123,6 +123,12 @@ describe('knowledge admin API', () => {
         message: expect.stringMatching(/example question of 2 articles \(order-status, track-order\).*keep it on one article/),
       },
     ]);
+    // The same at any time, until one of the two articles goes.
+    const warnings = () => api('GET', '/api/v1/admin/knowledge-warnings', { token: shop.adminKey });
+    expect((await warnings()).body.warnings).toEqual(second.body.warnings);
+    expect((await api('DELETE', '/api/v1/admin/knowledge/order-status', { token: shop.adminKey })).status).toBe(200);
+    expect((await warnings()).body.warnings).toEqual([]);
+    expect((await api('GET', '/api/v1/admin/knowledge-warnings')).status).toBe(401);
   });
 
   it('lists every problem of a bad upload once, with its line, and stores nothing', async () => {

@@ -134,6 +134,8 @@ describe('knowledge and analytics in the browser', () => {
     await table.getByRole('link', { name: 'Warranty', exact: true }).waitFor();
     expect(new URL(p.url()).pathname).toBe('/app/admin/knowledge');
     expect(await table.getByRole('link', { name: 'Opening hours', exact: true }).count()).toBe(0);
+    // Its example question is now on one article only: the warning is gone.
+    await p.getByRole('region', { name: 'Knowledge warnings' }).waitFor({ state: 'detached' });
     await p.context().close();
   });
 

@@ -23,6 +23,7 @@ export const ADMIN = {
   agents: '/admin/agents',
   rules: '/admin/routing-rules',
   knowledge: '/admin/knowledge',
+  knowledgeWarnings: '/admin/knowledge-warnings',
   keys: '/admin/api-keys',
   macros: '/macros',
   connectors: '/connectors',

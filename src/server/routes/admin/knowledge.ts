@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffActor } from '../../plugins/auth.ts';
-import { articleDetail, articlesPage, deleteArticle, uploadKnowledge } from '../../../workspaces/knowledge.ts';
+import { articleDetail, articlesPage, deleteArticle, knowledgeWarnings, uploadKnowledge } from '../../../workspaces/knowledge.ts';
 import type { ArticleRow } from '../../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
 import { NextCursor, Ok } from '../responses.ts';
@@ -111,6 +111,20 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { items, next_cursor } = page(rows, request.query.limit);
       return { articles: items.map(presentArticle), next_cursor };
     },
+  );
+
+  r.get(
+    '/api/v1/admin/knowledge-warnings',
+    {
+      schema: {
+        tags,
+        operationId: 'listKnowledgeWarnings',
+        summary: "What in the workspace's knowledge works against the bot, though it is valid (example questions of more than one article)",
+        response: { 200: z.object({ warnings: z.array(KnowledgeWarning) }) },
+      },
+      config: adminAccess,
+    },
+    async (request) => ({ warnings: await knowledgeWarnings(ctx.db, staffActor(request).workspaceId) }),
   );
 
   r.get(

@@ -6,19 +6,11 @@ import { ConfirmButton, FormError } from '../../forms.tsx';
 import { Notice } from './common.tsx';
 import { ArticleView, articlePath } from './knowledge/ArticleView.tsx';
 import { UploadForm } from './knowledge/UploadForm.tsx';
+import { KnowledgeWarnings } from './knowledge/Warnings.tsx';
+import type { AdminArticle } from '../../types.ts';
 import { AdminTable, Pager, usePagedList, type Column } from './list.tsx';
 
-interface ArticleInfo {
-  id: string;
-  title: string;
-  url: string | null;
-  locale: string | null;
-  tags: string[];
-  examples: number;
-  body_chars: number;
-  version: number;
-  updated_at: string;
-}
+type ArticleInfo = AdminArticle;
 
 const PAGE = 20;
 const KNOWLEDGE = '/admin/knowledge';
@@ -39,9 +31,12 @@ export function KnowledgePage() {
   // The open article is in the URL (/admin/knowledge/<id>), so a link to it can be shared.
   const open = openArticle(usePath());
   const [notice, setNotice] = useState('');
+  // Bumped after every change, so the warnings are read again.
+  const [version, setVersion] = useState(0);
   const deleted = (title: string) => {
     if (open) navigate(KNOWLEDGE, true);
     setNotice(`Deleted “${title}”. The bot no longer answers from it.`);
+    setVersion((v) => v + 1);
     list.reload();
   };
   const columns: Column<ArticleInfo>[] = [
@@ -73,9 +68,11 @@ export function KnowledgePage() {
       <UploadForm
         onUploaded={() => {
           setNotice('');
+          setVersion((v) => v + 1);
           list.reload();
         }}
       />
+      <KnowledgeWarnings version={version} />
       <h2>Articles</h2>
       {notice && <Notice text={notice} />}
       {open && <ArticleView key={open} id={open} onClose={() => navigate(KNOWLEDGE)} onDeleted={deleted} />}

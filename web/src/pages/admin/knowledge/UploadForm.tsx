@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { ApiError, post, query } from '../../../api.ts';
 import { ADMIN } from '../../../endpoints.ts';
 import { Field, useAction } from '../../../forms.tsx';
-import type { KnowledgeUploaded, KnowledgeWarning } from '../../../types.ts';
+import type { KnowledgeUploaded } from '../../../types.ts';
+import { MoreThanShown, SHOWN } from './Warnings.tsx';
 
 // The upload: the chosen files go to the server as they are (name and text), and the server
 // reads them with the parsers `baton ingest` uses, so a file gives the same articles either
@@ -17,7 +18,6 @@ export interface UploadProblem {
 }
 
 const ACCEPT = '.jsonl,.ndjson,.json,.md,.markdown,.html,.htm';
-const SHOWN = 200;
 
 export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   const fileRef = useRef<HTMLInputElement | null>(null);
@@ -85,7 +85,6 @@ export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
           {done.summary.deleted} deleted.
         </p>
       )}
-      {done && done.warnings.length > 0 && <WarningList warnings={done.warnings} />}
     </form>
   );
 }
@@ -118,49 +117,5 @@ function ProblemList({ problems }: { problems: UploadProblem[] }) {
       </div>
       <MoreThanShown count={problems.length} />
     </>
-  );
-}
-
-/** Valid, stored, but working against the bot: what to change in the knowledge. */
-function WarningList({ warnings }: { warnings: KnowledgeWarning[] }) {
-  return (
-    <div className="upload-warnings" role="region" aria-label="Knowledge warnings">
-      <p>
-        <strong>
-          {warnings.length === 1 ? '1 example question is' : `${warnings.length} example questions are`} listed by more than one article.
-        </strong>{' '}
-        The bot learns which article a question is about from its examples, so it splits these questions between the articles and may hand
-        them off. Keep each on the one article that answers it.
-      </p>
-      <div className="table-wrap">
-        <table aria-label="Example questions of more than one article">
-          <thead>
-            <tr>
-              <th scope="col">Example question</th>
-              <th scope="col">Articles</th>
-            </tr>
-          </thead>
-          <tbody>
-            {warnings.slice(0, SHOWN).map((w, i) => (
-              <tr key={i}>
-                <td>{w.question}</td>
-                <td>{w.articles.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <MoreThanShown count={warnings.length} />
-    </div>
-  );
-}
-
-/** A long list is cut at SHOWN rows: how many more there are. */
-function MoreThanShown({ count }: { count: number }) {
-  if (count <= SHOWN) return null;
-  return (
-    <p className="small">
-      …and {count - SHOWN} more (the first {SHOWN} are shown).
-    </p>
   );
 }
