@@ -10,6 +10,7 @@ describe('a need announced but not said', () => {
     'help',
     'quick question',
     'I have another question',
+    'thanks, I have another question',
     'one more question please',
     'hi, I need some help with an order',
     'Hello there, I have a question about my order',
