@@ -196,6 +196,16 @@ describe('the brief is true to the state now (issue 18)', () => {
     expect(b.summary).not.toContain('refund');
   });
 
+  it('a need announced but not said gives way to the line that says it', () => {
+    const b = build([
+      msg('customer', 'hi, I have a question about my order'),
+      msg('bot', 'I can help with that. What happened, or what do you need?', { trace: { action: 'clarify' } }),
+      msg('customer', 'can I talk to someone about a refund'),
+      handoffNotice(),
+    ]);
+    expect(b.goal?.text).toBe('can I talk to someone about a refund');
+  });
+
   it('a follow-up that only says more about the same need does not settle it; a vague line gives way to the detail', () => {
     const followUp = build([
       msg('customer', 'When will my order arrive?'),

@@ -1,6 +1,9 @@
 // Extractive helpers for the brief: pure functions over message text. Nothing here writes a
 // sentence of its own: everything returned is a span of the text it was given.
 
+import { isOpener } from '../../engine/understand/opener.ts';
+import { normalize } from '../../engine/text/normalize.ts';
+
 /** Redaction tokens such as <EMAIL_1>, <PHONE_2> (src/pii/tokens.ts). */
 export const TOKEN_RE = /<([A-Z][A-Z_]*)_(\d+)>/g;
 
@@ -128,11 +131,15 @@ export const vague = (s: string): boolean => words(s).filter((w) => !FILLER.has(
 /**
  * The customer's goal: the first sentence that asks for something among the turns whose need
  * is still unmet (the caller leaves out what the bot already answered), quoted; a vague one
- * ("it doesn't work") gives way to one that says what the matter is.
+ * ("it doesn't work") gives way to one that says what the matter is, and a need announced but
+ * not said ("I have another question") to any other.
  */
 export function findGoal(turns: Sourced[]): Sourced | null {
-  const cands: Sourced[] = [];
-  for (const t of turns) for (const s of sentences(t.text)) cands.push({ text: s, message_id: t.message_id, seq: t.seq });
+  const all: Sourced[] = [];
+  for (const t of turns) for (const s of sentences(t.text)) all.push({ text: s, message_id: t.message_id, seq: t.seq });
+  // "I have a question about my order" says there is a need, not which: the line after it does.
+  const stated = all.filter((c) => !isOpener(normalize(c.text)));
+  const cands = stated.length ? stated : all;
   const said = (c: Sourced) => issueScore(c.text) > 0 && notJustHuman(c.text);
   return (
     cands.find((c) => asks(c.text) && said(c) && !vague(c.text)) ??
