@@ -157,8 +157,14 @@ describe('escalation signals (learned detector with the sure phrases)', () => {
     expect(r.sentiment).toBeLessThan(-0.5);
   });
 
+  // Before, "omg you guys suck" got the off-topic reply ("not something I can help with here").
+  it.each(['omg you guys suck', 'you are all idiots', 'this app sucks'])('an insult is anger: "%s"', (text) => {
+    expect(u(text).frustrated).toBe(true);
+  });
+
   it.each([
     'how do I reset my password',
+    "my vacuum doesn't suck up dust anymore",
     'what are your opening hours',
     'how do I contact you by email',
     'are you a bot?',
