@@ -16,6 +16,10 @@ describe('small talk', () => {
     ['Hello there!', 'greeting'],
     ['hiii', 'greeting'],
     ['good morning', 'greeting'],
+    // Checking the chat is alive (handed off as low confidence before).
+    ['are you there?', 'greeting'],
+    ['hello, are you still there?', 'greeting'],
+    ['¿estás ahí?', 'greeting'],
     ['thanks!', 'thanks'],
     ['thank you so much', 'thanks'],
     ['thx', 'thanks'],
