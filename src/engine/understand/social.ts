@@ -72,7 +72,11 @@ const LEXICON: [SocialKind, string, string[]][] = [
   ],
   ['greeting', 'es', ['hola', 'buenos dias', 'buenas tardes', 'buenas noches', 'buenas', 'que tal', 'estas ahi', 'esta ahi', 'sigues ahi']],
   ['greeting', 'fr', ['bonjour', 'bonsoir', 'salut', 'coucou', 'vous etes la', 'tu es la', 'vous etes toujours la']],
-  ['greeting', 'de', ['hallo', 'guten tag', 'guten morgen', 'guten abend', 'servus', 'moin', 'gruss gott', 'bist du da', 'sind sie da', 'sind sie noch da']],
+  [
+    'greeting',
+    'de',
+    ['hallo', 'guten tag', 'guten morgen', 'guten abend', 'servus', 'moin', 'gruss gott', 'bist du da', 'sind sie da', 'sind sie noch da'],
+  ],
   ['greeting', 'pt', ['ola', 'oi', 'bom dia', 'boa tarde', 'boa noite', 'esta ai', 'voce esta ai']],
   ['greeting', 'it', ['ciao', 'buongiorno', 'buonasera', 'salve', 'ci sei', 'ci sei ancora']],
   ['greeting', 'nl', ['hoi', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'ben je daar', 'bent u daar', 'ben je er nog']],
