@@ -192,7 +192,13 @@ describe('playbooks against the retail stand-in', () => {
   });
 
   it('takes "my order never arrived" as a look-up of the order, whatever the engine read', async () => {
-    for (const line of ['my order never arrived', "the package still hasn't shown up", 'my parcel did not come yet']) {
+    for (const line of [
+      'my order never arrived',
+      "the package still hasn't shown up",
+      'my parcel did not come yet',
+      'my order is late',
+      'the parcel seems lost',
+    ]) {
       const [asked] = await converse([line]);
       expect(asked.result.playbook).toBe('order-status');
     }
