@@ -98,9 +98,9 @@ function answeredElsewhere(config: ActionsConfig, input: ActionTurnInput): boole
  * A line asked beside the request under way, that gives it nothing: a question the engine answers
  * from its knowledge ("how long does shipping take?" while the bot waits for an e-mail), or a
  * need announced but not said ("I have another question"), with no slot value, no detail of who
- * the customer is, no answer to a pending yes/no and no word of the bot's last question in it. The engine answers it; the request
- * stays as it was, to go on when the customer comes back to it. Before, the bot asked for the
- * e-mail again, whatever the customer asked.
+ * the customer is, no answer to a pending yes/no and no word of the bot's last question in it.
+ * The engine answers it; the request stays as it was, to go on when the customer comes back to
+ * it. Before, the bot asked for the e-mail again, whatever the customer asked.
  */
 function askedAside(config: ActionsConfig, playbook: Playbook, active: Active, input: ActionTurnInput, answer: string | null): boolean {
   if (answer !== null) return false;
