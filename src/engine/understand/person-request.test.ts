@@ -23,6 +23,11 @@ describe('a request for a person inside a longer message', () => {
     expect(u.softSignal).toBe(false);
   });
 
+  // Read as ordinary (human 0.48, "tlk" 0.27) before this session's informal examples.
+  it.each(['i need human assistance', 'i wanna tlk to a rep'])('%s: a request, even unsure', (text) => {
+    expect(read(text).humanRequest).not.toBeNull();
+  });
+
   it('reads a misspelt request in the first clause', () => {
     expect(read('i want a persn, my card was charged twice').humanRequest).toBe('i want a persn');
   });

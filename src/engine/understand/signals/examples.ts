@@ -14,6 +14,15 @@ export type SignalClass = (typeof SIGNAL_CLASSES)[number];
 
 export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
   human: [
+    // Informal and misspelt, and a person asked for as the kind of help (issue 15, this session's round).
+    'need a human to help me with this',
+    'human help needed here',
+    'wanna tlk to a real person',
+    'lemme talk 2 someone',
+    'can i tlk to an agent',
+    'i want human support, not a bot',
+    'get me a rep pls',
+    'i need to speek to a representive',
     'i am not getting anywhere with this chat, i need someone',
     'please have a member of your team reach out',
     'can you ask somebody to contact me',
