@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
-import type { ClarifyKind, Decision, HandoffReason, HistoryTurn } from '../engine/types.ts';
+import { clarifyOf, type Decision, type HandoffReason, type HistoryTurn } from '../engine/types.ts';
 import type { ConversationRow, MessageRow, Schema } from '../db/schema.ts';
 import * as conversations from '../db/repositories/conversations.ts';
 import * as messages from '../db/repositories/messages.ts';
@@ -418,9 +418,9 @@ const replyTrace = (d: Decision): Record<string, unknown> => ({
 
 export const toHistoryTurn = (m: HistoryRow): HistoryTurn => {
   if (m.author === 'bot') {
-    const trace = (m.trace ?? {}) as { action?: Decision['action']; decision?: { clarify?: ClarifyKind } };
+    const trace = (m.trace ?? {}) as { action?: Decision['action'] };
     const articleIds = (m.citations as { articleId?: string }[]).map((c) => c.articleId).filter((id): id is string => !!id);
-    const clarify = trace.decision?.clarify;
+    const clarify = clarifyOf({ trace: m.trace ?? {} });
     return { role: 'bot', text: m.redacted_text, action: trace.action ?? 'answer', articleIds, ...(clarify ? { clarify } : {}) };
   }
   return { role: m.author === 'customer' ? 'customer' : 'agent', text: m.redacted_text };

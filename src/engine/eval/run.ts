@@ -3,7 +3,7 @@
 import { runActionTurn } from '../../actions/playbooks/runner.ts';
 import { yesOrNo } from '../understand/yes-no.ts';
 import type { ActionState } from '../../actions/types.ts';
-import { clarifyOf, type BotEngine, type ClarifyKind, type Decision, type HandoffReason, type HistoryTurn } from '../types.ts';
+import { clarifyOf, type BotEngine, type Decision, type HandoffReason, type HistoryTurn } from '../types.ts';
 import { writesMatch, type ActionCall, type EvalActions } from './actions.ts';
 import { expectedArticles, type Ticket } from './tickets.ts';
 
@@ -106,10 +106,10 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
       if (r.handled) d = playbookDecision(d, r, actions.config.playbooks.find((p) => p.id === r.playbook)?.trigger.articles[0] ?? null);
     }
     const ms = performance.now() - start;
-    const tr = d.trace.decision as
-      { blocking?: HandoffReason[]; verified?: boolean; article?: string | null; clarify?: string } | undefined;
+    const tr = d.trace.decision as { blocking?: HandoffReason[]; verified?: boolean; article?: string | null } | undefined;
+    const clarify = clarifyOf(d);
     // Asking to rephrase or offering a person is the same at any threshold.
-    const fixed = d.action === 'social' ? 'social' : tr?.clarify === 'rephrase' || tr?.clarify === 'offer_person' ? 'rephrase' : undefined;
+    const fixed = d.action === 'social' ? 'social' : clarify === 'rephrase' || clarify === 'offer_person' ? 'rephrase' : undefined;
     turns.push({
       confidence: d.confidence,
       article: d.citations[0]?.articleId ?? tr?.article ?? null,
@@ -124,7 +124,7 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
       text: d.text,
       action: d.action,
       articleIds: d.citations.map((c) => c.articleId),
-      ...(tr?.clarify ? { clarify: tr.clarify as ClarifyKind } : {}),
+      ...(clarify ? { clarify } : {}),
     });
     last = d;
     if (d.action === 'handoff') break;

@@ -58,9 +58,6 @@ const BY_FIRST = (() => {
   return out;
 })();
 
-/** Every country name known (normalised), for inspection. */
-export const countryNames = (): string[] => [...BY_FIRST.values()].flat().map((ws) => ws.join(' '));
-
 /** The country names a list of normalised words holds, each as its words. */
 export function countriesIn(toks: readonly string[]): string[][] {
   const found: string[][] = [];
