@@ -153,6 +153,7 @@ if (only === 'dev') {
   heldOut('runon.jsonl');
   heldOut('people.jsonl');
   heldOut('safety-heldout.jsonl');
+  heldOut('absent-heldout.jsonl');
   falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }

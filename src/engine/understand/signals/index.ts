@@ -14,12 +14,27 @@ export interface SignalHit {
   text: string;
 }
 
+/**
+ * A short clause whose subject points back at a thing ("it", "there"): it means nothing alone
+ * ("my package says delivered but it's not here": "it's not here" read alone was self-harm
+ * 0.78, and the demo answered a missing parcel with crisis resources), so it is read with the
+ * clause before it. A longer one says enough of its own ("it doesn't matter, I'll be dead by then").
+ */
+const POINTS_BACK = /^(?:it|it's|its|it\s+is|there|there's|there\s+is)\b/i;
+const POINTS_BACK_MAX_WORDS = 4;
+
 /** Sentences (and clauses after "but"), each with at least one letter. */
 export function clauses(text: string): string[] {
-  return text
+  const parts = text
     .split(/[.?!;…\n]+|\s+but\s+|\s+pero\s+|\s+mais\s+|\s+aber\s+/i)
     .map((s) => s.trim())
     .filter((s) => /\p{L}/u.test(s));
+  const out: string[] = [];
+  for (const p of parts) {
+    if (out.length > 0 && POINTS_BACK.test(p) && p.split(/\s+/).length <= POINTS_BACK_MAX_WORDS) out[out.length - 1] += ` ${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 // PII tokens (<PERSON_1>, <CARD_2>) say nothing about what the customer wants: read without them.

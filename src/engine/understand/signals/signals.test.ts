@@ -14,6 +14,19 @@ describe('findSignal', () => {
   });
 });
 
+// A short clause pointing back at a thing ("it's not here") is read with the clause before it.
+describe('findSignal, clauses that point back', () => {
+  it.each(["my package says delivered but it's not here", 'Tracking says delivered. There is nothing here.'])(
+    'reads no signal in a missing parcel: %s',
+    (text) => expect(findSignal(text)).toBeNull(),
+  );
+
+  it('still reads a sentence of its own after "but"', () => {
+    expect(findSignal("the order is fine but I won't be here next week, I've decided to end it")?.kind).toBe('self_harm');
+    expect(findSignal("where is my refund? it doesn't matter anyway, I will be dead by then")?.kind).toBe('self_harm');
+  });
+});
+
 describe('findSignal, urgent first', () => {
   it('a self-harm sentence wins over a surer reading of anger in another sentence', () => {
     const hit = findSignal("this is the worst service ever, you people are useless! i won't be alive next month anyway");
