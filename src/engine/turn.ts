@@ -7,6 +7,7 @@ import { predictCalibrator } from './assess/logistic.ts';
 import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
 import { verify } from './verify/verify.ts';
 import { decide } from './decide/decide.ts';
+import { broaderThan } from './decide/broader.ts';
 import { pooledBySource } from './assess/sources.ts';
 import { detectSensitive } from './understand/sensitive.ts';
 import { normalize } from './text/normalize.ts';
@@ -314,6 +315,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     !!best &&
     !!u.sensitive &&
     detectSensitive(normalize(`${best.article.title} ${(best.article.examples ?? []).join(' ')}`))?.kind === u.sensitive.kind;
+  const broader = broaderThan(
+    topicText,
+    sources.map((s) => ({ article: s.best.article, confidence: s.confidence })),
+  );
   const d = decide({
     understanding: u,
     confidence: best?.confidence ?? 0,
@@ -329,6 +334,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     // "greeting" intent) is answered like any question.
     writtenFor: !!best && best.route === 'classifier' && best.confidence >= threshold,
     offTopic,
+    broaderOptions: broader.length,
   });
   // `blocking`: reasons that hand off whatever the threshold (lets `baton eval` re-score a run).
   const blocking = d.reasons.filter((r) => r !== 'low_confidence');
@@ -373,7 +379,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     };
   }
   if (d.action === 'clarify' && best && second) {
-    return { ...base, action: 'clarify', text: composeClarify([best.article, second.article], u.language), citations: [], reasons: [] };
+    const options = broader.length >= 2 ? broader : [best.article, second.article];
+    return { ...base, action: 'clarify', text: composeClarify(options, u.language), citations: [], reasons: [] };
   }
   // Someone at risk of self-harm reads crisis resources while a person is brought in.
   const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? crisisReply(u.language)) : '';

@@ -14,6 +14,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { syncArticles } from '../../src/db/repositories/knowledge.ts';
 import type { TestBaton } from '../support/test-baton.ts';
 import { demoArticles } from '../support/demo-knowledge.ts';
+import { fileURLToPath } from 'node:url';
+import { parseKnowledgeFile } from '../../src/knowledge/index.ts';
+import { servedDemoKnowledge } from '../../src/workspaces/demo-knowledge.ts';
 
 describe('engine judgment in the conversation core', () => {
   const ctx = {} as TestBaton;
@@ -111,6 +114,25 @@ describe('engine judgment in the conversation core', () => {
     const next = await send('the parcel arrived damaged, what can I do?');
     expect(next.body.conversation.status).toBe('bot');
     expect(next.body.replies.at(-1).citations[0]).toMatchObject({ articleId: 'damaged-item' });
+  });
+
+  it('a request worded in the words of several pages is asked about, and the reply is answered (the demo as served)', async () => {
+    const shop = (await parseKnowledgeFile(fileURLToPath(new URL('../../bench/retail/kb.jsonl', import.meta.url)))).articles;
+    const ws = await seedWorkspace(ctx.tdb.database.db, 'served');
+    await syncArticles(ctx.tdb.database.db, ws.id, servedDemoKnowledge(demoArticles(), shop), { prune: true });
+    const api = apiClient(ctx.baton.url);
+    const r = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ws.slug, message: 'can I change my order?' } });
+    expect(r.body.conversation.status).toBe('bot');
+    const ask = r.body.messages.at(-1);
+    expect(ask).toMatchObject({ author: 'bot', citations: [] });
+    expect(ask.text).toMatch(/^Do you mean “.+”, “.+” or “.+”\?$/);
+    expect(ask.text).toContain('“Change the delivery address”');
+    const next = await api('POST', `/api/v1/widget/conversations/${r.body.conversation.id}/messages`, {
+      token: r.body.token,
+      body: { text: 'the delivery address' },
+    });
+    expect(next.body.conversation.status).toBe('bot');
+    expect(next.body.replies.at(-1).citations[0]).toMatchObject({ articleId: 'change-address' });
   });
 
   it("the workspace's own crisis text", async () => {

@@ -25,6 +25,15 @@ describe('decide', () => {
     expect(decide(base('refund or return', { confidence: 0.4, runnerUpConfidence: 0.38 })).action).toBe('clarify');
     expect(decide(base('refund or return', { confidence: 0.4, runnerUpConfidence: 0.38, clarifiedBefore: true })).action).toBe('handoff');
   });
+  it('asks which when the message names two or three articles without saying which, once', () => {
+    expect(decide(base('can I change my order', { confidence: 0.19, broaderOptions: 3 }))).toEqual({
+      action: 'clarify',
+      reasons: [],
+      clarify: 'options',
+    });
+    expect(decide(base('can I change my order', { confidence: 0.19, broaderOptions: 3, clarifiedBefore: true })).action).toBe('handoff');
+    expect(decide(base('can I change my order', { confidence: 0.19, broaderOptions: 1 })).action).toBe('handoff');
+  });
   it('lists every reason that applies, whatever the confidence', () => {
     const d = decide(base('This is useless!! I want to talk to a human, my lawyer will hear about this'));
     expect(d.action).toBe('handoff');

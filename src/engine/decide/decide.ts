@@ -29,6 +29,8 @@ export interface DecideInput {
   writtenFor?: boolean;
   /** The message's words are all unknown to the knowledge (trivia, another business). */
   offTopic?: boolean;
+  /** Articles among the top candidates that the message names without saying which (`broader.ts`). */
+  broaderOptions?: number;
 }
 
 export interface DecideOutput {
@@ -69,6 +71,8 @@ export function decide(d: DecideInput): DecideOutput {
     }
   }
   if (d.confidence >= d.threshold && d.verified) return { action: 'answer', reasons };
+  // Worded in the words of two or three articles, sure of none ("can I change my order"): ask which, once.
+  if (!d.clarifiedBefore && (d.broaderOptions ?? 0) >= 2) return { action: 'clarify', reasons, clarify: 'options' };
   // Two plausible articles that together clear the bar: ask which one, once.
   const close = d.runnerUpConfidence >= 0.8 * d.confidence && d.confidence + d.runnerUpConfidence >= d.threshold;
   if (!d.clarifiedBefore && d.threshold > 0 && close && d.confidence >= 0.5 * d.threshold)
