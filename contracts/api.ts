@@ -1660,6 +1660,11 @@ export interface components {
             url?: string;
             passage?: string;
         };
+        /** @description A page a clarifying question names; answering with its title picks it */
+        ClarifyOption: {
+            articleId: string;
+            title: string;
+        };
         /** @description A message as staff see it */
         Message: {
             id: string;
@@ -1669,6 +1674,8 @@ export interface components {
             author: "customer" | "bot" | "agent" | "system";
             agent_id: string | null;
             citations: components["schemas"]["Citation"][] | null;
+            /** @description A bot question's choices ("Do you mean …?"), in its order; null on every other message */
+            options: components["schemas"]["ClarifyOption"][] | null;
             created_at: string | null;
             /** @description Redacted: personal values appear as tokens such as <EMAIL_1> (reveal shows them) */
             text: string;
@@ -1687,6 +1694,8 @@ export interface components {
             author: "customer" | "bot" | "agent" | "system";
             agent_id: string | null;
             citations: components["schemas"]["Citation"][] | null;
+            /** @description A bot question's choices ("Do you mean …?"), in its order; null on every other message */
+            options: components["schemas"]["ClarifyOption"][] | null;
             created_at: string | null;
             /** @description The customer's own words as typed */
             text: string;

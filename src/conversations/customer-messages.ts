@@ -414,6 +414,7 @@ const replyTrace = (d: Decision): Record<string, unknown> => ({
   confidence: d.confidence,
   threshold: d.threshold,
   ...d.trace,
+  ...(d.options?.length ? { options: d.options } : {}),
 });
 
 export const toHistoryTurn = (m: HistoryRow): HistoryTurn => {

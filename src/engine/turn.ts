@@ -380,7 +380,14 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   }
   if (d.action === 'clarify' && best && second) {
     const options = broader.length >= 2 ? broader : [best.article, second.article];
-    return { ...base, action: 'clarify', text: composeClarify(options, u.language), citations: [], reasons: [] };
+    return {
+      ...base,
+      action: 'clarify',
+      text: composeClarify(options, u.language),
+      citations: [],
+      reasons: [],
+      options: options.map((a) => ({ articleId: a.id, title: a.title })),
+    };
   }
   // Someone at risk of self-harm reads crisis resources while a person is brought in.
   const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? crisisReply(u.language)) : '';

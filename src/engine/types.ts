@@ -80,6 +80,12 @@ export interface Citation {
   passage: string;
 }
 
+/** A choice a clarifying question offers (the pages it names): the customer may answer with its title. */
+export interface ClarifyOption {
+  articleId: string;
+  title: string;
+}
+
 export interface Decision {
   action: DecisionAction;
   /**
@@ -99,6 +105,8 @@ export interface Decision {
   sentiment: number;
   /** A handoff that must reach a person first (danger, self-harm, fraud, legal threats). */
   urgent?: boolean;
+  /** The pages a clarifying question names ("Do you mean …?"), in its order: the widget offers them as buttons. */
+  options?: ClarifyOption[];
   /** Everything needed to explain the decision: signals, scores, candidates. JSON-serialisable. */
   trace: Record<string, unknown>;
 }

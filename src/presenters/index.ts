@@ -1,5 +1,5 @@
 import type { VerifiedIdentity } from '../actions/types.ts';
-import type { Citation } from '../engine/types.ts';
+import type { Citation, ClarifyOption } from '../engine/types.ts';
 import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../db/schema.ts';
 
 // Row -> API JSON, in one place: REST responses and WebSocket pushes share these shapes.
@@ -52,6 +52,16 @@ export function presentConversationForCustomer(c: ConversationRow) {
  * record). Customers see their own words as typed (`restore` puts their values back) and
  * never internal notes or traces.
  */
+/** The pages a bot's clarifying question offers (kept in its trace), or null. */
+function optionsOf(m: MessageRow): ClarifyOption[] | null {
+  const options = m.author === 'bot' ? (m.trace as { options?: unknown } | null)?.options : undefined;
+  if (!Array.isArray(options)) return null;
+  const valid = options.filter(
+    (o): o is ClarifyOption => !!o && typeof o === 'object' && typeof o.articleId === 'string' && typeof o.title === 'string',
+  );
+  return valid.length ? valid.map(({ articleId, title }) => ({ articleId, title })) : null;
+}
+
 const messageBase = (m: MessageRow, text: string) => ({
   id: m.id,
   conversation_id: m.conversation_id,
@@ -61,6 +71,7 @@ const messageBase = (m: MessageRow, text: string) => ({
   text,
   // Stored as JSON: what the engine cited (engine/types.ts Citation).
   citations: m.citations as Citation[],
+  options: optionsOf(m),
   created_at: iso(m.created_at),
 });
 export function presentMessage(

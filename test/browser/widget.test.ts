@@ -131,6 +131,29 @@ describe('the widget on a host page', () => {
     }
   });
 
+  it("offers a bot question's choices as buttons that answer it, on the newest line only", { timeout: 60_000 }, async () => {
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
+    const { page, widget } = await customerOn(site.url);
+    try {
+      await widget.getByRole('button', { name: 'Chat with us' }).click();
+      await ask(widget, 'which one is for my problem?');
+      const choices = widget.getByRole('group', { name: 'Choose one' });
+      await choices.waitFor();
+      expect(await choices.getByRole('button').allTextContents()).toEqual(['Refunds', 'Shipping']);
+      await shot(page, 'widget-options');
+      await widget.getByRole('textbox').fill('half-typed');
+      await choices.getByRole('button', { name: 'Refunds' }).click();
+      // The choice is sent as the customer's line and answered; the question's buttons go away.
+      await widget.locator('.m.customer .text', { hasText: /^Refunds$/ }).waitFor();
+      await widget.locator('.m.bot', { hasText: 'Refunds take 5 to 10 business days.' }).waitFor();
+      expect(await widget.getByRole('group', { name: 'Choose one' }).isVisible()).toBe(false);
+      expect(await widget.getByRole('textbox').inputValue()).toBe('half-typed');
+    } finally {
+      await page.context().close();
+      await site.close();
+    }
+  });
+
   it('shows answers cleanly and right-to-left lines right to left', { timeout: 60_000 }, async () => {
     const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
     const { page, widget } = await customerOn(site.url);

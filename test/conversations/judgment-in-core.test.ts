@@ -127,6 +127,16 @@ describe('engine judgment in the conversation core', () => {
     expect(ask).toMatchObject({ author: 'bot', citations: [] });
     expect(ask.text).toMatch(/^Do you mean “.+”, “.+” or “.+”\?$/);
     expect(ask.text).toContain('“Change the delivery address”');
+    // The same pages as the widget's buttons, in the question's order.
+    const titles = ask.options.map((o: { title: string }) => o.title);
+    expect(titles).toHaveLength(3);
+    expect(ask.text).toBe(
+      `Do you mean ${titles
+        .map((t: string) => `“${t}”`)
+        .join(', ')
+        .replace(/, (“[^“]+”)$/, ' or $1')}?`,
+    );
+    expect(ask.options).toContainEqual({ articleId: 'change-address', title: 'Change the delivery address' });
     const next = await api('POST', `/api/v1/widget/conversations/${r.body.conversation.id}/messages`, {
       token: r.body.token,
       body: { text: 'the delivery address' },

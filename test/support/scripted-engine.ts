@@ -2,7 +2,8 @@ import type { Article, BotEngine, Decision, EngineFactory } from '../../src/engi
 
 /**
  * A small, predictable engine for testing the core through the engine port: it answers with
- * the article whose title words the message contains, hands off when asked for a person.
+ * the article whose title words the message contains, hands off when asked for a person,
+ * and asks which page is meant ("which one…") naming up to three articles as options.
  * The real engine has its own tests; these tests are about the conversation core.
  */
 export const scriptedEngineFactory: EngineFactory = async (articles: Article[]): Promise<BotEngine> => ({
@@ -21,6 +22,11 @@ export const scriptedEngineFactory: EngineFactory = async (articles: Article[]):
       return { ...base, action: 'handoff', text: '', citations: [], confidence: 1, reasons: ['customer_requested'] };
     }
     if (text.includes('explode')) throw new Error('engine exploded');
+    if (text.startsWith('which one')) {
+      const options = articles.slice(0, 3).map((a) => ({ articleId: a.id, title: a.title }));
+      const text = `Do you mean ${options.map((o) => `“${o.title}”`).join(' or ')}?`;
+      return { ...base, action: 'clarify', text, citations: [], confidence: 0.3, reasons: [], options };
+    }
     const hit = articles.find((a) =>
       a.title
         .toLowerCase()

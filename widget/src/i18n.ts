@@ -31,6 +31,7 @@ export const STRINGS = {
     waitHour: '30 minutes to an hour',
     waitLong: 'more than an hour',
     resolved: 'This conversation is resolved.',
+    choices: 'Choose one',
   },
   es: {
     open: 'Chatea con nosotros',
@@ -64,6 +65,7 @@ export const STRINGS = {
     waitHour: 'entre 30 minutos y una hora',
     waitLong: 'más de una hora',
     resolved: 'Esta conversación está resuelta.',
+    choices: 'Elige una opción',
   },
   fr: {
     open: 'Discuter avec nous',
@@ -97,6 +99,7 @@ export const STRINGS = {
     waitHour: '30 minutes à une heure',
     waitLong: 'plus d’une heure',
     resolved: 'Cette conversation est résolue.',
+    choices: 'Choisissez une option',
   },
   de: {
     open: 'Chatten Sie mit uns',
@@ -130,6 +133,7 @@ export const STRINGS = {
     waitHour: '30 Minuten bis eine Stunde',
     waitLong: 'mehr als eine Stunde',
     resolved: 'Dieses Gespräch ist abgeschlossen.',
+    choices: 'Wählen Sie eine Option',
   },
 } as const;
 

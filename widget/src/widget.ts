@@ -264,8 +264,9 @@ export class BatonWidget {
     this.rated = false;
   }
 
-  private async send(): Promise<void> {
-    const text = this.input.value.trim();
+  /** Sends what the customer typed, or `chosen`: the title of an option a bot question offered. */
+  private async send(chosen?: string): Promise<void> {
+    const text = chosen ?? this.input.value.trim();
     if (!text || this.busy) return;
     this.setBusy(true);
     try {
@@ -279,8 +280,10 @@ export class BatonWidget {
         this.unsent = null;
         this.adopt(posted.conversation, [posted.message, ...posted.replies]);
       }
-      this.input.value = '';
-      this.renderCounter();
+      if (chosen === undefined) {
+        this.input.value = '';
+        this.renderCounter();
+      }
     } catch {
       this.flash();
     } finally {
@@ -431,6 +434,17 @@ export class BatonWidget {
         list.append(h('li', {}, href ? link(href, label) : label));
       }
       el.append(h('div', { class: 'srcs' }, `${list.children.length > 1 ? this.t.sources : this.t.source}: `, list));
+    }
+    // A question's choices as buttons that answer it with the page's title (shown on the newest line only: styles.ts).
+    const options = m.author === 'bot' ? (m.options ?? []) : [];
+    if (options.length) {
+      const group = h('div', { class: 'opts', role: 'group', 'aria-label': this.t.choices });
+      for (const o of options) {
+        const b = h('button', { type: 'button', class: 'opt', dir: 'auto' }, o.title);
+        b.addEventListener('click', () => void this.send(o.title));
+        group.append(b);
+      }
+      el.append(group);
     }
     return el;
   }

@@ -90,6 +90,10 @@ export const Citation = z
   .partial()
   .meta({ id: 'Citation', description: 'An article passage a bot answer quotes' });
 
+export const ClarifyOption = z
+  .object({ articleId: z.string(), title: z.string() })
+  .meta({ id: 'ClarifyOption', description: 'A page a clarifying question names; answering with its title picks it' });
+
 const MessageFields = {
   id: z.string(),
   conversation_id: z.string(),
@@ -97,6 +101,10 @@ const MessageFields = {
   author: z.enum(['customer', 'bot', 'agent', 'system']),
   agent_id: z.string().nullable(),
   citations: z.array(Citation).nullable(),
+  options: z
+    .array(ClarifyOption)
+    .nullable()
+    .describe('A bot question\'s choices ("Do you mean …?"), in its order; null on every other message'),
   created_at: IsoOrNull,
 };
 
