@@ -42,7 +42,7 @@ button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2p
 .src a,.text a{color:#1d4ed8}
 .opts{display:flex;flex-direction:column;align-items:flex-start;gap:6px;margin-top:8px}
 .m:not(:last-child) .opts{display:none}
-.opt{padding:6px 12px;border:1px solid #1d4ed8;border-radius:999px;background:#fff;color:#1d4ed8;font-size:14px;font-weight:600;text-align:start;cursor:pointer;white-space:normal}
+.opt{padding:6px 12px;border:1px solid #1d4ed8;border-radius:14px;background:#fff;color:#1d4ed8;font-size:14px;font-weight:600;text-align:start;cursor:pointer;white-space:normal}
 .opt:hover{background:#eff6ff}
 .opt:focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}
 .rate{padding:10px 12px;border-top:1px solid #e5e7eb;text-align:center}
