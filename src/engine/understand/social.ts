@@ -582,9 +582,10 @@ const FILLER = new Set([
 ]);
 /**
  * Priority when a message mixes kinds: a disagreement ("ok, that's wrong" is no acknowledgement),
- * a question about the bot, then thanks and goodbyes say more than "ok".
+ * a question about the bot, then goodbyes and thanks say more than "ok". A goodbye outranks thanks:
+ * "thx bye" is someone leaving, and "anything else I can help with?" would hold them back.
  */
-const RANK: Record<SocialKind, number> = { disagree: 5, identity: 4, thanks: 3, bye: 2, greeting: 1, ack: 0 };
+const RANK: Record<SocialKind, number> = { disagree: 5, identity: 4, bye: 3, thanks: 2, greeting: 1, ack: 0 };
 
 /** "hiii" -> "hi", "thxxx" -> "thx", "okkk" -> "ok": a letter repeated three times or more. */
 const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
