@@ -38,6 +38,16 @@ describe('compose', () => {
     const a = { id: 'a', title: 'Refunds', body: 'x' };
     const b = { id: 'b', title: 'Returns', body: 'y' };
     expect(composeClarify([a, b], 'en')).toBe('Do you mean “Refunds” or “Returns”?');
-    expect(composeClarify([a, b], 'es')).toContain(' o ');
+    expect(composeClarify([a, b], 'es')).toBe('¿Se refiere a “Refunds” o “Returns”?');
+    expect(composeClarify([a, b], 'pt-BR')).toBe('Refere-se a “Refunds” ou “Returns”?');
+    expect(composeClarify([a, b], 'nl')).toBe('Bedoelt u “Refunds” of “Returns”?');
+  });
+
+  it('names three options with the conjunction placed, not substituted in a title', () => {
+    const a = { id: 'a', title: 'Refunds', body: 'x' };
+    const b = { id: 'b', title: 'Returns', body: 'y' };
+    const c = { id: 'damaged', title: 'Damaged or wrong item', body: 'z' };
+    expect(composeClarify([c, a, b], 'es')).toBe('¿Se refiere a “Damaged or wrong item”, “Refunds” o “Returns”?');
+    expect(composeClarify([c, a, b], 'en')).toBe('Do you mean “Damaged or wrong item”, “Refunds” or “Returns”?');
   });
 });

@@ -56,20 +56,24 @@ export function compose(article: Article, passage: Passage, question: string, la
   };
 }
 
+/** "Do you mean {list}?" and the word for "or", in each reply language. */
+const CLARIFY: Readonly<Record<string, { ask: string; or: string }>> = {
+  en: { ask: 'Do you mean {list}?', or: 'or' },
+  es: { ask: '¿Se refiere a {list}?', or: 'o' },
+  fr: { ask: 'Voulez-vous parler de {list} ?', or: 'ou' },
+  de: { ask: 'Meinen Sie {list}?', or: 'oder' },
+  pt: { ask: 'Refere-se a {list}?', or: 'ou' },
+  it: { ask: 'Intende {list}?', or: 'o' },
+  nl: { ask: 'Bedoelt u {list}?', or: 'of' },
+};
+
 /** A clarifying question naming the options (titles only: no claims to verify). */
 export function composeClarify(options: Article[], language: string): string {
+  const { ask, or } = CLARIFY[language.split(/[-_]/)[0].toLowerCase()] ?? CLARIFY.en;
   const names = options.map((a) => `“${a.title}”`);
-  const list = names.length === 2 ? `${names[0]} or ${names[1]}` : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-  switch (language) {
-    case 'es':
-      return `¿Se refiere a ${list.replace(' or ', ' o ')}?`;
-    case 'fr':
-      return `Voulez-vous parler de ${list.replace(' or ', ' ou ')} ?`;
-    case 'de':
-      return `Meinen Sie ${list.replace(' or ', ' oder ')}?`;
-    default:
-      return `Do you mean ${list}?`;
-  }
+  // The conjunction is placed, never substituted: a title may hold the word itself ("Damaged or wrong item").
+  const list = names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${or} ${names.at(-1)}`;
+  return ask.replace('{list}', list);
 }
 
 /** A list item as passages hold it (`markdownText`): a dash or its number, then its words. */
