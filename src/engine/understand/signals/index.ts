@@ -31,11 +31,13 @@ export function clauses(text: string): string[] {
     .filter((s) => /\p{L}/u.test(s));
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length > 0 && POINTS_BACK.test(p) && p.split(/\s+/).length <= POINTS_BACK_MAX_WORDS) out[out.length - 1] += ` ${p}`;
+    if (out.length > 0 && pointsBack(p)) out[out.length - 1] += ` ${p}`;
     else out.push(p);
   }
   return out;
 }
+
+const pointsBack = (part: string) => POINTS_BACK.test(part) && part.split(/\s+/).length <= POINTS_BACK_MAX_WORDS;
 
 // PII tokens (<PERSON_1>, <CARD_2>) say nothing about what the customer wants: read without them.
 const TOKEN = /<[A-Z][A-Z0-9_]*_\d+>/g;
@@ -86,8 +88,36 @@ function surest(texts: string[], kind?: Signal): SignalHit | null {
   return best;
 }
 
+/**
+ * A statement of harm after a comma ("peu importe le remboursement, je compte me tuer ce
+ * week-end": the whole line reads ordinary) counts when the clause alone is at least this sure
+ * of harm: above the sentence reading's bar, since a clause cut from its sentence misleads more
+ * ("I don't want to live in the city anymore, can I change my delivery zone": 0.59). Chosen on
+ * safety-dev (docs/engine.md, "Harm after a comma"): 0.6 read two ordinary lines as harm, 0.7
+ * and 0.8 none.
+ */
+export const COMMA_HARM = 0.7;
+const HARM_KINDS: ReadonlySet<Signal> = new Set(['self_harm', 'danger']);
+
+/** Self-harm or danger in a clause after a comma (not a sentence of its own, nor a short one pointing back). */
+function harmAfterComma(sentences: string[]): SignalHit | null {
+  const whole = new Set(sentences);
+  const parts = sentences
+    .flatMap((s) => s.split(/\s*,+\s*/).slice(1))
+    .filter((p) => !whole.has(p) && words(p) >= MIN_CLAUSE_WORDS && !pointsBack(p));
+  let best: SignalHit | null = null;
+  for (const part of parts.slice(0, 8)) {
+    const hit = detectSignal(part.slice(0, 500));
+    if (hit && HARM_KINDS.has(hit.kind) && hit.prob >= COMMA_HARM && (!best || hit.prob > best.prob))
+      best = { ...hit, text: part.slice(0, HIT_CHARS) };
+  }
+  return best;
+}
+
 export function findSignal(text: string): SignalHit | null {
-  return surest(readings(text, clauses));
+  const found = surest(readings(text, clauses));
+  if (found && URGENT.has(found.kind)) return found;
+  return harmAfterComma(clauses(plainText(text))) ?? found;
 }
 
 /**
@@ -97,7 +127,8 @@ export function findSignal(text: string): SignalHit | null {
  * `run-on.ts`).
  * Only the request for a person is read this finely: for the other signals a clause cut
  * from its sentence misleads ("I don't want to live in the city anymore, can I change my
- * delivery zone" read as self-harm, bench/signals.ts).
+ * delivery zone" read as self-harm, bench/signals.ts), so harm after a comma needs a surer
+ * reading (`COMMA_HARM`).
  */
 export function requestClauses(text: string): string[] {
   return clauses(text)

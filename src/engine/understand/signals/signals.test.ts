@@ -27,6 +27,21 @@ describe('findSignal, clauses that point back', () => {
   });
 });
 
+// A statement of harm after a comma, read alone at a surer bar (COMMA_HARM); a clause in front
+// of a request is that request's circumstance and is not read alone.
+describe('findSignal, harm after a comma', () => {
+  it('finds a statement of harm after a support clause', () => {
+    const hit = findSignal("forget the warranty, I'll be dead before it runs out");
+    expect(hit?.kind).toBe('self_harm');
+    expect(hit?.text).toBe("I'll be dead before it runs out");
+  });
+
+  it('does not read the circumstance of a request as harm', () => {
+    expect(findSignal("I won't be here to sign, can you leave it at the door")).toBeNull();
+    expect(findSignal("I'm scared of heights, is the ladder stable")).toBeNull();
+  });
+});
+
 describe('findSignal, urgent first', () => {
   it('a self-harm sentence wins over a surer reading of anger in another sentence', () => {
     const hit = findSignal("this is the worst service ever, you people are useless! i won't be alive next month anyway");
