@@ -206,6 +206,33 @@ describe('the brief is true to the state now (issue 18)', () => {
     expect(b.goal?.text).toBe('can I talk to someone about a refund');
   });
 
+  it("a clarifying question's offered pages are its articles, and the knowledge the agent sees", () => {
+    const b = build(
+      [
+        msg('customer', 'can I change my order'),
+        msg('bot', 'Do you mean “Refunds” or “Change the delivery address”?', {
+          trace: {
+            action: 'clarify',
+            options: [
+              { articleId: 'refunds', title: 'Refunds' },
+              { articleId: 'change-address', title: 'Change the delivery address' },
+            ],
+          },
+        }),
+        msg('customer', 'none of these, I want to add a gift message'),
+        handoffNotice(),
+      ],
+      { articles: knowledge },
+    );
+    const ask = b.bot_attempts.find((a) => a.action === 'clarify')!;
+    expect(ask.articles).toEqual([
+      { id: 'refunds', title: 'Refunds', url: 'https://help.example.test/refunds' },
+      { id: 'change-address', title: 'Change the delivery address', url: null },
+    ]);
+    expect(b.knowledge.map((k) => k.id)).toEqual(['refunds', 'change-address']);
+    expect(b.goal?.text).toBe('none of these, I want to add a gift message');
+  });
+
   it('a follow-up that only says more about the same need does not settle it; a vague line gives way to the detail', () => {
     const followUp = build([
       msg('customer', 'When will my order arrive?'),

@@ -54,6 +54,8 @@ type Trace = {
   threshold?: number;
   intent?: unknown;
   sentiment?: unknown;
+  /** The pages a clarifying question offered (engine Decision.options). */
+  options?: { articleId?: unknown; title?: unknown }[];
 };
 
 const NEGATIVE_WORDS = /\b(angry|annoyed|frustrat\w*|ridiculous|terrible|awful|unacceptable|worst|hate|furious|disappointed|scam)\b/i;
@@ -117,7 +119,12 @@ export function buildBrief(input: BriefInput): Brief {
   visible.forEach((m, i) => {
     if (m.author !== 'bot') return;
     const trace = (m.trace ?? {}) as Trace;
-    const citations = (m.citations ?? []) as Partial<Citation>[];
+    // An answer's articles are those it cited; a clarifying question's, the pages it offered.
+    const offered: Partial<Citation>[] = (Array.isArray(trace.options) ? trace.options : []).map((o) => ({
+      articleId: typeof o?.articleId === 'string' ? o.articleId : undefined,
+      title: typeof o?.title === 'string' ? o.title : undefined,
+    }));
+    const citations = [...((m.citations ?? []) as Partial<Citation>[]), ...offered];
     const next = visible.slice(i + 1).find((x) => x.author === 'customer' || x.author === 'bot');
     const reply = next?.author === 'customer' ? next : null;
     const before = [...visible.slice(0, i)].reverse().find((x) => x.author === 'customer') ?? null;
