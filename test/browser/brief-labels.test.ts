@@ -87,6 +87,31 @@ describe('the brief in the workspace', () => {
     }
   });
 
+  it("a clarifying question's pages are named once: in its words and under knowledge referenced", async () => {
+    const api = apiClient(baton.url);
+    const started = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, message: 'which one is about my order?' },
+    });
+    expect(started.body.messages.at(-1).options.length).toBeGreaterThan(1);
+    const id = started.body.conversation.id;
+    await api('POST', `/api/v1/widget/conversations/${id}/messages`, {
+      token: started.body.token,
+      body: { text: 'none of them, I want a person' },
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(PAGE_WAIT_MS);
+    await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
+    await page.goto(`${baton.url}/app/c/${id}`);
+    const brief = page.locator('section.brief');
+    await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+    const attempt = brief.locator('.attempts li').first();
+    expect(await attempt.textContent()).toContain('Do you mean “Refunds”');
+    expect(await attempt.locator('.cites').count()).toBe(0);
+    const knowledge = brief.locator('.brief-block', { has: page.getByRole('heading', { name: 'Knowledge referenced' }) });
+    expect(await knowledge.getByText('Refunds', { exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
   it('after an agent accepts, the brief no longer says nobody is on shift', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(PAGE_WAIT_MS);

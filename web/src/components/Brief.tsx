@@ -86,7 +86,8 @@ function Attempts({ items }: { items: Attempt[] }) {
       {items.map((a, i) => (
         <li key={i}>
           {a.text && <Quote text={a.text} />}
-          {a.articles.length > 0 && (
+          {/* A clarifying question names its pages itself (they are under "Knowledge referenced"). */}
+          {a.articles.length > 0 && a.action !== 'clarify' && (
             <span className="cites">
               {' '}
               from{' '}
