@@ -70,7 +70,7 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
 
 /**
  * When a short message may read the previous question's words into the classifier: a message
- * that opens like a continuation or answers a clarifying question always may; a pointer or a
+ * that answers a clarifying question always may; one that opens like a continuation, a pointer or a
  * fragment only when its own words do not speak against the previous intent (`continuesIntent`),
  * and a fragment only when it is not sure of an intent alone. A slot value has no predicate of its
  * own: its words name a value, whichever request they would vote for alone ("with my visa?" after
@@ -102,7 +102,8 @@ function borrowFor(cue: TopicState['cue'], threshold: number, text: string): Bor
     const detail = correctionDetail(text) ?? text;
     return forSlot(slotValue(normalize(detail)), detail) ?? { ...fragment, detail };
   }
-  if (cue === 'pointer') return { mode: 'if-continues', ownWordsCount: true };
+  // An opener ("also, do you ship to canada?") may introduce a request of its own: its words may refuse.
+  if (cue === 'pointer' || cue === 'opener') return { mode: 'if-continues', ownWordsCount: true };
   return { mode: cue === 'first' || cue === 'own' ? 'never' : 'always' };
 }
 

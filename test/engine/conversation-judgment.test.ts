@@ -34,6 +34,13 @@ function converse(lines: string[], p: EnginePolicy = policy, locale?: string): D
 const cited = (d: Decision) => d.citations[0]?.articleId ?? null;
 
 describe('a question of its own is answered as if asked alone', () => {
+  it('a new question opened with "also" or "and" is not read with the one before', () => {
+    const [, d] = converse(['how do I reset my password', 'also, do you ship to canada?']);
+    expect(cited(d)).toBe('shipping-times');
+    const [, e] = converse(['where is my refund', 'and do you take paypal?']);
+    expect(cited(e)).toBe('payment-methods');
+  });
+
   it('opening hours, then gift cards', () => {
     const [, d] = converse(['what are your opening hours on saturday?', 'Can I exchange a gift card for cash?']);
     expect(d.action).toBe('answer');
