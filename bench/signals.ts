@@ -154,6 +154,7 @@ if (only === 'dev') {
   heldOut('people.jsonl');
   heldOut('safety-heldout.jsonl');
   heldOut('absent-heldout.jsonl');
+  heldOut('clause-heldout.jsonl');
   falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }
