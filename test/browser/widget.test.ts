@@ -246,6 +246,9 @@ describe('the widget on a host page', () => {
       await ask(widget, 'how do refunds work?');
       await widget.locator('.m.bot', { hasText: 'Refunds take' }).waitFor();
       await audit('with an answer');
+      await ask(widget, 'which one covers returns?');
+      await widget.getByRole('group', { name: 'Choose one' }).waitFor();
+      await audit('with choices');
       await widget.getByRole('button', { name: 'Talk to a person' }).click();
       await widget.getByRole('button', { name: 'Waiting for a person…' }).waitFor();
       await audit('queued');
