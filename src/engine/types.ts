@@ -111,6 +111,18 @@ export interface Decision {
   trace: Record<string, unknown>;
 }
 
+/**
+ * The pages a clarifying question offered, as a stored bot message's trace keeps them
+ * (`Decision.options`); anything malformed is left out.
+ */
+export function offeredOptions(trace: unknown): ClarifyOption[] {
+  const options = (trace as { options?: unknown } | null)?.options;
+  if (!Array.isArray(options)) return [];
+  return options
+    .filter((o): o is ClarifyOption => !!o && typeof o.articleId === 'string' && typeof o.title === 'string')
+    .map(({ articleId, title }) => ({ articleId, title }));
+}
+
 /** What a clarifying decision asked, as its trace records it, or null. */
 export const clarifyOf = (d: Pick<Decision, 'trace'>): ClarifyKind | null =>
   (d.trace.decision as { clarify?: ClarifyKind } | undefined)?.clarify ?? null;

@@ -1,5 +1,5 @@
 import type { VerifiedIdentity } from '../actions/types.ts';
-import type { Citation, ClarifyOption } from '../engine/types.ts';
+import { offeredOptions, type Citation } from '../engine/types.ts';
 import type { AgentRow, ConversationRow, CustomerRow, HandoffRow, MessageRow, TeamRow } from '../db/schema.ts';
 
 // Row -> API JSON, in one place: REST responses and WebSocket pushes share these shapes.
@@ -47,21 +47,17 @@ export function presentConversationForCustomer(c: ConversationRow) {
   return { id: c.id, status: c.status, controller: c.controller, language: c.language, csat: c.csat, created_at: iso(c.created_at) };
 }
 
+/** The pages a bot's clarifying question offers, or null. */
+function optionsOf(m: MessageRow) {
+  const options = m.author === 'bot' ? offeredOptions(m.trace) : [];
+  return options.length ? options : null;
+}
+
 /**
  * Staff see the redacted text (the clear values are the vault's to reveal, on purpose and on
  * record). Customers see their own words as typed (`restore` puts their values back) and
  * never internal notes or traces.
  */
-/** The pages a bot's clarifying question offers (kept in its trace), or null. */
-function optionsOf(m: MessageRow): ClarifyOption[] | null {
-  const options = m.author === 'bot' ? (m.trace as { options?: unknown } | null)?.options : undefined;
-  if (!Array.isArray(options)) return null;
-  const valid = options.filter(
-    (o): o is ClarifyOption => !!o && typeof o === 'object' && typeof o.articleId === 'string' && typeof o.title === 'string',
-  );
-  return valid.length ? valid.map(({ articleId, title }) => ({ articleId, title })) : null;
-}
-
 const messageBase = (m: MessageRow, text: string) => ({
   id: m.id,
   conversation_id: m.conversation_id,

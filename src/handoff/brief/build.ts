@@ -1,4 +1,4 @@
-import type { Citation, HandoffReason } from '../../engine/types.ts';
+import { offeredOptions, type Citation, type HandoffReason } from '../../engine/types.ts';
 import type { ConversationRow, CustomerRow, EventRow, MessageRow } from '../../db/schema.ts';
 import type { VerifiedIdentity } from '../../actions/types.ts';
 import { actionsSection } from './actions.ts';
@@ -54,8 +54,6 @@ type Trace = {
   threshold?: number;
   intent?: unknown;
   sentiment?: unknown;
-  /** The pages a clarifying question offered (engine Decision.options). */
-  options?: { articleId?: unknown; title?: unknown }[];
 };
 
 const NEGATIVE_WORDS = /\b(angry|annoyed|frustrat\w*|ridiculous|terrible|awful|unacceptable|worst|hate|furious|disappointed|scam)\b/i;
@@ -120,11 +118,7 @@ export function buildBrief(input: BriefInput): Brief {
     if (m.author !== 'bot') return;
     const trace = (m.trace ?? {}) as Trace;
     // An answer's articles are those it cited; a clarifying question's, the pages it offered.
-    const offered: Partial<Citation>[] = (Array.isArray(trace.options) ? trace.options : []).map((o) => ({
-      articleId: typeof o?.articleId === 'string' ? o.articleId : undefined,
-      title: typeof o?.title === 'string' ? o.title : undefined,
-    }));
-    const citations = [...((m.citations ?? []) as Partial<Citation>[]), ...offered];
+    const citations: Partial<Citation>[] = [...((m.citations ?? []) as Partial<Citation>[]), ...offeredOptions(m.trace)];
     const next = visible.slice(i + 1).find((x) => x.author === 'customer' || x.author === 'bot');
     const reply = next?.author === 'customer' ? next : null;
     const before = [...visible.slice(0, i)].reverse().find((x) => x.author === 'customer') ?? null;
