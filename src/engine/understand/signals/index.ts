@@ -50,11 +50,10 @@ const allWords = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).l
 /** The text as the detector reads it: without PII tokens. */
 export const plainText = (text: string) => text.replace(TOKEN, ' ').replace(/\s+/g, ' ').trim();
 
-/** The message whole, then its parts (at most 8 readings in all). */
-function readings(text: string, split: (t: string) => string[], count = words): string[] {
-  const plain = plainText(text);
-  const parts = split(plain).filter((p) => count(p) >= MIN_CLAUSE_WORDS);
-  return (parts.length > 1 ? [plain, ...parts] : [plain]).slice(0, 8);
+/** The message whole (`plain`), then its parts long enough to read alone (at most 8 readings in all). */
+function readings(plain: string, parts: string[], count = words): string[] {
+  const long = parts.filter((p) => count(p) >= MIN_CLAUSE_WORDS);
+  return (long.length > 1 ? [plain, ...long] : [plain]).slice(0, 8);
 }
 
 /** How much of the part that carried a signal a hit quotes. */
@@ -115,9 +114,11 @@ function harmAfterComma(sentences: string[]): SignalHit | null {
 }
 
 export function findSignal(text: string): SignalHit | null {
-  const found = surest(readings(text, clauses));
+  const plain = plainText(text);
+  const sentences = clauses(plain);
+  const found = surest(readings(plain, sentences));
   if (found && URGENT.has(found.kind)) return found;
-  return harmAfterComma(clauses(plainText(text))) ?? found;
+  return harmAfterComma(sentences) ?? found;
 }
 
 /**
@@ -138,7 +139,8 @@ export function requestClauses(text: string): string[] {
 
 /** A request for a person anywhere in the message: the whole, its sentences or its clauses. */
 export function findHumanRequest(text: string): SignalHit | null {
-  return surest(readings(text, requestClauses, allWords), 'human');
+  const plain = plainText(text);
+  return surest(readings(plain, requestClauses(plain), allWords), 'human');
 }
 
 export { warmSignals, scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';
