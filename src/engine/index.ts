@@ -5,7 +5,6 @@ import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeMo
 import { runTurn } from './turn.ts';
 import { engineError } from './decide/engine-error.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
-import { sourceKey } from './assess/sources.ts';
 import type { Passage } from '../knowledge/chunk.ts';
 
 export type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
@@ -38,11 +37,11 @@ export class EmbeddedEngine implements BotEngine {
     if (!this.bySource) {
       this.bySource = new Map();
       for (const p of this.knowledge.passages.passages) {
-        const key = sourceKey(this.knowledge.byId.get(p.articleId)!);
+        const key = this.knowledge.sourceOf(this.knowledge.byId.get(p.articleId)!);
         (this.bySource.get(key) ?? this.bySource.set(key, []).get(key)!).push(p);
       }
     }
-    return this.bySource.get(sourceKey(article)) ?? [];
+    return this.bySource.get(this.knowledge.sourceOf(article)) ?? [];
   }
 
   defaultThreshold(): number {

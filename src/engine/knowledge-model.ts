@@ -5,6 +5,7 @@ import { IntentClassifier, trainingExamples } from './retrieve/classifier.ts';
 import { PassageIndex } from './retrieve/passages.ts';
 import { calibrateClassifier, calibratePassages, type CalibrationResult } from './assess/calibrate.ts';
 import { thresholdForPrecision } from './assess/calibration.ts';
+import { sourcesOf } from './assess/sources.ts';
 import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
 import { warmSignals } from './understand/signals/index.ts';
@@ -29,6 +30,8 @@ export interface KnowledgeModel {
   classifierCalibration: CalibrationResult | null;
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
+  /** The source (page) of each article, as the customer sees it (`assess/sources.ts`). */
+  sourceOf: (article: Article) => string;
   defaultLanguage: string;
   /** Languages the articles are written in, most used first. */
   languages: string[];
@@ -211,6 +214,7 @@ function finish(
     classifierCalibration,
     passageCalibration,
     defaultThreshold,
+    sourceOf: sourcesOf(articles),
     defaultLanguage,
     languages: languages.length ? languages : [defaultLanguage],
     suggestions: suggestedTopics(articles),

@@ -8,7 +8,7 @@ import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
 import { verify } from './verify/verify.ts';
 import { decide } from './decide/decide.ts';
 import { broaderThan } from './decide/broader.ts';
-import { pooledBySource } from './assess/sources.ts';
+import { pooledBySource, sameTitle } from './assess/sources.ts';
 import { detectSensitive } from './understand/sensitive.ts';
 import { normalize } from './text/normalize.ts';
 import { memoized } from './text/memo.ts';
@@ -272,10 +272,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     // words into a message judged to be of its own (a short new question read with them was
     // the old intent: CLINC150 test after an exchange on another topic, precision 0.927 → 0.967).
     const leaning = candidates(km, topicText, extra, input.history, withContext, { mode: 'never' }, exclude);
-    const top = pooledBySource(leaning)[0];
+    const top = pooledBySource(leaning, km.sourceOf)[0];
     trace.reading = 'alone';
     // Passages are the only route the earlier topic changes (the classifier reads the message alone).
-    if (top && top.best.route === 'passages' && top.confidence > (pooledBySource(cands)[0]?.confidence ?? 0)) {
+    if (top && top.best.route === 'passages' && top.confidence > (pooledBySource(cands, km.sourceOf)[0]?.confidence ?? 0)) {
       const id = top.best.article.id;
       const exclude = km.classifier ? km.classifierIds : undefined;
       const message = km.passages.support(topicText, [], id, exclude, extra);
@@ -290,9 +290,12 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   }
   // The decision is about sources (pages), not chunks: the best source at its pooled
   // confidence, and for a clarifying question the best *other* source.
-  const sources = pooledBySource(cands);
+  const sources = pooledBySource(cands, km.sourceOf);
   const best = sources[0] ? { ...sources[0].best, confidence: sources[0].confidence } : undefined;
-  const second = sources[1] ? { ...sources[1].best, confidence: sources[1].confidence } : undefined;
+  // A choice is offered only between titles the customer can tell apart (articles of a
+  // collection's label share one: `sourcesOf`).
+  const choices = sources.filter((s, i) => sources.findIndex((o) => sameTitle(o.best.article, s.best.article)) === i);
+  const second = choices[1] ? { ...choices[1].best, confidence: choices[1].confidence } : undefined;
   trace.candidates = cands.slice(0, 5).map((c) => ({ id: c.article.id, route: c.route, confidence: round(c.confidence) }));
   if (sources[0] && sources[0].members.length > 1)
     trace.source = { members: sources[0].members.map((c) => c.article.id), confidence: round(sources[0].confidence) };
@@ -318,7 +321,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     detectSensitive(normalize(`${best.article.title} ${(best.article.examples ?? []).join(' ')}`))?.kind === u.sensitive.kind;
   const broader = broaderThan(
     topicText,
-    sources.map((s) => ({ article: s.best.article, confidence: s.confidence })),
+    choices.map((s) => ({ article: s.best.article, confidence: s.confidence })),
   );
   const d = decide({
     understanding: u,
