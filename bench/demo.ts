@@ -8,7 +8,9 @@
 // Two knowledges: the demo's own (demo/knowledge.jsonl, the figures of earlier rounds) and the
 // demo as `npm start` serves it, with the retail shop's pages beside its own
 // (src/workspaces/demo-knowledge.ts): what a new user talks to.
-// Run: npx tsx bench/demo.ts [file]     (VERBOSE=1 lists the misses)
+// Run: npx tsx bench/demo.ts [file]     (VERBOSE=1 lists the misses; GREETED=1 asks each question
+// with small talk around it, "hello there, …", "… thanks!", in turn: item 2 of issue 15, a greeting
+// in front of a question does not stop the answer)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEngine } from '../src/engine/index.ts';
@@ -26,7 +28,12 @@ const knowledge = async (path: string) => (await parseKnowledgeFile(resolve(impo
 const own = await knowledge('../demo/knowledge.jsonl');
 const shop = await knowledge('retail/kb.jsonl');
 const file = process.argv[2] ?? resolve(import.meta.dirname, 'data/demo/paraphrases.jsonl');
-const rows = jsonl<{ text: string; article: string | null }>(file);
+/** Small talk around a question, one wrapper per question in turn. */
+const GREETINGS = ['hello there, %', 'Hi! %', 'good morning, %', 'hey team, %', '% thanks!', 'hi % thank you'];
+const greeted = (text: string, i: number) => GREETINGS[i % GREETINGS.length].replace('%', text);
+const rows = jsonl<{ text: string; article: string | null }>(file).map((r, i) =>
+  process.env.GREETED ? { ...r, text: greeted(r.text, i) } : r,
+);
 const policy = { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] };
 
 async function measure(name: string, articles: Article[]) {
@@ -54,7 +61,9 @@ async function measure(name: string, articles: Article[]) {
       miss();
     }
   }
-  console.log(`${name} (${articles.length} articles, threshold ${engine.defaultThreshold().toFixed(3)})`);
+  console.log(
+    `${name} (${articles.length} articles, threshold ${engine.defaultThreshold().toFixed(3)})${process.env.GREETED ? ', greeted' : ''}`,
+  );
   console.log(
     `  demo paraphrases: ${covered.length}, answered with the right article ${right} (${((100 * right) / Math.max(1, covered.length)).toFixed(1)}%), wrong article ${wrong}, not answered ${covered.length - right - wrong}`,
   );

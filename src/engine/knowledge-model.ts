@@ -10,6 +10,7 @@ import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
 import { warmSignals } from './understand/signals/index.ts';
 import { aboutReachingPerson } from './understand/index.ts';
+import { smallTalkAnswered, type SocialKind } from './understand/social.ts';
 import { Speller } from './text/spelling.ts';
 
 export interface KnowledgeModel {
@@ -30,6 +31,8 @@ export interface KnowledgeModel {
   classifierCalibration: CalibrationResult | null;
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
+  /** Small talk some article was written for (its examples): read as evidence, not cut off the question. */
+  smallTalkAnswered: ReadonlySet<SocialKind>;
   /** The source (page) of each article, as the customer sees it (`assess/sources.ts`). */
   sourceOf: (article: Article) => string;
   defaultLanguage: string;
@@ -215,6 +218,7 @@ function finish(
     passageCalibration,
     defaultThreshold,
     sourceOf: sourcesOf(articles),
+    smallTalkAnswered: smallTalkAnswered(useClassifier ? classArticles.map((a) => a.examples ?? []) : []),
     defaultLanguage,
     languages: languages.length ? languages : [defaultLanguage],
     suggestions: suggestedTopics(articles),

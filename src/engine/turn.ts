@@ -18,7 +18,7 @@ import type { TopicState } from './understand/follow-up.ts';
 import { correctionDetail } from './understand/correction.ts';
 import { joinNumbers, slotValue } from './understand/fragment.ts';
 import { continuesIntent } from './understand/continues.ts';
-import { detectSocial } from './understand/social.ts';
+import { detectSocial, withoutSmallTalk } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { namesSupportMatter } from './text/support-domain.ts';
 import { crisisReply, detailsReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
@@ -225,7 +225,9 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // records) is read from the rest of the message, not from the request's words ("can i talk
   // to someone my order never came": "my order never came").
   // Retrieval reads the message with its typos read as the knowledge's words ("pasword").
-  const spelled = km.speller.correctText(u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text);
+  // A greeting before the question or thanks after it are no evidence for any article.
+  const asked = u.besidesRequest && !u.softSignal ? u.besidesRequest : input.text;
+  const spelled = km.speller.correctText(u.social ? asked : withoutSmallTalk(asked, (w) => km.speller.knows(w), km.smallTalkAnswered));
   const topicText = spelled.text;
   const known = km.passages.knownWords(topicText);
   // Read once for the turn: the off-topic check and every retrieval of the same text use it.

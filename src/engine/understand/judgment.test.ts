@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from './index.ts';
-import { detectSocial } from './social.ts';
+import { detectSocial, smallTalkAnswered, withoutSmallTalk } from './social.ts';
 import { detectJunk } from './junk.ts';
 import { topicState } from './follow-up.ts';
 import { decideLanguage } from './language.ts';
@@ -58,6 +58,13 @@ describe('small talk', () => {
     ["that didn't help", 'disagree'],
     ["c'est faux", 'disagree'],
     ['goodnight', 'bye'],
+    ['good morning, ai', 'greeting'],
+    ['hello assistant', 'greeting'],
+    ['thanks support team', 'thanks'],
+    ['hola asistente', 'greeting'],
+    ["what's your name?", 'identity'],
+    ['who are you', 'identity'],
+    ['who made you?', 'identity'],
   ])('"%s" is %s', (text, kind) => expect(detectSocial(normalize(text))?.kind).toBe(kind));
 
   it('asking who answers is not asking for a person; asking for one still is', () => {
@@ -236,5 +243,41 @@ describe('language from more than one short line', () => {
   });
   it('answers small talk in the language of its words', () => {
     expect(u('gracias').language).toBe('es');
+  });
+});
+
+describe('the question without the small talk around it', () => {
+  const known = new Set(['evening', 'delivery', 'wrong', 'size', 'card', 'you', 'thank', 'good', 'there', 'later']);
+  const knows = (w: string) => known.has(w);
+  it.each([
+    ['hello there, where is my order?', 'where is my order?'],
+    ['Hi! how many days', 'how many days'],
+    ['hey support, refund?', 'refund?'],
+    ['good morning, ai. my card?', 'my card?'],
+    ['can I pay by card? thanks!', 'can I pay by card?'],
+    ['where is my order thanks team', 'where is my order'],
+    ['hi where is my order', 'where is my order'],
+    ['are you a bot? my card hasn’t arrived', 'my card hasn’t arrived'],
+    ['hola, ¿dónde está mi pedido?', '¿dónde está mi pedido?'],
+    ['where is my parcel, cheers', 'where is my parcel'],
+    // Words the knowledge uses are content unless punctuation closes the small talk.
+    ['evening delivery available?', 'evening delivery available?'],
+    ['wrong size delivered', 'wrong size delivered'],
+    ['thank you card?', 'thank you card?'],
+    ['good morning where is my order', 'good morning where is my order'],
+    ['hey support chat not loading', 'support chat not loading'],
+    ['can I get it back later', 'can I get it back later'],
+    // Nothing but small talk: the message stays whole (it is small talk, read as such).
+    ['thanks, bye', 'thanks, bye'],
+  ])('"%s" -> "%s"', (text, question) => expect(withoutSmallTalk(text, knows)).toBe(question));
+
+  it('keeps the small talk a knowledge has articles for', () => {
+    const answered = smallTalkAnswered([
+      ['goodbye', 'bye now', 'see you later'],
+      ['how do i pay my bill', 'hi'],
+    ]);
+    expect([...answered]).toEqual(['bye']);
+    expect(withoutSmallTalk('thank you for the chat, bye', knows, answered)).toBe('thank you for the chat, bye');
+    expect(withoutSmallTalk('thank you for the chat, bye', knows)).toBe('thank you for the chat');
   });
 });

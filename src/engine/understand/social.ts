@@ -9,7 +9,7 @@
 // This is a closed class of phrases, so a word list per language is the right tool; a
 // greeting in front of a question ("hi, where is my order?") leaves words over and is not
 // small talk. Letters repeated for emphasis ("hiii", "thx!!") are squashed first.
-import { words } from '../text/normalize.ts';
+import { normalize, words } from '../text/normalize.ts';
 
 export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack' | 'disagree' | 'identity';
 
@@ -417,6 +417,16 @@ const IDENTITY: Record<string, { frames: string[]; what: string[]; whole?: strin
       'is this chat automated',
       'is this a live chat',
       'is anyone real here',
+      // Asking the bot's name or maker is asking what it is.
+      'who are you',
+      'who r u',
+      'what is your name',
+      "what's your name",
+      'whats your name',
+      'do you have a name',
+      'who made you',
+      'who built you',
+      'who created you',
     ],
   },
   es: {
@@ -560,8 +570,19 @@ const FILLER = new Set([
   'there',
   'all',
   'everyone',
-  'bot',
   'folks',
+  // The bot addressed by what it is ("good morning, ai", "hola asistente", "danke KI").
+  'bot',
+  'chatbot',
+  'robot',
+  'ai',
+  'ia',
+  'ki',
+  'assistant',
+  'asistente',
+  'assistente',
+  'assistent',
+  'support',
   // Words for the person addressed ("cheers mate", "thanks man", "bye buddy").
   'mate',
   'man',
@@ -609,6 +630,94 @@ export function detectSocial(normalized: string): SocialHit | null {
 export function besidesSmallTalk(normalized: string): { kinds: Set<SocialKind>; rest: string[] } {
   const { kinds, rest } = scan(words(normalized).map(squash));
   return { kinds, rest };
+}
+
+const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Punctuation that closes a greeting or opens a sign-off ("hi, …", "… . thanks"). */
+const BREAK = /^[\s]*[,.!?:;…—–-]/;
+
+/**
+ * The question in a message without the small talk at its edges: "hello there, where is my
+ * order?" → "where is my order?", "can I pay by card? thanks!" → "can I pay by card?". Read with
+ * the greeting, a short question took the greeting's words as evidence and lost its article.
+ * A phrase is cut where punctuation closes it, or without punctuation when it is a greeting or
+ * thanks (a sign-off at the end) in words the knowledge does not use (`knownWord`): "evening
+ * delivery?" keeps its "evening" for a shop that delivers in the evening, "wrong size" its "wrong".
+ * Words addressing the bot ("hi team, …") go with the greeting before a comma. The message is
+ * returned whole when nothing but small talk is in it. Kinds the knowledge has articles for
+ * (`answered`: a "goodbye" intent) are evidence and stay: "thank you for the chat, bye".
+ */
+export function withoutSmallTalk(text: string, knownWord: (w: string) => boolean, answered: ReadonlySet<SocialKind> = new Set()): string {
+  const toks = [...text.matchAll(WORD_AT)].map((m) => ({ w: squash(normalize(m[0])), start: m.index, end: m.index + m[0].length }));
+  const phraseAt = (i: number, n: number) =>
+    i >= 0 && i + n <= toks.length
+      ? PHRASES.get(
+          toks
+            .slice(i, i + n)
+            .map((t) => t.w)
+            .join(' '),
+        )
+      : undefined;
+  // Without punctuation, only words the knowledge never uses: "thank you card?" keeps its words.
+  const bare = (hit: { kind: SocialKind }, i: number, n: number, kinds: SocialKind[]) =>
+    kinds.includes(hit.kind) && toks.slice(i, i + n).every((t) => !knownWord(t.w));
+  let from = 0;
+  let cut = 0;
+  for (let i = 0; i < toks.length;) {
+    let n = Math.min(LONGEST, toks.length - i);
+    let hit = phraseAt(i, n);
+    while (!hit && --n >= 1) hit = phraseAt(i, n);
+    const closed = BREAK.test(text.slice(toks[i + Math.max(n, 1) - 1].end));
+    if (hit && !answered.has(hit.kind) && (closed || bare(hit, i, n, ['greeting', 'thanks']))) {
+      i += n;
+      from = i;
+      cut = toks[i - 1].end;
+    } else if (!hit && FILLER.has(toks[i].w) && from > 0) {
+      i++;
+      if (closed) [from, cut] = [i, toks[i - 1].end];
+    } else break;
+  }
+  let to = toks.length;
+  let end = text.length;
+  for (let j = toks.length; j > from;) {
+    let n = Math.min(LONGEST, j - from);
+    let hit = phraseAt(j - n, n);
+    while (!hit && --n >= 1) hit = phraseAt(j - n, n);
+    if (
+      hit &&
+      (hit.kind === 'thanks' || hit.kind === 'bye') &&
+      !answered.has(hit.kind) &&
+      (BREAK.test(text.slice(toks[j - n - 1]?.end ?? 0, toks[j - n].start)) || bare(hit, j - n, n, ['thanks']))
+    ) {
+      j -= n;
+      to = j;
+      end = toks[j].start;
+    } else if (!hit && FILLER.has(toks[j - 1].w)) j--;
+    else break;
+  }
+  if (to <= from) return text;
+  const rest = text
+    .slice(cut, end)
+    .replace(/^[\s,.!?:;…—–-]+/, '')
+    .replace(/[\s,;:—–-]+$/, '');
+  return rest || text;
+}
+
+/**
+ * The kinds of small talk the knowledge has an article for: two or more of an article's example
+ * questions are that small talk and nothing else (CLINC150's "greeting", "goodbye", "yes").
+ */
+export function smallTalkAnswered(examples: readonly (readonly string[])[]): Set<SocialKind> {
+  const kinds = new Set<SocialKind>();
+  for (const list of examples) {
+    const count = new Map<SocialKind, number>();
+    for (const e of list) {
+      const kind = detectSocial(normalize(e))?.kind;
+      if (kind) count.set(kind, (count.get(kind) ?? 0) + 1);
+    }
+    for (const [kind, n] of count) if (n >= 2) kinds.add(kind);
+  }
+  return kinds;
 }
 
 /** Social phrases (longest first), read left to right; every other word is left over. */
