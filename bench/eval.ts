@@ -9,8 +9,10 @@
 //                                       (Fastify's reference, 60 questions written blind, 20 unanswerable)
 //      npx tsx bench/eval.ts travel [sets] [dev]
 //                                       issue 15 item 5: resolution and answered precision at the default
-//                                       threshold on five knowledge shapes (clinc150, docs-govt, baton-docs,
-//                                       fastify-docs, zlib-faq; a comma list picks some), development and
+//                                       threshold on six knowledge shapes (clinc150, docs-govt, baton-docs,
+//                                       fastify-docs, zlib-faq, small-intents: 30 CLINC150 intents of two
+//                                       domains with ten training examples each, traffic about half out of
+//                                       scope; a comma list picks some), development and
 //                                       held-out halves (`dev`: development only), single-turn and after an
 //                                       exchange on another topic, and the spread around the 0.95 target
 //      npx tsx bench/eval.ts curve [sets] [held-out]
@@ -51,7 +53,7 @@ import {
   questionKit,
 } from '../src/engine/assess/calibrate.ts';
 import { predictLogistic } from '../src/engine/assess/logistic.ts';
-import { halfOf, travelReport, travelRows, type TravelSet } from './support/travel.ts';
+import { halfOf, smallIntentSet, travelReport, travelRows, type ClincData, type TravelSet } from './support/travel.ts';
 import { at, auc, scoredTickets } from './support/separation.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
@@ -171,7 +173,7 @@ if (only === 'all' || only === 'docs') {
   }
 }
 if (only === 'travel') {
-  const pick = new Set((process.argv[3] ?? 'clinc150,docs-govt,baton-docs,fastify-docs,zlib-faq').split(','));
+  const pick = new Set((process.argv[3] ?? 'clinc150,docs-govt,baton-docs,fastify-docs,zlib-faq,small-intents').split(','));
   const local = async (set: string) => {
     const here = resolve(import.meta.dirname, 'data', set);
     const all = parseTickets(readFileSync(resolve(here, 'tickets.jsonl'), 'utf8')).tickets;
@@ -195,6 +197,12 @@ if (only === 'travel') {
     sets.push({ name: 'docs-govt', articles: await load('docs-govt/kb.jsonl'), dev: halfOf(all, true), heldOut: halfOf(all, false) });
   }
   for (const set of ['baton-docs', 'fastify-docs', 'zlib-faq']) if (pick.has(set)) sets.push(await local(set));
+  if (pick.has('small-intents')) {
+    // Two close domains (as banking sets are): 30 intents, ten examples each.
+    const data = JSON.parse(readFileSync(resolve(DATA, 'clinc150/data_full.json'), 'utf8')) as ClincData;
+    const domains = JSON.parse(readFileSync(resolve(DATA, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>;
+    sets.push(smallIntentSet(data, [...domains.banking, ...domains.credit_cards], 10));
+  }
   console.log(travelReport(await travelRows(sets, createEngine, process.argv[4] === 'dev' ? ['dev'] : ['dev', 'held-out'])));
 }
 if (only === 'curve') {

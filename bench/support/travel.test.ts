@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterAnotherTopic, halfOf, travelReport } from './travel.ts';
+import { afterAnotherTopic, halfOf, smallIntentSet, travelReport, type ClincData } from './travel.ts';
 import type { Ticket } from '../../src/engine/eval/tickets.ts';
 import type { Article } from '../../src/engine/types.ts';
 
@@ -55,5 +55,40 @@ describe('travel bench', () => {
       precision,
     });
     expect(travelReport([row('a', 0.9), row('b', 0.98)])).toContain('precision 0.900-0.980 (spread 0.080), mean |precision - 0.95| 0.040');
+  });
+
+  it('builds small intent knowledge from the training split, with the other intents and out-of-scope questions to hand off', () => {
+    const data: ClincData = {
+      train: [
+        ['what is my balance', 'balance'],
+        ['how much money do i have', 'balance'],
+        ['tell me my balance please', 'balance'],
+        ['freeze my account', 'freeze'],
+        ['play some jazz', 'music'],
+      ],
+      val: [
+        ['balance please', 'balance'],
+        ['play a song', 'music'],
+        ['put on the radio', 'music'],
+        ['lock my account', 'freeze'],
+      ],
+      test: [['my balance?', 'balance']],
+      oos_val: [['what is the meaning of life', 'oos']],
+      oos_test: [['how tall is everest', 'oos']],
+    };
+    const set = smallIntentSet(data, ['balance', 'freeze'], 2, 2);
+    expect(set.articles.map((a) => [a.id, a.title, a.examples])).toEqual([
+      ['balance', 'Balance', ['what is my balance', 'how much money do i have']],
+      ['freeze', 'Freeze', ['freeze my account']],
+    ]);
+    // The other intents' questions, one in two, and every out-of-scope one expect a person.
+    expect(set.dev.map((t) => [t.messages[0].text, t.expected])).toEqual([
+      ['balance please', { outcome: 'answer', article: 'balance' }],
+      ['play a song', { outcome: 'handoff' }],
+      ['lock my account', { outcome: 'answer', article: 'freeze' }],
+      ['what is the meaning of life', { outcome: 'handoff' }],
+    ]);
+    expect(new Set(set.dev.map((t) => t.id)).size).toBe(set.dev.length);
+    expect(set.heldOut.map((t) => t.messages[0].text)).toEqual(['my balance?', 'how tall is everest']);
   });
 });

@@ -51,6 +51,46 @@ export function afterAnotherTopic(tickets: Ticket[], byId: Map<string, Article>)
   });
 }
 
+/** CLINC150's data_full.json: [question, intent] pairs per split, and the domains' intents. */
+export interface ClincData {
+  train: [string, string][];
+  val: [string, string][];
+  test: [string, string][];
+  oos_val: [string, string][];
+  oos_test: [string, string][];
+}
+
+/**
+ * Small intent knowledge with mostly out-of-scope traffic (the shape of a young FAQ bot, or of
+ * public sets with few examples per intent): the intents of a few CLINC150 domains, each with its
+ * first `examples` training questions; tickets are those intents' questions (answer), one in
+ * `otherEvery` of the other domains' questions and every out-of-scope one (handoff, about half).
+ * Development tickets from val, held-out ones from test; built from CLINC150's train split only.
+ */
+export function smallIntentSet(data: ClincData, intents: readonly string[], examples: number, otherEvery = 4): TravelSet {
+  const mine = new Set(intents);
+  const title = (id: string) => id.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const byIntent = new Map<string, string[]>(intents.map((i) => [i, []]));
+  for (const [q, i] of data.train) if (mine.has(i) && byIntent.get(i)!.length < examples) byIntent.get(i)!.push(q);
+  const articles: Article[] = [...byIntent].map(([id, qs]) => ({ id, title: title(id), body: `${title(id)}.`, examples: qs }));
+  const tickets = (split: 'val' | 'test'): Ticket[] => {
+    const out: Ticket[] = [];
+    let other = 0;
+    const ask = (q: string, article: string | null, n: number): Ticket => ({
+      id: `${split}-${n}`,
+      messages: [{ role: 'customer', text: q }],
+      expected: article ? { outcome: 'answer', article } : { outcome: 'handoff' },
+    });
+    data[split].forEach(([q, i], n) => {
+      if (mine.has(i)) out.push(ask(q, i, n));
+      else if (other++ % otherEvery === 0) out.push(ask(q, null, n));
+    });
+    data[`oos_${split}`].forEach(([q], n) => out.push(ask(q, null, data[split].length + n)));
+    return out;
+  };
+  return { name: `small intents (${intents.length}, ${examples} examples each)`, articles, dev: tickets('val'), heldOut: tickets('test') };
+}
+
 export interface TravelSet {
   name: string;
   articles: Article[];
