@@ -113,6 +113,13 @@ describe('small talk', () => {
     'you are right',
     'claro',
     "d'accord",
+    // Dropping the question or closing the chat: read as fragments, these repeated the answer.
+    'never mind',
+    'forget it',
+    "no that's it",
+    'that is all for now',
+    'nice talking to you',
+    'laat maar',
   ])('"%s" after an answer gets a social reply, not the earlier article again', (text) => {
     const [first, d] = converse(['How do I get a refund?', text]);
     expect(cited(first)).toBe('refund-policy');
