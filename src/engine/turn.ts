@@ -63,9 +63,19 @@ export function contextTurns(history: HistoryTurn[]): ContextTurn[] {
   return out;
 }
 
+/**
+ * The question a short follow-up continues: the previous customer message, and when that was a
+ * short follow-up too ("what about apple pay?" after "can I pay with paypal?"), the ones before it
+ * back to the question that named the topic, so "and klarna?" reads the whole chain.
+ */
 function previousCustomerText(history: HistoryTurn[]): string | null {
-  for (let i = history.length - 1; i >= 0; i--) if (history[i].role === 'customer' && topical(history[i])) return history[i].text;
-  return null;
+  const chain: string[] = [];
+  for (let i = history.length - 1; i >= 0 && chain.length < 3; i--) {
+    if (history[i].role !== 'customer' || !topical(history[i])) continue;
+    chain.unshift(history[i].text);
+    if (terms(joinNumbers(normalize(history[i].text))).length > 2) break;
+  }
+  return chain.length ? chain.join(' ') : null;
 }
 
 /**

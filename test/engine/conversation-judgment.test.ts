@@ -33,6 +33,17 @@ function converse(lines: string[], p: EnginePolicy = policy, locale?: string): D
 }
 const cited = (d: Decision) => d.citations[0]?.articleId ?? null;
 
+describe('a chain of short follow-ups', () => {
+  // Each reads the question that named the topic: joined with the follow-up before it alone
+  // ("what about apple pay?", "and to canada?"), the next one fell under the threshold.
+  it('reads the whole chain back to the question that named the topic', () => {
+    const ds = converse(['can I pay with paypal?', 'what about apple pay?', 'and klarna?']);
+    expect(ds.map(cited)).toEqual(['payment-methods', 'payment-methods', 'payment-methods']);
+    const [, , price] = converse(['how long does shipping take?', 'and to canada?', 'how much does it cost?']);
+    expect(cited(price)).toBe('shipping-times');
+  });
+});
+
 describe('a question of its own is answered as if asked alone', () => {
   it('a new question opened with "also" or "and" is not read with the one before', () => {
     const [, d] = converse(['how do I reset my password', 'also, do you ship to canada?']);
