@@ -154,6 +154,37 @@ describe('the widget on a host page', () => {
     }
   });
 
+  it('keeps what the customer types while the answer to the last line is on its way', { timeout: 60_000 }, async () => {
+    const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
+    const { page, widget } = await customerOn(site.url);
+    try {
+      await widget.getByRole('button', { name: 'Chat with us' }).click();
+      const answers = widget.locator('.m.bot', { hasText: 'Refunds take 5 to 10 business days.' });
+      await ask(widget, 'how do refunds work?');
+      await answers.first().waitFor();
+      // The next line's answer is held back a moment, as on a slow network.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/v1/widget/conversations/*/messages', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await ask(widget, 'and how do refunds work for a gift?');
+      await widget.getByRole('textbox').fill('and for gift cards?');
+      release();
+      await answers.nth(1).waitFor();
+      expect(await widget.getByRole('textbox').inputValue()).toBe('and for gift cards?');
+      // Once it is sent, the box is empty again.
+      await page.unroute('**/api/v1/widget/conversations/*/messages');
+      await widget.getByRole('button', { name: 'Send' }).click();
+      await widget.locator('.m.customer .text', { hasText: 'and for gift cards?' }).waitFor();
+      await expect.poll(() => widget.getByRole('textbox').inputValue()).toBe('');
+    } finally {
+      await page.context().close();
+      await site.close();
+    }
+  });
+
   it('shows answers cleanly and right-to-left lines right to left', { timeout: 60_000 }, async () => {
     const site = await startHostSite(env.baton.url, { workspace: env.ws.slug });
     const { page, widget } = await customerOn(site.url);

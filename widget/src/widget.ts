@@ -280,7 +280,8 @@ export class BatonWidget {
         this.unsent = null;
         this.adopt(posted.conversation, [posted.message, ...posted.replies]);
       }
-      if (chosen === undefined) {
+      // Only the words that were sent: what the customer typed while waiting for the answer stays.
+      if (chosen === undefined && this.input.value.trim() === text) {
         this.input.value = '';
         this.renderCounter();
       }
