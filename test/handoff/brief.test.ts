@@ -196,6 +196,19 @@ describe('the brief is true to the state now (issue 18)', () => {
     expect(b.summary).not.toContain('refund');
   });
 
+  it('quotes the need without the small talk around it', () => {
+    const b = build([
+      msg('customer', 'hello there, can I pay with klarna? thanks!'),
+      msg('bot', 'I am not sure.', { trace: { action: 'handoff' } }),
+      msg('customer', 'ok, is there someone who knows'),
+      handoffNotice(),
+    ]);
+    expect(b.goal?.text).toBe('can I pay with klarna?');
+    expect(b.summary).toBe('can I pay with klarna? is there someone who knows');
+    // Still quoted: every piece is a span of the message it names.
+    for (const src of b.summary_sources) expect(b.summary).toContain(src.text);
+  });
+
   it('a need announced but not said gives way to the line that says it', () => {
     const b = build([
       msg('customer', 'hi, I have a question about my order'),

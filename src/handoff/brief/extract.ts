@@ -2,6 +2,7 @@
 // sentence of its own: everything returned is a span of the text it was given.
 
 import { isOpener } from '../../engine/understand/opener.ts';
+import { withoutSmallTalk } from '../../engine/understand/social.ts';
 import { normalize } from '../../engine/text/normalize.ts';
 
 /** Redaction tokens such as <EMAIL_1>, <PHONE_2> (src/pii/tokens.ts). */
@@ -24,6 +25,13 @@ export function sentences(text: string): string[] {
   if (text.slice(from).trim()) out.push(text.slice(from).trim());
   return out;
 }
+
+/**
+ * A customer message's sentences without the small talk at their edges ("hello there, can I pay
+ * with paypal?" → "can I pay with paypal?"), each still a span of the message. Only small talk that
+ * punctuation closes is cut: the brief has no knowledge to tell "thank you card" from thanks.
+ */
+export const customerSentences = (text: string): string[] => sentences(text).map((s) => withoutSmallTalk(s, () => true));
 
 const WORD_RE = /[\p{L}\p{N}_<>]+/gu;
 export const words = (text: string): string[] => (text.toLowerCase().match(WORD_RE) ?? []).filter((w) => w.length > 1);
@@ -78,7 +86,8 @@ export function summarise(turns: Sourced[], max = 3): Sourced[] {
   const all: (Sourced & { score: number; order: number })[] = [];
   let order = 0;
   for (const t of turns)
-    for (const s of sentences(t.text)) all.push({ text: s, message_id: t.message_id, seq: t.seq, score: issueScore(s), order: order++ });
+    for (const s of customerSentences(t.text))
+      all.push({ text: s, message_id: t.message_id, seq: t.seq, score: issueScore(s), order: order++ });
   const useful = all.filter((s) => s.score > 0);
   const pool = useful.length ? useful : all.filter((s) => words(s.text).length > 0);
   if (pool.length === 0) return [];
@@ -107,7 +116,7 @@ export const notJustHuman = (s: string): boolean => !(HUMAN_REQUEST.test(s) && w
 export function waitingLines(turns: Sourced[], already: Sourced[], perMessage = 2): Sourced[] {
   const out: Sourced[] = [];
   for (const t of turns) {
-    const said = sentences(t.text)
+    const said = customerSentences(t.text)
       .map((s, i) => ({ text: s, i, score: issueScore(s) }))
       .filter((s) => s.score > 0 && ![...already, ...out].some((c) => jaccard(c.text, s.text) > 0.8))
       .sort((a, b) => b.score - a.score || a.i - b.i)
@@ -136,7 +145,7 @@ export const vague = (s: string): boolean => words(s).filter((w) => !FILLER.has(
  */
 export function findGoal(turns: Sourced[]): Sourced | null {
   const all: Sourced[] = [];
-  for (const t of turns) for (const s of sentences(t.text)) all.push({ text: s, message_id: t.message_id, seq: t.seq });
+  for (const t of turns) for (const s of customerSentences(t.text)) all.push({ text: s, message_id: t.message_id, seq: t.seq });
   // "I have a question about my order" says there is a need, not which: the line after it does.
   const stated = all.filter((c) => !isOpener(normalize(c.text)));
   const cands = stated.length ? stated : all;
