@@ -349,6 +349,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     // Small talk or a non-question that an article was written for (its examples: a
     // "greeting" intent) is answered like any question.
     writtenFor: !!best && best.route === 'classifier' && best.confidence >= threshold,
+    asksForPersonArticle:
+      !!best && best.route === 'classifier' && best.confidence >= threshold && km.personClasses.has(km.classArticles.indexOf(best.article)),
     offTopic,
     broaderOptions: broader.length,
   });

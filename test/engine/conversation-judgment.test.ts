@@ -1,12 +1,13 @@
 // Judgment in real conversations (issue 15), on the demo knowledge through the real engine:
 // no earlier topic carried into a question of its own, small talk, junk, escalation signals.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
 import { EmbeddedEngine } from '../../src/engine/index.ts';
 import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { evaluate, detailLine } from '../../src/engine/eval/evaluate.ts';
 import { parseTickets } from '../../src/engine/eval/tickets.ts';
-import type { Decision, EnginePolicy, HistoryTurn } from '../../src/engine/types.ts';
+import type { Article, Decision, EnginePolicy, HistoryTurn } from '../../src/engine/types.ts';
 import { demoArticles, OPEN_POLICY } from '../support/demo-knowledge.ts';
 
 const demo = demoArticles();
@@ -223,6 +224,23 @@ describe('escalation', () => {
     const [d] = converse(["is there a human I can chat with? my card still hasn't arrived"]);
     expect(d.action).toBe('handoff');
     expect(d.reasons).toContain('customer_requested');
+  });
+  it('a request the detector misses but an article written for such requests recognises is handed off, not answered', () => {
+    // The shop's "Talk to a person" page has requests for a person as its examples.
+    const shop = readFileSync(new URL('../../bench/retail/kb.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Article)
+      .filter((a) => a.id === 'talk-to-a-person');
+    const withPage = new EmbeddedEngine(buildKnowledge([...demo, ...shop]));
+    for (const text of ['can i tlak to a humna', 'supervisor please']) {
+      const d = withPage.turnSync({ text, history: [], policy });
+      expect(d.trace.candidates).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'talk-to-a-person' })]));
+      expect(d.confidence, text).toBeGreaterThanOrEqual(d.threshold);
+      expect(d).toMatchObject({ action: 'handoff', reasons: ['customer_requested'], citations: [] });
+    }
+    // A question about contacting the team is still answered.
+    expect(withPage.turnSync({ text: 'what are your opening hours?', history: [], policy }).action).toBe('answer');
   });
   it('a request typed as one run-on line with the problem: handed off, the intent read from the problem', () => {
     // "my order never came" no longer names its article surely enough for the brief since the

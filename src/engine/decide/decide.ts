@@ -27,6 +27,12 @@ export interface DecideInput {
    * non-questions then get that article like any question.
    */
   writtenFor?: boolean;
+  /**
+   * The message reads, above the threshold, as an article written for requests for a person
+   * (its examples are such requests: "Talk to a person"): a request the detector missed
+   * ("can i tlak to a humna"), and a request for a person wins over any article.
+   */
+  asksForPersonArticle?: boolean;
   /** The message's words are all unknown to the knowledge (trivia, another business). */
   offTopic?: boolean;
   /** Articles among the top candidates that the message names without saying which (`broader.ts`). */
@@ -50,7 +56,7 @@ export function decide(d: DecideInput): DecideOutput {
   // written for this message (its examples match it above the threshold), and to a need
   // announced but not said ("necesito ayuda con mi cuenta": what is it?).
   const yields = u.softSignal && (!!d.writtenFor || u.opener);
-  if (u.humanRequest && !yields) reasons.push('customer_requested');
+  if ((u.humanRequest && !yields) || d.asksForPersonArticle) reasons.push('customer_requested');
   const sensitive = u.sensitive && !(u.sensitive.soft && d.sensitiveCovered);
   if (sensitive) reasons.push('sensitive_topic');
   if (u.policyTopic || d.alwaysHumanIntent) reasons.push('policy');
