@@ -685,51 +685,33 @@ const BREAK = /^[\s]*[,.!?:;…—–-]/;
  * (`answered`: a "goodbye" intent) are evidence and stay: "thank you for the chat, bye".
  */
 export function withoutSmallTalk(text: string, knownWord: (w: string) => boolean, answered: ReadonlySet<SocialKind> = new Set()): string {
-  const toks = [...text.matchAll(WORD_AT)].map((m) => ({ w: squash(normalize(m[0])), start: m.index, end: m.index + m[0].length }));
-  const phraseAt = (i: number, n: number) =>
-    i >= 0 && i + n <= toks.length
-      ? PHRASES.get(
-          toks
-            .slice(i, i + n)
-            .map((t) => t.w)
-            .join(' '),
-        )
-      : undefined;
+  const spans = [...text.matchAll(WORD_AT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const toks = spans.map((t) => squash(normalize(text.slice(t.start, t.end))));
   // Without punctuation, only words the knowledge never uses: "thank you card?" keeps its words.
-  const bare = (hit: { kind: SocialKind }, i: number, n: number, kinds: SocialKind[]) =>
-    kinds.includes(hit.kind) && toks.slice(i, i + n).every((t) => !knownWord(t.w));
+  const bare = ({ hit, n }: Phrase, i: number, kinds: SocialKind[]) =>
+    kinds.includes(hit.kind) && toks.slice(i, i + n).every((w) => !knownWord(w));
   let from = 0;
   let cut = 0;
   for (let i = 0; i < toks.length;) {
-    let n = Math.min(LONGEST, toks.length - i);
-    let hit = phraseAt(i, n);
-    while (!hit && --n >= 1) hit = phraseAt(i, n);
-    const closed = BREAK.test(text.slice(toks[i + Math.max(n, 1) - 1].end));
-    if (hit && !answered.has(hit.kind) && (closed || bare(hit, i, n, ['greeting', 'thanks']))) {
-      i += n;
-      from = i;
-      cut = toks[i - 1].end;
-    } else if (!hit && FILLER.has(toks[i].w) && from > 0) {
+    const found = phraseFrom(toks, i, toks.length);
+    const closed = BREAK.test(text.slice(spans[i + (found?.n ?? 1) - 1].end));
+    if (found && !answered.has(found.hit.kind) && (closed || bare(found, i, ['greeting', 'thanks']))) {
+      i += found.n;
+      [from, cut] = [i, spans[i - 1].end];
+    } else if (!found && FILLER.has(toks[i]) && from > 0) {
       i++;
-      if (closed) [from, cut] = [i, toks[i - 1].end];
+      if (closed) [from, cut] = [i, spans[i - 1].end];
     } else break;
   }
   let to = toks.length;
   let end = text.length;
   for (let j = toks.length; j > from;) {
-    let n = Math.min(LONGEST, j - from);
-    let hit = phraseAt(j - n, n);
-    while (!hit && --n >= 1) hit = phraseAt(j - n, n);
-    if (
-      hit &&
-      (hit.kind === 'thanks' || hit.kind === 'bye') &&
-      !answered.has(hit.kind) &&
-      (BREAK.test(text.slice(toks[j - n - 1]?.end ?? 0, toks[j - n].start)) || bare(hit, j - n, n, ['thanks']))
-    ) {
-      j -= n;
-      to = j;
-      end = toks[j].start;
-    } else if (!hit && FILLER.has(toks[j - 1].w)) j--;
+    const found = phraseTo(toks, j, from);
+    const start = j - (found?.n ?? 0);
+    const opened = BREAK.test(text.slice(spans[start - 1]?.end ?? 0, spans[start]?.start));
+    const signOff = found && (found.hit.kind === 'thanks' || found.hit.kind === 'bye') && !answered.has(found.hit.kind);
+    if (found && signOff && (opened || bare(found, start, ['thanks']))) [j, to, end] = [start, start, spans[start].start];
+    else if (!found && FILLER.has(toks[j - 1])) j--;
     else break;
   }
   if (to <= from) return text;
@@ -765,18 +747,34 @@ function scan(toks: string[]) {
   const rest: string[] = [];
   let i = 0;
   while (i < toks.length) {
-    let hit: { kind: SocialKind; language: string } | undefined;
-    let len = 0;
-    for (let n = Math.min(LONGEST, toks.length - i); n >= 1 && !hit; n--) {
-      hit = PHRASES.get(toks.slice(i, i + n).join(' '));
-      len = n;
-    }
-    if (hit) {
+    const found = phraseFrom(toks, i, toks.length);
+    if (found) {
+      const { hit } = found;
       if (!best || RANK[hit.kind] > RANK[best.kind]) best = hit;
       kinds.add(hit.kind);
       if (hit.language) languages.add(hit.language);
-      i += len;
+      i += found.n;
     } else rest.push(toks[i++]);
   }
   return { best, kinds, languages, rest };
+}
+
+type Phrase = { hit: { kind: SocialKind; language: string }; n: number };
+
+/** The longest social phrase of `toks` starting at `i` and ending by `to`. */
+function phraseFrom(toks: readonly string[], i: number, to: number): Phrase | null {
+  for (let n = Math.min(LONGEST, to - i); n >= 1; n--) {
+    const hit = PHRASES.get(toks.slice(i, i + n).join(' '));
+    if (hit) return { hit, n };
+  }
+  return null;
+}
+
+/** The longest social phrase of `toks` ending at `j` and starting at `from` or after. */
+function phraseTo(toks: readonly string[], j: number, from: number): Phrase | null {
+  for (let n = Math.min(LONGEST, j - from); n >= 1; n--) {
+    const hit = PHRASES.get(toks.slice(j - n, j).join(' '));
+    if (hit) return { hit, n };
+  }
+  return null;
 }
