@@ -39,9 +39,14 @@ export function stem(word: string): string {
   return w;
 }
 
-/** "stopp" -> "stop", but keep "ll"/"ss" ("call", "pass"). */
+/**
+ * "stopp" -> "stop", but keep "ll"/"ss" ("call", "pass"); British spelling doubles the l of an
+ * unstressed "-el" ("cancelled", "travelling", "labelled"), which reads as its word ("cancel"),
+ * while a short "-ell" word keeps it ("spelling", "selling").
+ */
 function undouble(w: string): string {
   const n = w.length;
   if (n > 2 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1])) return w.slice(0, -1);
+  if (n >= 6 && w.endsWith('ell')) return w.slice(0, -1);
   return w;
 }
