@@ -28,6 +28,8 @@ export interface KnowledgeModel {
    * person"): a request for a person is read without them, so the brief records what it is about.
    */
   personClasses: Set<number>;
+  /** The same articles by id (a turn's best article is one of them: a request for a person). */
+  personArticles: ReadonlySet<string>;
   classifierCalibration: CalibrationResult | null;
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
@@ -203,6 +205,8 @@ function finish(
   const defaultThreshold = Number(thresholdForTarget(classifierCalibration ?? passageCalibration, opts.targetPrecision).toFixed(3));
   const locales = new Map<string, number>();
   for (const a of articles) if (a.locale) locales.set(a.locale, (locales.get(a.locale) ?? 0) + 1);
+  // Articles about reaching a person: by class (the classifier reads without them) and by id.
+  const person = useClassifier ? classArticles.flatMap((a, i) => (aboutReachingPerson(a) ? [i] : [])) : [];
   const languages = [...new Set([...locales].sort((a, b) => b[1] - a[1]).map(([l]) => l.slice(0, 2).toLowerCase()))];
   const defaultLanguage = languages[0] ?? 'en';
   return {
@@ -213,7 +217,8 @@ function finish(
     classArticles: useClassifier ? classArticles : [],
     classifier,
     classifierIds: new Set(useClassifier ? classArticles.map((a) => a.id) : []),
-    personClasses: new Set(useClassifier ? classArticles.flatMap((a, i) => (aboutReachingPerson(a) ? [i] : [])) : []),
+    personClasses: new Set(person),
+    personArticles: new Set(person.map((i) => classArticles[i].id)),
     classifierCalibration,
     passageCalibration,
     defaultThreshold,

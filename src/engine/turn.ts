@@ -63,6 +63,11 @@ export function contextTurns(history: HistoryTurn[]): ContextTurn[] {
   return out;
 }
 
+/** A message of at most this many content terms may lean on the question before it. */
+const FRAGMENT_TERMS = 2;
+/** Content terms of a message, a time or an amount ("4.5 cups?", "6:30") counted as one. */
+const termCount = (text: string) => terms(joinNumbers(normalize(text))).length;
+
 /**
  * The question a short follow-up continues: the previous customer message, and when that was a
  * short follow-up too ("what about apple pay?" after "can I pay with paypal?"), the ones before it
@@ -73,7 +78,7 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
   for (let i = history.length - 1; i >= 0 && chain.length < 3; i--) {
     if (history[i].role !== 'customer' || !topical(history[i])) continue;
     chain.unshift(history[i].text);
-    if (terms(joinNumbers(normalize(history[i].text))).length > 2) break;
+    if (termCount(history[i].text) > FRAGMENT_TERMS) break;
   }
   return chain.length ? chain.join(' ') : null;
 }
@@ -169,8 +174,7 @@ function candidates(
     const sureAlone = (bar: number) => predictCalibrator(model, classifierFeatures(cls, normalize(read).split(/\s+/).length)) >= bar;
     const mayBorrow = () =>
       borrow.mode === 'always' || (borrow.mode === 'if-continues' && (borrow.unlessSure === undefined || !sureAlone(borrow.unlessSure)));
-    // A time or an amount ("4.5 cups?", "6:30") is one term, not two.
-    if (prev && terms(joinNumbers(normalize(read))).length <= 2 && mayBorrow()) {
+    if (prev && termCount(read) <= FRAGMENT_TERMS && mayBorrow()) {
       const joined = km.classifier.classify(`${prev} ${read}`, 5, undefined, exclude);
       const top = joined.top[0];
       // "cancel it" after "pay a bill!" read joined is pay_bill, though its own words are more than 100 to 1 for cancel.
@@ -335,6 +339,7 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     topicText,
     choices.map((s) => ({ article: s.best.article, confidence: s.confidence })),
   );
+  const writtenFor = !!best && best.route === 'classifier' && best.confidence >= threshold;
   const d = decide({
     understanding: u,
     confidence: best?.confidence ?? 0,
@@ -348,9 +353,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     acceptsOffer: lastBot?.clarify === 'offer_person' && yesOrNo(input.text) === 'yes',
     // Small talk or a non-question that an article was written for (its examples: a
     // "greeting" intent) is answered like any question.
-    writtenFor: !!best && best.route === 'classifier' && best.confidence >= threshold,
-    asksForPersonArticle:
-      !!best && best.route === 'classifier' && best.confidence >= threshold && km.personClasses.has(km.classArticles.indexOf(best.article)),
+    writtenFor,
+    asksForPersonArticle: writtenFor && km.personArticles.has(best.article.id),
     offTopic,
     broaderOptions: broader.length,
   });

@@ -38,7 +38,7 @@ export const LABEL_MIN = 4;
 /** The source of each article of a knowledge set: its page, or the article alone when its title is a collection's label. */
 export function sourcesOf(articles: readonly Article[]): (article: Article) => string {
   const count = new Map<string, number>();
-  for (const a of articles) count.set(sourceKey(a), (count.get(sourceKey(a)) ?? 0) + 1);
+  for (const key of articles.map(sourceKey)) count.set(key, (count.get(key) ?? 0) + 1);
   const labels = new Set([...count].filter(([, n]) => n >= LABEL_MIN && n > LABEL_SHARE * articles.length).map(([k]) => k));
   if (labels.size === 0) return sourceKey;
   return (article) => {
