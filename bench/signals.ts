@@ -20,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
+import { encodeForSignals } from '../src/engine/understand/signals/index.ts';
 import { parseTickets } from '../src/engine/eval/tickets.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
@@ -44,13 +45,29 @@ function raised(u: Understanding): Set<Reason> {
 /** The reasons handed off at once as urgent: a miss of one of these is the worst error. */
 const SAFETY: Reason[] = ['self_harm', 'danger', 'fraud'];
 const look = (text: string) => raised(understand({ text, history: [], policy }));
+/**
+ * The sentence encoder reads what the turn encodes before it (every reading of each message);
+ * NGRAMS_ONLY=1 leaves it out, to compare with the n-gram detector alone.
+ */
+const encode = (texts: string[]) => (process.env.NGRAMS_ONLY ? Promise.resolve() : encodeForSignals(texts));
+/** The reasons each message raises, encoded a few at a time as the turn would (the encoder remembers recent texts only). */
+async function lookAll(texts: string[]): Promise<Set<Reason>[]> {
+  const out: Set<Reason>[] = [];
+  for (let i = 0; i < texts.length; i += 32) {
+    const part = texts.slice(i, i + 32);
+    await encode(part);
+    out.push(...part.map(look));
+  }
+  return out;
+}
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
 
-function falseTriggers(name: string, texts: string[]) {
+async function falseTriggers(name: string, texts: string[]) {
+  const looks = await lookAll(texts);
   const hits = new Map<Reason, string[]>();
   let any = 0;
-  for (const t of texts) {
-    const r = look(t);
+  for (const [i, t] of texts.entries()) {
+    const r = looks[i];
     if (r.size) any++;
     for (const x of r) hits.set(x, [...(hits.get(x) ?? []), t]);
   }
@@ -83,23 +100,24 @@ const inScope = (f: string) =>
     .map((t) => t.messages[0].text);
 
 /** How many of the signal-bearing intents' questions raise their signal. */
-function signalIntents(name: string, f: string) {
+async function signalIntents(name: string, f: string) {
   for (const [intent, reason] of Object.entries(SIGNAL_INTENTS)) {
     const texts = clinc(f)
       .filter((t) => intentOf(t) === intent)
       .map((t) => t.messages[0].text);
-    const hit = texts.filter((t) => look(t).has(reason)).length;
+    const hit = (await lookAll(texts)).filter((r) => r.has(reason)).length;
     console.log(`${name}, intent ${intent}: ${texts.length} questions, read as ${reason} ${hit} (${pct(hit, texts.length)}%)`);
   }
 }
 
 /** Precision and recall per reason on one held-out file of bench/data/signals/. */
-function heldOut(file: string) {
+async function heldOut(file: string) {
   const rows = readFileSync(resolve(import.meta.dirname, 'data/signals', file), 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as { text: string; signal: Reason | 'ordinary' });
-  const got = rows.map((r) => ({ ...r, raised: look(r.text) }));
+  const looks = await lookAll(rows.map((r) => r.text));
+  const got = rows.map((r, i) => ({ ...r, raised: looks[i] }));
   console.log(`held-out set: ${rows.length} messages (bench/data/signals/${file})`);
   for (const reason of REASONS) {
     const n = got.filter((g) => g.signal === reason).length;
@@ -136,25 +154,25 @@ function heldOut(file: string) {
 }
 
 if (only === 'dev') {
-  heldOut('safety-dev.jsonl');
-  heldOut('person-dev.jsonl');
-  heldOut('brief.jsonl');
+  await heldOut('safety-dev.jsonl');
+  await heldOut('person-dev.jsonl');
+  await heldOut('brief.jsonl');
 } else if (only === 'val') {
-  falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
-  signalIntents('CLINC150 val', 'clinc150/tickets-val.jsonl');
+  await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
+  await signalIntents('CLINC150 val', 'clinc150/tickets-val.jsonl');
   const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
     .trim()
     .split('\n')
     .flatMap((l) => JSON.parse(l).examples ?? []);
-  falseTriggers('demo knowledge examples', demo);
+  await falseTriggers('demo knowledge examples', demo);
 } else {
-  heldOut('heldout.jsonl');
-  heldOut('compound.jsonl');
-  heldOut('runon.jsonl');
-  heldOut('people.jsonl');
-  heldOut('safety-heldout.jsonl');
-  heldOut('absent-heldout.jsonl');
-  heldOut('clause-heldout.jsonl');
-  falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
-  signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
+  await heldOut('heldout.jsonl');
+  await heldOut('compound.jsonl');
+  await heldOut('runon.jsonl');
+  await heldOut('people.jsonl');
+  await heldOut('safety-heldout.jsonl');
+  await heldOut('absent-heldout.jsonl');
+  await heldOut('clause-heldout.jsonl');
+  await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
+  await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }

@@ -3,6 +3,7 @@ import { webUrl } from './web-url.ts';
 import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './types.ts';
 import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
 import { runTurn } from './turn.ts';
+import { encodeForSignals } from './understand/signals/index.ts';
 import { engineError } from './decide/engine-error.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
 import type { Passage } from '../knowledge/chunk.ts';
@@ -49,7 +50,7 @@ export class EmbeddedEngine implements BotEngine {
   }
 
   async turn(input: TurnInput): Promise<Decision> {
-    const decision = this.turnSync(input);
+    const decision = await this.decide(input);
     if (!this.writer || decision.action !== 'answer') return decision;
     return rewrite(this.writer, decision, input, this.answerSource(decision));
   }
@@ -61,7 +62,17 @@ export class EmbeddedEngine implements BotEngine {
     return { passages: article ? this.sourcePassages(article) : [], url: webUrl(article?.url) };
   }
 
-  /** Synchronous turn (the embedded engine does no I/O); never throws. */
+  /**
+   * The engine's own decision: the message's readings encoded for the signal detector (its
+   * sentence encoder is asynchronous), then the turn. Never throws; should the encoder fail,
+   * the signals are read by their n-grams alone.
+   */
+  async decide(input: TurnInput): Promise<Decision> {
+    await encodeForSignals([input.text]).catch(() => undefined);
+    return this.turnSync(input);
+  }
+
+  /** Synchronous turn (the embedded engine does no I/O); never throws. Signals read by n-grams unless `decide` encoded the message. */
   turnSync(input: TurnInput): Decision {
     try {
       return runTurn(this.knowledge, input);

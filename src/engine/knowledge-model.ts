@@ -8,7 +8,7 @@ import { thresholdForPrecision } from './assess/calibration.ts';
 import { sourcesOf } from './assess/sources.ts';
 import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
-import { warmSignals } from './understand/signals/index.ts';
+import { loadEncoder, warmSignals } from './understand/signals/index.ts';
 import { aboutReachingPerson } from './understand/index.ts';
 import { smallTalkAnswered, type SocialKind } from './understand/social.ts';
 import { Speller } from './text/spelling.ts';
@@ -120,6 +120,8 @@ export function buildKnowledge(articles: Article[], opts: BuildOptions = DEFAULT
  * while this thread trains the final model (both cores busy: set-up time about halved).
  */
 export async function buildKnowledgeAsync(articles: Article[], opts: BuildOptions = DEFAULT_BUILD): Promise<KnowledgeModel> {
+  // The signal detector's sentence encoder loads once per process (its files, then the graph) while the build trains.
+  const encoder = loadEncoder();
   const prep = prepare(articles);
   const pending =
     prep.calibrate && prep.examples.length >= WORKER_MIN_EXAMPLES
@@ -134,6 +136,7 @@ export async function buildKnowledgeAsync(articles: Article[], opts: BuildOption
   const done = pending ? await pending : null;
   const model = finish(prep, done?.result ?? sync, opts, { classifier, trainMs });
   model.stats.calibrated_in_worker = done?.inWorker ? 1 : 0;
+  await encoder;
   return model;
 }
 

@@ -64,6 +64,14 @@ describe('engine judgment in the conversation core', () => {
     expect(row?.status).not.toBe('bot');
   });
 
+  it('a statement of danger only the sentence encoder reads is handed off at urgent priority', async () => {
+    // No example shares its n-grams ("terrified", "husband"): the encoder reads it by meaning.
+    const r = await start("i'm terrified of my husband");
+    const row = await findConversation(ctx.tdb.database.db, ctx.ws.id, r.body.conversation.id);
+    expect(row?.priority).toBe('urgent');
+    expect(row?.status).not.toBe('bot');
+  });
+
   it('a short question of its own after another topic is answered on its own words (demo knowledge)', async () => {
     const shop = await seedWorkspace(ctx.tdb.database.db, 'shop');
     const demo = demoArticles();

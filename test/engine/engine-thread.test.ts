@@ -27,6 +27,8 @@ describe('the engine thread', () => {
     'is there a human I can chat with? my card still hasn’t arrived',
     'what is 2+2',
     "I've lost all my savings and I don't want to live anymore",
+    // Read by the signal detector's sentence encoder (the n-grams alone miss it), in the thread too.
+    "i'm terrified of my husband",
     'Wie kann ich mein Passwort zurücksetzen?',
   ];
 

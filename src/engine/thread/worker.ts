@@ -16,7 +16,7 @@ async function handle(req: Exclude<EngineRequest, { op: 'drop' } | { op: 'turns'
   }
   const engine = engines.get(req.engine);
   if (!engine) throw Object.assign(new Error(`engine ${req.engine} is not built in this thread`), { unknownEngine: true });
-  const decision = engine.turnSync(req.input);
+  const decision = await engine.decide(req.input);
   return req.source && decision.action === 'answer' ? { decision, source: engine.answerSource(decision) } : { decision };
 }
 

@@ -4,6 +4,7 @@
 // arrived").
 import { detectSignal } from './model.ts';
 import { runOnClauses } from './run-on.ts';
+import { encodeAll, loadEncoder } from './encoder.ts';
 import type { SignalClass } from './examples.ts';
 
 export type Signal = Exclude<SignalClass, 'ordinary'>;
@@ -56,6 +57,9 @@ function readings(plain: string, parts: string[], count = words): string[] {
   return (long.length > 1 ? [plain, ...long] : [plain]).slice(0, 8);
 }
 
+/** What the detector reads of a part: its first 500 characters. */
+const read = (part: string) => part.slice(0, 500);
+
 /** How much of the part that carried a signal a hit quotes. */
 export const HIT_CHARS = 200;
 
@@ -79,7 +83,7 @@ function outranks(hit: SignalHit, best: SignalHit | null): boolean {
 function surest(texts: string[], kind?: Signal): SignalHit | null {
   let best: SignalHit | null = null;
   for (const part of texts) {
-    const hit = detectSignal(part.slice(0, 500));
+    const hit = detectSignal(read(part));
     if (!hit || (kind && hit.kind !== kind)) continue;
     const found = { ...hit, text: part.slice(0, HIT_CHARS) };
     if (outranks(found, best)) best = found;
@@ -98,15 +102,20 @@ function surest(texts: string[], kind?: Signal): SignalHit | null {
 export const COMMA_HARM = 0.7;
 const HARM_KINDS: ReadonlySet<Signal> = new Set(['self_harm', 'danger']);
 
-/** Self-harm or danger in a clause after a comma (not a sentence of its own, nor a short one pointing back). */
-function harmAfterComma(sentences: string[]): SignalHit | null {
+/** Clauses after a comma, not a sentence of their own nor a short one pointing back (at most 8). */
+function commaClauses(sentences: string[]): string[] {
   const whole = new Set(sentences);
-  const parts = sentences
+  return sentences
     .flatMap((s) => s.split(/\s*,+\s*/).slice(1))
-    .filter((p) => !whole.has(p) && words(p) >= MIN_CLAUSE_WORDS && !pointsBack(p));
+    .filter((p) => !whole.has(p) && words(p) >= MIN_CLAUSE_WORDS && !pointsBack(p))
+    .slice(0, 8);
+}
+
+/** Self-harm or danger in a clause after a comma. */
+function harmAfterComma(sentences: string[]): SignalHit | null {
   let best: SignalHit | null = null;
-  for (const part of parts.slice(0, 8)) {
-    const hit = detectSignal(part.slice(0, 500));
+  for (const part of commaClauses(sentences)) {
+    const hit = detectSignal(read(part));
     if (hit && HARM_KINDS.has(hit.kind) && hit.prob >= COMMA_HARM && (!best || hit.prob > best.prob))
       best = { ...hit, text: part.slice(0, HIT_CHARS) };
   }
@@ -143,4 +152,21 @@ export function findHumanRequest(text: string): SignalHit | null {
   return surest(readings(plain, requestClauses(plain), allWords), 'human');
 }
 
+/** Every text the detector may read of a message (`findSignal`, `findHumanRequest`). */
+export function signalReadings(text: string): string[] {
+  const plain = plainText(text);
+  const sentences = clauses(plain);
+  const all = [...readings(plain, sentences), ...commaClauses(sentences), ...readings(plain, requestClauses(plain), allWords)];
+  return [...new Set(all.map(read))];
+}
+
+/**
+ * Encodes the texts the detector may read of each message (encoder.ts), so that the turn, which
+ * is synchronous, reads them by meaning as well as by n-grams.
+ */
+export async function encodeForSignals(texts: readonly string[]): Promise<void> {
+  await encodeAll(texts.flatMap(signalReadings));
+}
+
 export { warmSignals, scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';
+export { loadEncoder };

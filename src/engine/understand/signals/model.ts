@@ -9,6 +9,8 @@ import { Vectorizer } from '../../retrieve/vectorizer.ts';
 import { memoized } from '../../text/memo.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
 import { SIGNAL_CLASSES, SIGNAL_EXAMPLES, type SignalClass } from './examples.ts';
+import { encoderProbabilities } from './encoder-head.ts';
+import { detectLanguage } from '../language.ts';
 
 export interface SignalScore {
   /** The most probable class other than `ordinary`, and its probability. */
@@ -85,12 +87,30 @@ export function warmSignals(): void {
   model();
 }
 
-/** Remembered for recent texts: a turn reads the whole message for every signal and again for a request for a person. */
-export const scoreSignals: (text: string) => SignalScore = memoized(scoreText, 64);
-
-function scoreText(text: string): SignalScore {
+/** The n-grams' reading, remembered for recent texts: a turn reads the whole message for every signal and again for a request for a person. */
+const ngramProbabilities: (text: string) => Float32Array = memoized((text) => {
   const { vectorizer, model: m } = model();
-  const p = m.probabilities(vectorizer.transform(text));
+  return m.probabilities(vectorizer.transform(text));
+}, 64);
+
+/** How the encoder head was trained (scripts/train-signal-head.ts): the n-gram model's seeds. */
+export const HEAD_TRAINING = { epochs: 30, learningRate: 4, l2: 1e-5 };
+export const HEAD_SEEDS = SIGNAL_SEEDS;
+
+/** The encoder's share of the reading where it reads the text (English, encoded before the turn). */
+export const ENCODER_WEIGHT = 0.3;
+
+/** The two readings: the n-grams and the encoder together, and the n-grams alone. */
+export type Reader = 'together' | 'ngrams';
+
+/**
+ * The reading of a text: the n-grams' probabilities, mixed with the encoder head's where the text
+ * is English and was encoded before the turn (`encodeForSignals`); the n-grams alone otherwise.
+ */
+export function scoreSignals(text: string, reader: Reader = 'together'): SignalScore {
+  const ngrams = ngramProbabilities(text);
+  const encoded = reader === 'together' && detectLanguage(text) === 'en' ? encoderProbabilities(text) : null;
+  const p = encoded ? ngrams.map((x, i) => (1 - ENCODER_WEIGHT) * x + ENCODER_WEIGHT * encoded[i]) : ngrams;
   const probs = Object.fromEntries(SIGNAL_CLASSES.map((c, i) => [c, Number(p[i].toFixed(4))])) as Record<SignalClass, number>;
   let top: Exclude<SignalClass, 'ordinary'> = 'human';
   for (const c of SIGNAL_CLASSES) if (c !== 'ordinary' && probs[c] > probs[top]) top = c;
@@ -111,9 +131,28 @@ const HARM: readonly ('self_harm' | 'danger')[] = ['self_harm', 'danger'];
  */
 export const HARM_TOGETHER = 0.6;
 
-/** The signal the message carries, or null (ordinary). */
-export function detectSignal(text: string): { kind: Exclude<SignalClass, 'ordinary'>; prob: number } | null {
-  const s = scoreSignals(text);
+type Detected = { kind: Exclude<SignalClass, 'ordinary'>; prob: number };
+
+/** Signals handed off at once as urgent: a miss of one is the worst error the bot can make. */
+const URGENT: ReadonlySet<SignalClass> = new Set(['self_harm', 'danger', 'fraud', 'legal']);
+
+/**
+ * The signal the message carries, or null (ordinary): the n-grams and the encoder together; an
+ * urgent signal that the n-grams alone raise stands even where the encoder reads the text as
+ * ordinary. The encoder misreads typos ("my accnt was takn over") and a clause cut from its
+ * sentence, and for these signals a false reading costs a person's time while a miss can cost a
+ * life; a request for a person and anger are left to the two together, whose false readings on
+ * ordinary questions are fewer (docs/engine.md, "A sentence encoder beside the n-grams").
+ */
+export function detectSignal(text: string): Detected | null {
+  const together = detectIn(scoreSignals(text));
+  const ngrams = detectIn(scoreSignals(text, 'ngrams'));
+  if (!ngrams || !URGENT.has(ngrams.kind)) return together;
+  // Of two urgent readings the surer: a clause after a comma must be sure of harm (COMMA_HARM).
+  return together && URGENT.has(together.kind) && together.prob >= ngrams.prob ? together : ngrams;
+}
+
+function detectIn(s: SignalScore): Detected | null {
   if (s.prob >= SIGNAL_THRESHOLDS[s.top] && s.prob > s.probs.ordinary) return { kind: s.top, prob: s.prob };
   const harm = HARM.reduce((sum, c) => sum + s.probs[c], 0);
   if (harm < HARM_TOGETHER || harm <= s.probs.ordinary) return null;

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { encodeForSignals, findSignal } from './index.ts';
+import { examplesDigest, HEAD_FILE, type EncoderHeadFile } from './encoder-head.ts';
+import { scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';
+
+// The sentence encoder beside the n-grams (encoder.ts, encoder-head.ts): it reads a statement by
+// its meaning once the message was encoded, and an urgent reading of the n-grams stands.
+describe('the signal detector with its sentence encoder', () => {
+  it('ships a head trained on the current examples (npx tsx scripts/train-signal-head.ts after changing them)', () => {
+    const head = JSON.parse(readFileSync(HEAD_FILE, 'utf8')) as EncoderHeadFile;
+    expect(head.examples).toBe(examplesDigest());
+  });
+
+  it('reads a statement of danger that shares no n-gram with the examples, once encoded', async () => {
+    const text = "i'm terrified of my husband";
+    expect(findSignal(text)).toBeNull();
+    await encodeForSignals([text]);
+    expect(findSignal(text)?.kind).toBe('danger');
+  }, 30_000);
+
+  it('keeps an urgent reading of the n-grams that the encoder does not share (typos)', async () => {
+    const text = 'my accnt was takn over plz help';
+    await encodeForSignals([text]);
+    expect(scoreSignals(text).probs.fraud).toBeLessThan(SIGNAL_THRESHOLDS.fraud);
+    expect(findSignal(text)?.kind).toBe('fraud');
+  }, 30_000);
+
+  it('reads a language other than English by its n-grams alone', async () => {
+    const text = 'je voudrais parler à quelqu’un de votre équipe';
+    const before = scoreSignals(text);
+    await encodeForSignals([text]);
+    expect(scoreSignals(text)).toEqual(before);
+  }, 30_000);
+});
