@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SoftmaxModel } from '../src/engine/retrieve/softmax.ts';
-import { encodeAll, encoderError } from '../src/engine/understand/signals/encoder.ts';
+import { encodeAll, encoderError } from '../src/engine/encoder/encoder.ts';
 import { asInput, ENCODER_NAME, examplesDigest, HEAD_FILE, type EncoderHeadFile } from '../src/engine/understand/signals/encoder-head.ts';
 import { SIGNAL_CLASSES, SIGNAL_EXAMPLES } from '../src/engine/understand/signals/examples.ts';
 import { HEAD_SEEDS, HEAD_TRAINING } from '../src/engine/understand/signals/model.ts';

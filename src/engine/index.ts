@@ -4,6 +4,7 @@ import type { Article, BotEngine, Decision, EngineFactory, TurnInput } from './t
 import { buildKnowledgeAsync, DEFAULT_BUILD, type BuildOptions, type KnowledgeModel } from './knowledge-model.ts';
 import { runTurn } from './turn.ts';
 import { encodeForSignals } from './understand/signals/index.ts';
+import { encodeAll, noteMissing } from './encoder/encoder.ts';
 import { engineError } from './decide/engine-error.ts';
 import { createAnswerWriter, type LlmAnswerWriter, type LlmConfigInput, type LlmSetup, type TokenBudget } from './llm/index.ts';
 import type { Passage } from '../knowledge/chunk.ts';
@@ -63,13 +64,18 @@ export class EmbeddedEngine implements BotEngine {
   }
 
   /**
-   * The engine's own decision: the message's readings encoded for the signal detector (its
-   * sentence encoder is asynchronous), then the turn. Never throws; should the encoder fail,
-   * the signals are read by their n-grams alone.
+   * The engine's own decision. The sentence encoder is asynchronous and the turn is not, so the
+   * texts the turn reads by meaning are encoded first: the signal detector's readings of the
+   * message, in one batch; then the turn, and should it have asked for a text not yet encoded
+   * (what the classifier read of a follow-up, say), that text is encoded and the turn taken again.
+   * Never throws; should the encoder fail, the turn reads without it.
    */
   async decide(input: TurnInput): Promise<Decision> {
     await encodeForSignals([input.text]).catch(() => undefined);
-    return this.turnSync(input);
+    const first = noteMissing(() => this.turnSync(input));
+    if (first.missing.length === 0) return first.value;
+    const encoded = await encodeAll(first.missing).catch(() => null);
+    return encoded ? this.turnSync(input) : first.value;
   }
 
   /** Synchronous turn (the embedded engine does no I/O); never throws. Signals read by n-grams unless `decide` encoded the message. */

@@ -9,6 +9,8 @@ import { sourcesOf } from './assess/sources.ts';
 import type { SoftmaxOptions } from './retrieve/softmax.ts';
 import { runInWorker } from './build/parallel.ts';
 import { loadEncoder, warmSignals } from './understand/signals/index.ts';
+import { encodeAll } from './encoder/encoder.ts';
+import { EncodedExamples } from './encoder/nearest.ts';
 import { aboutReachingPerson } from './understand/index.ts';
 import { smallTalkAnswered, type SocialKind } from './understand/social.ts';
 import { Speller } from './text/spelling.ts';
@@ -31,6 +33,8 @@ export interface KnowledgeModel {
   /** The same articles by id (a turn's best article is one of them: a request for a person). */
   personArticles: ReadonlySet<string>;
   classifierCalibration: CalibrationResult | null;
+  /** The classifier's examples by meaning (small knowledge, `ENCODED_EXAMPLES_MAX`), or null. */
+  encodedExamples: EncodedExamples | null;
   passageCalibration: CalibrationResult;
   defaultThreshold: number;
   /** Small talk some article was written for (its examples): read as evidence, not cut off the question. */
@@ -106,9 +110,19 @@ export const bodiesOf = (articles: Article[]) => articles.map((a) => a.body);
 /** Below this many examples training takes well under a second: a worker's start-up would cost more. */
 const WORKER_MIN_EXAMPLES = 2000;
 
+/**
+ * Knowledge with at most this many example questions (titles included) has them encoded at build
+ * for the classifier's confidence (`encoderSim`): about 5 ms each on this 2-core machine, so at
+ * most about 5 s. Larger sets (CLINC150: 15,000, over a minute) calibrate without it; their many
+ * examples already tell in-scope questions apart (docs/engine.md, "The encoder in the classifier's
+ * confidence").
+ */
+export const ENCODED_EXAMPLES_MAX = 1000;
+
 /** The classifier's weight matrix is dense (features x classes): above this many articles we use passages only. */
 const MAX_CLASSES = 2000;
 
+/** Without the encoder (synchronous): the classifier's confidence reads no `encoderSim`. */
 export function buildKnowledge(articles: Article[], opts: BuildOptions = DEFAULT_BUILD): KnowledgeModel {
   const prep = prepare(articles);
   const calibration = prep.calibrate ? calibrateClassifier(prep.classArticles, prep.examples, opts.softmax) : null;
@@ -123,18 +137,25 @@ export async function buildKnowledgeAsync(articles: Article[], opts: BuildOption
   // The signal detector's sentence encoder loads once per process (its files, then the graph) while the build trains.
   const encoder = loadEncoder();
   const prep = prepare(articles);
+  const encoded =
+    prep.calibrate && prep.examples.length <= ENCODED_EXAMPLES_MAX
+      ? await encodeAll(
+          prep.examples.map((e) => e.text),
+          { remember: false },
+        ).catch(() => null)
+      : null;
   const pending =
     prep.calibrate && prep.examples.length >= WORKER_MIN_EXAMPLES
       ? runInWorker('calibrateClassifier', { articles: prep.classArticles, examples: prep.examples, softmax: opts.softmax })
       : null;
   const t = performance.now();
-  const sync = prep.calibrate && !pending ? calibrateClassifier(prep.classArticles, prep.examples, opts.softmax) : null;
+  const sync = prep.calibrate && !pending ? calibrateClassifier(prep.classArticles, prep.examples, opts.softmax, undefined, encoded) : null;
   const classifier = prep.useClassifier
     ? IntentClassifier.train(prep.examples, prep.classArticles.length, opts.softmax, bodiesOf(prep.classArticles))
     : null;
   const trainMs = performance.now() - t;
   const done = pending ? await pending : null;
-  const model = finish(prep, done?.result ?? sync, opts, { classifier, trainMs });
+  const model = finish(prep, done?.result ?? sync, opts, { classifier, trainMs }, encoded);
   model.stats.calibrated_in_worker = done?.inWorker ? 1 : 0;
   await encoder;
   return model;
@@ -185,6 +206,7 @@ function finish(
   classifierCalibration: CalibrationResult | null,
   opts: BuildOptions,
   trained?: { classifier: IntentClassifier | null; trainMs: number },
+  encoded: readonly Float32Array[] | null = null,
 ): KnowledgeModel {
   const { articles, byId, passageList, passages, speller, classArticles, useClassifier, examples, t0, t1 } = prep;
   const t2 = performance.now();
@@ -223,6 +245,14 @@ function finish(
     personClasses: new Set(person),
     personArticles: new Set(person.map((i) => classArticles[i].id)),
     classifierCalibration,
+    encodedExamples:
+      encoded && useClassifier
+        ? EncodedExamples.from(
+            examples.map((e) => e.label),
+            encoded,
+            classArticles.length,
+          )
+        : null,
     passageCalibration,
     defaultThreshold,
     sourceOf: sourcesOf(articles),

@@ -2,7 +2,7 @@
 import type { Article, Decision, HistoryTurn, TurnInput } from './types.ts';
 import type { KnowledgeModel } from './knowledge-model.ts';
 import { understand } from './understand/index.ts';
-import { classifierFeatures, passageFeatures } from './assess/features.ts';
+import { CLASSIFIER_FEATURES, classifierFeatures, passageFeatures } from './assess/features.ts';
 import { predictCalibrator } from './assess/logistic.ts';
 import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
 import { verify } from './verify/verify.ts';
@@ -14,6 +14,7 @@ import { normalize } from './text/normalize.ts';
 import { memoized } from './text/memo.ts';
 import { terms } from './retrieve/bm25.ts';
 import type { ContextTurn } from './retrieve/passages.ts';
+import type { ClassifierOutput } from './retrieve/classifier.ts';
 import type { TopicState } from './understand/follow-up.ts';
 import { correctionDetail } from './understand/correction.ts';
 import { joinNumbers, slotValue } from './understand/fragment.ts';
@@ -171,7 +172,7 @@ function candidates(
     // right alone, none right joined).
     const prev = previousCustomerText(history);
     const model = km.classifierCalibration.model;
-    const sureAlone = (bar: number) => predictCalibrator(model, classifierFeatures(cls, normalize(read).split(/\s+/).length)) >= bar;
+    const sureAlone = (bar: number) => predictCalibrator(model, features(km, cls, read)) >= bar;
     const mayBorrow = () =>
       borrow.mode === 'always' || (borrow.mode === 'if-continues' && (borrow.unlessSure === undefined || !sureAlone(borrow.unlessSure)));
     if (prev && termCount(read) <= FRAGMENT_TERMS && mayBorrow()) {
@@ -183,7 +184,7 @@ function candidates(
       if (!continues) trace.borrow = { joined: km.classArticles[top.index].id, taken: false, why: 'its own words speak against it' };
       else if ((top?.prob ?? 0) > (cls.top[0]?.prob ?? 0)) [cls, used] = [joined, `${prev} ${read}`];
     }
-    const x = classifierFeatures(cls, normalize(used).split(/\s+/).length);
+    const x = features(km, cls, used);
     const conf = predictCalibrator(km.classifierCalibration.model, x);
     const p1 = cls.top[0]?.prob ?? 0;
     cls.top.forEach((c, i) => {
@@ -219,6 +220,20 @@ function candidates(
   for (const c of out) if (!best.has(c.article.id) || best.get(c.article.id)!.confidence < c.confidence) best.set(c.article.id, c);
   return [...best.values()].sort((a, b) => b.confidence - a.confidence);
 }
+
+/**
+ * The classifier's features of what it read: with the encoder's nearest example of the top
+ * article where the knowledge is encoded; a text the engine did not encode before the turn reads
+ * the calibration's mean there (and is noted, so `EmbeddedEngine.decide` encodes it and asks again).
+ */
+function features(km: KnowledgeModel, cls: ClassifierOutput, text: string): number[] {
+  const top = cls.top[0]?.index;
+  const enc = km.encodedExamples && top !== undefined ? km.encodedExamples.nearestTo(text, top) : undefined;
+  const encoderSim = km.encodedExamples ? (enc ?? km.classifierCalibration?.means?.[ENCODER_SIM] ?? 0) : 0;
+  return classifierFeatures(cls, normalize(text).split(/\s+/).length, encoderSim);
+}
+
+const ENCODER_SIM = CLASSIFIER_FEATURES.indexOf('encoderSim');
 
 export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   const trace: Record<string, unknown> = {};

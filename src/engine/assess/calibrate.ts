@@ -18,9 +18,15 @@ import { exactTokens } from '../verify/verify.ts';
 import { tokenize } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { elsewhereRows, withRealQuestions } from './beside.ts';
+import { EncodedExamples } from '../encoder/nearest.ts';
 
 export interface CalibrationResult {
   model: Calibrator;
+  /**
+   * Each feature's mean over the calibration rows (balanced as fitted): what a turn reads for a
+   * feature it cannot compute (a message the encoder did not read), so the gap moves nothing.
+   */
+  means?: number[];
   /** Held-out (confidence, correct) pairs, scored by the fitted calibrator. */
   heldOut: Scored[];
   ece: number;
@@ -53,6 +59,14 @@ function fit(rows: Row[]): CalibrationResult {
  * kinds of rows lets the out-of-scope evidence blur the ranking of in-scope mistakes.
  */
 const SCOPE_FEATURES = classifierFeatureIndex(['p1', 'logRatio', 'knownShare', 'centroidSim', 'nearestSim']);
+/**
+ * With the knowledge's examples encoded (small knowledge, `ENCODED_EXAMPLES_MAX`), P(in scope) also
+ * reads how close the message is to the top article's examples by meaning (`encoderSim`, sign
+ * held positive like the n-gram similarity): on small intent sets out-of-scope questions often
+ * share words with an article's examples and not their meaning (docs/engine.md, "The encoder in
+ * the classifier's confidence").
+ */
+const SCOPE_FEATURES_ENCODED = classifierFeatureIndex(['p1', 'logRatio', 'knownShare', 'centroidSim', 'nearestSim', 'encoderSim']);
 const RIGHT_FEATURES = classifierFeatureIndex(['p1', 'p2', 'logRatio', 'entropy', 'logOneMinusP1']);
 /**
  * Directions fixed in advance, as for passages: a surer classifier, more known words and a
@@ -62,20 +76,20 @@ const RIGHT_FEATURES = classifierFeatureIndex(['p1', 'p2', 'logRatio', 'entropy'
  * fit gave some of them the wrong sign, and a message worded like an example ("reset my
  * password": top 0.999) got *less* confidence than a vaguer one (0.30 against 0.77).
  */
-const SCOPE_SIGNS = [1, 1, 1, 1, 1];
+const SCOPE_SIGNS = [1, 1, 1, 1, 1, 1];
 const RIGHT_SIGNS = [1, -1, 1, -1, -1];
 
-function fitFactored(known: Row[], unknown: Row[]): CalibrationResult {
+function fitFactored(known: Row[], unknown: Row[], scopeFeatures: number[]): CalibrationResult {
   const rows = balance(known, unknown);
   const inScope = new Set(known);
   const pick = (idx: number[], r: Row) => idx.map((i) => r.x[i]);
   const scope = fitLogistic(
-    rows.map((r) => pick(SCOPE_FEATURES, r)),
+    rows.map((r) => pick(scopeFeatures, r)),
     rows.map((r) => (inScope.has(r) ? 1 : 0)),
     rows.map((r) => r.weight),
     undefined,
     undefined,
-    SCOPE_SIGNS,
+    SCOPE_SIGNS.slice(0, scopeFeatures.length),
   );
   const right = fitLogistic(
     known.map((r) => pick(RIGHT_FEATURES, r)),
@@ -85,16 +99,23 @@ function fitFactored(known: Row[], unknown: Row[]): CalibrationResult {
     undefined,
     RIGHT_SIGNS,
   );
-  return scored(
-    {
-      parts: [
-        { model: scope, features: SCOPE_FEATURES },
-        { model: right, features: RIGHT_FEATURES },
-      ],
-    },
-    rows,
+  const total = rows.reduce((sum, r) => sum + r.weight, 0) || 1;
+  const means = (rows[0]?.x ?? []).map((_, j) => rows.reduce((sum, r) => sum + r.weight * r.x[j], 0) / total);
+  return withMeans(
+    means,
+    scored(
+      {
+        parts: [
+          { model: scope, features: scopeFeatures },
+          { model: right, features: RIGHT_FEATURES },
+        ],
+      },
+      rows,
+    ),
   );
 }
+
+const withMeans = (means: number[], r: CalibrationResult): CalibrationResult => ({ ...r, means });
 
 /** Equal total weight for answerable and unanswerable rows, shared within each kind by `share`. */
 function balance<T extends { correct: boolean; weight: number; share?: number }>(known: T[], unknown: T[]): T[] {
@@ -119,22 +140,28 @@ function balance<T extends { correct: boolean; weight: number; share?: number }>
 const SPLIT_EXAMPLES = 2000;
 const MAX_SPLITS = 20;
 
-/** `softmax`: the same training options as the final model, so its scores mean the same. */
+/**
+ * `softmax`: the same training options as the final model, so its scores mean the same.
+ * `encoded`: the examples' sentence encodings (in the examples' order) where the knowledge is
+ * small enough to encode; P(in scope) then reads `encoderSim` too.
+ */
 export function calibrateClassifier(
   articles: Article[],
   examples: TrainingExample[],
   softmax: SoftmaxOptions,
   seed = 11,
+  encoded: readonly Float32Array[] | null = null,
 ): CalibrationResult {
   const splits = Math.max(1, Math.min(MAX_SPLITS, Math.ceil(SPLIT_EXAMPLES / Math.max(1, examples.length))));
+  const encodingOf = encoded ? new Map(examples.map((e, i) => [e, encoded[i]])) : null;
   const known: Row[] = [];
   const unknown: Row[] = [];
   for (let s = 0; s < splits; s++) {
-    const rows = heldOutRows(articles, examples, softmax, seed + s * 101);
+    const rows = heldOutRows(articles, examples, softmax, seed + s * 101, encodingOf);
     known.push(...rows.known);
     unknown.push(...rows.unknown);
   }
-  return { ...fitFactored(known, unknown), splits };
+  return { ...fitFactored(known, unknown, encodingOf ? SCOPE_FEATURES_ENCODED : SCOPE_FEATURES), splits };
 }
 
 function heldOutRows(
@@ -142,6 +169,7 @@ function heldOutRows(
   examples: TrainingExample[],
   softmax: SoftmaxOptions,
   seed: number,
+  encodingOf: ReadonlyMap<TrainingExample, Float32Array> | null,
 ): { known: Row[]; unknown: Row[] } {
   const random = rng(seed);
   const classes = articles.length;
@@ -159,9 +187,19 @@ function heldOutRows(
   // Held-out classes stand for questions no article answers: their bodies count no more than their examples.
   const bodies = articles.map((a, c) => (heldClasses.has(c) ? '' : a.body));
   const model = IntentClassifier.train(train, classes, { ...softmax, seed }, bodies);
+  // The split's training examples by meaning, as the final model's are at a turn.
+  const near = encodingOf
+    ? EncodedExamples.from(
+        train.map((e) => e.label),
+        train.map((e) => encodingOf.get(e)!),
+        classes,
+      )
+    : null;
   const row = (e: TrainingExample, isKnown: boolean): Row => {
     const out = model.classify(e.text);
-    return { x: classifierFeatures(out, tokenize(e.text).length), correct: isKnown && out.top[0]?.index === e.label, weight: 1 };
+    const top = out.top[0]?.index;
+    const encoderSim = near && top !== undefined ? near.nearest(encodingOf!.get(e)!, top) : 0;
+    return { x: classifierFeatures(out, tokenize(e.text).length, encoderSim), correct: isKnown && top === e.label, weight: 1 };
   };
   return { known: known.map((e) => row(e, true)), unknown: unknown.map((e) => row(e, false)) };
 }

@@ -14,10 +14,16 @@ export const CLASSIFIER_FEATURES = [
   'length',
   'entropy',
   'logOneMinusP1',
+  'encoderSim',
 ] as const;
 export const classifierFeatureIndex = (names: (typeof CLASSIFIER_FEATURES)[number][]) => names.map((n) => CLASSIFIER_FEATURES.indexOf(n));
 
-export function classifierFeatures(out: ClassifierOutput, tokenCount: number): number[] {
+/**
+ * `encoderSim`: the best cosine, in the sentence encoder's space, between the message and one of
+ * the top article's examples (`encoder/nearest.ts`); 0 where the knowledge is not encoded (its
+ * calibrator then does not read it).
+ */
+export function classifierFeatures(out: ClassifierOutput, tokenCount: number, encoderSim = 0): number[] {
   const p1 = out.top[0]?.prob ?? 0;
   const p2 = out.top[1]?.prob ?? 0;
   let entropy = 0;
@@ -32,6 +38,7 @@ export function classifierFeatures(out: ClassifierOutput, tokenCount: number): n
     Math.min(tokenCount, 20) / 20,
     entropy,
     Math.log(1 - p1 + 1e-6),
+    encoderSim,
   ];
 }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
 import type { SparseVec } from '../../retrieve/sparse.ts';
-import { ENCODER_DIMENSIONS, encoding } from './encoder.ts';
+import { ENCODER_DIMENSIONS, encoding } from '../../encoder/encoder.ts';
 import { SIGNAL_CLASSES, SIGNAL_EXAMPLES } from './examples.ts';
 
 export const HEAD_FILE = new URL('./encoder-head.json', import.meta.url);

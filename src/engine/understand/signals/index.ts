@@ -4,7 +4,7 @@
 // arrived").
 import { detectSignal } from './model.ts';
 import { runOnClauses } from './run-on.ts';
-import { encodeAll, loadEncoder } from './encoder.ts';
+import { encodeAll, loadEncoder } from '../../encoder/encoder.ts';
 import type { SignalClass } from './examples.ts';
 
 export type Signal = Exclude<SignalClass, 'ordinary'>;
