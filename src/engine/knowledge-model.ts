@@ -112,8 +112,8 @@ const WORKER_MIN_EXAMPLES = 2000;
 
 /**
  * Knowledge with at most this many example questions (titles included) has them encoded at build
- * for the classifier's confidence (`encoderSim`): about 5 ms each on this 2-core machine, so at
- * most about 5 s. Larger sets (CLINC150: 15,000, over a minute) calibrate without it; their many
+ * for the classifier's confidence (`encoderSim`): 5-18 ms each on a busy 2-core machine, so at most
+ * 5-18 s, in the engine thread. Larger sets (CLINC150: 15,000, over a minute) calibrate without it; their many
  * examples already tell in-scope questions apart (docs/engine.md, "The encoder in the classifier's
  * confidence").
  */
