@@ -2,7 +2,7 @@
 // message and on each sentence of it, since a request for a person or a cry for help is
 // often one sentence among others ("is there a human I can chat with? my card still hasn't
 // arrived").
-import { detectSignal } from './model.ts';
+import { detectSignal, encoderMayMatter } from './model.ts';
 import { runOnClauses } from './run-on.ts';
 import { encodeAll, loadEncoder } from '../../encoder/encoder.ts';
 import type { SignalClass } from './examples.ts';
@@ -165,7 +165,7 @@ export function signalReadings(text: string): string[] {
  * is synchronous, reads them by meaning as well as by n-grams.
  */
 export async function encodeForSignals(texts: readonly string[]): Promise<void> {
-  await encodeAll(texts.flatMap(signalReadings));
+  await encodeAll(texts.flatMap(signalReadings).filter(encoderMayMatter));
 }
 
 export { warmSignals, scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';

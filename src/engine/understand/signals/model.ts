@@ -109,12 +109,26 @@ export type Reader = 'together' | 'ngrams';
  */
 export function scoreSignals(text: string, reader: Reader = 'together'): SignalScore {
   const ngrams = ngramProbabilities(text);
-  const encoded = reader === 'together' && detectLanguage(text) === 'en' ? encoderProbabilities(text) : null;
+  const encoded = reader === 'together' && encoderMayMatter(text) ? encoderProbabilities(text) : null;
   const p = encoded ? ngrams.map((x, i) => (1 - ENCODER_WEIGHT) * x + ENCODER_WEIGHT * encoded[i]) : ngrams;
   const probs = Object.fromEntries(SIGNAL_CLASSES.map((c, i) => [c, Number(p[i].toFixed(4))])) as Record<SignalClass, number>;
   let top: Exclude<SignalClass, 'ordinary'> = 'human';
   for (const c of SIGNAL_CLASSES) if (c !== 'ordinary' && probs[c] > probs[top]) top = c;
   return { top, prob: probs[top], probs };
+}
+
+/**
+ * Whether the encoder could change what the n-grams read of an English text: some class within
+ * reach of its bar once mixed (`0.7 p + 0.3 ≥ bar`), or harm read together. Elsewhere the mixed
+ * reading cannot raise a signal and the n-grams raise none to lower, so the text is not encoded:
+ * most support questions (an encoding costs 15-60 ms of CPU, the rest of a turn about one).
+ */
+export function encoderMayMatter(text: string): boolean {
+  if (detectLanguage(text) !== 'en') return false;
+  const p = ngramProbabilities(text);
+  const reach = (bar: number) => (bar - ENCODER_WEIGHT) / (1 - ENCODER_WEIGHT);
+  const near = SIGNAL_CLASSES.some((c, i) => c !== 'ordinary' && p[i] >= reach(SIGNAL_THRESHOLDS[c]));
+  return near || HARM.reduce((sum, c) => sum + p[SIGNAL_CLASSES.indexOf(c)], 0) >= reach(HARM_TOGETHER);
 }
 
 /** Harm to a person: self-harm, and danger or abuse. */
