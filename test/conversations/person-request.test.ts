@@ -61,7 +61,7 @@ describe('a request for a person inside a longer message (live pipeline)', () =>
   it.each([
     ["is there a human I can chat with my card still hasn't arrived", undefined],
     ["can i talk to someone my order still isn't here", 'track-order'],
-    ['get me an agent i was charged twice', null],
+    ['get me an agent the app crashes when i log in', null],
   ])('"%s" as the first line: handed off as customer_requested, not low_confidence', async (line, intent) => {
     const api = apiClient(ctx.baton.url);
     const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: ctx.ws.slug, message: line } });
