@@ -7,17 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { SoftmaxModel } from '../src/engine/retrieve/softmax.ts';
 import { encodeAll, encoderError } from '../src/engine/encoder/encoder.ts';
 import { asInput, ENCODER_NAME, examplesDigest, HEAD_FILE, type EncoderHeadFile } from '../src/engine/understand/signals/encoder-head.ts';
-import { SIGNAL_CLASSES, SIGNAL_EXAMPLES } from '../src/engine/understand/signals/examples.ts';
+import { labelledExamples, SIGNAL_CLASSES } from '../src/engine/understand/signals/examples.ts';
 import { HEAD_SEEDS, HEAD_TRAINING } from '../src/engine/understand/signals/model.ts';
 
-const texts: string[] = [];
-const labels: number[] = [];
-SIGNAL_CLASSES.forEach((c, label) => {
-  for (const t of SIGNAL_EXAMPLES[c]) {
-    texts.push(t);
-    labels.push(label);
-  }
-});
+const { texts, labels } = labelledExamples();
 const started = Date.now();
 const encoded = await encodeAll(texts);
 if (!encoded) throw new Error(`could not load the encoder: ${encoderError() ?? 'unknown error'}`);

@@ -12,6 +12,19 @@ import { ANGER_THEMES } from './anger-themes.ts';
 export const SIGNAL_CLASSES = ['ordinary', 'human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
 export type SignalClass = (typeof SIGNAL_CLASSES)[number];
 
+/** The examples as parallel lists of texts and class indices (into SIGNAL_CLASSES), for training. */
+export function labelledExamples(): { texts: string[]; labels: number[] } {
+  const texts: string[] = [];
+  const labels: number[] = [];
+  SIGNAL_CLASSES.forEach((c, label) => {
+    for (const t of SIGNAL_EXAMPLES[c]) {
+      texts.push(t);
+      labels.push(label);
+    }
+  });
+  return { texts, labels };
+}
+
 export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
   human: [
     // Informal and misspelt, and a person asked for as the kind of help (issue 15, this session's round).

@@ -8,7 +8,7 @@
 import { Vectorizer } from '../../retrieve/vectorizer.ts';
 import { memoized } from '../../text/memo.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
-import { SIGNAL_CLASSES, SIGNAL_EXAMPLES, type SignalClass } from './examples.ts';
+import { labelledExamples, SIGNAL_CLASSES, type SignalClass } from './examples.ts';
 import { encoderProbabilities } from './encoder-head.ts';
 import { detectLanguage } from '../language.ts';
 
@@ -67,14 +67,7 @@ let trained: Trained | null = null;
 /** Trains on first use; `warmSignals()` at engine build moves that cost out of the first turn. */
 function model(): Trained {
   if (trained) return trained;
-  const texts: string[] = [];
-  const labels: number[] = [];
-  SIGNAL_CLASSES.forEach((c, label) => {
-    for (const t of SIGNAL_EXAMPLES[c]) {
-      texts.push(t);
-      labels.push(label);
-    }
-  });
+  const { texts, labels } = labelledExamples();
   const vectorizer = new Vectorizer().fit(texts);
   const xs = texts.map((t) => vectorizer.transform(t));
   const models = SIGNAL_SEEDS.map((seed) => SoftmaxModel.train(xs, labels, vectorizer.size, SIGNAL_CLASSES.length, { ...TRAINING, seed }));
