@@ -64,3 +64,42 @@ describe('agent assist after a request for a person', () => {
     expect(drafts([customer('a person please')], 'return-items')).toEqual(['return-items']);
   });
 });
+
+// A customer who said they are at risk is answered in the agent's own words, not with a page.
+describe('agent assist after a statement of self-harm or danger', () => {
+  const said = 'i am terrified of my husband';
+  const handoff = (kind: string) =>
+    msg('system', 'Nobody from our team is available right now.', { trace: { signals: { sensitive: { kind } } } });
+
+  it('offers no knowledge draft when the bot read self-harm or danger', () => {
+    // Without the reading, the best-matching page is drafted (what an agent saw before).
+    const abuse = 'my husband hits me and he changed the shipping address on my order';
+    expect(drafts([customer(abuse)])).toContain('change-order-address');
+    expect(drafts([customer(abuse), handoff('safety')])).toEqual([]);
+    expect(drafts([customer(said), handoff('safety')])).toEqual([]);
+    expect(drafts([customer("I don't want to be here anymore, my order is late"), handoff('self_harm')])).toEqual([]);
+  });
+
+  it('keeps the drafts of a fraud report, and the team past replies', () => {
+    expect(drafts([customer('someone changed the email on my account and ordered things'), handoff('fraud')]).length).toBeGreaterThan(0);
+    const withPast = suggest({
+      conversation: conversationRow({ status: 'queued', controller: 'human', intent: null }),
+      customer: null,
+      agentName: null,
+      messages: [customer(said), handoff('safety')],
+      articles,
+      pastReplies: [
+        {
+          reply_id: 'r1',
+          conversation_id: 'c0',
+          team_id: null,
+          reply: 'I am here with you. Are you safe right now?',
+          asked: 'i am scared of my husband',
+        },
+      ],
+      macros: [],
+      limit: 3,
+    });
+    expect(withPast.replies.map((r) => r.kind)).toEqual(['past_reply']);
+  });
+});

@@ -94,8 +94,26 @@ export function renderMacro(body: string, vars: { customerName: string | null; a
     .trim();
 }
 
+/**
+ * Sensitive topics where a help-centre draft would be tone-deaf: to "i am terrified of my husband"
+ * the best-matching page was the shop's "confirm who you are before we change your account". A
+ * customer who said they are at risk (self-harm, danger or abuse) needs the agent's own words;
+ * the team's past replies and macros (a safety macro) are still offered. Fraud and legal keep
+ * their drafts: the page on reporting fraud is what such a customer needs.
+ */
+const AT_RISK: ReadonlySet<string> = new Set(['self_harm', 'safety']);
+
+/** Whether the bot read a message of the conversation as self-harm or danger (its decision's trace). */
+export function saidAtRisk(messages: MessageRow[]): boolean {
+  return messages.some((m) => {
+    const kind = (m.trace as { signals?: { sensitive?: { kind?: unknown } | null } } | null)?.signals?.sensitive?.kind;
+    return typeof kind === 'string' && AT_RISK.has(kind);
+  });
+}
+
 export function suggest(input: AssistInput): { query: string; replies: Suggestion[]; macros: MacroSuggestion[] } {
   const query = assistQuery(input.messages);
+  const knowledgeDrafts = !saidAtRisk(input.messages);
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const greeting = `Hi ${input.customer?.name ?? 'there'},`;
   const replies: Suggestion[] = [];
@@ -110,20 +128,21 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
     ),
   ];
   // Ranked over every article, then read in order until enough fit: an article about reaching a person is passed over.
-  const ranked = query
-    ? firstThat(
-        rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.articles.length),
-        (r) => !aboutReachingPerson(r.item),
-        input.limit,
-      )
-    : [];
+  const ranked =
+    query && knowledgeDrafts
+      ? firstThat(
+          rank(input.articles, (a) => ({ title: a.title, text: `${a.body}\n${a.examples.join('\n')}` }), query, input.articles.length),
+          (r) => !aboutReachingPerson(r.item),
+          input.limit,
+        )
+      : [];
   const topScore = ranked[0]?.score ?? 1;
   const seenArticles = new Set<string>();
   // The customer's need as the bot recognised it: the articles it cited, then the intent it recorded.
   const recognised = [
     ...cited.map((id) => [byId.get(id), 'the bot cited this article'] as const),
     [input.conversation.intent ? byId.get(input.conversation.intent) : undefined, 'the intent the bot recognised'] as const,
-  ].flatMap(([article, why]) => (article && !aboutReachingPerson(article) ? [[article, 1, why] as const] : []));
+  ].flatMap(([article, why]) => (article && knowledgeDrafts && !aboutReachingPerson(article) ? [[article, 1, why] as const] : []));
   for (const [article, score, why] of [
     ...recognised,
     ...ranked.map((r) => [r.item, r.score / topScore, 'matches what the customer asked'] as const),
