@@ -22,7 +22,7 @@ import { continuesIntent } from './understand/continues.ts';
 import { detectSocial, withoutSmallTalk } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { namesSupportMatter } from './text/support-domain.ts';
-import { crisisReply, detailsReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
+import { crisisReply, dangerReply, detailsReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
 import { supportExpansions, type Expansions } from './text/synonyms.ts';
 
@@ -426,8 +426,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
       options: options.map((a) => ({ articleId: a.id, title: a.title })),
     };
   }
-  // Someone at risk of self-harm reads crisis resources while a person is brought in.
-  const crisis = u.sensitive?.kind === 'self_harm' && d.urgent ? (input.policy.crisisMessage ?? crisisReply(u.language)) : '';
+  // Someone at risk of self-harm reads crisis resources while a person is brought in; a message
+  // of danger (abuse, threats) the emergency number.
+  const kind = d.urgent ? u.sensitive?.kind : undefined;
+  const crisis =
+    kind === 'self_harm' ? (input.policy.crisisMessage ?? crisisReply(u.language)) : kind === 'safety' ? dangerReply(u.language) : '';
   return {
     ...base,
     ...(d.urgent ? { urgent: true } : {}),

@@ -7,7 +7,7 @@ import { apiClient } from '../support/baton.ts';
 import { findWorkspace, updateWorkspacePolicy } from '../../src/db/repositories/workspaces.ts';
 import { findConversation } from '../../src/db/repositories/conversations.ts';
 import { createEngine } from '../../src/engine/index.ts';
-import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
+import { dangerReply, DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { seedWorkspace, startTestBaton } from '../support/baton.ts';
 import { afterAll, beforeAll } from 'vitest';
@@ -64,9 +64,12 @@ describe('engine judgment in the conversation core', () => {
     expect(row?.status).not.toBe('bot');
   });
 
-  it('a statement of danger only the sentence encoder reads is handed off at urgent priority', async () => {
+  it('a statement of danger only the sentence encoder reads: the emergency number, then a person at urgent priority', async () => {
     // No example shares its n-grams ("terrified", "husband"): the encoder reads it by meaning.
     const r = await start("i'm terrified of my husband");
+    // The emergency number first, then the handoff notice.
+    expect(r.body.messages.map((m: { author: string }) => m.author)).toEqual(['customer', 'bot', 'system']);
+    expect(r.body.messages[1].text).toBe(dangerReply('en'));
     const row = await findConversation(ctx.tdb.database.db, ctx.ws.id, r.body.conversation.id);
     expect(row?.priority).toBe('urgent');
     expect(row?.status).not.toBe('bot');

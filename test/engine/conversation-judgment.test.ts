@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
 import { EmbeddedEngine } from '../../src/engine/index.ts';
-import { DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
+import { dangerReply, DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { evaluate, detailLine } from '../../src/engine/eval/evaluate.ts';
 import { parseTickets } from '../../src/engine/eval/tickets.ts';
 import type { Article, Decision, EnginePolicy, HistoryTurn } from '../../src/engine/types.ts';
@@ -274,14 +274,19 @@ describe('escalation', () => {
     const [own] = converse(['i want to kill myself'], { ...policy, crisisMessage: 'Call 112 or the crisis line on 0800 111 0 111.' });
     expect(own.text).toBe('Call 112 or the crisis line on 0800 111 0 111.');
   });
-  it.each([
-    'Someone stole my identity and opened an account in my name',
-    "my ex has my login and keeps moving money out of my account, I'm scared",
-    "I'm reporting you to the financial ombudsman",
-  ])('urgent, without crisis text: "%s"', (text) => {
-    const [d] = converse([text]);
-    expect(d).toMatchObject({ action: 'handoff', urgent: true, text: '' });
+  it.each(['Someone stole my identity and opened an account in my name', "I'm reporting you to the financial ombudsman"])(
+    'urgent, without crisis text: "%s"',
+    (text) => {
+      const [d] = converse([text]);
+      expect(d).toMatchObject({ action: 'handoff', urgent: true, text: '' });
+      expect(d.reasons).toContain('sensitive_topic');
+    },
+  );
+  it('danger: urgent, with the emergency number, in the conversation’s language', () => {
+    const [d] = converse(["my ex has my login and keeps moving money out of my account, I'm scared"]);
+    expect(d).toMatchObject({ action: 'handoff', urgent: true, text: dangerReply('en') });
     expect(d.reasons).toContain('sensitive_topic');
+    expect(converse(['mon mari me frappe tous les soirs et j’ai peur de rentrer chez moi'])[0].text).toBe(dangerReply('fr'));
   });
   it('anger is seen', () => {
     const [d] = converse(["worst service ever… I'm done with you people"]);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/engine/knowledge-model.ts';
 import { EmbeddedEngine } from '../../src/engine/index.ts';
-import { crisisReply, DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
+import { crisisReply, dangerReply, DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
 import { demoArticles, OPEN_POLICY } from '../support/demo-knowledge.ts';
 
 const demo = demoArticles();
@@ -53,8 +53,11 @@ describe('safety statements are handed off at once, urgent', () => {
     'caí num golpe do falso atendente',
   ])('danger or fraud: "%s"', (text) => {
     const d = turn(text);
-    expect(d).toMatchObject({ action: 'handoff', urgent: true, text: '' });
+    expect(d).toMatchObject({ action: 'handoff', urgent: true });
     expect(d.reasons).toContain('sensitive_topic');
+    // Danger carries the emergency number for the customer; fraud no words of its own.
+    const kind = (d.trace.signals as { sensitive: { kind: string } }).sensitive.kind;
+    expect(d.text).toBe(kind === 'safety' ? dangerReply(d.language) : '');
   });
 
   it('harm read together: self-harm and danger, neither sure alone, are self-harm (the demo answered it with its opening hours)', () => {

@@ -166,6 +166,39 @@ export const DEFAULT_CRISIS_MESSAGE = CRISIS.en;
 /** The default crisis words in `language` (English where there are none). */
 export const crisisReply = (language: string): string => localized(CRISIS, language);
 
+/**
+ * The default words for a customer whose message reads as danger (abuse, threats, violence,
+ * coercion): a person is being brought in, and if anyone is in danger now, the emergency number.
+ * Worded for both a customer at risk and a threat against others ("if anyone is in danger"), with
+ * the numbers of the language's main countries (112 across the EU and on most mobile phones).
+ */
+const DANGER: Texts = {
+  en:
+    "I'm passing this conversation to a person from our team. If you or anyone else is in danger right now, please call your local emergency number: " +
+    '911 in the US and Canada, 999 in the UK, 112 in the EU.',
+  es:
+    'Paso esta conversación a una persona de nuestro equipo. Si usted u otra persona está en peligro ahora mismo, llame al número de emergencias local: ' +
+    '112 en España y la UE, 911 en México y gran parte de América.',
+  fr:
+    "Je transmets cette conversation à une personne de notre équipe. Si vous ou quelqu'un d'autre êtes en danger en ce moment, appelez le numéro d'urgence local : " +
+    '17 (police) ou 112 en France et dans l’UE.',
+  de:
+    'Ich gebe dieses Gespräch an eine Person aus unserem Team weiter. Wenn Sie oder jemand anderes gerade in Gefahr sind, rufen Sie bitte den örtlichen Notruf an: ' +
+    '110 (Polizei) oder 112 in Deutschland und der EU.',
+  pt:
+    'Estou a passar esta conversa a uma pessoa da nossa equipa. Se você ou outra pessoa estiver em perigo agora, ligue para o número de emergência local: ' +
+    '112 em Portugal e na UE, 190 (polícia) no Brasil.',
+  it:
+    'Passo questa conversazione a una persona del nostro team. Se tu o qualcun altro siete in pericolo in questo momento, chiama il numero di emergenza locale: ' +
+    '112 in Italia e nell’UE.',
+  nl:
+    'Ik geef dit gesprek door aan iemand van ons team. Bent u of iemand anders nu in gevaar, bel dan het lokale alarmnummer: ' +
+    '112 in Nederland en de EU.',
+};
+
+/** The default danger words in `language` (English where there are none). */
+export const dangerReply = (language: string): string => localized(DANGER, language);
+
 export function socialReply(kind: SocialKind, language: string): string {
   return localized(SOCIAL[kind], language);
 }
