@@ -141,7 +141,7 @@ export async function buildKnowledgeAsync(articles: Article[], opts: BuildOption
     prep.calibrate && prep.examples.length <= ENCODED_EXAMPLES_MAX
       ? await encodeAll(
           prep.examples.map((e) => e.text),
-          { remember: false },
+          { bulk: true },
         ).catch(() => null)
       : null;
   const pending =

@@ -15,6 +15,13 @@ export const ENCODER_DIMENSIONS = 512;
 /** Encodings of recent texts: a message's readings, and the conversation's earlier messages. */
 const RECENT = 1024;
 const recent = new LRUCache<string, Float32Array>({ max: RECENT });
+/**
+ * Encodings of texts read in bulk (knowledge sets' example questions), apart so they do not push
+ * a conversation's texts out: a knowledge set built again after an edit (or another workspace with
+ * the same examples) encodes only its new texts. 2 KB each, so at most 10 MB.
+ */
+const BULK = 5000;
+const bulk = new LRUCache<string, Float32Array>({ max: BULK });
 
 let loading: Promise<EmbeddingsModel | null> | null = null;
 let failure: string | null = null;
@@ -37,18 +44,17 @@ export const encoderError = (): string | null => failure;
 const BATCH = 64;
 
 /**
- * Encodes the texts (unit length) and remembers the last RECENT of them, so `encoding` can read
- * them synchronously; resolves to their encodings in order, or null when the encoder could not
- * load. `remember: false` for texts read in bulk (a knowledge set's examples), which would push a
- * conversation's texts out.
+ * Encodes the texts (unit length) and remembers them, so `encoding` can read them synchronously;
+ * resolves to their encodings in order, or null when the encoder could not load. `bulk: true` for
+ * texts read in bulk (a knowledge set's examples), kept apart from a conversation's.
  */
-export async function encodeAll(texts: readonly string[], opts: { remember?: boolean } = {}): Promise<Float32Array[] | null> {
-  const keep = opts.remember ?? true;
+export async function encodeAll(texts: readonly string[], opts: { bulk?: boolean } = {}): Promise<Float32Array[] | null> {
+  const cache = opts.bulk ? bulk : recent;
   const model = await loadEncoder();
   if (!model) return null;
   const found = new Map<string, Float32Array>();
   for (const t of texts) {
-    const v = recent.get(t);
+    const v = cache.get(t);
     if (v) found.set(t, v);
   }
   const todo = [...new Set(texts)].filter((t) => !found.has(t));
@@ -57,7 +63,7 @@ export async function encodeAll(texts: readonly string[], opts: { remember?: boo
     const vectors = await model.embed(part);
     part.forEach((t, k) => {
       const v = unit(vectors[k]);
-      if (keep) recent.set(t, v);
+      cache.set(t, v);
       found.set(t, v);
     });
   }
