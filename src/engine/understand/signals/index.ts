@@ -4,7 +4,7 @@
 // arrived").
 import { detectSignal, encoderMayMatter } from './model.ts';
 import { runOnClauses } from './run-on.ts';
-import { encodeAll, loadEncoder } from '../../encoder/encoder.ts';
+import { encodeAll } from '../../encoder/encoder.ts';
 import type { SignalClass } from './examples.ts';
 
 export type Signal = Exclude<SignalClass, 'ordinary'>;
@@ -169,4 +169,3 @@ export async function encodeForSignals(texts: readonly string[]): Promise<void> 
 }
 
 export { warmSignals, scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';
-export { loadEncoder };

@@ -116,7 +116,10 @@ export function scoreSignals(text: string, reader: Reader = 'together'): SignalS
  * reading cannot raise a signal and the n-grams raise none to lower, so the text is not encoded:
  * most support questions (an encoding costs 15-60 ms of CPU, the rest of a turn about one).
  */
-export function encoderMayMatter(text: string): boolean {
+export const encoderMayMatter: (text: string) => boolean = memoized(mayMatter, 64);
+
+// Asked twice per reading (before the turn, to encode; in it, to read): the language once.
+function mayMatter(text: string): boolean {
   if (detectLanguage(text) !== 'en') return false;
   const p = ngramProbabilities(text);
   const reach = (bar: number) => (bar - ENCODER_WEIGHT) / (1 - ENCODER_WEIGHT);
