@@ -108,6 +108,8 @@ describe('knowledge and analytics in the browser', () => {
     await p.getByRole('button', { name: 'Upload', exact: true }).click();
     await p.getByText('Upload done: 3 added').waitFor();
     const warned = p.getByRole('table', { name: 'Example questions of more than one article' });
+    // The warnings are read again after the upload, in a request of their own: wait for them.
+    await warned.locator('tbody tr').first().waitFor();
     expect(await warned.locator('tbody tr td').allTextContents()).toEqual(['are you open on sunday', 'opening-hours, sunday']);
     await shot(p, 'knowledge-warnings-1440');
     await p.setViewportSize({ width: 1280, height: 900 });
