@@ -4531,6 +4531,8 @@ export interface operations {
                             /** @default null */
                             crisisMessage: string | null;
                             /** @default null */
+                            dangerMessage: string | null;
+                            /** @default null */
                             defaultTeamId: string | null;
                             /**
                              * @default [
@@ -4612,6 +4614,17 @@ export interface operations {
                             /** @default null */
                             retentionDays: number | null;
                         };
+                        /** @description The engine's default safety replies, by language: what a null crisisMessage or dangerMessage sends. */
+                        defaults: {
+                            /** @description One text per language code; `en` is always there. */
+                            crisisMessage: {
+                                [key: string]: string;
+                            };
+                            /** @description One text per language code; `en` is always there. */
+                            dangerMessage: {
+                                [key: string]: string;
+                            };
+                        };
                     };
                 };
             };
@@ -4653,6 +4666,8 @@ export interface operations {
                     alwaysHumanTopics?: string[];
                     /** @default null */
                     crisisMessage?: string | null;
+                    /** @default null */
+                    dangerMessage?: string | null;
                     /** @default null */
                     defaultTeamId?: string | null;
                     /**
@@ -4755,6 +4770,8 @@ export interface operations {
                             /** @default null */
                             crisisMessage: string | null;
                             /** @default null */
+                            dangerMessage: string | null;
+                            /** @default null */
                             defaultTeamId: string | null;
                             /**
                              * @default [
@@ -4835,6 +4852,17 @@ export interface operations {
                             revealRequiresReason: boolean;
                             /** @default null */
                             retentionDays: number | null;
+                        };
+                        /** @description The engine's default safety replies, by language: what a null crisisMessage or dangerMessage sends. */
+                        defaults: {
+                            /** @description One text per language code; `en` is always there. */
+                            crisisMessage: {
+                                [key: string]: string;
+                            };
+                            /** @description One text per language code; `en` is always there. */
+                            dangerMessage: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -6399,6 +6427,8 @@ export interface operations {
                             rendered: string;
                             score: number;
                         }[];
+                        /** @description Why no reply is drafted from the knowledge: `at_risk` when the bot read self-harm or danger in the conversation */
+                        drafts_withheld: "at_risk" | null;
                     };
                 };
             };

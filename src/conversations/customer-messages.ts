@@ -234,6 +234,7 @@ export class CustomerMessages {
         alwaysHumanIntents: policy.alwaysHumanIntents,
         alwaysHumanTopics: policy.alwaysHumanTopics,
         crisisMessage: policy.crisisMessage,
+        dangerMessage: policy.dangerMessage,
       },
       locale: conversation.language,
     });

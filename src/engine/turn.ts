@@ -430,7 +430,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // of danger (abuse, threats) the emergency number.
   const kind = d.urgent ? u.sensitive?.kind : undefined;
   const crisis =
-    kind === 'self_harm' ? (input.policy.crisisMessage ?? crisisReply(u.language)) : kind === 'safety' ? dangerReply(u.language) : '';
+    kind === 'self_harm'
+      ? (input.policy.crisisMessage ?? crisisReply(u.language))
+      : kind === 'safety'
+        ? (input.policy.dangerMessage ?? dangerReply(u.language))
+        : '';
   return {
     ...base,
     ...(d.urgent ? { urgent: true } : {}),

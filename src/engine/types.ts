@@ -60,6 +60,8 @@ export interface EnginePolicy {
    * resources for the workspace's country); absent or null: the engine's default text.
    */
   crisisMessage?: string | null;
+  /** What the customer reads when a message reads as danger (abuse, threats, violence); absent or null: the engine's default. */
+  dangerMessage?: string | null;
 }
 
 export interface TurnInput {

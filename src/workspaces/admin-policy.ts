@@ -6,8 +6,12 @@ import { findTeam } from '../db/repositories/agents.ts';
 import type { Actor } from '../conversations/actor.ts';
 import { adminChange } from './admin-change.ts';
 import { readPolicy, type Policy } from './policy.ts';
+import { safetyReplyDefaults } from '../engine/compose/replies.ts';
 
 // The workspace policy as admins read and replace it.
+
+/** What the policy's empty fields fall back to, shown beside them: the default safety replies by language. */
+export const policyDefaults = safetyReplyDefaults;
 
 export async function getPolicy(db: Kysely<Schema>, workspaceId: string): Promise<Policy> {
   const ws = await findWorkspace(db, workspaceId);

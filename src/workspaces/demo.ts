@@ -12,6 +12,7 @@ import { demoActions, isCoveredShopPage, ownPagesServed, shopPagesServed } from 
 import { saveActionsConfig } from '../db/repositories/actions.ts';
 import { actionsConfigSchema } from '../actions/config.ts';
 import { ensureDemoRouting } from './demo-routing.ts';
+import { ensureDemoMacros } from './demo-macros.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'baton-demo';
@@ -33,12 +34,13 @@ const readJsonl = async (url: URL): Promise<Article[]> =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Article);
 
-/** Seeds the demo workspace once: teams, agents with a known password, demo knowledge, routing (demo-routing.ts). */
+/** Seeds the demo workspace once: teams, agents with a known password, demo knowledge, routing (demo-routing.ts), macros (demo-macros.ts). */
 export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspace: WorkspaceRow; created: boolean }> {
   const existing = await findWorkspaceBySlug(db, DEMO_SLUG);
   if (existing) {
     // A demo seeded before it had routing gets it now (never over an admin's own rules).
     await ensureDemoRouting(db, existing.id);
+    await ensureDemoMacros(db, existing.id);
     return { workspace: existing, created: false };
   }
   const articles = await readJsonl(DEMO_KNOWLEDGE);
@@ -65,6 +67,7 @@ export async function ensureDemoWorkspace(db: Kysely<Schema>): Promise<{ workspa
     }
     await syncArticles(tx, ws.id, articles, { prune: false });
     await ensureDemoRouting(tx, ws.id);
+    await ensureDemoMacros(tx, ws.id);
     return ws;
   });
   return { workspace, created: true };

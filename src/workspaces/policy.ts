@@ -33,7 +33,9 @@ export const PolicySchema = z.object({
   alwaysHumanIntents: z.array(z.string().min(1).max(200)).max(500).default([]),
   alwaysHumanTopics: z.array(z.string().min(1).max(200)).max(500).default([]),
   /** What a customer at risk of self-harm reads beside the handoff (crisis lines for your country); null: the engine's default. */
-  crisisMessage: z.string().min(1).max(2000).nullable().default(null),
+  crisisMessage: z.string().trim().min(1).max(2000).nullable().default(null),
+  /** What a customer whose message reads as danger (abuse, threats, violence) reads beside the handoff (emergency numbers for your country); null: the engine's default. */
+  dangerMessage: z.string().trim().min(1).max(2000).nullable().default(null),
   defaultTeamId: z.string().uuid().nullable().default(null),
   languages: z.array(z.string().min(2).max(10)).max(50).default(['en']),
   /** When people answer; null means always (routing: nobody on shift outside these hours). */

@@ -169,6 +169,42 @@ describe('admin and personal data in the browser', () => {
     }
   });
 
+  it(
+    'shows the default safety replies, and keeps the workspace’s own text until the default is chosen again',
+    { timeout: 60_000 },
+    async () => {
+      const admin = await page(env.ws.admin.email, env.ws.admin.password, 1440);
+      await admin.goto(`${env.baton.url}/app/admin/policy`);
+      const danger = admin.getByRole('group', { name: 'Danger' });
+      await danger.getByText('Default', { exact: true }).waitFor();
+      expect(await danger.locator('blockquote').textContent()).toMatch(/911 in the US and Canada, 999 in the UK, 112 in the EU/);
+      await danger.getByText(/Sent in the customer’s language/).click();
+      expect(await danger.getByRole('definition').count()).toBeGreaterThanOrEqual(6);
+      await shot(admin, 'policy-safety-1440');
+
+      // A blank text is refused where it is written, and nothing is saved.
+      await danger.getByRole('button', { name: 'Write your own' }).click();
+      await danger.getByLabel('Danger reply').fill('   ');
+      await danger.getByRole('button', { name: 'Save' }).click();
+      await danger.getByRole('alert').getByText('Write the text, or use the default.').waitFor();
+      const own = 'If you are in danger now, call 000 (Australia) or 111 (New Zealand).';
+      await danger.getByLabel('Danger reply').fill(own);
+      await danger.getByRole('button', { name: 'Save' }).click();
+      await danger.getByText('Your text', { exact: true }).waitFor();
+      expect(await danger.locator('blockquote').textContent()).toBe(own);
+      const stored = await api()('GET', '/api/v1/admin/policy', { token: env.ws.adminKey });
+      expect(stored.body.policy).toMatchObject({ dangerMessage: own, crisisMessage: null });
+      await admin.setViewportSize({ width: 1280, height: 800 });
+      expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await shot(admin, 'policy-safety-1280');
+
+      await danger.getByRole('button', { name: 'Use the default' }).click();
+      await danger.getByText('Default', { exact: true }).waitFor();
+      expect((await api()('GET', '/api/v1/admin/policy', { token: env.ws.adminKey })).body.policy.dangerMessage).toBeNull();
+      await admin.context().close();
+    },
+  );
+
   it('lays the admin screens out without horizontal scrolling at 375 and 1280 px', { timeout: 60_000 }, async () => {
     const admin = await page(env.ws.admin.email, env.ws.admin.password, 375);
     for (const width of [375, 1280]) {

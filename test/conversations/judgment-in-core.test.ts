@@ -4,7 +4,6 @@
 // when its policy has one) are posted before the handoff notice, at urgent priority.
 import { describe, expect, it } from 'vitest';
 import { apiClient } from '../support/baton.ts';
-import { findWorkspace, updateWorkspacePolicy } from '../../src/db/repositories/workspaces.ts';
 import { findConversation } from '../../src/db/repositories/conversations.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { dangerReply, DEFAULT_CRISIS_MESSAGE } from '../../src/engine/compose/replies.ts';
@@ -156,11 +155,24 @@ describe('engine judgment in the conversation core', () => {
     expect(next.body.replies.at(-1).citations[0]).toMatchObject({ articleId: 'change-address' });
   });
 
-  it("the workspace's own crisis text", async () => {
-    const db = ctx.tdb.database.db;
-    const ws = (await findWorkspace(db, ctx.ws.id))!;
-    await updateWorkspacePolicy(db, ws.id, { ...(ws.policy as object), crisisMessage: 'Ring 116 123, any time.' });
-    const r = await start('i want to kill myself');
-    expect(r.body.messages[1].text).toBe('Ring 116 123, any time.');
+  it("the workspace's own crisis and danger texts, set through the admin API; the defaults beside them", async () => {
+    const api = apiClient(ctx.baton.url);
+    const got = await api('GET', '/api/v1/admin/policy', { token: ctx.ws.adminKey });
+    expect(got.body.policy).toMatchObject({ crisisMessage: null, dangerMessage: null });
+    expect(got.body.defaults.crisisMessage.en).toBe(DEFAULT_CRISIS_MESSAGE);
+    expect(got.body.defaults.dangerMessage.de).toBe(dangerReply('de'));
+    // A blank text is refused and changes nothing.
+    const blank = await api('PUT', '/api/v1/admin/policy', { token: ctx.ws.adminKey, body: { ...got.body.policy, dangerMessage: '   ' } });
+    expect(blank.status).toBe(400);
+    expect((await start('my husband hits me and i am scared to go home')).body.messages[1].text).toBe(dangerReply('en'));
+    const own = { crisisMessage: 'Ring 116 123, any time.', dangerMessage: 'Call 999 if you are in danger now.' };
+    const put = await api('PUT', '/api/v1/admin/policy', { token: ctx.ws.adminKey, body: { ...got.body.policy, ...own } });
+    expect(put.status).toBe(200);
+    expect(put.body.policy).toMatchObject(own);
+    expect((await start('i want to kill myself')).body.messages[1].text).toBe(own.crisisMessage);
+    expect((await start('my husband hits me and i am scared to go home')).body.messages[1].text).toBe(own.dangerMessage);
+    // Back to the defaults (null).
+    await api('PUT', '/api/v1/admin/policy', { token: ctx.ws.adminKey, body: { ...got.body.policy } });
+    expect((await start('i want to kill myself')).body.messages[1].text).toBe(DEFAULT_CRISIS_MESSAGE);
   });
 });

@@ -4,6 +4,7 @@ import { apiClient, login, startTestBaton, TestSocket, wsUrl } from '../support/
 import type { RunningBaton } from '../../src/app/runtime.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, ensureDemoWorkspace } from '../../src/workspaces/demo.ts';
 import { ensureDemoRouting } from '../../src/workspaces/demo-routing.ts';
+import { ensureDemoMacros } from '../../src/workspaces/demo-macros.ts';
 
 // The demo as a new user meets it: the seeded workspace on a real server, the printed admin
 // logged in with the workspace open (a real socket makes them online), a customer on the widget
@@ -94,5 +95,16 @@ describe('demo routing', () => {
     // A restart of `baton serve --demo` runs the seed again: nothing changes.
     expect((await ensureDemoWorkspace(tdb.database.db)).created).toBe(false);
     expect((await api('GET', '/api/v1/admin/routing-rules', { token })).body.rules).toHaveLength(2);
+  });
+
+  it("seeds its macros once, with a safety check-in, and never over an admin's own", async () => {
+    const token = await login(baton.url, ada.email, DEMO_PASSWORD);
+    const titles = async () => ((await api('GET', '/api/v1/macros', { token })).body.macros as { title: string }[]).map((m) => m.title);
+    const seeded = await titles();
+    expect(seeded).toContain('Are you safe right now?');
+    expect(seeded.length).toBeGreaterThanOrEqual(3);
+    expect((await ensureDemoWorkspace(tdb.database.db)).created).toBe(false);
+    expect((await titles()).sort()).toEqual([...seeded].sort());
+    expect(await ensureDemoMacros(tdb.database.db, workspaceId)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ArticleRow } from '../../src/db/schema.ts';
+import type { ArticleRow, MacroRow } from '../../src/db/schema.ts';
 import { assistQuery, suggest } from '../../src/handoff/assist/suggest.ts';
 import { aboutReachingPerson } from '../../src/engine/understand/index.ts';
 import { conversationRow, messageMaker, ROWS_AT } from '../support/rows.ts';
@@ -82,6 +82,17 @@ describe('agent assist after a statement of self-harm or danger', () => {
 
   it('keeps the drafts of a fraud report, and the team past replies', () => {
     expect(drafts([customer('someone changed the email on my account and ordered things'), handoff('fraud')]).length).toBeGreaterThan(0);
+    const fraud = suggest({
+      conversation: conversationRow({ status: 'queued', controller: 'human', intent: null }),
+      customer: null,
+      agentName: null,
+      messages: [customer('someone changed the email on my account'), handoff('fraud')],
+      articles,
+      pastReplies: [],
+      macros: [],
+      limit: 3,
+    });
+    expect(fraud.drafts_withheld).toBeNull();
     const withPast = suggest({
       conversation: conversationRow({ status: 'queued', controller: 'human', intent: null }),
       customer: null,
@@ -101,5 +112,42 @@ describe('agent assist after a statement of self-harm or danger', () => {
       limit: 3,
     });
     expect(withPast.replies.map((r) => r.kind)).toEqual(['past_reply']);
+    // The panel says why there is no draft from the knowledge.
+    expect(withPast.drafts_withheld).toBe('at_risk');
+  });
+
+  it("puts the team's safety macros first for a customer at risk, whatever words they used", () => {
+    const macro = (id: string, title: string, body: string, tags: string[]): MacroRow => ({
+      id,
+      workspace_id: 'w1',
+      title,
+      body,
+      tags,
+      team_id: null,
+      created_by: null,
+      created_at: ROWS_AT,
+      updated_at: ROWS_AT,
+    });
+    const macros = [
+      macro('m1', 'Ask for the order number', 'Could you send me the order number of your order?', ['order']),
+      macro('m2', 'Are you safe right now?', 'Hi {{customer.name}}, are you safe right now?', ['Safety']),
+      macro('m3', 'Anything else?', 'Anything else I can help with?', ['closing']),
+    ];
+    const titles = (messages: ReturnType<typeof customer>[]) =>
+      suggest({
+        conversation: conversationRow({ status: 'queued', controller: 'human', intent: null }),
+        customer: { name: 'Pia' } as never,
+        agentName: 'Ada',
+        messages,
+        articles,
+        pastReplies: [],
+        macros,
+        limit: 3,
+      }).macros.map((m) => m.title);
+    const said = 'my husband hits me and he changed the address on my order';
+    // Without the reading, the words pick the order macro and nothing about safety.
+    expect(titles([customer(said)])).toEqual(['Ask for the order number']);
+    expect(titles([customer(said), handoff('safety')])).toEqual(['Are you safe right now?', 'Ask for the order number']);
+    expect(titles([customer(said), handoff('fraud')])).toEqual(['Ask for the order number']);
   });
 });

@@ -168,7 +168,8 @@ export const crisisReply = (language: string): string => localized(CRISIS, langu
 
 /**
  * The default words for a customer whose message reads as danger (abuse, threats, violence,
- * coercion): a person is being brought in, and if anyone is in danger now, the emergency number.
+ * coercion): a person is being brought in, and if anyone is in danger now, the emergency number
+ * (a workspace sets its own, with the numbers of its country: policy.dangerMessage).
  * Worded for both a customer at risk and a threat against others ("if anyone is in danger"), with
  * the numbers of the language's main countries (112 across the EU and on most mobile phones).
  */
@@ -212,3 +213,12 @@ export function rephraseReply(language: string, topics: string[] = [], why: 'unc
   if (topics.length === 0) return ask;
   return `${ask} ${localized(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
 }
+
+/**
+ * The default words of each safety reply, by language: what admins read beside the policy
+ * fields that replace them (policy.crisisMessage, policy.dangerMessage).
+ */
+export const safetyReplyDefaults = (): { crisisMessage: Texts; dangerMessage: Texts } => ({
+  crisisMessage: { ...CRISIS },
+  dangerMessage: { ...DANGER },
+});

@@ -103,6 +103,9 @@ export function renderMacro(body: string, vars: { customerName: string | null; a
  */
 const AT_RISK: ReadonlySet<string> = new Set(['self_harm', 'safety']);
 
+/** The macro tag that puts a macro first for a customer at risk (docs/workspace.md). */
+export const SAFETY_TAG = 'safety';
+
 /** Whether the bot read a message of the conversation as self-harm or danger (its decision's trace). */
 export function saidAtRisk(messages: MessageRow[]): boolean {
   return messages.some((m) => {
@@ -111,7 +114,13 @@ export function saidAtRisk(messages: MessageRow[]): boolean {
   });
 }
 
-export function suggest(input: AssistInput): { query: string; replies: Suggestion[]; macros: MacroSuggestion[] } {
+export function suggest(input: AssistInput): {
+  query: string;
+  replies: Suggestion[];
+  macros: MacroSuggestion[];
+  /** Why no article is drafted: the customer said they are at risk (the panel says so, not just "nothing"). */
+  drafts_withheld: 'at_risk' | null;
+} {
   const query = assistQuery(input.messages);
   const knowledgeDrafts = !saidAtRisk(input.messages);
   const byId = new Map(input.articles.map((a) => [a.id, a]));
@@ -181,9 +190,15 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
     });
   }
 
-  // 3. Macros that fit (or the most recent ones when nothing is asked yet).
-  const mRanked = query ? rank(input.macros, (m) => ({ title: m.title, text: `${m.body}\n${m.tags.join(' ')}` }), query, input.limit) : [];
-  const mTop = mRanked[0]?.score ?? 1;
+  // 3. Macros that fit (or the most recent ones when nothing is asked yet); for a customer at risk,
+  // the team's safety macros first, whatever words the customer used.
+  const safety = knowledgeDrafts ? [] : input.macros.filter((m) => m.tags.some((t) => t.toLowerCase() === SAFETY_TAG));
+  const fitting = query ? rank(input.macros, (m) => ({ title: m.title, text: `${m.body}\n${m.tags.join(' ')}` }), query, input.limit) : [];
+  const mTop = fitting[0]?.score ?? 1;
+  const mRanked = [...safety.map((item) => ({ item, score: mTop })), ...fitting.filter((r) => !safety.includes(r.item))].slice(
+    0,
+    Math.max(input.limit, safety.length),
+  );
   const macros = mRanked.map(({ item, score }) => ({
     id: item.id,
     title: item.title,
@@ -197,5 +212,5 @@ export function suggest(input: AssistInput): { query: string; replies: Suggestio
     .filter((r) => r.kind === 'past_reply')
     .sort((a, b) => b.score - a.score)
     .slice(0, input.limit);
-  return { query, replies: [...knowledge, ...fromPast], macros };
+  return { query, replies: [...knowledge, ...fromPast], macros, drafts_withheld: knowledgeDrafts ? null : 'at_risk' };
 }

@@ -1,6 +1,7 @@
 import { firstArray, useResource } from '../hooks.ts';
 import { API, suggestionsPath } from '../endpoints.ts';
 import { NotAvailable } from './NotAvailable.tsx';
+import type { Suggestions } from '../types.ts';
 
 interface Item {
   key: string;
@@ -65,6 +66,12 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
       {suggestions.state === 'loading' && <p className="muted small">Loading…</p>}
       {suggestions.state === 'missing' && <NotAvailable what="Suggested replies" />}
       {suggestions.state === 'error' && <p className="error small">{suggestions.message}</p>}
+      {suggestions.state === 'ready' && (suggestions.data as Partial<Suggestions>).drafts_withheld === 'at_risk' && (
+        <p className="assist-note" role="note">
+          <strong>No drafts from the knowledge:</strong> the customer wrote of self-harm or danger. Reply in your own words: ask whether
+          they are safe right now, and if they are not, point them to emergency help.
+        </p>
+      )}
       {suggestions.state === 'ready' && (
         <Items items={normalise(suggestions.data, ['suggestions', 'replies', 'drafts'])} onInsert={onInsert} kind="suggestions" />
       )}

@@ -53,6 +53,10 @@ const Suggestions = z.object({
     }),
   ),
   macros: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), rendered: z.string(), score: z.number() })),
+  drafts_withheld: z
+    .enum(['at_risk'])
+    .nullable()
+    .describe('Why no reply is drafted from the knowledge: `at_risk` when the bot read self-harm or danger in the conversation'),
 });
 
 const presentMacro = (m: MacroRow) => ({

@@ -5,12 +5,14 @@ import { API } from '../../endpoints.ts';
 import { useWorkspace } from '../../workspace.tsx';
 import { Value } from '../../components/Value.tsx';
 import { NotAvailable } from '../../components/NotAvailable.tsx';
+import type { PolicyResponse } from '../../types.ts';
+import { SafetyReplies } from './SafetyReplies.tsx';
 
-/** The workspace policy: confidence threshold, always-human topics, limits, hours, languages. */
+/** The workspace policy: the safety replies, then every setting (threshold, always-human topics, hours, languages) as JSON. */
 export function PolicyPage() {
   const { me } = useWorkspace();
-  const [res, reload] = useResource<Record<string, unknown>>(API.policy);
-  const policy = res.state === 'ready' ? ((res.data.policy as Record<string, unknown> | undefined) ?? res.data) : null;
+  const [res, reload] = useResource<PolicyResponse>(API.policy);
+  const policy = res.state === 'ready' ? res.data.policy : null;
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -50,6 +52,8 @@ export function PolicyPage() {
           {res.message}
         </p>
       )}
+      {res.state === 'ready' && <SafetyReplies data={res.data} canEdit={me.role === 'admin' && !editing} onSaved={reload} />}
+      {policy && <h2>All settings</h2>}
       {policy && !editing && (
         <>
           <Value v={policy} />
