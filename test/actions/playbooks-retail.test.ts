@@ -174,6 +174,19 @@ describe('playbooks against the retail stand-in', () => {
     }
   });
 
+  // The demo as served answered "can i exchange a gift card for cash?" with a request for the
+  // customer's e-mail: the word "exchange" started the exchange of delivered items.
+  it('leaves a question on a page no playbook is written for to the engine when it is sure, whatever word a pattern catches', async () => {
+    const line = 'can i exchange a gift card for cash?';
+    const [question] = await converse([line], config, { id: 'gift-cards', confidence: 0.98 });
+    expect(question.result).toMatchObject({ handled: false, calls: [] });
+    // Unsure, or sure of the exchange page itself, the request starts.
+    for (const intent of [{ id: 'gift-cards', confidence: 0.3 }, { id: 'exchange-items', confidence: 0.9 }, null]) {
+      const [asked] = await converse(['i want to exchange the kettle from my last order'], config, intent);
+      expect(asked.result.playbook).toBe('exchange-items');
+    }
+  });
+
   // The demo serves the shop beside a help centre with a subscription page: "cancel" alone started
   // the order cancellation on "how do I cancel my subscription".
   it('leaves the cancellation of a subscription or plan to the engine, but takes the cancellation of an order', async () => {

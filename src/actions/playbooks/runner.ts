@@ -58,9 +58,13 @@ function askedAt(pattern: string, line: string): number {
 /** Playbooks this line asks for, in the order they are mentioned; while one is under way, only those asked for in words (patterns). */
 function triggered(config: ActionsConfig, input: ActionTurnInput, busy: boolean): Playbook[] {
   const hits: { pb: Playbook; at: number }[] = [];
+  // Nor does a pattern start one, before any is under way, on a line the engine is sure its
+  // knowledge answers on an article no playbook is written for: "can i exchange a gift card for
+  // cash?" is the gift-card page's question, not a request to exchange delivered items.
+  const patterns = busy || !answeredElsewhere(config, input);
   for (const pb of config.playbooks) {
     let at = Infinity;
-    for (const p of pb.trigger.patterns) {
+    for (const p of patterns ? pb.trigger.patterns : []) {
       const i = askedAt(p, input.text);
       if (i >= 0 && i < at) at = i;
     }
