@@ -4529,9 +4529,13 @@ export interface operations {
                             /** @default [] */
                             alwaysHumanTopics: string[];
                             /** @default null */
-                            crisisMessage: string | null;
+                            crisisMessage: (string | {
+                                [key: string]: string;
+                            }) | null;
                             /** @default null */
-                            dangerMessage: string | null;
+                            dangerMessage: (string | {
+                                [key: string]: string;
+                            }) | null;
                             /** @default null */
                             defaultTeamId: string | null;
                             /**
@@ -4665,9 +4669,13 @@ export interface operations {
                     /** @default [] */
                     alwaysHumanTopics?: string[];
                     /** @default null */
-                    crisisMessage?: string | null;
+                    crisisMessage?: (string | {
+                        [key: string]: string;
+                    }) | null;
                     /** @default null */
-                    dangerMessage?: string | null;
+                    dangerMessage?: (string | {
+                        [key: string]: string;
+                    }) | null;
                     /** @default null */
                     defaultTeamId?: string | null;
                     /**
@@ -4768,9 +4776,13 @@ export interface operations {
                             /** @default [] */
                             alwaysHumanTopics: string[];
                             /** @default null */
-                            crisisMessage: string | null;
+                            crisisMessage: (string | {
+                                [key: string]: string;
+                            }) | null;
                             /** @default null */
-                            dangerMessage: string | null;
+                            dangerMessage: (string | {
+                                [key: string]: string;
+                            }) | null;
                             /** @default null */
                             defaultTeamId: string | null;
                             /**

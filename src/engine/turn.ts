@@ -22,7 +22,7 @@ import { continuesIntent } from './understand/continues.ts';
 import { detectSocial, withoutSmallTalk } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { namesSupportMatter } from './text/support-domain.ts';
-import { crisisReply, dangerReply, detailsReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
+import { crisisReply, dangerReply, detailsReply, offerPersonReply, ownText, rephraseReply, socialReply } from './compose/replies.ts';
 import { yesOrNo } from './understand/yes-no.ts';
 import { supportExpansions, type Expansions } from './text/synonyms.ts';
 
@@ -429,11 +429,13 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // Someone at risk of self-harm reads crisis resources while a person is brought in; a message
   // of danger (abuse, threats) the emergency number.
   const kind = d.urgent ? u.sensitive?.kind : undefined;
-  const crisis =
-    kind === 'self_harm'
-      ? (input.policy.crisisMessage ?? crisisReply(u.language))
+  const own = kind === 'self_harm' ? input.policy.crisisMessage : kind === 'safety' ? input.policy.dangerMessage : null;
+  const crisis = own
+    ? ownText(own, u.language)
+    : kind === 'self_harm'
+      ? crisisReply(u.language)
       : kind === 'safety'
-        ? (input.policy.dangerMessage ?? dangerReply(u.language))
+        ? dangerReply(u.language)
         : '';
   return {
     ...base,

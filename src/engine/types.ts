@@ -59,10 +59,13 @@ export interface EnginePolicy {
    * What the customer reads when a message shows risk of self-harm, beside the handoff (crisis
    * resources for the workspace's country); absent or null: the engine's default text.
    */
-  crisisMessage?: string | null;
+  crisisMessage?: OwnText | null;
   /** What the customer reads when a message reads as danger (abuse, threats, violence); absent or null: the engine's default. */
-  dangerMessage?: string | null;
+  dangerMessage?: OwnText | null;
 }
+
+/** A workspace's own words: one text for every language, or one per language code. */
+export type OwnText = string | Readonly<Record<string, string>>;
 
 export interface TurnInput {
   /** The customer's latest message, already redacted by the PII shield. */

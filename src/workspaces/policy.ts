@@ -27,15 +27,29 @@ export const BusinessHoursSchema = z
   .strict();
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 
+const SafetyLine = z.string().trim().min(1).max(2000);
+/**
+ * A safety reply of the workspace's own: one text for every language, or one per language code
+ * ("en", "de": the primary subtag the conversation's language is read by); a language without
+ * its own text reads the English one, else the first given.
+ */
+const SafetyText = z.union([
+  SafetyLine,
+  z
+    .record(z.string().regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "de"'), SafetyLine)
+    .refine((texts) => Object.keys(texts).length > 0, 'give at least one language')
+    .refine((texts) => Object.keys(texts).length <= 50, 'at most 50 languages'),
+]);
+
 /** Per-workspace settings the bot and the handoff decide against (design.md: policy). */
 export const PolicySchema = z.object({
   confidenceThreshold: z.number().min(0).max(1).nullable().default(null),
   alwaysHumanIntents: z.array(z.string().min(1).max(200)).max(500).default([]),
   alwaysHumanTopics: z.array(z.string().min(1).max(200)).max(500).default([]),
   /** What a customer at risk of self-harm reads beside the handoff (crisis lines for your country); null: the engine's default. */
-  crisisMessage: z.string().trim().min(1).max(2000).nullable().default(null),
+  crisisMessage: SafetyText.nullable().default(null),
   /** What a customer whose message reads as danger (abuse, threats, violence) reads beside the handoff (emergency numbers for your country); null: the engine's default. */
-  dangerMessage: z.string().trim().min(1).max(2000).nullable().default(null),
+  dangerMessage: SafetyText.nullable().default(null),
   defaultTeamId: z.string().uuid().nullable().default(null),
   languages: z.array(z.string().min(2).max(10)).max(50).default(['en']),
   /** When people answer; null means always (routing: nobody on shift outside these hours). */

@@ -173,6 +173,8 @@ describe('admin and personal data in the browser', () => {
     'shows the default safety replies, and keeps the workspace’s own text until the default is chosen again',
     { timeout: 60_000 },
     async () => {
+      // A workspace in English and German: the reply is written in each.
+      await api()('PUT', '/api/v1/admin/policy', { token: env.ws.adminKey, body: { languages: ['en', 'de'] } });
       const admin = await page(env.ws.admin.email, env.ws.admin.password, 1440);
       await admin.goto(`${env.baton.url}/app/admin/policy`);
       const danger = admin.getByRole('group', { name: 'Danger' });
@@ -182,16 +184,25 @@ describe('admin and personal data in the browser', () => {
       expect(await danger.getByRole('definition').count()).toBeGreaterThanOrEqual(6);
       await shot(admin, 'policy-safety-1440');
 
-      // A blank text is refused where it is written, and nothing is saved.
+      // The form starts from the default in each of the workspace's languages; blank, it is refused where it is written.
       await danger.getByRole('button', { name: 'Write your own' }).click();
-      await danger.getByLabel('Danger reply').fill('   ');
+      const [english, german] = [danger.getByLabel('Danger reply in English'), danger.getByLabel('Danger reply in German')];
+      expect(await german.inputValue()).toMatch(/^Ich gebe dieses Gespräch/);
+      await english.fill('   ');
+      await german.fill('');
       await danger.getByRole('button', { name: 'Save' }).click();
-      await danger.getByRole('alert').getByText('Write the text, or use the default.').waitFor();
-      const own = 'If you are in danger now, call 000 (Australia) or 111 (New Zealand).';
-      await danger.getByLabel('Danger reply').fill(own);
+      await danger.getByRole('alert').getByText('Write the text in at least one language, or use the default.').waitFor();
+      expect((await api()('GET', '/api/v1/admin/policy', { token: env.ws.adminKey })).body.policy.dangerMessage).toBeNull();
+      const own = {
+        en: 'If you are in danger now, call 000 (Australia) or 111 (New Zealand).',
+        de: 'Wenn Sie jetzt in Gefahr sind, rufen Sie 110 an.',
+      };
+      await english.fill(own.en);
+      await german.fill(own.de);
+      await shot(admin, 'policy-safety-form-1440');
       await danger.getByRole('button', { name: 'Save' }).click();
       await danger.getByText('Your text', { exact: true }).waitFor();
-      expect(await danger.locator('blockquote').textContent()).toBe(own);
+      expect(await danger.getByRole('definition').allTextContents()).toEqual([own.en, own.de]);
       const stored = await api()('GET', '/api/v1/admin/policy', { token: env.ws.adminKey });
       expect(stored.body.policy).toMatchObject({ dangerMessage: own, crisisMessage: null });
       await admin.setViewportSize({ width: 1280, height: 800 });
@@ -201,6 +212,7 @@ describe('admin and personal data in the browser', () => {
       await danger.getByRole('button', { name: 'Use the default' }).click();
       await danger.getByText('Default', { exact: true }).waitFor();
       expect((await api()('GET', '/api/v1/admin/policy', { token: env.ws.adminKey })).body.policy.dangerMessage).toBeNull();
+      await api()('PUT', '/api/v1/admin/policy', { token: env.ws.adminKey, body: {} });
       await admin.context().close();
     },
   );

@@ -171,6 +171,21 @@ describe('engine judgment in the conversation core', () => {
     expect(put.body.policy).toMatchObject(own);
     expect((await start('i want to kill myself')).body.messages[1].text).toBe(own.crisisMessage);
     expect((await start('my husband hits me and i am scared to go home')).body.messages[1].text).toBe(own.dangerMessage);
+    // One text per language: the customer's, else the English one.
+    const perLanguage = { en: 'Call 999 if you are in danger now.', de: 'Rufen Sie 110 an, wenn Sie jetzt in Gefahr sind.' };
+    const byLanguage = await api('PUT', '/api/v1/admin/policy', {
+      token: ctx.ws.adminKey,
+      body: { ...got.body.policy, dangerMessage: perLanguage },
+    });
+    expect(byLanguage.body.policy.dangerMessage).toEqual(perLanguage);
+    expect((await start('mein Mann schlägt mich und ich habe Angst, nach Hause zu gehen')).body.messages[1].text).toBe(perLanguage.de);
+    expect((await start("mon mari me frappe et j'ai peur de rentrer chez moi")).body.messages[1].text).toBe(perLanguage.en);
+    const badCode = await api('PUT', '/api/v1/admin/policy', {
+      token: ctx.ws.adminKey,
+      body: { ...got.body.policy, dangerMessage: { German: 'Rufen Sie 110 an.' } },
+    });
+    expect(badCode.status).toBe(400);
+    expect((await api('GET', '/api/v1/admin/policy', { token: ctx.ws.adminKey })).body.policy.dangerMessage).toEqual(perLanguage);
     // Back to the defaults (null).
     await api('PUT', '/api/v1/admin/policy', { token: ctx.ws.adminKey, body: { ...got.body.policy } });
     expect((await start('i want to kill myself')).body.messages[1].text).toBe(DEFAULT_CRISIS_MESSAGE);

@@ -42,6 +42,24 @@ export function SafetyReplies({ data, canEdit, onSaved }: { data: PolicyResponse
   );
 }
 
+type Own = NonNullable<Policy[Field]>;
+
+const languageName = (code: string): string => LANGUAGE.of(code) ?? code;
+
+/** The languages an admin writes a reply in: the workspace's, then any its text already has. */
+function languagesOf(policy: Policy, own: Own | null): string[] {
+  const codes = policy.languages.map((l) => l.split(/[-_]/)[0]!.toLowerCase());
+  if (own !== null && typeof own !== 'string') codes.push(...Object.keys(own));
+  return [...new Set(codes.length ? codes : ['en'])];
+}
+
+/** What the form starts from: the workspace's own text, else the default, in each language. */
+function draftOf(languages: string[], own: Own | null, defaults: Record<string, string>): Record<string, string> {
+  if (own === null) return Object.fromEntries(languages.map((l) => [l, defaults[l] ?? '']));
+  if (typeof own === 'string') return Object.fromEntries(languages.map((l, i) => [l, i === 0 ? own : '']));
+  return Object.fromEntries(languages.map((l) => [l, own[l] ?? '']));
+}
+
 function SafetyReply(props: {
   field: Field;
   title: string;
@@ -52,16 +70,19 @@ function SafetyReply(props: {
   onSaved: () => void;
 }) {
   const { field, title, when, policy, defaults, canEdit, onSaved } = props;
-  const own = policy[field] ?? null;
-  const [draft, setDraft] = useState<string | null>(null);
+  const own: Own | null = policy[field] ?? null;
+  const languages = languagesOf(policy, own);
+  const [draft, setDraft] = useState<Record<string, string> | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const id = `safety-${field}`;
 
-  const save = async (text: string | null) => {
-    if (text !== null && text.trim() === '') return setMessage({ ok: false, text: 'Write the text, or use the default.' });
+  const save = async (texts: Record<string, string> | null) => {
+    const given = texts && Object.fromEntries(Object.entries(texts).filter(([, t]) => t.trim() !== ''));
+    if (given && Object.keys(given).length === 0)
+      return setMessage({ ok: false, text: 'Write the text in at least one language, or use the default.' });
     try {
-      await put(API.policy, { ...policy, [field]: text });
-      setMessage({ ok: true, text: text === null ? 'The default is used again.' : 'Saved.' });
+      await put(API.policy, { ...policy, [field]: given });
+      setMessage({ ok: true, text: given === null ? 'The default is used again.' : 'Saved.' });
       setDraft(null);
       onSaved();
     } catch (err) {
@@ -78,27 +99,32 @@ function SafetyReply(props: {
       <p className="muted small">{when}</p>
       {draft === null ? (
         <>
-          <blockquote className="safety-text">{own ?? defaults.en}</blockquote>
           {own === null ? (
-            <details>
-              <summary>Sent in the customer’s language: {Object.keys(defaults).length - 1} more</summary>
-              <dl className="safety-languages">
-                {Object.entries(defaults)
-                  .filter(([code]) => code !== 'en')
-                  .map(([code, text]) => (
-                    <div key={code}>
-                      <dt>{LANGUAGE.of(code) ?? code}</dt>
-                      <dd>{text}</dd>
-                    </div>
-                  ))}
-              </dl>
-            </details>
+            <>
+              <blockquote className="safety-text">{defaults.en}</blockquote>
+              <details>
+                <summary>Sent in the customer’s language: {Object.keys(defaults).length - 1} more</summary>
+                <Texts texts={Object.fromEntries(Object.entries(defaults).filter(([code]) => code !== 'en'))} />
+              </details>
+            </>
+          ) : typeof own === 'string' ? (
+            <>
+              <blockquote className="safety-text">{own}</blockquote>
+              <p className="muted small">Sent as written, whatever the customer’s language.</p>
+            </>
           ) : (
-            <p className="muted small">Sent as written, whatever the customer’s language.</p>
+            <>
+              <Texts texts={Object.fromEntries(languages.filter((l) => own[l]).map((l) => [l, own[l]!]))} quoted />
+              {Object.keys(own).length > 1 && (
+                <p className="muted small">
+                  Sent in the customer’s language; any other language reads the {own.en ? 'English' : 'first'} one.
+                </p>
+              )}
+            </>
           )}
           {canEdit && (
             <div className="action-row">
-              <button type="button" onClick={() => (setMessage(null), setDraft(own ?? defaults.en))}>
+              <button type="button" onClick={() => (setMessage(null), setDraft(draftOf(languages, own, defaults)))}>
                 {own === null ? 'Write your own' : 'Edit'}
               </button>
               {own !== null && (
@@ -116,9 +142,24 @@ function SafetyReply(props: {
             void save(draft);
           }}
         >
-          <label htmlFor={id}>{title} reply</label>
-          <textarea id={id} rows={4} maxLength={2000} value={draft} onChange={(e) => setDraft(e.target.value)} />
-          <p className="muted small">{draft.length} of 2,000 characters. Sent as written, whatever the customer’s language.</p>
+          {languages.map((code) => (
+            <div key={code} className="field">
+              <label htmlFor={`${id}-${code}`}>
+                {title} reply in {languageName(code)}
+              </label>
+              <textarea
+                id={`${id}-${code}`}
+                rows={4}
+                maxLength={2000}
+                value={draft[code] ?? ''}
+                onChange={(e) => (setMessage(null), setDraft({ ...draft, [code]: e.target.value }))}
+              />
+            </div>
+          ))}
+          <p className="muted small">
+            Up to 2,000 characters each; the languages are the workspace’s (policy <code>languages</code>). A language left empty reads the
+            English text, or the first one written.
+          </p>
           <div className="action-row">
             <button type="submit" className="primary">
               Save
@@ -135,5 +176,19 @@ function SafetyReply(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** Texts by language, each under its language's name. */
+function Texts({ texts, quoted = false }: { texts: Record<string, string>; quoted?: boolean }) {
+  return (
+    <dl className={quoted ? 'safety-languages quoted' : 'safety-languages'}>
+      {Object.entries(texts).map(([code, text]) => (
+        <div key={code}>
+          <dt>{languageName(code)}</dt>
+          <dd>{text}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
