@@ -1,6 +1,7 @@
 // The contract between the conversation core and the answer engine (the bot's seat).
 // The core calls `BotEngine.turn` with redacted text only; the engine returns a decision
 // with its full trace, which the core stores with the bot's message.
+import type { SocialKind } from './understand/social.ts';
 
 export const HANDOFF_REASONS = [
   'low_confidence',
@@ -131,6 +132,10 @@ export function offeredOptions(trace: unknown): ClarifyOption[] {
 /** What a clarifying decision asked, as its trace records it, or null. */
 export const clarifyOf = (d: Pick<Decision, 'trace'>): ClarifyKind | null =>
   (d.trace.decision as { clarify?: ClarifyKind } | undefined)?.clarify ?? null;
+
+/** The kind of small talk a social decision answered ("thanks", "hi"), or null. */
+export const socialOf = (d: Pick<Decision, 'action' | 'trace'>): SocialKind | null =>
+  d.action === 'social' ? ((d.trace.signals as { social?: { kind?: SocialKind } | null } | undefined)?.social?.kind ?? null) : null;
 
 export interface BotEngine {
   turn(input: TurnInput): Promise<Decision>;

@@ -34,7 +34,12 @@ interface Turn {
 }
 
 /** Plays the customer's lines one turn at a time, as the conversation layer would. */
-async function converse(lines: string[], cfg: ActionsConfig = config, intent: ActionTurnInput['intent'] = null): Promise<Turn[]> {
+async function converse(
+  lines: string[],
+  cfg: ActionsConfig = config,
+  intent: ActionTurnInput['intent'] = null,
+  decisions: ActionTurnInput['decision'][] = [],
+): Promise<Turn[]> {
   const call = createToolCaller({ apiBase: cfg.apiBase!, allowPrivate: true });
   const turns: Turn[] = [];
   const history: { role: 'customer' | 'bot'; text: string }[] = [];
@@ -45,6 +50,7 @@ async function converse(lines: string[], cfg: ActionsConfig = config, intent: Ac
       history: history.slice(),
       intent,
       threshold: 0.5,
+      decision: decisions[i],
       state,
       identity: null,
       turn: i + 1,
@@ -172,6 +178,24 @@ describe('playbooks against the retail stand-in', () => {
       expect(change.result.handled).toBe(true);
       expect(change.result.playbook).toBe('change-order-payment');
     }
+  });
+
+  // "thanks" while the bot waited for the customer's e-mail brought the same question back word for word.
+  it('acknowledges small talk while a request waits, leaves a goodbye to the engine, and goes on when the customer does', async () => {
+    const social = (kind: string) => ({ action: 'social', social: kind });
+    const turns = await converse(
+      ['where is my order #W3942868?', 'thanks', 'hi', 'bye for now', 'harper.moore2816@example.com'],
+      config,
+      null,
+      [undefined, social('thanks'), social('greeting'), social('bye'), undefined],
+    );
+    const ask = turns[0].result.reply;
+    expect(ask).toMatch(/e-mail address/);
+    expect(turns[1].result.reply).toBe(`You're welcome! ${ask}`);
+    expect(turns[2].result.reply).toBe(`Hi! ${ask}`);
+    expect(turns[3].result).toMatchObject({ handled: false, calls: [] });
+    expect(turns[4].result.calls.map((c) => c.name)).toContain('find_user_id_by_email');
+    expect(turns[4].result.identity?.id).toBe('harper_moore_3210');
   });
 
   // The demo as served answered "can i exchange a gift card for cash?" with a request for the

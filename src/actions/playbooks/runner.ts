@@ -36,6 +36,16 @@ function confirmation(line: string): 'yes' | 'no' | null {
   return YES_BUT.test(rest) ? null : 'yes';
 }
 
+/**
+ * Small talk while a request waits on the customer: "thanks" and "hi" are acknowledged before the
+ * question is asked again (before, the same question came back word for word); a goodbye or "are
+ * you a bot?" is the engine's to answer, the request kept (askedAside).
+ */
+const ACKNOWLEDGED: Readonly<Record<string, string>> = { greeting: 'Hi!', thanks: "You're welcome!" };
+
+/** The reply's first part after the acknowledgment of small talk, if any. */
+const withAck = (ack: string, parts: string[]): string[] => (ack && parts.length ? [`${ack} ${parts[0]}`, ...parts.slice(1)] : parts);
+
 /** Customers with several e-mail addresses try them one by one. */
 const MAX_VERIFY_TRIES = 5;
 
@@ -108,7 +118,9 @@ function answeredElsewhere(config: ActionsConfig, input: ActionTurnInput): boole
  */
 function askedAside(config: ActionsConfig, playbook: Playbook, active: Active, input: ActionTurnInput, answer: string | null): boolean {
   if (answer !== null) return false;
-  if (!answeredElsewhere(config, input) && input.decision?.clarify !== 'details') return false;
+  const social = input.decision?.action === 'social' ? input.decision.social : null;
+  const leaving = social === 'bye' || social === 'identity';
+  if (!answeredElsewhere(config, input) && input.decision?.clarify !== 'details' && !leaving) return false;
   // A question on what the bot just asked ("where can the refund go?" when it asked where the
   // refund should go) is the request's to answer: it knows the customer's own options.
   const lastAsked = new Set(words([...input.history].reverse().find((h) => h.role === 'bot')?.text ?? '', { content: true }));
@@ -128,6 +140,8 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   const customerLines = input.history.filter((h) => h.role === 'customer').map((h) => h.text);
   const answer = state.active?.pending ? confirmation(input.text) : null;
   const say: string[] = [];
+  /** "You're welcome!" before the question asked again, when the line was small talk. */
+  let ack = '';
   let lastPlaybook: string | undefined;
   const ended = () => {
     lastPlaybook = state.active?.playbook ?? lastPlaybook;
@@ -140,7 +154,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   const finish = (handled: boolean, extra?: Partial<ActionTurnResult>): ActionTurnResult => ({
     handled,
     ...(state.active ? { playbook: state.active.playbook } : lastPlaybook ? { playbook: lastPlaybook } : {}),
-    reply: extra?.handoff ? '' : say.filter(Boolean).join('\n\n'),
+    reply: extra?.handoff ? '' : withAck(ack, say.filter(Boolean)).join('\n\n'),
     state: { ...state, verified: identity } as unknown as Record<string, unknown>,
     calls,
     identity,
@@ -177,6 +191,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     } else {
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
       if (askedAside(config, current, active, input, answer)) return finish(false, { state: input.state });
+      if (input.decision?.action === 'social') ack = ACKNOWLEDGED[input.decision.social ?? ''] ?? '';
       if (NEVER_MIND.test(input.text) && answer !== 'yes') {
         say.push("All right, I've left it as it is.");
         ended();
