@@ -397,7 +397,14 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     return { ...base, action: 'answer', text: renderAnswer(draft.parts, draft.citations), citations: draft.citations, reasons: [] };
   }
   if (d.action === 'social' && u.social) {
-    return { ...base, intent: null, action: 'social', text: socialReply(u.social.kind, u.language), citations: [], reasons: [] };
+    return {
+      ...base,
+      intent: null,
+      action: 'social',
+      text: socialReply(u.social.kind, u.language, km.suggestions),
+      citations: [],
+      reasons: [],
+    };
   }
   if (d.action === 'clarify' && d.clarify === 'details') {
     return { ...base, intent: null, action: 'clarify', text: detailsReply(u.language), citations: [], reasons: [] };

@@ -91,6 +91,24 @@ describe('small talk', () => {
     expect(d.intent).toBeNull();
     expect(d.text.length).toBeGreaterThan(0);
   });
+  it('a wave, and "what can you do?" answered with what the knowledge covers, in the customer’s language', () => {
+    expect(converse(['👋'])[0]).toMatchObject({ action: 'social', text: 'Hi! What can I help you with?' });
+    for (const [text, words] of [
+      ['what can you do?', /^I'm the virtual assistant here: .* I can help with questions such as “.+”, “.+”, “.+”\.$/],
+      ['¿en qué me puedes ayudar?', /^Soy el asistente virtual: .* Puedo ayudar con temas como “.+”/],
+      ['Was können Sie tun?', /^Ich bin der virtuelle Assistent: /],
+    ] as const) {
+      const [d] = converse([text]);
+      expect(d).toMatchObject({ action: 'social', citations: [], intent: null });
+      expect(d.text).toMatch(words);
+    }
+    // Asked about something, it is a question like any other.
+    expect(converse(['what can you do about my refund?'])[0].action).not.toBe('social');
+  });
+  it('small talk in words several languages share reads the conversation’s language, not the word’s', () => {
+    expect(converse(['no'])[0].text).toBe('Is there anything else I can help with?');
+    expect(converse(['¿Dónde está mi pedido? Lo espero desde hace una semana', 'no'])[1].text).toBe('¿Puedo ayudarle con algo más?');
+  });
   it('in the customer’s language', () => {
     expect(converse(['hola'])[0].text).toMatch(/Hola/);
     expect(converse(['Wo ist meine Bestellung? Ich warte seit einer Woche', 'danke'])[1].text).toMatch(/Gern geschehen/);

@@ -42,6 +42,16 @@ const SOCIAL: Record<SocialKind, Texts> = {
     it: 'Sono un assistente virtuale, non una persona: rispondo in base al nostro centro assistenza. Se preferisci qualcuno del nostro team, chiedimelo e te lo passo.',
     nl: 'Ik ben een virtuele assistent, geen mens: ik antwoord vanuit ons helpcentrum. Wilt u liever iemand van ons team, vraag het gerust.',
   },
+  // Followed by a few topics the knowledge covers (`socialReply`).
+  capabilities: {
+    en: "I'm the virtual assistant here: I answer from our help center, and I bring in a person from our team whenever you ask.",
+    es: 'Soy el asistente virtual: respondo con la información de nuestro centro de ayuda y le paso con una persona de nuestro equipo cuando lo pida.',
+    fr: "Je suis l'assistant virtuel : je réponds à partir de notre centre d'aide, et je fais venir une personne de notre équipe dès que vous le demandez.",
+    de: 'Ich bin der virtuelle Assistent: Ich antworte aus unserem Hilfe-Center und hole jemanden aus unserem Team dazu, sobald Sie es möchten.',
+    pt: 'Sou o assistente virtual: respondo com base na nossa central de ajuda e chamo uma pessoa da nossa equipa sempre que pedir.',
+    it: "Sono l'assistente virtuale: rispondo in base al nostro centro assistenza e ti passo una persona del nostro team quando vuoi.",
+    nl: 'Ik ben de virtuele assistent: ik antwoord vanuit ons helpcentrum en haal iemand van ons team erbij zodra u dat vraagt.',
+  },
   ack: {
     en: 'Is there anything else I can help with?',
     es: '¿Puedo ayudarle con algo más?',
@@ -210,9 +220,15 @@ const DANGER: Texts = {
 /** The default danger words in `language` (English where there are none). */
 export const dangerReply = (language: string): string => localized(DANGER, language);
 
-export function socialReply(kind: SocialKind, language: string): string {
-  return localized(SOCIAL[kind], language);
+/** The reply to small talk; to "what can you do?", followed by a few of the knowledge's topics. */
+export function socialReply(kind: SocialKind, language: string, topics: string[] = []): string {
+  const text = localized(SOCIAL[kind], language);
+  return kind === 'capabilities' && topics.length > 0 ? `${text} ${topicsLine(language, topics)}` : text;
 }
+
+/** "I can help with questions such as “A”, “B”, “C”." */
+const topicsLine = (language: string, topics: string[]): string =>
+  `${localized(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
 
 /**
  * Asks what the customer needs (`unclear`: the message was not understood; `off_topic`: it was,
@@ -221,7 +237,7 @@ export function socialReply(kind: SocialKind, language: string): string {
 export function rephraseReply(language: string, topics: string[] = [], why: 'unclear' | 'off_topic' = 'unclear'): string {
   const ask = localized(why === 'off_topic' ? OFF_TOPIC : REPHRASE, language);
   if (topics.length === 0) return ask;
-  return `${ask} ${localized(TOPICS_INTRO, language)} ${topics.map((t) => `“${t}”`).join(', ')}.`;
+  return `${ask} ${topicsLine(language, topics)}`;
 }
 
 /**

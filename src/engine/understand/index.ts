@@ -172,9 +172,11 @@ export function understand(input: UnderstandInput): Understanding {
   const softSignal = (unsureAsk || unsureAnger) && (!humanRequest || unsureAsk) && (!angry || unsureAnger);
   const previous = input.history.filter((t) => t.role === 'customer').map((t) => t.text);
   return {
+    // Small talk in words several languages share ("no", "ok", "hi") is no evidence of a
+    // language: the conversation, the locale and the knowledge decide ("no" read as Spanish).
     language:
       social?.language ??
-      decideLanguage(input.text, {
+      decideLanguage(social ? '' : input.text, {
         previous,
         locale: input.locale,
         knowledge: input.knowledgeLanguages ?? [input.defaultLanguage ?? 'en'],

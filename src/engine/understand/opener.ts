@@ -85,7 +85,7 @@ export function isOpener(normalized: string): boolean {
   // A question about the bot or a verdict on its answer is something said; thanks for help given
   // ("thank you for your help") close a need, thanks before a new one ("thanks, I have another
   // question") do not.
-  if (kinds.has('identity') || kinds.has('disagree')) return false;
+  if (kinds.has('identity') || kinds.has('capabilities') || kinds.has('disagree')) return false;
   if ((kinds.has('thanks') || kinds.has('bye')) && (rest[0] === 'for' || rest[0] === 'with')) return false;
   if (rest.length === 0 || rest.length > MAX_WORDS || !rest.some((w) => NEEDS.has(w))) return false;
   const others = rest.filter((w) => !NEEDS.has(w) && !FRAME.has(w));

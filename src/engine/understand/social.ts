@@ -11,7 +11,7 @@
 // small talk. Letters repeated for emphasis ("hiii", "thx!!") are squashed first.
 import { normalize, words } from '../text/normalize.ts';
 
-export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack' | 'disagree' | 'identity';
+export type SocialKind = 'greeting' | 'thanks' | 'bye' | 'ack' | 'disagree' | 'identity' | 'capabilities';
 
 export interface SocialHit {
   kind: SocialKind;
@@ -389,6 +389,68 @@ LEXICON.push([
 ]);
 
 /**
+ * "What can you do?": what the bot is for, asked in so many words. Answered with what the
+ * knowledge covers (before, the question read as one the knowledge did not answer and was handed off).
+ */
+const CAPABILITIES: Record<string, string[]> = {
+  en: [
+    'what can you do',
+    'what can you do for me',
+    'what can you help with',
+    'what can you help me with',
+    'what can you help me with today',
+    'what do you do',
+    'what are you able to do',
+    'what are you for',
+    'what is this chat for',
+    'what can this bot do',
+    'what can the bot do',
+    'what can i ask',
+    'what can i ask you',
+    'what can i ask you about',
+    'what questions can you answer',
+    'what kind of questions can you answer',
+    'what topics can you help with',
+    'how can you help',
+    'how can you help me',
+    'what do you know about',
+    'what do you know',
+  ],
+  es: [
+    'que puedes hacer',
+    'que puede hacer',
+    'en que me puedes ayudar',
+    'en que puedes ayudarme',
+    'en que me puede ayudar',
+    'para que sirves',
+    'que sabes hacer',
+  ],
+  fr: [
+    'que peux tu faire',
+    'que pouvez vous faire',
+    "qu'est ce que tu peux faire",
+    "qu'est ce que vous pouvez faire",
+    'tu sers a quoi',
+    'a quoi sers tu',
+    "comment pouvez vous m'aider",
+    "comment peux tu m'aider",
+  ],
+  de: [
+    'was kannst du',
+    'was kannst du tun',
+    'was konnen sie',
+    'was konnen sie tun',
+    'wobei kannst du helfen',
+    'wobei konnen sie helfen',
+    'womit kannst du helfen',
+  ],
+  pt: ['o que voce pode fazer', 'o que voce faz', 'em que pode me ajudar', 'em que voce pode me ajudar', 'como voce pode me ajudar'],
+  it: ['cosa puoi fare', 'che cosa puoi fare', 'cosa sai fare', 'in cosa puoi aiutarmi', 'come puoi aiutarmi'],
+  nl: ['wat kun je', 'wat kun je doen', 'wat kunt u doen', 'waarmee kun je helpen', 'waarmee kunt u helpen', 'waarmee kunt u mij helpen'],
+};
+for (const [language, list] of Object.entries(CAPABILITIES)) LEXICON.push(['capabilities', language, list]);
+
+/**
  * "Are you a bot?": a way of asking in each language, then what the bot might be. Every pairing
  * is a phrase, so "am i talking to a real person" is this question, not a request for a person
  * ("can i talk to a real person" is one: it starts with no frame here).
@@ -643,7 +705,15 @@ const FILLER = new Set([
  * a question about the bot, then goodbyes and thanks say more than "ok". A goodbye outranks thanks:
  * "thx bye" is someone leaving, and "anything else I can help with?" would hold them back.
  */
-const RANK: Record<SocialKind, number> = { disagree: 5, identity: 4, bye: 3, thanks: 2, greeting: 1, ack: 0 };
+const RANK: Record<SocialKind, number> = { disagree: 6, identity: 5, capabilities: 4, bye: 3, thanks: 2, greeting: 1, ack: 0 };
+
+/** Emoji that say a word of small talk on their own ("👋" is a wave hello). */
+const EMOJI_WORDS: [RegExp, string][] = [
+  [/\u{1F44B}|\u{1F64B}/gu, ' hi '],
+  [/\u{1F64F}/gu, ' thanks '],
+  [/\u{1F44D}|\u{1F44C}/gu, ' ok '],
+];
+const withEmojiWords = (text: string): string => EMOJI_WORDS.reduce((t, [emoji, word]) => t.replace(emoji, word), text);
 
 /** "hiii" -> "hi", "thxxx" -> "thx", "okkk" -> "ok": a letter repeated three times or more. */
 const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
@@ -653,7 +723,7 @@ const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
  * Expects normalised text (lower case, no accents).
  */
 export function detectSocial(normalized: string): SocialHit | null {
-  const toks = words(normalized).map(squash);
+  const toks = words(withEmojiWords(normalized)).map(squash);
   if (toks.length === 0 || toks.length > 12) return null;
   const { best, languages, rest } = scan(toks);
   if (!best || !rest.every((w) => FILLER.has(w))) return null;
@@ -665,7 +735,7 @@ export function detectSocial(normalized: string): SocialHit | null {
  * i have a question), and the kinds of small talk found.
  */
 export function besidesSmallTalk(normalized: string): { kinds: Set<SocialKind>; rest: string[] } {
-  const { kinds, rest } = scan(words(normalized).map(squash));
+  const { kinds, rest } = scan(words(withEmojiWords(normalized)).map(squash));
   return { kinds, rest };
 }
 
