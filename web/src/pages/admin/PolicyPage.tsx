@@ -7,6 +7,7 @@ import { Value } from '../../components/Value.tsx';
 import { NotAvailable } from '../../components/NotAvailable.tsx';
 import type { PolicyResponse } from '../../types.ts';
 import { SafetyReplies } from './SafetyReplies.tsx';
+import { OutcomeLine, SaveCancel, type Outcome } from './common.tsx';
 
 /** The workspace policy: the safety replies, then every setting (threshold, always-human topics, hours, languages) as JSON. */
 export function PolicyPage() {
@@ -15,7 +16,7 @@ export function PolicyPage() {
   const policy = res.state === 'ready' ? res.data.policy : null;
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   useEffect(() => {
     if (policy && !editing) setDraft(JSON.stringify(policy, null, 2));
@@ -73,21 +74,10 @@ export function PolicyPage() {
         >
           <label htmlFor="policy-json">Policy (JSON)</label>
           <textarea id="policy-json" className="code" rows={16} value={draft} onChange={(e) => setDraft(e.target.value)} />
-          <div className="action-row">
-            <button type="submit" className="primary">
-              Save
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
+          <SaveCancel onCancel={() => setEditing(false)} />
         </form>
       )}
-      {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine outcome={message} />
     </section>
   );
 }

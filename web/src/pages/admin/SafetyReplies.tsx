@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { errorText, put } from '../../api.ts';
 import { API } from '../../endpoints.ts';
 import type { PolicyResponse } from '../../types.ts';
+import { OutcomeLine, SaveCancel, type Outcome } from './common.tsx';
 
 type Policy = PolicyResponse['policy'];
 type Field = 'crisisMessage' | 'dangerMessage';
@@ -73,7 +74,7 @@ function SafetyReply(props: {
   const own: Own | null = policy[field] ?? null;
   const languages = languagesOf(policy, own);
   const [draft, setDraft] = useState<Record<string, string> | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const id = `safety-${field}`;
 
   const save = async (texts: Record<string, string> | null) => {
@@ -160,21 +161,10 @@ function SafetyReply(props: {
             Up to 2,000 characters each; the languages are the workspace’s (policy <code>languages</code>). A language left empty reads the
             English text, or the first one written.
           </p>
-          <div className="action-row">
-            <button type="submit" className="primary">
-              Save
-            </button>
-            <button type="button" onClick={() => setDraft(null)}>
-              Cancel
-            </button>
-          </div>
+          <SaveCancel onCancel={() => setDraft(null)} />
         </form>
       )}
-      {message && (
-        <p className={message.ok ? 'ok small' : 'error small'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine outcome={message} small />
     </div>
   );
 }

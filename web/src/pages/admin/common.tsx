@@ -68,3 +68,28 @@ export function Notice({ text }: { text: string }) {
     </p>
   );
 }
+
+/** A form's Save (its submit) and Cancel buttons. */
+export function SaveCancel({ onCancel }: { onCancel: () => void }) {
+  return (
+    <div className="action-row">
+      <button type="submit" className="primary">
+        Save
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** What an action came to: done (a status) or refused (an alert, with the reason). */
+export type Outcome = { ok: boolean; text: string };
+export function OutcomeLine({ outcome, small = false }: { outcome: Outcome | null; small?: boolean }) {
+  if (!outcome) return null;
+  return (
+    <p className={`${outcome.ok ? 'ok' : 'error'}${small ? ' small' : ''}`} role={outcome.ok ? 'status' : 'alert'}>
+      {outcome.text}
+    </p>
+  );
+}
