@@ -108,6 +108,9 @@ describe('small talk', () => {
   it('small talk in words several languages share reads the conversation’s language, not the word’s', () => {
     expect(converse(['no'])[0].text).toBe('Is there anything else I can help with?');
     expect(converse(['¿Dónde está mi pedido? Lo espero desde hace una semana', 'no'])[1].text).toBe('¿Puedo ayudarle con algo más?');
+    // A word of one language is that language's, whatever came before.
+    expect(converse(['oui'])[0].text).toBe('Puis-je vous aider pour autre chose ?');
+    expect(converse(['nein'])[0].text).toBe('Kann ich sonst noch helfen?');
   });
   it('in the customer’s language', () => {
     expect(converse(['hola'])[0].text).toMatch(/Hola/);
