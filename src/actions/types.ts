@@ -117,7 +117,7 @@ export interface ActionTurnInput {
   intent: { id: string; confidence: number } | null;
   threshold: number;
   /** What the engine decided for the line ("details": it asks what a need announced but not said is). */
-  decision?: { action: string; clarify?: string | null; social?: string | null };
+  decision?: { action: string; clarify?: string | null; social?: string | null; reasons?: string[] };
   state: ActionState | null;
   /** Verified by the host page before the conversation began, if at all. */
   identity: VerifiedIdentity | null;
@@ -133,7 +133,7 @@ export interface ActionTurnResult {
   /** What the bot says (empty for a handoff). */
   reply: string;
   /** The runner gives up (a tool failed, policy refused twice, another person's account): hand off. */
-  handoff?: { reason: 'action_failed' | 'policy' | 'customer_requested'; note: string };
+  handoff?: { reason: 'action_failed' | 'policy' | 'customer_requested' | 'repeated_failure'; note: string };
   state: ActionState | null;
   calls: ToolCallRecord[];
   identity: VerifiedIdentity | null;

@@ -7,7 +7,7 @@ import { guardedCaller } from '../actions/guard.ts';
 import { AppError } from '../errors.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { readPolicy } from '../workspaces/policy.ts';
-import { clarifyOf, socialOf, type Decision, type HandoffReason } from '../engine/types.ts';
+import { decisionForActions, type Decision, type HandoffReason } from '../engine/types.ts';
 import type { ConversationRow, Schema } from '../db/schema.ts';
 import { json } from '../db/repositories/executor.ts';
 import { findCustomer, updateConversation } from '../db/repositories/conversations.ts';
@@ -72,7 +72,7 @@ export class LiveActions {
       history: turn.history,
       intent: turn.decision.intent ? { id: turn.decision.intent.id, confidence: turn.decision.intent.confidence } : null,
       threshold: turn.decision.threshold,
-      decision: { action: d.action, clarify: clarifyOf(d), social: socialOf(d) },
+      decision: decisionForActions(d),
       state: conversation.action_state,
       identity,
       turn: await countCustomerLines(this.db, conversation.id),

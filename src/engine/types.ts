@@ -137,6 +137,9 @@ export const clarifyOf = (d: Pick<Decision, 'trace'>): ClarifyKind | null =>
 export const socialOf = (d: Pick<Decision, 'action' | 'trace'>): SocialKind | null =>
   d.action === 'social' ? ((d.trace.signals as { social?: { kind?: SocialKind } | null } | undefined)?.social?.kind ?? null) : null;
 
+/** What the actions runner reads of a decision: the action, and the clarification, small talk and reasons behind it. */
+export const decisionForActions = (d: Decision) => ({ action: d.action, clarify: clarifyOf(d), social: socialOf(d), reasons: d.reasons });
+
 export interface BotEngine {
   turn(input: TurnInput): Promise<Decision>;
   /** The threshold the engine picked from its knowledge (calibration). */

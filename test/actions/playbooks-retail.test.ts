@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionsConfigSchema, type ActionsConfig } from '../../src/actions/config.ts';
-import { runActionTurn } from '../../src/actions/playbooks/runner.ts';
+import { OFFER_PERSON, runActionTurn } from '../../src/actions/playbooks/runner.ts';
 import { createToolCaller } from '../../src/actions/tools/call.ts';
 import type { ActionTurnInput, ActionTurnResult, ToolCallRecord } from '../../src/actions/types.ts';
 import { startRetailApi, type RunningRetailApi } from '../../src/demo/retail-api/server.ts';
@@ -183,19 +183,65 @@ describe('playbooks against the retail stand-in', () => {
   // "thanks" while the bot waited for the customer's e-mail brought the same question back word for word.
   it('acknowledges small talk while a request waits, leaves a goodbye to the engine, and goes on when the customer does', async () => {
     const social = (kind: string) => ({ action: 'social', social: kind });
-    const turns = await converse(
-      ['where is my order #W3942868?', 'thanks', 'hi', 'bye for now', 'harper.moore2816@example.com'],
-      config,
-      null,
-      [undefined, social('thanks'), social('greeting'), social('bye'), undefined],
-    );
+    const turns = await converse(['where is my order #W3942868?', 'thanks', 'bye for now', 'harper.moore2816@example.com'], config, null, [
+      undefined,
+      social('thanks'),
+      social('bye'),
+      undefined,
+    ]);
     const ask = turns[0].result.reply;
     expect(ask).toMatch(/e-mail address/);
-    expect(turns[1].result.reply).toBe(`You're welcome! ${ask}`);
-    expect(turns[2].result.reply).toBe(`Hi! ${ask}`);
-    expect(turns[3].result).toMatchObject({ handled: false, calls: [] });
-    expect(turns[4].result.calls.map((c) => c.name)).toContain('find_user_id_by_email');
-    expect(turns[4].result.identity?.id).toBe('harper_moore_3210');
+    expect(turns[1].result.reply).toBe(`You're welcome! ${ask}${OFFER_PERSON}`);
+    expect(turns[2].result).toMatchObject({ handled: false, calls: [] });
+    expect(turns[3].result.calls.map((c) => c.name)).toContain('find_user_id_by_email');
+    expect(turns[3].result.identity?.id).toBe('harper_moore_3210');
+    const [, hi] = await converse(['where is my order #W3942868?', 'hi'], config, null, [undefined, social('greeting')]);
+    expect(hi.result.reply).toBe(`Hi! ${ask}${OFFER_PERSON}`);
+  });
+
+  // "my parcel hasn't arrived", "it was supposed to come last week", "that didn't help": the same
+  // request for an e-mail came back three times, word for word.
+  it('offers a person when it must ask the same thing again, and hands off when the customer pushes back', async () => {
+    const lines = ['my parcel never arrived', 'it was supposed to come last week', "that didn't help"];
+    const turns = await converse(lines, config, null, [undefined, undefined, { action: 'social', social: 'disagree' }]);
+    const ask = turns[0].result.reply;
+    expect(ask).toMatch(/e-mail address/);
+    expect(turns[1].result.reply).toBe(`${ask}${OFFER_PERSON}`);
+    expect(turns[2].result).toMatchObject({ handled: true, reply: '', handoff: { reason: 'repeated_failure' } });
+    expect(turns[2].result.handoff?.note).toContain(ask);
+    // Anger read by the engine pushes back too; a line that does not is asked again, with the way out.
+    const angry = { action: 'handoff', reasons: ['negative_sentiment'] };
+    expect((await converse(lines, config, null, [undefined, undefined, angry]))[2].result.handoff?.reason).toBe('repeated_failure');
+    expect((await converse([...lines.slice(0, 2), 'hmm let me look']))[2].result).toMatchObject({ reply: `${ask}${OFFER_PERSON}` });
+    // Beside a yes-or-no question there is no offer: "no" answers the question.
+    const confirming = await converse([
+      'cancel order #W3942868',
+      'harper.moore2816@example.com',
+      "I don't need it any more",
+      'hmm',
+      'hmm',
+      'no',
+    ]);
+    expect(confirming[3].result.reply).toMatch(/Shall I go ahead/);
+    expect(confirming[4].result.reply).not.toContain(OFFER_PERSON);
+    expect(confirming[5].result.handoff).toBeUndefined();
+    expect(writes(confirming)).toEqual([]);
+    // The offer taken: "no" or "I'd rather not" to the question it came with brings in a person.
+    for (const declined of ['no', "i'd rather not"]) {
+      const [, , took] = await converse([...lines.slice(0, 2), declined]);
+      expect(took.result).toMatchObject({ handled: true, reply: '', handoff: { reason: 'customer_requested' } });
+    }
+    // An answer in between starts the count again.
+    const wrong = await converse([
+      'Cancel order #W3942868',
+      'nobody@example.com',
+      'nobody2@example.com',
+      'nobody3@example.com',
+      'harper.moore2816@example.com',
+    ]);
+    expect(wrong.map((t) => t.result.handoff)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(wrong[3].result.reply).not.toContain(OFFER_PERSON);
+    expect(wrong[4].result.identity?.id).toBe('harper_moore_3210');
   });
 
   // The demo as served answered "can i exchange a gift card for cash?" with a request for the

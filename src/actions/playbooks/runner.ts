@@ -46,6 +46,33 @@ const ACKNOWLEDGED: Readonly<Record<string, string>> = { greeting: 'Hi!', thanks
 /** The reply's first part after the acknowledgment of small talk, if any. */
 const withAck = (ack: string, parts: string[]): string[] => (ack && parts.length ? [`${ack} ${parts[0]}`, ...parts.slice(1)] : parts);
 
+/** A line that says the bot is not helping: a disagreement, or the engine read repeated failure or anger. */
+const pushesBack = (input: ActionTurnInput): boolean =>
+  input.decision?.social === 'disagree' ||
+  (input.decision?.reasons ?? []).some((r) => r === 'repeated_failure' || r === 'negative_sentiment');
+
+/** "I'd rather not", "I don't want to give that": the offer of a person taken. */
+const RATHER_NOT =
+  /\b(?:rather not|prefer not|(?:don'?t|do not) want to (?:give|share|say|tell)|not (?:giving|sharing) (?:it|that|you))\b/i;
+
+/** Said after a question asked again in a row: the way out. */
+export const OFFER_PERSON = " If you'd rather not, just say so and I'll bring in a person from our team.";
+
+/**
+ * How many times in a row, just before this turn, the bot said `text` (with or without an
+ * acknowledgment before it or the offer of a person after it).
+ */
+function askedInARow(history: ActionTurnInput['history'], text: string): number {
+  let n = 0;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i]!;
+    if (turn.role === 'customer') continue;
+    if (turn.role !== 'bot' || !turn.text.replace(OFFER_PERSON, '').endsWith(text)) break;
+    n++;
+  }
+  return n;
+}
+
 /** Customers with several e-mail addresses try them one by one. */
 const MAX_VERIFY_TRIES = 5;
 
@@ -151,17 +178,36 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     state.since = customerLines.length + 1;
   };
 
-  const finish = (handled: boolean, extra?: Partial<ActionTurnResult>): ActionTurnResult => ({
-    handled,
-    ...(state.active ? { playbook: state.active.playbook } : lastPlaybook ? { playbook: lastPlaybook } : {}),
-    reply: extra?.handoff ? '' : withAck(ack, say.filter(Boolean)).join('\n\n'),
-    state: { ...state, verified: identity } as unknown as Record<string, unknown>,
-    calls,
-    identity,
-    ...extra,
-  });
+  const finish = (handled: boolean, extra?: Partial<ActionTurnResult>): ActionTurnResult => {
+    const said = say.filter(Boolean).join('\n\n');
+    // Counted only on lines that gave nothing to look up: a customer trying e-mail after e-mail is answering.
+    const asked = handled && !extra?.handoff && said && calls.length === 0 ? askedInARow(input.history, said) : 0;
+    // Asked again, the customer says it does not help or is fed up: a person takes it, rather
+    // than the same question a third time. Otherwise the question comes with the way out.
+    if (asked >= 1 && pushesBack(input))
+      extra = {
+        ...extra,
+        handoff: { reason: 'repeated_failure', note: `The customer pushed back on being asked again: "${said}"` },
+      };
+    return {
+      handled,
+      ...(state.active ? { playbook: state.active.playbook } : lastPlaybook ? { playbook: lastPlaybook } : {}),
+      // Not beside a yes-or-no question: there "no" answers the question, not the offer.
+      reply: extra?.handoff ? '' : withAck(ack, said ? [said] : []).join('') + (asked >= 1 && !state.active?.pending ? OFFER_PERSON : ''),
+      state: { ...state, verified: identity } as unknown as Record<string, unknown>,
+      calls,
+      identity,
+      ...extra,
+    };
+  };
 
   if (WANTS_A_PERSON.test(input.text)) return finish(false, { state: input.state });
+  // The offer of a person taken: "no" or "I'd rather not" to the question it came with.
+  const lastBot = [...input.history].reverse().find((h) => h.role !== 'customer');
+  if (lastBot?.text.endsWith(OFFER_PERSON) && (yesOrNo(input.text) === 'no' || RATHER_NOT.test(input.text)))
+    return finish(true, {
+      handoff: { reason: 'customer_requested', note: 'Asked again for what the request needs, the customer chose a person instead.' },
+    });
 
   // Someone else's account: refused, and handed off when the customer insists.
   if (config.otherAccount?.patterns.some((p) => new RegExp(p, 'i').test(input.text))) {

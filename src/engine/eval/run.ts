@@ -3,7 +3,7 @@
 import { runActionTurn } from '../../actions/playbooks/runner.ts';
 import { yesOrNo } from '../understand/yes-no.ts';
 import type { ActionState } from '../../actions/types.ts';
-import { clarifyOf, type BotEngine, type Decision, type HandoffReason, type HistoryTurn } from '../types.ts';
+import { clarifyOf, decisionForActions, type BotEngine, type Decision, type HandoffReason, type HistoryTurn } from '../types.ts';
 import { writesMatch, type ActionCall, type EvalActions } from './actions.ts';
 import { expectedArticles, type Ticket } from './tickets.ts';
 
@@ -95,7 +95,7 @@ export async function runTicket(engine: BotEngine, t: Ticket, threshold: number 
         history: history.map((h) => ({ role: h.role, text: h.text })),
         intent: d.intent ? { id: d.intent.id, confidence: d.intent.confidence } : null,
         threshold: d.threshold,
-        decision: { action: d.action, clarify: clarifyOf(d) },
+        decision: decisionForActions(d),
         state: actionState,
         identity: null,
         turn,
