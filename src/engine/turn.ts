@@ -390,7 +390,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // An intent is recorded only when credible: below half the threshold (the bar at which an
   // always-human intent or a playbook acts on it) the top article is more often wrong than
   // right, and a wrong label misleads the brief, the inbox and analytics more than none.
-  const credible = !!best && (d.action === 'answer' || best.confidence >= threshold / 2);
+  // A customer at risk (self-harm, danger) is routed by the intent: there only an article the bot
+  // would answer with counts ("i am terrified of my husband, he took my card" went to Billing as
+  // Gift cards at 0.52).
+  const atRisk = d.urgent && (u.sensitive?.kind === 'self_harm' || u.sensitive?.kind === 'safety');
+  const credible = !!best && (d.action === 'answer' || best.confidence >= (atRisk ? threshold : threshold / 2));
   const intent = best && credible ? { id: best.article.id, title: best.article.title, confidence: round(best.confidence) } : null;
   const base = { confidence: round(best?.confidence ?? 0), threshold, language: u.language, intent, sentiment: round(u.sentiment), trace };
   if (d.action === 'answer' && draft) {

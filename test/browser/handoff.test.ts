@@ -240,4 +240,33 @@ describe('handoff in the browser: widget and agent workspace', () => {
       await phone.close();
     }
   });
+
+  it('tells the agent why there is no draft for a customer at risk, and puts the safety macro first', { timeout: 60_000 }, async () => {
+    const api = apiClient(env.baton.url);
+    const token = env.ws.adminKey;
+    for (const [title, body, tags] of [
+      ['Ask for the order number', 'Hi {{customer.name}}, could you send me the order number?', ['order']],
+      ['Are you safe right now?', 'Hi {{customer.name}}, I am here with you. Are you safe right now?', ['safety']],
+      ['Refund on its way', 'Hi {{customer.name}}, your refund is on its way.', ['refund']],
+    ] as const)
+      expect((await api('POST', '/api/v1/macros', { token, body: { title, body, tags } })).status).toBe(201);
+    const started = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: env.ws.slug, customer: { name: 'Pia' }, message: 'I am in danger, my ex is waiting outside my door' },
+    });
+    const id = started.body.conversation.id as string;
+    expect((await api('GET', `/api/v1/conversations/${id}`, { token })).body.conversation.priority).toBe('urgent');
+    const agent = await agentCtx.newPage();
+    await agent.setViewportSize({ width: 1440, height: 900 });
+    await agent.goto(`${env.baton.url}/app/c/${id}`);
+    const assist = agent.locator('section.assist');
+    await assist.getByRole('note').getByText('No drafts from the knowledge:').waitFor();
+    const first = assist.locator('.assist-items').last().locator('li').first();
+    expect(await first.locator('.assist-label').textContent()).toBe('Are you safe right now?');
+    expect(await first.locator('p').textContent()).toBe('Hi Pia, I am here with you. Are you safe right now?');
+    await shot(agent, 'assist-at-risk-1440');
+    await agent.setViewportSize({ width: 1280, height: 800 });
+    expect(await agent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot(agent, 'assist-at-risk-1280');
+    await agent.close();
+  });
 });

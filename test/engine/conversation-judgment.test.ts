@@ -309,6 +309,16 @@ describe('escalation', () => {
     expect(d.reasons).toContain('sensitive_topic');
     expect(converse(['mon mari me frappe tous les soirs et j’ai peur de rentrer chez moi'])[0].text).toBe(dangerReply('fr'));
   });
+  it('a customer at risk is labelled (and so routed) by an intent only when the bot would answer with it', () => {
+    // "card" made this Gift cards at about half the threshold: routed to Billing as a gift-card question.
+    const [danger] = converse(['i am terrified of my husband, he took my card']);
+    expect(danger).toMatchObject({ action: 'handoff', urgent: true, intent: null });
+    expect(danger.confidence).toBeGreaterThan(danger.threshold / 2);
+    const [sure] = converse(['i want to kill myself over this refund']);
+    expect(sure).toMatchObject({ action: 'handoff', urgent: true, intent: { id: 'refund-policy' } });
+    // Fraud is not a risk to the person: its label stays at the usual bar.
+    expect(converse(['someone hacked my account and changed my email'])[0].intent?.id).toBe('change-email');
+  });
   it('anger is seen', () => {
     const [d] = converse(["worst service ever… I'm done with you people"]);
     expect(d.reasons).toContain('negative_sentiment');

@@ -2,7 +2,8 @@ import type { Article, BotEngine, Decision, EngineFactory } from '../../src/engi
 
 /**
  * A small, predictable engine for testing the core through the engine port: it answers with
- * the article whose title words the message contains, hands off when asked for a person,
+ * the article whose title words the message contains, hands off when asked for a person (and
+ * urgently, as the real engine does a statement of danger, when the message says "in danger"),
  * and asks which page is meant ("which one…") naming up to three articles as options.
  * The real engine has its own tests; these tests are about the conversation core.
  */
@@ -20,6 +21,10 @@ export const scriptedEngineFactory: EngineFactory = async (articles: Article[]):
     const text = input.text.toLowerCase();
     if (/\b(human|person|agent)\b/.test(text)) {
       return { ...base, action: 'handoff', text: '', citations: [], confidence: 1, reasons: ['customer_requested'] };
+    }
+    if (text.includes('in danger')) {
+      const trace = { engine: 'scripted', signals: { sensitive: { kind: 'safety' } } };
+      return { ...base, trace, action: 'handoff', urgent: true, text: '', citations: [], confidence: 0.1, reasons: ['sensitive_topic'] };
     }
     if (text.includes('explode')) throw new Error('engine exploded');
     if (text.startsWith('which one')) {

@@ -48,6 +48,17 @@ function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string)
   );
 }
 
+/**
+ * The team's macros with those that fit this conversation first, in the order the server ranked
+ * them and filled in for this customer (a safety macro first for a customer at risk).
+ */
+function fittingFirst(all: Item[], suggestions: unknown): Item[] {
+  const fitting = (suggestions as Partial<Suggestions> | null)?.macros ?? [];
+  const first: Item[] = fitting.map((m) => ({ key: m.id, label: m.title, text: m.rendered }));
+  const shown = new Set(first.map((m) => m.key));
+  return [...first, ...all.filter((m) => !shown.has(m.key))];
+}
+
 /** Agent assist: suggested replies for this conversation and the team's macros, one click to insert. */
 export function AssistPanel({ conversationId, onInsert }: { conversationId: string; onInsert: (text: string) => void }) {
   const [suggestions, reload] = useResource<unknown>(suggestionsPath(conversationId));
@@ -82,7 +93,13 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
       {macros.state === 'loading' && <p className="muted small">Loading…</p>}
       {macros.state === 'missing' && <NotAvailable what="Macros" />}
       {macros.state === 'error' && <p className="error small">{macros.message}</p>}
-      {macros.state === 'ready' && <Items items={normalise(macros.data, ['macros'])} onInsert={onInsert} kind="macros" />}
+      {macros.state === 'ready' && (
+        <Items
+          items={fittingFirst(normalise(macros.data, ['macros']), suggestions.state === 'ready' ? suggestions.data : null)}
+          onInsert={onInsert}
+          kind="macros"
+        />
+      )}
     </section>
   );
 }
