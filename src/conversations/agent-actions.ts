@@ -6,6 +6,8 @@ import { findAgent, findTeam } from '../db/repositories/agents.ts';
 import { findWorkspace } from '../db/repositories/workspaces.ts';
 import { appendEvent } from '../db/repositories/events.ts';
 import { readPolicy } from '../workspaces/policy.ts';
+import { findCustomer } from '../db/repositories/conversations.ts';
+import { hasMacroFields, renderMacro } from './macro-fields.ts';
 import type { Actor } from './actor.ts';
 import type { ConversationKernel, Tx } from './kernel.ts';
 
@@ -47,8 +49,10 @@ export function reply(
             status: found.status,
           });
         }
+        // A macro inserted with its fields unfilled is filled here, before the shield reads it.
+        const written = hasMacroFields(input.text) ? await withMacroFields(tx, actor, found, input.text) : input.text;
         // Agents paste card numbers and e-mails too: the same shield as the customer's words.
-        const { text, conversation: c } = await service.shield(tx, found, policy, input.text);
+        const { text, conversation: c } = await service.shield(tx, found, policy, written);
         const message = await service.addMessage(tx, actor, c, {
           author: 'agent',
           text,
@@ -65,6 +69,11 @@ export function reply(
     );
   // Sent again with the same id (the agent's answer was lost): the reply already kept.
   return service.once(actor, id, input.clientMessageId, 'agent', store, async (kept) => kept);
+}
+
+async function withMacroFields(tx: Tx, actor: StaffActor, c: ConversationRow, text: string): Promise<string> {
+  const customer = await findCustomer(tx, c.workspace_id, c.customer_id);
+  return renderMacro(text, { customerName: customer?.name ?? null, agentName: actor.type === 'agent' ? actor.name : null });
 }
 
 export function resolve(service: ConversationKernel, actor: StaffActor, id: string): Promise<ConversationRow> {

@@ -267,6 +267,17 @@ describe('handoff in the browser: widget and agent workspace', () => {
     await agent.setViewportSize({ width: 1280, height: 800 });
     expect(await agent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await shot(agent, 'assist-at-risk-1280');
+    // A macro's fields written or inserted unfilled (from the list, the M key, pasted): the customer reads them filled in.
+    await agent.getByRole('button', { name: 'Accept' }).click();
+    await agent.getByTestId('conversation-status').getByText('With agent').waitFor();
+    await agent.getByRole('textbox', { name: 'Reply to the customer' }).fill("Hi {{customer.name}}, I'm {{ agent.name }}.");
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await expect
+      .poll(async () => {
+        const seen = await api('GET', `/api/v1/widget/conversations/${id}`, { token: started.body.token });
+        return (seen.body.messages as { author: string; text: string }[]).filter((m) => m.author === 'agent').map((m) => m.text);
+      })
+      .toEqual(["Hi Pia, I'm agent of acme."]);
     await agent.close();
   });
 });

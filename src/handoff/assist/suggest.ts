@@ -1,6 +1,7 @@
 import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } from '../../db/schema.ts';
 import { sentences } from '../brief/extract.ts';
 import { rank } from './rank.ts';
+import { renderMacro } from '../../conversations/macro-fields.ts';
 import { markdownText } from '../../knowledge/markdown.ts';
 import { aboutReachingPerson, withoutHumanRequest } from '../../engine/understand/index.ts';
 
@@ -85,13 +86,6 @@ function firstThat<T>(items: T[], pass: (item: T) => boolean, n: number): T[] {
     if (pass(item)) out.push(item);
   }
   return out;
-}
-
-export function renderMacro(body: string, vars: { customerName: string | null; agentName: string | null }): string {
-  return body
-    .replace(/\{\{\s*customer\.name\s*\}\}/g, vars.customerName ?? 'there')
-    .replace(/\{\{\s*agent\.name\s*\}\}/g, vars.agentName ?? '')
-    .trim();
 }
 
 /**
