@@ -2,12 +2,11 @@
 // agent assist offers a macro and again when an agent's reply is stored, so a macro inserted
 // from anywhere (the list, the M key, pasted) never reaches the customer with its braces.
 
+const FIELD = /\{\{\s*(customer|agent)\.name\s*\}\}/g;
+
 export function renderMacro(body: string, vars: { customerName: string | null; agentName: string | null }): string {
-  return body
-    .replace(/\{\{\s*customer\.name\s*\}\}/g, vars.customerName ?? 'there')
-    .replace(/\{\{\s*agent\.name\s*\}\}/g, vars.agentName ?? '')
-    .trim();
+  return body.replace(FIELD, (_, who: string) => (who === 'customer' ? (vars.customerName ?? 'there') : (vars.agentName ?? ''))).trim();
 }
 
 /** Whether a text still has a macro field to fill. */
-export const hasMacroFields = (text: string): boolean => /\{\{\s*(?:customer|agent)\.name\s*\}\}/.test(text);
+export const hasMacroFields = (text: string): boolean => text.search(FIELD) >= 0;

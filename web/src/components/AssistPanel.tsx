@@ -52,8 +52,8 @@ function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string)
  * The team's macros with those that fit this conversation first, in the order the server ranked
  * them and filled in for this customer (a safety macro first for a customer at risk).
  */
-function fittingFirst(all: Item[], suggestions: unknown): Item[] {
-  const fitting = (suggestions as Partial<Suggestions> | null)?.macros ?? [];
+function fittingFirst(all: Item[], suggestions: Partial<Suggestions> | null): Item[] {
+  const fitting = suggestions?.macros ?? [];
   const first: Item[] = fitting.map((m) => ({ key: m.id, label: m.title, text: m.rendered }));
   const shown = new Set(first.map((m) => m.key));
   return [...first, ...all.filter((m) => !shown.has(m.key))];
@@ -63,6 +63,8 @@ function fittingFirst(all: Item[], suggestions: unknown): Item[] {
 export function AssistPanel({ conversationId, onInsert }: { conversationId: string; onInsert: (text: string) => void }) {
   const [suggestions, reload] = useResource<unknown>(suggestionsPath(conversationId));
   const [macros] = useResource<unknown>(API.macros);
+  /** The suggestions as the contract names them (read loosely above: a server may not have every field). */
+  const drafted = suggestions.state === 'ready' ? (suggestions.data as Partial<Suggestions>) : null;
   return (
     <section className="card assist" aria-labelledby="assist-title">
       <div className="card-head">
@@ -77,7 +79,7 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
       {suggestions.state === 'loading' && <p className="muted small">Loading…</p>}
       {suggestions.state === 'missing' && <NotAvailable what="Suggested replies" />}
       {suggestions.state === 'error' && <p className="error small">{suggestions.message}</p>}
-      {suggestions.state === 'ready' && (suggestions.data as Partial<Suggestions>).drafts_withheld === 'at_risk' && (
+      {drafted?.drafts_withheld === 'at_risk' && (
         <p className="assist-note" role="note">
           <strong>No drafts from the knowledge:</strong> the customer wrote of self-harm or danger. Reply in your own words: ask whether
           they are safe right now, and if they are not, point them to emergency help.
@@ -94,11 +96,7 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
       {macros.state === 'missing' && <NotAvailable what="Macros" />}
       {macros.state === 'error' && <p className="error small">{macros.message}</p>}
       {macros.state === 'ready' && (
-        <Items
-          items={fittingFirst(normalise(macros.data, ['macros']), suggestions.state === 'ready' ? suggestions.data : null)}
-          onInsert={onInsert}
-          kind="macros"
-        />
+        <Items items={fittingFirst(normalise(macros.data, ['macros']), drafted)} onInsert={onInsert} kind="macros" />
       )}
     </section>
   );
