@@ -50,11 +50,13 @@ describe("the encoder in the classifier's confidence (small knowledge)", () => {
   });
 
   it('answers a paraphrase that shares few words with the examples', async () => {
-    const text = 'how many days do i have to send something back';
+    // ("how many days do i have to send something back" was this test's question until the demo's
+    // examples grew: the words alone answer it now.)
+    const text = 'do you send orders to other countries and how long does it take';
     const without = await new EmbeddedEngine(plain).decide(ask(text));
     const withEncoder = await new EmbeddedEngine(encoded).decide(ask(text));
     expect(without.action).toBe('handoff');
-    expect(withEncoder).toMatchObject({ action: 'answer', intent: { id: 'refund-policy' } });
+    expect(withEncoder).toMatchObject({ action: 'answer', intent: { id: 'shipping-times' } });
   }, 30_000);
 
   it('encodes what the classifier read of a follow-up and takes the turn again', async () => {
