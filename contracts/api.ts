@@ -1333,7 +1333,9 @@ export interface components {
                 };
             }[];
             identity?: {
-                ask: string;
+                ask: string | {
+                    [key: string]: string;
+                };
                 methods: {
                     tool: string;
                     slots: string[];
@@ -1343,7 +1345,9 @@ export interface components {
                 }[];
                 slots: {
                     name: string;
-                    ask: string;
+                    ask: string | {
+                        [key: string]: string;
+                    };
                     recognise: ({
                         /** @constant */
                         type: "pattern";
@@ -1421,7 +1425,9 @@ export interface components {
                     default?: string;
                 }[];
                 /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
-                notFound: string;
+                notFound: string | {
+                    [key: string]: string;
+                };
             };
             /** @default [] */
             playbooks: {
@@ -1442,7 +1448,9 @@ export interface components {
                 /** @default [] */
                 slots: {
                     name: string;
-                    ask: string;
+                    ask: string | {
+                        [key: string]: string;
+                    };
                     recognise: ({
                         /** @constant */
                         type: "pattern";
@@ -1568,23 +1576,31 @@ export interface components {
                             atMost?: number | string;
                         }[];
                     };
-                    else?: string;
+                    else?: string | {
+                        [key: string]: string;
+                    };
                     /** @default false */
                     handoff: boolean;
                     goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
-                    text: string;
+                    text: string | {
+                        [key: string]: string;
+                    };
                 } | {
                     /** @constant */
                     do: "reply";
-                    text: string;
+                    text: string | {
+                        [key: string]: string;
+                    };
                 })[];
             }[];
             otherAccount?: {
                 patterns: string[];
-                reply: string;
+                reply: string | {
+                    [key: string]: string;
+                };
             };
             /** @default 8 */
             maxCallsPerTurn: number;
@@ -2164,7 +2180,9 @@ export interface components {
                 };
             }[];
             identity?: {
-                ask: string;
+                ask: string | {
+                    [key: string]: string;
+                };
                 methods: {
                     tool: string;
                     slots: string[];
@@ -2174,7 +2192,9 @@ export interface components {
                 }[];
                 slots: {
                     name: string;
-                    ask: string;
+                    ask: string | {
+                        [key: string]: string;
+                    };
                     recognise: ({
                         /** @constant */
                         type: "pattern";
@@ -2252,7 +2272,9 @@ export interface components {
                     default?: string;
                 }[];
                 /** @default I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code? */
-                notFound: string;
+                notFound: string | {
+                    [key: string]: string;
+                };
             };
             /** @default [] */
             playbooks: {
@@ -2273,7 +2295,9 @@ export interface components {
                 /** @default [] */
                 slots: {
                     name: string;
-                    ask: string;
+                    ask: string | {
+                        [key: string]: string;
+                    };
                     recognise: ({
                         /** @constant */
                         type: "pattern";
@@ -2399,23 +2423,31 @@ export interface components {
                             atMost?: number | string;
                         }[];
                     };
-                    else?: string;
+                    else?: string | {
+                        [key: string]: string;
+                    };
                     /** @default false */
                     handoff: boolean;
                     goto?: string;
                 } | {
                     /** @constant */
                     do: "confirm";
-                    text: string;
+                    text: string | {
+                        [key: string]: string;
+                    };
                 } | {
                     /** @constant */
                     do: "reply";
-                    text: string;
+                    text: string | {
+                        [key: string]: string;
+                    };
                 })[];
             }[];
             otherAccount?: {
                 patterns: string[];
-                reply: string;
+                reply: string | {
+                    [key: string]: string;
+                };
             };
             /** @default 8 */
             maxCallsPerTurn: number;

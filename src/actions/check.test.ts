@@ -16,6 +16,23 @@ describe('checkActionsConfig', () => {
     expect(check.ok && check.config.tools[0]!.timeoutMs).toBe(5000);
   });
 
+  it('takes what the customer reads as one text or one per language code, and names a bad code', () => {
+    const verified = (ask: unknown) =>
+      checkActionsConfig({
+        tools: [tool({ name: 'find', verifies: { resultField: 'id' } })],
+        identity: {
+          ask,
+          methods: [{ tool: 'find', slots: ['email'], args: { id: '{email}' } }],
+          slots: [{ name: 'email', ask: { en: 'E-mail?', de: 'E-Mail?' }, recognise: [{ type: 'entity', entity: 'email' }] }],
+        },
+      });
+    expect(verified({ en: 'Who are you?', de: 'Wer sind Sie?' }).ok).toBe(true);
+    const bad = verified({ German: 'Wer sind Sie?' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problems.some((p) => p.path.startsWith('identity/ask') && /language code/.test(p.message))).toBe(true);
+    expect(verified({}).ok).toBe(false);
+  });
+
   it('lists every reference problem with its path', () => {
     const check = checkActionsConfig({
       tools: [

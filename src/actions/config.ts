@@ -3,9 +3,15 @@
 // playbooks the embedded engine follows. Documented in docs/actions.md.
 import { z } from 'zod';
 import { toolDefinitionSchema } from './types.ts';
+import { ownTextSchema } from '../engine/text/localized.ts';
 
 /** Text with {placeholders}: slot names and step results by dot path ("{order.status}"); see playbooks/template.ts. */
 const template = z.string().min(1).max(2000);
+/**
+ * What the customer reads: one template, or one per language code ({"en": "…", "de": "…"}); the
+ * conversation's language picks it, else English, else the first (docs/actions.md).
+ */
+const said = ownTextSchema(template);
 
 /** A condition on a slot or an earlier result, checked before a call (policy) or to branch. */
 const simpleCondition = z.object({
@@ -77,7 +83,7 @@ export const recogniserSchema = z.discriminatedUnion('type', [
 export const slotSchema = z.object({
   name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
   /** What the bot asks when the slot is missing. */
-  ask: template,
+  ask: said,
   recognise: z.array(recogniserSchema).min(1),
   optional: z.boolean().default(false),
   /** Taken when the customer has not said otherwise by the time it is needed (e.g. the original payment method); the confirmation shows it. */
@@ -107,13 +113,13 @@ export const stepSchema = z.discriminatedUnion('do', [
   z.object({
     do: z.literal('check'),
     when: conditionSchema,
-    else: template.optional(),
+    else: said.optional(),
     handoff: z.boolean().default(false),
     goto: z.string().optional(),
   }),
   /** List what the next write will do and wait for the customer's yes. */
-  z.object({ do: z.literal('confirm'), text: template }),
-  z.object({ do: z.literal('reply'), text: template }),
+  z.object({ do: z.literal('confirm'), text: said }),
+  z.object({ do: z.literal('reply'), text: said }),
 ]);
 
 export const playbookSchema = z.object({
@@ -138,12 +144,12 @@ export const playbookSchema = z.object({
 
 /** How a customer not verified by the host page is verified in the conversation. */
 export const identitySchema = z.object({
-  ask: template,
+  ask: said,
   /** Tried in order: the first whose slots are all filled is called; its tool must declare `verifies`. */
   methods: z.array(z.object({ tool: z.string(), slots: z.array(z.string()).min(1), args: z.record(z.string(), z.string()) })).min(1),
   slots: z.array(slotSchema).min(1),
   /** Said when no account fits the details given. */
-  notFound: template.default(
+  notFound: said.default(
     "I couldn't find an account with those details. Could you check them, or give me your e-mail address, or your name and zip code?",
   ),
 });
@@ -155,7 +161,7 @@ export const actionsConfigSchema = z.object({
   identity: identitySchema.optional(),
   playbooks: z.array(playbookSchema).default([]),
   /** Requests about someone else's account: refused with `reply`; handed off (policy) when the customer insists. */
-  otherAccount: z.object({ patterns: z.array(z.string()).min(1), reply: template }).optional(),
+  otherAccount: z.object({ patterns: z.array(z.string()).min(1), reply: said }).optional(),
   /** Calls the bot may make in one turn before it hands off (a loop guard). */
   maxCallsPerTurn: z.number().int().min(1).max(50).default(8),
 });

@@ -117,7 +117,7 @@ export interface ActionTurnInput {
   intent: { id: string; confidence: number } | null;
   threshold: number;
   /** What the engine decided for the line ("details": it asks what a need announced but not said is). */
-  decision?: { action: string; clarify?: string | null; social?: string | null; reasons?: string[] };
+  decision?: { action: string; clarify?: string | null; social?: string | null; reasons?: string[]; language?: string | null };
   state: ActionState | null;
   /** Verified by the host page before the conversation began, if at all. */
   identity: VerifiedIdentity | null;

@@ -22,7 +22,8 @@ import { continuesIntent } from './understand/continues.ts';
 import { detectSocial, withoutSmallTalk } from './understand/social.ts';
 import { detectJunk } from './understand/junk.ts';
 import { namesSupportMatter } from './text/support-domain.ts';
-import { crisisReply, dangerReply, detailsReply, offerPersonReply, ownText, rephraseReply, socialReply } from './compose/replies.ts';
+import { crisisReply, dangerReply, detailsReply, offerPersonReply, rephraseReply, socialReply } from './compose/replies.ts';
+import { ownText } from './text/localized.ts';
 import { yesOrNo } from './understand/yes-no.ts';
 import { supportExpansions, type Expansions } from './text/synonyms.ts';
 

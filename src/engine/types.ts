@@ -1,6 +1,7 @@
 // The contract between the conversation core and the answer engine (the bot's seat).
 // The core calls `BotEngine.turn` with redacted text only; the engine returns a decision
 // with its full trace, which the core stores with the bot's message.
+import type { OwnText } from './text/localized.ts';
 import type { SocialKind } from './understand/social.ts';
 
 export const HANDOFF_REASONS = [
@@ -65,8 +66,7 @@ export interface EnginePolicy {
   dangerMessage?: OwnText | null;
 }
 
-/** A workspace's own words: one text for every language, or one per language code. */
-export type OwnText = string | Readonly<Record<string, string>>;
+export type { OwnText };
 
 export interface TurnInput {
   /** The customer's latest message, already redacted by the PII shield. */
@@ -138,7 +138,13 @@ export const socialOf = (d: Pick<Decision, 'action' | 'trace'>): SocialKind | nu
   d.action === 'social' ? ((d.trace.signals as { social?: { kind?: SocialKind } | null } | undefined)?.social?.kind ?? null) : null;
 
 /** What the actions runner reads of a decision: the action, and the clarification, small talk and reasons behind it. */
-export const decisionForActions = (d: Decision) => ({ action: d.action, clarify: clarifyOf(d), social: socialOf(d), reasons: d.reasons });
+export const decisionForActions = (d: Decision) => ({
+  action: d.action,
+  clarify: clarifyOf(d),
+  social: socialOf(d),
+  reasons: d.reasons,
+  language: d.language,
+});
 
 export interface BotEngine {
   turn(input: TurnInput): Promise<Decision>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownTextSchema } from '../engine/text/localized.ts';
 import { piiSettingsSchema, withoutUnrunnablePatterns } from '../pii/settings.ts';
 
 const Hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM (24-hour)');
@@ -33,13 +34,7 @@ const SafetyLine = z.string().trim().min(1).max(2000);
  * ("en", "de": the primary subtag the conversation's language is read by); a language without
  * its own text reads the English one, else the first given.
  */
-const SafetyText = z.union([
-  SafetyLine,
-  z
-    .record(z.string().regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "de"'), SafetyLine)
-    .refine((texts) => Object.keys(texts).length > 0, 'give at least one language')
-    .refine((texts) => Object.keys(texts).length <= 50, 'at most 50 languages'),
-]);
+const SafetyText = ownTextSchema(SafetyLine);
 
 /** Per-workspace settings the bot and the handoff decide against (design.md: policy). */
 export const PolicySchema = z.object({

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionsConfigSchema, type ActionsConfig } from '../../src/actions/config.ts';
-import { OFFER_PERSON, runActionTurn } from '../../src/actions/playbooks/runner.ts';
+import { runActionTurn } from '../../src/actions/playbooks/runner.ts';
+import { runnerText } from '../../src/actions/playbooks/texts.ts';
 import { createToolCaller } from '../../src/actions/tools/call.ts';
 import type { ActionTurnInput, ActionTurnResult, ToolCallRecord } from '../../src/actions/types.ts';
 import { startRetailApi, type RunningRetailApi } from '../../src/demo/retail-api/server.ts';
@@ -14,6 +15,9 @@ import { evaluate } from '../../src/engine/eval/evaluate.ts';
 import { TicketSchema } from '../../src/engine/eval/tickets.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
+
+/** The offer of a person after a question asked again, in English. */
+const OFFER_PERSON = ` ${runnerText('offerPerson', 'en')}`;
 
 let api: RunningRetailApi;
 let config: ActionsConfig;
@@ -197,6 +201,41 @@ describe('playbooks against the retail stand-in', () => {
     expect(turns[3].result.identity?.id).toBe('harper_moore_3210');
     const [, hi] = await converse(['where is my order #W3942868?', 'hi'], config, null, [undefined, social('greeting')]);
     expect(hi.result.reply).toBe(`Hi! ${ask}${OFFER_PERSON}`);
+  });
+
+  // A shop serving German customers: the runner's own words (the acknowledgment, the offer of a
+  // person) came in English around the shop's German question.
+  it("speaks the conversation's language: the workspace's text for it and the runner's own words", async () => {
+    const ask = { en: raw.identity.ask, de: 'Bevor ich in Ihr Konto schaue: Wie lautet die E-Mail-Adresse darauf?' };
+    const german = actionsConfigSchema.parse({
+      ...raw,
+      apiBase: api.url,
+      identity: { ...raw.identity, ask },
+      playbooks: raw.playbooks.map((p: { id: string; trigger: { patterns: string[] } }) =>
+        p.id === 'order-status' ? { ...p, trigger: { ...p.trigger, patterns: [...p.trigger.patterns, 'wo ist meine bestellung'] } } : p,
+      ),
+    });
+    const de = (social?: string) => ({ action: social ? 'social' : 'handoff', social: social ?? null, language: 'de' });
+    const turns = await converse(['Wo ist meine Bestellung #W3942868?', 'danke', 'hallo'], german, null, [
+      de(),
+      de('thanks'),
+      de('greeting'),
+    ]);
+    expect(turns[0].result.reply).toBe(ask.de);
+    expect(turns[1].result.reply).toBe(`Gern geschehen! ${ask.de} ${runnerText('offerPerson', 'de')}`);
+    expect(turns[1].result.reply).toMatch(/Person aus unserem Team/);
+    expect(turns[2].result.reply).toBe(`Hallo! ${ask.de} ${runnerText('offerPerson', 'de')}`);
+    // "nein" takes the offer, made in German.
+    const [, , declined] = await converse(['Wo ist meine Bestellung #W3942868?', 'hmm', 'nein'], german, null, [de(), de(), de()]);
+    expect(declined.result).toMatchObject({ handled: true, reply: '', handoff: { reason: 'customer_requested' } });
+    // A language the workspace wrote nothing in reads its English text; the runner's words follow.
+    const [fr] = await converse(['where is my order #W3942868?'], german, null, [{ action: 'handoff', language: 'fr' }]);
+    expect(fr.result.reply).toBe(ask.en);
+    const [, frThanks] = await converse(['where is my order #W3942868?', 'merci'], german, null, [
+      { action: 'handoff', language: 'fr' },
+      { action: 'social', social: 'thanks', language: 'fr' },
+    ]);
+    expect(frThanks.result.reply).toBe(`Avec plaisir ! ${ask.en} ${runnerText('offerPerson', 'fr')}`);
   });
 
   // "my parcel hasn't arrived", "it was supposed to come last week", "that didn't help": the same

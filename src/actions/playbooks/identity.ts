@@ -6,6 +6,7 @@ import type { CallTool, ToolCallRecord, ToolOutcome, VerifiedIdentity } from '..
 import { fromLine } from './recognise.ts';
 import type { RunnerState } from './state.ts';
 import { fill, fillValue, resolvePath, text } from './template.ts';
+import { ownText } from '../../engine/text/localized.ts';
 
 export interface IdentityStep {
   identity: VerifiedIdentity | null;
@@ -35,6 +36,7 @@ function candidates(v: unknown): unknown[] {
 export async function verify(
   config: ActionsConfig,
   state: RunnerState,
+  language: string | null,
   call: CallTool,
   record: (tool: string, args: Record<string, unknown>, outcome: ToolOutcome, summary: string) => ToolCallRecord,
 ): Promise<IdentityStep> {
@@ -77,7 +79,7 @@ export async function verify(
     return {
       identity: null,
       records,
-      say: fill(cfg.notFound, {}),
+      say: fill(ownText(cfg.notFound, language), {}),
     };
   }
   const partial = cfg.slots.find(
@@ -85,5 +87,5 @@ export async function verify(
       state.identity.slots[s.name] === undefined &&
       cfg.methods.some((m) => m.slots.includes(s.name) && m.slots.some((o) => state.identity.slots[o] !== undefined)),
   );
-  return { identity: null, records, say: partial ? fill(partial.ask, {}) : fill(cfg.ask, {}) };
+  return { identity: null, records, say: fill(ownText(partial ? partial.ask : cfg.ask, language), {}) };
 }

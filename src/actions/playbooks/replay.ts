@@ -10,6 +10,8 @@ import { holds } from './conditions.ts';
 import { readLazy } from './recognise.ts';
 import type { Active } from './state.ts';
 import { fill, fillValue, resolvePath, rootsOf, text, type Scope } from './template.ts';
+import { runnerText } from './texts.ts';
+import { ownText } from '../../engine/text/localized.ts';
 
 export type Record_ = (tool: ToolDefinition, args: Record<string, unknown>, outcome: ToolOutcome, summary: string) => ToolCallRecord;
 
@@ -22,6 +24,8 @@ export interface ReplayInput {
   answer: 'yes' | 'no' | null;
   turn: number;
   line: string;
+  /** The conversation's language: which of the workspace's texts to say, and the runner's own words. */
+  language: string | null;
   record: Record_;
 }
 
@@ -31,14 +35,6 @@ export type ReplayEnd =
   | { kind: 'goto'; playbook: string; say: string[] }
   | { kind: 'handoff'; reason: 'action_failed' | 'policy'; note: string; say: string[] }
   | { kind: 'other_account'; say: string[] };
-
-const PHRASE: Record<string, string> = {
-  GET: 'look up',
-  POST: 'make the change',
-  PUT: 'make the change',
-  PATCH: 'make the change',
-  DELETE: 'make the change',
-};
 
 /** Whether an error is the customer's to fix (a wrong order number, an order in the wrong state) rather than ours. */
 function customersToFix(o: Extract<ToolOutcome, { ok: false }>): boolean {
@@ -81,9 +77,10 @@ export async function replay(inp: ReplayInput): Promise<ReplayEnd> {
         }
         if (active.slots[slot.name] !== undefined || slot.optional) continue;
         const choices = lazy.choices ?? [];
-        let q = fill(slot.ask, { ...scope(), choices });
-        if (lazy.unavailable) q = `That exact option isn't available. ${q}`;
-        if (choices.length > 0 && !slot.ask.includes('{choices')) q += '\n' + choices.map((c) => `- ${c}`).join('\n');
+        const ask = ownText(slot.ask, inp.language);
+        let q = fill(ask, { ...scope(), choices });
+        if (lazy.unavailable) q = `${runnerText('optionUnavailable', inp.language)} ${q}`;
+        if (choices.length > 0 && !ask.includes('{choices')) q += '\n' + choices.map((c) => `- ${c}`).join('\n');
         active.asked = slot.name;
         return { kind: 'wait', say: [...say, q] };
       }
@@ -122,7 +119,7 @@ export async function replay(inp: ReplayInput): Promise<ReplayEnd> {
       case 'check': {
         if (holds(step.when, scope())) continue;
         if (step.goto) return { kind: 'goto', playbook: step.goto, say };
-        const why = step.else ? fill(step.else, scope()) : 'That is not something I can do here.';
+        const why = step.else ? fill(ownText(step.else, inp.language), scope()) : runnerText('notHere', inp.language);
         if (step.handoff) return { kind: 'handoff', reason: 'policy', note: why, say };
         active.blocked = true;
         return { kind: 'wait', say: [...say, why] };
@@ -138,12 +135,12 @@ export async function replay(inp: ReplayInput): Promise<ReplayEnd> {
         const same = p && p.tool === write.tool && isDeepStrictEqual(p.args, args);
         active.pending = { tool: write.tool, args, askedAtTurn: inp.turn, step: j };
         active.asked = 'confirm';
-        if (same && inp.answer === 'no') return { kind: 'done', say: [...say, "All right, I haven't changed anything."], wrote: false };
-        const again = same && inp.answer === null ? 'Before I go ahead I need a clear yes or no. ' : '';
-        return { kind: 'wait', say: [...say, again + fill(step.text, scope())] };
+        if (same && inp.answer === 'no') return { kind: 'done', say: [...say, runnerText('nothingChanged', inp.language)], wrote: false };
+        const again = same && inp.answer === null ? `${runnerText('needYesOrNo', inp.language)} ` : '';
+        return { kind: 'wait', say: [...say, again + fill(ownText(step.text, inp.language), scope())] };
       }
       case 'reply':
-        say.push(fill(step.text, scope()));
+        say.push(fill(ownText(step.text, inp.language), scope()));
         continue;
     }
   }
@@ -158,7 +155,6 @@ function failure(
   say: string[],
 ): ReplayEnd {
   const { active } = inp;
-  const what = PHRASE[tool.method] ?? 'do that';
   if (o.error === 'refused' && /another customer/.test(o.message)) {
     // Forget the value that pointed at someone else's account, so the customer can give their own.
     for (const [k, v] of Object.entries(active.slots)) if (Object.values(args).some((a) => isDeepStrictEqual(a, v))) delete active.slots[k];
@@ -181,8 +177,8 @@ function failure(
     const step = inp.playbook.steps.find((s) => s.do === 'call' && s.tool === tool.name) as Extract<Step, { do: 'call' }> | undefined;
     const roots = new Set(Object.values(step?.args ?? {}).flatMap(rootsOf));
     for (const k of Object.keys(active.slots)) if (roots.has(k)) delete active.slots[k];
-    return { kind: 'wait', say: [...say, `I couldn't ${what} that: ${o.message}. Could you check it?`] };
+    return { kind: 'wait', say: [...say, runnerText('notFound', inp.language, o.message)] };
   }
   active.blocked = true;
-  return { kind: 'wait', say: [...say, `I couldn't make that change: ${o.message}.`] };
+  return { kind: 'wait', say: [...say, runnerText('notChanged', inp.language, o.message)] };
 }

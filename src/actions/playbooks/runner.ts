@@ -13,6 +13,8 @@ import { fromLine, readLine } from './recognise.ts';
 import { replay, type ReplayEnd } from './replay.ts';
 import { newActive, readState, type Active, type RunnerState, type Subject } from './state.ts';
 import { fill } from './template.ts';
+import { endsWithOfferOfPerson, runnerText, withoutOfferOfPerson } from './texts.ts';
+import { ownText, type OwnText } from '../../engine/text/localized.ts';
 import { words } from './words.ts';
 
 const NEVER_MIND =
@@ -21,9 +23,6 @@ const NEVER_MIND =
 // A customer asking for a person is the engine's to answer (a hand-off), whatever is under way.
 const WANTS_A_PERSON =
   /\b(?:talk|speak|chat|transfer|connect|put)\b.{0,30}\b(?:human|person|agent|supervisor|manager|representative|someone real|real person)\b/i;
-
-const OTHER_ACCOUNT_REPLY =
-  "I'm sorry, I can only help with your own account and orders. If the order is someone else's, they'll need to contact us themselves.";
 
 // "ok then a gift card", "yes but to my PayPal": a yes that asks for something else is no yes,
 // even when the change asked for could not be read.
@@ -41,7 +40,10 @@ function confirmation(line: string): 'yes' | 'no' | null {
  * question is asked again (before, the same question came back word for word); a goodbye or "are
  * you a bot?" is the engine's to answer, the request kept (askedAside).
  */
-const ACKNOWLEDGED: Readonly<Record<string, string>> = { greeting: 'Hi!', thanks: "You're welcome!" };
+function acknowledgment(input: ActionTurnInput): string {
+  const social = input.decision?.action === 'social' ? input.decision.social : null;
+  return social === 'greeting' || social === 'thanks' ? runnerText(social, input.decision?.language) : '';
+}
 
 /** The reply's first part after the acknowledgment of small talk, if any. */
 const withAck = (ack: string, parts: string[]): string[] => (ack && parts.length ? [`${ack} ${parts[0]}`, ...parts.slice(1)] : parts);
@@ -55,9 +57,6 @@ const pushesBack = (input: ActionTurnInput): boolean =>
 const RATHER_NOT =
   /\b(?:rather not|prefer not|(?:don'?t|do not) want to (?:give|share|say|tell)|not (?:giving|sharing) (?:it|that|you))\b/i;
 
-/** Said after a question asked again in a row: the way out. */
-export const OFFER_PERSON = " If you'd rather not, just say so and I'll bring in a person from our team.";
-
 /**
  * How many times in a row, just before this turn, the bot said `text` (with or without an
  * acknowledgment before it or the offer of a person after it).
@@ -67,7 +66,7 @@ function askedInARow(history: ActionTurnInput['history'], text: string): number 
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     if (turn.role === 'customer') continue;
-    if (turn.role !== 'bot' || !turn.text.replace(OFFER_PERSON, '').endsWith(text)) break;
+    if (turn.role !== 'bot' || !withoutOfferOfPerson(turn.text).endsWith(text)) break;
     n++;
   }
   return n;
@@ -162,6 +161,8 @@ function patternMatches(pb: Playbook, line: string): boolean {
 
 export async function runActionTurn(config: ActionsConfig, input: ActionTurnInput): Promise<ActionTurnResult> {
   const state = readState(input.state) as Stored;
+  const language = input.decision?.language ?? null;
+  const own = (text: OwnText) => fill(ownText(text, language), {});
   let identity: VerifiedIdentity | null = input.identity ?? state.verified ?? null;
   const calls: ToolCallRecord[] = [];
   const customerLines = input.history.filter((h) => h.role === 'customer').map((h) => h.text);
@@ -193,7 +194,11 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       handled,
       ...(state.active ? { playbook: state.active.playbook } : lastPlaybook ? { playbook: lastPlaybook } : {}),
       // Not beside a yes-or-no question: there "no" answers the question, not the offer.
-      reply: extra?.handoff ? '' : withAck(ack, said ? [said] : []).join('') + (asked >= 1 && !state.active?.pending ? OFFER_PERSON : ''),
+      // The way out, after a question asked again in a row.
+      reply: extra?.handoff
+        ? ''
+        : withAck(ack, said ? [said] : []).join('') +
+          (asked >= 1 && !state.active?.pending ? ` ${runnerText('offerPerson', language)}` : ''),
       state: { ...state, verified: identity } as unknown as Record<string, unknown>,
       calls,
       identity,
@@ -204,7 +209,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
   if (WANTS_A_PERSON.test(input.text)) return finish(false, { state: input.state });
   // The offer of a person taken: "no" or "I'd rather not" to the question it came with.
   const lastBot = [...input.history].reverse().find((h) => h.role !== 'customer');
-  if (lastBot?.text.endsWith(OFFER_PERSON) && (yesOrNo(input.text) === 'no' || RATHER_NOT.test(input.text)))
+  if (lastBot && endsWithOfferOfPerson(lastBot.text) && (yesOrNo(input.text) === 'no' || RATHER_NOT.test(input.text)))
     return finish(true, {
       handoff: { reason: 'customer_requested', note: 'Asked again for what the request needs, the customer chose a person instead.' },
     });
@@ -214,7 +219,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     state.refusals++;
     if (state.refusals >= 2)
       return finish(true, { handoff: { reason: 'policy', note: "The customer insists on help with another person's account." } });
-    say.push(fill(config.otherAccount.reply, {}));
+    say.push(own(config.otherAccount.reply));
     return finish(true);
   }
 
@@ -237,9 +242,9 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     } else {
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
       if (askedAside(config, current, active, input, answer)) return finish(false, { state: input.state });
-      if (input.decision?.action === 'social') ack = ACKNOWLEDGED[input.decision.social ?? ''] ?? '';
+      ack = acknowledgment(input);
       if (NEVER_MIND.test(input.text) && answer !== 'yes') {
-        say.push("All right, I've left it as it is.");
+        say.push(runnerText('leftAsItIs', language));
         ended();
         active = state.active = null;
       } else {
@@ -280,7 +285,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
         turn: input.turn,
         maxCallsPerTurn: config.maxCallsPerTurn,
       });
-      const v = await verify(config, state, caller, (tool, args, outcome, summary) =>
+      const v = await verify(config, state, language, caller, (tool, args, outcome, summary) =>
         record(config, calls, input.turn, tool, args, outcome, summary),
       );
       if (v.broken) return finish(true, { handoff: { reason: 'action_failed', note: v.broken } });
@@ -312,6 +317,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
       answer,
       turn: input.turn,
       line: input.text,
+      language,
       record: (tool, args, outcome, summary) => record(config, calls, input.turn, tool.name, args, outcome, summary),
     });
     if (end.kind === 'wait' && active.blocked && blockedSlots === JSON.stringify(active.slots)) {
@@ -333,7 +339,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
         state.refusals++;
         if (state.refusals >= 2)
           return finish(true, { handoff: { reason: 'policy', note: "The customer insists on help with another person's account." } });
-        say.push(config.otherAccount ? fill(config.otherAccount.reply, {}) : OTHER_ACCOUNT_REPLY);
+        say.push(config.otherAccount ? own(config.otherAccount.reply) : runnerText('otherAccount', language));
         return finish(true);
       case 'goto': {
         const to = config.playbooks.find((p) => p.id === end.playbook);

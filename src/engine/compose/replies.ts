@@ -2,7 +2,6 @@
 // was not a question, and the words a customer at risk of self-harm reads beside the handoff.
 // In the customer's language where we have it, else English.
 import type { SocialKind } from '../understand/social.ts';
-import type { OwnText } from '../types.ts';
 import { localized, type Texts } from '../text/localized.ts';
 
 const SOCIAL: Record<SocialKind, Texts> = {
@@ -173,15 +172,6 @@ const CRISIS: Texts = {
 
 /** The default crisis words in English (`crisisReply` gives them in the conversation's language). */
 export const DEFAULT_CRISIS_MESSAGE = CRISIS.en;
-
-/**
- * A workspace's own words in `language`: its one text, or its text for that language, else its
- * English one, else the first it gave (its numbers beat the default's, in any language).
- */
-export function ownText(own: OwnText, language: string): string {
-  if (typeof own === 'string') return own;
-  return localized(own as Texts, language) ?? Object.values(own)[0]!;
-}
 
 /** The default crisis words in `language` (English where there are none). */
 export const crisisReply = (language: string): string => localized(CRISIS, language);

@@ -247,12 +247,25 @@ function IdentityCard(props: {
   );
 }
 
+/** What the customer reads: the one text, or the English (else first) of several with the other languages named. */
+function Said({ text }: { text: Identity['ask'] }) {
+  if (typeof text === 'string') return <>“{text}”</>;
+  const [first, ...others] = Object.keys(text).sort((a, b) => Number(b === 'en') - Number(a === 'en'));
+  return (
+    <>
+      “{text[first!]}”{others.length > 0 && <span className="muted small"> (also in {others.join(', ')})</span>}
+    </>
+  );
+}
+
 function IdentitySummary({ identity }: { identity: Identity }) {
   return (
     <dl className="kv playbook-summary">
       <div>
         <dt>Asks</dt>
-        <dd>“{identity.ask}”</dd>
+        <dd>
+          <Said text={identity.ask} />
+        </dd>
       </div>
       <div>
         <dt>Verified by</dt>
