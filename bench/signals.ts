@@ -7,7 +7,8 @@
 //      npx tsx bench/signals.ts dev      the safety development set (bench/data/signals/safety-dev.jsonl),
 //                                        with its misses and false readings: the set the safety
 //                                        examples were chosen on; and person-dev.jsonl, requests
-//                                        for a person and anger in other words (issue 15 item 4)
+//                                        for a person and anger in other words (issue 15 item 4);
+//                                        shop-dev.jsonl, ordinary shop questions in urgent words
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -16,7 +17,8 @@
 // detectors) were written apart from the training examples (src/engine/understand/signals/examples.ts) and never used to change them.
 // safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
 // blind and committed before anything ran on it; safety-dev.jsonl is its development twin
-// (`dev` above). bench/data/signals/README.md lists the sets.
+// (`dev` above); shop-heldout.jsonl (ordinary shop questions in the words of the urgent signals,
+// with urgent ones mixed in) likewise. bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -156,6 +158,7 @@ async function heldOut(file: string) {
 if (only === 'dev') {
   await heldOut('safety-dev.jsonl');
   await heldOut('person-dev.jsonl');
+  await heldOut('shop-dev.jsonl');
   await heldOut('brief.jsonl');
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
@@ -173,6 +176,7 @@ if (only === 'dev') {
   await heldOut('safety-heldout.jsonl');
   await heldOut('absent-heldout.jsonl');
   await heldOut('clause-heldout.jsonl');
+  await heldOut('shop-heldout.jsonl');
   await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }
