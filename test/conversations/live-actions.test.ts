@@ -260,6 +260,35 @@ describe("an admin's change", () => {
   });
 });
 
+describe("the customer's language", () => {
+  it("asks in the conversation's language what the workspace wrote in it, and the runner's own words follow", async () => {
+    const shop = await seedWorkspace(tdb.database.db, 'de-shop');
+    const doc = JSON.parse(readFileSync(join(ROOT, 'bench/retail/workspace.json'), 'utf8'));
+    delete doc.$comment;
+    const de = 'Bevor ich in Ihr Konto schaue: Wie lautet die E-Mail-Adresse darauf?';
+    const config = { ...doc, apiBase: retail.url, identity: { ...doc.identity, ask: { en: doc.identity.ask, de } } };
+    const put = await api('PUT', '/api/v1/admin/actions', { token: shop.adminKey, body: { config, allowPrivateNetwork: true } });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const chat = async (language: string) => {
+      const res = await api('POST', '/api/v1/widget/conversations', { body: { workspace: shop.slug, language } });
+      const { token, conversation: c } = res.body as { token: string; conversation: { id: string } };
+      return async (text: string) =>
+        ((await api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token, body: { text } })).body.replies as { text: string }[])
+          .map((m) => m.text)
+          .join('\n');
+    };
+    const german = await chat('de');
+    expect(await german('Wo ist meine Bestellung #W5442520?')).toBe(de);
+    // Asked again on a line that gives nothing: the offer of a person, in German too.
+    expect(await german('hmm')).toBe(
+      `${de} Wenn Sie das lieber nicht möchten, sagen Sie es einfach, dann hole ich eine Person aus unserem Team dazu.`,
+    );
+    expect(await german(OLIVIA.email)).toMatch(/#W5442520/);
+    // English, and a language the workspace wrote nothing in, read its English text.
+    for (const language of ['en', 'it']) expect(await (await chat(language))('Where is my order #W5442520?')).toBe(doc.identity.ask);
+  });
+});
+
 describe('a failing company API', () => {
   it('a 500 gives a clear reply and a handoff whose brief says what failed (action_failed)', async () => {
     const c = await conversation('harper_moore_3210');

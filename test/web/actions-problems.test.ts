@@ -51,6 +51,11 @@ describe('actions editor problems', () => {
       'Check order.status in pending, else hand off',
     );
     expect(stepInWords({ do: 'wait', seconds: 5 })).toBe('wait: seconds 5');
+    // Texts by language: the English one quoted, the others named.
+    expect(stepInWords({ do: 'reply', text: 'Done.' })).toBe('Reply: “Done.”');
+    expect(stepInWords({ do: 'confirm', text: { de: 'Soll ich?', en: 'Shall I?', fr: 'Je le fais ?' } })).toBe(
+      'Confirm with the customer: “Shall I?” (also in de, fr)',
+    );
     const s = summarise({
       id: 'p',
       trigger: { articles: ['a'] },

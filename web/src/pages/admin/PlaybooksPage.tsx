@@ -6,7 +6,7 @@ import { pretty, useActionsDoc, type ActionsDoc } from './actions/doc.ts';
 import { ProblemList } from './actions/JsonEditor.tsx';
 import { JsonPartForm } from './actions/JsonPartForm.tsx';
 import { documentProblems } from './actions/problems.ts';
-import { summarise } from './actions/summary.ts';
+import { saidInWords, summarise } from './actions/summary.ts';
 
 type Playbook = ActionsConfig['playbooks'][number];
 type Identity = NonNullable<ActionsConfig['identity']>;
@@ -247,25 +247,12 @@ function IdentityCard(props: {
   );
 }
 
-/** What the customer reads: the one text, or the English (else first) of several with the other languages named. */
-function Said({ text }: { text: Identity['ask'] }) {
-  if (typeof text === 'string') return <>“{text}”</>;
-  const [first, ...others] = Object.keys(text).sort((a, b) => Number(b === 'en') - Number(a === 'en'));
-  return (
-    <>
-      “{text[first!]}”{others.length > 0 && <span className="muted small"> (also in {others.join(', ')})</span>}
-    </>
-  );
-}
-
 function IdentitySummary({ identity }: { identity: Identity }) {
   return (
     <dl className="kv playbook-summary">
       <div>
         <dt>Asks</dt>
-        <dd>
-          <Said text={identity.ask} />
-        </dd>
+        <dd>{saidInWords(identity.ask)}</dd>
       </div>
       <div>
         <dt>Verified by</dt>

@@ -6,6 +6,17 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
 
+/**
+ * What the customer reads, quoted: the one text, or the English (else the first) of texts by
+ * language with the other languages named: “Which order?” (also in de, fr).
+ */
+export function saidInWords(v: unknown): string {
+  if (typeof v === 'string' || !v || typeof v !== 'object') return `“${str(v)}”`;
+  const texts = obj(v);
+  const [first, ...others] = Object.keys(texts).sort((a, b) => Number(b === 'en') - Number(a === 'en'));
+  return first === undefined ? '“”' : `“${str(texts[first])}”${others.length ? ` (also in ${others.join(', ')})` : ''}`;
+}
+
 /** One step in words: "Ask for order_id", "Call get_order → order", "Check order.status in pending". */
 export function stepInWords(step: unknown): string {
   const s = obj(step);
@@ -28,9 +39,9 @@ export function stepInWords(step: unknown): string {
       return `Check ${str(when.path)} ${cond}${s.handoff ? ', else hand off' : ', else explain'}`;
     }
     case 'confirm':
-      return `Confirm with the customer: “${str(s.text)}”`;
+      return `Confirm with the customer: ${saidInWords(s.text)}`;
     case 'reply':
-      return `Reply: “${str(s.text)}”`;
+      return `Reply: ${saidInWords(s.text)}`;
     default: {
       const rest = Object.entries(s)
         .filter(([k]) => k !== 'do')
