@@ -263,6 +263,10 @@ describe('handoff in the browser: widget and agent workspace', () => {
     const first = assist.locator('.assist-items').last().locator('li').first();
     expect(await first.locator('.assist-label').textContent()).toBe('Are you safe right now?');
     expect(await first.locator('p').textContent()).toBe('Hi Pia, I am here with you. Are you safe right now?');
+    // The macros that do not fit are listed as the customer would read them too, not with braces.
+    const listed = await assist.locator('.assist-items').last().locator('li p').allTextContents();
+    expect(listed).toContain('Hi Pia, your refund is on its way.');
+    expect(listed.filter((t) => t.includes('{{'))).toEqual([]);
     await shot(agent, 'assist-at-risk-1440');
     await agent.setViewportSize({ width: 1280, height: 800 });
     expect(await agent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -50,17 +50,27 @@ function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string)
 
 /**
  * The team's macros with those that fit this conversation first, in the order the server ranked
- * them and filled in for this customer (a safety macro first for a customer at risk).
+ * them and filled in for this customer (a safety macro first for a customer at risk); the others
+ * filled in as inserting them would (`fill`), so the list shows what the customer will read.
  */
-function fittingFirst(all: Item[], suggestions: Partial<Suggestions> | null): Item[] {
+function fittingFirst(all: Item[], suggestions: Partial<Suggestions> | null, fill: (text: string) => string): Item[] {
   const fitting = suggestions?.macros ?? [];
   const first: Item[] = fitting.map((m) => ({ key: m.id, label: m.title, text: m.rendered }));
   const shown = new Set(first.map((m) => m.key));
-  return [...first, ...all.filter((m) => !shown.has(m.key))];
+  return [...first, ...all.filter((m) => !shown.has(m.key)).map((m) => ({ ...m, text: fill(m.text) }))];
 }
 
 /** Agent assist: suggested replies for this conversation and the team's macros, one click to insert. */
-export function AssistPanel({ conversationId, onInsert }: { conversationId: string; onInsert: (text: string) => void }) {
+export function AssistPanel({
+  conversationId,
+  onInsert,
+  fill,
+}: {
+  conversationId: string;
+  onInsert: (text: string) => void;
+  /** A macro's fields filled for this conversation, as inserting it fills them. */
+  fill: (text: string) => string;
+}) {
   const [suggestions, reload] = useResource<unknown>(suggestionsPath(conversationId));
   const [macros] = useResource<unknown>(API.macros);
   /** The suggestions as the contract names them (read loosely above: a server may not have every field). */
@@ -96,7 +106,7 @@ export function AssistPanel({ conversationId, onInsert }: { conversationId: stri
       {macros.state === 'missing' && <NotAvailable what="Macros" />}
       {macros.state === 'error' && <p className="error small">{macros.message}</p>}
       {macros.state === 'ready' && (
-        <Items items={fittingFirst(normalise(macros.data, ['macros']), drafted)} onInsert={onInsert} kind="macros" />
+        <Items items={fittingFirst(normalise(macros.data, ['macros']), drafted, fill)} onInsert={onInsert} kind="macros" />
       )}
     </section>
   );

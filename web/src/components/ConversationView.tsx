@@ -98,8 +98,9 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
     seen.current = count;
   }, [count]);
 
+  const fill = (raw: string) => fillMacro(raw, { customer: detail?.customer?.name, agent: ws.me.name });
   const insert = (raw: string) => {
-    const t = fillMacro(raw, { customer: detail?.customer?.name, agent: ws.me.name });
+    const t = fill(raw);
     setMode('reply');
     setText(text.trim() ? `${text.trimEnd()}\n${t}` : t);
     requestAnimationFrame(() => inputRef.current?.focus());
@@ -189,7 +190,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
       </section>
       <aside className="side-pane" aria-label="Customer and assist">
         <CustomerCard customer={detail.customer} conversation={c} botVerification={detail.bot_verification} />
-        <AssistPanel conversationId={c.id} onInsert={insert} />
+        <AssistPanel conversationId={c.id} onInsert={insert} fill={fill} />
       </aside>
       <MacroPicker open={picking} onClose={() => setPicking(false)} onPick={insert} />
     </RevealProvider>
