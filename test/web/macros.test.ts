@@ -8,5 +8,9 @@ describe('macro placeholders', () => {
   });
   it('greets a customer without a name as "there", and leaves unknown placeholders alone', () => {
     expect(fillMacro('Hi {{customer.name}}! {{order.id}}', { customer: null, agent: 'Ada' })).toBe('Hi there! {{order.id}}');
+    // A name after a comma goes with its comma when unknown: not "…with today, there?".
+    const anything = 'Is there anything else I can help you with today, {{customer.name}}?';
+    expect(fillMacro(anything, { customer: null, agent: null })).toBe('Is there anything else I can help you with today?');
+    expect(fillMacro(anything, { customer: 'Pia', agent: null })).toBe('Is there anything else I can help you with today, Pia?');
   });
 });
