@@ -58,6 +58,22 @@ describe('agent assist', () => {
     expect(res.body.recommended_next_step.action).toEqual(expect.any(String));
   });
 
+  it('says when the article drafted from is in another language than the customer writes', async () => {
+    const start = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, language: 'de', customer: { name: 'Jonas' }, message: 'Wie lange dauert eine Rückerstattung? refunds' },
+    });
+    const id = start.body.conversation.id as string;
+    await api('POST', `/api/v1/widget/conversations/${id}/messages`, { token: start.body.token, body: { text: 'a person please' } });
+    const res = await api('GET', `/api/v1/conversations/${id}/suggestions?limit=3`, { token: viewer });
+    const knowledge = res.body.replies.filter((r: any) => r.kind === 'knowledge');
+    expect(knowledge.length).toBeGreaterThan(0);
+    for (const r of knowledge) expect(r.why).toMatch(/; it is in English, the customer writes German$/);
+    // In the customer's own language, nothing is added.
+    const english = await handOff('How long do refunds take?');
+    const same = await api('GET', `/api/v1/conversations/${english}/suggestions?limit=3`, { token: viewer });
+    for (const r of same.body.replies.filter((x: any) => x.kind === 'knowledge')) expect(r.why).not.toMatch(/writes/);
+  });
+
   it('keeps macros (saved replies) and suggests the ones that fit', async () => {
     const before = Number(
       (await sql<{ n: string }>`select count(*)::text as n from events where type like 'macro.%'`.execute(tdb.database.db)).rows[0]!.n,

@@ -97,6 +97,25 @@ function firstThat<T>(items: T[], pass: (item: T) => boolean, n: number): T[] {
  */
 const AT_RISK: ReadonlySet<string> = new Set(['self_harm', 'safety']);
 
+const primary = (code: string) => code.split(/[-_]/)[0]!.toLowerCase();
+const languageName = (code: string) => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/**
+ * "; it is in English, the customer writes German": a draft quoted from an article in another
+ * language than the customer's, so the agent knows to answer in the customer's words.
+ */
+export function otherLanguage(articleLocale: string | null, customerLanguage: string | null): string {
+  if (!articleLocale || !customerLanguage) return '';
+  const [a, c] = [primary(articleLocale), primary(customerLanguage)];
+  return a === c ? '' : `; it is in ${languageName(a)}, the customer writes ${languageName(c)}`;
+}
+
 /** The macro tag that puts a macro first for a customer at risk (docs/workspace.md). */
 export const SAFETY_TAG = 'safety';
 
@@ -157,7 +176,7 @@ export function suggest(input: AssistInput): {
       kind: 'knowledge',
       text: `${greeting}\n\n${draft}${article.url ? `\n\nMore: ${article.url}` : ''}`,
       score: Number(score.toFixed(3)),
-      why,
+      why: why + otherLanguage(article.locale, input.conversation.language),
       article: { id: article.id, title: article.title, url: article.url },
       source_conversation_id: null,
     });

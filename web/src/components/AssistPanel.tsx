@@ -7,6 +7,8 @@ interface Item {
   key: string;
   label: string | null;
   text: string;
+  /** Why it is suggested ("the bot cited this article; it is in English, the customer writes German"). */
+  why?: string;
 }
 
 const textOf = (o: Record<string, unknown>): string | null => {
@@ -23,7 +25,8 @@ function normalise(data: unknown, prefer: string[]): Item[] {
     if (!text) return [];
     const source = o.source && typeof o.source === 'object' ? (o.source as Record<string, unknown>) : null;
     const label = [o.title, o.name, source?.title, o.kind].find((v): v is string => typeof v === 'string' && !!v) ?? null;
-    return [{ key: typeof o.id === 'string' ? o.id : String(i), label, text }];
+    const why = typeof o.why === 'string' && o.why ? o.why : undefined;
+    return [{ key: typeof o.id === 'string' ? o.id : String(i), label, text, why }];
   });
 }
 
@@ -34,6 +37,7 @@ function Items({ items, onInsert, kind }: { items: Item[]; onInsert: (t: string)
       {items.map((s) => (
         <li key={s.key}>
           {s.label && <span className="assist-label">{s.label}</span>}
+          {s.why && <span className="assist-why muted small">{s.why[0]!.toUpperCase() + s.why.slice(1)}.</span>}
           <p>{s.text}</p>
           <button
             type="button"
