@@ -228,14 +228,15 @@ describe('playbooks against the retail stand-in', () => {
     // "nein" takes the offer, made in German.
     const [, , declined] = await converse(['Wo ist meine Bestellung #W3942868?', 'hmm', 'nein'], german, null, [de(), de(), de()]);
     expect(declined.result).toMatchObject({ handled: true, reply: '', handoff: { reason: 'customer_requested' } });
-    // A language the workspace wrote nothing in reads its English text; the runner's words follow.
+    // A language the workspace wrote nothing in reads its English text, and the runner's words
+    // stay in the language of the text they go with (not "Avec plaisir ! Before I look at…").
     const [fr] = await converse(['where is my order #W3942868?'], german, null, [{ action: 'handoff', language: 'fr' }]);
     expect(fr.result.reply).toBe(ask.en);
     const [, frThanks] = await converse(['where is my order #W3942868?', 'merci'], german, null, [
       { action: 'handoff', language: 'fr' },
       { action: 'social', social: 'thanks', language: 'fr' },
     ]);
-    expect(frThanks.result.reply).toBe(`Avec plaisir ! ${ask.en} ${runnerText('offerPerson', 'fr')}`);
+    expect(frThanks.result.reply).toBe(`You're welcome! ${ask.en} ${runnerText('offerPerson', 'en')}`);
   });
 
   // "my parcel hasn't arrived", "it was supposed to come last week", "that didn't help": the same

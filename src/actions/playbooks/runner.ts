@@ -14,6 +14,7 @@ import { replay, type ReplayEnd } from './replay.ts';
 import { newActive, readState, type Active, type RunnerState, type Subject } from './state.ts';
 import { fill } from './template.ts';
 import { endsWithOfferOfPerson, runnerText, withoutOfferOfPerson } from './texts.ts';
+import { speakingLanguage } from './speaking.ts';
 import { ownText, type OwnText } from '../../engine/text/localized.ts';
 import { words } from './words.ts';
 
@@ -40,9 +41,9 @@ function confirmation(line: string): 'yes' | 'no' | null {
  * question is asked again (before, the same question came back word for word); a goodbye or "are
  * you a bot?" is the engine's to answer, the request kept (askedAside).
  */
-function acknowledgment(input: ActionTurnInput): string {
+function acknowledgment(input: ActionTurnInput, language: string): string {
   const social = input.decision?.action === 'social' ? input.decision.social : null;
-  return social === 'greeting' || social === 'thanks' ? runnerText(social, input.decision?.language) : '';
+  return social === 'greeting' || social === 'thanks' ? runnerText(social, language) : '';
 }
 
 /** The reply's first part after the acknowledgment of small talk, if any. */
@@ -161,7 +162,7 @@ function patternMatches(pb: Playbook, line: string): boolean {
 
 export async function runActionTurn(config: ActionsConfig, input: ActionTurnInput): Promise<ActionTurnResult> {
   const state = readState(input.state) as Stored;
-  const language = input.decision?.language ?? null;
+  const language = speakingLanguage(config, input.decision?.language);
   const own = (text: OwnText) => fill(ownText(text, language), {});
   let identity: VerifiedIdentity | null = input.identity ?? state.verified ?? null;
   const calls: ToolCallRecord[] = [];
@@ -242,7 +243,7 @@ export async function runActionTurn(config: ActionsConfig, input: ActionTurnInpu
     } else {
       for (const p of asked) if (p.id !== current.id && !state.queue.includes(p.id)) state.queue.push(p.id);
       if (askedAside(config, current, active, input, answer)) return finish(false, { state: input.state });
-      ack = acknowledgment(input);
+      ack = acknowledgment(input, language);
       if (NEVER_MIND.test(input.text) && answer !== 'yes') {
         say.push(runnerText('leftAsItIs', language));
         ended();
