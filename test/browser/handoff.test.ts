@@ -68,6 +68,10 @@ describe('handoff in the browser: widget and agent workspace', () => {
     // Agent assist: suggestions when the server has them, a clear "not available" otherwise.
     const assist = agent.locator('section.assist');
     await assist.locator('.not-available, .assist-items, p.muted.small').first().waitFor();
+    // A draft names its article and why it is there, not its kind's identifier.
+    const draft = assist.locator('.assist-items').first().locator('li').first();
+    expect(await draft.locator('.assist-label').textContent()).toBe('Refunds');
+    expect(await draft.locator('.assist-why').textContent()).toBe('The bot cited this article.');
     await shot(agent, 'workspace-brief');
 
     await agent.getByRole('button', { name: 'Accept' }).click();

@@ -16,6 +16,9 @@ const textOf = (o: Record<string, unknown>): string | null => {
   return null;
 };
 
+/** A suggestion's kind in words, where it names no article. */
+const KINDS: Record<string, string> = { knowledge: 'From the knowledge', past_reply: 'A past reply' };
+
 function normalise(data: unknown, prefer: string[]): Item[] {
   return firstArray(data, ...prefer).flatMap((x, i): Item[] => {
     if (typeof x === 'string') return [{ key: String(i), label: null, text: x }];
@@ -24,7 +27,9 @@ function normalise(data: unknown, prefer: string[]): Item[] {
     const text = textOf(o);
     if (!text) return [];
     const source = o.source && typeof o.source === 'object' ? (o.source as Record<string, unknown>) : null;
-    const label = [o.title, o.name, source?.title, o.kind].find((v): v is string => typeof v === 'string' && !!v) ?? null;
+    const article = o.article && typeof o.article === 'object' ? (o.article as Record<string, unknown>) : null;
+    const kind = typeof o.kind === 'string' ? (KINDS[o.kind] ?? o.kind) : null;
+    const label = [o.title, o.name, source?.title, article?.title, kind].find((v): v is string => typeof v === 'string' && !!v) ?? null;
     const why = typeof o.why === 'string' && o.why ? o.why : undefined;
     return [{ key: typeof o.id === 'string' ? o.id : String(i), label, text, why }];
   });
