@@ -3,10 +3,8 @@
 // acknowledgment, the offer of a person) must be in the same language, or a German customer of a
 // shop that wrote English only reads "Gern geschehen! Before I look at your account…".
 import type { ActionsConfig } from '../config.ts';
-import type { OwnText } from '../../engine/text/localized.ts';
+import { primaryLanguage as primary, type OwnText } from '../../engine/text/localized.ts';
 import { detectLanguage } from '../../engine/understand/language.ts';
-
-const primary = (code: string) => code.split(/[-_]/)[0]!.toLowerCase();
 
 /** Every text of the document the customer may read. */
 function saidTexts(config: ActionsConfig): OwnText[] {

@@ -105,11 +105,14 @@ export function runnerText(key: RunnerText, language: string | null | undefined,
   return localized(TEXTS[key], language).replace('{message}', message);
 }
 
+/** The offer of a person a bot line ends with, in whichever language, if it does. */
+const offerAtEnd = (line: string): string | undefined => Object.values(TEXTS.offerPerson).find((t) => line.endsWith(t));
+
 /** Whether a bot line ends with the offer of a person, in any language. */
-export const endsWithOfferOfPerson = (line: string): boolean => Object.values(TEXTS.offerPerson).some((t) => line.endsWith(t));
+export const endsWithOfferOfPerson = (line: string): boolean => offerAtEnd(line) !== undefined;
 
 /** A bot line without the offer of a person at its end. */
 export function withoutOfferOfPerson(line: string): string {
-  const offer = Object.values(TEXTS.offerPerson).find((t) => line.endsWith(t));
+  const offer = offerAtEnd(line);
   return offer ? line.slice(0, -offer.length).trimEnd() : line;
 }

@@ -7,6 +7,7 @@ import type { Article, Citation } from '../types.ts';
 import { terms } from '../retrieve/bm25.ts';
 import { answerTypeOf, passageHasAnswerType } from '../retrieve/answer-type.ts';
 import { normalize } from '../text/normalize.ts';
+import { primaryLanguage } from '../text/localized.ts';
 
 export interface AnswerPart {
   text: string;
@@ -69,7 +70,7 @@ const CLARIFY: Readonly<Record<string, { ask: string; or: string }>> = {
 
 /** A clarifying question naming the options (titles only: no claims to verify). */
 export function composeClarify(options: Article[], language: string): string {
-  const { ask, or } = CLARIFY[language.split(/[-_]/)[0].toLowerCase()] ?? CLARIFY.en;
+  const { ask, or } = CLARIFY[primaryLanguage(language)] ?? CLARIFY.en;
   const names = options.map((a) => `“${a.title}”`);
   // The conjunction is placed, never substituted: a title may hold the word itself ("Damaged or wrong item").
   const list = names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${or} ${names.at(-1)}`;

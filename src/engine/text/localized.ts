@@ -5,9 +5,12 @@ import { z } from 'zod';
 /** One text per language code ("en", "fr", ...); `en` is always there. */
 export type Texts = Readonly<Record<string, string>>;
 
+/** A language code's primary subtag, lower-case: "fr-CA" and "FR_ca" are "fr". */
+export const primaryLanguage = (code: string): string => code.split(/[-_]/)[0]!.toLowerCase();
+
 /** The text in `language`, by its primary subtag ("fr-CA" reads French); English when there is none. */
 export function localized(texts: Texts, language: string | null | undefined): string {
-  return texts[(language ?? 'en').split(/[-_]/)[0].toLowerCase()] ?? texts.en;
+  return texts[primaryLanguage(language ?? 'en')] ?? texts.en;
 }
 
 /** A workspace's own words: one text for every language, or one per language code. */

@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../../engine/text/localized.ts';
 import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } from '../../db/schema.ts';
 import { sentences } from '../brief/extract.ts';
 import { rank } from './rank.ts';
@@ -97,10 +98,10 @@ function firstThat<T>(items: T[], pass: (item: T) => boolean, n: number): T[] {
  */
 const AT_RISK: ReadonlySet<string> = new Set(['self_harm', 'safety']);
 
-const primary = (code: string) => code.split(/[-_]/)[0]!.toLowerCase();
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 const languageName = (code: string) => {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return LANGUAGE_NAMES.of(code) ?? code;
   } catch {
     return code;
   }
@@ -112,7 +113,7 @@ const languageName = (code: string) => {
  */
 export function otherLanguage(articleLocale: string | null, customerLanguage: string | null): string {
   if (!articleLocale || !customerLanguage) return '';
-  const [a, c] = [primary(articleLocale), primary(customerLanguage)];
+  const [a, c] = [primaryLanguage(articleLocale), primaryLanguage(customerLanguage)];
   return a === c ? '' : `; it is in ${languageName(a)}, the customer writes ${languageName(c)}`;
 }
 
