@@ -1,11 +1,13 @@
 // Benchmark: the language of short messages (bench/data/language/short.jsonl: 112 lines of
 // 2-8 words in en, es, fr, de, pt, it, nl, written for Baton). Compares the one-line detector
 // of before (franc with the knowledge's language as fallback) with the turn's decision
-// (function words, then the conversation, locale and knowledge as priors), on English
+// (function words and eld, then the conversation, locale and knowledge as priors), on English
 // knowledge: alone, after one earlier message in the same language, and with the widget's
 // locale set to the message's language.
-// Run: npx tsx bench/language.ts [file]   (bench/data/language/dev.jsonl: 21 lines written
-//      apart from short.jsonl to check the issue-15 changes, ties and letters, did no harm)
+// Run: npx tsx bench/language.ts [file]   (bench/data/language/dev.jsonl: 29 lines written
+//      apart from short.jsonl to check the issue-15 changes, ties and letters, did no harm;
+//      bench/data/language/dev-blind.jsonl: 280 lines of 1-6 words, 40 a language, written blind
+//      for choosing eld's vote, docs/engine.md "Short lines read by eld")
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decideLanguage, detectLanguage } from '../src/engine/understand/language.ts';

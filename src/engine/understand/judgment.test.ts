@@ -249,6 +249,21 @@ describe('language from more than one short line', () => {
     expect(decideLanguage('Größe tauschen', { knowledge: ['en'] })).toBe('de');
     expect(decideLanguage('cartão bloqueado', { knowledge: ['en'] })).toBe('pt');
   });
+  // Two or three words none of the word lists holds: English knowledge took them all before eld read them.
+  it.each([
+    ['buongiorno', 'it'],
+    ['nessuna risposta', 'it'],
+    ['guten Abend', 'de'],
+    ['doppelt bezahlt', 'de'],
+    ['bom dia', 'pt'],
+    ['ninguém responde', 'pt'],
+    ['nadie contesta', 'es'],
+    ['geen verbinding', 'nl'],
+    ['niemand antwoordt', 'nl'],
+    ['toujours rien', 'fr'],
+  ])('reads a short line by its letters: "%s" is %s', (text, language) => {
+    expect(decideLanguage(text, { knowledge: ['en'] })).toBe(language);
+  });
   it('answers small talk in the language of its words', () => {
     expect(u('gracias').language).toBe('es');
   });

@@ -26,6 +26,16 @@ describe('the signal detector with its sentence encoder', () => {
     expect(findSignal(text)?.kind).toBe('fraud');
   }, 30_000);
 
+  it('lets the encoder overrule an urgent reading of an ordinary shop question it is sure of', async () => {
+    for (const text of ['when will I get my money back', 'typo in my address']) {
+      // The n-grams alone read danger (one example owns "money back")...
+      expect(scoreSignals(text, 'ngrams').top).toBe('danger');
+      await encodeForSignals([text]);
+      // ...the short English line is encoded, and the encoder is sure it is an ordinary question.
+      expect(findSignal(text)).toBeNull();
+    }
+  }, 30_000);
+
   it('reads a language other than English by its n-grams alone', async () => {
     const text = 'je voudrais parler à quelqu’un de votre équipe';
     const before = scoreSignals(text);
