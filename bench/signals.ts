@@ -8,7 +8,9 @@
 //                                        with its misses and false readings: the set the safety
 //                                        examples were chosen on; and person-dev.jsonl, requests
 //                                        for a person and anger in other words (issue 15 item 4);
-//                                        shop-dev.jsonl, ordinary shop questions in urgent words
+//                                        shop-dev.jsonl, ordinary shop questions in urgent words;
+//                                        multilingual-dev.jsonl, safety statements and ordinary
+//                                        questions in six languages other than English
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -159,6 +161,7 @@ if (only === 'dev') {
   await heldOut('safety-dev.jsonl');
   await heldOut('person-dev.jsonl');
   await heldOut('shop-dev.jsonl');
+  await heldOut('multilingual-dev.jsonl');
   await heldOut('brief.jsonl');
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));

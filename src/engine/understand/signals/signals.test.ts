@@ -70,3 +70,23 @@ describe('findSignal, anger and commands with "me"', () => {
     expect(findSignal(text)).toBeNull();
   });
 });
+
+// Statements in other languages are read by a model trained on examples in six more languages
+// (multilingual-themes.ts); the one model of before read each of these as ordinary.
+describe('findSignal in other languages', () => {
+  it.each([
+    ['il tecnico ha lasciato il gas aperto e adesso in cucina c’è puzza forte', 'danger'],
+    ['la prossima volta che mi chiudete il telefono in faccia vengo in negozio col coltello', 'danger'],
+    ["mon père me frappe quand je dépense de l'argent", 'danger'],
+    ['quero que cancelem tudo, já deixei cartas para minha família', 'self_harm'],
+    ['ik heb een sms van jullie gekregen, op de link geklikt en nu is er 900 euro van mijn rekening', 'fraud'],
+    ['alguien pidió un préstamo a mi nombre con mi DNI', 'fraud'],
+  ])('reads "%s" as %s', (text, kind) => {
+    expect(findSignal(text)?.kind).toBe(kind);
+  });
+
+  it('reads English with the examples of before only', () => {
+    // Trained as one model, the lines in other languages took this under the bar (0.52 -> 0.43).
+    expect(findSignal('i need human assistance')?.kind).toBe('human');
+  });
+});
