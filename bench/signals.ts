@@ -10,7 +10,9 @@
 //                                        for a person and anger in other words (issue 15 item 4);
 //                                        shop-dev.jsonl, ordinary shop questions in urgent words;
 //                                        multilingual-dev.jsonl, safety statements and ordinary
-//                                        questions in six languages other than English
+//                                        questions in six languages other than English;
+//                                        multilingual-person-dev.jsonl, requests for a person, anger
+//                                        and legal threats in the same six
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -162,6 +164,7 @@ if (only === 'dev') {
   await heldOut('person-dev.jsonl');
   await heldOut('shop-dev.jsonl');
   await heldOut('multilingual-dev.jsonl');
+  await heldOut('multilingual-person-dev.jsonl');
   await heldOut('brief.jsonl');
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
