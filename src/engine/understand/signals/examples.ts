@@ -22,7 +22,7 @@ export function labelledExamples(set: 'english' | 'other' = 'english'): { texts:
   const texts: string[] = [];
   const labels: number[] = [];
   SIGNAL_CLASSES.forEach((c, label) => {
-    const more: readonly string[] = set === 'other' && c !== 'legal' ? MULTILINGUAL_THEMES[c] : [];
+    const more: readonly string[] = set === 'other' ? MULTILINGUAL_THEMES[c] : [];
     for (const t of [...SIGNAL_EXAMPLES[c], ...more]) {
       texts.push(t);
       labels.push(label);

@@ -10,7 +10,9 @@
 // every set in bench/data/signals/ (word Jaccard < 0.4): 59 of 480 were left out. A second round
 // (a second helper, on the kinds of statement the first still missed, described to it in words,
 // never with a line of the set) added 226 lines; 38 of 264 were left out by the same check.
-// They train only the model that reads languages other than English (model.ts).
+// Legal threats (lawyers, courts, each country's consumer bodies) from a third helper's round: 40
+// of 60 kept by the same check. They train only the model that reads languages other than English
+// (model.ts).
 export const MULTILINGUAL_THEMES = {
   self_harm: [
     // Spanish
@@ -507,6 +509,54 @@ export const MULTILINGUAL_THEMES = {
     'kutbedrijf, nooit meer',
     'ik word er helemaal gek van, steeds van afdeling naar afdeling doorgeschoven',
     'godverdomme, alweer geen internet',
+  ],
+  legal: [
+    // Spanish
+    'Voy a poner una reclamación en FACUA y en Consumo de mi comunidad',
+    'Os voy a demandar por incumplimiento de contrato',
+    'He puesto una denuncia en la Guardia Civil contra vuestra empresa por estafa',
+    'Pienso reclamar ante la AEPD por usar mis datos sin mi permiso',
+    'esto acaba en el juzgado, os lo aseguro',
+    'Mañana mismo voy a la OMIC a denunciaros, ya veréis',
+    'Lo dejo en manos de un abogado y reclamaré daños y perjuicios',
+    'Voy a reclamar estas comisiones ante el Banco de España',
+    // French
+    'Je vais faire un signalement à la DGCCRF pour pratique commerciale trompeuse',
+    'Mon avocat va prendre contact avec vous',
+    'Je porte plainte au commissariat contre votre société pour escroquerie',
+    'On se verra au tribunal',
+    'Prochaine étape : mise en demeure en recommandé puis tribunal judiciaire',
+    "je vais vous attaquer en justice, c'est clair",
+    "J'ai fait un signalement sur SignalConso et une association de consommateurs va vous poursuivre",
+    // German
+    'Ich werde die Verbraucherzentrale einschalten',
+    'Mein Anwalt wird sich bei Ihnen melden',
+    'Ich erstatte Anzeige bei der Polizei gegen Ihre Firma wegen Betrug',
+    'Das landet vor Gericht, verlassen Sie sich drauf',
+    'Die Beschwerde bei der Bundesnetzagentur ist schon vorbereitet',
+    'Dann schalte ich eben die Schlichtungsstelle ein',
+    'Ich geh zur BaFin, diese Gebühren sind nicht rechtens',
+    'hab schon nen anwalt, der mahnbescheid kommt',
+    // Portuguese
+    'Vou denunciar vocês no consumidor.gov.br',
+    'Vou apresentar queixa na DECO',
+    'Vou denunciar à ANPD o uso indevido dos meus dados',
+    'Isto vai parar a tribunal, podem ter a certeza',
+    'Se não resolverem vou à Anatel e depois à justiça',
+    // Italian
+    'Il mio avvocato vi contatterà',
+    'Vi faccio causa',
+    'Ci vediamo dal giudice di pace',
+    "Faccio ricorso al Corecom e poi all'AGCOM",
+    "Vado dall'avvocato e vi porto in tribunale",
+    'Ho già contattato il Codacons, preparatevi',
+    // Dutch
+    'Ik stap naar de Consumentenbond als dit niet wordt opgelost',
+    'Mijn advocaat neemt contact met jullie op',
+    'Ik sleep jullie voor de rechter',
+    'Dit gaat naar de Geschillencommissie, reken maar',
+    'Ik start een procedure bij de kantonrechter',
+    'Ik schakel een jurist in en ga jullie aansprakelijk stellen',
   ],
   ordinary: [
     // Spanish

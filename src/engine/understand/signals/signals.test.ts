@@ -81,6 +81,9 @@ describe('findSignal in other languages', () => {
     ['quero que cancelem tudo, já deixei cartas para minha família', 'self_harm'],
     ['ik heb een sms van jullie gekregen, op de link geklikt en nu is er 900 euro van mijn rekening', 'fraud'],
     ['alguien pidió un préstamo a mi nombre con mi DNI', 'fraud'],
+    ['vou fazer uma reclamação no Procon e processar vocês', 'legal'],
+    ['mi rivolgo a un avvocato e vi faccio causa', 'legal'],
+    ['ik stap naar de geschillencommissie en neem een advocaat', 'legal'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(findSignal(text)?.kind).toBe(kind);
   });
