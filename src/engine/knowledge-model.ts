@@ -177,8 +177,9 @@ interface Prepared {
 
 function prepare(articles: Article[]): Prepared {
   const t0 = performance.now();
-  // The escalation-signal detector is trained once per process; pay for it at build, not on a turn.
-  warmSignals();
+  // The escalation-signal detector is trained once per process; pay for it at build, not on a turn
+  // (its model for other languages too when the knowledge is written in one).
+  warmSignals(articles.some((a) => a.locale && !a.locale.toLowerCase().startsWith('en')));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const passageList: Passage[] = chunkArticles(articles);
   const classArticles = articles.filter((a) => (a.examples?.length ?? 0) > 0);

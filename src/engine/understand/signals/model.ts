@@ -84,9 +84,13 @@ function model(set: 'english' | 'other'): Trained {
   return (trained[set] = { vectorizer, model: SoftmaxModel.average(models) });
 }
 
-/** The English model: the other trains at the first text in another language (about a second, once per process). */
-export function warmSignals(): void {
+/**
+ * The English model, and the other where other languages are expected (knowledge written in one);
+ * otherwise the other trains at the first text in another language (about a second, once per process).
+ */
+export function warmSignals(otherLanguages = false): void {
   model('english');
+  if (otherLanguages) model('other');
 }
 
 /** The n-grams' reading, remembered for recent texts: a turn reads the whole message for every signal and again for a request for a person. */
