@@ -100,6 +100,9 @@ for (const lists of [FUNCTION_WORDS, SUPPORT_WORDS])
   for (const [lang, list] of Object.entries(lists))
     for (const w of list) if (!WORD_LANGS.get(w)?.includes(lang)) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
 
+/** The text without PII tokens (<EMAIL_1>): their letters say nothing of the language. */
+const withoutTokens = (text: string) => text.replace(/<[A-Z_]+\d*>/g, ' ').trim();
+
 /** Scripts that name their language outright. */
 function scriptLanguage(text: string): string | null {
   if (/[\u0600-\u06FF]/.test(text)) return 'ar';
@@ -117,7 +120,7 @@ function francLanguage(cleaned: string, minLength: number): string | null {
 
 /** The one-line detector of before: franc, restricted, with a fallback for short text. */
 export function detectLanguage(text: string, fallback = 'en'): string {
-  const cleaned = text.replace(/<[A-Z_]+\d*>/g, ' ').trim();
+  const cleaned = withoutTokens(text);
   return scriptLanguage(cleaned) ?? francLanguage(cleaned, 12) ?? fallback;
 }
 
@@ -147,7 +150,7 @@ const ELD_MARGIN = 0.1;
 function votes(text: string): Map<string, number> {
   const v = new Map<string, number>();
   const add = (l: string, w: number) => v.set(l, (v.get(l) ?? 0) + w);
-  const cleaned = text.replace(/<[A-Z_]+\d*>/g, ' ').trim();
+  const cleaned = withoutTokens(text);
   for (const w of words(normalize(cleaned))) {
     const langs = WORD_LANGS.get(w);
     if (langs) for (const l of langs) add(l, 1 / langs.length);
@@ -223,6 +226,6 @@ export function decideLanguage(text: string, ctx: LanguageContext = {}): string 
  */
 function tieBreak(text: string, tied: string[]): string {
   if (tied.length < 2) return tied[0];
-  const scores = eld.detect(text.replace(/<[A-Z_]+\d*>/g, ' ').trim()).getScores();
+  const scores = eld.detect(withoutTokens(text)).getScores();
   return tied.reduce((best, l) => ((scores[l] ?? 0) > (scores[best] ?? 0) ? l : best));
 }
