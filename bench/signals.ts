@@ -2,6 +2,7 @@
 // fraud or account takeover, legal threats) as the turn sees them (`understand`: the sure
 // phrases and the learned detector together).
 // Run: npx tsx bench/signals.ts          held-out sets and CLINC150 test (the figures to report)
+//      npx tsx bench/signals.ts FILE.jsonl  one set of bench/data/signals/ (while iterating)
 //      npx tsx bench/signals.ts val      false triggers on CLINC150 val and the demo's examples
 //                                        (the only sets the example lists were adjusted on)
 //      npx tsx bench/signals.ts dev      the safety development set (bench/data/signals/safety-dev.jsonl),
@@ -12,7 +13,8 @@
 //                                        multilingual-dev.jsonl, safety statements and ordinary
 //                                        questions in six languages other than English;
 //                                        multilingual-person-dev.jsonl, requests for a person, anger
-//                                        and legal threats in the same six
+//                                        and legal threats in the same six; informal-dev.jsonl, every
+//                                        signal and ordinary requests in casual chat English ("wanna", "ur")
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -22,7 +24,7 @@
 // safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
 // blind and committed before anything ran on it; safety-dev.jsonl is its development twin
 // (`dev` above); shop-heldout.jsonl (ordinary shop questions in the words of the urgent signals,
-// with urgent ones mixed in) likewise. bench/data/signals/README.md lists the sets.
+// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English) too. bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -159,12 +161,15 @@ async function heldOut(file: string) {
   );
 }
 
-if (only === 'dev') {
+if (only.endsWith('.jsonl')) {
+  await heldOut(only);
+} else if (only === 'dev') {
   await heldOut('safety-dev.jsonl');
   await heldOut('person-dev.jsonl');
   await heldOut('shop-dev.jsonl');
   await heldOut('multilingual-dev.jsonl');
   await heldOut('multilingual-person-dev.jsonl');
+  await heldOut('informal-dev.jsonl');
   await heldOut('brief.jsonl');
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
@@ -183,6 +188,7 @@ if (only === 'dev') {
   await heldOut('absent-heldout.jsonl');
   await heldOut('clause-heldout.jsonl');
   await heldOut('shop-heldout.jsonl');
+  await heldOut('informal-heldout.jsonl');
   await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }
