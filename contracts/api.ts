@@ -2520,6 +2520,7 @@ export interface components {
             title: string;
             body: string;
             tags: string[];
+            language: string | null;
             team_id: string | null;
             created_by: string | null;
             created_at: string;
@@ -6468,6 +6469,7 @@ export interface operations {
                             id: string;
                             title: string;
                             body: string;
+                            language: string | null;
                             rendered: string;
                             score: number;
                         }[];
@@ -6556,6 +6558,11 @@ export interface operations {
                     body: string;
                     /** @default [] */
                     tags?: string[];
+                    /**
+                     * @description The language the macro is written in; agent assist offers it to conversations in that language only. Null: any language
+                     * @default null
+                     */
+                    language?: string | null;
                     /** @default null */
                     team_id?: string | null;
                 };
@@ -6649,6 +6656,8 @@ export interface operations {
                     /** @description May use {{customer.name}} and {{agent.name}} */
                     body?: string;
                     tags?: string[];
+                    /** @description The language the macro is written in; agent assist offers it to conversations in that language only. Null: any language */
+                    language?: string | null;
                     team_id?: string | null;
                 };
             };

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_agent_email_per_workspace.ts';
 import * as m0012 from './migrations/0012_agent_presence.ts';
 import * as m0013 from './migrations/0013_action_state.ts';
 import * as m0014 from './migrations/0014_conversation_room_for_updates.ts';
+import * as m0015 from './migrations/0015_macro_language.ts';
 
 // Migrations are listed here in order, so they run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0012_agent_presence': m0012,
   '0013_action_state': m0013,
   '0014_conversation_room_for_updates': m0014,
+  '0015_macro_language': m0015,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {

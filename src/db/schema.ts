@@ -294,6 +294,8 @@ export interface MacrosTable {
   title: string;
   body: string;
   tags: Json<string[]>;
+  /** ISO 639-1 code of the language the macro is written in; null: offered in any language. */
+  language: string | null;
   team_id: string | null;
   created_by: string | null;
   created_at: CreatedAt;

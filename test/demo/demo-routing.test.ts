@@ -107,4 +107,16 @@ describe('demo routing', () => {
     expect((await titles()).sort()).toEqual([...seeded].sort());
     expect(await ensureDemoMacros(tdb.database.db, workspaceId)).toBe(false);
   });
+
+  it('seeds the safety check-in in each language the bot answers in', async () => {
+    const token = await login(baton.url, ada.email, DEMO_PASSWORD);
+    const macros = (await api('GET', '/api/v1/macros', { token })).body.macros as {
+      title: string;
+      tags: string[];
+      language: string | null;
+    }[];
+    const checkIns = macros.filter((m) => m.tags.includes('safety'));
+    expect(checkIns.map((m) => m.language).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt']);
+    expect(checkIns.find((m) => m.language === 'pt')?.title).toBe('Está em segurança agora?');
+  });
 });

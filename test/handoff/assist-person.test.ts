@@ -24,6 +24,18 @@ const articles: ArticleRow[] = readFileSync(new URL('../../bench/retail/kb.jsonl
     version: 1,
     updated_at: ROWS_AT,
   }));
+const macro = (id: string, title: string, body: string, tags: string[], language: string | null = null): MacroRow => ({
+  id,
+  workspace_id: 'w1',
+  title,
+  body,
+  tags,
+  language,
+  team_id: null,
+  created_by: null,
+  created_at: ROWS_AT,
+  updated_at: ROWS_AT,
+});
 const msg = messageMaker();
 const customer = (text: string) => msg('customer', text);
 const drafts = (messages: ReturnType<typeof customer>[], intent: string | null = null) =>
@@ -117,17 +129,6 @@ describe('agent assist after a statement of self-harm or danger', () => {
   });
 
   it("puts the team's safety macros first for a customer at risk, whatever words they used", () => {
-    const macro = (id: string, title: string, body: string, tags: string[]): MacroRow => ({
-      id,
-      workspace_id: 'w1',
-      title,
-      body,
-      tags,
-      team_id: null,
-      created_by: null,
-      created_at: ROWS_AT,
-      updated_at: ROWS_AT,
-    });
     const macros = [
       macro('m1', 'Ask for the order number', 'Could you send me the order number of your order?', ['order']),
       macro('m2', 'Are you safe right now?', 'Hi {{customer.name}}, are you safe right now?', ['Safety']),
@@ -149,5 +150,29 @@ describe('agent assist after a statement of self-harm or danger', () => {
     expect(titles([customer(said)])).toEqual(['Ask for the order number']);
     expect(titles([customer(said), handoff('safety')])).toEqual(['Are you safe right now?', 'Ask for the order number']);
     expect(titles([customer(said), handoff('fraud')])).toEqual(['Ask for the order number']);
+  });
+
+  it("offers the macros written in the customer's language, and others only where none is", () => {
+    const check = (language: string | null) =>
+      macro(`safe-${language}`, `check-in ${language ?? 'any'}`, 'Are you safe?', ['safety'], language);
+    const titles = (language: string | null, macros: MacroRow[]) =>
+      suggest({
+        conversation: conversationRow({ status: 'queued', controller: 'human', intent: null, language }),
+        customer: null,
+        agentName: 'Ada',
+        messages: [customer('je veux en finir, annulez ma commande'), handoff('self_harm')],
+        articles,
+        pastReplies: [],
+        macros,
+        limit: 3,
+      }).macros.map((m) => m.title);
+    const all = [check('en'), check('fr'), check('pt')];
+    expect(titles('fr', all)).toEqual(['check-in fr']);
+    // A regional code reads as its language; one for any language is offered beside it.
+    expect(titles('pt-BR', [...all, check(null)])).toEqual(['check-in pt', 'check-in any']);
+    // No check-in in German: all of them, rather than none.
+    expect(titles('de', all)).toEqual(['check-in en', 'check-in fr', 'check-in pt']);
+    // A conversation whose language is not known yet sees every macro.
+    expect(titles(null, all)).toHaveLength(3);
   });
 });

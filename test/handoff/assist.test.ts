@@ -112,6 +112,34 @@ describe('agent assist', () => {
     expect(after - before).toBe(4); // two created, one updated, one deleted
   });
 
+  it("suggests a macro written in the customer's language over one in another", async () => {
+    const body = (title: string, text: string, language: string | null) => ({
+      title,
+      body: text,
+      tags: ['erstattung', 'refunds'],
+      language,
+    });
+    const en = await api('POST', '/api/v1/macros', { token: agent, body: body('Refund check', 'Your refund is on its way.', 'en') });
+    const de = await api('POST', '/api/v1/macros', { token: agent, body: body('Erstattung', 'Ihre Erstattung ist unterwegs.', 'de') });
+    expect([en.status, de.status, de.body.macro.language]).toEqual([201, 201, 'de']);
+    const bad = await api('POST', '/api/v1/macros', { token: agent, body: body('x', 'y', 'German') });
+    expect([bad.status, bad.body.error.message]).toEqual([400, expect.stringContaining('use a language code such as "en" or "de"')]);
+
+    const start = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, language: 'de', customer: { name: 'Jonas' }, message: 'Wann kommt meine Erstattung? refunds' },
+    });
+    const id = start.body.conversation.id as string;
+    await api('POST', `/api/v1/widget/conversations/${id}/messages`, { token: start.body.token, body: { text: 'einen Menschen bitte' } });
+    const offered = async () =>
+      (await api('GET', `/api/v1/conversations/${id}/suggestions`, { token: agent })).body.macros.map((m: any) => m.title);
+    expect(await offered()).toContain('Erstattung');
+    expect(await offered()).not.toContain('Refund check');
+    // Made a macro for any language, the English one is offered too.
+    const patched = await api('PATCH', `/api/v1/macros/${en.body.macro.id}`, { token: agent, body: { language: null } });
+    expect(patched.body.macro.language).toBeNull();
+    expect(await offered()).toContain('Refund check');
+  });
+
   it('answers not found for another workspace’s conversation', async () => {
     const other = await seedWorkspace(tdb.database.db, 'elsewhere');
     const start = await api('POST', '/api/v1/widget/conversations', { body: { workspace: other.slug, message: 'hi' } });

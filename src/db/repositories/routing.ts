@@ -166,7 +166,16 @@ export function findMacro(db: Executor, workspaceId: string, id: string): Promis
 
 export function insertMacro(
   db: Executor,
-  m: { id: string; workspaceId: string; title: string; body: string; tags: string[]; teamId: string | null; createdBy: string | null },
+  m: {
+    id: string;
+    workspaceId: string;
+    title: string;
+    body: string;
+    tags: string[];
+    language: string | null;
+    teamId: string | null;
+    createdBy: string | null;
+  },
 ): Promise<MacroRow> {
   return db
     .insertInto('macros')
@@ -176,6 +185,7 @@ export function insertMacro(
       title: m.title,
       body: m.body,
       tags: json(m.tags),
+      language: m.language,
       team_id: m.teamId,
       created_by: m.createdBy,
     })
@@ -187,7 +197,7 @@ export function updateMacro(
   db: Executor,
   workspaceId: string,
   id: string,
-  patch: { title?: string; body?: string; tags?: string[]; teamId?: string | null },
+  patch: { title?: string; body?: string; tags?: string[]; language?: string | null; teamId?: string | null },
 ): Promise<MacroRow | undefined> {
   return db
     .updateTable('macros')
@@ -195,6 +205,7 @@ export function updateMacro(
       ...(patch.title !== undefined ? { title: patch.title } : {}),
       ...(patch.body !== undefined ? { body: patch.body } : {}),
       ...(patch.tags !== undefined ? { tags: json(patch.tags) } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(patch.teamId !== undefined ? { team_id: patch.teamId } : {}),
       updated_at: new Date(),
     })

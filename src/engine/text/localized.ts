@@ -28,6 +28,9 @@ export function ownText(own: OwnText, language: string | null | undefined): stri
 /** Every text of a workspace's own words (to check each of them). */
 export const ownTexts = (own: OwnText): string[] => (typeof own === 'string' ? [own] : Object.values(own));
 
+/** A language code as conversations record theirs: the primary subtag ("en", "de"). */
+export const languageCode = () => z.string().regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "de"');
+
 /**
  * The schema of a workspace's own words, each text read by `line`: one text, or an object of
  * language codes ("en", "de": the primary subtag a conversation's language is read by).
@@ -37,7 +40,7 @@ export const ownTextSchema = <T extends z.ZodType<string>>(line: T) =>
     [
       line,
       z
-        .record(z.string().regex(/^[a-z]{2,3}$/, 'use a language code such as "en" or "de"'), line)
+        .record(languageCode(), line)
         .refine((texts) => Object.keys(texts).length > 0, 'give at least one language')
         .refine((texts) => Object.keys(texts).length <= 50, 'at most 50 languages'),
     ],

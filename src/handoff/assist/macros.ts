@@ -14,6 +14,7 @@ export interface MacroFields {
   title: string;
   body: string;
   tags: string[];
+  language: string | null;
   team_id: string | null;
 }
 
@@ -33,6 +34,7 @@ export async function createMacro(db: Kysely<Schema>, actor: Actor, b: MacroFiel
       title: b.title,
       body: b.body,
       tags: b.tags,
+      language: b.language,
       teamId: b.team_id,
       createdBy: actor.type === 'agent' ? actor.id : null,
     });
@@ -51,7 +53,13 @@ export function changeMacro(db: Kysely<Schema>, actor: Actor, id: string, b: Par
   return transaction(db, async (tx) => {
     if (!(await findMacro(tx, actor.workspaceId, id))) throw new AppError('not_found');
     await checkTeam(db, actor.workspaceId, b.team_id);
-    const m = await updateMacro(tx, actor.workspaceId, id, { title: b.title, body: b.body, tags: b.tags, teamId: b.team_id });
+    const m = await updateMacro(tx, actor.workspaceId, id, {
+      title: b.title,
+      body: b.body,
+      tags: b.tags,
+      language: b.language,
+      teamId: b.team_id,
+    });
     await appendEvent(tx, {
       workspaceId: actor.workspaceId,
       conversationId: null,

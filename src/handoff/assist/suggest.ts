@@ -31,6 +31,7 @@ export interface MacroSuggestion {
   id: string;
   title: string;
   body: string;
+  language: string | null;
   rendered: string;
   score: number;
 }
@@ -115,6 +116,18 @@ export function otherLanguage(articleLocale: string | null, customerLanguage: st
   if (!articleLocale || !customerLanguage) return '';
   const [a, c] = [primaryLanguage(articleLocale), primaryLanguage(customerLanguage)];
   return a === c ? '' : `; it is in ${languageName(a)}, the customer writes ${languageName(c)}`;
+}
+
+/**
+ * The macros the customer can read: those written in the conversation's language and those for any
+ * language (`language` null). Where the team wrote none of either, all of them: a check-in in
+ * another language is better than none, and the agent can put it in the customer's words.
+ */
+export function readableMacros(macros: MacroRow[], conversationLanguage: string | null): MacroRow[] {
+  if (!conversationLanguage) return macros;
+  const language = primaryLanguage(conversationLanguage);
+  const readable = macros.filter((m) => m.language === null || m.language === language);
+  return readable.length > 0 ? readable : macros;
 }
 
 /** The macro tag that puts a macro first for a customer at risk (docs/workspace.md). */
@@ -206,8 +219,10 @@ export function suggest(input: AssistInput): {
 
   // 3. Macros that fit (or the most recent ones when nothing is asked yet); for a customer at risk,
   // the team's safety macros first, whatever words the customer used.
-  const safety = knowledgeDrafts ? [] : input.macros.filter((m) => m.tags.some((t) => t.toLowerCase() === SAFETY_TAG));
-  const fitting = query ? rank(input.macros, (m) => ({ title: m.title, text: `${m.body}\n${m.tags.join(' ')}` }), query, input.limit) : [];
+  // In the customer's language where the team wrote macros in it (`readableMacros`).
+  const pool = readableMacros(input.macros, input.conversation.language);
+  const safety = knowledgeDrafts ? [] : pool.filter((m) => m.tags.some((t) => t.toLowerCase() === SAFETY_TAG));
+  const fitting = query ? rank(pool, (m) => ({ title: m.title, text: `${m.body}\n${m.tags.join(' ')}` }), query, input.limit) : [];
   const mTop = fitting[0]?.score ?? 1;
   const mRanked = [...safety.map((item) => ({ item, score: mTop })), ...fitting.filter((r) => !safety.includes(r.item))].slice(
     0,
@@ -217,6 +232,7 @@ export function suggest(input: AssistInput): {
     id: item.id,
     title: item.title,
     body: item.body,
+    language: item.language,
     rendered: renderMacro(item.body, { customerName: input.customer?.name ?? null, agentName: input.agentName }),
     score: Number((score / mTop).toFixed(3)),
   }));

@@ -192,7 +192,7 @@ export function ConversationView(props: { id: string; bus: PushBus; onChanged: (
         <CustomerCard customer={detail.customer} conversation={c} botVerification={detail.bot_verification} />
         <AssistPanel conversationId={c.id} onInsert={insert} fill={fill} />
       </aside>
-      <MacroPicker open={picking} onClose={() => setPicking(false)} onPick={insert} />
+      <MacroPicker open={picking} language={c.language} onClose={() => setPicking(false)} onPick={insert} />
     </RevealProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useWorkspace } from '../workspace.tsx';
 import { STATUS_LABEL } from '../format.ts';
 import { PRIORITIES, STATUSES } from '../types.ts';
+import { LANGUAGES } from '../languages.ts';
 
 export interface FilterState {
   team: string;
@@ -8,8 +9,6 @@ export interface FilterState {
   priority: string;
   language: string;
 }
-
-const LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl'];
 
 export function Filters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
   const { teams } = useWorkspace();

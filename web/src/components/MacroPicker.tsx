@@ -2,11 +2,13 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { firstArray, useResource } from '../hooks.ts';
 import { API } from '../endpoints.ts';
 import { href, onLinkClick } from '../router.ts';
+import { languageName } from '../languages.ts';
 
 interface MacroItem {
   id: string;
   title: string;
   text: string;
+  language: string | null;
 }
 
 function macrosOf(data: unknown): MacroItem[] {
@@ -16,19 +18,38 @@ function macrosOf(data: unknown): MacroItem[] {
     const text = typeof o.body === 'string' ? o.body : typeof o.text === 'string' ? o.text : null;
     if (!text) return [];
     const title = typeof o.title === 'string' ? o.title : typeof o.name === 'string' ? o.name : `Macro ${i + 1}`;
-    return [{ id: typeof o.id === 'string' ? o.id : String(i), title, text }];
+    const language = typeof o.language === 'string' ? o.language : null;
+    return [{ id: typeof o.id === 'string' ? o.id : String(i), title, text, language }];
   });
 }
 
 /** The "m" dialog: type to filter the team's macros, arrows to move, Enter to insert into the composer. */
-export function MacroPicker({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (text: string) => void }) {
+export function MacroPicker({
+  open,
+  language,
+  onClose,
+  onPick,
+}: {
+  open: boolean;
+  /** The conversation's language: macros written in it come first, those in other languages last. */
+  language: string | null;
+  onClose: () => void;
+  onPick: (text: string) => void;
+}) {
   const ref = useRef<HTMLDialogElement | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
   const id = useId();
   const [res] = useResource<unknown>(open ? API.macros : null);
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
-  const all = useMemo(() => (res.state === 'ready' ? macrosOf(res.data) : []), [res]);
+  const all = useMemo(() => {
+    const macros = res.state === 'ready' ? macrosOf(res.data) : [];
+    const order = (m: MacroItem) => (m.language === null ? 1 : language && m.language === language.split('-')[0] ? 0 : 2);
+    return macros
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => order(a.m) - order(b.m) || a.i - b.i)
+      .map(({ m }) => m);
+  }, [res, language]);
   const shown = all.filter((m) => `${m.title} ${m.text}`.toLowerCase().includes(filter.trim().toLowerCase()));
 
   useEffect(() => {
@@ -105,7 +126,10 @@ export function MacroPicker({ open, onClose, onPick }: { open: boolean; onClose:
             onMouseEnter={() => setActive(i)}
             onClick={() => pick(m)}
           >
-            <strong>{m.title}</strong>
+            <strong>
+              {m.title}
+              {m.language && <span className="muted macro-language"> · {languageName(m.language)}</span>}
+            </strong>
             <span className="muted small">{m.text}</span>
           </li>
         ))}

@@ -8,6 +8,7 @@ import { changeMacro, createMacro, deleteMacro, macrosPage } from '../../../hand
 import { BRIEF_SCHEMA_VERSION, BriefSchema, briefJsonSchema } from '../../../handoff/brief/schema.ts';
 import { Brief, NextCursor, Ok } from '../responses.ts';
 import { IdParams } from '../schemas.ts';
+import { languageCode } from '../../../engine/text/localized.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeIdCursor, page, PageQuery } from '../admin/common.ts';
 
@@ -19,9 +20,19 @@ const MacroFields = {
   title: z.string().trim().min(1).max(200),
   body: z.string().trim().min(1).max(10_000).describe('May use {{customer.name}} and {{agent.name}}'),
   tags: z.array(z.string().trim().min(1).max(100)).max(50),
+  language: languageCode()
+    .nullable()
+    .describe('The language the macro is written in; agent assist offers it to conversations in that language only. Null: any language'),
   team_id: z.string().uuid().nullable(),
 };
-const MacroBody = z.object({ ...MacroFields, tags: MacroFields.tags.default([]), team_id: MacroFields.team_id.default(null) }).strict();
+const MacroBody = z
+  .object({
+    ...MacroFields,
+    tags: MacroFields.tags.default([]),
+    language: MacroFields.language.default(null),
+    team_id: MacroFields.team_id.default(null),
+  })
+  .strict();
 const MacroPatch = z.object(MacroFields).partial().strict();
 const SuggestQuery = z.object({ limit: z.coerce.number().int().min(1).max(10).default(3) });
 
@@ -31,6 +42,7 @@ const Macro = z
     title: z.string(),
     body: z.string(),
     tags: z.array(z.string()),
+    language: z.string().nullable(),
     team_id: z.string().nullable(),
     created_by: z.string().nullable(),
     created_at: z.string(),
@@ -52,7 +64,16 @@ const Suggestions = z.object({
       source_conversation_id: z.string().nullable(),
     }),
   ),
-  macros: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), rendered: z.string(), score: z.number() })),
+  macros: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      body: z.string(),
+      language: z.string().nullable(),
+      rendered: z.string(),
+      score: z.number(),
+    }),
+  ),
   drafts_withheld: z
     .enum(['at_risk'])
     .nullable()
@@ -64,6 +85,7 @@ const presentMacro = (m: MacroRow) => ({
   title: m.title,
   body: m.body,
   tags: m.tags,
+  language: m.language,
   team_id: m.team_id,
   created_by: m.created_by,
   created_at: new Date(m.created_at).toISOString(),

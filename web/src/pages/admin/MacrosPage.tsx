@@ -5,14 +5,8 @@ import { useWorkspace } from '../../workspace.tsx';
 import { AdminForm, ConfirmButton, errorFor, Field, FormError, joinList, splitList, useAction } from '../../forms.tsx';
 import { AdminHeader, Notice } from './common.tsx';
 import { LoadMore, NamedSelect, useEdits, usePagedList } from './list.tsx';
-
-interface Macro {
-  id: string;
-  title: string;
-  body: string;
-  tags: string[];
-  team_id: string | null;
-}
+import { LANGUAGES, languageName } from '../../languages.ts';
+import type { Macro } from '../../types.ts';
 
 /** Macros: saved replies agents insert from the assist panel. */
 export function MacrosPage() {
@@ -25,7 +19,8 @@ export function MacrosPage() {
     <section aria-labelledby="admin-title">
       <AdminHeader title="Macros" add={{ label: 'Add macro', shown: canEdit && editing !== 'new', onClick: () => setEditing('new') }}>
         Saved replies. They may use <code>{'{{customer.name}}'}</code> and <code>{'{{agent.name}}'}</code>; a macro for a team is offered
-        only on that team's conversations.
+        only on that team's conversations. A macro in one language is offered to customers writing in it; customers in a language you have
+        no macros for are offered all of them.
       </AdminHeader>
       {editing === 'new' && <MacroForm onDone={(ok) => (ok ? done('Macro added.') : setEditing(null))} />}
       <Notice text={notice} />
@@ -57,6 +52,7 @@ export function MacrosPage() {
                 <p className="pre">{m.body}</p>
                 <p className="muted small">
                   {m.team_id ? `Team ${ws.teamName(m.team_id) ?? ''}` : 'All teams'}
+                  {` · ${m.language ? languageName(m.language) : 'Any language'}`}
                   {m.tags.length > 0 && ` · ${m.tags.join(', ')}`}
                 </p>
               </>
@@ -75,19 +71,20 @@ function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) 
   const [body, setBody] = useState(macro?.body ?? '');
   const [tags, setTags] = useState(joinList(macro?.tags));
   const [team, setTeam] = useState(macro?.team_id ?? '');
+  const [language, setLanguage] = useState(macro?.language ?? '');
   const act = useAction();
   const e = (...n: string[]) => errorFor(act.errs, ...n);
   return (
     <AdminForm
       label={macro ? `Edit macro ${macro.title}` : 'New macro'}
       action={act}
-      shown={['title', 'body', 'tags', 'team_id']}
+      shown={['title', 'body', 'tags', 'language', 'team_id']}
       submit={macro ? 'Save macro' : 'Add macro'}
       saving
       onCancel={() => onDone(false)}
       onSubmit={() => {
         void act.run(async () => {
-          const b = { title, body, tags: splitList(tags), team_id: team || null };
+          const b = { title, body, tags: splitList(tags), language: language || null, team_id: team || null };
           if (macro) await patch(`${ADMIN.macros}/${macro.id}`, b);
           else await post(ADMIN.macros, b);
           onDone(true);
@@ -100,6 +97,17 @@ function MacroForm({ macro, onDone }: { macro?: Macro; onDone: (saved: boolean) 
         </Field>
         <Field label="Team" error={e('team_id')}>
           <NamedSelect none="All teams" options={ws.teams} value={team} onChange={setTeam} />
+        </Field>
+        <Field label="Language" error={e('language')}>
+          <NamedSelect
+            none="Any language"
+            options={[...new Set([...LANGUAGES, ...(macro?.language ? [macro.language] : [])])].map((code) => ({
+              id: code,
+              name: languageName(code),
+            }))}
+            value={language}
+            onChange={setLanguage}
+          />
         </Field>
         <Field label="Tags" hint="Comma-separated" error={e('tags')}>
           <input value={tags} onChange={(ev) => setTags(ev.target.value)} />

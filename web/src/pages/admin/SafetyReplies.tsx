@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { errorText, put } from '../../api.ts';
 import { API } from '../../endpoints.ts';
 import type { PolicyResponse } from '../../types.ts';
+import { languageName } from '../../languages.ts';
 import { OutcomeLine, SaveCancel, type Outcome } from './common.tsx';
 
 type Policy = PolicyResponse['policy'];
@@ -19,9 +20,6 @@ const FIELDS: { field: Field; title: string; when: string }[] = [
     when: 'A customer writes of abuse, threats, violence or coercion, against them or anyone else.',
   },
 ];
-
-/** Language names for the defaults list, by code. */
-const LANGUAGE = new Intl.DisplayNames(['en'], { type: 'language' });
 
 // What a customer at risk reads at once, before a person joins: the bot hands these messages off
 // as urgent and sends this text first. The defaults name international lines; a workspace replaces
@@ -44,8 +42,6 @@ export function SafetyReplies({ data, canEdit, onSaved }: { data: PolicyResponse
 }
 
 type Own = NonNullable<Policy[Field]>;
-
-const languageName = (code: string): string => LANGUAGE.of(code) ?? code;
 
 /** The languages an admin writes a reply in: the workspace's, then any its text already has. */
 function languagesOf(policy: Policy, own: Own | null): string[] {
