@@ -306,6 +306,24 @@ describe('the brief is true to the state now (issue 18)', () => {
     expect(onShiftNow.recommended_next_step.text).toContain('accept and answer here');
   });
 
+  it('next step for a customer at risk: ask whether they are safe, before any e-mail', () => {
+    const crisis = (kind: string) =>
+      msg('system', 'If you are in danger right now, please call your local emergency number.', {
+        trace: { action: 'handoff', signals: { sensitive: { kind } } },
+      });
+    const said = [msg('customer', 'i cant go on, i want to end it all'), crisis('self_harm'), msg('customer', 'me: <EMAIL_1>')];
+    const offShift = build(said).recommended_next_step;
+    expect(offShift.action).toBe('check_safety');
+    expect(offShift.text).toContain('accept now and ask whether they are safe right now');
+    expect(offShift.text).toContain(
+      'Nobody is on shift: whoever reads this, reply here at once and by e-mail to the address they left (<EMAIL_1>)',
+    );
+    const withAgent = build(said, { conversation: { ...conversation, status: 'with_agent', assignee_id: 'a1' } }).recommended_next_step;
+    expect([withAgent.action, withAgent.text.includes('accept')]).toEqual(['check_safety', false]);
+    // A report of fraud is sensitive but not a risk to the customer's life: the procedure, as before.
+    expect(build([msg('customer', 'someone took over my account'), crisis('fraud')]).recommended_next_step.action).toBe('reply_by_email');
+  });
+
   it('shows the intent in words: the article title, else the id spelled out', () => {
     expect(build([msg('customer', 'gift card?')]).intent?.title).toBe('Gift cards');
     const titled = build([msg('customer', 'gift card?')], {

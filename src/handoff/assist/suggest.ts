@@ -2,6 +2,7 @@ import { primaryLanguage } from '../../engine/text/localized.ts';
 import type { ArticleRow, ConversationRow, CustomerRow, MacroRow, MessageRow } from '../../db/schema.ts';
 import { sentences } from '../brief/extract.ts';
 import { rank } from './rank.ts';
+import { saidAtRisk } from '../at-risk.ts';
 import { renderMacro } from '../../conversations/macro-fields.ts';
 import { markdownText } from '../../knowledge/markdown.ts';
 import { aboutReachingPerson, withoutHumanRequest } from '../../engine/understand/index.ts';
@@ -90,15 +91,6 @@ function firstThat<T>(items: T[], pass: (item: T) => boolean, n: number): T[] {
   return out;
 }
 
-/**
- * Sensitive topics where a help-centre draft would be tone-deaf: to "i am terrified of my husband"
- * the best-matching page was the shop's "confirm who you are before we change your account". A
- * customer who said they are at risk (self-harm, danger or abuse) needs the agent's own words;
- * the team's past replies and macros (a safety macro) are still offered. Fraud and legal keep
- * their drafts: the page on reporting fraud is what such a customer needs.
- */
-const AT_RISK: ReadonlySet<string> = new Set(['self_harm', 'safety']);
-
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 const languageName = (code: string) => {
   try {
@@ -133,14 +125,6 @@ export function readableMacros(macros: MacroRow[], conversationLanguage: string 
 /** The macro tag that puts a macro first for a customer at risk (docs/workspace.md). */
 export const SAFETY_TAG = 'safety';
 
-/** Whether the bot read a message of the conversation as self-harm or danger (its decision's trace). */
-export function saidAtRisk(messages: MessageRow[]): boolean {
-  return messages.some((m) => {
-    const kind = (m.trace as { signals?: { sensitive?: { kind?: unknown } | null } } | null)?.signals?.sensitive?.kind;
-    return typeof kind === 'string' && AT_RISK.has(kind);
-  });
-}
-
 export function suggest(input: AssistInput): {
   query: string;
   replies: Suggestion[];
@@ -149,6 +133,10 @@ export function suggest(input: AssistInput): {
   drafts_withheld: 'at_risk' | null;
 } {
   const query = assistQuery(input.messages);
+  // A help-centre draft would be tone-deaf to a customer at risk: to "i am terrified of my husband"
+  // the best-matching page was the shop's "confirm who you are before we change your account".
+  // Their past replies and macros (a safety macro) are still offered; fraud and legal keep their
+  // drafts (the page on reporting fraud is what such a customer needs).
   const knowledgeDrafts = !saidAtRisk(input.messages);
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const greeting = `Hi ${input.customer?.name ?? 'there'},`;

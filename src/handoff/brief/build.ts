@@ -1,3 +1,4 @@
+import { saidAtRisk } from '../at-risk.ts';
 import { offeredOptions, type Citation, type HandoffReason } from '../../engine/types.ts';
 import type { ConversationRow, CustomerRow, EventRow, MessageRow } from '../../db/schema.ts';
 import type { VerifiedIdentity } from '../../actions/types.ts';
@@ -352,7 +353,20 @@ function nextStep(
   const left = fields.find((f) => f.kind === 'email');
   const address = customer.email ? 'the address on the customer record' : left ? `the address they left (${left.value})` : null;
   const waiting = state.status === 'queued' || state.status === 'awaiting_customer';
-  if (waiting && !state.on_shift) {
+  if (saidAtRisk(input.messages) && state.status !== 'resolved' && state.status !== 'closed') {
+    // Before any e-mail or procedure: a customer who wrote of self-harm or danger is asked first
+    // whether they are safe, by whoever reads this, even with nobody on shift.
+    const offShift = waiting && !state.on_shift;
+    step = {
+      action: 'check_safety',
+      text:
+        `The customer wrote of self-harm or danger and the bot sent them the safety reply: ${waiting ? 'accept now and ' : ''}` +
+        'ask whether they are safe right now (the safety macro is first in Agent assist).' +
+        (offShift
+          ? ` Nobody is on shift: whoever reads this, reply here at once${address ? ` and by e-mail to ${address}` : ''}, and follow your procedure for a customer at risk.`
+          : ''),
+    };
+  } else if (waiting && !state.on_shift) {
     step = {
       action: 'reply_by_email',
       text: address
