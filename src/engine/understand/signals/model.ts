@@ -7,6 +7,8 @@
 // keyword lists.
 import { Vectorizer } from '../../retrieve/vectorizer.ts';
 import { memoized } from '../../text/memo.ts';
+import { normalize } from '../../text/normalize.ts';
+import { expandShorthand } from '../../text/shorthand.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
 import { labelledExamples, SIGNAL_CLASSES, type SignalClass } from './examples.ts';
 import { encoderProbabilities } from './encoder-head.ts';
@@ -184,8 +186,32 @@ function encoderSureOrdinary(text: string): boolean {
   return !!encoded && encoded[SIGNAL_CLASSES.indexOf('ordinary')] >= ENCODER_SURE_ORDINARY;
 }
 
+/** The signal the message carries, or null (ordinary): as written, unless an urgent reading comes from chat shorthand alone. */
+export function detectSignal(text: string): Detected | null {
+  const read = detectAsWritten(text);
+  return read && URGENT.has(read.kind) && urgentOnlyInShorthand(text) ? null : read;
+}
+
 /**
- * The signal the message carries, or null (ordinary): the n-grams and the encoder together; an
+ * The n-grams at least this sure that an English line is ordinary once its chat shorthand is
+ * written out ("i wanna see ur refund policy" → "i want to see your refund policy": ordinary
+ * 0.76) overrule an urgent reading of it. The ordinary examples are mostly written out and many
+ * statements of harm are not, so the register alone read as harm (self-harm 0.67, the crisis
+ * reply to a refund question). Chosen on development data (docs/engine.md, "Casual chat English
+ * in the safety detector"): 0.6 read one ordinary line fewer of informal-dev as urgent and no
+ * statement of harm of any development set as ordinary; 0.7 changed nothing there. Statements of
+ * harm read as harm written out too ("gonna end it all tonight": ordinary 0.003).
+ */
+const SURE_ORDINARY_WRITTEN_OUT = 0.6;
+
+function urgentOnlyInShorthand(text: string): boolean {
+  if (decideLanguage(text) !== 'en') return false;
+  const plain = expandShorthand(normalize(text));
+  return plain !== normalize(text) && scoreSignals(plain, 'ngrams').probs.ordinary >= SURE_ORDINARY_WRITTEN_OUT;
+}
+
+/**
+ * The signal the text carries as written, or null: the n-grams and the encoder together; an
  * urgent signal that the n-grams alone raise stands even where the encoder reads the text as
  * ordinary, unless the encoder is sure of it (above). The encoder misreads typos ("my accnt was
  * takn over") and a clause cut from its sentence, and for these signals a false reading costs a
@@ -193,7 +219,7 @@ function encoderSureOrdinary(text: string): boolean {
  * two together, whose false readings on ordinary questions are fewer (docs/engine.md, "A
  * sentence encoder beside the n-grams").
  */
-export function detectSignal(text: string): Detected | null {
+function detectAsWritten(text: string): Detected | null {
   const together = detectIn(scoreSignals(text));
   const ngrams = detectIn(scoreSignals(text, 'ngrams'));
   if (encoderSureOrdinary(text)) return together && !URGENT.has(together.kind) ? together : null;

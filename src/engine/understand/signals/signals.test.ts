@@ -93,3 +93,16 @@ describe('findSignal in other languages', () => {
     expect(findSignal('i need human assistance')?.kind).toBe('human');
   });
 });
+
+describe('findSignal, chat shorthand', () => {
+  it('does not read a casual shop question as harm for its register alone', () => {
+    // Written out ("i want to see your refund policy"), the n-grams are sure it is ordinary.
+    expect(findSignal('i wanna see ur refund policy')).toBeNull();
+  });
+
+  it('still reads statements of harm in shorthand', () => {
+    expect(findSignal('gonna end it all tonight')?.kind).toBe('self_harm');
+    expect(findSignal('i dont wanna be alive')?.kind).toBe('self_harm');
+    expect(findSignal('someone hacked my acct and changed my pw')?.kind).toBe('fraud');
+  });
+});
