@@ -27,6 +27,12 @@ describe('the inbox from the keyboard', () => {
       },
     });
     expect(macro.status).toBe(201);
+    // One in the customers' language and one in another: the picker lists the first first, the other last.
+    for (const [title, text, language] of [
+      ['Erstattung unterwegs', 'Hallo {{customer.name}}, Ihre Erstattung ist unterwegs.', 'de'],
+      ['Anything else?', 'Is there anything else I can help with?', 'en'],
+    ])
+      expect((await api('POST', '/api/v1/macros', { token: admin, body: { title, body: text, language } })).status).toBe(201);
     // Three customers waiting; the last one asked is at the top of the list.
     const start = async (key: string, lines: string[], name?: string) => {
       const res = await api('POST', '/api/v1/widget/conversations', {
@@ -140,6 +146,11 @@ describe('the inbox from the keyboard', () => {
     const picker = page.getByRole('dialog', { name: 'Insert a macro' });
     await picker.waitFor();
     await picker.getByRole('option', { name: /Refund on its way/ }).waitFor();
+    expect(await picker.getByRole('option').locator('strong').allTextContents()).toEqual([
+      'Anything else? · English',
+      'Refund on its way',
+      'Erstattung unterwegs · German',
+    ]);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'inbox-macro-picker-1280');
     await page.keyboard.type('refund');

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { firstArray, useResource } from '../hooks.ts';
 import { API } from '../endpoints.ts';
 import { href, onLinkClick } from '../router.ts';
-import { languageName } from '../languages.ts';
+import { languageName, primaryLanguage } from '../languages.ts';
 
 interface MacroItem {
   id: string;
@@ -44,7 +44,7 @@ export function MacroPicker({
   const [active, setActive] = useState(0);
   const all = useMemo(() => {
     const macros = res.state === 'ready' ? macrosOf(res.data) : [];
-    const order = (m: MacroItem) => (m.language === null ? 1 : language && m.language === language.split('-')[0] ? 0 : 2);
+    const order = (m: MacroItem) => (m.language === null ? 1 : language && m.language === primaryLanguage(language) ? 0 : 2);
     return macros
       .map((m, i) => ({ m, i }))
       .sort((a, b) => order(a.m) - order(b.m) || a.i - b.i)
