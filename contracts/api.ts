@@ -1799,6 +1799,11 @@ export interface components {
                     /** @description What in the conversation shows it */
                     evidence: string | null;
                     message_id: string | null;
+                    /**
+                     * @description With `sensitive_topic`: the topic the bot read last (`self_harm`, `safety`: danger or abuse, `fraud`, `legal`)
+                     * @enum {string}
+                     */
+                    kind?: "legal" | "safety" | "self_harm" | "fraud";
                 }[];
                 confidence: number | null;
                 /** @description The confidence threshold in force for the last bot decision */

@@ -321,7 +321,12 @@ describe('the brief is true to the state now (issue 18)', () => {
     const withAgent = build(said, { conversation: { ...conversation, status: 'with_agent', assignee_id: 'a1' } }).recommended_next_step;
     expect([withAgent.action, withAgent.text.includes('accept')]).toEqual(['check_safety', false]);
     // A report of fraud is sensitive but not a risk to the customer's life: the procedure, as before.
-    expect(build([msg('customer', 'someone took over my account'), crisis('fraud')]).recommended_next_step.action).toBe('reply_by_email');
+    const fraud = build([msg('customer', 'someone took over my account'), crisis('fraud')], { reasons: ['sensitive_topic'] });
+    expect(fraud.recommended_next_step.action).toBe('reply_by_email');
+    // Why it escalated names the topic the bot read, for the agent's triage.
+    expect(fraud.escalation.reasons).toEqual([expect.objectContaining({ reason: 'sensitive_topic', kind: 'fraud' })]);
+    expect(build(said, { reasons: ['sensitive_topic'] }).escalation.reasons[0]).toMatchObject({ kind: 'self_harm' });
+    expect(build(said, { reasons: ['low_confidence'] }).escalation.reasons[0]).not.toHaveProperty('kind');
   });
 
   it('shows the intent in words: the article title, else the id spelled out', () => {

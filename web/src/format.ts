@@ -20,6 +20,20 @@ export const REASON_LABEL: Record<string, string> = {
   action_failed: 'Action failed',
 };
 
+/** The sensitive topic the bot read, as the brief names it (`escalation.reasons[].kind`). */
+const SENSITIVE_LABEL: Record<string, string> = {
+  self_harm: 'self-harm',
+  safety: 'danger or abuse',
+  fraud: 'fraud',
+  legal: 'legal threat',
+};
+
+/** An escalation reason in words, with the sensitive topic where the brief names it ("Sensitive topic (self-harm)"). */
+export function reasonLabel(reason: string, kind?: string | null): string {
+  const label = REASON_LABEL[reason] ?? humanize(reason);
+  return kind && SENSITIVE_LABEL[kind] ? `${label} (${SENSITIVE_LABEL[kind]})` : label;
+}
+
 export function humanize(key: string): string {
   const s = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

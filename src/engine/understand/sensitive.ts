@@ -3,7 +3,9 @@
 // Questions *about* a legal topic ("how do I file a complaint with the attorney general")
 // are not threats, so the legal patterns look for the customer threatening action.
 
-export type SensitiveKind = 'legal' | 'safety' | 'self_harm' | 'fraud';
+/** The kinds of sensitive topic, as decisions' traces record them (`safety`: danger or abuse). */
+export const SENSITIVE_KINDS = ['legal', 'safety', 'self_harm', 'fraud'] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
 
 export interface SensitiveHit {
   kind: SensitiveKind;

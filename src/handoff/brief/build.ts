@@ -1,4 +1,4 @@
-import { saidAtRisk } from '../at-risk.ts';
+import { lastSensitiveKind, saidAtRisk } from '../at-risk.ts';
 import { offeredOptions, type Citation, type HandoffReason } from '../../engine/types.ts';
 import type { ConversationRow, CustomerRow, EventRow, MessageRow } from '../../db/schema.ts';
 import type { VerifiedIdentity } from '../../actions/types.ts';
@@ -237,7 +237,10 @@ export function buildBrief(input: BriefInput): Brief {
     knowledge: [...knowledge.values()],
     reasons: input.reasons,
     escalation: {
-      reasons: input.reasons.map((reason) => ({ reason, ...evidence(reason) })),
+      reasons: input.reasons.map((reason) => {
+        const kind = reason === 'sensitive_topic' ? lastSensitiveKind(input.messages) : null;
+        return { reason, ...evidence(reason), ...(kind ? { kind } : {}) };
+      }),
       confidence: signals.confidence,
       threshold: signals.threshold,
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENSITIVE_KINDS } from '../../engine/understand/sensitive.ts';
 import { HANDOFF_REASONS } from '../../engine/types.ts';
 
 // The handoff brief: what an agent sees first. Versioned: a consumer checks schema_version and
@@ -73,6 +74,10 @@ export const BriefSchema = z
           reason: z.enum(HANDOFF_REASONS),
           evidence: z.string().nullable().describe('What in the conversation shows it'),
           message_id: z.string().nullable(),
+          kind: z
+            .enum(SENSITIVE_KINDS)
+            .optional()
+            .describe('With `sensitive_topic`: the topic the bot read last (`self_harm`, `safety`: danger or abuse, `fraud`, `legal`)'),
         }),
       ),
       confidence: z.number().nullable(),

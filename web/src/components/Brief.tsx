@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { humanize, percent, REASON_LABEL, routedInWords, safeHref } from '../format.ts';
+import { humanize, percent, reasonLabel, routedInWords, safeHref } from '../format.ts';
 import { Value } from './Value.tsx';
 import { Redactable } from './Reveal.tsx';
 import { BriefActions } from './BriefActions.tsx';
@@ -106,12 +106,12 @@ function Attempts({ items }: { items: Attempt[] }) {
   );
 }
 
-function Reasons({ reasons }: { reasons: string[] }) {
+function Reasons({ reasons, kinds = {} }: { reasons: string[]; kinds?: Record<string, string | undefined> }) {
   return (
     <ul className="reasons" aria-label="Escalation reasons">
       {reasons.map((r) => (
         <li key={r} className={`reason reason-${r}`}>
-          {REASON_LABEL[r] ?? humanize(r)}
+          {reasonLabel(r, kinds[r])}
         </li>
       ))}
     </ul>
@@ -185,7 +185,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
     <section className="brief" aria-labelledby="brief-title">
       <header>
         <h2 id="brief-title">Handoff brief</h2>
-        <Reasons reasons={reasons} />
+        <Reasons reasons={reasons} kinds={Object.fromEntries(b.escalation.reasons.map((e) => [e.reason, e.kind]))} />
       </header>
       {b.summary &&
         (b.summary_sources.length > 1 && b.summary_sources.every((s) => s.text) ? (
@@ -283,7 +283,7 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           <ul className="value-list">
             {evidence.map((e, i) => (
               <li key={i}>
-                <strong>{REASON_LABEL[e.reason] ?? humanize(e.reason)}:</strong> {e.evidence}
+                <strong>{reasonLabel(e.reason, e.kind)}:</strong> {e.evidence}
               </li>
             ))}
           </ul>
