@@ -35,7 +35,7 @@ const DEMO_MACROS: { title: string; body: string; tags: string[]; language: stri
     language: 'en',
   },
   // The check-in in the other languages the bot answers in, so the agent's first words to a
-  // customer at risk are in the customer's language (handoff/assist/suggest.ts, `speaks`).
+  // customer at risk are in the customer's language (handoff/assist/suggest.ts, `readableMacros`).
   ...safetyIn({
     pt: [
       'Está em segurança agora?',
