@@ -203,6 +203,25 @@ describe('escalation signals (learned detector with the sure phrases)', () => {
   it('a transaction the customer does not recognise stays a soft fraud report (an article written for it may answer)', () => {
     expect(u('there is a charge on my card I did not make').sensitive).toMatchObject({ kind: 'fraud', soft: true });
   });
+
+  it.each([
+    "there's a charge on my card I don't recognise",
+    'theres a bunch of gift card purchases i didnt make',
+    'i dont recognize this payment',
+  ])('British spelling and an apostrophe left out read the same: "%s"', (text) =>
+    expect(u(text).sensitive).toMatchObject({ kind: 'fraud' }),
+  );
+
+  it.each([
+    'how to report phishing email',
+    'Honestly £30 for delivery is a scam, is there a cheaper option?',
+    'I hacked together a workaround for the export bug',
+  ])('a fraud word in its everyday sense is no fraud report: "%s"', (text) => expect(u(text).sensitive).toBeNull());
+
+  it.each(['I think I was scammed', 'my account was hacked', 'a phishing text got my bank details and now money is gone'])(
+    'a fraud word in a statement of fraud still is one: "%s"',
+    (text) => expect(u(text).sensitive).toMatchObject({ kind: 'fraud' }),
+  );
 });
 
 describe('language from more than one short line', () => {

@@ -14,6 +14,12 @@ export interface SensitiveHit {
   soft: boolean;
 }
 
+/**
+ * Words that name fraud, which customers also use in an everyday sense ("this price is a scam
+ * lol", "I hacked together a workaround"): `understand` lets the learned detector overrule them.
+ */
+export const FRAUD_WORDS = /\b(fraud\w*|scam(s|med|mer|mers|ming|my)?\b|identity theft|stolen identity|phishing|hacked|hijacked)\b/;
+
 const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   {
     kind: 'legal',
@@ -36,20 +42,17 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   },
   { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },
   // "scam" and its forms only: "scam\w*" read "shrimp scampi" as a fraud report (CLINC150 val).
+  { kind: 'fraud', soft: true, re: FRAUD_WORDS },
+  // British and American spellings, apostrophes typed or not ("a payment i dont recognise").
   {
     kind: 'fraud',
     soft: true,
-    re: /\b(fraud\w*|scam(s|med|mer|mers|ming|my)?\b|identity theft|stolen identity|phishing|hacked|hijacked)\b/,
+    re: /\b(unauthori[sz]ed|didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|use)\w*/,
   },
   {
     kind: 'fraud',
     soft: true,
-    re: /\b(unauthori[sz]ed|didn't make|did not make|don't recognize|do not recognize|not mine|aren't mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|use)\w*/,
-  },
-  {
-    kind: 'fraud',
-    soft: true,
-    re: /\b(charge|transaction|payment|purchase)\w*\b.{0,30}\b(didn't make|did not make|don't recognize|not mine|aren't mine|unauthori[sz]ed)\b/,
+    re: /\b(charge|transaction|payment|purchase)\w*\b.{0,30}\b(didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine|unauthori[sz]ed)\b/,
   },
 ];
 
