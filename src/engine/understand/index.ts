@@ -4,7 +4,7 @@ import { normalize, words } from '../text/normalize.ts';
 import { decideLanguage } from './language.ts';
 import { detectHumanRequest } from './human-request.ts';
 import { analyseSentiment } from './sentiment.ts';
-import { detectSensitive, FRAUD_WORDS, type SensitiveHit, type SensitiveKind } from './sensitive.ts';
+import { detectSensitive, type SensitiveHit, type SensitiveKind } from './sensitive.ts';
 import { detectRepeatedFailure, type RepeatedFailure } from './repeated-failure.ts';
 import { matchPolicyTopic } from './policy-topics.ts';
 import { detectSocial, type SocialHit } from './social.ts';
@@ -12,16 +12,7 @@ import { detectJunk, type JunkKind } from './junk.ts';
 import { isOpener } from './opener.ts';
 import { afterOpener, topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
 import { slotValue } from './fragment.ts';
-import {
-  findHumanRequest,
-  findSignal,
-  HIT_CHARS,
-  phraseReadAsOrdinary,
-  plainText,
-  requestClauses,
-  type Signal,
-  type SignalHit,
-} from './signals/index.ts';
+import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
 
 export interface UnderstandInput {
   text: string;
@@ -86,13 +77,10 @@ const SENSITIVE_OF: Partial<Record<Signal, SensitiveKind>> = { self_harm: 'self_
 /**
  * The sure phrases first, the learned detector for the rest. A fraud report the phrases
  * recognise ("a charge I did not make") stays soft (answered when an article was written for
- * it); account takeover, identity theft or a scam the detector finds goes to a person. Fraud
- * words the detector reads in their everyday sense ("this price is a scam lol") are no report.
+ * it); account takeover, identity theft or a scam the detector finds goes to a person.
  */
-function sensitiveOf(text: string, normalized: string, signal: SignalHit | null): SensitiveHit | null {
-  const found = detectSensitive(normalized);
-  const everyday = !!found && FRAUD_WORDS.test(found.phrase) && signal?.kind !== 'fraud' && phraseReadAsOrdinary(text, found.phrase);
-  const phrase = everyday ? null : found;
+function sensitiveOf(normalized: string, signal: SignalHit | null): SensitiveHit | null {
+  const phrase = detectSensitive(normalized);
   const kind = signal ? SENSITIVE_OF[signal.kind] : undefined;
   if (phrase && (!phrase.soft || !kind || kind === phrase.kind)) return phrase;
   if (kind && signal) return { kind, phrase: signal.text, soft: false };
@@ -200,7 +188,7 @@ export function understand(input: UnderstandInput): Understanding {
     sentiment: angry ? Math.min(mood.score, -0.6) : mood.score,
     frustrated: mood.frustrated || angry,
     sentimentCues: angry ? [...mood.cues, `detector: ${signal.text}`] : mood.cues,
-    sensitive: sensitiveOf(input.text, normalized, signal),
+    sensitive: sensitiveOf(normalized, signal),
     repeatedFailure: detectRepeatedFailure(normalized, input.text, input.history),
     policyTopic: matchPolicyTopic(normalized, input.policy.alwaysHumanTopics),
     social,

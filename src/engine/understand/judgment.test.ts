@@ -211,17 +211,6 @@ describe('escalation signals (learned detector with the sure phrases)', () => {
   ])('British spelling and an apostrophe left out read the same: "%s"', (text) =>
     expect(u(text).sensitive).toMatchObject({ kind: 'fraud' }),
   );
-
-  it.each([
-    'how to report phishing email',
-    'Honestly £30 for delivery is a scam, is there a cheaper option?',
-    'I hacked together a workaround for the export bug',
-  ])('a fraud word in its everyday sense is no fraud report: "%s"', (text) => expect(u(text).sensitive).toBeNull());
-
-  it.each(['I think I was scammed', 'my account was hacked', 'a phishing text got my bank details and now money is gone'])(
-    'a fraud word in a statement of fraud still is one: "%s"',
-    (text) => expect(u(text).sensitive).toMatchObject({ kind: 'fraud' }),
-  );
 });
 
 describe('language from more than one short line', () => {

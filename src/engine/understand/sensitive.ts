@@ -14,12 +14,6 @@ export interface SensitiveHit {
   soft: boolean;
 }
 
-/**
- * Words that name fraud, which customers also use in an everyday sense ("this price is a scam
- * lol", "I hacked together a workaround"): `understand` lets the learned detector overrule them.
- */
-export const FRAUD_WORDS = /\b(fraud\w*|scam(s|med|mer|mers|ming|my)?\b|identity theft|stolen identity|phishing|hacked|hijacked)\b/;
-
 const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   {
     kind: 'legal',
@@ -42,7 +36,11 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   },
   { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },
   // "scam" and its forms only: "scam\w*" read "shrimp scampi" as a fraud report (CLINC150 val).
-  { kind: 'fraud', soft: true, re: FRAUD_WORDS },
+  {
+    kind: 'fraud',
+    soft: true,
+    re: /\b(fraud\w*|scam(s|med|mer|mers|ming|my)?\b|identity theft|stolen identity|phishing|hacked|hijacked)\b/,
+  },
   // British and American spellings, apostrophes typed or not ("a payment i dont recognise").
   {
     kind: 'fraud',

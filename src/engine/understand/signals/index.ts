@@ -2,10 +2,9 @@
 // message and on each sentence of it, since a request for a person or a cry for help is
 // often one sentence among others ("is there a human I can chat with? my card still hasn't
 // arrived").
-import { detectSignal, encoderMayMatter, scoreSignals } from './model.ts';
+import { detectSignal, encoderMayMatter } from './model.ts';
 import { runOnClauses } from './run-on.ts';
 import { encodeAll } from '../../encoder/encoder.ts';
-import { normalize } from '../../text/normalize.ts';
 import type { SignalClass } from './examples.ts';
 
 export type Signal = Exclude<SignalClass, 'ordinary'>;
@@ -129,26 +128,6 @@ export function findSignal(text: string): SignalHit | null {
   const found = surest(readings(plain, sentences));
   if (found && URGENT.has(found.kind)) return found;
   return harmAfterComma(sentences) ?? found;
-}
-
-/**
- * The learned detector at least this sure that a reading is ordinary overrules the fraud words of
- * the sure phrases in it (`sensitive.ts`: "scam", "hacked", "phishing"), which customers also use
- * in their everyday sense ("this price is a scam lol", "how to report phishing email", "I hacked
- * together a workaround"). Sure, not merely likelier: 0.5, chosen on development data, lost "I think
- * my account has been hacked" (ordinary 0.58) on a held-out set, and a missed fraud report costs
- * more than a false one (docs/engine.md, "Fraud in plain words").
- */
-export const ORDINARY_OVER_FRAUD_WORDS = 0.8;
-
-/**
- * Whether the detector reads every sentence that holds a sure phrase (normalized, as the phrases
- * are matched) as ordinary: the whole message where no sentence can be told.
- */
-export function phraseReadAsOrdinary(text: string, phrase: string): boolean {
-  const plain = plainText(text);
-  const holding = readings(plain, clauses(plain)).filter((r) => normalize(r).includes(phrase));
-  return (holding.length ? holding : [plain]).every((r) => scoreSignals(read(r)).probs.ordinary >= ORDINARY_OVER_FRAUD_WORDS);
 }
 
 /**
