@@ -15,7 +15,8 @@
 //                                        multilingual-person-dev.jsonl, requests for a person, anger
 //                                        and legal threats in the same six; informal-dev.jsonl, every
 //                                        signal and ordinary requests in casual chat English ("wanna", "ur"); fraud-dev.jsonl,
-//                                        fraud and account compromise against billing questions in its words
+//                                        fraud and account compromise against billing questions in its words;
+//                                        resigned-dev.jsonl, giving up on the company against giving up on life
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -25,7 +26,7 @@
 // safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
 // blind and committed before anything ran on it; safety-dev.jsonl is its development twin
 // (`dev` above); shop-heldout.jsonl (ordinary shop questions in the words of the urgent signals,
-// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English) and fraud-heldout.jsonl (fraud statements against billing and security questions) too. bench/data/signals/README.md lists the sets.
+// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English) fraud-heldout.jsonl (fraud statements against billing and security questions) and resigned-heldout.jsonl (giving up on the company or on life) too. bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -172,6 +173,7 @@ if (only.endsWith('.jsonl')) {
   await heldOut('multilingual-person-dev.jsonl');
   await heldOut('informal-dev.jsonl');
   await heldOut('fraud-dev.jsonl');
+  await heldOut('resigned-dev.jsonl');
   await heldOut('brief.jsonl');
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
@@ -192,6 +194,7 @@ if (only.endsWith('.jsonl')) {
   await heldOut('shop-heldout.jsonl');
   await heldOut('informal-heldout.jsonl');
   await heldOut('fraud-heldout.jsonl');
+  await heldOut('resigned-heldout.jsonl');
   await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }
