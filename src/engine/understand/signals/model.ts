@@ -9,6 +9,7 @@ import { Vectorizer } from '../../retrieve/vectorizer.ts';
 import { memoized } from '../../text/memo.ts';
 import { normalize } from '../../text/normalize.ts';
 import { expandShorthand } from '../../text/shorthand.ts';
+import { cancelWording } from '../../text/service-verbs.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
 import { labelledExamples, SIGNAL_CLASSES, type SignalClass } from './examples.ts';
 import { encoderProbabilities } from './encoder-head.ts';
@@ -186,10 +187,10 @@ function encoderSureOrdinary(text: string): boolean {
   return !!encoded && encoded[SIGNAL_CLASSES.indexOf('ordinary')] >= ENCODER_SURE_ORDINARY;
 }
 
-/** The signal the message carries, or null (ordinary): as written, unless an urgent reading comes from chat shorthand alone. */
+/** The signal the message carries, or null (ordinary): as written, unless an urgent reading comes from its wording alone (chat shorthand, ending a service). */
 export function detectSignal(text: string): Detected | null {
   const read = detectAsWritten(text);
-  return read && URGENT.has(read.kind) && urgentOnlyInShorthand(text) ? null : read;
+  return read && URGENT.has(read.kind) && urgentOnlyInWording(text) ? null : read;
 }
 
 /**
@@ -200,13 +201,16 @@ export function detectSignal(text: string): Detected | null {
  * reply to a refund question). Chosen on development data (docs/engine.md, "Casual chat English
  * in the safety detector"): 0.6 read one ordinary line fewer of informal-dev as urgent and no
  * statement of harm of any development set as ordinary; 0.7 changed nothing there. Statements of
- * harm read as harm written out too ("gonna end it all tonight": ordinary 0.003).
+ * harm read as harm written out too ("gonna end it all tonight": ordinary 0.003). A verb of ending
+ * said of a service is written as "cancel" in the same check (text/service-verbs.ts: "I'd like to
+ * end my plan at the end of this billing cycle" got the crisis reply; docs/engine.md, "Ending a
+ * plan, not a life").
  */
 const SURE_ORDINARY_WRITTEN_OUT = 0.6;
 
-function urgentOnlyInShorthand(text: string): boolean {
+function urgentOnlyInWording(text: string): boolean {
   if (decideLanguage(text) !== 'en') return false;
-  const plain = expandShorthand(normalize(text));
+  const plain = cancelWording(expandShorthand(normalize(text)));
   return plain !== normalize(text) && scoreSignals(plain, 'ngrams').probs.ordinary >= SURE_ORDINARY_WRITTEN_OUT;
 }
 

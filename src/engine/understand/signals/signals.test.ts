@@ -106,3 +106,16 @@ describe('findSignal, chat shorthand', () => {
     expect(findSignal('someone hacked my acct and changed my pw')?.kind).toBe('fraud');
   });
 });
+
+// A verb of ending said of a service ("end my plan") read with "cancel" in its place (service-verbs.ts).
+describe('findSignal, ending a service', () => {
+  it.each(["I'd like to end my plan at the end of this billing cycle", 'i want to end my plan', 'i wanna end my subscription'])(
+    'does not read "%s" as harm',
+    (text) => expect(findSignal(text)).toBeNull(),
+  );
+
+  it.each(['i want to end my life', 'nobody would care if i was gone. end my account', "end my subscription, i won't be alive to use it"])(
+    'still reads "%s" as self-harm',
+    (text) => expect(findSignal(text)?.kind).toBe('self_harm'),
+  );
+});
