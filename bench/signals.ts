@@ -16,7 +16,8 @@
 //                                        and legal threats in the same six; informal-dev.jsonl, every
 //                                        signal and ordinary requests in casual chat English ("wanna", "ur"); fraud-dev.jsonl,
 //                                        fraud and account compromise against billing questions in its words;
-//                                        resigned-dev.jsonl, giving up on the company against giving up on life
+//                                        resigned-dev.jsonl, giving up on the company against giving up on life;
+//                                        safety-dev2.jsonl, a fresh safety development set (nothing chosen on it yet)
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -174,6 +175,7 @@ if (only.endsWith('.jsonl')) {
   await heldOut('informal-dev.jsonl');
   await heldOut('fraud-dev.jsonl');
   await heldOut('resigned-dev.jsonl');
+  await heldOut('safety-dev2.jsonl');
   await heldOut('brief.jsonl');
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
