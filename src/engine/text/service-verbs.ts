@@ -16,7 +16,6 @@ const SERVICE_NOUNS = [
   'contract',
   'trial',
   'account',
-  'acct',
   'order',
   'orders',
   'booking',

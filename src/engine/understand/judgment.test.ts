@@ -211,6 +211,20 @@ describe('escalation signals (learned detector with the sure phrases)', () => {
   ])('British spelling and an apostrophe left out read the same: "%s"', (text) =>
     expect(u(text).sensitive).toMatchObject({ kind: 'fraud' }),
   );
+
+  it.each([
+    'I can smell gas upstairs since the engineer visited',
+    'the plug keeps sparking when I switch it on',
+    'the charger cable is melting',
+    'sparks are flying from the new hob',
+  ])('a hazard said by what the customer notices is urgent: "%s"', (text) =>
+    expect(u(text).sensitive).toMatchObject({ kind: 'safety', soft: false }),
+  );
+
+  it.each(['does this candle smell of burning wood', 'my new jacket smells of gas station', 'how do I book a gas safety check'])(
+    'the same words with nothing at stake are not: "%s"',
+    (text) => expect(u(text).sensitive).toBeNull(),
+  );
 });
 
 describe('language from more than one short line', () => {

@@ -34,6 +34,14 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
     soft: false,
     re: /\b(bomb threat|has a (gun|knife|weapon)|on fire|caught fire|smoke coming|electric shock|gas leak|got poisoned|is bleeding|am bleeding|call an ambulance|i('m| am) (in danger|not safe|being (threatened|harassed|stalked|abused)))\b/,
   },
+  // A hazard in the home said by what the customer notices ("I can smell gas near the new boiler"):
+  // the learned detector knows "i smell gas" and not its longer forms (docs/engine.md, "Hazards by
+  // what is noticed").
+  {
+    kind: 'safety',
+    soft: false,
+    re: /\b(smell(s|ing)? (of )?gas(?! station)|sparks? (are )?(coming|flying|from)|(is|are|keeps?|started) sparking|(cord|cable|plug|wire|wires|socket|charger|lead)s? (is |are )?(melting|sparking|smoking))\b/,
+  },
   { kind: 'safety', soft: false, re: /\b(threaten(ed|ing) (me|my)|harass(ed|ing) me|stalking me|abus(ed|ing) me)\b/ },
   // "scam" and its forms only: "scam\w*" read "shrimp scampi" as a fraud report (CLINC150 val).
   {
