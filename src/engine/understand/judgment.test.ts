@@ -212,6 +212,11 @@ describe('escalation signals (learned detector with the sure phrases)', () => {
     expect(u(text).sensitive).toMatchObject({ kind: 'fraud' }),
   );
 
+  it.each(['there is a transfer on my statement that is not mine', 'the debit from yesterday is not mine'])(
+    'a transfer or a debit not made reads as a charge not made does: "%s"',
+    (text) => expect(u(text).sensitive).toMatchObject({ kind: 'fraud', soft: true }),
+  );
+
   it.each([
     'I can smell gas upstairs since the engineer visited',
     'the plug keeps sparking when I switch it on',

@@ -53,12 +53,12 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   {
     kind: 'fraud',
     soft: true,
-    re: /\b(unauthori[sz]ed|didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|use)\w*/,
+    re: /\b(unauthori[sz]ed|didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|transfer|debit|use)\w*/,
   },
   {
     kind: 'fraud',
     soft: true,
-    re: /\b(charge|transaction|payment|purchase)\w*\b.{0,30}\b(didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine|unauthori[sz]ed)\b/,
+    re: /\b(charge|transaction|payment|purchase|withdrawal|transfer|debit)\w*\b.{0,30}\b(didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine|unauthori[sz]ed)\b/,
   },
 ];
 
