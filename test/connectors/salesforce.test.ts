@@ -247,7 +247,18 @@ describe('Salesforce connector', () => {
   });
 
   it('says why when the connected app refuses the client credentials, and calls nothing else', async () => {
-    const restBefore = sf.requests.filter((r) => r.path.startsWith(SF_API)).length;
+    // The tests before hand off conversations whose briefs may still be on their way (a CaseComment
+    // after the Case): count the REST calls from a moment when none has come for half a second.
+    const restCalls = () => sf.requests.filter((r) => r.path.startsWith(SF_API)).length;
+    const { n: restBefore } = await waitFor(
+      async () => {
+        const n = restCalls();
+        await new Promise((r) => setTimeout(r, 500));
+        return restCalls() === n ? { n } : null;
+      },
+      15_000,
+      'no REST call for half a second',
+    );
     const put = await h.api('PUT', '/api/v1/connectors/salesforce', {
       token: h.adminToken,
       body: {
@@ -261,7 +272,7 @@ describe('Salesforce connector', () => {
       expect(test.body).toMatchObject({ ok: false });
       expect(test.body.detail).toContain('invalid_client');
       expect(test.body.detail).not.toContain('wrong-secret');
-      expect(sf.requests.filter((r) => r.path.startsWith(SF_API)).length).toBe(restBefore);
+      expect(restCalls()).toBe(restBefore);
     } finally {
       await configure({ handoff_field: HANDOFF_FIELD, intent_field: 'Baton_Intent__c', confidence_field: 'Baton_Confidence__c' });
     }
