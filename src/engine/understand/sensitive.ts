@@ -14,6 +14,11 @@ export interface SensitiveHit {
   soft: boolean;
 }
 
+/** A denial that the customer made a payment: British and American spellings, apostrophes typed or not ("a payment i dont recognise"). */
+const NOT_MADE = String.raw`unauthori[sz]ed|didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine`;
+/** What moves money out of an account. */
+const MONEY_MOVED = 'charge|transaction|payment|purchase|withdrawal|transfer|debit';
+
 const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
   {
     kind: 'legal',
@@ -49,17 +54,9 @@ const RULES: { kind: SensitiveKind; soft: boolean; re: RegExp }[] = [
     soft: true,
     re: /\b(fraud\w*|scam(s|med|mer|mers|ming|my)?\b|identity theft|stolen identity|phishing|hacked|hijacked)\b/,
   },
-  // British and American spellings, apostrophes typed or not ("a payment i dont recognise").
-  {
-    kind: 'fraud',
-    soft: true,
-    re: /\b(unauthori[sz]ed|didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine)\b.{0,30}\b(charge|transaction|payment|purchase|withdrawal|transfer|debit|use)\w*/,
-  },
-  {
-    kind: 'fraud',
-    soft: true,
-    re: /\b(charge|transaction|payment|purchase|withdrawal|transfer|debit)\w*\b.{0,30}\b(didn'?t make|did not make|don'?t recogni[sz]e|do not recogni[sz]e|not mine|aren'?t mine|unauthori[sz]ed)\b/,
-  },
+  // Money moved that the customer did not move, the denial before or after it.
+  { kind: 'fraud', soft: true, re: new RegExp(String.raw`\b(${NOT_MADE})\b.{0,30}\b(${MONEY_MOVED}|use)\w*`) },
+  { kind: 'fraud', soft: true, re: new RegExp(String.raw`\b(${MONEY_MOVED})\w*\b.{0,30}\b(${NOT_MADE})\b`) },
 ];
 
 export function detectSensitive(normalized: string): SensitiveHit | null {
