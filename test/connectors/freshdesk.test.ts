@@ -68,7 +68,7 @@ describe('Freshdesk connector', () => {
     expect(t.body).toMatchObject({ source: 7, group_id: 77, status: 2 });
     expect(t.notes[0]).toMatchObject({ private: true });
     await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'any news?' } });
-    await waitFor(() => t.notes.find((n) => n.body === 'any news?' && n.incoming === true && n.private === false), 10_000, 'mirrored');
+    await waitFor(() => t.notes.find((n) => n.body === 'any news?' && n.incoming === true && n.private === false), 15_000, 'mirrored');
 
     const post = (body: unknown, secret = SECRET) =>
       h.api('POST', setup.body.webhook_url.replace(h.baton.url, ''), {

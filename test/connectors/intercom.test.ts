@@ -70,7 +70,7 @@ describe('Intercom connector', () => {
     expect(convo.custom_attributes.baton_handoff_id).toBeDefined();
 
     await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'still there?' } });
-    const mirrored = await waitFor(() => convo.parts.find((p) => p.body === 'still there?'), 10_000, 'mirrored');
+    const mirrored = await waitFor(() => convo.parts.find((p) => p.body === 'still there?'), 15_000, 'mirrored');
     expect(mirrored.author.type).toBe('user');
 
     // Our own note echoed back is dropped; a teammate's reply reaches the customer.

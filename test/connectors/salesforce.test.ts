@@ -115,7 +115,7 @@ describe('Salesforce connector', () => {
     const c = await customerAsksForHuman(h);
     const handoffId = await handoffOf(c.id);
     const kase: SfCase = await caseFor(c.id);
-    await waitFor(() => kase.comments.length > 0, 10_000, 'brief');
+    await waitFor(() => kase.comments.length > 0, 15_000, 'brief');
     const upsert = sf.calls('PATCH', `${SF_API}/sobjects/Case/${HANDOFF_FIELD}/`).at(-1)!;
     expect(upsert.path).toBe(`${SF_API}/sobjects/Case/${HANDOFF_FIELD}/${handoffId}`);
     expect(upsert.headers['sforce-auto-assign']).toBe('FALSE');
@@ -140,7 +140,7 @@ describe('Salesforce connector', () => {
     expect(sf.tokensIssued.length - tokensBefore).toBeLessThanOrEqual(1);
 
     await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'my order is 4411' } });
-    const mirrored = await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('4411')), 10_000, 'mirrored line');
+    const mirrored = await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('4411')), 15_000, 'mirrored line');
     expect(mirrored.IsPublished).toBe(true);
 
     // Forged: wrong secret, no secret, another org. 401 and nothing changes.
@@ -186,10 +186,10 @@ describe('Salesforce connector', () => {
   it('closes the Case when Baton resolves the conversation, and drops the echo of that close', async () => {
     const c = await customerAsksForHuman(h);
     const kase = await caseFor(c.id);
-    await waitFor(() => kase.comments.length > 0, 10_000, 'brief');
+    await waitFor(() => kase.comments.length > 0, 15_000, 'brief');
     const res = await h.api('POST', `/api/v1/conversations/${c.id}/resolve`, { token: h.adminToken });
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-    await waitFor(() => kase.fields.Status === 'Closed', 10_000, 'case closed');
+    await waitFor(() => kase.fields.Status === 'Closed', 15_000, 'case closed');
     const update = sf.calls('PATCH', `${SF_API}/sobjects/Case/${kase.Id}`).at(-1)!;
     expect(update.body).toEqual({ Status: 'Closed' });
     expect((await callout(calloutBody([closedEvent(kase, { by: SF_USER_ID })]))).body).toMatchObject({ applied: 0, ignored: 1 });
@@ -199,11 +199,11 @@ describe('Salesforce connector', () => {
   it('refreshes an expired token once (401 INVALID_SESSION_ID) and carries on', async () => {
     const c = await customerAsksForHuman(h);
     const kase = await caseFor(c.id);
-    await waitFor(() => kase.comments.length > 0, 10_000, 'brief');
+    await waitFor(() => kase.comments.length > 0, 15_000, 'brief');
     sf.expireTokens();
     const before = sf.tokensIssued.length;
     await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'still there?' } });
-    await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('still there?')), 10_000, 'mirrored after refresh');
+    await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('still there?')), 15_000, 'mirrored after refresh');
     expect(sf.tokensIssued.length).toBe(before + 1);
     const tries = sf.calls('POST', `${SF_API}/sobjects/CaseComment`).slice(-2);
     expect(tries[0]!.headers.authorization).not.toBe(tries[1]!.headers.authorization);
@@ -213,19 +213,19 @@ describe('Salesforce connector', () => {
   it('waits out a token endpoint outage (503) and then mirrors the line', async () => {
     const c = await customerAsksForHuman(h);
     const kase = await caseFor(c.id);
-    await waitFor(() => kase.comments.length > 0, 10_000, 'brief');
+    await waitFor(() => kase.comments.length > 0, 15_000, 'brief');
     sf.expireTokens();
     sf.tokenDown = true;
     const tokenCalls = () => sf.calls('POST', '/services/oauth2/token').length;
     const before = tokenCalls();
     try {
       await h.api('POST', `/api/v1/widget/conversations/${c.id}/messages`, { token: c.token, body: { text: 'hello again' } });
-      await waitFor(() => tokenCalls() >= before + 2, 10_000, 'token retried');
+      await waitFor(() => tokenCalls() >= before + 2, 15_000, 'token retried');
       expect(kase.comments.some((x) => x.CommentBody.includes('hello again'))).toBe(false);
     } finally {
       sf.tokenDown = false;
     }
-    await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('hello again')), 10_000, 'mirrored after the outage');
+    await waitFor(() => kase.comments.find((x) => x.CommentBody.includes('hello again')), 15_000, 'mirrored after the outage');
     const dead = await h.api('GET', '/api/v1/connectors/dead-letters', { token: h.adminToken });
     expect(dead.body.dead_letters.filter((x: any) => x.conversation_id === c.id)).toEqual([]);
     expect(sf.violations).toEqual([]);
@@ -248,11 +248,14 @@ describe('Salesforce connector', () => {
 
   it('says why when the connected app refuses the client credentials, and calls nothing else', async () => {
     // The tests before hand off conversations whose briefs may still be on their way (a CaseComment
-    // after the Case): count the REST calls from a moment when none has come for half a second.
+    // after the Case): count the REST calls from a moment when no connector op is left to run
+    // (every delivery recorded as done) and none has come for half a second.
     const restCalls = () => sf.requests.filter((r) => r.path.startsWith(SF_API)).length;
     const { n: restBefore } = await waitFor(
       async () => {
         const n = restCalls();
+        const pending = await h.tdb.database.db.selectFrom('connector_ops').select('id').where('state', '=', 'pending').executeTakeFirst();
+        if (pending) return null;
         await new Promise((r) => setTimeout(r, 500));
         return restCalls() === n ? { n } : null;
       },
@@ -310,7 +313,7 @@ describe('Salesforce connector', () => {
         sf.requests.filter((r) => (r.method === 'POST' && r.path === `${SF_API}/sobjects/Case`) || r.path === `${SF_API}/query`).length;
       const before = attempts();
       try {
-        await waitFor(() => attempts() >= before + 3, 10_000, 'retries while down');
+        await waitFor(() => attempts() >= before + 3, 15_000, 'retries while down');
         expect(await casesFor(c.id)).toHaveLength(0);
       } finally {
         sf.down = false;
@@ -339,7 +342,7 @@ describe('Salesforce connector', () => {
       expect(sf.calls('GET', `${SF_API}/query`).length).toBeGreaterThan(queriesBefore);
       const q = sf.calls('GET', `${SF_API}/query`).at(-1)!.query.get('q')!;
       expect(q).toContain(`CreatedById = '${SF_USER_ID}'`);
-      await waitFor(() => kases[0]!.comments.some((x) => !x.IsPublished), 10_000, 'brief on the found case');
+      await waitFor(() => kases[0]!.comments.some((x) => !x.IsPublished), 15_000, 'brief on the found case');
       expect(sf.violations).toEqual([]);
     });
 
@@ -354,7 +357,7 @@ describe('Salesforce connector', () => {
           const total = Number(/^\(1\/(\d+)\) /.exec(brief[0]?.CommentBody ?? '')?.[1] ?? 0);
           return total >= 2 && brief.length === total ? brief : null;
         },
-        10_000,
+        15_000,
         'all brief parts',
       );
       parts.forEach((p, i) => expect(p.CommentBody.startsWith(`(${i + 1}/${parts.length}) `)).toBe(true));

@@ -40,7 +40,7 @@ describe('Zendesk connector under faults', () => {
     }
     await waitFor(
       () => zd.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/tickets').length >= 3,
-      10_000,
+      15_000,
       'retries while down',
     );
     expect(zd.tickets).toHaveLength(0);
@@ -62,7 +62,25 @@ describe('Zendesk connector under faults', () => {
     const c = await customerAsksForHuman(h);
     const ticket = await waitFor(async () => (await ticketsFor(c.id))[0], 15_000, 'ticket');
     const db = h.tdb.database.db;
-    const thread = await db.selectFrom('connector_threads').selectAll().where('conversation_id', '=', c.id).executeTakeFirstOrThrow();
+    // The ticket is at the vendor a moment before the worker records the create and lets go of
+    // the thread. Stage the crash only after that: a worker still running would mirror the line
+    // itself (no sweep needed), or release the thread after the expired lease is set below (and
+    // strand the line, as nothing then looks orphaned).
+    const thread = await waitFor(
+      async () => {
+        const t = await threadOf(h, c.id);
+        if (!t?.external_id || t.lease_until !== null) return null;
+        const pending = await db
+          .selectFrom('connector_ops')
+          .select('id')
+          .where('thread_id', '=', t.id)
+          .where('state', '=', 'pending')
+          .executeTakeFirst();
+        return pending ? null : t;
+      },
+      15_000,
+      'create recorded and the thread released',
+    );
     const message = await db
       .selectFrom('messages')
       .select('id')
