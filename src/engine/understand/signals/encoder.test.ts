@@ -13,17 +13,18 @@ describe('the signal detector with its sentence encoder', () => {
   });
 
   it('reads a statement of danger that shares no n-gram with the examples, once encoded', async () => {
-    const text = "i'm terrified of my husband";
+    const text = 'the man i live with has a temper that worries me';
     expect(findSignal(text)).toBeNull();
     await encodeForSignals([text]);
     expect(findSignal(text)?.kind).toBe('danger');
   }, 30_000);
 
-  it('keeps an urgent reading of the n-grams that the encoder does not share (typos)', async () => {
-    const text = 'my accnt was takn over plz help';
+  it('keeps an urgent reading of the n-grams that the encoder does not share', async () => {
+    const text = 'i dread going home to him';
     await encodeForSignals([text]);
-    expect(scoreSignals(text).probs.fraud).toBeLessThan(SIGNAL_THRESHOLDS.fraud);
-    expect(findSignal(text)?.kind).toBe('fraud');
+    expect(scoreSignals(text, 'ngrams').probs.danger).toBeGreaterThanOrEqual(SIGNAL_THRESHOLDS.danger);
+    expect(scoreSignals(text).probs.danger).toBeLessThan(SIGNAL_THRESHOLDS.danger);
+    expect(findSignal(text)?.kind).toBe('danger');
   }, 30_000);
 
   it('lets the encoder overrule an urgent reading of an ordinary shop question it is sure of', async () => {

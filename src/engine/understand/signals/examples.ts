@@ -9,6 +9,7 @@ import { ORDINARY_STATEMENTS } from './statements.ts';
 import { SAFETY_THEMES } from './safety-themes.ts';
 import { ANGER_THEMES } from './anger-themes.ts';
 import { MULTILINGUAL_THEMES } from './multilingual-themes.ts';
+import { PLAIN_WORDS_THEMES } from './plain-words-themes.ts';
 
 export const SIGNAL_CLASSES = ['ordinary', 'human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
 export type SignalClass = (typeof SIGNAL_CLASSES)[number];
@@ -210,6 +211,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'i need someone from the warehouse to look for my parcel',
     'could a colleague of yours review my claim',
     ...SAFETY_THEMES.human,
+    ...PLAIN_WORDS_THEMES.human,
   ],
   anger: [
     'what the hell is this',
@@ -339,6 +341,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'so ein mist, schon wieder nichts passiert',
     'dit is echt belachelijk',
     ...ANGER_THEMES.anger,
+    ...PLAIN_WORDS_THEMES.anger,
   ],
   self_harm: [
     'i took a whole bottle of pills',
@@ -574,6 +577,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'je veux dormir pour toujours',
     'ich verletze mich absichtlich',
     ...SAFETY_THEMES.self_harm,
+    ...PLAIN_WORDS_THEMES.self_harm,
   ],
   danger: [
     'my ex still has access to my account and keeps taking money, i am afraid of him',
@@ -750,6 +754,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'on me menace au téléphone',
     'alguien me amenaza por mensajes',
     ...SAFETY_THEMES.danger,
+    ...PLAIN_WORDS_THEMES.danger,
   ],
   fraud: [
     'there is a login i do not recognise',
@@ -899,6 +904,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'ein Betrüger hat sich als Bankmitarbeiter ausgegeben',
     'a fake agent called me and i lost my savings',
     ...SAFETY_THEMES.fraud,
+    ...PLAIN_WORDS_THEMES.fraud,
   ],
   legal: [
     'i am going to the ombudsman',
@@ -1641,6 +1647,7 @@ export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
     'is today the last day of my plan',
     ...ORDINARY_STATEMENTS,
     ...SAFETY_THEMES.ordinary,
+    ...PLAIN_WORDS_THEMES.ordinary,
     ...ANGER_THEMES.ordinary,
   ],
 };
