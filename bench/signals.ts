@@ -27,7 +27,7 @@
 // safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
 // blind and committed before anything ran on it; safety-dev.jsonl is its development twin
 // (`dev` above); shop-heldout.jsonl (ordinary shop questions in the words of the urgent signals,
-// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English), fraud-heldout.jsonl (fraud statements against billing and security questions) and resigned-heldout.jsonl (giving up on the company or on life) too. bench/data/signals/README.md lists the sets.
+// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English), fraud-heldout.jsonl (fraud statements against billing and security questions), resigned-heldout.jsonl (giving up on the company or on life) and multilingual-person-heldout.jsonl (requests for a person, anger and legal threats in six languages) too. bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -197,6 +197,7 @@ if (only.endsWith('.jsonl')) {
   await heldOut('informal-heldout.jsonl');
   await heldOut('fraud-heldout.jsonl');
   await heldOut('resigned-heldout.jsonl');
+  await heldOut('multilingual-person-heldout.jsonl');
   await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }

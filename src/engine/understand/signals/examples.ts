@@ -10,20 +10,21 @@ import { SAFETY_THEMES } from './safety-themes.ts';
 import { ANGER_THEMES } from './anger-themes.ts';
 import { MULTILINGUAL_THEMES } from './multilingual-themes.ts';
 import { PLAIN_WORDS_THEMES } from './plain-words-themes.ts';
+import { MULTILINGUAL_LEGAL_THEMES } from './multilingual-legal-themes.ts';
 
 export const SIGNAL_CLASSES = ['ordinary', 'human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
 export type SignalClass = (typeof SIGNAL_CLASSES)[number];
 
 /**
  * The examples as parallel lists of texts and class indices (into SIGNAL_CLASSES), for training;
- * `other` adds the examples in six other languages (multilingual-themes.ts), for the model that
+ * `other` adds the examples in six other languages (multilingual-themes.ts, multilingual-legal-themes.ts), for the model that
  * reads text in a language other than English (model.ts).
  */
 export function labelledExamples(set: 'english' | 'other' = 'english'): { texts: string[]; labels: number[] } {
   const texts: string[] = [];
   const labels: number[] = [];
   SIGNAL_CLASSES.forEach((c, label) => {
-    const more: readonly string[] = set === 'other' ? MULTILINGUAL_THEMES[c] : [];
+    const more: readonly string[] = set === 'other' ? [...MULTILINGUAL_THEMES[c], ...MULTILINGUAL_LEGAL_THEMES[c]] : [];
     for (const t of [...SIGNAL_EXAMPLES[c], ...more]) {
       texts.push(t);
       labels.push(label);

@@ -84,6 +84,8 @@ describe('findSignal in other languages', () => {
     ['vou fazer uma reclamação no Procon e processar vocês', 'legal'],
     ['mi rivolgo a un avvocato e vi faccio causa', 'legal'],
     ['ik stap naar de geschillencommissie en neem een advocaat', 'legal'],
+    // Legal threats in other words (multilingual-legal-themes.ts).
+    ['Ik stap naar de kantonrechter als ik mijn borg niet terugkrijg', 'legal'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(findSignal(text)?.kind).toBe(kind);
   });
