@@ -13,7 +13,8 @@
 //                                        multilingual-dev.jsonl, safety statements and ordinary
 //                                        questions in six languages other than English;
 //                                        multilingual-person-dev.jsonl, requests for a person, anger
-//                                        and legal threats in the same six; informal-dev.jsonl, every
+//                                        and legal threats in the same six (multilingual-person-dev2.jsonl: requests
+//                                        and anger, a fresh set); informal-dev.jsonl, every
 //                                        signal and ordinary requests in casual chat English ("wanna", "ur"); fraud-dev.jsonl,
 //                                        fraud and account compromise against billing questions in its words;
 //                                        resigned-dev.jsonl, giving up on the company against giving up on life;
@@ -172,6 +173,7 @@ if (only.endsWith('.jsonl')) {
   await heldOut('shop-dev.jsonl');
   await heldOut('multilingual-dev.jsonl');
   await heldOut('multilingual-person-dev.jsonl');
+  await heldOut('multilingual-person-dev2.jsonl');
   await heldOut('informal-dev.jsonl');
   await heldOut('fraud-dev.jsonl');
   await heldOut('resigned-dev.jsonl');

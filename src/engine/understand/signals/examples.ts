@@ -11,20 +11,31 @@ import { ANGER_THEMES } from './anger-themes.ts';
 import { MULTILINGUAL_THEMES } from './multilingual-themes.ts';
 import { PLAIN_WORDS_THEMES } from './plain-words-themes.ts';
 import { MULTILINGUAL_LEGAL_THEMES } from './multilingual-legal-themes.ts';
+import { MULTILINGUAL_PERSON_THEMES } from './multilingual-person-themes.ts';
 
 export const SIGNAL_CLASSES = ['ordinary', 'human', 'anger', 'self_harm', 'danger', 'fraud', 'legal'] as const;
 export type SignalClass = (typeof SIGNAL_CLASSES)[number];
 
+/** Which examples a model trains on (model.ts). */
+export type ExampleSet = 'english' | 'other' | 'person';
+
+/** The classes the person reader is trained on (`person`). */
+export const PERSON_CLASSES: readonly SignalClass[] = ['ordinary', 'human', 'anger'];
+
 /**
  * The examples as parallel lists of texts and class indices (into SIGNAL_CLASSES), for training;
- * `other` adds the examples in six other languages (multilingual-themes.ts, multilingual-legal-themes.ts), for the model that
- * reads text in a language other than English (model.ts).
+ * `other` adds the examples in six other languages (multilingual-themes.ts, multilingual-legal-themes.ts),
+ * for the model that reads text in a language other than English (model.ts); `person` is those of
+ * `PERSON_CLASSES` only, with the lines of multilingual-person-themes.ts, for the reader of requests
+ * for a person and anger in those languages.
  */
-export function labelledExamples(set: 'english' | 'other' = 'english'): { texts: string[]; labels: number[] } {
+export function labelledExamples(set: ExampleSet = 'english'): { texts: string[]; labels: number[] } {
   const texts: string[] = [];
   const labels: number[] = [];
   SIGNAL_CLASSES.forEach((c, label) => {
-    const more: readonly string[] = set === 'other' ? [...MULTILINGUAL_THEMES[c], ...MULTILINGUAL_LEGAL_THEMES[c]] : [];
+    if (set === 'person' && !PERSON_CLASSES.includes(c)) return;
+    const more: readonly string[] =
+      set === 'english' ? [] : [...MULTILINGUAL_THEMES[c], ...MULTILINGUAL_LEGAL_THEMES[c], ...(set === 'person' ? personLines(c) : [])];
     for (const t of [...SIGNAL_EXAMPLES[c], ...more]) {
       texts.push(t);
       labels.push(label);
@@ -32,6 +43,9 @@ export function labelledExamples(set: 'english' | 'other' = 'english'): { texts:
   });
   return { texts, labels };
 }
+
+const personLines = (c: SignalClass): readonly string[] =>
+  c === 'ordinary' || c === 'human' || c === 'anger' ? MULTILINGUAL_PERSON_THEMES[c] : [];
 
 export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
   human: [

@@ -11,7 +11,7 @@ import { normalize } from '../../text/normalize.ts';
 import { expandShorthand } from '../../text/shorthand.ts';
 import { cancelWording } from '../../text/service-verbs.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
-import { labelledExamples, SIGNAL_CLASSES, type SignalClass } from './examples.ts';
+import { labelledExamples, SIGNAL_CLASSES, type ExampleSet, type SignalClass } from './examples.ts';
 import { encoderProbabilities } from './encoder-head.ts';
 import { decideLanguage, detectLanguage } from '../language.ts';
 
@@ -73,11 +73,12 @@ export const SIGNAL_SEEDS: readonly number[] = [11, 11 + 1009, 11 + 2018];
  * 0.52 -> 0.43, "i'm terrified of my husband" danger 0.31 -> 0.22); apart, English reads exactly as
  * before (docs/engine.md, "Safety in six more languages"). The language is the turn's own reading
  * of the text (`decideLanguage`). Cost: a second training, at the first text in another language.
+ * A third, `person`, reads requests for a person and anger in other languages (`personReading`).
  */
-const trained: Partial<Record<'english' | 'other', Trained>> = {};
+const trained: Partial<Record<ExampleSet, Trained>> = {};
 
 /** Trains on first use; `warmSignals()` at engine build moves that cost out of the first turn. */
-function model(set: 'english' | 'other'): Trained {
+function model(set: ExampleSet): Trained {
   const have = trained[set];
   if (have) return have;
   const { texts, labels } = labelledExamples(set);
@@ -88,12 +89,15 @@ function model(set: 'english' | 'other'): Trained {
 }
 
 /**
- * The English model, and the other where other languages are expected (knowledge written in one);
- * otherwise the other trains at the first text in another language (about a second, once per process).
+ * The English model, and the two for other languages where they are expected (knowledge written in
+ * one); otherwise those train at the first text in another language (about two seconds, once per process).
  */
 export function warmSignals(otherLanguages = false): void {
   model('english');
-  if (otherLanguages) model('other');
+  if (otherLanguages) {
+    model('other');
+    model('person');
+  }
 }
 
 /** The n-grams' reading, remembered for recent texts: a turn reads the whole message for every signal and again for a request for a person. */
@@ -190,7 +194,32 @@ function encoderSureOrdinary(text: string): boolean {
 /** The signal the message carries, or null (ordinary): as written, unless an urgent reading comes from its wording alone (chat shorthand, ending a service). */
 export function detectSignal(text: string): Detected | null {
   const read = detectAsWritten(text);
-  return read && URGENT.has(read.kind) && urgentOnlyInWording(text) ? null : read;
+  if (read && URGENT.has(read.kind)) return urgentOnlyInWording(text) ? null : read;
+  const person = personReading(text);
+  return person && (!read || person.prob > read.prob) ? person : read;
+}
+
+/** The person reader's reading of a text: the n-grams of `model('person')`. */
+const personProbabilities: (text: string) => Float32Array = memoized((text) => {
+  const { vectorizer, model: m } = model('person');
+  return m.probabilities(vectorizer.transform(text));
+}, 64);
+
+/**
+ * A request for a person or anger in a language other than English, read by a model of those two
+ * and ordinary lines alone (examples.ts, `person`), where the model of every class reads nothing
+ * urgent. Examples of these kinds in the model of every class cost statements of self-harm and
+ * fraud in other languages (the classes share its weights); read apart, they cannot take from an
+ * urgent reading, which wins whatever this one says (docs/engine.md, "A reader of requests and
+ * anger in other languages"). Its bars are the model's (`SIGNAL_THRESHOLDS`).
+ */
+function personReading(text: string): Detected | null {
+  if (decideLanguage(text) === 'en') return null;
+  const p = personProbabilities(text);
+  const [ordinary, human, anger] = (['ordinary', 'human', 'anger'] as const).map((c) => p[SIGNAL_CLASSES.indexOf(c)]);
+  const kind = human >= anger ? 'human' : 'anger';
+  const prob = Math.max(human, anger);
+  return prob >= SIGNAL_THRESHOLDS[kind] && prob > ordinary ? { kind, prob: Number(prob.toFixed(4)) } : null;
 }
 
 /**

@@ -90,6 +90,19 @@ describe('findSignal in other languages', () => {
     expect(findSignal(text)?.kind).toBe(kind);
   });
 
+  // The reader of requests and anger in other languages (model.ts, `personReading`).
+  it.each([
+    ['mitarbeiterin bitte, dringend', 'human'],
+    ['Nie wieder bei euch, ihr Halunken', 'anger'],
+    ['Jamais plus chez vous, bande de voleurs', 'anger'],
+  ])('reads "%s" as %s by the reader of requests and anger', (text, kind) => {
+    expect(findSignal(text)?.kind).toBe(kind);
+  });
+
+  it('lets no request read by that reader take the place of an urgent reading', () => {
+    expect(findSignal('pasadme con alguien, me quiero quitar la vida')?.kind).toBe('self_harm');
+  });
+
   it('reads English with the examples of before only', () => {
     // Trained as one model, the lines in other languages took this under the bar (0.52 -> 0.43).
     expect(findSignal('i need human assistance')?.kind).toBe('human');
