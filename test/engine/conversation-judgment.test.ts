@@ -323,6 +323,21 @@ describe('escalation', () => {
     const [d] = converse(["worst service ever… I'm done with you people"]);
     expect(d.reasons).toContain('negative_sentiment');
   });
+  it('in other languages: a request, anger and a legal threat, each in words of its own', () => {
+    // The request and the anger are read by the reader of those two in other languages, the
+    // threat by the legal lines of the model for other languages (signals/model.ts, examples.ts).
+    const [asked, angry, threat] = converse([
+      'mitarbeiterin bitte, dringend',
+      'Jamais plus chez vous, bande de voleurs',
+      'Ik stap naar de kantonrechter als ik mijn borg niet terugkrijg',
+    ]);
+    expect(asked).toMatchObject({ action: 'handoff', language: 'de' });
+    expect(asked.reasons).toContain('customer_requested');
+    expect(angry.language).toBe('fr');
+    expect(angry.reasons).toContain('negative_sentiment');
+    expect(threat).toMatchObject({ action: 'handoff', urgent: true, language: 'nl' });
+    expect(threat.reasons).toContain('sensitive_topic');
+  });
 });
 
 describe('language', () => {
