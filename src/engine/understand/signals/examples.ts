@@ -35,7 +35,9 @@ export function labelledExamples(set: ExampleSet = 'english'): { texts: string[]
   SIGNAL_CLASSES.forEach((c, label) => {
     if (set === 'person' && !PERSON_CLASSES.includes(c)) return;
     const more: readonly string[] =
-      set === 'english' ? [] : [...MULTILINGUAL_THEMES[c], ...MULTILINGUAL_LEGAL_THEMES[c], ...(set === 'person' ? personLines(c) : [])];
+      set === 'english'
+        ? []
+        : [...MULTILINGUAL_THEMES[c], ...MULTILINGUAL_LEGAL_THEMES[c], ...(set === 'person' ? MULTILINGUAL_PERSON_THEMES[c] : [])];
     for (const t of [...SIGNAL_EXAMPLES[c], ...more]) {
       texts.push(t);
       labels.push(label);
@@ -43,9 +45,6 @@ export function labelledExamples(set: ExampleSet = 'english'): { texts: string[]
   });
   return { texts, labels };
 }
-
-const personLines = (c: SignalClass): readonly string[] =>
-  c === 'ordinary' || c === 'human' || c === 'anger' ? MULTILINGUAL_PERSON_THEMES[c] : [];
 
 export const SIGNAL_EXAMPLES: Record<SignalClass, string[]> = {
   human: [

@@ -11,7 +11,7 @@ import { normalize } from '../../text/normalize.ts';
 import { expandShorthand } from '../../text/shorthand.ts';
 import { cancelWording } from '../../text/service-verbs.ts';
 import { SoftmaxModel } from '../../retrieve/softmax.ts';
-import { labelledExamples, SIGNAL_CLASSES, type ExampleSet, type SignalClass } from './examples.ts';
+import { labelledExamples, PERSON_CLASSES, SIGNAL_CLASSES, type ExampleSet, type SignalClass } from './examples.ts';
 import { encoderProbabilities } from './encoder-head.ts';
 import { decideLanguage, detectLanguage } from '../language.ts';
 
@@ -101,10 +101,16 @@ export function warmSignals(otherLanguages = false): void {
 }
 
 /** The n-grams' reading, remembered for recent texts: a turn reads the whole message for every signal and again for a request for a person. */
-const ngramProbabilities: (text: string) => Float32Array = memoized((text) => {
-  const { vectorizer, model: m } = model(decideLanguage(text) === 'en' ? 'english' : 'other');
+const ngramProbabilities: (text: string) => Float32Array = memoized(
+  (text) => readBy(decideLanguage(text) === 'en' ? 'english' : 'other', text),
+  64,
+);
+
+/** One model's probabilities of every class for a text. */
+function readBy(set: ExampleSet, text: string): Float32Array {
+  const { vectorizer, model: m } = model(set);
   return m.probabilities(vectorizer.transform(text));
-}, 64);
+}
 
 /** How the encoder head was trained (scripts/train-signal-head.ts): the n-gram model's seeds. */
 export const HEAD_TRAINING = { epochs: 30, learningRate: 4, l2: 1e-5 };
@@ -123,7 +129,11 @@ export type Reader = 'together' | 'ngrams';
 export function scoreSignals(text: string, reader: Reader = 'together'): SignalScore {
   const ngrams = ngramProbabilities(text);
   const encoded = reader === 'together' && mixesEncoder(text) ? encoderProbabilities(text) : null;
-  const p = encoded ? ngrams.map((x, i) => (1 - ENCODER_WEIGHT) * x + ENCODER_WEIGHT * encoded[i]) : ngrams;
+  return scoreOf(encoded ? ngrams.map((x, i) => (1 - ENCODER_WEIGHT) * x + ENCODER_WEIGHT * encoded[i]) : ngrams);
+}
+
+/** Probabilities of every class as a reading: each rounded, and the most probable class other than `ordinary`. */
+function scoreOf(p: Float32Array): SignalScore {
   const probs = Object.fromEntries(SIGNAL_CLASSES.map((c, i) => [c, Number(p[i].toFixed(4))])) as Record<SignalClass, number>;
   let top: Exclude<SignalClass, 'ordinary'> = 'human';
   for (const c of SIGNAL_CLASSES) if (c !== 'ordinary' && probs[c] > probs[top]) top = c;
@@ -200,10 +210,7 @@ export function detectSignal(text: string): Detected | null {
 }
 
 /** The person reader's reading of a text: the n-grams of `model('person')`. */
-const personProbabilities: (text: string) => Float32Array = memoized((text) => {
-  const { vectorizer, model: m } = model('person');
-  return m.probabilities(vectorizer.transform(text));
-}, 64);
+const personProbabilities: (text: string) => Float32Array = memoized((text) => readBy('person', text), 64);
 
 /**
  * A request for a person or anger in a language other than English, read by a model of those two
@@ -215,11 +222,9 @@ const personProbabilities: (text: string) => Float32Array = memoized((text) => {
  */
 function personReading(text: string): Detected | null {
   if (decideLanguage(text) === 'en') return null;
-  const p = personProbabilities(text);
-  const [ordinary, human, anger] = (['ordinary', 'human', 'anger'] as const).map((c) => p[SIGNAL_CLASSES.indexOf(c)]);
-  const kind = human >= anger ? 'human' : 'anger';
-  const prob = Math.max(human, anger);
-  return prob >= SIGNAL_THRESHOLDS[kind] && prob > ordinary ? { kind, prob: Number(prob.toFixed(4)) } : null;
+  // Its other classes have no examples, so only a request or anger can be read.
+  const read = detectIn(scoreOf(personProbabilities(text)));
+  return read && PERSON_CLASSES.includes(read.kind) ? read : null;
 }
 
 /**

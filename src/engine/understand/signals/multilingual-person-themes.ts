@@ -300,4 +300,9 @@ export const MULTILINGUAL_PERSON_THEMES = {
     'Dit is een schande, een grap, een uur in de wacht',
     'wtf app loopt weer vast, echt belachelijk dit',
   ],
+  // Only requests and anger are read by this model (examples.ts, PERSON_CLASSES).
+  self_harm: [],
+  danger: [],
+  fraud: [],
+  legal: [],
 } satisfies Record<string, readonly string[]>;
