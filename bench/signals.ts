@@ -5,6 +5,8 @@
 //      npx tsx bench/signals.ts FILE.jsonl  one set of bench/data/signals/ (while iterating)
 //      npx tsx bench/signals.ts val      false triggers on CLINC150 val and the demo's examples
 //                                        (the only sets the example lists were adjusted on)
+//      npx tsx bench/signals.ts train    false triggers on CLINC150 train, per domain (development:
+//                                        the bank and card domains' everyday questions, 15,000 lines)
 //      npx tsx bench/signals.ts dev      the safety development set (bench/data/signals/safety-dev.jsonl),
 //                                        with its misses and false readings: the set the safety
 //                                        examples were chosen on; and person-dev.jsonl, requests
@@ -18,7 +20,9 @@
 //                                        signal and ordinary requests in casual chat English ("wanna", "ur"); fraud-dev.jsonl,
 //                                        fraud and account compromise against billing questions in its words;
 //                                        resigned-dev.jsonl, giving up on the company against giving up on life;
-//                                        safety-dev2.jsonl, a fresh safety development set (nothing chosen on it yet)
+//                                        safety-dev2.jsonl, a fresh safety development set (nothing chosen on it yet);
+//                                        bank-dev.jsonl, bank and card questions against reports of fraud;
+//                                        context-dev.jsonl, short sentences of context beside a question
 // The held-out sets (bench/data/signals/heldout.jsonl; compound.jsonl: a request for a person
 // inside a longer message, and ordinary questions that mention people; runon.jsonl: the same
 // with no punctuation between the request and the problem; people.jsonl: indirect requests
@@ -28,7 +32,7 @@
 // safety-heldout.jsonl (self-harm, danger, fraud and hard negatives, issue 15 item 4) was written
 // blind and committed before anything ran on it; safety-dev.jsonl is its development twin
 // (`dev` above); shop-heldout.jsonl (ordinary shop questions in the words of the urgent signals,
-// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English), fraud-heldout.jsonl (fraud statements against billing and security questions), resigned-heldout.jsonl (giving up on the company or on life) and multilingual-person-heldout.jsonl (requests for a person, anger and legal threats in six languages) too. bench/data/signals/README.md lists the sets.
+// with urgent ones mixed in) likewise; informal-heldout.jsonl (casual chat English), fraud-heldout.jsonl (fraud statements against billing and security questions), resigned-heldout.jsonl (giving up on the company or on life) multilingual-person-heldout.jsonl (requests for a person, anger and legal threats in six languages) bank-heldout.jsonl (bank and card questions against reports of fraud) and context-heldout.jsonl (short sentences of context against short statements of harm) too. bench/data/signals/README.md lists the sets.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand, type Understanding } from '../src/engine/understand/index.ts';
@@ -87,7 +91,7 @@ async function falseTriggers(name: string, texts: string[]) {
     `${name}: ${texts.length} ordinary questions, any signal ${any} (${pct(any, texts.length)}%)  ` +
       REASONS.map((r) => `${r} ${hits.get(r)?.length ?? 0}`).join('  '),
   );
-  if (only === 'val')
+  if (only === 'val' || process.env.VERBOSE)
     for (const [r, ts] of hits)
       console.log(
         `  ${r}: ${ts
@@ -119,6 +123,25 @@ async function signalIntents(name: string, f: string) {
       .map((t) => t.messages[0].text);
     const hit = (await lookAll(texts)).filter((r) => r.has(reason)).length;
     console.log(`${name}, intent ${intent}: ${texts.length} questions, read as ${reason} ${hit} (${pct(hit, texts.length)}%)`);
+  }
+}
+
+/**
+ * CLINC150 train (a development split: nothing is trained on its lines) read as ordinary questions,
+ * per domain, so that a round can be judged on the bank and card questions read as fraud; its
+ * signal-bearing intents apart, as for val and test.
+ */
+async function clincTrain() {
+  const full = JSON.parse(readFileSync(resolve(DATA, 'clinc150/data_full.json'), 'utf8')) as { train: [string, string][] };
+  const domains = JSON.parse(readFileSync(resolve(DATA, 'clinc150/domains.json'), 'utf8')) as Record<string, string[]>;
+  for (const [domain, intents] of Object.entries(domains)) {
+    const ordinary = full.train.filter(([, i]) => intents.includes(i) && !SIGNAL_INTENTS[i]).map(([t]) => t);
+    await falseTriggers(`CLINC150 train, ${domain}`, ordinary);
+  }
+  for (const [intent, reason] of Object.entries(SIGNAL_INTENTS)) {
+    const texts = full.train.filter(([, i]) => i === intent).map(([t]) => t);
+    const hit = (await lookAll(texts)).filter((r) => r.has(reason)).length;
+    console.log(`CLINC150 train, intent ${intent}: ${texts.length} questions, read as ${reason} ${hit} (${pct(hit, texts.length)}%)`);
   }
 }
 
@@ -178,7 +201,11 @@ if (only.endsWith('.jsonl')) {
   await heldOut('fraud-dev.jsonl');
   await heldOut('resigned-dev.jsonl');
   await heldOut('safety-dev2.jsonl');
+  await heldOut('bank-dev.jsonl');
+  await heldOut('context-dev.jsonl');
   await heldOut('brief.jsonl');
+} else if (only === 'train') {
+  await clincTrain();
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
   await signalIntents('CLINC150 val', 'clinc150/tickets-val.jsonl');
@@ -200,6 +227,8 @@ if (only.endsWith('.jsonl')) {
   await heldOut('fraud-heldout.jsonl');
   await heldOut('resigned-heldout.jsonl');
   await heldOut('multilingual-person-heldout.jsonl');
+  await heldOut('bank-heldout.jsonl');
+  await heldOut('context-heldout.jsonl');
   await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
   await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
 }
