@@ -303,6 +303,13 @@ describe('escalation', () => {
       expect(d.reasons).toContain('sensitive_topic');
     },
   );
+  it('self-harm in words no example uses, read by the sentence encoder through the engine: urgent, with crisis resources', async () => {
+    const text = 'ive been hiding away my meds for weeks now';
+    // The n-grams alone (no encoding) read nothing; the engine encodes the message before the turn.
+    expect(converse([text])[0].urgent).toBeFalsy();
+    const d = await engine.decide({ text, history: [], policy });
+    expect(d).toMatchObject({ action: 'handoff', urgent: true, reasons: ['sensitive_topic'], text: DEFAULT_CRISIS_MESSAGE });
+  });
   it('danger: urgent, with the emergency number, in the conversation’s language', () => {
     const [d] = converse(["my ex has my login and keeps moving money out of my account, I'm scared"]);
     expect(d).toMatchObject({ action: 'handoff', urgent: true, text: dangerReply('en') });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeForSignals, findSignal } from './index.ts';
 import { examplesDigest, HEAD_FILE, type EncoderHeadFile } from './encoder-head.ts';
-import { scoreSignals, SIGNAL_THRESHOLDS } from './model.ts';
+import { scoreSignals, SIGNAL_THRESHOLDS, URGENT_SEEN } from './model.ts';
 
 // The sentence encoder beside the n-grams (encoder.ts, encoder-head.ts): it reads a statement by
 // its meaning once the message was encoded, and an urgent reading of the n-grams stands.
@@ -35,6 +35,24 @@ describe('the signal detector with its sentence encoder', () => {
       // ...the short English line is encoded, and the encoder is sure it is an ordinary question.
       expect(findSignal(text)).toBeNull();
     }
+  }, 30_000);
+
+  it('reads harm the encoder is sure of where the n-grams lean towards it and read nothing', async () => {
+    const text = 'ive been hiding away my meds for weeks now';
+    expect(findSignal(text)).toBeNull();
+    await encodeForSignals([text]);
+    // Neither the n-grams nor the two mixed read a signal...
+    expect(scoreSignals(text).top === 'self_harm' && scoreSignals(text).prob >= SIGNAL_THRESHOLDS.self_harm).toBe(false);
+    // ...the encoder is sure of harm, and the n-grams see some.
+    expect(findSignal(text)?.kind).toBe('self_harm');
+  }, 30_000);
+
+  it('does not let the encoder raise harm from a line of two words', async () => {
+    const text = 'peace out';
+    await encodeForSignals([text]);
+    const n = scoreSignals(text, 'ngrams').probs;
+    expect(n.self_harm + n.danger + n.fraud).toBeGreaterThanOrEqual(URGENT_SEEN);
+    expect(findSignal(text)).toBeNull();
   }, 30_000);
 
   it('reads a language other than English by its n-grams alone', async () => {

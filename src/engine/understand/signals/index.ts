@@ -4,6 +4,7 @@
 // arrived").
 import { detectSignal, encoderMayMatter } from './model.ts';
 import { runOnClauses } from './run-on.ts';
+import { MIN_CLAUSE_WORDS, words } from './words.ts';
 import { encodeAll } from '../../encoder/encoder.ts';
 import type { SignalClass } from './examples.ts';
 
@@ -42,9 +43,6 @@ const pointsBack = (part: string) => POINTS_BACK.test(part) && part.split(/\s+/)
 
 // PII tokens (<PERSON_1>, <CARD_2>) say nothing about what the customer wants: read without them.
 const TOKEN = /<[A-Z][A-Z0-9_]*_\d+>/g;
-// A clause read on its own needs a few words: "Hi, I am <PERSON_1>" alone reads like anything.
-const MIN_CLAUSE_WORDS = 3;
-const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
 // For a request for a person every word counts, one letter too: "I want a person" is a clause.
 const allWords = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 

@@ -14,6 +14,7 @@ import { SoftmaxModel } from '../../retrieve/softmax.ts';
 import { labelledExamples, PERSON_CLASSES, SIGNAL_CLASSES, type ExampleSet, type SignalClass } from './examples.ts';
 import { encoderProbabilities } from './encoder-head.ts';
 import { decideLanguage, detectLanguage } from '../language.ts';
+import { MIN_CLAUSE_WORDS, words } from './words.ts';
 
 export interface SignalScore {
   /** The most probable class other than `ordinary`, and its probability. */
@@ -142,7 +143,8 @@ function scoreOf(p: Float32Array): SignalScore {
 
 /**
  * Whether the encoder could change what the n-grams read of an English text: some class within
- * reach of its bar once mixed (`0.7 p + 0.3 ≥ bar`), or harm read together. Elsewhere the mixed
+ * reach of its bar once mixed (`0.7 p + 0.3 ≥ bar`), harm read together, or the urgent classes seen
+ * (`URGENT_SEEN`: the encoder sure of harm, `encoderSureHarm`). Elsewhere the mixed
  * reading cannot raise a signal and the n-grams raise none to lower, so the text is not encoded:
  * most support questions (an encoding costs 15-60 ms of CPU, the rest of a turn about one).
  */
@@ -155,7 +157,7 @@ function mayMatter(text: string): boolean {
   const p = ngramProbabilities(text);
   const reach = (bar: number) => (bar - ENCODER_WEIGHT) / (1 - ENCODER_WEIGHT);
   const near = SIGNAL_CLASSES.some((c, i) => c !== 'ordinary' && p[i] >= reach(SIGNAL_THRESHOLDS[c]));
-  return near || HARM.reduce((sum, c) => sum + p[SIGNAL_CLASSES.indexOf(c)], 0) >= reach(HARM_TOGETHER);
+  return near || HARM.reduce((sum, c) => sum + p[SIGNAL_CLASSES.indexOf(c)], 0) >= reach(HARM_TOGETHER) || urgentSeen(p);
 }
 
 /**
@@ -195,6 +197,40 @@ const URGENT: ReadonlySet<SignalClass> = new Set(['self_harm', 'danger', 'fraud'
  * safety-dev as urgent and kept its recall; 0.8 lost one statement of harm.
  */
 const ENCODER_SURE_ORDINARY = 0.9;
+
+/**
+ * The encoder head at least this sure of harm (self-harm and danger together) raises it where the
+ * n-grams read no urgent signal, provided they see some (`URGENT_SEEN`) and the text has a few words.
+ * The n-grams know harm by the words of the examples, and plain statements in other words read as
+ * ordinary to them ("i've been hoarding my meds for weeks", "theres a kid left in a hot car in ur
+ * car park, no one around", "When the collections calls come in I burn my arms with a lighter");
+ * the encoder reads them by meaning, but alone it is sure of harm in everyday lines too ("i'll die if
+ * this doesnt come before my bday lol": 1.00), so it raises harm only where the n-grams lean that
+ * way. Fraud is left out: the head reads everyday bank questions as fraud ("my card got declined at
+ * tesco just now": 0.98). The reading's probability is the mixed one (`ENCODER_WEIGHT`), so a sure
+ * n-gram reading of another urgent class in the message outranks it, and a clause after a comma
+ * rarely reaches COMMA_HARM. Chosen on development data (docs/engine.md, "The encoder sure of
+ * harm"): 0.95 with 0.2 hands off 8 more statements of safety-dev and safety-dev2 for 2 more ordinary
+ * lines of every English development set read as urgent, and 1 of CLINC150 val's 2,980 questions.
+ */
+export const ENCODER_SURE_HARM = 0.95;
+
+/** The n-grams' urgent classes together (self-harm, danger, fraud) at least this probable: they see some harm. */
+export const URGENT_SEEN = 0.2;
+
+const urgentSeen = (p: Float32Array): boolean =>
+  (['self_harm', 'danger', 'fraud'] as const).reduce((sum, c) => sum + p[SIGNAL_CLASSES.indexOf(c)], 0) >= URGENT_SEEN;
+
+function encoderSureHarm(text: string): Detected | null {
+  const encoded = encoderMayMatter(text) ? encoderProbabilities(text) : null;
+  if (!encoded || words(text) < MIN_CLAUSE_WORDS) return null;
+  const ngrams = ngramProbabilities(text);
+  if (!urgentSeen(ngrams)) return null;
+  const at = (p: Float32Array, c: SignalClass) => p[SIGNAL_CLASSES.indexOf(c)];
+  if (at(encoded, 'self_harm') + at(encoded, 'danger') < ENCODER_SURE_HARM) return null;
+  const mixed = HARM.reduce((sum, c) => sum + (1 - ENCODER_WEIGHT) * at(ngrams, c) + ENCODER_WEIGHT * at(encoded, c), 0);
+  return { kind: at(encoded, 'self_harm') >= at(encoded, 'danger') ? 'self_harm' : 'danger', prob: Number(mixed.toFixed(4)) };
+}
 
 function encoderSureOrdinary(text: string): boolean {
   const encoded = encoderMayMatter(text) ? encoderProbabilities(text) : null;
@@ -251,7 +287,8 @@ function urgentOnlyInWording(text: string): boolean {
 /**
  * The signal the text carries as written, or null: the n-grams and the encoder together; an
  * urgent signal that the n-grams alone raise stands even where the encoder reads the text as
- * ordinary, unless the encoder is sure of it (above). The encoder misreads typos ("my accnt was
+ * ordinary, unless the encoder is sure of it (above); where neither raises one, the encoder sure of
+ * harm does (`encoderSureHarm`). The encoder misreads typos ("my accnt was
  * takn over") and a clause cut from its sentence, and for these signals a false reading costs a
  * person's time while a miss can cost a life; a request for a person and anger are left to the
  * two together, whose false readings on ordinary questions are fewer (docs/engine.md, "A
@@ -261,7 +298,7 @@ function detectAsWritten(text: string): Detected | null {
   const together = detectIn(scoreSignals(text));
   const ngrams = detectIn(scoreSignals(text, 'ngrams'));
   if (encoderSureOrdinary(text)) return together && !URGENT.has(together.kind) ? together : null;
-  if (!ngrams || !URGENT.has(ngrams.kind)) return together;
+  if (!ngrams || !URGENT.has(ngrams.kind)) return together && URGENT.has(together.kind) ? together : (encoderSureHarm(text) ?? together);
   // Of two urgent readings the surer: a clause after a comma must be sure of harm (COMMA_HARM).
   return together && URGENT.has(together.kind) && together.prob >= ngrams.prob ? together : ngrams;
 }
