@@ -65,6 +65,8 @@ describe('small talk', () => {
     ['no that’s it', 'bye'],
     ['that is all for now', 'bye'],
     ['nice talking to you', 'bye'],
+    ['peace out', 'bye'],
+    ['ok gotta go, thanks', 'bye'],
     ['das wars, danke', 'bye'],
     ['good morning, ai', 'greeting'],
     ['hello assistant', 'greeting'],

@@ -161,6 +161,13 @@ const LEXICON: [SocialKind, string, string[]][] = [
       'talk to you later',
       'talk later',
       'ttyl',
+      // Leaving in chat words ("peace out" got "not something I can help with here").
+      'peace out',
+      'catch you later',
+      'gotta go',
+      'got to go',
+      'i have to go',
+      'i need to go',
     ],
   ],
   ['bye', 'es', ['adios', 'hasta luego', 'chao', 'nada mas', 'eso es todo']],
