@@ -218,15 +218,17 @@ export const ENCODER_SURE_HARM = 0.95;
 /** The n-grams' urgent classes together (self-harm, danger, fraud) at least this probable: they see some harm. */
 export const URGENT_SEEN = 0.2;
 
+/** A class's probability in a reading. */
+const at = (p: Float32Array, c: SignalClass): number => p[SIGNAL_CLASSES.indexOf(c)];
+
 const urgentSeen = (p: Float32Array): boolean =>
-  (['self_harm', 'danger', 'fraud'] as const).reduce((sum, c) => sum + p[SIGNAL_CLASSES.indexOf(c)], 0) >= URGENT_SEEN;
+  (['self_harm', 'danger', 'fraud'] as const).reduce((sum, c) => sum + at(p, c), 0) >= URGENT_SEEN;
 
 function encoderSureHarm(text: string): Detected | null {
   const encoded = encoderMayMatter(text) ? encoderProbabilities(text) : null;
   if (!encoded || words(text) < MIN_CLAUSE_WORDS) return null;
   const ngrams = ngramProbabilities(text);
   if (!urgentSeen(ngrams)) return null;
-  const at = (p: Float32Array, c: SignalClass) => p[SIGNAL_CLASSES.indexOf(c)];
   if (at(encoded, 'self_harm') + at(encoded, 'danger') < ENCODER_SURE_HARM) return null;
   const mixed = HARM.reduce((sum, c) => sum + (1 - ENCODER_WEIGHT) * at(ngrams, c) + ENCODER_WEIGHT * at(encoded, c), 0);
   return { kind: at(encoded, 'self_harm') >= at(encoded, 'danger') ? 'self_harm' : 'danger', prob: Number(mixed.toFixed(4)) };
