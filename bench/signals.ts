@@ -116,11 +116,9 @@ const inScope = (f: string) =>
     .map((t) => t.messages[0].text);
 
 /** How many of the signal-bearing intents' questions raise their signal. */
-async function signalIntents(name: string, f: string) {
+async function signalIntents(name: string, questions: [text: string, intent: string][]) {
   for (const [intent, reason] of Object.entries(SIGNAL_INTENTS)) {
-    const texts = clinc(f)
-      .filter((t) => intentOf(t) === intent)
-      .map((t) => t.messages[0].text);
+    const texts = questions.filter(([, i]) => i === intent).map(([t]) => t);
     const hit = (await lookAll(texts)).filter((r) => r.has(reason)).length;
     console.log(`${name}, intent ${intent}: ${texts.length} questions, read as ${reason} ${hit} (${pct(hit, texts.length)}%)`);
   }
@@ -138,12 +136,11 @@ async function clincTrain() {
     const ordinary = full.train.filter(([, i]) => intents.includes(i) && !SIGNAL_INTENTS[i]).map(([t]) => t);
     await falseTriggers(`CLINC150 train, ${domain}`, ordinary);
   }
-  for (const [intent, reason] of Object.entries(SIGNAL_INTENTS)) {
-    const texts = full.train.filter(([, i]) => i === intent).map(([t]) => t);
-    const hit = (await lookAll(texts)).filter((r) => r.has(reason)).length;
-    console.log(`CLINC150 train, intent ${intent}: ${texts.length} questions, read as ${reason} ${hit} (${pct(hit, texts.length)}%)`);
-  }
+  await signalIntents('CLINC150 train', full.train);
 }
+
+/** A file of CLINC150 tickets as questions and their intents. */
+const clincQuestions = (f: string): [string, string][] => clinc(f).map((t) => [t.messages[0].text, intentOf(t)]);
 
 /** Precision and recall per reason on one held-out file of bench/data/signals/. */
 async function heldOut(file: string) {
@@ -208,7 +205,7 @@ if (only.endsWith('.jsonl')) {
   await clincTrain();
 } else if (only === 'val') {
   await falseTriggers('CLINC150 val, in scope', inScope('clinc150/tickets-val.jsonl'));
-  await signalIntents('CLINC150 val', 'clinc150/tickets-val.jsonl');
+  await signalIntents('CLINC150 val', clincQuestions('clinc150/tickets-val.jsonl'));
   const demo = readFileSync(resolve(import.meta.dirname, '../demo/knowledge.jsonl'), 'utf8')
     .trim()
     .split('\n')
@@ -230,5 +227,5 @@ if (only.endsWith('.jsonl')) {
   await heldOut('bank-heldout.jsonl');
   await heldOut('context-heldout.jsonl');
   await falseTriggers('CLINC150 test, in scope', inScope('clinc150/tickets-test.jsonl'));
-  await signalIntents('CLINC150 test', 'clinc150/tickets-test.jsonl');
+  await signalIntents('CLINC150 test', clincQuestions('clinc150/tickets-test.jsonl'));
 }
