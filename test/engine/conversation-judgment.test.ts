@@ -112,6 +112,16 @@ describe('small talk', () => {
     expect(converse(['oui'])[0].text).toBe('Puis-je vous aider pour autre chose ?');
     expect(converse(['nein'])[0].text).toBe('Kann ich sonst noch helfen?');
   });
+  // Before courtesy words were read, the first was handed off alone and, after an answer, came
+  // back with the refund article (0.94); the second was answered with the opening-hours article.
+  it.each(['thanks for helping me', 'this was a nice chat', "you've been a big help"])(
+    '"%s" after an answer is thanks or a goodbye, not the article again',
+    (text) => {
+      const [answered, thanked] = converse(['How do I get a refund?', text]);
+      expect(cited(answered)).toBe('refund-policy');
+      expect(thanked).toMatchObject({ action: 'social', citations: [], intent: null });
+    },
+  );
   it('in the customer’s language', () => {
     expect(converse(['hola'])[0].text).toMatch(/Hola/);
     expect(converse(['Wo ist meine Bestellung? Ich warte seit einer Woche', 'danke'])[1].text).toMatch(/Gern geschehen/);

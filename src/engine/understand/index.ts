@@ -151,14 +151,17 @@ export function understand(input: UnderstandInput): Understanding {
   const normalized = normalize(input.text);
   const tokens = words(normalized);
   const mood = analyseSentiment(input.text, normalized, tokens);
-  const social = detectSocial(normalized);
-  const junk = social ? null : detectJunk(normalized);
+  const listed = detectSocial(normalized);
+  const junk = listed ? null : detectJunk(normalized);
   const topic = topicState(input.text, input.history, input.topicWord, input.knownWord);
   // A detail of the previous request ("my husband's?", "and 17?", "by bus?") has no predicate: it
   // states no harm, threat or anger, and has too few words for the detector to read (it read
   // "my husband's?" after a question on a credit limit as danger, 0.55). The sure phrases still apply.
   const detail = topic.followUp && isDetail(normalized);
-  const signal = social || junk || detail ? null : findSignal(input.text);
+  const signal = (listed && !listed.courteous) || junk || detail ? null : findSignal(input.text);
+  // Thanks or a goodbye in more words than the phrases may say more: "goodbye, and thank you for
+  // everything" is how some say farewell to life, so any signal read in it outranks the small talk.
+  const social = listed?.courteous && signal ? null : listed;
   // "Am I talking to a real person?" asks who answers; it is not a request for one.
   const phraseHuman = social?.kind === 'identity' ? null : detectHumanRequest(normalized);
   // A request for a person is looked for in every clause, whatever else the message carries

@@ -77,6 +77,37 @@ describe('small talk', () => {
     ['who made you?', 'identity'],
   ])('"%s" is %s', (text, kind) => expect(detectSocial(normalize(text))?.kind).toBe(kind));
 
+  // Thanks and goodbyes in more words than a phrase (issue 15, item 2): handed to a person or
+  // answered with the last article before the courtesy words and slips were read.
+  it.each([
+    ['thanks for helping me', 'thanks'],
+    ["you've been a big help", 'thanks'],
+    ['that sorted it, cheers', 'thanks'],
+    ['thansk', 'thanks'],
+    ['this was a nice chat', 'bye'],
+    ['it was lovely to speak with you, bye', 'bye'],
+    ['byee', 'bye'],
+    ['hey, hope you are well', 'greeting'],
+  ])('"%s" is %s in more words than a phrase', (text, kind) => expect(u(text).social?.kind).toBe(kind));
+
+  it('a word that names a need, a negation or a slip-like real word keeps a message a question', () => {
+    for (const text of [
+      'thanks for helping me with my refund',
+      'thanks but it is not fixed',
+      'hi, my card is blocked',
+      'might',
+      'hello customer service, where is my parcel',
+    ])
+      expect(u(text).social, text).toBeNull();
+  });
+
+  it('a signal read in courteous words outranks the small talk', () => {
+    // Every word a goodbye's or a courtesy word, and read as self-harm.
+    const farewell = u('goodbye all, this is the night');
+    expect(farewell.social).toBeNull();
+    expect(farewell.sensitive?.kind).toBe('self_harm');
+  });
+
   it('asking who answers is not asking for a person; asking for one still is', () => {
     expect(u('am I talking to a real person?')).toMatchObject({ social: { kind: 'identity' }, humanRequest: null });
     expect(u('are you a bot? I want a human').humanRequest).not.toBeNull();

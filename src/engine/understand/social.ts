@@ -17,6 +17,8 @@ export interface SocialHit {
   kind: SocialKind;
   /** The language the words belong to, when only one does ("hola", "danke"). */
   language: string | null;
+  /** Read with courtesy words beside the phrases ("thank you for everything"): the signals are still read. */
+  courteous?: boolean;
 }
 
 /** Verdicts against the last reply: said alone ("not true") or after a frame ("that's not true"). */
@@ -63,6 +65,27 @@ const LEXICON: [SocialKind, string, string[]][] = [
       "what's up",
       'whats up',
       'sup',
+      'wassup',
+      'how ya doin',
+      'how ya doing',
+      'how you doing',
+      'how are ya',
+      'how ya been',
+      'how have you been',
+      "how've you been",
+      'how is it going',
+      'hows it goin',
+      'how u doin',
+      'hru',
+      'gm',
+      'aloha',
+      'salutations',
+      'long time no see',
+      "what's happening",
+      "what's new",
+      'hope you are well',
+      "hope you're well",
+      'hope all is well',
       // Checking the chat is alive: the bot is there, and says so with its greeting.
       'are you there',
       'you there',
@@ -90,6 +113,25 @@ const LEXICON: [SocialKind, string, string[]][] = [
       'ty',
       'tysm',
       'thank u',
+      'thankful',
+      'grateful',
+      'gratitude',
+      'appreciated',
+      'appreciate',
+      'much obliged',
+      'i owe you one',
+      'lifesaver',
+      'owe you',
+      'owe ya',
+      "you're the best",
+      'youre the best',
+      'you rock',
+      'legend',
+      'props',
+      'hats off',
+      'big help',
+      'great help',
+      'huge help',
       'thanks a lot',
       'thanks so much',
       'thank you so much',
@@ -155,6 +197,41 @@ const LEXICON: [SocialKind, string, string[]][] = [
       "that's all for now",
       'thats all for now',
       'that is all for now',
+      'farewell',
+      'adieu',
+      'so long',
+      'all the best',
+      'best wishes',
+      'stay safe',
+      'be well',
+      'speak soon',
+      'talk soon',
+      "i'm off",
+      'im off',
+      "i'm out",
+      'im out',
+      'heading off',
+      'heading out',
+      'log off',
+      'logging off',
+      'logging out',
+      'signing off',
+      'signing out',
+      'gotta run',
+      'good night',
+      'night',
+      'l8r',
+      'cu',
+      'deuces',
+      'until next time',
+      'till next time',
+      'nice chat',
+      'lovely chat',
+      'good chat',
+      'good talk',
+      'nice talk',
+      'enjoyed',
+      'pleasure',
       'nice talking to you',
       'nice talking with you',
       'nice chatting with you',
@@ -722,6 +799,75 @@ const FILLER = new Set([
   'en',
 ]);
 /**
+ * Words that name no need, allowed beside a greeting, thanks or a goodbye: thanks and goodbyes
+ * combine ("thanks for helping me", "you've been a big help", "it was lovely to speak with you,
+ * bye"), and a phrase list cannot hold every combination. Any other word ("thanks, where is my
+ * refund", "hi, my card is blocked", a "not") leaves the message a question.
+ */
+const COURTESY = new Set([
+  ...['i', "i'm", 'im', "i've", 'ive', 'you', "you've", 'youve', "you're", 'youre', 'your', 'ya', 'u', 'me', 'my', 'we', 'us', 'our'],
+  ...['it', "it's", 'its', 'this', 'that', 'was', 'is', 'are', 'am', 'be', 'been', 'have', 'has', 'had', 'did', 'do'],
+  ...[
+    'a',
+    'the',
+    'for',
+    'to',
+    'with',
+    'of',
+    'very',
+    'much',
+    'really',
+    'truly',
+    'sincere',
+    'sincerely',
+    'lot',
+    'lots',
+    'now',
+    'always',
+    'just',
+    'such',
+  ],
+  ...[
+    'help',
+    'helping',
+    'helped',
+    'assist',
+    'assistance',
+    'time',
+    'chat',
+    'chatting',
+    'talk',
+    'talking',
+    'speaking',
+    'speak',
+    'conversation',
+  ],
+  ...[
+    'today',
+    'tonight',
+    'fun',
+    'nice',
+    'lovely',
+    'great',
+    'good',
+    'big',
+    'huge',
+    'kind',
+    'quick',
+    'reply',
+    'response',
+    'info',
+    'everything',
+  ],
+  ...['patience', 'glad', 'happy', 'doing', 'going', 'see', 'around', 'soon', 'special', 'again', 'so', 'super', 'helpful', 'fast'],
+  // What was fixed, and how the customer is ("that sorted it, cheers", "it works now, thank you").
+  ...['sorted', 'fixed', 'solved', 'works', 'worked', 'getting', 'back', 'responding', 'quickly', 'taking', 'well', 'hope', 'all'],
+  ...['day', 'evening', 'night', 'morning', 'weekend', 'now', 'bed', 'customer', 'service', 'kind', 'regards', 'lol', 'haha', 'rn'],
+]);
+/** The kinds beside which courtesy words may stand. */
+const COURTEOUS: ReadonlySet<SocialKind> = new Set(['greeting', 'thanks', 'bye']);
+
+/**
  * Priority when a message mixes kinds: a disagreement ("ok, that's wrong" is no acknowledgement),
  * a question about the bot, then goodbyes and thanks say more than "ok". A goodbye outranks thanks:
  * "thx bye" is someone leaving, and "anything else I can help with?" would hold them back.
@@ -739,16 +885,51 @@ const withEmojiWords = (text: string): string => EMOJI_WORDS.reduce((t, [emoji, 
 /** "hiii" -> "hi", "thxxx" -> "thx", "okkk" -> "ok": a letter repeated three times or more. */
 const squash = (w: string) => w.replace(/(\p{L})\1{2,}/gu, '$1');
 
+/** One-word phrases of small talk, the forms a misspelt word is read back to. */
+const SOCIAL_WORDS = [...PHRASES.keys()].filter((p) => !p.includes(' '));
+const undoubled = (w: string) => w.replace(/(\p{L})\1+/gu, '$1');
+const SOCIAL_UNDOUBLED = new Map(SOCIAL_WORDS.map((w) => [undoubled(w), w]));
+
+/** At most one letter added, dropped, changed or two swapped ("thansk", "thak", "goodby"). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const [x, y] = [a.slice(i), b.slice(i)];
+  return x.slice(1) === y.slice(1) || x.slice(1) === y || x === y.slice(1) || (x[0] === y[1] && x[1] === y[0] && x.slice(2) === y.slice(2));
+}
+
+/**
+ * Words of small talk read with one slip from this length: shorter ones are a slip away from
+ * ordinary words ("might" is not "night", "great" is a word of its own).
+ */
+const SLIP_LETTERS = 6;
+
+/**
+ * A word of small talk as it was meant: letters doubled ("heyy", "byee", "bbye") or one slip in a
+ * word of six letters or more ("thansk", "thnks", "goodby"). Words the list or the courtesy words
+ * hold stay as they are.
+ */
+function meantWord(w: string): string {
+  if (PHRASES.has(w) || FILLER.has(w) || COURTESY.has(w)) return w;
+  const single = SOCIAL_UNDOUBLED.get(undoubled(w));
+  if (single) return single;
+  if (w.length < SLIP_LETTERS - 1) return w;
+  return SOCIAL_WORDS.find((s) => s.length >= SLIP_LETTERS && oneEditApart(w, s)) ?? w;
+}
+
 /**
  * The social kind of a message made only of social phrases (and filler), else null.
  * Expects normalised text (lower case, no accents).
  */
 export function detectSocial(normalized: string): SocialHit | null {
-  const toks = words(withEmojiWords(normalized)).map(squash);
+  const toks = words(withEmojiWords(normalized)).map(squash).map(meantWord);
   if (toks.length === 0 || toks.length > 12) return null;
-  const { best, languages, rest } = scan(toks);
-  if (!best || !rest.every((w) => FILLER.has(w))) return null;
-  return { kind: best.kind, language: languages.size === 1 ? [...languages][0] : null };
+  const { best, kinds, languages, rest } = scan(toks);
+  const courteous = [...kinds].every((k) => COURTEOUS.has(k));
+  if (!best || !rest.every((w) => FILLER.has(w) || (courteous && COURTESY.has(w)))) return null;
+  const language = languages.size === 1 ? [...languages][0] : null;
+  return rest.some((w) => !FILLER.has(w)) ? { kind: best.kind, language, courteous: true } : { kind: best.kind, language };
 }
 
 /**
