@@ -125,6 +125,20 @@ function borrowFor(cue: TopicState['cue'], threshold: number, text: string): Bor
 }
 
 /**
+ * A pointer or a fragment with two words or more, none of which the knowledge uses ("please roll
+ * that dice", "what is it at, the ac temperature" after an answer), has nothing there to continue:
+ * read with the earlier question, whose words outweigh its own, it came back with that question's
+ * article, sure of it. Alone it is off-topic. One unknown word is often the detail a continuation
+ * adds ("klarna?", "can I get it sooner?", "the one from your newsletter"), and an opener, a slot
+ * value or a correction keeps its continuation ("and for germany?", "by bus?").
+ */
+const UNKNOWN_WORDS_OF_ITS_OWN = 2;
+function ownTopic(state: TopicState): TopicState {
+  if (state.cue !== 'pointer' && state.cue !== 'fragment') return state;
+  return { followUp: false, cue: 'own', why: `${state.why}, in words the knowledge never uses` };
+}
+
+/**
  * A message of its own is answered as if asked alone, unless it and the earlier topic are about
  * the same article: the reading with the earlier topic is taken when it is surer, the message
  * alone ranks its article within MESSAGE_SUPPORT of its best match (it is the message's answer,
@@ -248,9 +262,6 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     topicWord: (t) => km.passages.topicWord(t),
     knownWord: (t) => km.passages.knows(t),
   });
-  // A message that continues the last topic reads the earlier turns; small talk never does
-  // ("thanks!" after an answer is not that question again).
-  const retrievalHistory = u.topic.followUp && !u.social && !u.junk ? input.history : [];
   // A sure request for a person hands off whatever the topic; the topic (the intent the brief
   // records) is read from the rest of the message, not from the request's words ("can i talk
   // to someone my order never came": "my order never came").
@@ -272,6 +283,10 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     extra.words.size === 0 &&
     km.languages.includes(u.language) &&
     !namesSupportMatter(normalizedTopic);
+  const topic = offTopic && known.words >= UNKNOWN_WORDS_OF_ITS_OWN ? ownTopic(u.topic) : u.topic;
+  // A message that continues the last topic reads the earlier turns; small talk never does
+  // ("thanks!" after an answer is not that question again).
+  const retrievalHistory = topic.followUp && !u.social && !u.junk ? input.history : [];
   trace.signals = {
     language: u.language,
     humanRequest: u.humanRequest,
@@ -284,8 +299,8 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     social: u.social,
     junk: u.junk ?? (offTopic ? 'off_topic' : null),
     opener: u.opener,
-    followUp: u.topic.followUp,
-    topic: u.topic.why,
+    followUp: topic.followUp,
+    topic: topic.why,
     detector: u.signal,
     softSignal: u.softSignal,
   };
@@ -294,11 +309,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   // A request for a person is handed off whatever it reads as; what the brief records is what
   // it is about, not the page on reaching a person ("can I talk to someone about a refund").
   const exclude = u.humanRequest && !u.softSignal ? km.personClasses : undefined;
-  let cands = candidates(km, topicText, extra, retrievalHistory, trace, borrowFor(u.topic.cue, threshold, topicText), exclude);
+  let cands = candidates(km, topicText, extra, retrievalHistory, trace, borrowFor(topic.cue, threshold, topicText), exclude);
   // A message of its own may still lean on the topic without pointing back at it ("what
   // should I bring?" after a question on tubing): see MESSAGE_SUPPORT.
   const context = contextTurns(input.history);
-  if (!u.topic.followUp && !u.social && !u.junk && context.length > 0) {
+  if (!topic.followUp && !u.social && !u.junk && context.length > 0) {
     const withContext: Record<string, unknown> = {};
     // The earlier topic as context only: the classifier does not read the previous question's
     // words into a message judged to be of its own (a short new question read with them was

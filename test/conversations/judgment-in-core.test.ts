@@ -104,6 +104,17 @@ describe('engine judgment in the conversation core', () => {
     return { first, send };
   }
 
+  it('thanks in more words after an answer gets a social reply, and a pointer in unknown words is not the answer again (demo knowledge)', async () => {
+    const { first: r, send } = await onDemoKnowledge('thanks', 'How do I get a refund?');
+    expect(r.body.messages.at(-1).citations[0]).toMatchObject({ articleId: 'refund-policy' });
+    const dice = await send('please roll that dice');
+    expect(dice.body.replies.at(-1)).toMatchObject({ author: 'bot', citations: [] });
+    expect(dice.body.replies.at(-1).text).toMatch(/not something I can help with here/);
+    const thanks = await send('thanks for helping me');
+    expect(thanks.body.conversation.status).toBe('bot');
+    expect(thanks.body.replies.at(-1)).toMatchObject({ author: 'bot', citations: [] });
+  });
+
   it('trivia gets what the bot can help with, then the offer of a person, then a person (demo knowledge)', async () => {
     const { first: r, send } = await onDemoKnowledge('trivia', 'who won the world cup in 1998?');
     expect(r.body.conversation.status).toBe('bot');
