@@ -134,6 +134,12 @@ describe('small talk', () => {
   );
   it('in the customer’s language', () => {
     expect(converse(['hola'])[0].text).toMatch(/Hola/);
+    // Thanks in more words than a phrase, in French and Spanish.
+    expect(converse(['merci pour votre patience'])[0]).toMatchObject({
+      action: 'social',
+      text: 'Avec plaisir ! Puis-je vous aider pour autre chose ?',
+    });
+    expect(converse(['gracias por la ayuda'])[0]).toMatchObject({ action: 'social', language: 'es' });
     expect(converse(['Wo ist meine Bestellung? Ich warte seit einer Woche', 'danke'])[1].text).toMatch(/Gern geschehen/);
   });
   it('a greeting in front of a question does not stop the answer', () => {

@@ -12,7 +12,16 @@ import { detectJunk, type JunkKind } from './junk.ts';
 import { isOpener } from './opener.ts';
 import { afterOpener, topicState, type KnownWord, type TopicState, type TopicWord } from './follow-up.ts';
 import { slotValue } from './fragment.ts';
-import { findHumanRequest, findSignal, HIT_CHARS, plainText, requestClauses, type Signal, type SignalHit } from './signals/index.ts';
+import {
+  findHumanRequest,
+  findSignal,
+  HIT_CHARS,
+  plainText,
+  requestClauses,
+  URGENT_SIGNALS,
+  type Signal,
+  type SignalHit,
+} from './signals/index.ts';
 
 export interface UnderstandInput {
   text: string;
@@ -158,10 +167,13 @@ export function understand(input: UnderstandInput): Understanding {
   // states no harm, threat or anger, and has too few words for the detector to read (it read
   // "my husband's?" after a question on a credit limit as danger, 0.55). The sure phrases still apply.
   const detail = topic.followUp && isDetail(normalized);
-  const signal = (listed && !listed.courteous) || junk || detail ? null : findSignal(input.text);
+  const detected = (listed && !listed.courteous) || junk || detail ? null : findSignal(input.text);
   // Thanks or a goodbye in more words than the phrases may say more: "goodbye, and thank you for
-  // everything" is how some say farewell to life, so any signal read in it outranks the small talk.
-  const social = listed?.courteous && signal ? null : listed;
+  // everything" is how some say farewell to life, so a signal read in it outranks the small talk,
+  // unless it is an unsure request or anger ("merci pour votre patience": anger 0.61).
+  const outranks = !!detected && (URGENT_SIGNALS.has(detected.kind) || detected.prob >= SURE_SIGNAL);
+  const social = listed?.courteous && outranks ? null : listed;
+  const signal = social ? null : detected;
   // "Am I talking to a real person?" asks who answers; it is not a request for one.
   const phraseHuman = social?.kind === 'identity' ? null : detectHumanRequest(normalized);
   // A request for a person is looked for in every clause, whatever else the message carries

@@ -88,10 +88,17 @@ describe('small talk', () => {
     ['it was lovely to speak with you, bye', 'bye'],
     ['byee', 'bye'],
     ['hey, hope you are well', 'greeting'],
+    ['gracias por la ayuda', 'thanks'],
+    ['merci pour votre patience', 'thanks'],
+    ["wie geht's?", 'greeting'],
+    ['tudo bem?', 'greeting'],
+    ['hoe gaat het?', 'greeting'],
+    ['buonanotte', 'bye'],
   ])('"%s" is %s in more words than a phrase', (text, kind) => expect(u(text).social?.kind).toBe(kind));
 
   it('a word that names a need, a negation or a slip-like real word keeps a message a question', () => {
     for (const text of [
+      'gracias, pero mi pedido no llegó',
       'thanks for helping me with my refund',
       'thanks but it is not fixed',
       'hi, my card is blocked',
@@ -101,7 +108,9 @@ describe('small talk', () => {
       expect(u(text).social, text).toBeNull();
   });
 
-  it('a signal read in courteous words outranks the small talk', () => {
+  it('a signal read in courteous words outranks the small talk, an unsure anger reading does not', () => {
+    // Read as anger 0.61 by the detector for other languages: thanks all the same.
+    expect(u('merci pour votre patience')).toMatchObject({ social: { kind: 'thanks' }, frustrated: false, signal: null });
     // Every word a goodbye's or a courtesy word, and read as self-harm.
     const farewell = u('goodbye all, this is the night');
     expect(farewell.social).toBeNull();

@@ -62,7 +62,7 @@ const read = (part: string) => part.slice(0, 500);
 export const HIT_CHARS = 200;
 
 /** Signals handed off at once as urgent, whatever the knowledge holds. */
-const URGENT: ReadonlySet<Signal> = new Set(['self_harm', 'danger', 'fraud', 'legal']);
+export const URGENT_SIGNALS: ReadonlySet<Signal> = new Set(['self_harm', 'danger', 'fraud', 'legal']);
 
 /**
  * Whether a hit wins over the best so far: an urgent signal over any other, then the surer.
@@ -73,8 +73,8 @@ const URGENT: ReadonlySet<Signal> = new Set(['self_harm', 'danger', 'fraud', 'le
  */
 function outranks(hit: SignalHit, best: SignalHit | null): boolean {
   if (!best) return true;
-  const urgent = URGENT.has(hit.kind);
-  return urgent !== URGENT.has(best.kind) ? urgent : hit.prob > best.prob;
+  const urgent = URGENT_SIGNALS.has(hit.kind);
+  return urgent !== URGENT_SIGNALS.has(best.kind) ? urgent : hit.prob > best.prob;
 }
 
 /** The hit that counts among the readings (of one kind, if given): urgent first, then the surest. */
@@ -124,7 +124,7 @@ export function findSignal(text: string): SignalHit | null {
   const plain = plainText(text);
   const sentences = clauses(plain);
   const found = surest(readings(plain, sentences));
-  if (found && URGENT.has(found.kind)) return found;
+  if (found && URGENT_SIGNALS.has(found.kind)) return found;
   return harmAfterComma(sentences) ?? found;
 }
 
