@@ -96,6 +96,11 @@ describe('small talk', () => {
     ['buonanotte', 'bye'],
   ])('"%s" is %s in more words than a phrase', (text, kind) => expect(u(text).social?.kind).toBe(kind));
 
+  it('a phrase of two languages is evidence of neither', () => {
+    expect(detectSocial(normalize('¿cómo está?'))).toMatchObject({ kind: 'greeting', language: null });
+    expect(detectSocial(normalize('obrigado, como está?'))?.language).toBe('pt');
+  });
+
   it('a word that names a need, a negation or a slip-like real word keeps a message a question', () => {
     for (const text of [
       'gracias, pero mi pedido no llegó',

@@ -1072,7 +1072,13 @@ for (const [language, { frames, what, whole = [] }] of Object.entries(IDENTITY))
   LEXICON.push(['identity', language, [...frames.flatMap((f) => what.map((w) => `${f} ${w}`)), ...whole]]);
 
 const PHRASES = new Map<string, { kind: SocialKind; language: string }>();
-for (const [kind, language, list] of LEXICON) for (const p of list) if (!PHRASES.has(p)) PHRASES.set(p, { kind, language });
+// A phrase of two languages ("como esta": Spanish and Portuguese) is evidence of neither.
+for (const [kind, language, list] of LEXICON)
+  for (const p of list) {
+    const seen = PHRASES.get(p);
+    if (!seen) PHRASES.set(p, { kind, language });
+    else if (seen.language !== language) seen.language = '';
+  }
 const LONGEST = Math.max(...[...PHRASES.keys()].map((p) => p.split(' ').length));
 /** Words that may sit between social phrases ("hi and thanks", "ok so bye") or address the bot. */
 const FILLER = new Set([
