@@ -1129,91 +1129,25 @@ const FILLER = new Set([
  * bye"), and a phrase list cannot hold every combination. Any other word ("thanks, where is my
  * refund", "hi, my card is blocked", a "not") leaves the message a question.
  */
-const COURTESY = new Set([
-  ...['i', "i'm", 'im', "i've", 'ive', 'you', "you've", 'youve', "you're", 'youre', 'your', 'ya', 'u', 'me', 'my', 'we', 'us', 'our'],
-  ...['it', "it's", 'its', 'this', 'that', 'was', 'is', 'are', 'am', 'be', 'been', 'have', 'has', 'had', 'did', 'do'],
-  ...[
-    'a',
-    'the',
-    'for',
-    'to',
-    'with',
-    'of',
-    'very',
-    'much',
-    'really',
-    'truly',
-    'sincere',
-    'sincerely',
-    'lot',
-    'lots',
-    'now',
-    'always',
-    'just',
-    'such',
-  ],
-  ...[
-    'help',
-    'helping',
-    'helped',
-    'assist',
-    'assistance',
-    'time',
-    'chat',
-    'chatting',
-    'talk',
-    'talking',
-    'speaking',
-    'speak',
-    'conversation',
-  ],
-  ...[
-    'today',
-    'tonight',
-    'fun',
-    'nice',
-    'lovely',
-    'great',
-    'good',
-    'big',
-    'huge',
-    'kind',
-    'quick',
-    'reply',
-    'response',
-    'info',
-    'everything',
-  ],
-  ...['patience', 'glad', 'happy', 'doing', 'going', 'see', 'around', 'soon', 'special', 'again', 'so', 'super', 'helpful', 'fast'],
-  // What was fixed, and how the customer is ("that sorted it, cheers", "it works now, thank you").
-  ...['sorted', 'fixed', 'solved', 'works', 'worked', 'getting', 'back', 'responding', 'quickly', 'taking', 'well', 'hope', 'all'],
-  ...['day', 'evening', 'night', 'morning', 'weekend', 'now', 'bed', 'customer', 'service', 'kind', 'regards', 'lol', 'haha', 'rn'],
-  // The same in the six other languages the phrases are in ("gracias por la ayuda", "merci pour votre patience").
-  ...[
-    'por',
-    'la',
-    'el',
-    'tu',
-    'su',
-    'ayuda',
-    'respuesta',
-    'rapida',
-    'paciencia',
-    'todo',
-    'muy',
-    'mucho',
-    'muchas',
-    'atencion',
-    'ya',
-    'esta',
-    'solucionado',
-  ],
-  ...['pour', 'le', 'votre', 'ton', 'aide', 'reponse', 'rapide', 'patience', 'tout', 'tres', 'vous', 'et', 'encore'],
-  ...['fur', 'die', 'ihre', 'deine', 'hilfe', 'antwort', 'schnelle', 'geduld', 'alles', 'sehr', 'nochmal', 'echt'],
-  ...['pela', 'pelo', 'sua', 'ajuda', 'resposta', 'paciencia', 'tudo', 'muito', 'mesmo', 'atendimento', 'resolvido'],
-  ...['per', 'il', 'tua', 'aiuto', 'risposta', 'veloce', 'pazienza', 'tutto', 'molto', 'ancora', 'assistenza', 'risolto'],
-  ...['voor', 'de', 'het', 'je', 'uw', 'hulp', 'antwoord', 'snelle', 'alles', 'heel', 'erg', 'nogmaals', 'hoor', 'opgelost'],
-]);
+const COURTESY = new Set(
+  [
+    "i i'm im i've ive you you've youve you're youre your ya u me my we us our",
+    "it it's its this that was is are am be been have has had did do",
+    'a the for to with of very much really truly sincere sincerely lot lots now always just such so super again all',
+    'help helping helped helpful assist assistance time chat chatting talk talking speaking speak conversation',
+    'today tonight day evening night morning weekend bed fun nice lovely great good big huge kind quick fast',
+    'reply response info everything patience glad happy doing going see around soon special customer service regards',
+    // What was fixed, and how the customer is ("that sorted it, cheers", "it works now, thank you").
+    'sorted fixed solved works worked getting back responding quickly taking well hope lol haha rn',
+    // The same in the six other languages the phrases are in ("gracias por la ayuda", "merci pour votre patience").
+    'por la el tu su ayuda respuesta rapida paciencia todo muy mucho muchas atencion ya esta solucionado',
+    'pour le votre ton aide reponse rapide tout tres vous et encore',
+    'fur die ihre deine hilfe antwort schnelle geduld alles sehr nochmal echt',
+    'pela pelo sua ajuda resposta tudo muito mesmo atendimento resolvido',
+    'per il tua aiuto risposta veloce pazienza tutto molto ancora assistenza risolto',
+    'voor de het je uw hulp antwoord snelle heel erg nogmaals hoor opgelost',
+  ].flatMap((group) => group.split(' ')),
+);
 /** The kinds beside which courtesy words may stand. */
 const COURTEOUS: ReadonlySet<SocialKind> = new Set(['greeting', 'thanks', 'bye']);
 
@@ -1273,8 +1207,9 @@ function meantWord(w: string): string {
  * Expects normalised text (lower case, no accents).
  */
 export function detectSocial(normalized: string): SocialHit | null {
-  const toks = words(withEmojiWords(normalized)).map(squash).map(meantWord);
-  if (toks.length === 0 || toks.length > 12) return null;
+  const typed = words(withEmojiWords(normalized)).map(squash);
+  if (typed.length === 0 || typed.length > 12) return null;
+  const toks = typed.map(meantWord);
   const { best, kinds, languages, rest } = scan(toks);
   const courteous = [...kinds].every((k) => COURTEOUS.has(k));
   if (!best || !rest.every((w) => FILLER.has(w) || (courteous && COURTESY.has(w)))) return null;
