@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { understand } from '../src/engine/understand/index.ts';
+import { readJsonl } from './support/jsonl.ts';
 
 const DATA = resolve(process.env.BATON_DATA ?? '../shared/data');
 const dev = process.argv[2] === 'dev';
@@ -45,11 +46,7 @@ function report(name: string, rows: Row[]) {
   }
 }
 
-const lines = (file: string): Row[] =>
-  readFileSync(resolve(import.meta.dirname, 'data/social', file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
+const lines = (file: string): Row[] => readJsonl(new URL(`data/social/${file}`, import.meta.url)) as Row[];
 
 const set = lines(dev ? 'dev.jsonl' : 'heldout.jsonl');
 report(

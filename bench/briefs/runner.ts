@@ -3,6 +3,7 @@
 // the demo's knowledge), each with what its brief must say, and a provenance check that every
 // statement of the brief points to the message or article it came from and is really there.
 // Used by test/handoff/brief-set.test.ts and bench/briefs.ts.
+import { readJsonl } from '../support/jsonl.ts';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -67,12 +68,6 @@ export const BriefCase = z
   })
   .strict();
 export type BriefCase = z.infer<typeof BriefCase>;
-
-export const readJsonl = (url: URL): unknown[] =>
-  readFileSync(url, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as unknown);
 
 export const loadBriefSet = (url: URL = BRIEF_SET): BriefCase[] => readJsonl(url).map((c) => BriefCase.parse(c));
 export const demoArticles = (): Article[] => readJsonl(DEMO_KNOWLEDGE) as Article[];
