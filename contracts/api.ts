@@ -1796,9 +1796,11 @@ export interface components {
                 reasons: {
                     /** @enum {string} */
                     reason: "low_confidence" | "customer_requested" | "negative_sentiment" | "repeated_failure" | "policy" | "sensitive_topic" | "engine_error" | "action_failed";
-                    /** @description What in the conversation shows it */
+                    /** @description What in the conversation shows it: for a request for a person, anger and a sensitive topic, the part of the customer's message the bot read it in */
                     evidence: string | null;
                     message_id: string | null;
+                    /** @description How sure the escalation-signal detector was of that reading (0-1); absent where a listed phrase or a rule decided */
+                    confidence?: number;
                     /**
                      * @description With `sensitive_topic`: the topic the bot read last (`self_harm`, `safety`: danger or abuse, `fraud`, `legal`)
                      * @enum {string}

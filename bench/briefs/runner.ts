@@ -53,6 +53,11 @@ const Expect = z
     knowledge: z.array(z.string()).optional().describe('Article ids the brief references'),
     priority: z.string().optional(),
     on_shift: z.boolean().optional(),
+    evidence: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('By reason, customer words its evidence must quote (case-insensitive), e.g. {"sensitive_topic": "end my life"}'),
+    evidence_excludes: z.record(z.string(), z.string()).optional().describe('By reason, words its evidence must not quote'),
   })
   .strict();
 
@@ -114,6 +119,11 @@ export function judge(c: BriefCase, brief: Brief | null, status: string): string
       `knowledge lacks ${k}`,
     );
   if (e.priority) want(brief.priority === e.priority, `priority ${brief.priority}, expected ${e.priority}`);
+  const evidenceOf = (reason: string) => brief.escalation.reasons.find((r) => r.reason === reason)?.evidence;
+  for (const [reason, part] of Object.entries(e.evidence ?? {}))
+    want(has(evidenceOf(reason), part), `evidence for ${reason} "${evidenceOf(reason)}" lacks "${part}"`);
+  for (const [reason, part] of Object.entries(e.evidence_excludes ?? {}))
+    want(!has(evidenceOf(reason), part), `evidence for ${reason} quotes "${part}"`);
   if (e.on_shift !== undefined) want(brief.state?.on_shift === e.on_shift, `on shift ${brief.state?.on_shift}, expected ${e.on_shift}`);
   for (const f of brief.fields)
     want(!/pii token/i.test(f.label ?? f.kind) && f.label !== undefined, `field labelled "${f.label ?? f.kind}"`);

@@ -39,6 +39,17 @@ describe('the brief in the workspace', () => {
     [browser] = await Promise.all([launchBrowser(), built]);
   }, 180_000);
 
+  /** The conversation's page in the workspace, as the agent, once its brief is shown. */
+  async function openBrief(id: string, width = 1280) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    page.setDefaultTimeout(PAGE_WAIT_MS);
+    await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
+    await page.goto(`${baton.url}/app/c/${id}`);
+    const brief = page.locator('section.brief');
+    await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+    return { page, brief };
+  }
+
   afterAll(async () => {
     await browser?.close();
     await baton?.stop();
@@ -48,12 +59,7 @@ describe('the brief in the workspace', () => {
   it('labels, trimmed quotes with show more, waiting messages, and a next step from the state now', async () => {
     expect(longBody.length).toBeGreaterThan(4000);
     for (const width of [1280, 1440]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      page.setDefaultTimeout(PAGE_WAIT_MS);
-      await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
-      await page.goto(`${baton.url}/app/c/${conversationId}`);
-      const brief = page.locator('section.brief');
-      await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+      const { page, brief } = await openBrief(conversationId, width);
       const row = (label: string) => brief.locator('.brief-row', { has: page.locator('dt', { hasText: label }) });
 
       expect(await row('Intent').textContent()).toContain('Warranty terms');
@@ -98,12 +104,7 @@ describe('the brief in the workspace', () => {
       token: started.body.token,
       body: { text: 'none of them, I want a person' },
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(PAGE_WAIT_MS);
-    await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
-    await page.goto(`${baton.url}/app/c/${id}`);
-    const brief = page.locator('section.brief');
-    await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+    const { page, brief } = await openBrief(id);
     const attempt = brief.locator('.attempts li').first();
     expect(await attempt.textContent()).toContain('Do you mean “Refunds”');
     expect(await attempt.locator('.cites').count()).toBe(0);
@@ -112,13 +113,28 @@ describe('the brief in the workspace', () => {
     await page.close();
   });
 
+  it('why it was escalated: the sentence the bot read, and how sure it was', async () => {
+    const api = apiClient(baton.url);
+    const started = await api('POST', '/api/v1/widget/conversations', {
+      body: { workspace: ws.slug, message: 'My parcel is late again. I am in danger at home, he is back.' },
+    });
+    const id = started.body.conversation.id;
+    const { page, brief } = await openBrief(id);
+    const why = brief.locator('.brief-block', { has: page.getByRole('heading', { name: 'Why it was escalated' }) });
+    // The sentence that carried it, not the whole message; the detector's certainty beside it.
+    expect(await why.locator('li').textContent()).toBe(
+      'Sensitive topic (danger or abuse): I am in danger at home, he is back. (the bot was 90% sure)',
+    );
+    expect(await why.locator('li q').textContent()).toBe('I am in danger at home, he is back.');
+    const next = (await brief.locator('.brief-row', { has: page.locator('dt', { hasText: 'Recommended next step' }) }).textContent())!;
+    expect(next).toContain("The bot read danger or abuse in the customer's words (90% sure)");
+    await why.scrollIntoViewIfNeeded();
+    await shot(page, 'brief-why-1280');
+    await page.close();
+  });
+
   it('after an agent accepts, the brief no longer says nobody is on shift', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(PAGE_WAIT_MS);
-    await agentLogin(page, baton.url, ws.agent.email, ws.agent.password);
-    await page.goto(`${baton.url}/app/c/${conversationId}`);
-    const brief = page.locator('section.brief');
-    await brief.getByRole('heading', { name: 'Handoff brief' }).waitFor();
+    const { page, brief } = await openBrief(conversationId, 1440);
     await page
       .getByRole('button', { name: /^Accept/ })
       .first()

@@ -337,3 +337,128 @@ describe('the brief is true to the state now (issue 18)', () => {
     expect(titled.intent?.title).toBe('Gift cards and vouchers');
   });
 });
+
+describe('why it escalated: the words the bot read, and how sure it was', () => {
+  const build = (messages: MessageRow[], reasons: Parameters<typeof buildBrief>[0]['reasons'], handing_off?: unknown) =>
+    buildBrief({
+      conversation: { ...conversation, status: 'awaiting_customer' },
+      customer: { ...customer, email: null, verified: false },
+      messages,
+      reasons,
+      signals: { intent: null, sentiment: 0, confidence: 0.2, threshold: 0.6 },
+      routing: { ...routing, on_shift: false },
+      articles: new Map(),
+      now: at,
+      handing_off,
+    });
+  const reasonOf = (b: ReturnType<typeof build>, reason: string) => b.escalation.reasons.find((r) => r.reason === reason);
+  const signals = (s: Record<string, unknown>) => ({
+    signals: { humanRequest: null, sentimentCues: [], sensitive: null, detector: null, ...s },
+  });
+
+  it('quotes the request for a person the detector read, with its certainty (the decision not yet stored)', () => {
+    const asked = msg('customer', 'i dont understand you, contact someone');
+    const b = build([asked], ['customer_requested'], {
+      ...signals({
+        humanRequest: 'i dont understand you, contact someone',
+        detector: { kind: 'human', prob: 0.7659, text: 'i dont understand you, contact someone' },
+      }),
+      decision: { reasons: ['customer_requested'] },
+    });
+    // No word of the brief's own list is in it: the bot's reading is the evidence.
+    expect(reasonOf(b, 'customer_requested')).toEqual({
+      reason: 'customer_requested',
+      evidence: 'i dont understand you, contact someone',
+      message_id: asked.id,
+      confidence: 0.77,
+    });
+    expect(BriefSchema.parse(b)).toEqual(b);
+  });
+
+  it('quotes the one sentence read as self-harm, and the next step says how sure the reading was', () => {
+    const said = msg('customer', 'The app keeps crashing when I open my account page. I have reinstalled it already.');
+    const read = { kind: 'self_harm', prob: 0.5759, text: 'I have reinstalled it already' };
+    const crisis = msg('bot', 'If you are in danger or thinking about ending your life, please call your local emergency number.', {
+      trace: { action: 'handoff', ...signals({ sensitive: { kind: 'self_harm', phrase: read.text }, detector: read }) },
+    });
+    const b = build([said, crisis], ['sensitive_topic']);
+    expect(reasonOf(b, 'sensitive_topic')).toEqual({
+      reason: 'sensitive_topic',
+      evidence: 'I have reinstalled it already.',
+      message_id: said.id,
+      confidence: 0.58,
+      kind: 'self_harm',
+    });
+    expect(b.recommended_next_step.action).toBe('check_safety');
+    expect(b.recommended_next_step.text).toContain(
+      "The bot read self-harm in the customer's words (58% sure) and sent them the safety reply: accept now and ask whether they are safe right now",
+    );
+  });
+
+  it('a listed phrase gives its sentence and no certainty; a reading with redaction tokens is still found', () => {
+    const said = msg('customer', 'Call me on <PHONE_1>. I want to kill myself tonight, nothing matters.');
+    const harm = (phrase: string, detector?: { prob: number; text: string }) =>
+      msg('bot', 'If you are in danger…', {
+        trace: {
+          action: 'handoff',
+          ...signals({ sensitive: { kind: 'self_harm', phrase }, ...(detector ? { detector: { kind: 'self_harm', ...detector } } : {}) }),
+        },
+      });
+    const sensitive = (reply: MessageRow) => reasonOf(build([said, reply], ['sensitive_topic']), 'sensitive_topic');
+    expect(sensitive(harm('kill myself'))).toEqual({
+      reason: 'sensitive_topic',
+      evidence: 'I want to kill myself tonight, nothing matters.',
+      message_id: said.id,
+      kind: 'self_harm',
+    });
+    // The detector's sentence holds the listed phrase: its certainty goes with it.
+    expect(sensitive(harm('kill myself', { prob: 0.9852, text: 'I want to kill myself tonight, nothing matters' }))).toMatchObject({
+      evidence: 'I want to kill myself tonight, nothing matters.',
+      confidence: 0.99,
+    });
+    // The reading spans two sentences (the detector read the message without its tokens).
+    const whole = 'Call me on . I want to kill myself tonight';
+    expect(sensitive(harm(whole, { prob: 0.99, text: whole }))).toMatchObject({
+      evidence: 'Call me on <PHONE_1>. I want to kill myself tonight, nothing matters.',
+      confidence: 0.99,
+    });
+  });
+
+  it('anger the detector read, and "yes" to the offer of a person, are quoted too', () => {
+    const angry = msg('customer', 'where is my parcel. I am so done with you people');
+    const b = build([angry], ['negative_sentiment'], {
+      ...signals({
+        sentimentCues: ['detector: I am so done with you people'],
+        detector: { kind: 'anger', prob: 0.999, text: 'I am so done with you people' },
+      }),
+    });
+    expect(reasonOf(b, 'negative_sentiment')).toEqual({
+      reason: 'negative_sentiment',
+      evidence: 'I am so done with you people',
+      message_id: angry.id,
+      confidence: 1,
+    });
+    const yes = msg('customer', 'ok');
+    const offered = [
+      msg('customer', 'asdfghjkl'),
+      msg('bot', 'Would you like me to bring in a person from our team? (yes / no)', {
+        trace: { action: 'clarify', decision: { action: 'clarify', clarify: 'offer_person' } },
+      }),
+      yes,
+    ];
+    const accepted = build(offered, ['customer_requested'], { ...signals({}), decision: { reasons: ['customer_requested'] } });
+    expect(reasonOf(accepted, 'customer_requested')).toEqual({ reason: 'customer_requested', evidence: 'ok', message_id: yes.id });
+  });
+
+  it('names the sensitive topic of the handing-off decision before any message holds it (fraud: no reply first)', () => {
+    const said = msg('customer', 'someone took over my account and changed the password');
+    const b = build([said], ['sensitive_topic'], {
+      ...signals({
+        sensitive: { kind: 'fraud', phrase: 'someone took over my account and changed the password' },
+        detector: { kind: 'fraud', prob: 0.91, text: 'someone took over my account and changed the password' },
+      }),
+    });
+    expect(reasonOf(b, 'sensitive_topic')).toMatchObject({ kind: 'fraud', confidence: 0.91, message_id: said.id });
+    expect(b.recommended_next_step.action).not.toBe('check_safety');
+  });
+});

@@ -23,7 +23,15 @@ export const scriptedEngineFactory: EngineFactory = async (articles: Article[]):
       return { ...base, action: 'handoff', text: '', citations: [], confidence: 1, reasons: ['customer_requested'] };
     }
     if (text.includes('in danger')) {
-      const trace = { engine: 'scripted', signals: { sensitive: { kind: 'safety' } } };
+      // Traced as the real engine traces a reading: the sentence that carried it, and the detector's certainty.
+      const part = input.text
+        .split(/(?<=[.!?])\s+/)
+        .find((s) => s.toLowerCase().includes('in danger'))!
+        .replace(/[.!?]+$/, '');
+      const trace = {
+        engine: 'scripted',
+        signals: { sensitive: { kind: 'safety', phrase: part }, detector: { kind: 'danger', prob: 0.9, text: part } },
+      };
       return { ...base, trace, action: 'handoff', urgent: true, text: '', citations: [], confidence: 0.1, reasons: ['sensitive_topic'] };
     }
     if (text.includes('explode')) throw new Error('engine exploded');

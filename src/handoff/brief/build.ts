@@ -3,6 +3,7 @@ import { offeredOptions, type Citation, type HandoffReason } from '../../engine/
 import type { ConversationRow, CustomerRow, EventRow, MessageRow } from '../../db/schema.ts';
 import type { VerifiedIdentity } from '../../actions/types.ts';
 import { actionsSection } from './actions.ts';
+import { botReadings, type Reading } from './readings.ts';
 import type { RoutingDecision } from '../routing/engine.ts';
 import { BRIEF_SCHEMA_VERSION, type Brief } from './schema.ts';
 import {
@@ -46,6 +47,8 @@ export interface BriefInput {
   actions?: { events: EventRow[]; identity: VerifiedIdentity | null };
   /** Who holds it and whether anyone is on shift now (the routing decision says how it was at handoff). */
   now_state?: { assignee_name: string | null; on_shift: boolean };
+  /** The handing-off decision's trace, when the brief is built before a message holds it (`readings.ts`). */
+  handing_off?: unknown;
 }
 
 type Trace = {
@@ -170,12 +173,21 @@ export function buildBrief(input: BriefInput): Brief {
     return null;
   };
   const failed = attempts.find((a) => a.reaction.kind === 'said_not_helpful' || a.reaction.kind === 'rephrased');
-  const evidence = (reason: HandoffReason): { evidence: string | null; message_id: string | null } => {
+  // What the bot read first; a word list over the transcript for turns whose traces say nothing
+  // of it (imported conversations, older versions).
+  const read = botReadings(visible, input.handing_off);
+  const fromReading = (r: Reading) => ({
+    evidence: r.text,
+    message_id: r.message_id,
+    ...(r.confidence !== undefined ? { confidence: Number(r.confidence.toFixed(2)) } : {}),
+  });
+  const evidence = (reason: HandoffReason): { evidence: string | null; message_id: string | null; confidence?: number } => {
     const q = (s: Sourced | null) => ({ evidence: s?.text ?? null, message_id: s?.message_id ?? null });
     switch (reason) {
       case 'customer_requested':
-        return q(quote(HUMAN_REQUEST));
+        return read.customer_requested ? fromReading(read.customer_requested) : q(quote(HUMAN_REQUEST));
       case 'negative_sentiment': {
+        if (read.negative_sentiment) return fromReading(read.negative_sentiment);
         const s = quote(NEGATIVE_WORDS);
         return s ? q(s) : { evidence: signals.sentiment !== null ? `sentiment ${signals.sentiment.toFixed(2)}` : null, message_id: null };
       }
@@ -190,7 +202,7 @@ export function buildBrief(input: BriefInput): Brief {
           message_id: null,
         };
       case 'sensitive_topic':
-        return q(quote(SENSITIVE_WORDS) ?? lastCustomer);
+        return read.sensitive_topic ? fromReading(read.sensitive_topic) : q(quote(SENSITIVE_WORDS) ?? lastCustomer);
       case 'policy':
         return q(lastCustomer);
       case 'action_failed':
@@ -238,13 +250,13 @@ export function buildBrief(input: BriefInput): Brief {
     reasons: input.reasons,
     escalation: {
       reasons: input.reasons.map((reason) => {
-        const kind = reason === 'sensitive_topic' ? lastSensitiveKind(input.messages) : null;
+        const kind = reason === 'sensitive_topic' ? (read.sensitive_topic?.kind ?? lastSensitiveKind(input.messages)) : null;
         return { reason, ...evidence(reason), ...(kind ? { kind } : {}) };
       }),
       confidence: signals.confidence,
       threshold: signals.threshold,
     },
-    recommended_next_step: nextStep(input, state, attempts, fields, actions),
+    recommended_next_step: nextStep(input, state, attempts, fields, actions, read.sensitive_topic),
     priority: routing.priority,
     routing: {
       team_id: routing.team_id,
@@ -329,6 +341,17 @@ function intentTitle(intent: { id: string; title: string }, articles: BriefInput
   return articles.get(intent.id)?.title ?? slugWords(intent.id);
 }
 
+/**
+ * What the bot read and did: "The bot read self-harm in the customer's words (58% sure) and sent…".
+ * The certainty tells the agent how much the reading rests on; the words are under the reasons.
+ */
+function riskRead(r: Reading | undefined): string {
+  if (r?.kind !== 'self_harm' && r?.kind !== 'safety')
+    return 'The customer wrote of self-harm or danger and the bot sent them the safety reply';
+  const sure = r.confidence !== undefined ? ` (${Math.round(r.confidence * 100)}% sure)` : '';
+  return `The bot read ${r.kind === 'self_harm' ? 'self-harm' : 'danger or abuse'} in the customer's words${sure} and sent them the safety reply`;
+}
+
 /** What the agent should do first: a fixed recommendation per situation, naming only facts from the brief. */
 function nextStep(
   input: BriefInput,
@@ -336,6 +359,7 @@ function nextStep(
   attempts: Brief['bot_attempts'],
   fields: Brief['fields'],
   actions: Brief['actions'],
+  atRisk: Reading | undefined,
 ): Brief['recommended_next_step'] {
   const { reasons, customer, routing } = input;
   const order = fields.find((f) => f.kind === 'order_number');
@@ -363,7 +387,7 @@ function nextStep(
     step = {
       action: 'check_safety',
       text:
-        `The customer wrote of self-harm or danger and the bot sent them the safety reply: ${waiting ? 'accept now and ' : ''}` +
+        `${riskRead(atRisk)}: ${waiting ? 'accept now and ' : ''}` +
         'ask whether they are safe right now (the safety macro is first in Agent assist).' +
         (offShift
           ? ` Nobody is on shift: whoever reads this, reply here at once${address ? ` and by e-mail to ${address}` : ''}, and follow your procedure for a customer at risk.`

@@ -59,6 +59,7 @@ export async function briefFor(
     previous: args.previous,
     actions: { events: toolCalls, identity: args.conversation.action_identity as VerifiedIdentity | null },
     now_state: args.nowState,
+    handing_off: args.decision?.trace,
   });
 }
 

@@ -72,8 +72,19 @@ export const BriefSchema = z
       reasons: z.array(
         z.object({
           reason: z.enum(HANDOFF_REASONS),
-          evidence: z.string().nullable().describe('What in the conversation shows it'),
+          evidence: z
+            .string()
+            .nullable()
+            .describe(
+              "What in the conversation shows it: for a request for a person, anger and a sensitive topic, the part of the customer's message the bot read it in",
+            ),
           message_id: z.string().nullable(),
+          confidence: z
+            .number()
+            .min(0)
+            .max(1)
+            .optional()
+            .describe('How sure the escalation-signal detector was of that reading (0-1); absent where a listed phrase or a rule decided'),
           kind: z
             .enum(SENSITIVE_KINDS)
             .optional()

@@ -283,7 +283,8 @@ export function Brief({ handoff, earlier }: { handoff: Handoff; earlier: number 
           <ul className="value-list">
             {evidence.map((e, i) => (
               <li key={i}>
-                <strong>{reasonLabel(e.reason, e.kind)}:</strong> {e.evidence}
+                <strong>{reasonLabel(e.reason, e.kind)}:</strong> {e.message_id ? <Quote text={e.evidence!} /> : e.evidence}
+                {percent(e.confidence) && <span className="muted"> (the bot was {percent(e.confidence)} sure)</span>}
               </li>
             ))}
           </ul>
