@@ -4,7 +4,7 @@ import type { KnowledgeModel } from './knowledge-model.ts';
 import { understand } from './understand/index.ts';
 import { CLASSIFIER_FEATURES, classifierFeatures, passageFeatures } from './assess/features.ts';
 import { predictCalibrator } from './assess/logistic.ts';
-import { compose, composeClarify, renderAnswer } from './compose/compose.ts';
+import { compose, narrowRepeat, composeClarify, renderAnswer } from './compose/compose.ts';
 import { verify } from './verify/verify.ts';
 import { decide } from './decide/decide.ts';
 import { broaderThan } from './decide/broader.ts';
@@ -347,19 +347,22 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
   if (sources[0] && sources[0].members.length > 1)
     trace.source = { members: sources[0].members.map((c) => c.article.id), confidence: round(sources[0].confidence) };
 
+  const lastBot = [...input.history].reverse().find((t) => t.role === 'bot');
   let draft = null;
   let verified = false;
   if (best) {
     const passage = km.passages.bestPassageOf(best.article.id, topicText);
     if (passage) {
       draft = compose(best.article, passage, input.text, u.language);
+      // The same article again ("and to germany?"): the part the new message asks about, not the whole answer again.
+      if (lastBot?.action === 'answer' && lastBot.articleIds?.includes(best.article.id))
+        draft.parts = narrowRepeat(draft.parts, lastBot.text, topicText, extra.words.keys());
       const v = verify(draft.parts, draft.citations);
       draft.parts = v.parts;
       verified = v.ok;
       if (v.dropped.length) trace.verifierDropped = v.dropped;
     }
   }
-  const lastBot = [...input.history].reverse().find((t) => t.role === 'bot');
   const intentIds = new Set(input.policy.alwaysHumanIntents);
   const alwaysHuman = !!best && (intentIds.has(best.article.id) || (best.article.tags ?? []).some((t) => intentIds.has(t)));
   const sensitiveCovered =

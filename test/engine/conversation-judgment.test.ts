@@ -45,6 +45,16 @@ describe('a chain of short follow-ups', () => {
   });
 });
 
+describe('the same article again', () => {
+  it('quotes the part the follow-up asks about, not the whole answer a second time', () => {
+    const [first, express] = converse(['how long does shipping take?', 'what about express?']);
+    expect(first.text).toContain('Standard shipping takes 3 to 5 business days');
+    expect([cited(express), express.action]).toEqual(['shipping-times', 'answer']);
+    expect(express.text).toMatch(/^From “Shipping times”: Express shipping arrives in 1 to 2 business days\.\n/);
+    expect(express.text).not.toContain('Standard shipping');
+  });
+});
+
 describe('a question of its own is answered as if asked alone', () => {
   it('a new question opened with "also" or "and" is not read with the one before', () => {
     const [, d] = converse(['how do I reset my password', 'also, do you ship to canada?']);

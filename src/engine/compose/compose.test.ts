@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compose, composeClarify, selectSentences, renderAnswer } from './compose.ts';
+import { compose, composeClarify, narrowRepeat, selectSentences, renderAnswer } from './compose.ts';
 import { chunkArticle } from '../../knowledge/chunk.ts';
 
 const article = {
@@ -34,6 +34,28 @@ describe('compose', () => {
       'To check a gift card balance, enter the gift card number on the Gift cards page.',
     );
   });
+  it('after the same answer, quotes only the sentences the new message asks about', () => {
+    const shipping = {
+      id: 'shipping',
+      title: 'Shipping times',
+      body: 'Standard shipping takes 3 to 5 business days within the country and 7 to 14 business days abroad. Express shipping arrives in 1 to 2 business days. You get a tracking link by e-mail.',
+    };
+    const p = chunkArticle(shipping)[0];
+    const first = compose(shipping, p, 'how long does shipping take?', 'en');
+    const said = renderAnswer(first.parts, first.citations);
+    const claims = (parts: ReturnType<typeof narrowRepeat>) => parts.filter((x) => x.kind === 'claim').map((x) => x.text);
+    const again = (q: string, extra: string[] = []) => claims(narrowRepeat(compose(shipping, p, q, 'en').parts, said, q, extra));
+    expect(again('what about express?')).toEqual(['Express shipping arrives in 1 to 2 business days.']);
+    // A support-vocabulary expansion counts as the customer's word ("canada" read as abroad).
+    expect(again('and to canada?', ['abroad'])).toEqual([shipping.body.split('. ')[0] + '.']);
+    // Nothing to narrow to, or everything: the answer stands.
+    expect(again('ok and?')).toHaveLength(3);
+    expect(again('shipping times express tracking business days')).toHaveLength(3);
+    // Not a repeat (the earlier answer said something else): as drafted.
+    const other = compose(shipping, p, 'what about express?', 'en').parts;
+    expect(narrowRepeat(other, 'From “Refunds”: Refunds take 5 days.', 'what about express?')).toEqual(other);
+  });
+
   it('asks a clarifying question naming the options', () => {
     const a = { id: 'a', title: 'Refunds', body: 'x' };
     const b = { id: 'b', title: 'Returns', body: 'y' };

@@ -57,6 +57,26 @@ export function compose(article: Article, passage: Passage, question: string, la
   };
 }
 
+/**
+ * An answer from the article the bot has just quoted, to a message that asks about part of it:
+ * only the sentences that hold a word of the new message (or of its support-vocabulary expansions,
+ * `extra`: "germany" reads as "abroad"), or the kind of answer it asks for. "what about express?"
+ * after the shipping answer gets "Express shipping arrives in 1 to 2 business days.", not the same
+ * three sentences again. Applies only when every sentence drafted was in the previous answer
+ * (`said`): a new part of the article is quoted as drafted. Where no sentence or every sentence
+ * holds one, the draft stands.
+ */
+export function narrowRepeat(parts: AnswerPart[], said: string, question: string, extra: Iterable<string> = []): AnswerPart[] {
+  const claims = parts.filter((p) => p.kind === 'claim');
+  if (claims.length < 2 || !claims.every((c) => said.includes(c.text))) return parts;
+  const q = new Set([...terms(question), ...[...extra].flatMap((w) => terms(w))]);
+  const asked = answerTypeOf(normalize(question));
+  const answers = (c: AnswerPart) => terms(c.text).some((t) => q.has(t)) || (asked !== 'none' && passageHasAnswerType(asked, c.text));
+  const kept = claims.filter(answers);
+  if (kept.length === 0 || kept.length === claims.length) return parts;
+  return parts.filter((p) => p.kind === 'frame' || kept.includes(p));
+}
+
 /** "Do you mean {list}?" and the word for "or", in each reply language. */
 const CLARIFY: Readonly<Record<string, { ask: string; or: string }>> = {
   en: { ask: 'Do you mean {list}?', or: 'or' },
