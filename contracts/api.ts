@@ -959,6 +959,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/threshold-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Play labelled tickets through the workspace's bot and read the confidence threshold off them
+         * @description Each ticket runs through the workspace's live engine (its knowledge as it is now) as customer traffic does, and the run is read at every threshold: the figures at the threshold in force and at the lowest one that reaches `target_precision`. Nothing is stored; to use the suggested threshold, set `confidenceThreshold` in the policy (PUT /api/v1/admin/policy). A bad line: 400 with every bad line in `error.details` as `{line, message}`, and nothing is run.
+         */
+        post: operations["checkThreshold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schemas/brief.json": {
         parameters: {
             query?: never;
@@ -2521,6 +2541,58 @@ export interface components {
             /** @description The API's own error message when it gave one */
             message?: string;
             durationMs: number;
+        };
+        /** @description The workspace's tickets played through its bot, read at every threshold */
+        ThresholdCheck: {
+            tickets: number;
+            answer_expected: number;
+            handoff_expected: number;
+            target_precision: number;
+            /** @description At the threshold in force now */
+            current: {
+                threshold: number;
+                /** @description Share of tickets expecting an answer that the bot answers */
+                coverage: number;
+                /** @description Share of tickets expecting an answer that get the right article */
+                resolution_rate: number;
+                /** @description Share of answers that are right */
+                answered_precision: number;
+                /** @description Share of tickets expecting a handoff that are handed off */
+                handoff_recall: number;
+                /** @description Tickets the bot answers at this threshold */
+                answered: number;
+                /**
+                 * @description policy: the workspace's own threshold; default: the engine's
+                 * @enum {string}
+                 */
+                source: "policy" | "default";
+            };
+            /** @description At the lowest threshold that reaches the target precision on these tickets; null when none does */
+            suggested: {
+                threshold: number;
+                /** @description Share of tickets expecting an answer that the bot answers */
+                coverage: number;
+                /** @description Share of tickets expecting an answer that get the right article */
+                resolution_rate: number;
+                /** @description Share of answers that are right */
+                answered_precision: number;
+                /** @description Share of tickets expecting a handoff that are handed off */
+                handoff_recall: number;
+                /** @description Tickets the bot answers at this threshold */
+                answered: number;
+            } | null;
+            /** @description At every threshold from 0 to 1 in steps of 0.025 */
+            curve: {
+                threshold: number;
+                /** @description Share of tickets expecting an answer that the bot answers */
+                coverage: number;
+                /** @description Share of tickets expecting an answer that get the right article */
+                resolution_rate: number;
+                /** @description Share of answers that are right */
+                answered_precision: number;
+                /** @description Share of tickets expecting a handoff that are handed off */
+                handoff_recall: number;
+            }[];
         };
         Macro: {
             id: string;
@@ -6326,6 +6398,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ToolOutcome"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    checkThreshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Labelled tickets as JSON Lines, one ticket a line, as `baton eval` reads them (docs/eval.md); at most 2000 */
+                    tickets: string;
+                    /**
+                     * @description The answered precision to reach: the share of answers that cite an article the ticket accepts
+                     * @default 0.95
+                     */
+                    target_precision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdCheck"];
                 };
             };
             /** @description The error envelope; the code says what went wrong (docs/api.md lists every code with its status) */

@@ -217,6 +217,64 @@ describe('admin and personal data in the browser', () => {
     },
   );
 
+  it(
+    'reads the threshold off a tickets file, refuses a bad one line by line, and uses the one suggested',
+    { timeout: 60_000 },
+    async () => {
+      // The scripted engine answers an article whose title the message names, at 0.9, and hands off
+      // the rest at 0.1: one ticket gets the wrong article, so 2 of 3 answers are right.
+      const ticket = (id: string, text: string, expected: object) =>
+        JSON.stringify({ id, messages: [{ role: 'customer', text }], expected });
+      const good = [
+        ticket('a', 'how do refunds work', { outcome: 'answer', article: 'refunds' }),
+        ticket('b', 'shipping to mars?', { outcome: 'answer', article: 'shipping' }),
+        ticket('c', 'refunds on shipping costs', { outcome: 'answer', article: 'shipping' }),
+        ticket('d', 'is there a warranty', { outcome: 'handoff' }),
+      ].join('\n');
+      const admin = await page(env.ws.admin.email, env.ws.admin.password, 1280);
+      await admin.goto(`${env.baton.url}/app/admin/policy`);
+      const form = admin.getByRole('form', { name: 'Threshold from your tickets' });
+      const file = form.getByLabel('Tickets file (JSONL)');
+      await file.setInputFiles({ name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${good}\n{"id": "e"}\n`) });
+      await form.getByRole('button', { name: 'Check' }).click();
+      const alert = form.getByRole('alert');
+      await alert.getByText(/^1 ticket line is not valid/).waitFor();
+      expect(await alert.getByRole('table', { name: 'Upload problems' }).locator('tbody tr td').allTextContents()).toEqual([
+        'bad.jsonl, line 5',
+        expect.stringMatching(/^messages: /),
+      ]);
+
+      await file.setInputFiles({ name: 'tickets.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(good) });
+      await form.getByLabel('Target answered precision (%)').fill('60');
+      const table = form.getByRole('table', { name: 'Threshold figures' });
+      // Checked again, the table is replaced: read it once the threshold in force shows its new value.
+      const rows = async (inForce: string) => {
+        await form.getByRole('button', { name: 'Check' }).click();
+        await table.locator('tbody tr').first().locator('td').first().getByText(inForce, { exact: true }).waitFor();
+        return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+      };
+      // The engine's default reaches the target: nothing to change.
+      expect(await rows('0.5')).toEqual([
+        ['In force now (the engine’s default)', '0.5', '3', '2', '67%', '100%'],
+        ['Lowest for 60% precision', '0.9', '3', '2', '67%', '100%'],
+      ]);
+      await form.getByText('The threshold in force already reaches 60% answered precision on these tickets.').waitFor();
+      expect(await form.getByRole('button', { name: /^Use / }).count()).toBe(0);
+      // A workspace threshold so high that the bot answers nothing: the suggestion is offered.
+      await api()('PUT', '/api/v1/admin/policy', { token: env.ws.adminKey, body: { confidenceThreshold: 0.95 } });
+      expect(await rows('0.95')).toEqual([
+        ['In force now (the workspace’s)', '0.95', '0', '0', '—', '100%'],
+        ['Lowest for 60% precision', '0.9', '3', '2', '67%', '100%'],
+      ]);
+      await shot(admin, 'policy-threshold-1280');
+      await form.getByRole('button', { name: 'Use 0.9 as the workspace threshold' }).click();
+      await form.getByRole('status').getByText('The workspace threshold is now 0.9').waitFor();
+      expect((await api()('GET', '/api/v1/admin/policy', { token: env.ws.adminKey })).body.policy.confidenceThreshold).toBe(0.9);
+      await api()('PUT', '/api/v1/admin/policy', { token: env.ws.adminKey, body: {} });
+      await admin.context().close();
+    },
+  );
+
   it('lays the admin screens out without horizontal scrolling at 375 and 1280 px', { timeout: 60_000 }, async () => {
     const admin = await page(env.ws.admin.email, env.ws.admin.password, 375);
     for (const width of [375, 1280]) {

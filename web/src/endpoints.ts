@@ -33,6 +33,7 @@ export const ADMIN = {
   actions: '/admin/actions',
   actionsSecret: '/admin/actions/secret',
   actionsImport: '/admin/actions/import',
+  thresholdCheck: '/admin/threshold-check',
 } as const satisfies Record<string, ApiPath>;
 
 /** Try one of the workspace's tools (POST /admin/actions/tools/{name}/test). */

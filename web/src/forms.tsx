@@ -238,3 +238,7 @@ export function CheckList<T extends string>(props: {
     </fieldset>
   );
 }
+
+/** The refusal of a form whose file input is empty, shown on the field named `file`. */
+export const missingFile = (what: string): ApiError =>
+  new ApiError(0, 'invalid_request', `file: choose ${what} first`, [{ path: 'file', message: `choose ${what} first` }]);

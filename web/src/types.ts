@@ -49,6 +49,7 @@ export type Playbook = ActionsConfig['playbooks'][number];
 export type ToolOutcome = Schemas['ToolOutcome'];
 /** The workspace policy with the defaults its empty fields fall back to (the safety replies by language). */
 export type PolicyResponse = paths['/api/v1/admin/policy']['get']['responses'][200]['content']['application/json'];
+export type ThresholdCheck = Schemas['ThresholdCheck'];
 /** Agent assist's drafts and macros for one conversation. */
 export type Suggestions = paths['/api/v1/conversations/{id}/suggestions']['get']['responses'][200]['content']['application/json'];
 export type ToolImport = paths['/api/v1/admin/actions/import']['post']['responses'][200]['content']['application/json'];

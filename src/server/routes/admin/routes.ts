@@ -8,6 +8,7 @@ import { knowledgeRoutes } from './knowledge.ts';
 import { keyRoutes } from './keys.ts';
 import { widgetSnippetRoutes } from './widget.ts';
 import { actionsRoutes } from './actions.ts';
+import { thresholdRoutes } from './threshold.ts';
 
 /** The admin API (role admin): every change validated and written as an event in its transaction. */
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -19,4 +20,5 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   keyRoutes(app, ctx);
   widgetSnippetRoutes(app, ctx);
   actionsRoutes(app, ctx);
+  thresholdRoutes(app, ctx);
 }

@@ -7,6 +7,7 @@ import { Value } from '../../components/Value.tsx';
 import { NotAvailable } from '../../components/NotAvailable.tsx';
 import type { PolicyResponse } from '../../types.ts';
 import { SafetyReplies } from './SafetyReplies.tsx';
+import { ThresholdCheck } from './ThresholdCheck.tsx';
 import { OutcomeLine, SaveCancel, type Outcome } from './common.tsx';
 
 /** The workspace policy: the safety replies, then every setting (threshold, always-human topics, hours, languages) as JSON. */
@@ -54,6 +55,7 @@ export function PolicyPage() {
         </p>
       )}
       {res.state === 'ready' && <SafetyReplies data={res.data} canEdit={me.role === 'admin' && !editing} onSaved={reload} />}
+      {res.state === 'ready' && <ThresholdCheck canApply={me.role === 'admin' && !editing} onApplied={reload} />}
       {policy && <h2>All settings</h2>}
       {policy && !editing && (
         <>

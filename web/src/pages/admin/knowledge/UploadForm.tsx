@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { ApiError, post, query } from '../../../api.ts';
 import { ADMIN } from '../../../endpoints.ts';
-import { Field, useAction } from '../../../forms.tsx';
+import { Field, missingFile, useAction } from '../../../forms.tsx';
 import type { KnowledgeUploaded } from '../../../types.ts';
 import { MoreThanShown, SHOWN } from './Warnings.tsx';
 
@@ -28,10 +28,7 @@ export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
     void act.run(async () => {
       setDone(null);
       const chosen = [...(fileRef.current?.files ?? [])];
-      if (chosen.length === 0)
-        throw new ApiError(0, 'invalid_request', 'file: choose one or more knowledge files first', [
-          { path: 'file', message: 'choose one or more knowledge files first' },
-        ]);
+      if (chosen.length === 0) throw missingFile('one or more knowledge files');
       const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
       setDone(await post<KnowledgeUploaded>(`${ADMIN.knowledge}${query({ prune: prune ? 'true' : undefined })}`, { files }));
       if (fileRef.current) fileRef.current.value = '';
@@ -65,15 +62,7 @@ export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
       <label className="check">
         <input type="checkbox" checked={prune} onChange={(e) => setPrune(e.target.checked)} /> Delete articles that are not in these files
       </label>
-      {act.error != null && !act.errs.file && (
-        <div role="alert" className="error upload-problems">
-          <p>
-            <strong>{act.error instanceof Error ? act.error.message : String(act.error)}</strong>
-            {problems.length > 0 && ' Fix these and upload again:'}
-          </p>
-          {problems.length > 0 && <ProblemList problems={problems} />}
-        </div>
-      )}
+      {act.error != null && !act.errs.file && <Refused error={act.error} problems={problems} again="upload" />}
       <div className="action-row">
         <button type="submit" className="primary" disabled={act.busy}>
           {act.busy ? 'Uploading…' : 'Upload'}
@@ -93,6 +82,19 @@ const where = (p: UploadProblem) =>
   [p.file, p.line !== undefined ? `line ${p.line}` : null, p.article !== undefined ? `article ${p.article}` : null]
     .filter(Boolean)
     .join(', ');
+
+/** A refused file: the server's message, then every problem by where it is, to fix before trying `again`. */
+export function Refused({ error, problems, again }: { error: unknown; problems: UploadProblem[]; again: string }) {
+  return (
+    <div role="alert" className="error upload-problems">
+      <p>
+        <strong>{error instanceof Error ? error.message : String(error)}</strong>
+        {problems.length > 0 && ` Fix these and ${again} again:`}
+      </p>
+      {problems.length > 0 && <ProblemList problems={problems} />}
+    </div>
+  );
+}
 
 function ProblemList({ problems }: { problems: UploadProblem[] }) {
   return (
