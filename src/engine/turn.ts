@@ -86,6 +86,19 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
 }
 
 /**
+ * The support-vocabulary expansions the message adds to the question before it: a follow-up says
+ * the rest of a phrase the question started ("and to germany?" after a shipping question: a country
+ * in a delivery question reads as abroad); what the earlier lines expanded to alone is theirs.
+ */
+function conversationExpansions(history: HistoryTurn[], text: string, km: KnowledgeModel): string[] {
+  const expand = (t: string) => supportExpansions(normalize(t), (w) => km.speller.knows(w)).words;
+  const before = previousCustomerText(history);
+  if (!before) return [...expand(text).keys()];
+  const had = expand(before);
+  return [...expand(`${before} ${text}`).keys()].filter((w) => !had.has(w));
+}
+
+/**
  * When a short message may read the previous question's words into the classifier: a message
  * that answers a clarifying question always may; one that opens like a continuation, a pointer or a
  * fragment only when its own words do not speak against the previous intent (`continuesIntent`),
@@ -354,9 +367,16 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
     const passage = km.passages.bestPassageOf(best.article.id, topicText);
     if (passage) {
       draft = compose(best.article, passage, input.text, u.language);
-      // The same article again ("and to germany?"): the part the new message asks about, not the whole answer again.
-      if (lastBot?.action === 'answer' && lastBot.articleIds?.includes(best.article.id))
-        draft.parts = narrowRepeat(draft.parts, lastBot.text, topicText, extra.words.keys());
+      // The same article again ("and to germany?"): the part the new message asks about, not what
+      // the conversation was already told from it.
+      if (lastBot?.action === 'answer' && lastBot.articleIds?.includes(best.article.id)) {
+        const told = input.history.filter((t) => t.role === 'bot' && t.action === 'answer' && t.articleIds?.includes(best.article.id));
+        draft.parts = narrowRepeat(draft.parts, told.map((t) => t.text).join('\n'), {
+          text: topicText,
+          earlier: previousCustomerText(input.history),
+          extra: conversationExpansions(input.history, topicText, km),
+        });
+      }
       const v = verify(draft.parts, draft.citations);
       draft.parts = v.parts;
       verified = v.ok;

@@ -5,7 +5,7 @@
 // the lowest one that reaches their target precision. The default threshold does not land on one
 // precision on every kind of knowledge (docs/engine.md, "Confidence that travels"); a workspace's
 // own tickets are the reliable way to set it.
-import type { BotEngine, Decision } from '../engine/types.ts';
+import type { BotEngine } from '../engine/types.ts';
 import type { BotSeat } from '../conversations/ports.ts';
 import { rescore, runTicket, type TicketResult } from '../engine/eval/run.ts';
 import { curve, thresholdForTarget, type CurvePoint } from '../engine/eval/metrics.ts';
@@ -70,24 +70,20 @@ export async function checkThreshold(
   tickets: Ticket[],
   o: { targetPrecision: number; policyThreshold: number | null },
 ): Promise<ThresholdCheck> {
-  let defaultThreshold: number | null = null;
-  // The live seat as an engine: the run asks at threshold 0, so a decision's `threshold` is 0; the
-  // engine's default is read from one turn asked without a threshold.
-  const engine: BotEngine = {
-    defaultThreshold: () => defaultThreshold ?? 0,
-    turn: (input) => seat.decide(workspaceId, input),
-  };
+  // The live seat as an engine (a ticket's run passes its own threshold, never reads the default).
+  const engine: BotEngine = { defaultThreshold: () => 0, turn: (input) => seat.decide(workspaceId, input) };
   const results: TicketResult[] = [];
   for (const t of tickets) results.push(await runTicket(engine, t, 0));
-  if (o.policyThreshold === null) {
-    const probe: Decision = await seat.decide(workspaceId, {
-      text: tickets[0]!.messages[0]!.text,
-      history: [],
-      policy: { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] },
-    });
-    defaultThreshold = probe.threshold;
-  }
-  const current = o.policyThreshold ?? defaultThreshold ?? 0;
+  // The engine's default, where the policy has no threshold: a decision asked without one is made at it.
+  const current =
+    o.policyThreshold ??
+    (
+      await seat.decide(workspaceId, {
+        text: tickets[0]!.messages[0]!.text,
+        history: [],
+        policy: { confidenceThreshold: null, alwaysHumanIntents: [], alwaysHumanTopics: [] },
+      })
+    ).threshold;
   const picked = thresholdForTarget(results, o.targetPrecision);
   const suggested = figuresAt(results, picked);
   return {

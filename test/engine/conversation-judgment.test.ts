@@ -52,6 +52,17 @@ describe('the same article again', () => {
     expect([cited(express), express.action]).toEqual(['shipping-times', 'answer']);
     expect(express.text).toMatch(/^From “Shipping times”: Express shipping arrives in 1 to 2 business days\.\n/);
     expect(express.text).not.toContain('Standard shipping');
+    // A country in a follow-up of a shipping question reads as abroad; after it, express is still the news.
+    const [, germany, thenExpress] = converse(['how long does shipping take?', 'and to germany?', 'what about express?']);
+    expect(germany.text).toMatch(/^From “Shipping times”: Standard shipping takes .* 7 to 14 business days abroad\.\n/);
+    expect(thenExpress.text).toMatch(/^From “Shipping times”: Express shipping arrives in 1 to 2 business days\.\n/);
+  });
+
+  it('a follow-up the page answers only by omission gets the whole answer', () => {
+    // "apple pay" shares only "pay" with the page, a word of the question before.
+    const [, apple] = converse(['can I pay with paypal?', 'what about apple pay?']);
+    expect(cited(apple)).toBe('payment-methods');
+    expect(apple.text).toContain('We accept Visa, Mastercard');
   });
 });
 

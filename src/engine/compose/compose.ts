@@ -57,25 +57,46 @@ export function compose(article: Article, passage: Passage, question: string, la
   };
 }
 
+/** What a follow-up asks: its text, the conversation's question before it, and its support-vocabulary expansions. */
+export interface FollowUp {
+  text: string;
+  /** The customer's question before it: its words are the topic, not what the follow-up adds. */
+  earlier?: string | null;
+  /** Words the follow-up adds through the support vocabulary ("germany" in a shipping question: "abroad"). */
+  extra?: Iterable<string>;
+}
+
 /**
  * An answer from the article the bot has just quoted, to a message that asks about part of it:
- * only the sentences that hold a word of the new message (or of its support-vocabulary expansions,
- * `extra`: "germany" reads as "abroad"), or the kind of answer it asks for. "what about express?"
- * after the shipping answer gets "Express shipping arrives in 1 to 2 business days.", not the same
- * three sentences again. Applies only when every sentence drafted was in the previous answer
- * (`said`): a new part of the article is quoted as drafted. Where no sentence or every sentence
- * holds one, the draft stands.
+ * only the sentences that hold a word the new message adds (not one of the question before it),
+ * or the kind of answer it asks for. "what about express?" after the shipping answer gets "Express
+ * shipping arrives in 1 to 2 business days.", not the same three sentences again; "what about apple
+ * pay?" after "can I pay with paypal?" shares only "pay" with the page, a word of the topic, so it
+ * gets the whole answer (the list of what is accepted answers it by omission). Applies only when
+ * every sentence drafted was already said from this article in the conversation (`said`): a new
+ * part of the article is quoted as drafted. Where no sentence or every sentence holds one, the
+ * draft stands.
  */
-export function narrowRepeat(parts: AnswerPart[], said: string, question: string, extra: Iterable<string> = []): AnswerPart[] {
+export function narrowRepeat(parts: AnswerPart[], said: string, asked: FollowUp): AnswerPart[] {
   const claims = parts.filter((p) => p.kind === 'claim');
   if (claims.length < 2 || !claims.every((c) => said.includes(c.text))) return parts;
-  const q = new Set([...terms(question), ...[...extra].flatMap((w) => terms(w))]);
-  const asked = answerTypeOf(normalize(question));
-  const answers = (c: AnswerPart) => terms(c.text).some((t) => q.has(t)) || (asked !== 'none' && passageHasAnswerType(asked, c.text));
+  const topic = new Set(terms(asked.earlier ?? ''));
+  const q = [...terms(asked.text).filter((t) => !topic.has(t)), ...[...(asked.extra ?? [])].flatMap((w) => terms(w))];
+  // The kind of answer asked counts when it is the follow-up's own ("how long does it take?" after
+  // "how do I get a refund?"), not the topic's ("pay" asks for an amount in both questions).
+  const kind = answerTypeOf(normalize(asked.text));
+  const newKind = kind !== answerTypeOf(normalize(asked.earlier ?? '')) ? kind : 'none';
+  const answers = (c: AnswerPart) =>
+    terms(c.text).some((t) => q.some((w) => sameWord(w, t))) || (newKind !== 'none' && passageHasAnswerType(newKind, c.text));
   const kept = claims.filter(answers);
   if (kept.length === 0 || kept.length === claims.length) return parts;
   return parts.filter((p) => p.kind === 'frame' || kept.includes(p));
 }
+
+/** Stems of one word in two forms the light stemmer leaves apart ("expir", "expiry"): one a prefix of the other, of five letters or more. */
+const PREFIX_LETTERS = 5;
+const sameWord = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= PREFIX_LETTERS && (a.startsWith(b) || b.startsWith(a)));
 
 /** "Do you mean {list}?" and the word for "or", in each reply language. */
 const CLARIFY: Readonly<Record<string, { ask: string; or: string }>> = {

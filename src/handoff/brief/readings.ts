@@ -88,9 +88,9 @@ function readingsOf(trace: Trace, read: MessageRow, before: MessageRow | null): 
   // The detector's certainty belongs to a reading when it read these words: the same part, one
   // holding the other (a listed phrase inside the sentence the detector read, or the reverse).
   const sure = (kind: string, text: string): { confidence?: number } => {
-    const read = detector?.kind === kind ? str(detector.text) : null;
-    if (!read) return {};
-    const [a, b] = [wordsOf(text), wordsOf(read)];
+    const part = detector?.kind === kind ? str(detector.text) : null;
+    if (!part) return {};
+    const [a, b] = [wordsOf(text), wordsOf(part)];
     return holds(a, b) || holds(b, a) ? { confidence: detector!.prob as number } : {};
   };
   const at = (text: string, extra: { confidence?: number } = {}): Reading => ({
