@@ -35,51 +35,38 @@ describe('compose', () => {
     );
   });
   it('after the same answer, quotes only the sentences the new message asks about', () => {
-    const shipping = {
-      id: 'shipping',
-      title: 'Shipping times',
-      body: 'Standard shipping takes 3 to 5 business days within the country and 7 to 14 business days abroad. Express shipping arrives in 1 to 2 business days. You get a tracking link by e-mail.',
+    /** The claims answering `text` after the answer to `earlier`, both from the page `body`. */
+    const narrowed = (body: string, earlier: string, text: string, extra: string[] = []) => {
+      const page = { id: 'page', title: 'Page', body };
+      const p = chunkArticle(page)[0];
+      const first = compose(page, p, earlier, 'en');
+      const parts = narrowRepeat(compose(page, p, text, 'en').parts, renderAnswer(first.parts, first.citations), { text, earlier, extra });
+      return parts.filter((x) => x.kind === 'claim').map((x) => x.text);
     };
-    const p = chunkArticle(shipping)[0];
-    const first = compose(shipping, p, 'how long does shipping take?', 'en');
-    const said = renderAnswer(first.parts, first.citations);
-    const claims = (parts: ReturnType<typeof narrowRepeat>) => parts.filter((x) => x.kind === 'claim').map((x) => x.text);
-    const again = (q: string, extra: string[] = [], earlier = 'how long does shipping take?') =>
-      claims(narrowRepeat(compose(shipping, p, q, 'en').parts, said, { text: q, earlier, extra }));
+    const shipping =
+      'Standard shipping takes 3 to 5 business days within the country and 7 to 14 business days abroad. Express shipping arrives in 1 to 2 business days. You get a tracking link by e-mail.';
+    const again = (q: string, extra: string[] = [], earlier = 'how long does shipping take?') => narrowed(shipping, earlier, q, extra);
     expect(again('what about express?')).toEqual(['Express shipping arrives in 1 to 2 business days.']);
     // A support-vocabulary expansion counts as the customer's word ("canada" read as abroad).
-    expect(again('and to canada?', ['abroad'])).toEqual([shipping.body.split('. ')[0] + '.']);
+    expect(again('and to canada?', ['abroad'])).toEqual([shipping.split('. ')[0] + '.']);
     // A word in another form than the page's ("expired", "expiry").
-    const codes = {
-      id: 'codes',
-      title: 'Discount codes',
-      body: 'Enter a code at checkout and click Apply. One code can be used per order. Codes have an expiry date printed in the e-mail.',
-    };
-    const c = chunkArticle(codes)[0];
-    const told = compose(codes, c, 'my discount code isnt working', 'en');
-    const expired = { text: 'it says expired', earlier: 'my discount code isnt working' };
-    expect(claims(narrowRepeat(compose(codes, c, expired.text, 'en').parts, renderAnswer(told.parts, told.citations), expired))).toEqual([
+    const codes =
+      'Enter a code at checkout and click Apply. One code can be used per order. Codes have an expiry date printed in the e-mail.';
+    expect(narrowed(codes, 'my discount code isnt working', 'it says expired')).toEqual([
       'Codes have an expiry date printed in the e-mail.',
     ]);
     // A follow-up whose words the page shares only with the topic ("pay"), asking the topic's kind of
     // answer (an amount), gets the whole answer: the list of what is accepted answers it by omission.
-    const payments = {
-      id: 'payments',
-      title: 'Payment methods',
-      body: 'We accept Visa, Mastercard and PayPal. Bank transfers take 1 to 3 days, and your order ships once the payment arrives. We do not accept cash.',
-    };
-    const m = chunkArticle(payments)[0];
-    const paid = compose(payments, m, 'can I pay with paypal?', 'en');
-    const apple = { text: 'what about apple pay?', earlier: 'can I pay with paypal?' };
-    expect(
-      claims(narrowRepeat(compose(payments, m, apple.text, 'en').parts, renderAnswer(paid.parts, paid.citations), apple)),
-    ).toHaveLength(3);
+    const payments =
+      'We accept Visa, Mastercard and PayPal. Bank transfers take 1 to 3 days, and your order ships once the payment arrives. We do not accept cash.';
+    expect(narrowed(payments, 'can I pay with paypal?', 'what about apple pay?')).toHaveLength(3);
     // Nothing to narrow to, or everything: the answer stands; a word of the question before is the topic, not news.
     expect(again('ok and?')).toHaveLength(3);
     expect(again('shipping times express tracking business days', [], '')).toHaveLength(3);
     expect(again('and the shipping?')).toHaveLength(3);
     // Not a repeat (the earlier answer said something else): as drafted.
-    const other = compose(shipping, p, 'what about express?', 'en').parts;
+    const page = { id: 'shipping', title: 'Shipping times', body: shipping };
+    const other = compose(page, chunkArticle(page)[0], 'what about express?', 'en').parts;
     expect(narrowRepeat(other, 'From “Refunds”: Refunds take 5 days.', { text: 'what about express?' })).toEqual(other);
   });
 
