@@ -86,13 +86,13 @@ function previousCustomerText(history: HistoryTurn[]): string | null {
 }
 
 /**
- * The support-vocabulary expansions the message adds to the question before it: a follow-up says
- * the rest of a phrase the question started ("and to germany?" after a shipping question: a country
- * in a delivery question reads as abroad); what the earlier lines expanded to alone is theirs.
+ * The support-vocabulary expansions the message adds to the question before it (`before`): a
+ * follow-up says the rest of a phrase the question started ("and to germany?" after a shipping
+ * question: a country in a delivery question reads as abroad); what the earlier lines expanded to
+ * alone is theirs.
  */
-function conversationExpansions(history: HistoryTurn[], text: string, km: KnowledgeModel): string[] {
+function addedExpansions(before: string | null, text: string, km: KnowledgeModel): string[] {
   const expand = (t: string) => supportExpansions(normalize(t), (w) => km.speller.knows(w)).words;
-  const before = previousCustomerText(history);
   if (!before) return [...expand(text).keys()];
   const had = expand(before);
   return [...expand(`${before} ${text}`).keys()].filter((w) => !had.has(w));
@@ -371,10 +371,11 @@ export function runTurn(km: KnowledgeModel, input: TurnInput): Decision {
       // the conversation was already told from it.
       if (lastBot?.action === 'answer' && lastBot.articleIds?.includes(best.article.id)) {
         const told = input.history.filter((t) => t.role === 'bot' && t.action === 'answer' && t.articleIds?.includes(best.article.id));
+        const earlier = previousCustomerText(input.history);
         draft.parts = narrowRepeat(draft.parts, told.map((t) => t.text).join('\n'), {
           text: topicText,
-          earlier: previousCustomerText(input.history),
-          extra: conversationExpansions(input.history, topicText, km),
+          earlier,
+          extra: addedExpansions(earlier, topicText, km),
         });
       }
       const v = verify(draft.parts, draft.citations);

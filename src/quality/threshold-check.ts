@@ -8,7 +8,7 @@
 import type { BotEngine } from '../engine/types.ts';
 import type { BotSeat } from '../conversations/ports.ts';
 import { rescore, runTicket, type TicketResult } from '../engine/eval/run.ts';
-import { curve, thresholdForTarget, type CurvePoint } from '../engine/eval/metrics.ts';
+import { curve, summarise, thresholdForTarget, type CurvePoint } from '../engine/eval/metrics.ts';
 import { parseTickets, type Ticket } from '../engine/eval/tickets.ts';
 import { CURVE_THRESHOLDS } from '../engine/eval/evaluate.ts';
 import { AppError } from '../errors.ts';
@@ -86,10 +86,11 @@ export async function checkThreshold(
     ).threshold;
   const picked = thresholdForTarget(results, o.targetPrecision);
   const suggested = figuresAt(results, picked);
+  const counts = summarise(results, current);
   return {
-    tickets: results.length,
-    answer_expected: results.filter((r) => r.expected.outcome === 'answer').length,
-    handoff_expected: results.filter((r) => r.expected.outcome === 'handoff').length,
+    tickets: counts.tickets,
+    answer_expected: counts.answer_expected,
+    handoff_expected: counts.handoff_expected,
     target_precision: o.targetPrecision,
     current: { ...figuresAt(results, current), source: o.policyThreshold === null ? 'default' : 'policy' },
     suggested: suggested.answered > 0 && suggested.answered_precision >= o.targetPrecision ? suggested : null,
